@@ -1,0 +1,54 @@
+"""`inspector-app`: the command line. With no subcommand it opens the desktop app.
+
+Each subcommand lives in its own module under `inspector_app/commands/` with `register(sub)`,
+so features arrive without touching this file. Errors the user can act on are printed in the
+chosen language (Chinese by default) and give a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import pkgutil
+import sys
+
+from inspector_app import __version__, commands
+from inspector_app.core.errors import InspectionError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="inspector-app",
+        description="室温检测（供热）— indoor heating temperature inspection",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--data-dir", help="data folder (default: INSPECTOR_DATA_DIR or the "
+                                           "platform's user data folder)")
+    parser.add_argument("--lang", default=os.environ.get("INSPECTOR_LANG", "zh"),
+                        choices=["zh", "en"], help="language of messages (default zh)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{commands.__name__}.{info.name}")
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:  # plain `inspector-app` opens the app, as `inspector-app gui` would
+        args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "gui"])
+    try:
+        return int(args.run(args) or 0)
+    except InspectionError as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Subcommands of `inspector-app`, one module each, each exposing `register(subparsers)`."""

@@ -1,0 +1,103 @@
+"""`inspector-app demo --headless`: a whole scripted visit on an emulated thermometer."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from inspector_app.commands._common import database_path, open_db, say
+from inspector_app.core.errors import ValidationError
+from inspector_app.core.profile import DEFAULT_PROFILE, load_profile
+from inspector_app.core.validation import check_reading
+from inspector_app.store.visits import VisitStore
+
+VERDICT_ZH = {"pass": "合格", "fail": "不合格", "incomplete": "未完成"}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("demo", help="run a scripted training visit on the thermometer emulator")
+    p.add_argument("--headless", action="store_true",
+                   help="no window: run the visit by script and print the stored record")
+    p.add_argument("--profile", default=DEFAULT_PROFILE, help="jurisdiction profile")
+    p.add_argument("--temps", default="17.2,18.4",
+                   help="one temperature per room: bedroom, living room, more bedrooms")
+    p.add_argument("--json", action="store_true", help="one JSON object on the last line")
+    p.add_argument("--time-scale", type=float, default=900.0, help=argparse.SUPPRESS)
+    p.set_defaults(run=run)
+
+
+def parse_temps(text: str) -> list[float]:
+    try:
+        temps = [float(t) for t in text.split(",") if t.strip()]
+    except ValueError as exc:
+        raise ValidationError(f"温度列表“{text}”格式不对，例：17.2,18.4",
+                              f"temperature list {text!r} is malformed, e.g. 17.2,18.4",
+                              field="temps") from exc
+    if not temps:
+        raise ValidationError("至少需要一个房间温度", "at least one room temperature is needed",
+                              field="temps")
+    return [check_reading(t, field="temps") for t in temps]
+
+
+def run(args: argparse.Namespace) -> int:
+    if not args.headless:
+        from inspector_app.commands.gui import run_gui
+        args.demo = True
+        return run_gui(args)
+    return run_headless(args)
+
+
+def run_headless(args: argparse.Namespace) -> int:
+    from inspector_app.scripted_visit import run_scripted_visit
+
+    profile = load_profile(args.profile)
+    temps = parse_temps(args.temps)
+    db = open_db(args)
+    store = VisitStore(db)
+    quiet = args.json
+
+    def progress(msg: str) -> None:
+        if not quiet:
+            print("  …", msg, flush=True)
+
+    if not quiet:
+        print(say(args, f"脚本演示检测（培训记录），地区规则：{profile.title_zh}",
+                  f"Scripted demo visit (training record), profile: {profile.title_en}"))
+    outcome = run_scripted_visit(store, profile, temps, time_scale=args.time_scale,
+                                 progress=progress)
+    result = outcome.result
+    summary = {
+        "record_id": outcome.visit.id,
+        "training": True,
+        "profile": profile.name,
+        "database": str(database_path(args)),
+        "port": outcome.port,
+        "readings": outcome.readings_seen,
+        **result.to_dict(),
+    }
+    summary.update(_after_measuring(args, outcome))
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False))
+        return 0
+    print(say(args, f"记录编号：{outcome.visit.id}", f"Record id: {outcome.visit.id}"))
+    for room in result.rooms:
+        verdict = VERDICT_ZH[room.verdict] if args.lang == "zh" else room.verdict
+        print(f"  {room.name}（{room.area_m2:g} m²，{len(room.points)} 个测点）："
+              f"{room.mean} °C  {verdict}")
+    overall = VERDICT_ZH[result.verdict] if args.lang == "zh" else result.verdict
+    print(say(args, f"结论：{overall}", f"Verdict: {overall}"))
+    print(say(args, f"退费估算：每日 {result.refund_per_day} 元（不合格面积 {result.failing_area_m2} m²）",
+              f"Refund estimate: {result.refund_per_day} yuan per day "
+              f"(failing area {result.failing_area_m2} m²)"))
+    for key, value in summary.items():
+        if key.startswith("stored_"):
+            print(f"  {key[7:]}: {value}")
+    print(say(args, f"记录已保存到：{database_path(args)}", f"Record stored in {database_path(args)}"))
+    sys.stdout.flush()
+    return 0
+
+
+def _after_measuring(args: argparse.Namespace, outcome) -> dict:  # noqa: ANN001
+    """Later steps (signing, sealing) hook in here; each adds `stored_*` keys to the summary."""
+    return {}

@@ -1,0 +1,307 @@
+"""Jurisdiction profiles: a city's rules as data (TOML in `resources/profiles`), validated on load.
+
+A profile may `extends` a base file and overrides whole keys of it. Every section must name its
+`source`, so anyone reading a slip can trace each rule back to a document. A profile that does not
+validate is refused with the file and the key named; nothing half-loaded is ever used.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from inspector_app.core.decimal_math import ROUNDING_MODES, dec
+from inspector_app.core.errors import ProfileError
+from inspector_app.paths import resource
+
+DEFAULT_PROFILE = "changchun"
+ROOM_KINDS = ("bedroom", "living_room", "other")
+SECTIONS = (
+    "profile", "standard", "rooms", "points", "stability", "preconditions", "schedule",
+    "instrument", "refund", "slip", "refusal",
+)
+
+
+@dataclass(frozen=True)
+class PointRule:
+    max_area_m2: float
+    points: int
+
+
+@dataclass(frozen=True)
+class Labelled:
+    key: str
+    zh: str
+    en: str
+
+    def label(self, lang: str = "zh") -> str:
+        return self.zh if lang.startswith("zh") else self.en
+
+
+@dataclass(frozen=True)
+class RefundBand:
+    """One refund band. `basis` "measured": from_c ≤ T < to_c (open ends as None).
+    `basis` "below_standard": the deficit d = standard − T with previous max < d ≤ below_max_c."""
+
+    share: Decimal
+    from_c: Decimal | None = None
+    to_c: Decimal | None = None
+    below_max_c: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    version: str
+    title_zh: str
+    title_en: str
+    min_temp_c: Decimal
+    display_decimals: int
+    rounding: str
+    rooms_tested: tuple[str, ...]
+    point_rules: tuple[PointRule, ...]
+    height_m: float
+    height_tolerance_m: float
+    outer_wall_min_m: float
+    inner_wall_min_m: float
+    people_min_distance_m: float
+    stability_window_s: float
+    stability_tolerance_c: Decimal
+    readings_per_point: int
+    reading_spacing_s: float
+    preconditions: tuple[Labelled, ...]
+    exemptions: tuple[Labelled, ...]
+    min_closed_minutes: int
+    contact_within_min: int
+    test_hours: tuple[tuple[str, str], ...]
+    max_tests_per_day: int
+    resolution_c: float
+    max_error_c: float
+    refund_basis: str
+    refund_bands: tuple[RefundBand, ...]
+    season_fee_per_m2: Decimal
+    season_days: int
+    refund_day_rule: str
+    slip_copies: tuple[Labelled, ...]
+    refusal_day_counts_as: str
+    refusal_witness_required: bool
+    witness_roles: tuple[str, ...]
+    sources: dict[str, str]
+    raw: dict[str, Any]
+
+    @property
+    def daily_fee_per_m2(self) -> Decimal:
+        return self.season_fee_per_m2 / Decimal(self.season_days)
+
+    def title(self, lang: str = "zh") -> str:
+        return self.title_zh if lang.startswith("zh") else self.title_en
+
+
+def profiles_dir() -> Path:
+    return resource("profiles")
+
+
+def available_profiles(folder: Path | None = None) -> list[str]:
+    folder = folder or profiles_dir()
+    return sorted(p.stem for p in folder.glob("*.toml") if not p.stem.startswith("_"))
+
+
+def load_profile(name: str = DEFAULT_PROFILE, folder: Path | None = None) -> Profile:
+    """Load and validate profile `name`; raise ProfileError naming the file and key on any fault."""
+    folder = folder or profiles_dir()
+    if name.startswith("_") or not (folder / f"{name}.toml").is_file():
+        known = ", ".join(available_profiles(folder))
+        raise ProfileError(
+            f"未知的地区规则：{name}（可选：{known}）",
+            f"unknown profile {name!r} (known: {known})",
+            field="profile",
+        )
+    data, path = _read_with_bases(folder, name, seen=())
+    return _build(data, path)
+
+
+def _read_with_bases(folder: Path, name: str, seen: tuple[str, ...]) -> tuple[dict, Path]:
+    path = folder / f"{name}.toml"
+    if name in seen:
+        raise ProfileError(f"{path.name}：extends 形成循环", f"{path.name}: extends forms a cycle",
+                           field="extends")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ProfileError(f"找不到规则文件 {path.name}", f"profile file {path.name} not found",
+                           field="extends") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ProfileError(f"{path.name} 格式错误：{exc}", f"{path.name}: invalid TOML: {exc}") from exc
+    base = data.pop("extends", None)
+    if base is None:
+        return data, path
+    merged, _ = _read_with_bases(folder, base, seen + (name,))
+    for section, values in data.items():
+        if isinstance(values, dict) and isinstance(merged.get(section), dict):
+            merged[section] = {**merged[section], **values}
+        else:
+            merged[section] = values
+    return merged, path
+
+
+class _Reader:
+    """Typed access to one profile file that names the file and key in every complaint."""
+
+    def __init__(self, data: dict, path: Path) -> None:
+        self.data, self.path = data, path
+
+    def fail(self, key: str, zh: str, en: str) -> ProfileError:
+        return ProfileError(f"规则文件 {self.path.name} 的 {key}：{zh}",
+                            f"profile {self.path.name}, key {key}: {en}", field=key)
+
+    def get(self, section: str, key: str, kind: type | tuple[type, ...]) -> Any:
+        where = f"{section}.{key}"
+        sect = self.data.get(section)
+        if not isinstance(sect, dict) or key not in sect:
+            raise self.fail(where, "缺少此项", "missing")
+        value = sect[key]
+        if kind in (float, Decimal) and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        want = float if kind is Decimal else kind
+        if not isinstance(value, want) or isinstance(value, bool) and want is not bool:
+            raise self.fail(where, "类型不对", f"expected {getattr(want, '__name__', want)}, "
+                                              f"got {type(value).__name__}")
+        return dec(value) if kind is Decimal else value
+
+    def positive(self, section: str, key: str, kind: type = float) -> Any:
+        value = self.get(section, key, kind)
+        if value <= 0:
+            raise self.fail(f"{section}.{key}", "必须大于零", "must be greater than zero")
+        return value
+
+    def labelled(self, section: str, key: str) -> tuple[Labelled, ...]:
+        items = self.get(section, key, list)
+        out = []
+        for i, item in enumerate(items):
+            if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in
+                                                     ("key", "zh", "en")):
+                raise self.fail(f"{section}.{key}[{i}]", "需要 key、zh、en 三项文字",
+                                "needs string key, zh and en")
+            out.append(Labelled(item["key"], item["zh"], item["en"]))
+        return tuple(out)
+
+
+def _build(data: dict, path: Path) -> Profile:
+    r = _Reader(data, path)
+    for section in SECTIONS:
+        if section not in data:
+            raise r.fail(section, "缺少此节", "section missing")
+        r.get(section, "source", str)
+    rooms = tuple(r.get("rooms", "tested", list))
+    for kind in rooms:
+        if kind not in ROOM_KINDS:
+            raise r.fail("rooms.tested", f"未知房间类型 {kind}", f"unknown room kind {kind!r}")
+    rules = []
+    for i, rule in enumerate(r.get("points", "rules", list)):
+        try:
+            rules.append(PointRule(float(rule["max_area_m2"]), int(rule["points"])))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise r.fail(f"points.rules[{i}]", "需要 max_area_m2 与 points",
+                         "needs max_area_m2 and points") from exc
+        if rules[-1].points < 1 or (i and rules[-1].max_area_m2 <= rules[-2].max_area_m2):
+            raise r.fail(f"points.rules[{i}]", "测点数至少为1且面积上限须递增",
+                         "points must be ≥ 1 and areas increasing")
+    if not rules:
+        raise r.fail("points.rules", "至少需要一条", "needs at least one rule")
+    rounding = r.get("standard", "rounding", str)
+    if rounding not in ROUNDING_MODES:
+        raise r.fail("standard.rounding", "未知的修约方式", f"one of {sorted(ROUNDING_MODES)}")
+    basis = r.get("refund", "basis", str)
+    if basis not in ("measured", "below_standard"):
+        raise r.fail("refund.basis", "只能是 measured 或 below_standard",
+                     "must be measured or below_standard")
+    bands = _bands(r, basis)
+    hours = []
+    for i, pair in enumerate(r.get("schedule", "test_hours", list)):
+        if not (isinstance(pair, list) and len(pair) == 2 and all(_is_hhmm(x) for x in pair)):
+            raise r.fail(f"schedule.test_hours[{i}]", "需要 [\"HH:MM\", \"HH:MM\"]",
+                         'needs ["HH:MM", "HH:MM"]')
+        hours.append((pair[0], pair[1]))
+    refusal = r.get("refusal", "day_counts_as", str)
+    if refusal not in ("pass", "fail"):
+        raise r.fail("refusal.day_counts_as", "只能是 pass 或 fail", "must be pass or fail")
+    copies = r.labelled("slip", "copies")
+    if not copies:
+        raise r.fail("slip.copies", "至少需要一联", "needs at least one copy")
+    return Profile(
+        name=r.get("profile", "name", str),
+        version=r.get("profile", "version", str),
+        title_zh=r.get("profile", "title_zh", str),
+        title_en=r.get("profile", "title_en", str),
+        min_temp_c=r.get("standard", "min_temp_c", Decimal),
+        display_decimals=r.get("standard", "display_decimals", int),
+        rounding=rounding,
+        rooms_tested=rooms,
+        point_rules=tuple(rules),
+        height_m=r.positive("points", "height_m"),
+        height_tolerance_m=r.get("points", "height_tolerance_m", float),
+        outer_wall_min_m=r.get("points", "outer_wall_min_m", float),
+        inner_wall_min_m=r.get("points", "inner_wall_min_m", float),
+        people_min_distance_m=r.get("points", "people_min_distance_m", float),
+        stability_window_s=r.positive("stability", "window_s"),
+        stability_tolerance_c=r.get("stability", "tolerance_c", Decimal),
+        readings_per_point=r.positive("stability", "readings", int),
+        reading_spacing_s=r.get("stability", "spacing_s", float),
+        preconditions=r.labelled("preconditions", "items"),
+        exemptions=r.labelled("preconditions", "exemptions"),
+        min_closed_minutes=r.get("preconditions", "min_closed_minutes", int),
+        contact_within_min=r.positive("schedule", "contact_within_min", int),
+        test_hours=tuple(hours),
+        max_tests_per_day=r.get("schedule", "max_tests_per_day", int),
+        resolution_c=r.positive("instrument", "resolution_c"),
+        max_error_c=r.positive("instrument", "max_error_c"),
+        refund_basis=basis,
+        refund_bands=bands,
+        season_fee_per_m2=r.get("refund", "season_fee_per_m2", Decimal),
+        season_days=r.positive("refund", "season_days", int),
+        refund_day_rule=r.get("refund", "day_rule", str),
+        slip_copies=copies,
+        refusal_day_counts_as=refusal,
+        refusal_witness_required=r.get("refusal", "witness_required", bool),
+        witness_roles=tuple(r.get("refusal", "witness_roles", list)),
+        sources={s: data[s]["source"] for s in SECTIONS},
+        raw=data,
+    )
+
+
+def _is_hhmm(text: object) -> bool:
+    if not isinstance(text, str) or len(text) != 5 or text[2] != ":":
+        return False
+    hh, mm = text[:2], text[3:]
+    return hh.isdigit() and mm.isdigit() and int(hh) < 24 and int(mm) < 60
+
+
+def _bands(r: _Reader, basis: str) -> tuple[RefundBand, ...]:
+    bands = []
+    for i, raw in enumerate(r.get("refund", "bands", list)):
+        where = f"refund.bands[{i}]"
+        if not isinstance(raw, dict) or "share" not in raw:
+            raise r.fail(where, "缺少 share", "missing share")
+        share = dec(float(raw["share"]))
+        if not Decimal(0) < share <= Decimal(2):
+            raise r.fail(where, "share 必须在 0 到 2 之间", "share must be in (0, 2]")
+        fields = {k: dec(float(raw[k])) for k in ("from_c", "to_c", "below_max_c") if k in raw}
+        if basis == "measured" and "below_max_c" in fields:
+            raise r.fail(where, "measured 规则不用 below_max_c", "below_max_c needs below_standard")
+        if basis == "below_standard" and ({"from_c", "to_c"} & fields.keys()):
+            raise r.fail(where, "below_standard 规则只用 below_max_c", "use below_max_c only")
+        if "from_c" in fields and "to_c" in fields and fields["from_c"] >= fields["to_c"]:
+            raise r.fail(where, "from_c 必须小于 to_c", "from_c must be below to_c")
+        bands.append(RefundBand(share=share, **fields))
+    return tuple(bands)
+
+
+def points_for_area(profile: Profile, area_m2: float) -> int:
+    """How many measuring points a room of `area_m2` needs under `profile`."""
+    for rule in profile.point_rules:
+        if area_m2 <= rule.max_area_m2:
+            return rule.points
+    return profile.point_rules[-1].points
