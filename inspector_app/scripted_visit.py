@@ -12,21 +12,20 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+
+from drivers.ports import open_port
 
 from drivers.curve import Curve
 from drivers.emulators import Emulator
-from drivers.ports import open_port
 from drivers.registry import get as get_driver
-
 from inspector_app.core.errors import ProcedureError
-from inspector_app.core.model import Address, Instrument, Visit
+from inspector_app.core.model import Visit
 from inspector_app.core.procedure import VisitSession
 from inspector_app.core.profile import Profile
+from inspector_app.core.training import DEMO_PROTOCOL, demo_visit
 from inspector_app.core.verdict import VisitResult
 from inspector_app.store.visits import COMPLETE, VisitStore
 
-DEMO_PROTOCOL = "center309"
 DEMO_AREAS = (12.0, 20.0, 10.5, 9.0, 14.0)
 
 
@@ -37,30 +36,6 @@ class ScriptedVisitResult:
     readings_seen: int
     port: str
     events: list[str] = field(default_factory=list)
-
-
-def demo_visit(profile: Profile, rooms: int, now: datetime | None = None) -> Visit:
-    """A plausible training visit: a cold-home complaint answered within the limit."""
-    now = now or datetime.now().astimezone()
-    complaint = now - timedelta(minutes=95)
-    return Visit(
-        profile_name=profile.name, profile_version=profile.version, training=True,
-        ticket=f"DEMO-{now:%Y%m%d-%H%M%S}", channel="12345",
-        address=Address(city="长春市", district="朝阳区", street="人民大街", community="示范小区",
-                        building="3", unit="2", flat="501"),
-        resident_name="演示用户", resident_phone="13800000000", heated_area_m2=86.5,
-        company="示范热力有限公司", position=["top", "edge"],
-        complaint_at=complaint, contact_at=complaint + timedelta(minutes=12),
-        arrival_at=complaint + timedelta(minutes=55), test_at=now, outdoor_temp_c=-18.5,
-        inspector="演示检测员", inspector_org="朝阳区供热管理办公室（培训）",
-        instrument=Instrument(model="Center 309 (emulated)", serial="EMU-309-0001",
-                              certificate_no="DEMO-CERT-0001",
-                              certificate_expiry=date(now.year + 1, 12, 31), correction_c=0.0,
-                              protocol=DEMO_PROTOCOL),
-        preconditions={c.key: True for c in profile.preconditions},
-        closed_since=now - timedelta(minutes=profile.min_closed_minutes + 5),
-        notes="脚本演示记录（培训），不能作为检测证据",
-    )
 
 
 def room_plan(temps: list[float]) -> list[tuple[str, str, float, float]]:

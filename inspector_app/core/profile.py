@@ -119,11 +119,13 @@ def load_profile(name: str = DEFAULT_PROFILE, folder: Path | None = None) -> Pro
             f"unknown profile {name!r} (known: {known})",
             field="profile",
         )
-    data, path = _read_with_bases(folder, name, seen=())
-    return _build(data, path)
+    data, origins = _read_with_bases(folder, name, seen=())
+    return _build(data, origins)
 
 
-def _read_with_bases(folder: Path, name: str, seen: tuple[str, ...]) -> tuple[dict, Path]:
+def _read_with_bases(folder: Path, name: str,
+                     seen: tuple[str, ...]) -> tuple[dict, dict[str, Path]]:
+    """The merged tables and, for each section, the file that last defined it."""
     path = folder / f"{name}.toml"
     if name in seen:
         raise ProfileError(f"{path.name}：extends 形成循环", f"{path.name}: extends forms a cycle",
@@ -136,26 +138,31 @@ def _read_with_bases(folder: Path, name: str, seen: tuple[str, ...]) -> tuple[di
     except tomllib.TOMLDecodeError as exc:
         raise ProfileError(f"{path.name} 格式错误：{exc}", f"{path.name}: invalid TOML: {exc}") from exc
     base = data.pop("extends", None)
-    if base is None:
-        return data, path
-    merged, _ = _read_with_bases(folder, base, seen + (name,))
     for section, values in data.items():
-        if isinstance(values, dict) and isinstance(merged.get(section), dict):
-            merged[section] = {**merged[section], **values}
-        else:
-            merged[section] = values
-    return merged, path
+        if not isinstance(values, dict) or not isinstance(values.get("source"), str):
+            raise ProfileError(f"规则文件 {path.name} 的 {section}.source：每一节都必须注明来源",
+                               f"profile {path.name}, key {section}.source: every section must "
+                               "name its source", field=f"{section}.source")
+    if base is None:
+        return data, {section: path for section in data}
+    merged, origins = _read_with_bases(folder, base, seen + (name,))
+    for section, values in data.items():
+        merged[section] = {**merged.get(section, {}), **values}
+        origins[section] = path
+    return merged, origins
 
 
 class _Reader:
     """Typed access to one profile file that names the file and key in every complaint."""
 
-    def __init__(self, data: dict, path: Path) -> None:
-        self.data, self.path = data, path
+    def __init__(self, data: dict, origins: dict[str, Path]) -> None:
+        self.data, self.origins = data, origins
+        self.main = max(origins.values(), key=lambda p: not p.stem.startswith("_"))
 
     def fail(self, key: str, zh: str, en: str) -> ProfileError:
-        return ProfileError(f"规则文件 {self.path.name} 的 {key}：{zh}",
-                            f"profile {self.path.name}, key {key}: {en}", field=key)
+        path = self.origins.get(key.split(".")[0].split("[")[0], self.main)
+        return ProfileError(f"规则文件 {path.name} 的 {key}：{zh}",
+                            f"profile {path.name}, key {key}: {en}", field=key)
 
     def get(self, section: str, key: str, kind: type | tuple[type, ...]) -> Any:
         where = f"{section}.{key}"
@@ -189,8 +196,8 @@ class _Reader:
         return tuple(out)
 
 
-def _build(data: dict, path: Path) -> Profile:
-    r = _Reader(data, path)
+def _build(data: dict, origins: dict[str, Path]) -> Profile:
+    r = _Reader(data, origins)
     for section in SECTIONS:
         if section not in data:
             raise r.fail(section, "缺少此节", "section missing")
