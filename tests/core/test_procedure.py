@@ -108,7 +108,7 @@ def test_whole_point_with_a_fake_clock_applies_the_correction(store):
     assert [s.raw_c for s in captured] == [17.6, 17.6, 17.6]
     reloaded = store.load(visit.id)
     assert [s.captured for s in reloaded.rooms[0].points[0].captured] == [1, 2, 3]
-    assert len(reloaded.rooms[0].points[0].samples) == 36
+    assert len(reloaded.rooms[0].points[0].samples) == 37  # every reading, 20 s apart
 
 
 def test_flagged_and_absurd_readings_are_refused_and_not_stored(store):
