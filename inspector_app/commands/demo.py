@@ -99,5 +99,20 @@ def run_headless(args: argparse.Namespace) -> int:
 
 
 def _after_measuring(args: argparse.Namespace, outcome) -> dict:  # noqa: ANN001
-    """Later steps (signing, sealing) hook in here; each adds `stored_*` keys to the summary."""
-    return {}
+    """Later steps (signing, sealing) hook in here; each adds `stored_*` keys to the summary.
+
+    Signs with generated strokes and seals the training record with this laptop's device key,
+    exactly as a real visit is sealed, so slip, verify and sync all work on it.
+    """
+    from inspector_app.paths import data_dir
+    from inspector_app.seal.device_key import load_or_create_device_key
+    from inspector_app.seal.training import seal_training_visit
+
+    key = load_or_create_device_key(data_dir(args.data_dir))
+    db = open_db(args)
+    try:
+        envelope = seal_training_visit(db, outcome.visit.id, key)
+    finally:
+        db.conn.close()
+    return {"stored_state": "sealed", "stored_sha256": envelope["sha256"],
+            "stored_seq": envelope["record"]["chain"]["seq"], "stored_device_id": key.device_id}

@@ -1,0 +1,32 @@
+"""Fixtures for sealing tests: a fresh database file and device keys."""
+
+from __future__ import annotations
+
+import pytest
+
+from inspector_app.seal.device_key import DeviceKey, load_or_create_device_key
+from inspector_app.store.database import DB_FILENAME, connect
+
+
+@pytest.fixture
+def db_path(data_dir):
+    return data_dir / DB_FILENAME
+
+
+@pytest.fixture
+def db(db_path):
+    database = connect(db_path)
+    database.execute("PRAGMA synchronous=OFF")  # tests are about content, not fsync
+    yield database
+    database.conn.close()
+
+
+@pytest.fixture
+def key(data_dir) -> DeviceKey:
+    """This laptop's key, as the app makes it (in the data folder)."""
+    return load_or_create_device_key(data_dir)
+
+
+@pytest.fixture
+def other_key() -> DeviceKey:
+    return DeviceKey.generate()
