@@ -1,0 +1,17 @@
+"""The test slip (测温记录单): a sealed record printed as a PDF, one labelled page per copy.
+
+Qt-free and pure, so the app (preview, print, save), the command line and the office server all
+print the same bytes from the same record.
+"""
+
+from inspector_app.slip.content import (
+    DEFAULT_VERIFY_URL,
+    SlipError,
+    build_content,
+    parse_qr_payload,
+    qr_payload,
+)
+from inspector_app.slip.render import PAPERS, SlipRender, render, render_slip
+
+__all__ = ["DEFAULT_VERIFY_URL", "PAPERS", "SlipError", "SlipRender", "build_content",
+           "parse_qr_payload", "qr_payload", "render", "render_slip"]

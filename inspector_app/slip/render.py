@@ -1,0 +1,638 @@
+"""The test slip (测温记录单) as a pure function: sealed-record envelope → PDF bytes.
+
+No database, no clock, no randomness: the same envelope gives the same bytes (reportlab's
+`invariant` mode fixes the creation date and document id), so a slip printed twice, or on the
+office's machine, is byte-for-byte the same document. One page per copy, each labelled, because
+the copies are handed to different parties and each must stand alone: an A4 copy that would
+overflow is shrunk to fit its page; an 80 mm roll copy is one long page as tall as its content.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepInFrame,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from inspector_app.core.profile import Profile
+from inspector_app.slip.content import (
+    DEFAULT_VERIFY_URL,
+    Field,
+    RoomLine,
+    Signature,
+    SlipContent,
+    SlipError,
+    build_content,
+    copies_for,
+    hash_groups,
+    profile_for,
+    slip_lang,
+)
+from inspector_app.slip.drawing import QrBox, QrFlowable, SignatureFlowable
+from inspector_app.slip.fonts import (
+    CJK_FONT,
+    LATIN_FONT,
+    draw_string,
+    ensure_fonts,
+    markup,
+    string_width,
+)
+from inspector_app.slip.labels import Labels
+
+Paper = Literal["a4", "80mm"]
+PAPERS: tuple[str, ...] = ("a4", "80mm")
+ROLL_WIDTH = 80 * mm
+ROLL_PRINTABLE = 72 * mm          # what an 80 mm thermal head prints
+GRID = colors.Color(0.35, 0.35, 0.35)
+SHADE = colors.Color(0.9, 0.9, 0.9)
+TYPE_STEPS = (1.0, 0.93, 0.86, 0.8, 0.74, 0.68)   # A4 body type tried in turn for big homes
+LABEL_SHADE = colors.Color(0.96, 0.96, 0.96)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Page geometry and type sizes of one paper."""
+
+    paper: str
+    page_width: float
+    page_height: float | None     # None: as tall as the content (roll)
+    margin_x: float
+    margin_top: float
+    margin_bottom: float          # includes the footer line
+    body: float                   # body font size
+    wide: bool                    # multi-column grids and one rooms table
+
+    @property
+    def width(self) -> float:
+        return self.page_width - 2 * self.margin_x
+
+
+LAYOUTS = {
+    "a4": Layout("a4", A4[0], A4[1], 12 * mm, 9 * mm, 13 * mm, 8.4, True),
+    "80mm": Layout("80mm", ROLL_WIDTH, None, (ROLL_WIDTH - ROLL_PRINTABLE) / 2, 4 * mm, 11 * mm,
+                   7.6, False),
+}
+
+
+@dataclass
+class SlipRender:
+    """The PDF and where each page's QR code was drawn (for preview overlays and tests)."""
+
+    pdf: bytes
+    pages: int
+    paper: str
+    page_size: tuple[float, float]
+    qr_boxes: list[QrBox]
+    copies: list[tuple[str, str]]
+
+
+class _Styles:
+    """Paragraph styles for one layout; every style is CJK-based with CJK line breaking."""
+
+    def __init__(self, layout: Layout) -> None:
+        b = layout.body
+
+        def style(name: str, size: float, lead: float = 1.3, **kw: object) -> ParagraphStyle:
+            return ParagraphStyle(name, fontName=CJK_FONT, fontSize=size, leading=size * lead,
+                                  wordWrap="CJK", **kw)
+
+        self.body = style("body", b)
+        self.small = style("small", b * 0.86)
+        self.tiny = style("tiny", b * 0.79)
+        self.cell = style("cell", b, 1.2)
+        self.cell_c = style("cell_c", b, 1.2, alignment=TA_CENTER)
+        self.head_c = style("head_c", b - 0.6, 1.15, alignment=TA_CENTER)
+        self.label = style("label", b - 0.4, 1.2, textColor=colors.Color(0.2, 0.2, 0.2))
+        self.title = style("title", b + (7 if layout.wide else 4.4), 1.25,
+                           alignment=TA_CENTER if not layout.wide else TA_LEFT)
+        self.copy = style("copy", b + (5 if layout.wide else 3.4), 1.2, alignment=TA_CENTER)
+        self.copy_small = style("copy_small", b - 1, 1.2, alignment=TA_CENTER)
+        self.section = style("section", b + 1.2, 1.25, spaceBefore=b * 0.7, spaceAfter=b * 0.25,
+                             backColor=SHADE if layout.wide else None,
+                             borderPadding=(1.2, 2, 1.2, 2) if layout.wide else 0)
+        self.verdict = style("verdict", b + 5, 1.3, spaceBefore=2)
+        self.refused = style("refused", b + 3, 1.3)
+        self.banner = style("banner", b + 1.5, 1.3, alignment=TA_CENTER)
+        self.hash = ParagraphStyle("hash", fontName=LATIN_FONT, fontSize=b - (0.6 if layout.wide
+                                                                             else 0.4),
+                                   leading=(b + 0.4) * 1.15)
+
+
+class _Para(Paragraph):
+    """A paragraph that keeps hanging punctuation inside its box.
+
+    CJK line breaking lets a closing mark such as "）" hang past the right edge rather than
+    start a line; in a table cell that runs over the rule (or off a roll's printable width).
+    When that happens, the text is wrapped again one character narrower.
+    """
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        w, h = super().wrap(avail_width, avail_height)
+        lines = getattr(getattr(self, "blPara", None), "lines", ())
+        spare = [line[0] if isinstance(line, tuple) else getattr(line, "extraSpace", 0)
+                 for line in lines]
+        if any(x < -0.01 for x in spare):
+            h = super().wrap(avail_width - self.style.fontSize, avail_height)[1]
+            self.width = w
+        return w, h
+
+
+class _Line(Flowable):
+    """Text that is usually one short line (a reading, a label): drawn directly, without
+    reportlab's paragraph parser and CJK line breaker, which dominate the render time. If it
+    does not fit the width it is given, it becomes a wrapping paragraph after all."""
+
+    def __init__(self, text: str, style: ParagraphStyle) -> None:
+        super().__init__()
+        self.text, self.style = text, style
+        self.spaceBefore, self.spaceAfter = style.spaceBefore, style.spaceAfter
+        self.natural = string_width(text, style.fontSize)
+        self.para: Paragraph | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if self.natural <= avail_width + 0.01:
+            self.para = None
+            self.width, self.height = avail_width, self.style.leading
+            return self.width, self.height
+        if self.para is None:
+            self.para = _Para(markup(self.text), self.style)
+        self.width, self.height = self.para.wrap(avail_width, avail_height)
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return [] if self.para is None else self.para.split(avail_width, avail_height)
+
+    def draw(self) -> None:
+        if self.para is not None:
+            self.para.drawOn(self.canv, 0, 0)
+            return
+        st = self.style
+        x = {TA_CENTER: self.width / 2, TA_RIGHT: self.width}.get(st.alignment, 0)
+        align = {TA_CENTER: "center", TA_RIGHT: "right"}.get(st.alignment, "left")
+        self.canv.setFillColor(st.textColor)
+        draw_string(self.canv, x, self.height - st.fontSize, self.text, st.fontSize, align)
+
+
+def _p(text: str, style: ParagraphStyle) -> Flowable:
+    if "\n" in text or style.backColor or style.alignment not in (TA_LEFT, TA_CENTER, TA_RIGHT):
+        return _Para(markup(text), style)
+    return _Line(text, style)
+
+
+def _one_line(text: str, style: ParagraphStyle, width: float) -> Paragraph:
+    """`text` in `style`, made smaller if needed so it stays on one line (copy labels)."""
+    natural = string_width(text, style.fontSize)
+    if natural <= width:
+        return _p(text, style)
+    size = style.fontSize * width / natural
+    return _p(text, ParagraphStyle(f"{style.name}_fit", parent=style, fontSize=size,
+                                   leading=size * style.leading / style.fontSize))
+
+
+# -- pieces shared by both layouts -----------------------------------------------------------
+
+def _grid(fields: Sequence[Field], width: float, st: _Styles, cols: int,
+          label_w: float) -> Table:
+    """Label/value pairs, `cols` pairs a row; a wide field takes a row of its own."""
+    rows: list[list] = []
+    cmds: list[tuple] = [
+        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.0),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
+    ]
+    row: list = []
+
+    def shade(first_col: int) -> None:
+        cmds.append(("BACKGROUND", (first_col, len(rows)), (first_col, len(rows)), LABEL_SHADE))
+
+    def flush() -> None:
+        nonlocal row
+        if row:
+            for i in range(0, len(row), 2):
+                shade(i)
+            row += [""] * (2 * cols - len(row))
+            rows.append(row)
+            row = []
+
+    for f in fields:
+        if f.wide or cols == 1:
+            flush()
+            shade(0)
+            if cols > 1:
+                cmds.append(("SPAN", (1, len(rows)), (2 * cols - 1, len(rows))))
+            rows.append([_p(f.label, st.label), _p(f.value, st.cell)] + [""] * (2 * cols - 2))
+            continue
+        row += [_p(f.label, st.label), _p(f.value, st.cell)]
+        if len(row) == 2 * cols:
+            flush()
+    flush()
+    value_w = (width - cols * label_w) / cols
+    table = Table(rows, colWidths=[label_w, value_w] * cols)
+    table.setStyle(TableStyle(cmds))
+    return table
+
+
+def _preconditions(c: SlipContent, width: float, st: _Styles, cols: int) -> Table:
+    t = c.t
+    cells = [_p(t("precondition_met" if ok else "precondition_unmet", label=label), st.cell)
+             for label, ok in c.preconditions] or [_p(t("no_preconditions"), st.cell)]
+    rows = [cells[i:i + cols] + [""] * (cols - len(cells[i:i + cols]))
+            for i in range(0, len(cells), cols)]
+    table = Table(rows, colWidths=[width / cols] * cols)
+    table.setStyle(TableStyle([
+        ("BOX", (0, 0), (-1, -1), 0.4, GRID),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.8),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
+    ]))
+    return table
+
+
+def _signature_block(sig: Signature | None, title: str, t: Labels, width: float,
+                     height: float, st: _Styles) -> list[Flowable]:
+    if sig is None:
+        return [_p(title, st.body), _p(t("not_signed"), st.small)]
+    return [
+        _p(title, st.body),
+        _p(sig.statement, st.tiny) if sig.statement else Spacer(1, 1),   # as signed: recorded
+        Spacer(1, 2),
+        SignatureFlowable(sig, width, height),
+        _p(t("signer_line", role=sig.role, name=sig.name, signed_at=sig.signed_at), st.small),
+    ]
+
+
+def _resident_block(c: SlipContent, width: float, height: float,
+                    st: _Styles) -> list[Flowable]:
+    t = c.t
+    if c.resident is not None:
+        return _signature_block(c.resident, t("sign.resident"), t, width, height, st)
+    if c.refusal is None:
+        return [_p(t("sign.resident"), st.body), _p(t("resident_missing"), st.small)]
+    r = c.refusal
+    out: list[Flowable] = [
+        _p(t("refused"), st.refused),
+        _p(t("refusal_reason", reason=r.reason), st.cell),
+        _p(t("witness_line", name=r.witness_name, role=r.witness_role), st.cell),
+    ]
+    if r.witness is not None:
+        out += [_p(t("witness_signs"), st.small),
+                SignatureFlowable(r.witness, width, height * 0.8),
+                _p(t("witness_signed_at", signed_at=r.witness.signed_at), st.small)]
+    else:
+        out.append(_p(t("witness_missing"), st.small))
+    return out
+
+
+def _verify_text(c: SlipContent, st: _Styles, per_line: int) -> list[Flowable]:
+    t = c.t
+    out: list[Flowable] = [
+        _p(t("verify_how", url=c.verify_url), st.small),
+        _p(t.field(t("record_id"), c.record_id), st.small),
+        _p(t("sha256"), st.small),
+    ]
+    out += [Paragraph(line, st.hash) for line in hash_groups(c.sha256, per_line)]
+    out += [_p(t.field(f.label, f.value), st.tiny) for f in c.seal]
+    return out
+
+
+def _training_banner(c: SlipContent, st: _Styles, width: float) -> Table:
+    banner = Table([[_p(c.t("training_banner"), st.banner)]], colWidths=[width])
+    banner.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.0, colors.black),
+                                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                                ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+    return banner
+
+
+def _conclusion(c: SlipContent, st: _Styles) -> list[Flowable]:
+    out: list[Flowable] = [_p(c.t("verdict_line", verdict=c.verdict_label), st.verdict)]
+    out += [_p(line, st.body) for line in c.conclusion]
+    out += [_p(line, st.small) for line in c.notes]
+    out += [_p(line, st.tiny) for line in c.rules]
+    return out
+
+
+# -- A4 ------------------------------------------------------------------------------------
+
+def _rooms_table(c: SlipContent, width: float, st: _Styles) -> Table:
+    n = max(c.readings_per_point, 1)
+    t = c.t
+    head = [t("room_kind"), t("room_area"), t("points_required"), t("point"),
+            *[t("reading_n", n=i) for i in range(1, n + 1)], t("point_mean"), t("room_mean"),
+            t("room_verdict")]
+    fixed = [56, 34, 28, 25, *([36] * n), 40, 46, 40]      # all but the room name, in points
+    name_w = max(width - sum(fixed), 60)
+    col_w = [name_w, *fixed[:4], *fixed[4:]]
+    head.insert(0, t("room"))
+    rows: list[list] = [[_p(h, st.head_c) for h in head]]
+    cmds: list[tuple] = [
+        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+        ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+    ]
+    for room in c.rooms:
+        first = len(rows)
+        points = room.points or ()
+        for i, point in enumerate(points or [None]):
+            readings = list(point.readings) if point else []
+            readings += ["—"] * (n - len(readings))
+            cells = [
+                _p(room.name + (t("lowest") if room.lowest else ""), st.cell) if i == 0 else "",
+                _p(room.kind, st.cell_c) if i == 0 else "",
+                _p(room.area, st.cell_c) if i == 0 else "",
+                _p(str(room.points_required), st.cell_c) if i == 0 else "",
+                _p(f"{point.index}{'*' if point.manual else ''}" if point else "—", st.cell_c),
+                *[_p(x, st.cell_c) for x in readings[:n]],
+                _p(point.mean if point else "—", st.cell_c),
+                _p(room.mean, st.cell_c) if i == 0 else "",
+                _p(room.verdict_label, st.cell_c) if i == 0 else "",
+            ]
+            rows.append(cells)
+        last = len(rows) - 1
+        if last > first:
+            for col in (0, 1, 2, 3, len(head) - 2, len(head) - 1):
+                cmds.append(("SPAN", (col, first), (col, last)))
+        if room.verdict == "fail":
+            cmds.append(("BACKGROUND", (len(head) - 1, first), (len(head) - 1, last),
+                         colors.Color(0.85, 0.85, 0.85)))
+    if len(rows) == 1:
+        rows.append([_p(t("no_rooms"), st.cell)] + [""] * (len(head) - 1))
+        cmds.append(("SPAN", (0, 1), (-1, 1)))
+    table = Table(rows, colWidths=col_w, repeatRows=1)
+    table.setStyle(TableStyle(cmds))
+    return table
+
+
+def _story_a4(c: SlipContent, label: str, no: int, total: int, layout: Layout, st: _Styles,
+              sink: list[QrBox]) -> list[Flowable]:
+    w = layout.width
+    t = c.t
+    label_w = 52 * mm
+    head = Table([[_p(c.title, st.title),
+                   [_one_line(label, st.copy, label_w - 14),
+                    _p(c.t("copy_of", no=no, total=total), st.copy_small)]]],
+                 colWidths=[w - label_w, label_w])
+    head.setStyle(TableStyle([
+        ("BOX", (1, 0), (1, 0), 1.2, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (0, 0), 0),
+        ("TOPPADDING", (1, 0), (1, 0), 3),
+        ("BOTTOMPADDING", (1, 0), (1, 0), 4),
+    ]))
+    story: list[Flowable] = [head, Spacer(1, 3),
+                             _p(t("header_sep").join(t.field(f.label, f.value) for f in c.header),
+                                st.body)]
+    if c.training:
+        story += [Spacer(1, 3), _training_banner(c, st, w)]
+    label_w = 21 * mm
+    story += [
+        _p(t("section.basics"), st.section), _grid(c.basics + c.times, w, st, 3, label_w),
+        _p(t("section.conditions"), st.section), _preconditions(c, w, st, 3),
+        Spacer(1, 2), _grid(c.conditions, w, st, 2, label_w),
+        _p(t("section.instrument"), st.section), _grid(c.instrument, w, st, 3, label_w),
+        _p(t("section.data_a4"), st.section),
+        _rooms_table(c, w, st),
+        _p(t("section.result"), st.section), *_conclusion(c, st),
+        _p(t("section.signatures"), st.section),
+    ]
+    half = w / 2
+    sig_w, sig_h = half - 8, 20 * mm
+    signs = Table([[_signature_block(c.inspector, t("sign.inspector"), t, sig_w, sig_h, st),
+                    _resident_block(c, sig_w, sig_h, st)]], colWidths=[half, half])
+    signs.setStyle(TableStyle([
+        ("BOX", (0, 0), (-1, -1), 0.4, GRID),
+        ("LINEAFTER", (0, 0), (0, 0), 0.4, GRID),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]))
+    qr_size = 30 * mm
+    check = Table([[QrFlowable(c.qr_payload, qr_size, sink), _verify_text(c, st, 4)]],
+                  colWidths=[qr_size + 6, w - qr_size - 6])
+    check.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (0, 0), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    story += [signs, Spacer(1, 4), check]
+    return story
+
+
+# -- 80 mm roll ----------------------------------------------------------------------------
+
+def _room_block(room: RoomLine, n: int, width: float, st: _Styles, t: Labels) -> Table:
+    cols = [11 * mm, width - 11 * mm - 15 * mm, 15 * mm]
+    lowest = t("lowest") if room.lowest else ""
+    rows: list[list] = [
+        [_p(t("roll_room", name=room.name, lowest=lowest, kind=room.kind, area=room.area,
+              points=room.points_required), st.cell), "", ""],
+        [_p(t("point"), st.head_c), _p(t("roll_readings", n=n), st.head_c),
+         _p(t("roll_mean"), st.head_c)],
+    ]
+    for p in room.points:
+        rows.append([_p(f"{p.index}{'*' if p.manual else ''}", st.cell_c),
+                     _p(t("gap").join(p.readings) or "—", st.cell_c), _p(p.mean, st.cell_c)])
+    if not room.points:
+        rows.append([_p("—", st.cell_c), _p(t("no_readings"), st.cell_c), _p("—", st.cell_c)])
+    rows.append([_p(t("roll_room_mean", mean=room.mean), st.cell), "",
+                 _p(room.verdict_label, st.cell_c)])
+    last = len(rows) - 1
+    table = Table(rows, colWidths=cols)
+    table.setStyle(TableStyle([
+        ("SPAN", (0, 0), (-1, 0)),
+        ("SPAN", (0, last), (1, last)),
+        ("BOX", (0, 0), (-1, -1), 0.6, colors.black),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.4, GRID),
+        ("LINEABOVE", (0, last), (-1, last), 0.4, GRID),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.6),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        *([("BOX", (2, last), (2, last), 1.2, colors.black)] if room.verdict == "fail" else []),
+    ]))
+    return table
+
+
+def _story_roll(c: SlipContent, label: str, no: int, total: int, layout: Layout, st: _Styles,
+                sink: list[QrBox]) -> list[Flowable]:
+    w = layout.width
+    t = c.t
+    copy = Table([[[_one_line(label, st.copy, w - 14),
+                    _p(c.t("copy_of", no=no, total=total), st.copy_small)]]],
+                 colWidths=[w])
+    copy.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.2, colors.black),
+                              ("TOPPADDING", (0, 0), (-1, -1), 2),
+                              ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+    story: list[Flowable] = [_p(c.title, st.title), Spacer(1, 2), copy]
+    if c.training:
+        story += [Spacer(1, 3), _training_banner(c, st, w)]
+    label_w = 19 * mm
+    story += [
+        Spacer(1, 3), _grid(c.header, w, st, 1, label_w),
+        _p(t("section.basics"), st.section), _grid(c.basics + c.times, w, st, 1, label_w),
+        _p(t("section.conditions"), st.section), _preconditions(c, w, st, 1),
+        Spacer(1, 2), _grid(c.conditions, w, st, 1, label_w),
+        _p(t("section.instrument"), st.section), _grid(c.instrument, w, st, 1, label_w),
+        _p(t("section.data"), st.section),
+    ]
+    for room in c.rooms:
+        story += [_room_block(room, max(c.readings_per_point, 1), w, st, t), Spacer(1, 3)]
+    if not c.rooms:
+        story.append(_p(t("no_rooms"), st.body))
+    story += [_p(t("section.result"), st.section), *_conclusion(c, st),
+              _p(t("section.signatures"), st.section)]
+    sig_w, sig_h = w, 20 * mm
+    story += _signature_block(c.inspector, t("sign.inspector"), t, sig_w, sig_h, st)
+    story.append(Spacer(1, 5))
+    story += _resident_block(c, sig_w, sig_h, st)
+    qr = QrFlowable(c.qr_payload, 40 * mm, sink)
+    qr.hAlign = "CENTER"
+    story += [_p(t("section.verify"), st.section), qr, Spacer(1, 2), *_verify_text(c, st, 2)]
+    return story
+
+
+# -- the document --------------------------------------------------------------------------
+
+def _decorate(content: SlipContent, copies: list[tuple[str, str]], layout: Layout):  # noqa: ANN202
+    """Per-page furniture drawn over the content: footer, and the training watermark."""
+    total = len(copies)
+    t = content.t
+
+    def on_page_end(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        n = canvas.getPageNumber()
+        label = copies[n - 1][1] if n <= total else ""
+        pw, ph = doc.pagesize
+        canvas.saveState()
+        y = layout.margin_bottom - 5.5 * mm
+        canvas.setStrokeGray(0.4)
+        canvas.setLineWidth(0.4)
+        canvas.line(layout.margin_x, y + 3.2 * mm, pw - layout.margin_x, y + 3.2 * mm)
+        size = layout.body - 1.2
+        if layout.wide:
+            draw_string(canvas, layout.margin_x, y, t("page_of", no=n, total=total), size)
+            draw_string(canvas, pw / 2, y, label, size, "center")
+            draw_string(canvas, pw - layout.margin_x, y,
+                        t("footer_record", record_id=content.record_id), size,
+                        "right")
+        else:
+            draw_string(canvas, pw / 2, y, t("page_of", no=n, total=total) + t("gap") + label,
+                        size, "center")
+        if content.training:
+            canvas.setFillColor(colors.Color(0.45, 0.45, 0.45, alpha=0.22))
+            wm = 40 if layout.wide else 17
+            step = 0 if layout.wide else 95 * mm
+            ys = [ph / 2] if not step else [step / 2 + i * step
+                                            for i in range(max(1, int(ph // step)))]
+            for cy in ys:
+                canvas.saveState()
+                canvas.translate(pw / 2, cy)
+                canvas.rotate(40 if layout.wide else 55)
+                draw_string(canvas, 0, -wm / 3, t("watermark"), wm, "center")
+                canvas.restoreState()
+        canvas.restoreState()
+
+    return on_page_end
+
+
+def render(envelope: dict, *, paper: str = "a4", copies: list[tuple[str, str]] | None = None,
+           verify_url: str = DEFAULT_VERIFY_URL, lang: str = "zh",
+           profile: Profile | None = None) -> SlipRender:
+    """Render every copy of the slip; returns the PDF with its page facts (see `render_slip`)."""
+    if paper not in LAYOUTS:
+        raise SlipError(f"未知纸张：{paper}（可选：a4、80mm）",
+                        f"unknown paper {paper!r} (a4 or 80mm)", field="paper")
+    lang = slip_lang(lang)
+    ensure_fonts()
+    record = envelope.get("record") if isinstance(envelope, dict) else None
+    if profile is None and isinstance(record, dict):
+        profile = profile_for(record)
+    content = build_content(envelope, profile=profile, verify_url=verify_url, lang=lang)
+    copies = list(copies) if copies else copies_for(profile, lang)
+    layout = paper_layout = LAYOUTS[paper]
+    sink: list[QrBox] = []
+    build = _story_a4 if layout.wide else _story_roll
+    scratch = Canvas(io.BytesIO(), invariant=1)
+
+    def natural_height(story: list[Flowable]) -> float:
+        return KeepInFrame(layout.width, 10_000 * mm, story, mode="shrink").wrapOn(
+            scratch, layout.width, 10_000 * mm)[1]
+
+    if layout.page_height is None:
+        page_h = 0.0
+    else:
+        # A home with many rooms gets smaller type (same full-width grid) before the last
+        # resort, scaling the whole copy down, is needed to keep one page per copy.
+        page_h = layout.page_height
+        room = page_h - layout.margin_top - layout.margin_bottom
+        longest = max((label for _key, label in copies), key=len)
+        for factor in TYPE_STEPS:
+            typed = replace(layout, body=round(layout.body * factor, 2))
+            trial = build(content, longest, 1, len(copies), typed, _Styles(typed), [])
+            if natural_height(trial) <= room:
+                break
+        layout = typed
+    st = _Styles(layout)
+    stories = [build(content, label, i, len(copies), layout, st, sink)
+               for i, (_key, label) in enumerate(copies, start=1)]
+    if not page_h:
+        # The roll: each copy is one page exactly as long as its content. Copies differ only in
+        # their label, which is always set on one line, so measuring the first one suffices.
+        page_h = natural_height(stories[0]) + layout.margin_top + layout.margin_bottom + 2
+    frame_h = page_h - layout.margin_top - layout.margin_bottom
+    buf = io.BytesIO()
+    doc = BaseDocTemplate(
+        buf, pagesize=(layout.page_width, page_h), leftMargin=layout.margin_x,
+        rightMargin=layout.margin_x, topMargin=layout.margin_top,
+        bottomMargin=layout.margin_bottom, invariant=1,
+        title=content.t("doc_title", record_id=content.record_id), author="heating-inspector",
+        subject=f"SHA-256 {content.sha256}", creator="inspector_app.slip",
+    )
+    frame = Frame(layout.margin_x, layout.margin_bottom, layout.width, frame_h, id="copy",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate(id="copy", frames=[frame],
+                                       onPageEnd=_decorate(content, copies, paper_layout))])
+    flow: list[Flowable] = []
+    for i, story in enumerate(stories):
+        if i:
+            flow.append(PageBreak())
+        flow.append(KeepInFrame(layout.width, frame_h, story, mode="shrink"))
+    doc.build(flow)
+    pdf = buf.getvalue()
+    return SlipRender(pdf=pdf, pages=doc.page, paper=paper,
+                      page_size=(layout.page_width, page_h), qr_boxes=sink, copies=copies)
+
+
+def render_slip(envelope: dict, *, paper: str = "a4", copies: list[tuple[str, str]] | None = None,
+                verify_url: str = DEFAULT_VERIFY_URL, lang: str = "zh",
+                profile: Profile | None = None) -> bytes:
+    """The slip as PDF bytes: one labelled page per copy (default: the record's profile's copies,
+    else the four Changchun ones), on `paper` "a4" or "80mm". Raises SlipError on a bad envelope.
+    """
+    return render(envelope, paper=paper, copies=copies, verify_url=verify_url, lang=lang,
+                  profile=profile).pdf

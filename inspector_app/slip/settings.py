@@ -1,0 +1,63 @@
+"""The slip's settings: which paper the inspector's printer takes, and the office's check address.
+
+A small JSON file in the data folder, so the choice survives restarts and is shared by the app
+and the command line (`--paper` overrides it for one run). A missing or damaged file gives the
+defaults: a broken settings file must never stop a slip from printing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+from inspector_app.paths import data_dir
+from inspector_app.slip.content import DEFAULT_VERIFY_URL
+from inspector_app.slip.render import PAPERS
+
+SETTINGS_FILE = "slip-settings.json"
+
+
+@dataclass(frozen=True)
+class SlipSettings:
+    paper: str = "a4"                     # "a4" or "80mm"
+    verify_url: str = DEFAULT_VERIFY_URL  # printed and put in the QR code
+
+    def __post_init__(self) -> None:
+        if self.paper not in PAPERS:
+            raise ValueError(f"paper must be one of {PAPERS}, not {self.paper!r}")
+        if not self.verify_url.strip():
+            raise ValueError("verify_url must not be empty")
+
+
+def settings_path(folder: str | os.PathLike[str] | None = None) -> Path:
+    return data_dir(folder) / SETTINGS_FILE
+
+
+def load_settings(folder: str | os.PathLike[str] | None = None) -> SlipSettings:
+    """The saved settings, or the defaults when the file is missing, unreadable or invalid."""
+    try:
+        data = json.loads(settings_path(folder).read_text(encoding="utf-8"))
+        known = {f.name for f in fields(SlipSettings)}
+        return SlipSettings(**{k: v for k, v in data.items() if k in known and isinstance(v, str)})
+    except (OSError, ValueError, TypeError, AttributeError):
+        return SlipSettings()
+
+
+def save_settings(settings: SlipSettings, folder: str | os.PathLike[str] | None = None) -> Path:
+    """Write atomically (temp file + rename): a crash leaves the old file or the new, never half."""
+    path = settings_path(folder)
+    text = json.dumps(asdict(settings), ensure_ascii=False, indent=2) + "\n"
+    fd, tmp = tempfile.mkstemp(prefix=".slip-settings-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path

@@ -1,0 +1,39 @@
+"""Fixtures: the three sealed-record envelopes the slip must print (see envelopes.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.slip.envelopes import envelope
+
+
+@pytest.fixture(scope="session")
+def resident_envelope() -> dict:
+    return envelope("resident")
+
+
+@pytest.fixture(scope="session")
+def refusal_envelope() -> dict:
+    return envelope("refusal")
+
+
+@pytest.fixture(scope="session")
+def training_envelope() -> dict:
+    return envelope("training")
+
+
+@pytest.fixture(scope="session")
+def rendered(resident_envelope, refusal_envelope, training_envelope):
+    """Render each fixture on each paper once per test session: (kind, paper) -> SlipRender."""
+    from inspector_app.slip import render
+
+    envelopes = {"resident": resident_envelope, "refusal": refusal_envelope,
+                 "training": training_envelope}
+    cache: dict = {}
+
+    def get(kind: str, paper: str = "a4"):
+        if (kind, paper) not in cache:
+            cache[kind, paper] = render(envelopes[kind], paper=paper)
+        return cache[kind, paper]
+
+    return get

@@ -1,0 +1,62 @@
+"""The slip's wording, worked out from the envelope before layout."""
+
+from __future__ import annotations
+
+import copy
+
+from inspector_app.slip import build_content
+from inspector_app.slip.content import fmt_time, hash_groups
+
+
+def test_contact_within_the_limit_and_late(resident_envelope):
+    content = build_content(resident_envelope)
+    assert any(f.value == "投诉后 12 分钟联系用户，符合“30 分钟内联系”的要求" for f in content.times)
+    late = copy.deepcopy(resident_envelope)
+    late["record"]["visit"]["contact_at"] = "2026-11-26T08:30:20+08:00"
+    line = next(f.value for f in build_content(late).times if f.label == "联系时限")
+    assert line == "投诉后 31 分钟联系用户，超过“30 分钟内联系”的要求"
+
+
+def test_rooms_keep_the_record_means_and_round_point_means(resident_envelope):
+    content = build_content(resident_envelope)
+    result = resident_envelope["record"]["result"]
+    assert [r.mean for r in content.rooms] == [f"{r['mean']} °C" for r in result["rooms"]]
+    assert [r.verdict_zh for r in content.rooms] == ["不合格", "合格", "不合格"]
+    assert [r.lowest for r in content.rooms] == [False, False, True]
+    living = content.rooms[1]
+    assert living.kind_zh == "起居室（厅）" and living.points_required == 5
+    assert [p.mean for p in living.points] == ["18.6", "18.4", "18.8", "18.2", "18.5"]
+    assert content.rooms[0].points[0].manual
+
+
+def test_no_refund_line_when_every_room_passes(resident_envelope):
+    passing = copy.deepcopy(resident_envelope)
+    result = passing["record"]["result"]
+    result["verdict"], result["refund_per_day"] = "pass", "0"
+    assert build_content(passing).verdict_zh == "合格"
+    assert not any(line.startswith("退费估算") for line in build_content(passing).conclusion)
+
+
+def test_supersedes_and_position_and_times(resident_envelope):
+    corrected = copy.deepcopy(resident_envelope)
+    corrected["record"]["supersedes"] = {"record_id": "old-id", "reason": "房间面积填错"}
+    content = build_content(corrected)
+    assert content.notes[0] == "本记录更正并替代记录 old-id，原因：房间面积填错"
+    assert any(f.value == "顶层、边户" for f in content.basics)
+    assert fmt_time("2026-11-26T09:15:42+08:00") == "2026-11-26 09:15"
+    assert fmt_time(None) == "—"
+
+
+def test_hash_groups_cover_the_whole_digest():
+    digest = "0123456789abcdef" * 4
+    lines = hash_groups(digest)
+    assert lines == ["01234567 89abcdef 01234567 89abcdef"] * 2
+    assert "".join(lines).replace(" ", "") == digest
+
+
+def test_unknown_profile_falls_back_to_plain_labels(resident_envelope):
+    odd = copy.deepcopy(resident_envelope)
+    odd["record"]["profile"]["name"] = "atlantis"
+    content = build_content(odd)
+    assert ("heating_running", True) in content.preconditions
+    assert content.title.startswith("长春市")

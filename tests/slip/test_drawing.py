@@ -1,0 +1,91 @@
+"""The vector pieces: the QR code read back off a rendered page, and pen signatures."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from reportlab.pdfgen.canvas import Canvas
+
+from inspector_app.slip import parse_qr_payload, qr_payload
+from inspector_app.slip.content import Signature
+from inspector_app.slip.drawing import QUIET_ZONE, SignatureFlowable, pen_width, qr_matrix
+from tests.slip.envelopes import strokes
+from tests.slip.helpers import page_image
+
+URL = "https://office.example/verify"
+
+
+def test_qr_payload_holds_record_id_hash_and_address(resident_envelope):
+    payload = qr_payload(resident_envelope, URL)
+    record_id = resident_envelope["record"]["record_id"]
+    sha = resident_envelope["sha256"]
+    assert payload == f"HTR1|{record_id}|{sha}|{URL}"
+    assert parse_qr_payload(payload) == {"record_id": record_id, "sha256": sha, "verify_url": URL}
+    with pytest.raises(ValueError):
+        parse_qr_payload("https://example.com/")
+
+
+@pytest.mark.parametrize("paper", ["a4", "80mm"])
+def test_printed_qr_modules_are_the_payload_encoding(rendered, resident_envelope, paper):
+    """No QR decoder is installed, so decode by re-creating: sample every module of the code on
+    the rendered page and compare with the encoder's matrix for the expected payload."""
+    result = rendered("resident", paper)
+    assert [b.page for b in result.qr_boxes] == [1, 2, 3, 4]
+    box = result.qr_boxes[0]
+    matrix = qr_matrix(qr_payload(resident_envelope, URL))
+    assert box.modules == len(matrix) + 2 * QUIET_ZONE
+    dpi = 200
+    scale = dpi / 72
+    image = page_image(result.pdf, 0, dpi)
+    page_h = result.page_size[1]
+    unit = box.size / box.modules
+
+    def dark_at(row: int, col: int) -> bool:
+        x = (box.x + (col + 0.5) * unit) * scale
+        y = (page_h - (box.y + box.size) + (row + 0.5) * unit) * scale
+        return image.getpixel((int(x), int(y))) < 128
+
+    read = [[dark_at(r, c) for c in range(box.modules)] for r in range(box.modules)]
+    expected = [[False] * box.modules for _ in range(box.modules)]
+    for r, row in enumerate(matrix):
+        for c, module in enumerate(row):
+            expected[r + QUIET_ZONE][c + QUIET_ZONE] = module
+    assert read == expected
+    assert box.size >= 30 / 25.4 * 72 - 0.01      # at least 30 mm: scannable off a thermal roll
+
+
+def test_pen_width_grows_with_pressure():
+    widths = [pen_width(p / 10, 1.0) for p in range(11)]
+    assert widths == sorted(widths) and widths[0] > 0 and widths[-1] > 2 * widths[0]
+
+
+def _draw(signature: Signature | None) -> bytes:
+    buf = io.BytesIO()
+    canvas = Canvas(buf, pageCompression=0, invariant=1)
+    flow = SignatureFlowable(signature, 200, 60)
+    flow.wrapOn(canvas, 200, 60)
+    flow.drawOn(canvas, 10, 10)
+    canvas.showPage()
+    canvas.save()
+    return buf.getvalue()
+
+
+def test_signature_strokes_become_paths_with_varying_width():
+    raw = strokes(5)
+    sig = Signature(title="t", name="n", role_zh="用户", signed_at="", statement="", box=(600, 200),
+                    strokes=tuple(tuple((p[0], p[1], p[3]) for p in s) for s in raw))
+    pdf = _draw(sig)
+    ops = pdf.decode("latin-1")
+    assert ops.count(" l\n") + ops.count(" l ") >= sum(len(s) - 1 for s in raw if len(s) > 1)
+    widths = {w for w in re.findall(r"([\d.]+) w\b", ops)}
+    assert len(widths) > 3                        # pressure shows as line width
+    assert "1 J" in ops                           # round caps: a pen, not a plotter
+
+
+def test_empty_signature_draws_only_the_line():
+    empty = Signature(title="t", name="n", role_zh="", signed_at="", statement="", box=(0, 0),
+                      strokes=())
+    assert b" l" in _draw(empty)
+    assert _draw(None).startswith(b"%PDF")

@@ -1,0 +1,173 @@
+"""The slip PDF read back: what it says, on how many pages, in which font, and that it is pure."""
+
+from __future__ import annotations
+
+import copy
+import re
+
+import pytest
+
+from inspector_app.slip import SlipError, render, render_slip
+from inspector_app.slip.content import DEFAULT_COPIES, hash_groups
+from tests.slip.envelopes import ADDRESS_LINE
+from tests.slip.helpers import page_image, page_texts, squash
+
+PAPERS = ("a4", "80mm")
+HEADINGS = ("测温记录单", "记录编号", "投诉工单号", "一、基本情况", "二、检测条件", "三、检测仪器",
+            "四、检测数据", "五、检测结论", "六、签字", "检测人员签字")
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_every_copy_has_headings_address_room_means_and_verdicts(rendered, resident_envelope,
+                                                                 paper):
+    texts = [squash(t) for t in page_texts(rendered("resident", paper).pdf)]
+    record = resident_envelope["record"]
+    visit, result = record["visit"], record["result"]
+    for text in texts:
+        for heading in HEADINGS:
+            assert heading in text
+        assert ADDRESS_LINE in text
+        assert visit["resident_name"] in text and visit["resident_phone"] in text
+        assert visit["ticket"] in text and visit["company"] in text
+        assert "顶层、边户" in text and "-18.5°C" in text
+        assert "C309-2024-0117" in text and "JL-JD-2026-08841" in text and "2027-06-30" in text
+        for room in result["rooms"]:
+            assert f"{room['mean']}°C" in text
+            assert room["name"] in text
+            for point in room["points"]:
+                for reading in point["readings"]:
+                    assert reading in text
+        assert "检测结论：不合格" in text
+        assert text.count("不合格") >= 3          # two failing rooms and the overall verdict
+        assert "合格" in text.replace("不合格", "")  # the living room passes
+        assert "最低房间：次卧" in text
+        assert "退费估算：每日1.20元" in text
+        assert "符合“30分钟内联系”的要求" in text
+        assert "×测点无阳光直射（未满足）" in text
+        assert "主卧测点1为手动录入读数" in text
+        assert "changchun2026.1" in text
+        assert record["record_id"] in text
+        for line in hash_groups(resident_envelope["sha256"]):
+            assert squash(line) in text
+        assert "用户签字" in text and "拒绝签字" not in text
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_one_labelled_page_per_copy(rendered, paper):
+    result = rendered("resident", paper)
+    texts = page_texts(result.pdf)
+    labels = [label for _key, label in DEFAULT_COPIES]
+    assert result.pages == len(texts) == len(labels) == 4
+    for n, (text, label) in enumerate(zip(texts, labels, strict=True), start=1):
+        flat = squash(text)
+        assert label in flat
+        assert [other for other in labels if other != label and other in flat] == []
+        assert f"第{n}联/共4联" in flat and f"第{n}页/共4页" in flat
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_pages_follow_the_copies_asked_for(resident_envelope, paper):
+    pdf = render_slip(resident_envelope, paper=paper,
+                      copies=[("resident", "用户联"), ("tester", "检测方联")])
+    texts = page_texts(pdf)
+    assert len(texts) == 2
+    assert "用户联" in texts[0] and "检测方联" in texts[1]
+
+
+def test_a_big_home_still_prints_one_page_per_copy(resident_envelope):
+    """Twelve rooms overflow an A4 page: the copy is shrunk to fit rather than split."""
+    big = copy.deepcopy(resident_envelope)
+    big["record"]["result"]["rooms"] *= 4
+    for paper in PAPERS:
+        result = render(big, paper=paper)
+        assert result.pages == 4
+        assert len(page_texts(result.pdf)) == 4
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_refusal_shows_reason_and_witness(rendered, refusal_envelope, paper):
+    refusal = refusal_envelope["record"]["signatures"]["refusal"]
+    for text in map(squash, page_texts(rendered("refusal", paper).pdf)):
+        assert "用户拒绝签字" in text
+        assert squash(refusal["reason"]) in text
+        assert f"见证人：{refusal['witness_name']}（{refusal['witness_role']}）" in text
+        assert "见证人签字" in text
+        assert "用户签字" not in text
+
+
+def test_training_watermark_only_on_training_records(rendered):
+    for text in page_texts(rendered("training", "a4").pdf) + \
+            page_texts(rendered("training", "80mm").pdf):
+        assert "TRAINING" in text and "培训/演示记录" in text
+    for kind in ("resident", "refusal"):
+        for paper in PAPERS:
+            joined = "".join(page_texts(rendered(kind, paper).pdf))
+            assert "TRAINING" not in joined and "培训" not in joined
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_fonts_are_embedded_as_subsets(rendered, paper):
+    pdf = rendered("resident", paper).pdf
+    assert b"/FontFile2" in pdf
+    assert re.search(rb"/BaseFont\s*/[A-Z]{6}\+DroidSansFallback", pdf)
+    assert re.search(rb"/BaseFont\s*/[A-Z]{6}\+BitstreamVeraSans", pdf)   # digits, Latin, °
+    assert len(pdf) < 400_000      # the 4 MB CJK font is subset, not embedded whole
+
+
+def test_same_envelope_gives_the_same_bytes(resident_envelope, rendered):
+    for paper in PAPERS:
+        again = render_slip(copy.deepcopy(resident_envelope), paper=paper)
+        assert again == rendered("resident", paper).pdf
+
+
+def test_a4_and_80mm_page_sizes(rendered):
+    a4, roll = rendered("resident", "a4"), rendered("resident", "80mm")
+    assert a4.page_size == pytest.approx((595.28, 841.89), abs=0.01)
+    assert roll.page_size[0] == pytest.approx(80 / 25.4 * 72)
+    assert roll.page_size[1] > 3 * roll.page_size[0]     # one long strip per copy
+
+
+def test_80mm_content_stays_within_the_printable_72mm(rendered):
+    result = rendered("resident", "80mm")
+    dpi = 100
+    image = page_image(result.pdf, 0, dpi)
+    px_per_mm = dpi / 25.4
+    left, _top, right, _bottom = image.point(lambda v: 255 if v < 128 else 0).getbbox()
+    assert left >= 3.5 * px_per_mm
+    assert right <= 76.5 * px_per_mm
+
+
+def test_signatures_are_drawn_from_their_strokes(rendered, resident_envelope):
+    """Removing the strokes from the record removes ink from the page: the pen paths are drawn."""
+    inked = page_image(rendered("resident", "a4").pdf, 0, 72)
+    bare = copy.deepcopy(resident_envelope)
+    for slot in ("inspector", "resident"):
+        bare["record"]["signatures"][slot]["strokes"] = []
+    blank = page_image(render_slip(bare), 0, 72)
+
+    def dark(image) -> int:
+        return image.point(lambda v: 255 if v < 128 else 0).histogram()[255]
+
+    assert dark(inked) - dark(blank) > 800
+
+
+@pytest.mark.parametrize("bad, field", [
+    ({}, "record"),
+    ({"record": {"format": "something-else/9"}, "sha256": "0" * 64}, "format"),
+    ({"record": {"format": "heating-inspection-record/1", "record_id": "x", "visit": {"a": 1},
+                 "result": {"rooms": []}}, "sha256": "not-a-hash"}, "sha256"),
+    ({"record": {"format": "heating-inspection-record/1", "record_id": "x", "visit": {},
+                 "result": {"rooms": []}}, "sha256": "a" * 64}, "visit"),
+])
+def test_malformed_envelopes_are_refused_in_words(bad, field):
+    with pytest.raises(SlipError) as err:
+        render_slip(bad)
+    assert err.value.field == field
+    assert err.value.message("zh") and err.value.message("en")
+
+
+def test_unknown_paper_and_language_are_refused(resident_envelope):
+    with pytest.raises(SlipError):
+        render_slip(resident_envelope, paper="a5")
+    with pytest.raises(SlipError):
+        render_slip(resident_envelope, lang="en")
