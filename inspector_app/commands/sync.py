@@ -1,0 +1,78 @@
+"""`inspector-app sync`: send every sealed record the office has not confirmed yet.
+
+First queues any sealed record missing from the outbox (idempotent), then pushes with the same
+client the app's background sync uses. An explicit `sync` ignores the persistent back-off (the
+inspector asked for it now); `--retry-rejected` gives refused records another chance (e.g. after
+the office changed its mind or was restarted with `--training`). `--status` only shows the outbox.
+Exit status 0 when nothing is left unsent, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from inspector_app.commands._common import open_db, say
+from inspector_app.paths import data_dir
+from inspector_app.store import outbox
+from inspector_app.sync.client import SyncClient
+from inspector_app.sync.config import load_link
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("sync", help="upload sealed records to the office")
+    p.add_argument("--status", action="store_true", help="show the outbox; send nothing")
+    p.add_argument("--retry-rejected", action="store_true",
+                   help="also try records the office refused before")
+    p.add_argument("--due-only", action="store_true",
+                   help="respect the back-off of records that failed recently")
+    p.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    outbox.enqueue_missing(db)
+    if args.status:
+        return _status(args, db)
+    folder = data_dir(args.data_dir)
+    link = load_link(folder)
+    if args.retry_rejected:
+        outbox.requeue(db, from_states=(outbox.REJECTED,))
+
+    def progress(done: int, total: int, text: str) -> None:
+        if not args.json and done < total:
+            print(f"[{done + 1}/{total}] {text}", file=sys.stderr, flush=True)
+
+    with SyncClient(db, link, verify=link.verify_for(folder)) as client:
+        report = client.push_pending(progress, include_not_due=not args.due_only)
+    left = outbox.counts(db)
+    if args.json:
+        print(json.dumps({"report": {k: v for k, v in vars(report).items() if k != "results"},
+                          "results": [vars(r) for r in report.results], "outbox": left},
+                         ensure_ascii=False))
+    else:
+        for r in report.results:
+            if r.state != outbox.SENT:
+                state = outbox.STATE_ZH[r.state] if args.lang == "zh" else r.state
+                reason = r.reason_zh if args.lang == "zh" else r.reason_en
+                print(f"  {r.record_id}  {state}  {reason}")
+        print(report.summary(args.lang))
+    return 0 if left["pending"] == 0 and left["rejected"] == 0 else 1
+
+
+def _status(args: argparse.Namespace, db) -> int:  # noqa: ANN001
+    rows = outbox.entries(db)
+    if args.json:
+        print(json.dumps({"outbox": outbox.counts(db), "records": [e.to_dict() for e in rows]},
+                         ensure_ascii=False))
+        return 0
+    for e in rows:
+        state = outbox.STATE_ZH[e.state] if args.lang == "zh" else e.state
+        print(f"#{e.seq:<4} {e.record_id}  {state}  {e.reason(args.lang)}")
+    c = outbox.counts(db)
+    print(say(args, f"共 {c['total']} 条：已上传 {c['sent']}，待上传 {c['pending']}，被拒收 {c['rejected']}",
+              f"{c['total']} records: sent {c['sent']}, pending {c['pending']}, "
+              f"rejected {c['rejected']}"))
+    return 0

@@ -1,0 +1,277 @@
+"""The office HTTP API (FastAPI on uvicorn): enrolment, record upload, review.
+
+`create_app(db_path, training=False, max_record_bytes=...)` builds a self-contained app around an
+`OfficeStore`; the CLI serves it with uvicorn and the tests start it in a thread on 127.0.0.1.
+The OpenAPI schema is at `/openapi.json`.
+
+Endpoints (all under /api/v1):
+- `GET  /health`                          no auth; tells a laptop it reached the office (not a portal)
+- `POST /enrollments`                     one-time code + public key → 201 device token; 403 bad code
+- `PUT  /records/{id}`                    device: 201 created, 200 already present (same record),
+                                          401 unknown/revoked device, 409 other record under this
+                                          id, 413 too large, 422 damaged / not the sender's / training
+- `GET  /records`                         supervisor: filters + keyset or offset paging + total
+                                          (exact up to 10 000, then "10000+" unless exact_total)
+- `GET  /records/{id}`                    supervisor: detail, review history, chain problems
+- `GET  /records/{id}/envelope`           supervisor: the exact bytes received
+- `PUT  /records/{id}/review`             supervisor: set review state with a comment
+- `GET  /chain-problems`, `GET /devices`, `POST /devices/{id}/revoke`   supervisor
+
+The upload handler reads the body itself: it authenticates before reading (an unknown device
+cannot make the office buffer megabytes), then enforces the size limit while streaming, whether
+or not a Content-Length was sent.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Body, Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Path as PathParam
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, Field
+from starlette.requests import ClientDisconnect
+
+from inspector_app import __version__
+from inspector_app.office import ingest
+from inspector_app.office.auth import (
+    Supervisor,
+    device_from_request,
+    office_store,
+    require_supervisor,
+)
+from inspector_app.office.store import (
+    COUNT_CAP,
+    REVIEW_STATES,
+    EnrollmentError,
+    OfficeStore,
+    RecordFilter,
+)
+from inspector_app.seal.device_key import device_id_for
+
+DEFAULT_MAX_RECORD_BYTES = 4 * 1024 * 1024  # signatures travel inside: strokes can be large
+RECORD_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$"
+SERVICE_NAME = "inspector-office"
+
+StoreDep = Annotated[OfficeStore, Depends(office_store)]
+SupervisorDep = Annotated[Supervisor, Depends(require_supervisor)]
+
+
+class EnrollmentRequest(BaseModel):
+    code: str = Field(description="one-time enrolment code from `inspector-office enrollment-code`")
+    device_id: str = Field(description="first 16 hex of sha256(public key)")
+    public_key: str = Field(description="base64 raw Ed25519 public key")
+    label: str = Field("", max_length=200, description="a name for the laptop, for people")
+
+
+class EnrollmentResponse(BaseModel):
+    device_id: str
+    token: str = Field(description="bearer token; shown once, stored hashed at the office")
+    office: dict[str, Any]
+
+
+class UploadResponse(BaseModel):
+    record_id: str
+    sha256: str
+    status: str = Field(description="'created' or 'already_present'")
+    chain_state: str = Field(description="'ok', 'gap' (predecessor missing) or 'fork'")
+
+
+class ReviewRequest(BaseModel):
+    state: str = Field(description=f"one of {', '.join(REVIEW_STATES)}")
+    comment: str = Field("", max_length=4000)
+
+
+class RecordPage(BaseModel):
+    total: int = Field(description="matching records; a lower bound when total_exact is false")
+    total_exact: bool = Field(description="false when counting stopped at the cap (shown 10000+)")
+    items: list[dict[str, Any]]
+    next_cursor: str | None = Field(description="pass as `cursor` for the next page; null at end")
+    offset: int | None = None
+
+
+def _error(status: int, code: str, zh: str, en: str, record_id: str | None = None) -> JSONResponse:
+    return JSONResponse(status_code=status, content={"record_id": record_id, "error": code,
+                                                     "reason": en, "reason_zh": zh})
+
+
+def create_app(db_path: str | Path, training: bool = False,
+               max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES) -> FastAPI:
+    """A ready app over the office store at `db_path` (created and migrated if needed)."""
+    app = FastAPI(title="Heating inspection district office", version=__version__,
+                  description="Receives sealed temperature-test records from enrolled laptops, "
+                              "verifies them, and serves them to supervisors for review.")
+    app.state.store = OfficeStore(db_path)
+
+    @app.exception_handler(HTTPException)
+    async def _flat_errors(_request: Request, exc: HTTPException) -> JSONResponse:
+        """Every refusal has the same shape: {error, reason, reason_zh} at the top level."""
+        content = exc.detail if isinstance(exc.detail, dict) else {"error": "http_error",
+                                                                   "reason": str(exc.detail),
+                                                                   "reason_zh": str(exc.detail)}
+        return JSONResponse(status_code=exc.status_code, content=content, headers=exc.headers)
+
+    app.state.training = training
+    app.state.max_record_bytes = max_record_bytes
+
+    @app.get("/api/v1/health", tags=["service"])
+    def health() -> dict[str, Any]:
+        return {"service": SERVICE_NAME, "api": 1, "version": __version__, "training": training,
+                "max_record_bytes": max_record_bytes}
+
+    @app.post("/api/v1/enrollments", status_code=201, response_model=EnrollmentResponse,
+              tags=["devices"], responses={403: {"description": "code wrong, used or expired"},
+                                           422: {"description": "device id does not match key"}})
+    def enroll(req: EnrollmentRequest, store: StoreDep) -> EnrollmentResponse:
+        try:
+            expected = device_id_for(req.public_key)
+        except (ValueError, TypeError):
+            expected = None
+        if expected is None or expected != req.device_id:
+            raise HTTPException(422, detail={"error": "bad_key", "reason_zh": "设备编号与公钥不符",
+                                             "reason": "device id does not match the public key"})
+        try:
+            token = store.enroll(req.code, req.device_id, req.public_key, req.label)
+        except EnrollmentError as exc:
+            raise HTTPException(403, detail={"error": exc.code, "reason": exc.en,
+                                             "reason_zh": exc.zh}) from exc
+        return EnrollmentResponse(device_id=req.device_id, token=token,
+                                  office={"service": SERVICE_NAME, "training": training})
+
+    @app.put(
+        "/api/v1/records/{record_id}", tags=["records"],
+        responses={201: {"model": UploadResponse, "description": "stored"},
+                   200: {"model": UploadResponse, "description": "already stored, same record"},
+                   401: {"description": "unknown or revoked device"},
+                   409: {"description": "another record is stored under this id"},
+                   413: {"description": "larger than the office's limit"},
+                   422: {"description": "damaged, not the sender's, or training refused"}},
+        openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
+            "schema": {"type": "object", "description": "the sealed envelope "
+                       "{record, sha256, signature} exactly as stored on the laptop"}}}}},
+    )
+    async def put_record(request: Request,
+                         record_id: Annotated[str, PathParam(pattern=RECORD_ID_PATTERN)],
+                         ) -> Response:
+        store: OfficeStore = request.app.state.store
+        device = await run_in_threadpool(device_from_request, request, store)
+        limit = request.app.state.max_record_bytes
+        too_big = _error(413, "too_large", f"记录超过办公室的大小上限（{limit} 字节）",
+                         f"the record is larger than the office's limit ({limit} bytes)", record_id)
+        declared = request.headers.get("content-length")
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            return too_big
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > limit:
+                    return too_big
+                chunks.append(chunk)
+        except ClientDisconnect:  # the link broke mid-body: nothing stored, nobody to answer
+            return Response(status_code=400)
+        body = b"".join(chunks)
+        try:
+            status, stored = await run_in_threadpool(
+                ingest.receive, store, body, record_id, device, request.app.state.training)
+        except ingest.Rejection as rej:
+            return JSONResponse(status_code=rej.status, content=rej.body())
+        await run_in_threadpool(store.touch_device, device.device_id)
+        return JSONResponse(status_code=status, content=UploadResponse(
+            record_id=record_id, sha256=stored.sha256,
+            status="created" if status == 201 else "already_present",
+            chain_state=stored.chain_state).model_dump())
+
+    @app.get("/api/v1/records", response_model=RecordPage, tags=["review"])
+    def list_records(
+        _who: SupervisorDep, store: StoreDep,
+        date_from: Annotated[date | None, Query(description="test date from (inclusive)")] = None,
+        date_to: Annotated[date | None, Query(description="test date to (inclusive)")] = None,
+        district: str | None = None, company: str | None = None,
+        inspector: str | None = None, verdict: str | None = None,
+        review_state: Annotated[str | None,
+                                Query(description=", ".join(REVIEW_STATES))] = None,
+        training: bool | None = None, device_id: str | None = None,
+        chain_state: Annotated[str | None, Query(description="ok, gap or fork")] = None,
+        limit: Annotated[int, Query(ge=1, le=500)] = 50,
+        cursor: Annotated[str | None,
+                          Query(description="next_cursor of the previous page")] = None,
+        offset: Annotated[int | None,
+                          Query(ge=0, description="instead of cursor: rows to skip")] = None,
+        exact_total: Annotated[bool, Query(description="count past the cap (slower)")] = False,
+    ) -> RecordPage:
+        filt = RecordFilter(date_from=date_from, date_to=date_to, district=district,
+                            company=company, inspector=inspector, verdict=verdict,
+                            review_state=review_state, training=training, device_id=device_id,
+                            chain_state=chain_state)
+        try:
+            page = store.list_records(filt, limit=limit, cursor=cursor, offset=offset,
+                                      count_cap=None if exact_total else COUNT_CAP)
+        except ValueError as exc:
+            raise HTTPException(422, detail={"error": "bad_cursor", "reason": str(exc),
+                                             "reason_zh": "分页游标无效"}) from exc
+        return RecordPage(total=page.total, total_exact=page.total_exact, items=page.items,
+                          next_cursor=page.next_cursor, offset=page.offset)
+
+    def _detail_or_404(store: OfficeStore, record_id: str) -> dict[str, Any]:
+        detail = store.record(record_id)
+        if detail is None:
+            raise HTTPException(404, detail={"error": "not_found", "reason": "no such record",
+                                             "reason_zh": "没有这条记录"})
+        return detail
+
+    @app.get("/api/v1/records/{record_id}", tags=["review"])
+    def record_detail(record_id: str, _who: SupervisorDep, store: StoreDep) -> dict[str, Any]:
+        return _detail_or_404(store, record_id)
+
+    @app.get("/api/v1/records/{record_id}/envelope", tags=["review"],
+             response_class=Response,
+             responses={200: {"content": {"application/json": {}},
+                              "description": "the exact bytes received"}})
+    def record_envelope(record_id: str, _who: SupervisorDep, store: StoreDep) -> Response:
+        found = store.record_bytes(record_id)
+        if found is None:
+            raise HTTPException(404, detail={"error": "not_found", "reason": "no such record",
+                                             "reason_zh": "没有这条记录"})
+        return Response(content=found[1], media_type="application/json",
+                        headers={"X-Record-Sha256": found[0]})
+
+    @app.put("/api/v1/records/{record_id}/review", tags=["review"])
+    def set_review(record_id: str, req: ReviewRequest, who: SupervisorDep,
+                   store: StoreDep) -> dict[str, Any]:
+        if req.state not in REVIEW_STATES:
+            raise HTTPException(422, detail={
+                "error": "bad_state", "reason": f"review state must be one of {REVIEW_STATES}",
+                "reason_zh": "审核状态只能是：" + "、".join(REVIEW_STATES)})
+        try:
+            return store.set_review(record_id, req.state, req.comment, who.name)
+        except KeyError as exc:
+            raise HTTPException(404, detail={"error": "not_found", "reason": "no such record",
+                                             "reason_zh": "没有这条记录"}) from exc
+
+    @app.get("/api/v1/chain-problems", tags=["review"])
+    def chain_problems(_who: SupervisorDep, store: StoreDep,
+                       open_only: Annotated[bool, Query(alias="open")] = True,
+                       device_id: str | None = None) -> list[dict[str, Any]]:
+        return store.chain_problems(device_id=device_id, open_only=open_only)
+
+    @app.get("/api/v1/devices", tags=["devices"])
+    def devices(_who: SupervisorDep, store: StoreDep) -> list[dict[str, Any]]:
+        return [d.to_dict() for d in store.devices()]
+
+    @app.post("/api/v1/devices/{device_id}/revoke", tags=["devices"])
+    def revoke(device_id: str, who: SupervisorDep, store: StoreDep,
+               reason: Annotated[str, Body(embed=True)] = "") -> dict[str, Any]:
+        if store.device(device_id) is None:
+            raise HTTPException(404, detail={"error": "not_found", "reason": "no such device",
+                                             "reason_zh": "没有这台设备"})
+        store.revoke_device(device_id, reason or f"revoked by {who.name}")
+        device = store.device(device_id)
+        assert device is not None
+        return device.to_dict()
+
+    return app

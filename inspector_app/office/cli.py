@@ -1,0 +1,244 @@
+"""`inspector-office`: run and administer the district office server.
+
+Subcommands: `serve`, `enrollment-code`, `admin-token`, `devices`, `revoke-device`,
+`import-bundle`, `records`. Every one works on the office database given by `--db` (default
+`INSPECTOR_OFFICE_DB`, else `office.sqlite3` in the platform's user data folder), so the
+administration commands can run on the office machine while `serve` is running (WAL).
+Messages are Chinese by default (`--lang en` for English); exit status 2 for refusals.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+import platformdirs
+
+from inspector_app import __version__
+from inspector_app.office.app import DEFAULT_MAX_RECORD_BYTES
+from inspector_app.office.store import DB_FILENAME, REVIEW_STATE_ZH, OfficeStore
+
+VERIFY_ZH = {"verified": "已验证", "failed": "校验失败"}
+CHAIN_ZH = {"ok": "", "gap": "，链条缺环（前一条记录未到）", "fork": "，链条分叉"}
+CHAIN_EN = {"ok": "", "gap": ", chain gap (previous record missing)", "fork": ", chain fork"}
+
+
+def _say(args: argparse.Namespace, zh: str, en: str) -> str:
+    return zh if args.lang == "zh" else en
+
+
+def default_db() -> Path:
+    env = os.environ.get("INSPECTOR_OFFICE_DB")
+    if env:
+        return Path(env)
+    return Path(platformdirs.user_data_dir("heating-inspector-office", appauthor=False)) / \
+        DB_FILENAME
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="inspector-office",
+                                     description="供热室温检测 区办公室服务 — district office server")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--db", type=Path, default=None,
+                        help="office database (default: INSPECTOR_OFFICE_DB or the user data folder)")
+    parser.add_argument("--lang", default=os.environ.get("INSPECTOR_LANG", "zh"),
+                        choices=["zh", "en"], help="language of messages (default zh)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("serve", help="run the HTTP(S) service")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8443)
+    p.add_argument("--training", action="store_true",
+                   help="a training office: accept training/demo records")
+    p.add_argument("--cert", type=Path, help="TLS certificate (PEM); with --key serves HTTPS")
+    p.add_argument("--key", type=Path, help="TLS private key (PEM)")
+    p.add_argument("--max-record-bytes", type=int, default=DEFAULT_MAX_RECORD_BYTES)
+    p.add_argument("--log-level", default="info")
+    p.set_defaults(run=cmd_serve)
+
+    p = sub.add_parser("enrollment-code", help="print a one-time code to enrol one laptop")
+    p.add_argument("--ttl-hours", type=float, default=24.0, help="valid for (default 24 h)")
+    p.set_defaults(run=cmd_enrollment_code)
+
+    p = sub.add_parser("admin-token", help="print a new supervisor token for the review API")
+    p.add_argument("--label", default="admin", help="whose token (kept in the review trail)")
+    p.set_defaults(run=cmd_admin_token)
+
+    p = sub.add_parser("devices", help="list enrolled devices")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_devices)
+
+    p = sub.add_parser("revoke-device", help="stop a device from uploading")
+    p.add_argument("device_id")
+    p.add_argument("--reason", default="")
+    p.set_defaults(run=cmd_revoke)
+
+    p = sub.add_parser("import-bundle", help="import an offline bundle (all or nothing)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--training", action="store_true", help="accept training/demo records")
+    p.add_argument("--accept-unknown-device", action="store_true",
+                   help="register devices not yet enrolled, from the keys in the records")
+    p.add_argument("--max-record-bytes", type=int, default=DEFAULT_MAX_RECORD_BYTES)
+    p.set_defaults(run=cmd_import)
+
+    p = sub.add_parser("records", help="list stored records with their verification state")
+    p.add_argument("--json", action="store_true", help="one JSON array")
+    p.add_argument("--recheck", action="store_true",
+                   help="re-verify every stored record's hash and signature now")
+    p.set_defaults(run=cmd_records)
+    return parser
+
+
+def _store(args: argparse.Namespace) -> OfficeStore:
+    return OfficeStore(args.db or default_db())
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from inspector_app.office.app import create_app
+
+    if bool(args.cert) != bool(args.key):
+        print(_say(args, "--cert 与 --key 需要同时提供", "--cert and --key go together"),
+              file=sys.stderr)
+        return 2
+    db = args.db or default_db()
+    app = create_app(db, training=args.training, max_record_bytes=args.max_record_bytes)
+    scheme = "https" if args.cert else "http"
+    mode = _say(args, "（培训模式）", " (training)") if args.training else ""
+    print(_say(args, f"办公室服务{mode}：{scheme}://{args.host}:{args.port}  数据库：{db}",
+               f"office service{mode}: {scheme}://{args.host}:{args.port}  database: {db}"),
+          flush=True)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
+                ssl_certfile=str(args.cert) if args.cert else None,
+                ssl_keyfile=str(args.key) if args.key else None)
+    return 0
+
+
+def cmd_enrollment_code(args: argparse.Namespace) -> int:
+    code, expires = _store(args).new_enrollment_code(timedelta(hours=args.ttl_hours))
+    local = expires.astimezone().isoformat(timespec="minutes")
+    print(code)
+    print(_say(args, f"一次性注册码，有效期至 {local}", f"one-time code, valid until {local}"),
+          file=sys.stderr)
+    return 0
+
+
+def cmd_admin_token(args: argparse.Namespace) -> int:
+    print(_store(args).new_admin_token(args.label))
+    print(_say(args, "审核接口凭证（只显示这一次，请妥善保存）",
+               "review API token (shown only this once; keep it safe)"), file=sys.stderr)
+    return 0
+
+
+def cmd_devices(args: argparse.Namespace) -> int:
+    devices = _store(args).devices()
+    if args.json:
+        print(json.dumps([d.to_dict() for d in devices], ensure_ascii=False))
+        return 0
+    if not devices:
+        print(_say(args, "没有已注册的设备", "no devices"))
+    for d in devices:
+        state = (_say(args, f"已注销 {d.revoked_at}", f"revoked {d.revoked_at}") if d.revoked
+                 else _say(args, "有效", "active"))
+        print(f"{d.device_id}  {state}  {d.enrolled_via}  {d.enrolled_at}  {d.label}")
+    return 0
+
+
+def cmd_revoke(args: argparse.Namespace) -> int:
+    store = _store(args)
+    if store.device(args.device_id) is None:
+        print(_say(args, f"没有设备 {args.device_id}", f"no device {args.device_id}"),
+              file=sys.stderr)
+        return 2
+    changed = store.revoke_device(args.device_id, args.reason)
+    print(_say(args, "已注销" if changed else "该设备早已注销",
+               "revoked" if changed else "already revoked"))
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from inspector_app.office.bundle_import import import_bundle
+    from inspector_app.sync.bundle import BundleError
+
+    store = _store(args)
+    try:
+        report = import_bundle(store, args.file, training_allowed=args.training,
+                               max_record_bytes=args.max_record_bytes,
+                               accept_unknown_devices=args.accept_unknown_device)
+    except BundleError as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+        return 2
+    print(_say(args, f"数据包共 {report.total} 条：新增 {len(report.added)}，"
+                     f"已存在 {len(report.present)}",
+               f"bundle of {report.total}: added {len(report.added)}, "
+               f"already present {len(report.present)}"))
+    for device_id in report.devices_admitted:
+        print(_say(args, f"  新登记设备（数据包）：{device_id}", f"  device admitted: {device_id}"))
+    for rid in report.chain_problems:
+        print(_say(args, f"  链条缺环或分叉：{rid}", f"  chain gap or fork: {rid}"))
+    return 0
+
+
+def cmd_records(args: argparse.Namespace) -> int:
+    store = _store(args)
+    rows = []
+    for summary, raw in store.iter_records():
+        if args.recheck:
+            summary["verification"], summary["problems"] = _recheck(store, summary, raw)
+        rows.append(summary)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False))
+        return 0
+    if not rows:
+        print(_say(args, "没有记录", "no records"))
+    for r in rows:
+        verified = VERIFY_ZH.get(r["verification"], r["verification"]) if args.lang == "zh" \
+            else r["verification"]
+        chain = (CHAIN_ZH if args.lang == "zh" else CHAIN_EN)[r["chain_state"]]
+        review = REVIEW_STATE_ZH[r["review_state"]] if args.lang == "zh" else r["review_state"]
+        training = _say(args, "【培训】", "[training] ") if r["training"] else ""
+        print(f"{r['record_id']}  {training}{verified}{chain}  {review}  {r['test_at']}  "
+              f"{r['district']}  {r['company']}  {r['inspector']}  {r['verdict']}")
+        for problem in r.get("problems") or []:
+            print(f"    {problem}")
+    gaps = store.chain_problems(open_only=True)
+    if gaps:
+        print(_say(args, f"未闭合的链条问题 {len(gaps)} 个：", f"{len(gaps)} open chain problems:"))
+        for g in gaps:
+            print(f"  {g['kind']}  device {g['device_id']}  seq {g['seq']}  {g['record_id']}  "
+                  f"{g['detail']}")
+    return 0
+
+
+def _recheck(store: OfficeStore, summary: dict, raw: bytes) -> tuple[str, list[str]]:
+    """Verify stored bytes again under the enrolled key; remember a failure in the store."""
+    from inspector_app.seal.verify import verify_envelope
+
+    device = store.device(summary["device_id"])
+    try:
+        env = json.loads(raw.decode("utf-8"))
+        problems = [p.message_en for p in verify_envelope(
+            env, trusted_public_key_b64=device.public_key if device else None)]
+    except ValueError as exc:
+        problems = [f"not JSON: {exc}"]
+    state = "failed" if problems else "verified"
+    if state != summary["verification"]:
+        store.set_verification(summary["record_id"], state)
+    return state, problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.run(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,180 @@
+"""Receiving sealed records: one path for HTTP uploads and for USB bundles.
+
+A record is accepted only after the office itself recomputes its hash and checks the device
+signature against the key it enrolled (`seal.verify.verify_envelope`); the laptop's word is never
+taken. The decisions, in order, and why:
+
+1. The body must be a JSON envelope whose `record.record_id` is the id in the URL (422), else a
+   retrying client could store one record under another's id.
+2. The envelope's device must be the caller's enrolled device, with the same public key (422,
+   not 401: the caller *is* authenticated; the record is simply not theirs to send, and a 401
+   would make the laptop believe its credential is bad and ask for re-enrolment, which cannot
+   help).
+3. Exact same bytes as the stored copy → 200 at once (a retry after a lost answer).
+4. Hash and signature verified (422 with the fault in words).
+5. Training records are refused unless the office runs with `--training` (422). A training
+   office still accepts real records (flagged `training=false`), as the issue asks no more.
+6. Same id already stored with another sha256 → 409. Integrity comes before conflict: bytes that
+   do not verify are not a record, so they are reported as damaged rather than as a rival. The
+   same verified record in a differently serialised envelope is still the same record (200).
+7. Stored with chain tracking (gaps are accepted and recorded, see `office.store`).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from inspector_app.office.store import Device, Incoming, OfficeStore, Stored
+from inspector_app.seal.problems import Problem
+from inspector_app.seal.verify import verify_envelope
+
+RECORD_FORMAT = "heating-inspection-record/1"
+
+
+@dataclass
+class Rejection(Exception):
+    """A refusal with an HTTP status and words for people in both languages."""
+
+    status: int
+    code: str
+    zh: str
+    en: str
+    record_id: str | None = None
+    details: list[dict[str, str]] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return f"{self.status} {self.code}: {self.en}"
+
+    def body(self) -> dict[str, Any]:
+        return {"record_id": self.record_id, "error": self.code, "reason": self.en,
+                "reason_zh": self.zh, "problems": self.details}
+
+
+@dataclass
+class Checked:
+    """An envelope that passed every check but the store's conflict test."""
+
+    incoming: Incoming
+    envelope: dict[str, Any]
+
+
+def problem_words(problem: Problem) -> dict[str, str]:
+    """One `seal.verify` Problem as {code, zh, en} for the answer body."""
+    return {"code": problem.kind, "zh": problem.message_zh, "en": problem.message_en}
+
+
+def parse_envelope(body: bytes, record_id: str | None = None) -> dict[str, Any]:
+    """The envelope as a dict, or a 422 saying what is wrong with its shape."""
+    try:
+        env = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise Rejection(422, "not_json", "上传内容不是有效的 JSON 记录",
+                        f"the body is not a JSON envelope: {exc}", record_id) from exc
+    record = env.get("record") if isinstance(env, dict) else None
+    if not isinstance(record, dict) or not isinstance(env.get("sha256"), str) \
+            or not isinstance(env.get("signature"), str):
+        raise Rejection(422, "not_envelope", "上传内容不是签封记录（缺少 record、sha256 或 signature）",
+                        "the body is not a sealed envelope (record, sha256, signature)",
+                        record_id)
+    if record.get("format") != RECORD_FORMAT:
+        raise Rejection(422, "unknown_format", f"未知记录格式：{record.get('format')!r}",
+                        f"unknown record format {record.get('format')!r}", record_id)
+    if record_id is not None and record.get("record_id") != record_id:
+        raise Rejection(422, "id_mismatch",
+                        f"地址中的记录编号 {record_id} 与记录内容中的编号 {record.get('record_id')} 不一致",
+                        f"the id in the address ({record_id}) is not the record's own id "
+                        f"({record.get('record_id')})", record_id)
+    for key in ("device", "chain"):
+        if not isinstance(record.get(key), dict):
+            raise Rejection(422, "not_envelope", f"记录缺少 {key}", f"the record has no {key}",
+                            record_id)
+    return env
+
+
+def check_sender(env: dict[str, Any], device: Device, record_id: str) -> None:
+    """The record must be sealed by the device that sends it, under its enrolled key."""
+    rec_device = env["record"]["device"]
+    if rec_device.get("device_id") != device.device_id \
+            or rec_device.get("public_key") != device.public_key:
+        raise Rejection(422, "wrong_device",
+                        f"该记录由另一台设备（{rec_device.get('device_id')}）签封，不能由本设备上传",
+                        f"the record was sealed by another device ({rec_device.get('device_id')}) "
+                        "and cannot be sent by this one", record_id)
+
+
+def check_content(env: dict[str, Any], raw: bytes, device: Device, record_id: str,
+                  training_allowed: bool) -> Incoming:
+    """Recompute hash, check the signature, refuse training where not allowed."""
+    problems = verify_envelope(env, trusted_public_key_b64=device.public_key)
+    if problems:
+        words = [problem_words(p) for p in problems]
+        raise Rejection(422, "verification_failed",
+                        "记录未通过校验：" + "；".join(w["zh"] for w in words),
+                        "the record failed verification: " + "; ".join(w["en"] for w in words),
+                        record_id, words)
+    record = env["record"]
+    if record.get("training") and not training_allowed:
+        raise Rejection(422, "training_refused",
+                        "这是培训/演示记录，本办公室不接收（只有以 --training 运行的办公室才接收）",
+                        "this is a training/demo record; this office refuses them (only an office "
+                        "run with --training accepts them)", record_id)
+    return incoming_from(env, raw)
+
+
+def incoming_from(env: dict[str, Any], raw: bytes) -> Incoming:
+    """The columns the review filters need, copied out of a verified envelope."""
+    record = env["record"]
+    visit = record.get("visit") or {}
+    result = record.get("result") or {}
+    address = visit.get("address") or {}
+    chain = record["chain"]
+    supersedes = record.get("supersedes")
+    return Incoming(
+        record_id=str(record["record_id"]),
+        device_id=str(record["device"]["device_id"]),
+        seq=int(chain.get("seq") or 0),
+        sha256=str(env["sha256"]),
+        prev_sha256=chain.get("prev_sha256"),
+        envelope=raw,
+        sealed_at=str(record.get("sealed_at") or ""),
+        training=bool(record.get("training")),
+        test_at=str(visit.get("test_at") or record.get("sealed_at") or ""),
+        district=str(address.get("district") or ""),
+        company=str(visit.get("company") or ""),
+        inspector=str(visit.get("inspector") or ""),
+        verdict=str(result.get("verdict") or ""),
+        ticket=str(visit.get("ticket") or ""),
+        address=_one_line(address),
+        supersedes=(supersedes or {}).get("record_id") if isinstance(supersedes, dict) else None,
+    )
+
+
+def _one_line(address: dict[str, Any]) -> str:
+    parts = [str(address.get(k) or "") for k in ("city", "district", "street", "community")]
+    tail = "".join(f"{address[k]}{suffix}" for k, suffix in
+                   (("building", "栋"), ("unit", "单元"), ("flat", "室")) if address.get(k))
+    return "".join(parts) + tail
+
+
+def conflict(record_id: str) -> Rejection:
+    return Rejection(409, "conflict",
+                     "办公室已经有同一编号但内容不同的记录：不能覆盖（更正请签封一份新的替代记录）",
+                     "the office already holds a different record under this id; it is never "
+                     "overwritten (seal a new record that supersedes it instead)", record_id)
+
+
+def receive(store: OfficeStore, body: bytes, record_id: str, device: Device,
+            training_allowed: bool) -> tuple[int, Stored]:
+    """Decide on one uploaded record: (201 or 200, what was stored), else raise Rejection."""
+    env = parse_envelope(body, record_id)
+    check_sender(env, device, record_id)
+    existing = store.record_bytes(record_id)
+    if existing is not None and existing[1] == body:
+        return 200, Stored(record_id, "present", existing[0])
+    incoming = check_content(env, body, device, record_id, training_allowed)
+    [stored] = store.store_records([incoming], "upload", all_or_nothing=False)
+    if stored.outcome == "conflict":
+        raise conflict(record_id)
+    return (201 if stored.outcome == "created" else 200), stored

@@ -1,0 +1,718 @@
+"""The office's own SQLite store: devices, one-time enrolment codes, records, chain gaps, reviews.
+
+Why it is shaped this way:
+- Its own migration list and its own file. The laptop's `store.database.MIGRATIONS` belongs to the
+  app; the office must be upgradable on its own, so it keeps a small list here and counts it in
+  `PRAGMA user_version` the same way (one transaction per step).
+- One connection per thread (WAL): uvicorn runs the blocking handlers in a thread pool, and WAL
+  lets reviewers read while a device uploads. Every write is one `BEGIN IMMEDIATE` transaction.
+- The record keeps the exact bytes it arrived as (`envelope` BLOB) plus columns copied out of it
+  for the review filters. The copied columns are derived data: the bytes are the evidence.
+- Secrets are stored only as SHA-256 hashes: enrolment codes, device tokens and admin tokens are
+  all long random strings, so a fast hash is enough (argon2 is for human passwords, which a later
+  issue adds as supervisor accounts).
+- Review listing must stay quick over a million records: every filter column has an index
+  `(column, test_at, record_id)`, so a filtered page is an index range read in sort order, and
+  paging by keyset `(test_at, record_id)` never scans skipped rows.
+- `test_at` is the visit's own ISO time with its offset, so a date filter is a prefix range on
+  the inspector's local date; ordering compares the text, exact while a district's laptops share
+  one UTC offset (all of China does).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import secrets
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+DB_FILENAME = "office.sqlite3"
+
+REVIEW_STATES = ("unreviewed", "accepted", "queried", "rejected")
+REVIEW_STATE_ZH = {"unreviewed": "待审核", "accepted": "已认可", "queried": "需补充说明",
+                   "rejected": "不予认可"}
+CHAIN_OK, CHAIN_GAP, CHAIN_FORK = "ok", "gap", "fork"
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud or typed from paper
+COUNT_CAP = 10_000
+FILTER_COLUMNS = ("district", "company", "inspector", "verdict", "review_state", "training",
+                  "device_id", "chain_state")
+
+
+def now_iso() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def utc_iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def secret_hash(secret: str) -> str:
+    return hashlib.sha256(secret.encode("utf-8")).hexdigest()
+
+
+def normalise_code(code: str) -> str:
+    """Enrolment codes are typed by people: ignore case, spaces and dashes."""
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
+# ----------------------------------------------------------------------------------------------
+# migrations
+Migration = Callable[[sqlite3.Connection], None]
+MIGRATIONS: list[tuple[int, str, Migration]] = []
+
+
+def _migration(number: int, title: str) -> Callable[[Migration], Migration]:
+    def register(fn: Migration) -> Migration:
+        MIGRATIONS.append((number, title, fn))
+        MIGRATIONS.sort(key=lambda m: m[0])
+        return fn
+    return register
+
+
+@_migration(1, "devices, enrolment codes, admin tokens, records, chain gaps, review events")
+def _initial(conn: sqlite3.Connection) -> None:
+    conn.execute("""
+        CREATE TABLE devices (
+            device_id TEXT PRIMARY KEY,
+            public_key TEXT NOT NULL UNIQUE,       -- base64 raw Ed25519 key
+            token_hash TEXT,                       -- NULL: admitted by bundle, cannot upload
+            label TEXT NOT NULL DEFAULT '',
+            enrolled_via TEXT NOT NULL CHECK (enrolled_via IN ('code', 'bundle')),
+            enrolled_at TEXT NOT NULL,
+            revoked_at TEXT,
+            revoked_reason TEXT NOT NULL DEFAULT '',
+            last_seen_at TEXT
+        )""")
+    conn.execute("""
+        CREATE TABLE enrollment_codes (
+            code_hash TEXT PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,              -- UTC, 'YYYY-MM-DDTHH:MM:SSZ'
+            used_at TEXT,
+            used_by TEXT
+        )""")
+    conn.execute("""
+        CREATE TABLE admin_tokens (
+            token_hash TEXT PRIMARY KEY,
+            label TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            revoked_at TEXT
+        )""")
+    conn.execute("""
+        CREATE TABLE records (
+            record_id TEXT PRIMARY KEY,
+            device_id TEXT NOT NULL REFERENCES devices(device_id),
+            seq INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            prev_sha256 TEXT,
+            envelope BLOB NOT NULL,                -- the exact bytes received
+            envelope_size INTEGER NOT NULL,
+            received_at TEXT NOT NULL,
+            received_via TEXT NOT NULL CHECK (received_via IN ('upload', 'bundle')),
+            sealed_at TEXT NOT NULL,
+            training INTEGER NOT NULL,
+            test_at TEXT NOT NULL,                 -- visit.test_at, else sealed_at: the sort key
+            district TEXT NOT NULL DEFAULT '',
+            company TEXT NOT NULL DEFAULT '',
+            inspector TEXT NOT NULL DEFAULT '',
+            verdict TEXT NOT NULL DEFAULT '',
+            ticket TEXT NOT NULL DEFAULT '',
+            address TEXT NOT NULL DEFAULT '',
+            supersedes TEXT,
+            verification TEXT NOT NULL DEFAULT 'verified',
+            chain_state TEXT NOT NULL DEFAULT 'ok' CHECK (chain_state IN ('ok', 'gap', 'fork')),
+            review_state TEXT NOT NULL DEFAULT 'unreviewed'
+                CHECK (review_state IN ('unreviewed', 'accepted', 'queried', 'rejected')),
+            review_comment TEXT NOT NULL DEFAULT '',
+            reviewed_at TEXT,
+            reviewed_by TEXT
+        )""")
+    conn.execute("CREATE INDEX records_test_at ON records(test_at, record_id)")
+    for column in FILTER_COLUMNS:
+        conn.execute(f"CREATE INDEX records_{column} ON records({column}, test_at, record_id)")
+    conn.execute("CREATE INDEX records_device_seq ON records(device_id, seq)")
+    conn.execute("CREATE INDEX records_sha256 ON records(sha256)")
+    conn.execute("CREATE INDEX records_supersedes ON records(supersedes)"
+                 " WHERE supersedes IS NOT NULL")
+    conn.execute("""
+        CREATE TABLE chain_gaps (
+            id INTEGER PRIMARY KEY,
+            device_id TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('gap', 'fork')),
+            record_id TEXT NOT NULL,               -- the record that revealed it
+            seq INTEGER NOT NULL,
+            missing_seq INTEGER,                   -- gap: the predecessor not yet received
+            expected_sha256 TEXT,
+            detail TEXT NOT NULL DEFAULT '',
+            opened_at TEXT NOT NULL,
+            closed_at TEXT,
+            closed_by TEXT
+        )""")
+    conn.execute("CREATE INDEX chain_gaps_open ON chain_gaps(device_id, missing_seq)"
+                 " WHERE closed_at IS NULL")
+    conn.execute("CREATE INDEX chain_gaps_record ON chain_gaps(record_id)")
+    conn.execute("""
+        CREATE TABLE review_events (
+            id INTEGER PRIMARY KEY,
+            record_id TEXT NOT NULL REFERENCES records(record_id),
+            state TEXT NOT NULL,
+            comment TEXT NOT NULL DEFAULT '',
+            by TEXT NOT NULL,
+            at TEXT NOT NULL
+        )""")
+    conn.execute("CREATE INDEX review_events_record ON review_events(record_id, id)")
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    numbers = [m[0] for m in MIGRATIONS]
+    if numbers != list(range(1, len(numbers) + 1)):
+        raise RuntimeError(f"office migrations are not consecutive: {numbers}")
+    current = conn.execute("PRAGMA user_version").fetchone()[0]
+    for number, _title, step in MIGRATIONS:
+        if number <= current:
+            continue
+        with conn:
+            conn.execute("BEGIN IMMEDIATE")
+            step(conn)
+            conn.execute(f"PRAGMA user_version={number}")
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+# ----------------------------------------------------------------------------------------------
+# rows
+@dataclass
+class Device:
+    device_id: str
+    public_key: str
+    label: str
+    enrolled_via: str
+    enrolled_at: str
+    revoked_at: str | None
+    revoked_reason: str
+    last_seen_at: str | None
+    can_upload: bool = False
+
+    @property
+    def revoked(self) -> bool:
+        return self.revoked_at is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+_DEVICE_COLS = ("device_id, public_key, label, enrolled_via, enrolled_at, revoked_at,"
+                " revoked_reason, last_seen_at, token_hash IS NOT NULL")
+
+
+def _device(row: tuple) -> Device:
+    return Device(*row[:8], can_upload=bool(row[8]))
+
+
+@dataclass
+class Incoming:
+    """A verified record ready to store: the bytes and the columns the review filters need."""
+
+    record_id: str
+    device_id: str
+    seq: int
+    sha256: str
+    prev_sha256: str | None
+    envelope: bytes
+    sealed_at: str
+    training: bool
+    test_at: str
+    district: str = ""
+    company: str = ""
+    inspector: str = ""
+    verdict: str = ""
+    ticket: str = ""
+    address: str = ""
+    supersedes: str | None = None
+
+
+@dataclass
+class Stored:
+    """What happened to one incoming record: created, already present, or a conflict."""
+
+    record_id: str
+    outcome: str                   # 'created' | 'present' | 'conflict'
+    sha256: str
+    chain_state: str = CHAIN_OK
+    existing_sha256: str | None = None
+
+
+SUMMARY_COLS = ("record_id", "device_id", "seq", "sha256", "test_at", "sealed_at", "received_at",
+                "received_via", "training", "district", "company", "inspector", "verdict",
+                "ticket", "address", "supersedes", "verification", "chain_state", "review_state",
+                "review_comment", "reviewed_at", "reviewed_by", "envelope_size")
+
+
+@dataclass
+class RecordFilter:
+    date_from: date | None = None
+    date_to: date | None = None
+    district: str | None = None
+    company: str | None = None
+    inspector: str | None = None
+    verdict: str | None = None
+    review_state: str | None = None
+    training: bool | None = None
+    device_id: str | None = None
+    chain_state: str | None = None
+
+    def where(self) -> tuple[list[str], list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.date_from:
+            clauses.append("test_at >= ?")
+            params.append(self.date_from.isoformat())
+        if self.date_to:  # inclusive: everything before the next day's first instant
+            clauses.append("test_at < ?")
+            params.append((self.date_to + timedelta(days=1)).isoformat())
+        for name in FILTER_COLUMNS:
+            value = getattr(self, name)
+            if value is not None:
+                clauses.append(f"{name} = ?")
+                params.append(int(value) if isinstance(value, bool) else value)
+        return clauses, params
+
+
+@dataclass
+class Page:
+    total: int
+    items: list[dict[str, Any]]
+    next_cursor: str | None
+    offset: int | None = None
+    total_exact: bool = True
+
+
+def encode_cursor(test_at: str, record_id: str) -> str:
+    raw = json.dumps([test_at, record_id], ensure_ascii=False).encode("utf-8")
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[str, str]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        test_at, record_id = json.loads(raw)
+        return str(test_at), str(record_id)
+    except (ValueError, TypeError) as exc:
+        raise ValueError("malformed cursor") from exc
+
+
+class EnrollmentError(Exception):
+    """A refused enrolment, with words for the person at the laptop."""
+
+    def __init__(self, code: str, zh: str, en: str) -> None:
+        super().__init__(en)
+        self.code, self.zh, self.en = code, zh, en
+
+
+# ----------------------------------------------------------------------------------------------
+class OfficeStore:
+    """All office data access. Thread-safe: each thread gets its own connection."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._local = threading.local()
+        migrate(self.conn)
+
+    # -- connections ---------------------------------------------------------------------------
+    @property
+    def conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(str(self.path), timeout=30, isolation_level=None,
+                                   check_same_thread=False)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA busy_timeout=30000")
+            self._local.conn = conn
+        return conn
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """The sqlite-utils view of this thread's connection (for ad hoc tooling and tests)."""
+        return sqlite_utils.Database(self.conn)
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One immediate write transaction: committed on success, rolled back on any error."""
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+    # -- enrolment -----------------------------------------------------------------------------
+    def new_enrollment_code(self, ttl: timedelta = timedelta(hours=24)) -> tuple[str, datetime]:
+        """A one-time code for one laptop; only its hash is kept."""
+        raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
+        code = f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+        expires = datetime.now(UTC) + ttl
+        with self.write() as c:
+            c.execute("INSERT INTO enrollment_codes (code_hash, created_at, expires_at)"
+                      " VALUES (?,?,?)", (secret_hash(raw), now_iso(), utc_iso(expires)))
+        return code, expires
+
+    def enroll(self, code: str, device_id: str, public_key: str, label: str = "") -> str:
+        """Spend `code` to register the device key; returns the bearer token (shown once)."""
+        code_hash = secret_hash(normalise_code(code))
+        token = secrets.token_urlsafe(32)
+        with self.write() as c:
+            row = c.execute("SELECT expires_at, used_at FROM enrollment_codes WHERE code_hash=?",
+                            (code_hash,)).fetchone()
+            if row is None:
+                raise EnrollmentError("code_unknown", "注册码不正确", "the enrolment code is wrong")
+            if row[1] is not None:
+                raise EnrollmentError("code_used", "注册码已经用过（每个注册码只能用一次）",
+                                      "the enrolment code has already been used (one use each)")
+            if row[0] < utc_iso(datetime.now(UTC)):
+                raise EnrollmentError("code_expired", "注册码已过期，请向办公室索取新的注册码",
+                                      "the enrolment code has expired; ask the office for a new one")
+            existing = c.execute("SELECT device_id, public_key, revoked_at FROM devices"
+                                 " WHERE device_id=? OR public_key=?",
+                                 (device_id, public_key)).fetchone()
+            if existing is not None:
+                if existing[2] is not None:
+                    raise EnrollmentError(
+                        "device_revoked", "该设备已被注销，不能重新注册",
+                        "this device has been revoked and cannot enrol again")
+                if existing[0] != device_id or existing[1] != public_key:
+                    raise EnrollmentError(
+                        "key_mismatch", "设备编号与公钥不符", "device id and public key disagree")
+                c.execute("UPDATE devices SET token_hash=?, label=?, enrolled_via='code',"
+                          " enrolled_at=? WHERE device_id=?",
+                          (secret_hash(token), label, now_iso(), device_id))
+            else:
+                c.execute("INSERT INTO devices (device_id, public_key, token_hash, label,"
+                          " enrolled_via, enrolled_at) VALUES (?,?,?,?,'code',?)",
+                          (device_id, public_key, secret_hash(token), label, now_iso()))
+            c.execute("UPDATE enrollment_codes SET used_at=?, used_by=? WHERE code_hash=?",
+                      (now_iso(), device_id, code_hash))
+        return token
+
+    def admit_device(self, device_id: str, public_key: str, label: str = "") -> Device:
+        """Register a device seen first in a bundle the operator vouched for (cannot upload)."""
+        with self.write() as c:
+            c.execute("INSERT OR IGNORE INTO devices (device_id, public_key, label, enrolled_via,"
+                      " enrolled_at) VALUES (?,?,?,'bundle',?)",
+                      (device_id, public_key, label, now_iso()))
+        device = self.device(device_id)
+        assert device is not None
+        return device
+
+    def device(self, device_id: str) -> Device | None:
+        row = self.conn.execute(f"SELECT {_DEVICE_COLS} FROM devices WHERE device_id=?",
+                                (device_id,)).fetchone()
+        return _device(row) if row else None
+
+    def devices(self) -> list[Device]:
+        return [_device(r) for r in self.conn.execute(
+            f"SELECT {_DEVICE_COLS} FROM devices ORDER BY enrolled_at, device_id").fetchall()]
+
+    def authenticate_device(self, device_id: str, token: str) -> Device | None:
+        """The enrolled, unrevoked device whose token this is; None for anything else."""
+        row = self.conn.execute(f"SELECT {_DEVICE_COLS}, token_hash FROM devices"
+                                " WHERE device_id=?", (device_id,)).fetchone()
+        if row is None or row[9] is None or row[5] is not None:
+            return None
+        if not hmac.compare_digest(row[9], secret_hash(token)):
+            return None
+        return _device(row[:9])
+
+    def touch_device(self, device_id: str) -> None:
+        with self.write() as c:
+            c.execute("UPDATE devices SET last_seen_at=? WHERE device_id=?", (now_iso(), device_id))
+
+    def revoke_device(self, device_id: str, reason: str = "") -> bool:
+        with self.write() as c:
+            cur = c.execute("UPDATE devices SET revoked_at=?, revoked_reason=?, token_hash=NULL"
+                            " WHERE device_id=? AND revoked_at IS NULL",
+                            (now_iso(), reason, device_id))
+        return cur.rowcount == 1
+
+    # -- supervisors (admin token until accounts arrive) -----------------------------------------
+    def new_admin_token(self, label: str = "") -> str:
+        token = secrets.token_urlsafe(32)
+        with self.write() as c:
+            c.execute("INSERT INTO admin_tokens (token_hash, label, created_at) VALUES (?,?,?)",
+                      (secret_hash(token), label, now_iso()))
+        return token
+
+    def admin_token_label(self, token: str) -> str | None:
+        """The label of a valid admin token (who is acting), else None."""
+        row = self.conn.execute("SELECT label FROM admin_tokens WHERE token_hash=?"
+                                " AND revoked_at IS NULL", (secret_hash(token),)).fetchone()
+        return None if row is None else (row[0] or "admin")
+
+    # -- records -------------------------------------------------------------------------------
+    def record_bytes(self, record_id: str) -> tuple[str, bytes] | None:
+        """(sha256, exact stored bytes) of a record, or None."""
+        row = self.conn.execute("SELECT sha256, envelope FROM records WHERE record_id=?",
+                                (record_id,)).fetchone()
+        return None if row is None else (row[0], bytes(row[1]))
+
+    def store_records(self, incoming: Iterable[Incoming], via: str,
+                      all_or_nothing: bool = True) -> list[Stored]:
+        """Store verified records in one transaction, tracking each device's chain.
+
+        Same id and same sha256 → 'present' (nothing written). Same id, other sha256 →
+        'conflict'; with `all_or_nothing` the first conflict rolls everything back (and is
+        returned alone) so a bundle never half-imports.
+        """
+        items = sorted(incoming, key=lambda i: (i.device_id, i.seq, i.record_id))
+        results: list[Stored] = []
+        with self.write() as c:
+            for item in items:
+                row = c.execute("SELECT sha256 FROM records WHERE record_id=?",
+                                (item.record_id,)).fetchone()
+                if row is not None:
+                    if row[0] == item.sha256:
+                        results.append(Stored(item.record_id, "present", item.sha256))
+                        continue
+                    conflict = Stored(item.record_id, "conflict", item.sha256,
+                                      existing_sha256=row[0])
+                    if all_or_nothing:
+                        raise _Abort(conflict)
+                    results.append(conflict)
+                    continue
+                state = self._insert(c, item, via)
+                results.append(Stored(item.record_id, "created", item.sha256, chain_state=state))
+        return results
+
+    def _insert(self, c: sqlite3.Connection, item: Incoming, via: str) -> str:
+        c.execute(
+            "INSERT INTO records (record_id, device_id, seq, sha256, prev_sha256, envelope,"
+            " envelope_size, received_at, received_via, sealed_at, training, test_at, district,"
+            " company, inspector, verdict, ticket, address, supersedes)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (item.record_id, item.device_id, item.seq, item.sha256, item.prev_sha256,
+             item.envelope, len(item.envelope), now_iso(), via, item.sealed_at,
+             int(item.training), item.test_at, item.district, item.company, item.inspector,
+             item.verdict, item.ticket, item.address, item.supersedes))
+        state = self._link_chain(c, item)
+        self._close_gaps(c, item)
+        return state
+
+    def _link_chain(self, c: sqlite3.Connection, item: Incoming) -> str:
+        """Judge the new record against its predecessor; record a gap or fork when needed."""
+        problems: list[tuple[str, int | None, str | None, str]] = []
+        same_seq = c.execute("SELECT record_id FROM records WHERE device_id=? AND seq=?"
+                             " AND record_id<>?", (item.device_id, item.seq,
+                                                   item.record_id)).fetchone()
+        if same_seq is not None:
+            problems.append(("fork", None, None, f"seq {item.seq} also used by {same_seq[0]}"))
+        if item.seq <= 1 or item.prev_sha256 is None:
+            if item.seq > 1 or item.prev_sha256 is not None:
+                problems.append(("fork", None, item.prev_sha256,
+                                 f"seq {item.seq} with prev_sha256 {item.prev_sha256!r}"))
+        else:
+            prev = c.execute("SELECT seq FROM records WHERE device_id=? AND sha256=?",
+                             (item.device_id, item.prev_sha256)).fetchone()
+            if prev is not None:
+                if prev[0] != item.seq - 1:
+                    problems.append(("fork", None, item.prev_sha256,
+                                     f"previous record has seq {prev[0]}, expected {item.seq - 1}"))
+            else:
+                other = c.execute("SELECT record_id FROM records WHERE device_id=? AND seq=?",
+                                  (item.device_id, item.seq - 1)).fetchone()
+                if other is not None:
+                    problems.append(("fork", item.seq - 1, item.prev_sha256,
+                                     f"seq {item.seq - 1} is {other[0]} with another hash"))
+                else:
+                    problems.append(("gap", item.seq - 1, item.prev_sha256,
+                                     f"seq {item.seq - 1} not received"))
+        for kind, missing, expected, detail in problems:
+            c.execute("INSERT INTO chain_gaps (device_id, kind, record_id, seq, missing_seq,"
+                      " expected_sha256, detail, opened_at) VALUES (?,?,?,?,?,?,?,?)",
+                      (item.device_id, kind, item.record_id, item.seq, missing, expected,
+                       detail, now_iso()))
+        state = CHAIN_FORK if any(p[0] == "fork" for p in problems) else (
+            CHAIN_GAP if problems else CHAIN_OK)
+        if state != CHAIN_OK:
+            c.execute("UPDATE records SET chain_state=? WHERE record_id=?",
+                      (state, item.record_id))
+        return state
+
+    def _close_gaps(self, c: sqlite3.Connection, item: Incoming) -> None:
+        """A late arrival closes the gap its successor opened (when its hash is the expected)."""
+        waiting = c.execute("SELECT id, record_id, expected_sha256 FROM chain_gaps"
+                            " WHERE device_id=? AND missing_seq=? AND kind='gap'"
+                            " AND closed_at IS NULL", (item.device_id, item.seq)).fetchall()
+        for gap_id, successor, expected in waiting:
+            if expected == item.sha256:
+                c.execute("UPDATE chain_gaps SET closed_at=?, closed_by=? WHERE id=?",
+                          (now_iso(), item.record_id, gap_id))
+                self._refresh_chain_state(c, successor)
+            else:
+                c.execute("INSERT INTO chain_gaps (device_id, kind, record_id, seq, missing_seq,"
+                          " expected_sha256, detail, opened_at) VALUES (?,?,?,?,?,?,?,?)",
+                          (item.device_id, "fork", item.record_id, item.seq, None, expected,
+                           f"{successor} expects another record at seq {item.seq}", now_iso()))
+                c.execute("UPDATE records SET chain_state='fork' WHERE record_id IN (?,?)",
+                          (item.record_id, successor))
+
+    def _refresh_chain_state(self, c: sqlite3.Connection, record_id: str) -> None:
+        kinds = {r[0] for r in c.execute("SELECT kind FROM chain_gaps WHERE record_id=?"
+                                         " AND closed_at IS NULL", (record_id,))}
+        state = CHAIN_FORK if "fork" in kinds else CHAIN_GAP if "gap" in kinds else CHAIN_OK
+        c.execute("UPDATE records SET chain_state=? WHERE record_id=?", (state, record_id))
+
+    def set_verification(self, record_id: str, state: str) -> None:
+        with self.write() as c:
+            c.execute("UPDATE records SET verification=? WHERE record_id=?", (state, record_id))
+
+    # -- review --------------------------------------------------------------------------------
+    def list_records(self, filt: RecordFilter, limit: int = 50, cursor: str | None = None,
+                     offset: int | None = None, count_cap: int | None = COUNT_CAP) -> Page:
+        """A page newest first, with the total count for the same filters.
+
+        Keyset (`cursor`) is the scalable way; `offset` is offered for jumping to a page number.
+        The total is exact up to `count_cap` (then `total_exact` is False and the total is the
+        cap, shown as "10000+"): counting two combined filters over a million rows means a
+        table lookup per matching row (~0.6 s for 160 000 matches), which a page view must not
+        wait for. `count_cap=None` counts exactly.
+        """
+        clauses, params = filt.where()
+        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        if count_cap is None:
+            total = self.conn.execute(f"SELECT count(*) FROM records{where}",
+                                      params).fetchone()[0]
+            exact = True
+        else:
+            total = self.conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM records{where}"
+                                      " LIMIT ?)", [*params, count_cap + 1]).fetchone()[0]
+            exact = total <= count_cap
+            total = min(total, count_cap)
+        page_clauses, page_params = list(clauses), list(params)
+        if cursor:
+            test_at, record_id = decode_cursor(cursor)
+            page_clauses.append("(test_at, record_id) < (?, ?)")
+            page_params += [test_at, record_id]
+        page_where = f" WHERE {' AND '.join(page_clauses)}" if page_clauses else ""
+        sql = (f"SELECT {', '.join(SUMMARY_COLS)} FROM records{page_where}"
+               " ORDER BY test_at DESC, record_id DESC LIMIT ?")
+        page_params.append(limit + 1)
+        if offset and not cursor:
+            sql += " OFFSET ?"
+            page_params.append(offset)
+        rows = self.conn.execute(sql, page_params).fetchall()
+        items = [self._summary(r) for r in rows[:limit]]
+        next_cursor = (encode_cursor(items[-1]["test_at"], items[-1]["record_id"])
+                       if len(rows) > limit else None)
+        return Page(total=total, items=items, next_cursor=next_cursor, offset=offset,
+                    total_exact=exact)
+
+    @staticmethod
+    def _summary(row: tuple) -> dict[str, Any]:
+        item = dict(zip(SUMMARY_COLS, row, strict=True))
+        item["training"] = bool(item["training"])
+        return item
+
+    def iter_records(self) -> Iterator[tuple[dict[str, Any], bytes]]:
+        """Every record (summary, stored bytes) in arrival order: for `records --recheck`."""
+        cur = self.conn.execute(f"SELECT {', '.join(SUMMARY_COLS)}, envelope FROM records"
+                                " ORDER BY rowid")
+        for row in cur:
+            yield self._summary(row[:-1]), bytes(row[-1])
+
+    def record(self, record_id: str) -> dict[str, Any] | None:
+        """Summary, the stored record, its review history, chain problems and successors."""
+        row = self.conn.execute(f"SELECT {', '.join(SUMMARY_COLS)}, envelope FROM records"
+                                " WHERE record_id=?", (record_id,)).fetchone()
+        if row is None:
+            return None
+        detail = self._summary(row[:-1])
+        detail["envelope"] = json.loads(bytes(row[-1]).decode("utf-8"))
+        detail["review_history"] = [
+            {"state": r[0], "comment": r[1], "by": r[2], "at": r[3]}
+            for r in self.conn.execute("SELECT state, comment, by, at FROM review_events"
+                                       " WHERE record_id=? ORDER BY id", (record_id,))]
+        detail["chain_problems"] = self.chain_problems(record_id=record_id, open_only=False)
+        detail["superseded_by"] = [r[0] for r in self.conn.execute(
+            "SELECT record_id FROM records WHERE supersedes=?", (record_id,))]
+        return detail
+
+    def set_review(self, record_id: str, state: str, comment: str, by: str) -> dict[str, Any]:
+        if state not in REVIEW_STATES:
+            raise ValueError(f"unknown review state {state!r}")
+        at = now_iso()
+        with self.write() as c:
+            cur = c.execute("UPDATE records SET review_state=?, review_comment=?, reviewed_at=?,"
+                            " reviewed_by=? WHERE record_id=?", (state, comment, at, by,
+                                                                 record_id))
+            if cur.rowcount != 1:
+                raise KeyError(record_id)
+            c.execute("INSERT INTO review_events (record_id, state, comment, by, at)"
+                      " VALUES (?,?,?,?,?)", (record_id, state, comment, by, at))
+        detail = self.record(record_id)
+        assert detail is not None
+        return detail
+
+    def chain_problems(self, *, record_id: str | None = None, device_id: str | None = None,
+                       open_only: bool = True) -> list[dict[str, Any]]:
+        cols = ("id", "device_id", "kind", "record_id", "seq", "missing_seq", "expected_sha256",
+                "detail", "opened_at", "closed_at", "closed_by")
+        clauses, params = [], []
+        if record_id:
+            clauses.append("record_id=?")
+            params.append(record_id)
+        if device_id:
+            clauses.append("device_id=?")
+            params.append(device_id)
+        if open_only:
+            clauses.append("closed_at IS NULL")
+        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        return [dict(zip(cols, r, strict=True)) for r in self.conn.execute(
+            f"SELECT {', '.join(cols)} FROM chain_gaps{where} ORDER BY id", params)]
+
+    def counts(self) -> dict[str, int]:
+        c = self.conn
+        return {
+            "records": c.execute("SELECT count(*) FROM records").fetchone()[0],
+            "verified": c.execute("SELECT count(*) FROM records WHERE verification='verified'")
+            .fetchone()[0],
+            "open_chain_problems": c.execute("SELECT count(*) FROM chain_gaps"
+                                             " WHERE closed_at IS NULL").fetchone()[0],
+            "devices": c.execute("SELECT count(*) FROM devices").fetchone()[0],
+        }
+
+
+class _Abort(Exception):
+    """Internal: roll back a bundle transaction on its first conflict."""
+
+    def __init__(self, stored: Stored) -> None:
+        super().__init__(stored.record_id)
+        self.stored = stored
+
+
+def store_all_or_nothing(store: OfficeStore, incoming: list[Incoming],
+                         via: str) -> tuple[list[Stored], Stored | None]:
+    """`store_records` that returns (results, None) or ([], the conflicting record)."""
+    try:
+        return store.store_records(incoming, via, all_or_nothing=True), None
+    except _Abort as abort:
+        return [], abort.stored

@@ -1,0 +1,328 @@
+"""Pushing the outbox to the office over HTTP(S), and enrolling the laptop.
+
+What counts as success: only 201 or 200 whose JSON body echoes the record id *and* the sha256 we
+sent. A captive Wi-Fi portal, a proxy error page or a half-delivered answer is therefore a
+transient failure, never "sent" (the record would otherwise be marked synced and never arrive).
+
+How failures are treated:
+- 409, 413, 422: the office refused *this record*; retrying cannot help. Outbox `rejected`, with
+  the office's reason in words, and the run goes on with the next record.
+- network errors, timeouts, 5xx, 408/429, non-office answers: transient. Each record is retried a
+  few times within the run with exponential back-off and full jitter; if it still fails it is
+  `failed_retrying` with a persistent back-off (`next_attempt_at`) for the next background run.
+- 401: the office does not accept this *device* (revoked, or not enrolled): no other record can
+  succeed either, so the run stops and says so; the records stay queued, not rejected.
+- If `max_unreachable` records in a row exhaust their retries on network faults, the office is
+  taken as unreachable and the run stops early instead of hammering a dead link 200 times.
+
+Time is injectable (`clock`, `sleep`, `rng`) so tests of back-off run in milliseconds.
+`SyncClient.push_pending(progress)` is the UI's entry point; call it on a worker thread with a
+database connection of that thread (`SyncClient.for_data_dir` opens one).
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+import sqlite_utils
+
+from inspector_app import __version__
+from inspector_app.core.errors import InspectionError
+from inspector_app.seal.device_key import DeviceKey
+from inspector_app.store import outbox
+from inspector_app.store.sealed import SealedStore
+from inspector_app.sync.config import OfficeLink, load_link, save_link
+
+Progress = Callable[[int, int, str], None]
+DEVICE_HEADER = "X-Device-Id"
+USER_AGENT = f"inspector-app/{__version__}"
+
+
+class SyncError(InspectionError):
+    """A sync or enrolment problem the user can act on."""
+
+
+@dataclass
+class RetryPolicy:
+    """Back-off numbers: in-run retries are short, the persistent back-off grows to an hour."""
+
+    attempts_per_run: int = 4
+    base_delay_s: float = 0.5
+    max_delay_s: float = 8.0
+    persistent_base_s: float = 30.0
+    persistent_max_s: float = 3600.0
+    max_unreachable: int = 3
+    lease_s: float = 300.0
+
+    def delay(self, attempt: int, rng: random.Random) -> float:
+        """Full jitter: uniform in [0, min(max, base·2^attempt)] (attempt counts from 0)."""
+        return rng.uniform(0, min(self.max_delay_s, self.base_delay_s * 2 ** min(attempt, 30)))
+
+    def next_try_in(self, failed_runs: int, rng: random.Random) -> float:
+        """Seconds until the next run may try a record that failed in `failed_runs` runs in a row.
+
+        Equal jitter: between half and all of base·2^(runs-1), capped; many laptops coming back
+        online together do not all knock at the same second.
+        """
+        ceiling = min(self.persistent_max_s,
+                      self.persistent_base_s * 2 ** min(max(failed_runs - 1, 0), 30))
+        return ceiling / 2 + rng.uniform(0, ceiling / 2)
+
+
+@dataclass
+class Attempt:
+    """The outcome of sending one record once."""
+
+    kind: str                      # 'sent' | 'rejected' | 'transient' | 'device_refused'
+    status: int | None
+    zh: str
+    en: str
+    already_present: bool = False
+
+
+@dataclass
+class RecordResult:
+    record_id: str
+    state: str
+    status: int | None
+    reason_zh: str
+    reason_en: str
+    attempts: int
+
+
+@dataclass
+class SyncReport:
+    """What one run did; `results` has one line per record tried."""
+
+    total: int = 0
+    sent: int = 0
+    already_present: int = 0
+    rejected: int = 0
+    retrying: int = 0
+    not_tried: int = 0
+    retries: int = 0
+    transient_failures: int = 0
+    stopped_zh: str = ""
+    stopped_en: str = ""
+    elapsed_s: float = 0.0
+    results: list[RecordResult] = field(default_factory=list)
+
+    @property
+    def stopped(self) -> bool:
+        return bool(self.stopped_en)
+
+    def summary(self, lang: str = "zh") -> str:
+        if lang.startswith("zh"):
+            text = (f"共 {self.total} 条：已上传 {self.sent}（其中办公室已有 {self.already_present}），"
+                    f"被拒收 {self.rejected}，稍后重试 {self.retrying}，未尝试 {self.not_tried}")
+            return text + (f"。已停止：{self.stopped_zh}" if self.stopped else "")
+        text = (f"{self.total} records: sent {self.sent} (already at the office "
+                f"{self.already_present}), rejected {self.rejected}, retry later {self.retrying}, "
+                f"not tried {self.not_tried}")
+        return text + (f". Stopped: {self.stopped_en}" if self.stopped else "")
+
+
+def _reason(response: httpx.Response) -> tuple[str, str]:
+    """The office's words from an error body, or a description of what came back."""
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    if isinstance(body, dict):
+        detail = body.get("detail") if isinstance(body.get("detail"), dict) else body
+        en, zh = detail.get("reason"), detail.get("reason_zh")
+        if en or zh:
+            return str(zh or en), str(en or zh)
+    return (f"办公室返回 HTTP {response.status_code}", f"the office answered HTTP {response.status_code}")
+
+
+class SyncClient:
+    """Sends queued records to the office named by the laptop's link."""
+
+    def __init__(self, db: sqlite_utils.Database, link: OfficeLink, *,
+                 verify: Any = True, timeout: float = 15.0,
+                 policy: RetryPolicy | None = None,
+                 clock: Callable[[], float] = time.time,
+                 sleep: Callable[[float], None] = time.sleep,
+                 rng: random.Random | None = None,
+                 transport: httpx.BaseTransport | None = None) -> None:
+        self.db = db
+        self.link = link
+        self.policy = policy or RetryPolicy()
+        self.clock, self.sleep = clock, sleep
+        self.rng = rng or random.Random()
+        self.sealed = SealedStore(db)
+        self.http = httpx.Client(
+            base_url=link.office_url.rstrip("/"), verify=verify, timeout=timeout,
+            transport=transport, follow_redirects=False,
+            headers={"Authorization": f"Bearer {link.token}", DEVICE_HEADER: link.device_id,
+                     "User-Agent": USER_AGENT})
+
+    @classmethod
+    def for_data_dir(cls, folder: Path, **kwargs: Any) -> SyncClient:
+        """A client with its own database connection: safe to build on a worker thread."""
+        from inspector_app.store.database import DB_FILENAME, connect
+
+        link = load_link(folder)
+        return cls(connect(Path(folder) / DB_FILENAME), link, verify=link.verify_for(folder),
+                   **kwargs)
+
+    def close(self) -> None:
+        self.http.close()
+
+    def __enter__(self) -> SyncClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- one request ---------------------------------------------------------------------------
+    def send_once(self, record_id: str) -> Attempt:
+        """PUT the stored envelope bytes once and classify the answer."""
+        body = self.sealed.envelope_text(record_id).encode("utf-8")
+        sha256 = self.sealed.get(record_id).sha256
+        try:
+            response = self.http.put(f"/api/v1/records/{record_id}", content=body,
+                                     headers={"Content-Type": "application/json"})
+        except httpx.TransportError as exc:
+            return Attempt("transient", None, f"网络错误：{type(exc).__name__}",
+                           f"network error: {type(exc).__name__}: {exc}")
+        status = response.status_code
+        if status in (200, 201):
+            try:
+                answer = response.json()
+            except ValueError:
+                answer = None
+            if isinstance(answer, dict) and answer.get("record_id") == record_id \
+                    and answer.get("sha256") == sha256:
+                return Attempt("sent", status, "", "", already_present=status == 200)
+            return Attempt("transient", status, "收到的答复不是办公室的确认（可能是无线网络登录页）",
+                           "the answer was not the office's confirmation (a Wi-Fi login page?)")
+        zh, en = _reason(response)
+        if status in (409, 413, 422):
+            return Attempt("rejected", status, zh, en)
+        if status == 401:
+            return Attempt("device_refused", status, zh, en)
+        return Attempt("transient", status, zh, en)
+
+    # -- the run -------------------------------------------------------------------------------
+    def push_pending(self, progress: Progress | None = None, *, include_not_due: bool = False,
+                     should_stop: Callable[[], bool] | None = None) -> SyncReport:
+        """Send every due record once through the retry loop; returns counts and reasons.
+
+        `progress(done, total, text)` is called before each record and once at the end.
+        `include_not_due` ignores the persistent back-off (an explicit "sync now").
+        `should_stop` lets the UI cancel between records.
+        """
+        started = self.clock()
+        report = SyncReport()
+        outbox.enqueue_missing(self.db)
+        outbox.recover_interrupted(self.db, now=started)
+        todo = outbox.due(self.db, now=started, include_not_due=include_not_due)
+        report.total = len(todo)
+        unreachable = 0
+        for done, record_id in enumerate(todo):
+            if progress:
+                progress(done, report.total, record_id)
+            if should_stop and should_stop():
+                report.not_tried = report.total - done
+                report.stopped_zh, report.stopped_en = "已取消", "cancelled"
+                break
+            if not outbox.claim(self.db, record_id, self.policy.lease_s, now=self.clock()):
+                report.not_tried += 1  # another run holds it or finished it meanwhile
+                continue
+            result, attempt = self._push_one(record_id, report)
+            report.results.append(result)
+            if attempt.kind == "device_refused":
+                report.not_tried = report.total - done - 1
+                report.stopped_zh = f"办公室不接受本设备：{attempt.zh}"
+                report.stopped_en = f"the office does not accept this device: {attempt.en}"
+                break
+            unreachable = unreachable + 1 if attempt.kind == "transient" \
+                and attempt.status is None else 0
+            if unreachable >= self.policy.max_unreachable and done + 1 < report.total:
+                report.not_tried = report.total - done - 1
+                report.stopped_zh = "连续多条记录无法连接办公室，稍后再试"
+                report.stopped_en = "the office could not be reached for several records in a row"
+                break
+        report.elapsed_s = self.clock() - started
+        if progress:
+            progress(report.total - report.not_tried, report.total,
+                     report.summary("zh"))
+        return report
+
+    def _push_one(self, record_id: str, report: SyncReport) -> tuple[RecordResult, Attempt]:
+        tries = 0
+        attempt = Attempt("transient", None, "", "")
+        for n in range(self.policy.attempts_per_run):
+            if n:
+                report.retries += 1
+                self.sleep(self.policy.delay(n - 1, self.rng))
+            tries += 1
+            attempt = self.send_once(record_id)
+            if attempt.kind != "transient":
+                break
+            report.transient_failures += 1
+        if attempt.kind == "sent":
+            outbox.mark_sent(self.db, record_id, attempt.status or 0, self.link.office_url, tries)
+            report.sent += 1
+            report.already_present += attempt.already_present
+            state = outbox.SENT
+        elif attempt.kind == "rejected":
+            outbox.mark_rejected(self.db, record_id, attempt.status or 0, attempt.zh, attempt.en,
+                                 tries)
+            report.rejected += 1
+            state = outbox.REJECTED
+        else:
+            previous = outbox.entry(self.db, record_id)
+            failed_runs = (previous.failed_runs if previous else 0) + 1
+            outbox.mark_retry(self.db, record_id, attempt.status, attempt.zh, attempt.en, tries,
+                              self.clock() + self.policy.next_try_in(failed_runs, self.rng))
+            report.retrying += 1
+            state = outbox.FAILED_RETRYING
+        return RecordResult(record_id, state, attempt.status, attempt.zh, attempt.en,
+                            tries), attempt
+
+
+# ----------------------------------------------------------------------------------------------
+def enroll(folder: Path, office_url: str, code: str, key: DeviceKey, *, label: str = "",
+           cert_pem: Path | None = None, timeout: float = 15.0,
+           transport: httpx.BaseTransport | None = None) -> OfficeLink:
+    """Register this laptop's public key with the office; save the returned credential (0600)."""
+    verify: Any = True
+    if cert_pem is not None:
+        import ssl
+        verify = ssl.create_default_context(cafile=str(cert_pem))
+    body = {"code": code, "device_id": key.device_id, "public_key": key.public_key_b64,
+            "label": label}
+    try:
+        with httpx.Client(verify=verify, timeout=timeout, transport=transport,
+                          headers={"User-Agent": USER_AGENT}) as http:
+            response = http.post(f"{office_url.rstrip('/')}/api/v1/enrollments", json=body)
+    except httpx.TransportError as exc:
+        raise SyncError(f"无法连接办公室 {office_url}：{exc}",
+                        f"cannot reach the office at {office_url}: {exc}", field="office") from exc
+    if response.status_code != 201:
+        zh, en = _reason(response)
+        raise SyncError(f"注册失败：{zh}", f"enrolment refused: {en}", field="code")
+    try:
+        answer = response.json()
+        token = str(answer["token"])
+        if answer.get("device_id") != key.device_id:
+            raise ValueError("device id not echoed")
+    except (ValueError, KeyError, TypeError) as exc:
+        raise SyncError("办公室的答复无法识别（地址是否正确？）",
+                        "the answer was not an office enrolment (is the address right?)",
+                        field="office") from exc
+    link = OfficeLink(office_url=office_url.rstrip("/"), device_id=key.device_id, token=token,
+                      enrolled_at=datetime.now().astimezone().isoformat(timespec="seconds"),
+                      label=label)
+    save_link(folder, link, cert_pem)
+    return link
