@@ -1,0 +1,1 @@
+"""pyside6-uic output of forms/*.ui: regenerate, never edit."""

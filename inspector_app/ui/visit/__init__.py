@@ -1,0 +1,1 @@
+"""The guided visit: a wizard of step pages."""

@@ -1,0 +1,59 @@
+"""What every step of the guided visit offers the wizard (no translated strings here).
+
+A page loads its form in `__init__`, fills itself from the visit in `enter`, writes back in
+`leave`, and refuses to go forward by raising the core's InspectionError, whose message the
+wizard shows in the inspector's language. Translated strings live only in the leaf classes,
+because PySide's `tr()` takes its context from the class that calls it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from inspector_app.ui.qt import QEvent, QWidget
+
+if TYPE_CHECKING:
+    from inspector_app.ui.visit.wizard import VisitWizard
+
+
+class StepPage(QWidget):
+    """Base of the wizard's pages."""
+
+    ui: Any
+
+    def __init__(self, wizard: VisitWizard) -> None:
+        super().__init__()
+        self.wizard = wizard
+
+    @property
+    def visit(self):  # noqa: ANN201 - the wizard's Visit
+        return self.wizard.visit
+
+    @property
+    def session(self):  # noqa: ANN201
+        return self.wizard.session
+
+    @property
+    def ctx(self):  # noqa: ANN201
+        return self.wizard.ctx
+
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def enter(self) -> None:
+        """Fill the widgets from the visit (called each time the page is shown)."""
+
+    def leave(self, forward: bool) -> None:
+        """Write the widgets into the visit; when going forward, raise to refuse."""
+
+    def retranslate(self) -> None:
+        """Texts set from code, re-set after a language switch."""
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.setEnabled(not read_only)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "ui"):
+            self.ui.retranslateUi(self)
+            self.retranslate()
+        super().changeEvent(event)
