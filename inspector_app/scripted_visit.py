@@ -13,10 +13,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from drivers.ports import open_port
-
 from drivers.curve import Curve
 from drivers.emulators import Emulator
+from drivers.ports import open_port
 from drivers.registry import get as get_driver
 from inspector_app.core.errors import ProcedureError
 from inspector_app.core.model import Visit
