@@ -1,4 +1,8 @@
-"""`inspector-app slip RECORD_ID -o FILE.pdf [--paper a4|80mm]`: print a sealed record's slip.
+"""`inspector-app slip RECORD_ID -o FILE.pdf [--paper a4|80mm] [--lang zh|en]`: print a slip.
+
+The slip is in Chinese unless English is asked for, with the global `--lang` (before the
+subcommand, which also sets the language of the messages, or INSPECTOR_LANG) or with `--lang`
+after it.
 
 The envelope is read from the local store exactly as sealed and checked before printing (a slip
 whose hash would not verify at the office is worse than none). The PDF is written to a temporary
@@ -34,6 +38,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="a4, or 80mm for a portable thermal roll printer (default: the setting)")
     p.add_argument("--verify-url", default=None,
                    help="the office's verification address printed on the slip (default: setting)")
+    # Same destination as the global --lang, so either place works; SUPPRESS keeps the global
+    # value when this one is not given.
+    p.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS,
+                   help="language of the slip and the messages (default zh, as the global --lang)")
     p.set_defaults(run=run)
 
 
@@ -92,11 +100,11 @@ def run(args: argparse.Namespace) -> int:
                         "the record fails verification, no slip printed: " + "; ".join(problems)
                         + " (run inspector-app verify)", field="record_id")
     try:
-        result = render(envelope, paper=paper, verify_url=verify_url)
+        result = render(envelope, paper=paper, verify_url=verify_url, lang=args.lang)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise SlipError(f"记录内容无法打印：{exc}", f"the record cannot be printed: {exc}") from exc
     write_atomically(out, result.pdf)
     record_id = envelope["record"]["record_id"]
-    print(say(args, f"已生成测温记录单：{out}（{result.pages} 联，{paper}，记录 {record_id}）",
-              f"Slip written: {out} ({result.pages} copies, {paper}, record {record_id})"))
+    print(say(args, f"已生成测温记录单：{out}（{result.pages} 联，{paper}，中文，记录 {record_id}）",
+              f"Slip written: {out} ({result.pages} copies, {paper}, English, record {record_id})"))
     return 0

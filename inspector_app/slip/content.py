@@ -1,8 +1,9 @@
 """What the slip says, worked out from a sealed-record envelope before any layout happens.
 
 Both paper layouts (A4, 80 mm roll) print the same facts; deriving them once keeps the two in
-step, and lets a test check the wording without parsing a PDF. Nothing here computes a verdict:
-means, verdicts and refunds are printed exactly as the sealed record states them.
+step, and lets a test check the wording without parsing a PDF. The fixed words are looked up in
+`labels.TEXT` in the slip's language; recorded text is kept as recorded. Nothing here computes a
+verdict: means, verdicts and refunds are printed exactly as the sealed record states them.
 """
 
 from __future__ import annotations

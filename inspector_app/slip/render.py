@@ -2,9 +2,15 @@
 
 No database, no clock, no randomness: the same envelope gives the same bytes (reportlab's
 `invariant` mode fixes the creation date and document id), so a slip printed twice, or on the
-office's machine, is byte-for-byte the same document. One page per copy, each labelled, because
-the copies are handed to different parties and each must stand alone: an A4 copy that would
-overflow is shrunk to fit its page; an 80 mm roll copy is one long page as tall as its content.
+office's machine, is byte-for-byte the same document, provided both run the same reportlab with
+the same accelerators: reportlab's C `fp_str` (package rl_accel) rounds some coordinates in the
+6th decimal the other way from its pure-Python one, so A4 bytes differ between the two. One page
+per copy, each labelled, because the copies are handed to different parties and each must stand
+alone: an A4 copy that would overflow is shrunk to fit its page; an 80 mm roll copy is one long
+page as tall as its content.
+
+Chinese by default, English on request (`lang="en"`): the words come from `labels.TEXT`, the
+line breaking and label widths each language needs from `SCRIPTS`.
 """
 
 from __future__ import annotations
@@ -93,6 +99,25 @@ LAYOUTS = {
 }
 
 
+@dataclass(frozen=True)
+class Script:
+    """What a language asks of the layout (its words come from `labels.TEXT`): where lines may
+    break, and room for its labels. English words are longer and must not break inside a word."""
+
+    word_wrap: str | None         # "CJK": between any two characters; None: at spaces only
+    label_a4: float               # label column of the A4 grids
+    label_roll: float             # label column of the 80 mm grids
+    room_cols: tuple[float, ...]  # A4 rooms table in points: kind, area, points due, point,
+                                  # each reading, point mean, room mean, verdict
+    roll_cols: tuple[float, float]  # 80 mm room block: point and mean/verdict columns
+
+
+SCRIPTS = {
+    "zh": Script("CJK", 21 * mm, 19 * mm, (56, 34, 28, 25, 36, 40, 46, 40), (11 * mm, 15 * mm)),
+    "en": Script(None, 26 * mm, 26 * mm, (56, 34, 34, 27, 37, 42, 46, 52), (11 * mm, 18 * mm)),
+}
+
+
 @dataclass
 class SlipRender:
     """The PDF and where each page's QR code was drawn (for preview overlays and tests)."""
@@ -106,14 +131,16 @@ class SlipRender:
 
 
 class _Styles:
-    """Paragraph styles for one layout; every style is CJK-based with CJK line breaking."""
+    """Paragraph styles for one layout and language; every style is CJK-based (Latin runs are
+    set in Vera by `fonts.markup`), breaking lines as the language's script wants."""
 
-    def __init__(self, layout: Layout) -> None:
+    def __init__(self, layout: Layout, lang: str) -> None:
         b = layout.body
+        self.script = SCRIPTS[lang]
 
         def style(name: str, size: float, lead: float = 1.3, **kw: object) -> ParagraphStyle:
             return ParagraphStyle(name, fontName=CJK_FONT, fontSize=size, leading=size * lead,
-                                  wordWrap="CJK", **kw)
+                                  wordWrap=self.script.word_wrap, **kw)
 
         self.body = style("body", b)
         self.small = style("small", b * 0.86)
@@ -198,10 +225,12 @@ def _p(text: str, style: ParagraphStyle) -> Flowable:
     return _Line(text, style)
 
 
-def _one_line(text: str, style: ParagraphStyle, width: float) -> Paragraph:
-    """`text` in `style`, made smaller if needed so it stays on one line (copy labels)."""
+def _one_line(text: str, style: ParagraphStyle, width: float,
+              min_scale: float = 0.0) -> Paragraph:
+    """`text` in `style`, made smaller if needed so it stays on one line (copy labels, the A4
+    title); when that would take it below `min_scale` of its size, it wraps instead."""
     natural = string_width(text, style.fontSize)
-    if natural <= width:
+    if natural <= width or width / natural < min_scale:
         return _p(text, style)
     size = style.fontSize * width / natural
     return _p(text, ParagraphStyle(f"{style.name}_fit", parent=style, fontSize=size,
@@ -341,7 +370,8 @@ def _rooms_table(c: SlipContent, width: float, st: _Styles) -> Table:
     head = [t("room_kind"), t("room_area"), t("points_required"), t("point"),
             *[t("reading_n", n=i) for i in range(1, n + 1)], t("point_mean"), t("room_mean"),
             t("room_verdict")]
-    fixed = [56, 34, 28, 25, *([36] * n), 40, 46, 40]      # all but the room name, in points
+    cols = st.script.room_cols
+    fixed = [*cols[:4], *([cols[4]] * n), *cols[5:]]      # all but the room name, in points
     name_w = max(width - sum(fixed), 60)
     col_w = [name_w, *fixed[:4], *fixed[4:]]
     head.insert(0, t("room"))
@@ -393,7 +423,7 @@ def _story_a4(c: SlipContent, label: str, no: int, total: int, layout: Layout, s
     w = layout.width
     t = c.t
     label_w = 52 * mm
-    head = Table([[_p(c.title, st.title),
+    head = Table([[_one_line(c.title, st.title, w - label_w - 14, min_scale=0.85),
                    [_one_line(label, st.copy, label_w - 14),
                     _p(c.t("copy_of", no=no, total=total), st.copy_small)]]],
                  colWidths=[w - label_w, label_w])
@@ -409,7 +439,7 @@ def _story_a4(c: SlipContent, label: str, no: int, total: int, layout: Layout, s
                                 st.body)]
     if c.training:
         story += [Spacer(1, 3), _training_banner(c, st, w)]
-    label_w = 21 * mm
+    label_w = st.script.label_a4
     story += [
         _p(t("section.basics"), st.section), _grid(c.basics + c.times, w, st, 3, label_w),
         _p(t("section.conditions"), st.section), _preconditions(c, w, st, 3),
@@ -446,7 +476,8 @@ def _story_a4(c: SlipContent, label: str, no: int, total: int, layout: Layout, s
 # -- 80 mm roll ----------------------------------------------------------------------------
 
 def _room_block(room: RoomLine, n: int, width: float, st: _Styles, t: Labels) -> Table:
-    cols = [11 * mm, width - 11 * mm - 15 * mm, 15 * mm]
+    first, last = st.script.roll_cols
+    cols = [first, width - first - last, last]
     lowest = t("lowest") if room.lowest else ""
     rows: list[list] = [
         [_p(t("roll_room", name=room.name, lowest=lowest, kind=room.kind, area=room.area,
@@ -492,7 +523,7 @@ def _story_roll(c: SlipContent, label: str, no: int, total: int, layout: Layout,
     story: list[Flowable] = [_p(c.title, st.title), Spacer(1, 2), copy]
     if c.training:
         story += [Spacer(1, 3), _training_banner(c, st, w)]
-    label_w = 19 * mm
+    label_w = st.script.label_roll
     story += [
         Spacer(1, 3), _grid(c.header, w, st, 1, label_w),
         _p(t("section.basics"), st.section), _grid(c.basics + c.times, w, st, 1, label_w),
@@ -593,11 +624,11 @@ def render(envelope: dict, *, paper: str = "a4", copies: list[tuple[str, str]] |
         longest = max((label for _key, label in copies), key=len)
         for factor in TYPE_STEPS:
             typed = replace(layout, body=round(layout.body * factor, 2))
-            trial = build(content, longest, 1, len(copies), typed, _Styles(typed), [])
+            trial = build(content, longest, 1, len(copies), typed, _Styles(typed, lang), [])
             if natural_height(trial) <= room:
                 break
         layout = typed
-    st = _Styles(layout)
+    st = _Styles(layout, lang)
     stories = [build(content, label, i, len(copies), layout, st, sink)
                for i, (_key, label) in enumerate(copies, start=1)]
     if not page_h:
@@ -632,7 +663,8 @@ def render_slip(envelope: dict, *, paper: str = "a4", copies: list[tuple[str, st
                 verify_url: str = DEFAULT_VERIFY_URL, lang: str = "zh",
                 profile: Profile | None = None) -> bytes:
     """The slip as PDF bytes: one labelled page per copy (default: the record's profile's copies,
-    else the four Changchun ones), on `paper` "a4" or "80mm". Raises SlipError on a bad envelope.
+    else the four Changchun ones), on `paper` "a4" or "80mm", in `lang` "zh" (default) or "en".
+    Raises SlipError on a bad envelope, paper or language.
     """
     return render(envelope, paper=paper, copies=copies, verify_url=verify_url, lang=lang,
                   profile=profile).pdf

@@ -24,16 +24,17 @@ def training_envelope() -> dict:
 
 @pytest.fixture(scope="session")
 def rendered(resident_envelope, refusal_envelope, training_envelope):
-    """Render each fixture on each paper once per test session: (kind, paper) -> SlipRender."""
+    """Render each fixture on each paper in each language at most once per test session:
+    (kind, paper, lang) -> SlipRender."""
     from inspector_app.slip import render
 
     envelopes = {"resident": resident_envelope, "refusal": refusal_envelope,
                  "training": training_envelope}
     cache: dict = {}
 
-    def get(kind: str, paper: str = "a4"):
-        if (kind, paper) not in cache:
-            cache[kind, paper] = render(envelopes[kind], paper=paper)
-        return cache[kind, paper]
+    def get(kind: str, paper: str = "a4", lang: str = "zh"):
+        if (kind, paper, lang) not in cache:
+            cache[kind, paper, lang] = render(envelopes[kind], paper=paper, lang=lang)
+        return cache[kind, paper, lang]
 
     return get

@@ -115,3 +115,15 @@ def test_a_failed_write_leaves_the_old_file_whole(tmp_path, monkeypatch):
         slip_command.write_atomically(target, b"%PDF new")
     assert target.read_bytes() == b"%PDF old and whole"
     assert [p.name for p in tmp_path.iterdir()] == ["slip.pdf"]
+
+
+@pytest.mark.parametrize("argv", [["--lang", "en", "slip", "{id}"], ["slip", "{id}", "--lang", "en"]])
+def test_lang_gives_an_english_slip(sealed_id, tmp_path, capsys, argv):
+    """The global --lang (before the subcommand) or the slip's own (after it): same result."""
+    out = tmp_path / "en.pdf"
+    assert main([a.format(id=sealed_id) for a in argv] + ["-o", str(out)]) == 0
+    texts = [squash(t) for t in page_texts(out.read_bytes())]
+    assert len(texts) == 4
+    assert all("IndoorHeatingTemperatureTestSlip" in t and "测温记录单" not in t for t in texts)
+    assert "Resident'scopy" in texts[0] and "Authorityarchivecopy2" in texts[3]
+    assert "Slip written" in capsys.readouterr().out

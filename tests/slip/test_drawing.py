@@ -74,7 +74,7 @@ def _draw(signature: Signature | None) -> bytes:
 
 def test_signature_strokes_become_paths_with_varying_width():
     raw = strokes(5)
-    sig = Signature(title="t", name="n", role_zh="用户", signed_at="", statement="", box=(600, 200),
+    sig = Signature(title="t", name="n", role="用户", signed_at="", statement="", box=(600, 200),
                     strokes=tuple(tuple((p[0], p[1], p[3]) for p in s) for s in raw))
     pdf = _draw(sig)
     ops = pdf.decode("latin-1")
@@ -85,7 +85,7 @@ def test_signature_strokes_become_paths_with_varying_width():
 
 
 def test_empty_signature_draws_only_the_line():
-    empty = Signature(title="t", name="n", role_zh="", signed_at="", statement="", box=(0, 0),
+    empty = Signature(title="t", name="n", role="", signed_at="", statement="", box=(0, 0),
                       strokes=())
     assert b" l" in _draw(empty)
     assert _draw(None).startswith(b"%PDF")

@@ -8,7 +8,8 @@ import re
 import pytest
 
 from inspector_app.slip import SlipError, render, render_slip
-from inspector_app.slip.content import DEFAULT_COPIES, hash_groups
+from inspector_app.slip.content import hash_groups
+from inspector_app.slip.labels import DEFAULT_COPIES
 from tests.slip.envelopes import ADDRESS_LINE
 from tests.slip.helpers import page_image, page_texts, squash
 
@@ -56,7 +57,7 @@ def test_every_copy_has_headings_address_room_means_and_verdicts(rendered, resid
 def test_one_labelled_page_per_copy(rendered, paper):
     result = rendered("resident", paper)
     texts = page_texts(result.pdf)
-    labels = [label for _key, label in DEFAULT_COPIES]
+    labels = [c.zh for c in DEFAULT_COPIES]
     assert result.pages == len(texts) == len(labels) == 4
     for n, (text, label) in enumerate(zip(texts, labels, strict=True), start=1):
         flat = squash(text)
@@ -169,5 +170,123 @@ def test_malformed_envelopes_are_refused_in_words(bad, field):
 def test_unknown_paper_and_language_are_refused(resident_envelope):
     with pytest.raises(SlipError):
         render_slip(resident_envelope, paper="a5")
-    with pytest.raises(SlipError):
-        render_slip(resident_envelope, lang="en")
+    with pytest.raises(SlipError) as err:
+        render_slip(resident_envelope, lang="fr")
+    assert err.value.field == "lang"
+
+
+# -- English -------------------------------------------------------------------------------
+
+EN_HEADINGS = ("Changchun Indoor Heating Temperature Test Slip", "Record ID:", "Ticket no.",
+               "1. Visit details", "2. Test conditions", "3. Instrument", "4. Readings",
+               "5. Result", "6. Signatures", "Inspector's signature", "Resident's signature",
+               "Record SHA-256:")
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_english_slip_has_english_words_and_the_recorded_facts(rendered, resident_envelope,
+                                                               paper):
+    result = rendered("resident", paper, "en")
+    texts = page_texts(result.pdf)
+    record = resident_envelope["record"]
+    visit, result_ = record["visit"], record["result"]
+    labels = [c.en for c in DEFAULT_COPIES]
+    assert result.pages == len(texts) == len(result.copies) == 4
+    assert [label for _key, label in result.copies] == labels
+    for n, (text, label) in enumerate(zip(texts, labels, strict=True), start=1):
+        flat = squash(text)
+        for heading in EN_HEADINGS:
+            assert squash(heading) in flat, heading
+        assert ADDRESS_LINE in flat                               # as recorded
+        assert visit["resident_name"] in flat and visit["company"] in flat
+        assert "Channel" in flat and "12345hotline" in flat and "Topfloor,Endwall" in flat
+        for room in result_["rooms"]:
+            assert f"{room['mean']}°C" in flat and room["name"] in flat
+        assert "Result:Fail" in flat
+        assert flat.count("Fail") >= 3 and "Pass" in flat        # two failing rooms, one passing
+        assert "Lowestroom:次卧(Bedroom)16.4°C" in flat
+        assert "×Nosunonthesensor(notmet)" in flat
+        assert "Refundestimate:1.20yuanaday" in flat
+        assert record["record_id"] in flat
+        for line in hash_groups(resident_envelope["sha256"]):
+            assert squash(line) in flat
+        assert squash(label) in flat and f"Copy{n}of4" in flat and f"Page{n}of4" in flat
+        assert [o for o in labels if o != label and squash(o) in flat] == []
+        assert not any(heading in flat for heading in HEADINGS[1:])   # no Chinese fixed words
+
+
+@pytest.mark.parametrize("kind", ["resident", "refusal", "training"])
+def test_english_slip_prints_chinese_only_where_it_was_recorded(rendered, kind, resident_envelope,
+                                                                refusal_envelope,
+                                                                training_envelope):
+    """Every fixed word is English: take away what the record holds (names, address parts,
+    reasons, statements, the profile's sources) and no Chinese character is left."""
+    envelope = {"resident": resident_envelope, "refusal": refusal_envelope,
+                "training": training_envelope}[kind]
+
+    def strings(value):
+        if isinstance(value, dict):
+            for v in value.values():
+                yield from strings(v)
+        elif isinstance(value, list):
+            for v in value:
+                yield from strings(v)
+        elif isinstance(value, str) and CJK.search(value):
+            yield squash(value)
+
+    recorded = sorted({*strings(envelope["record"]), ADDRESS_LINE}, key=len, reverse=True)
+    for paper in PAPERS:
+        text = squash(page_texts(rendered(kind, paper, "en").pdf)[0])
+        for value in recorded:
+            text = text.replace(value, "")
+        assert CJK.findall(text) == [], (paper, text)
+
+
+def test_english_refusal_and_training(rendered, refusal_envelope):
+    refusal = refusal_envelope["record"]["signatures"]["refusal"]
+    for paper in PAPERS:
+        text = squash(page_texts(rendered("refusal", paper, "en").pdf)[0])
+        assert "Theresidentrefusedtosign" in text
+        assert f"Reasongiven:{squash(refusal['reason'])}" in text
+        assert f"Witness:{refusal['witness_name']}({refusal['witness_role']})" in text
+        training = squash(page_texts(rendered("training", paper, "en").pdf)[0])
+        assert "TRAINING/DEMOrecord:notevidenceofatest" in training
+        assert "培训" not in training
+
+
+def test_chinese_is_the_default_and_both_languages_are_deterministic(resident_envelope,
+                                                                     rendered):
+    assert render_slip(resident_envelope) == rendered("resident", "a4", "zh").pdf
+    for paper in PAPERS:
+        english = render_slip(copy.deepcopy(resident_envelope), paper=paper, lang="en")
+        assert english == rendered("resident", paper, "en").pdf
+        assert english != rendered("resident", paper, "zh").pdf
+
+
+def test_english_words_are_not_broken_in_narrow_cells(resident_envelope):
+    """English wraps at spaces: a verdict word or a column heading is never cut in two."""
+    odd = copy.deepcopy(resident_envelope)
+    odd["record"]["result"]["rooms"][0]["verdict"] = "incomplete"
+    for paper in PAPERS:
+        lines = [line.strip() for line in
+                 page_texts(render_slip(odd, paper=paper, lang="en"))[0].splitlines()]
+        words = {w for line in lines for w in line.split()}
+        assert {"Incomplete", "Fail", "Pass", "Point", "Readings" if paper == "80mm"
+                else "Reading"} <= words
+        assert not {"Incomplet", "Readin", "Poin", "mea"} & words
+
+
+def test_english_80mm_stays_within_the_printable_72mm(rendered):
+    dpi = 100
+    px_per_mm = dpi / 25.4
+    for kind in ("resident", "refusal"):
+        image = page_image(rendered(kind, "80mm", "en").pdf, 0, dpi)
+        left, _top, right, _bottom = image.point(lambda v: 255 if v < 128 else 0).getbbox()
+        assert left >= 3.5 * px_per_mm and right <= 76.5 * px_per_mm, kind
+
+
+def test_a_big_home_in_english_still_prints_one_page_per_copy(resident_envelope):
+    big = copy.deepcopy(resident_envelope)
+    big["record"]["result"]["rooms"] *= 4
+    assert render(big, paper="a4", lang="en").pages == 4
