@@ -13,6 +13,11 @@ from inspector_app.core.validation import check_reading
 from inspector_app.store.visits import VisitStore
 
 VERDICT_ZH = {"pass": "合格", "fail": "不合格", "incomplete": "未完成"}
+STATE_ZH = {"sealed": "已签封", "complete": "已完成"}
+STORED_LABELS = {"stored_state": ("记录状态", "record state"),
+                 "stored_sha256": ("SHA-256", "SHA-256"),
+                 "stored_seq": ("本机记录链序号", "chain position on this laptop"),
+                 "stored_device_id": ("设备编号", "device id")}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -92,7 +97,10 @@ def run_headless(args: argparse.Namespace) -> int:
               f"(failing area {result.failing_area_m2} m²)"))
     for key, value in summary.items():
         if key.startswith("stored_"):
-            print(f"  {key[7:]}: {value}")
+            zh, en = STORED_LABELS.get(key, (key[7:], key[7:]))
+            shown = STATE_ZH.get(value, value) if key == "stored_state" and args.lang == "zh" \
+                else value
+            print(f"  {say(args, zh, en)}：{shown}" if args.lang == "zh" else f"  {en}: {shown}")
     print(say(args, f"记录已保存到：{database_path(args)}", f"Record stored in {database_path(args)}"))
     sys.stdout.flush()
     return 0
