@@ -12,13 +12,12 @@ file beside the target and renamed into place, so a crash never leaves half a PD
 from __future__ import annotations
 
 import argparse
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
+from inspector_app.atomic_file import write_atomically
 from inspector_app.commands._common import open_db, say
 from inspector_app.paths import data_dir
 from inspector_app.seal.verify import verify_envelope
@@ -63,20 +62,6 @@ def find_envelope(db: sqlite_utils.Database, record_id: str) -> dict[str, Any] |
 def verification_problems(envelope: dict[str, Any], lang: str) -> list[str]:
     """What the seal's verifier finds wrong with the envelope: hash, signature, format."""
     return [p.message(lang) for p in verify_envelope(envelope)]
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Temp file in the target's folder, fsync, rename: the target is whole or untouched."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def run(args: argparse.Namespace) -> int:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from inspector_app.atomic_file import write_atomically
 from inspector_app.paths import data_dir
 from inspector_app.slip.content import DEFAULT_VERIFY_URL
 from inspector_app.slip.render import PAPERS
@@ -50,14 +50,5 @@ def save_settings(settings: SlipSettings, folder: str | os.PathLike[str] | None 
     """Write atomically (temp file + rename): a crash leaves the old file or the new, never half."""
     path = settings_path(folder)
     text = json.dumps(asdict(settings), ensure_ascii=False, indent=2) + "\n"
-    fd, tmp = tempfile.mkstemp(prefix=".slip-settings-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, text.encode("utf-8"))
     return path

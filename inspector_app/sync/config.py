@@ -13,12 +13,12 @@ trusting any public CA — right for a district office with a self-signed certif
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import ssl
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from inspector_app.atomic_file import write_atomically
 from inspector_app.core.errors import InspectionError
 
 LINK_FILENAME = "office.json"
@@ -53,15 +53,8 @@ def save_link(folder: Path, link: OfficeLink, cert_pem: Path | None = None) -> P
         shutil.copyfile(cert_pem, folder / CERT_FILENAME)
         link.pinned_cert = True
     path = folder / LINK_FILENAME
-    tmp = folder / f".{LINK_FILENAME}.{os.getpid()}.tmp"
-    tmp.unlink(missing_ok=True)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(asdict(link), fh, ensure_ascii=False, indent=2)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
-    return path
+    text = json.dumps(asdict(link), ensure_ascii=False, indent=2)
+    return write_atomically(path, text.encode("utf-8"), private=True)  # holds the credential
 
 
 def load_link(folder: Path) -> OfficeLink:
