@@ -10,11 +10,21 @@ Endpoints (all under /api/v1):
 - `PUT  /records/{id}`                    device: 201 created, 200 already present (same record),
                                           401 unknown/revoked device, 409 other record under this
                                           id, 413 too large, 422 damaged / not the sender's / training
+- `POST /login`                           {name, password} → session bearer token (429 + Retry-After
+                                          while locked out after repeated wrong passwords)
+- `POST /logout`                          end this session
 - `GET  /records`                         supervisor: filters + keyset or offset paging + total
                                           (exact up to 10 000, then "10000+" unless exact_total)
 - `GET  /records/{id}`                    supervisor: detail, review history, chain problems
 - `GET  /records/{id}/envelope`           supervisor: the exact bytes received
 - `PUT  /records/{id}/review`             supervisor: set review state with a comment
+- `POST /records/{id}/comments`           supervisor: add a comment (no change of state)
+
+A `supervisor` account sees only its district: the list is narrowed to it, and a record of
+another district answers 404 on detail, envelope, review and comments (as if absent).
+- `GET  /companies/stats?season=2025-2026` supervisor: per heating company tests, failure rate,
+                                          median minutes complaint→contact / →arrival, breaches
+                                          of the profile's contact_within_min
 - `GET  /chain-problems`, `GET /devices`, `POST /devices/{id}/revoke`   supervisor
 
 The upload handler reads the body itself: it authenticates before reading (an unknown device
@@ -38,14 +48,19 @@ from starlette.requests import ClientDisconnect
 from inspector_app import __version__
 from inspector_app.office import ingest
 from inspector_app.office.auth import (
+    LoginThrottle,
     Supervisor,
+    check_password,
     device_from_request,
     office_store,
     require_supervisor,
+    too_many_attempts,
+    wrong_password,
 )
 from inspector_app.office.store import (
     COUNT_CAP,
     REVIEW_STATES,
+    REVIEWER_STATES,
     EnrollmentError,
     OfficeStore,
     RecordFilter,
@@ -81,8 +96,25 @@ class UploadResponse(BaseModel):
 
 
 class ReviewRequest(BaseModel):
-    state: str = Field(description=f"one of {', '.join(REVIEW_STATES)}")
+    state: str = Field(description=f"one of {', '.join(REVIEWER_STATES)}")
     comment: str = Field("", max_length=4000)
+
+
+class CommentRequest(BaseModel):
+    comment: str = Field(min_length=1, max_length=4000)
+
+
+class LoginRequest(BaseModel):
+    name: str = Field(max_length=200)
+    password: str = Field(max_length=1000)
+
+
+class LoginResponse(BaseModel):
+    token: str = Field(description="session bearer token; only its hash is kept at the office")
+    expires_at: str
+    name: str
+    role: str
+    district: str | None
 
 
 class RecordPage(BaseModel):
@@ -99,8 +131,13 @@ def _error(status: int, code: str, zh: str, en: str, record_id: str | None = Non
 
 
 def create_app(db_path: str | Path, training: bool = False,
-               max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES) -> FastAPI:
-    """A ready app over the office store at `db_path` (created and migrated if needed)."""
+               max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
+               throttle: LoginThrottle | None = None) -> FastAPI:
+    """A ready app over the office store at `db_path` (created and migrated if needed).
+
+    `throttle` counts wrong passwords (give one with a fake clock in tests); it is also at
+    `app.state.throttle`.
+    """
     app = FastAPI(title="Heating inspection district office", version=__version__,
                   description="Receives sealed temperature-test records from enrolled laptops, "
                               "verifies them, and serves them to supervisors for review.")
@@ -116,6 +153,31 @@ def create_app(db_path: str | Path, training: bool = False,
 
     app.state.training = training
     app.state.max_record_bytes = max_record_bytes
+    app.state.throttle = throttle or LoginThrottle()
+
+    @app.post("/api/v1/login", response_model=LoginResponse, tags=["accounts"],
+              responses={401: {"description": "wrong user name or password"},
+                         429: {"description": "locked out for a while: see Retry-After"}})
+    def login(req: LoginRequest, request: Request, store: StoreDep) -> LoginResponse:
+        gate: LoginThrottle = request.app.state.throttle
+        client = request.client.host if request.client else "?"
+        keys = (f"user:{req.name}", f"client:{client}")
+        wait = gate.retry_after(*keys)
+        if wait > 0:
+            raise too_many_attempts(wait)
+        user = check_password(store, req.name, req.password)
+        if user is None:
+            gate.failed(*keys)
+            raise wrong_password()
+        gate.succeeded(keys[0])
+        token, expires = store.new_session(user["name"])
+        return LoginResponse(token=token, expires_at=expires.isoformat(timespec="seconds"),
+                             name=user["name"], role=user["role"], district=user["district"])
+
+    @app.post("/api/v1/logout", status_code=204, tags=["accounts"])
+    def logout(request: Request, _who: SupervisorDep, store: StoreDep) -> Response:
+        store.end_session(request.headers["Authorization"].partition(" ")[2].strip())
+        return Response(status_code=204)
 
     @app.get("/api/v1/health", tags=["service"])
     def health() -> dict[str, Any]:
@@ -188,7 +250,7 @@ def create_app(db_path: str | Path, training: bool = False,
 
     @app.get("/api/v1/records", response_model=RecordPage, tags=["review"])
     def list_records(
-        _who: SupervisorDep, store: StoreDep,
+        who: SupervisorDep, store: StoreDep,
         date_from: Annotated[date | None, Query(description="test date from (inclusive)")] = None,
         date_to: Annotated[date | None, Query(description="test date to (inclusive)")] = None,
         district: str | None = None, company: str | None = None,
@@ -208,6 +270,11 @@ def create_app(db_path: str | Path, training: bool = False,
                             company=company, inspector=inspector, verdict=verdict,
                             review_state=review_state, training=training, device_id=device_id,
                             chain_state=chain_state)
+        if not who.sees_all:
+            if district is not None and district != who.district:
+                return RecordPage(total=0, total_exact=True, items=[], next_cursor=None,
+                                  offset=offset)
+            filt.district = who.district
         try:
             page = store.list_records(filt, limit=limit, cursor=cursor, offset=offset,
                                       count_cap=None if exact_total else COUNT_CAP)
@@ -217,22 +284,32 @@ def create_app(db_path: str | Path, training: bool = False,
         return RecordPage(total=page.total, total_exact=page.total_exact, items=page.items,
                           next_cursor=page.next_cursor, offset=page.offset)
 
+    def _not_found() -> HTTPException:
+        return HTTPException(404, detail={"error": "not_found", "reason": "no such record",
+                                          "reason_zh": "没有这条记录"})
+
+    def _visible_or_404(store: OfficeStore, record_id: str, who: Supervisor) -> None:
+        """Another district's record is answered as absent (its existence is not told)."""
+        if not who.sees_all and not who.may_see(store.record_district(record_id)):
+            raise _not_found()
+
     def _detail_or_404(store: OfficeStore, record_id: str) -> dict[str, Any]:
         detail = store.record(record_id)
         if detail is None:
-            raise HTTPException(404, detail={"error": "not_found", "reason": "no such record",
-                                             "reason_zh": "没有这条记录"})
+            raise _not_found()
         return detail
 
     @app.get("/api/v1/records/{record_id}", tags=["review"])
-    def record_detail(record_id: str, _who: SupervisorDep, store: StoreDep) -> dict[str, Any]:
+    def record_detail(record_id: str, who: SupervisorDep, store: StoreDep) -> dict[str, Any]:
+        _visible_or_404(store, record_id, who)
         return _detail_or_404(store, record_id)
 
     @app.get("/api/v1/records/{record_id}/envelope", tags=["review"],
              response_class=Response,
              responses={200: {"content": {"application/json": {}},
                               "description": "the exact bytes received"}})
-    def record_envelope(record_id: str, _who: SupervisorDep, store: StoreDep) -> Response:
+    def record_envelope(record_id: str, who: SupervisorDep, store: StoreDep) -> Response:
+        _visible_or_404(store, record_id, who)
         found = store.record_bytes(record_id)
         if found is None:
             raise HTTPException(404, detail={"error": "not_found", "reason": "no such record",
@@ -243,15 +320,38 @@ def create_app(db_path: str | Path, training: bool = False,
     @app.put("/api/v1/records/{record_id}/review", tags=["review"])
     def set_review(record_id: str, req: ReviewRequest, who: SupervisorDep,
                    store: StoreDep) -> dict[str, Any]:
-        if req.state not in REVIEW_STATES:
+        if req.state not in REVIEWER_STATES:
             raise HTTPException(422, detail={
-                "error": "bad_state", "reason": f"review state must be one of {REVIEW_STATES}",
-                "reason_zh": "审核状态只能是：" + "、".join(REVIEW_STATES)})
+                "error": "bad_state", "reason": f"review state must be one of {REVIEWER_STATES}",
+                "reason_zh": "审核状态只能是：" + "、".join(REVIEWER_STATES)})
+        _visible_or_404(store, record_id, who)
         try:
             return store.set_review(record_id, req.state, req.comment, who.name)
         except KeyError as exc:
-            raise HTTPException(404, detail={"error": "not_found", "reason": "no such record",
-                                             "reason_zh": "没有这条记录"}) from exc
+            raise _not_found() from exc
+
+    @app.post("/api/v1/records/{record_id}/comments", tags=["review"])
+    def add_comment(record_id: str, req: CommentRequest, who: SupervisorDep,
+                    store: StoreDep) -> dict[str, Any]:
+        _visible_or_404(store, record_id, who)
+        try:
+            return store.add_comment(record_id, req.comment, who.name)
+        except KeyError as exc:
+            raise _not_found() from exc
+
+    @app.get("/api/v1/companies/stats", tags=["review"])
+    def company_stats(
+        who: SupervisorDep, store: StoreDep,
+        season: Annotated[str, Query(pattern=r"^\d{4}-\d{4}$",
+                                     description="heating season, e.g. 2025-2026")],
+    ) -> dict[str, Any]:
+        district = None if who.sees_all else who.district
+        try:
+            companies = store.company_stats(season, district=district)
+        except ValueError as exc:
+            raise HTTPException(422, detail={"error": "bad_season", "reason": str(exc),
+                                             "reason_zh": "供暖季格式应为 2025-2026"}) from exc
+        return {"season": season, "district": district, "companies": companies}
 
     @app.get("/api/v1/chain-problems", tags=["review"])
     def chain_problems(_who: SupervisorDep, store: StoreDep,
@@ -266,6 +366,10 @@ def create_app(db_path: str | Path, training: bool = False,
     @app.post("/api/v1/devices/{device_id}/revoke", tags=["devices"])
     def revoke(device_id: str, who: SupervisorDep, store: StoreDep,
                reason: Annotated[str, Body(embed=True)] = "") -> dict[str, Any]:
+        if not who.sees_all:
+            raise HTTPException(403, detail={"error": "admin_only",
+                                             "reason": "only an admin may revoke a device",
+                                             "reason_zh": "只有管理员可以注销设备"})
         if store.device(device_id) is None:
             raise HTTPException(404, detail={"error": "not_found", "reason": "no such device",
                                              "reason_zh": "没有这台设备"})

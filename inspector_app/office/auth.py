@@ -4,17 +4,31 @@ Devices send `Authorization: Bearer <token>` and `X-Device-Id: <device id>`; the
 once at enrolment and only its hash is stored. Naming the device as well as presenting the token
 lets the office tell "unknown device" from "wrong token" in its log without a token lookup table.
 
-Supervisors: until accounts with argon2 passwords arrive, a bearer admin token printed by
-`inspector-office admin-token` opens the review API. Everything downstream depends only on
-`Supervisor` (a name to put in the audit trail), so an account login can replace
-`require_supervisor` without touching the endpoints.
+People: accounts (`inspector-office add-user`) with argon2id password hashes log in at
+`POST /api/v1/login` and get a session bearer token (stored as a SHA-256 hash, with an expiry).
+A `supervisor` account sees only its own district's records; an `admin` account sees all. The
+older admin token (`inspector-office admin-token`) still works and acts as an admin. A device
+token is neither, so it never opens the review API.
+
+Guessing passwords is slowed down by `LoginThrottle`: failures are counted per user name and
+per client address; from the `FREE_FAILURES`-th failure on, that key is locked for an
+exponentially growing time (1 s, 2 s, 4 s, ... up to 15 min) during which the login answers
+429 with Retry-After without looking at the password. A right password clears the user's
+counter (not the client's: an attacker must not reset it with an account of their own); a key
+with no failure for `FORGET_AFTER_S` starts again from zero. The clock is injectable.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Annotated
 
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
@@ -26,7 +40,113 @@ _bearer = HTTPBearer(auto_error=False, description="device token or supervisor t
 
 @dataclass(frozen=True)
 class Supervisor:
+    """Who is reviewing: the name goes into the audit trail; `district` limits a supervisor."""
+
     name: str
+    role: str = "admin"
+    district: str | None = None
+
+    @property
+    def sees_all(self) -> bool:
+        return self.role == "admin"
+
+    def may_see(self, district: str | None) -> bool:
+        return self.sees_all or (district is not None and district == self.district)
+
+
+_hasher = PasswordHasher()  # argon2id with argon2-cffi's RFC 9106 low-memory defaults
+_DUMMY_HASH = _hasher.hash("not a password: evens out the time for unknown names")
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def check_password(store: OfficeStore, name: str, password: str) -> dict | None:
+    """The user if the password is right (rehashing on parameter change), else None."""
+    user = store.user(name)
+    try:
+        _hasher.verify(user["password_hash"] if user else _DUMMY_HASH, password)
+    except (VerificationError, InvalidHashError):
+        return None
+    if user is None:
+        return None
+    if _hasher.check_needs_rehash(user["password_hash"]):
+        store.set_password_hash(name, _hasher.hash(password))
+    return user
+
+
+FREE_FAILURES = 5          # wrong passwords allowed before the first lockout
+BASE_LOCK_SECONDS = 1.0
+MAX_LOCK_SECONDS = 15 * 60.0
+FORGET_AFTER_S = 30 * 60.0  # a quiet half hour forgives earlier typos
+
+
+@dataclass
+class _Counter:
+    failures: int = 0
+    locked_until: float = 0.0
+    last_failure: float = 0.0
+
+
+@dataclass
+class LoginThrottle:
+    """Failure counters per key ('user:NAME', 'client:ADDR') with exponential lockout."""
+
+    clock: Callable[[], float] = time.monotonic
+    free_failures: int = FREE_FAILURES
+    base_seconds: float = BASE_LOCK_SECONDS
+    max_seconds: float = MAX_LOCK_SECONDS
+    forget_after: float = FORGET_AFTER_S
+    _counters: dict[str, _Counter] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def retry_after(self, *keys: str) -> float:
+        """Seconds until every key may try again (0: allowed now)."""
+        now = self.clock()
+        with self._lock:
+            waits = [c.locked_until - now for k in keys if (c := self._counters.get(k))]
+        return max([0.0, *waits])
+
+    def failed(self, *keys: str) -> float:
+        """Count a failure on every key; returns the lockout it started (0 if none)."""
+        now = self.clock()
+        longest = 0.0
+        with self._lock:
+            for key in keys:
+                c = self._counters.setdefault(key, _Counter())
+                if c.failures and now - c.last_failure > self.forget_after \
+                        and now >= c.locked_until:
+                    c.failures = 0
+                c.failures += 1
+                c.last_failure = now
+                over = c.failures - self.free_failures
+                if over >= 0:
+                    wait = min(self.base_seconds * 2 ** over, self.max_seconds)
+                    c.locked_until = now + wait
+                    longest = max(longest, wait)
+        return longest
+
+    def succeeded(self, *keys: str) -> None:
+        with self._lock:
+            for key in keys:
+                self._counters.pop(key, None)
+
+    def failures(self, key: str) -> int:
+        c = self._counters.get(key)
+        return c.failures if c else 0
+
+
+def too_many_attempts(seconds: float) -> HTTPException:
+    wait = max(1, math.ceil(seconds))
+    return HTTPException(status_code=429, headers={"Retry-After": str(wait)}, detail={
+        "error": "too_many_attempts", "retry_after": wait,
+        "reason": f"too many wrong passwords; try again in {wait} s",
+        "reason_zh": f"密码错误次数过多，请 {wait} 秒后再试"})
+
+
+def wrong_password() -> HTTPException:
+    return _unauthorised("wrong_password", "用户名或密码不正确", "wrong user name or password")
 
 
 def office_store(request: Request) -> OfficeStore:
@@ -60,10 +180,14 @@ def device_from_request(request: Request, store: OfficeStore) -> Device:
 def require_supervisor(
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
         store: Annotated[OfficeStore, Depends(office_store)]) -> Supervisor:
-    """The review API's gate. Replace with an account login later; keep the return type."""
+    """The review API's gate: a session token of an account, or the (older) admin token."""
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise _unauthorised("no_credential", "需要审核员登录", "supervisor login required")
+    user = store.session_user(credentials.credentials)
+    if user is not None:
+        return Supervisor(name=user["name"], role=user["role"], district=user["district"])
     name = store.admin_token_label(credentials.credentials)
     if name is None:
-        raise _unauthorised("bad_credential", "审核员凭证不正确", "the supervisor token is not valid")
-    return Supervisor(name=name)
+        raise _unauthorised("bad_credential", "审核员凭证不正确或登录已过期",
+                            "the supervisor token is not valid or the session has expired")
+    return Supervisor(name=name, role="admin")

@@ -1,7 +1,7 @@
 """`inspector-office`: run and administer the district office server.
 
-Subcommands: `serve`, `enrollment-code`, `admin-token`, `devices`, `revoke-device`,
-`import-bundle`, `records`. Every one works on the office database given by `--db` (default
+Subcommands: `serve`, `enrollment-code`, `admin-token`, `add-user`, `devices`, `revoke-device`,
+`import-bundle`, `records`, `synth`. Every one works on the office database given by `--db` (default
 `INSPECTOR_OFFICE_DB`, else `office.sqlite3` in the platform's user data folder), so the
 administration commands can run on the office machine while `serve` is running (WAL).
 Messages are Chinese by default (`--lang en` for English); exit status 2 for refusals.
@@ -68,6 +68,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--label", default="admin", help="whose token (kept in the review trail)")
     p.set_defaults(run=cmd_admin_token)
 
+    p = sub.add_parser("add-user", help="create a supervisor or admin account")
+    p.add_argument("name")
+    p.add_argument("--role", required=True, choices=["supervisor", "admin"])
+    p.add_argument("--district", help="the district a supervisor reviews (required for them)")
+    p.add_argument("--password-stdin", action="store_true",
+                   help="read the password from standard input (else asked twice at a prompt)")
+    p.set_defaults(run=cmd_add_user)
+
     p = sub.add_parser("devices", help="list enrolled devices")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_devices)
@@ -90,6 +98,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--recheck", action="store_true",
                    help="re-verify every stored record's hash and signature now")
     p.set_defaults(run=cmd_records)
+
+    p = sub.add_parser("synth", help="add synthetic (marked) rows for scale tests")
+    p.add_argument("--count", type=int, required=True)
+    p.add_argument("--season", default="2025-2026", help="heating season YYYY-YYYY")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--db", type=Path, default=argparse.SUPPRESS,
+                   help="office database (may also be given before the command)")
+    p.set_defaults(run=cmd_synth)
     return parser
 
 
@@ -132,6 +148,57 @@ def cmd_admin_token(args: argparse.Namespace) -> int:
     print(_store(args).new_admin_token(args.label))
     print(_say(args, "审核接口凭证（只显示这一次，请妥善保存）",
                "review API token (shown only this once; keep it safe)"), file=sys.stderr)
+    return 0
+
+
+MIN_PASSWORD_LENGTH = 8
+
+
+def cmd_add_user(args: argparse.Namespace) -> int:
+    import getpass
+    import sqlite3
+
+    from inspector_app.office.auth import hash_password
+
+    if args.role == "supervisor" and not args.district:
+        print(_say(args, "审核员账号需要 --district（所管辖的区）",
+                   "a supervisor account needs --district"), file=sys.stderr)
+        return 2
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = getpass.getpass(_say(args, "密码：", "Password: "))
+        if getpass.getpass(_say(args, "再输一次：", "Again: ")) != password:
+            print(_say(args, "两次输入的密码不一致", "the passwords differ"), file=sys.stderr)
+            return 2
+    if len(password) < MIN_PASSWORD_LENGTH:
+        print(_say(args, f"密码至少 {MIN_PASSWORD_LENGTH} 个字符",
+                   f"the password needs at least {MIN_PASSWORD_LENGTH} characters"),
+              file=sys.stderr)
+        return 2
+    try:
+        _store(args).add_user(args.name, args.role, hash_password(password), args.district)
+    except sqlite3.IntegrityError:
+        print(_say(args, f"已有账号 {args.name}", f"account {args.name} already exists"),
+              file=sys.stderr)
+        return 2
+    print(_say(args, f"已创建账号 {args.name}", f"account {args.name} created"))
+    return 0
+
+
+def cmd_synth(args: argparse.Namespace) -> int:
+    import time
+
+    from inspector_app.office.synth import synthesize
+
+    if args.count < 1:
+        print(_say(args, "--count 至少为 1", "--count must be at least 1"), file=sys.stderr)
+        return 2
+    began = time.perf_counter()
+    added = synthesize(args.db or default_db(), args.count, season=args.season, seed=args.seed)
+    took = time.perf_counter() - began
+    print(_say(args, f"已生成 {added} 条合成记录（标记为 synthetic），用时 {took:.1f} 秒",
+               f"{added} synthetic rows added (marked synthetic) in {took:.1f} s"))
     return 0
 
 

@@ -26,7 +26,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from inspector_app.office.store import Device, Incoming, OfficeStore, Stored
+from inspector_app.office.store import Device, Incoming, OfficeStore, Stored, minutes_between
 from inspector_app.seal.problems import Problem
 from inspector_app.seal.verify import verify_envelope
 
@@ -148,6 +148,10 @@ def incoming_from(env: dict[str, Any], raw: bytes) -> Incoming:
         ticket=str(visit.get("ticket") or ""),
         address=_one_line(address),
         supersedes=(supersedes or {}).get("record_id") if isinstance(supersedes, dict) else None,
+        profile_name=str((record.get("profile") or {}).get("name") or ""),
+        complaint_at=visit.get("complaint_at"),
+        contact_min=minutes_between(visit.get("complaint_at"), visit.get("contact_at")),
+        arrival_min=minutes_between(visit.get("complaint_at"), visit.get("arrival_at")),
     )
 
 

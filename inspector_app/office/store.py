@@ -8,9 +8,12 @@ Why it is shaped this way:
   lets reviewers read while a device uploads. Every write is one `BEGIN IMMEDIATE` transaction.
 - The record keeps the exact bytes it arrived as (`envelope` BLOB) plus columns copied out of it
   for the review filters. The copied columns are derived data: the bytes are the evidence.
-- Secrets are stored only as SHA-256 hashes: enrolment codes, device tokens and admin tokens are
-  all long random strings, so a fast hash is enough (argon2 is for human passwords, which a later
-  issue adds as supervisor accounts).
+- Secrets are stored only as SHA-256 hashes: enrolment codes, device tokens, admin tokens and
+  session tokens are all long random strings, so a fast hash is enough; people's passwords are
+  argon2id hashes (`users.password_hash`, made in `office.auth`).
+- Review states (migration 2): received → approved / has_issues / rejected by a reviewer; a
+  record that supersedes an already reviewed one arrives `resubmitted`. Every change and comment
+  is a `review_events` row (kind state|comment|resubmission|superseded, from_state, by, at).
 - Review listing must stay quick over a million records: every filter column has an index
   `(column, test_at, record_id)`, so a filtered page is an index range read in sort order, and
   paging by keyset `(test_at, record_id)` never scans skipped rows.
@@ -39,9 +42,15 @@ import sqlite_utils
 
 DB_FILENAME = "office.sqlite3"
 
-REVIEW_STATES = ("unreviewed", "accepted", "queried", "rejected")
-REVIEW_STATE_ZH = {"unreviewed": "待审核", "accepted": "已认可", "queried": "需补充说明",
-                   "rejected": "不予认可"}
+REVIEW_STATES = ("received", "approved", "has_issues", "rejected", "resubmitted")
+REVIEW_STATE_ZH = {"received": "待审核", "approved": "已认可", "has_issues": "有问题待补充",
+                   "rejected": "不予认可", "resubmitted": "已重新提交，待再审"}
+# what a reviewer may set; "received" and "resubmitted" are set by arrivals only
+REVIEWER_STATES = ("approved", "has_issues", "rejected")
+_OLD_REVIEW_STATES = {"unreviewed": "received", "accepted": "approved", "queried": "has_issues",
+                      "rejected": "rejected"}
+ROLES = ("supervisor", "admin")
+SESSION_TTL = timedelta(hours=12)
 CHAIN_OK, CHAIN_GAP, CHAIN_FORK = "ok", "gap", "fork"
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud or typed from paper
 COUNT_CAP = 10_000
@@ -174,6 +183,101 @@ def _initial(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX review_events_record ON review_events(record_id, id)")
 
 
+@_migration(2, "accounts, sessions, review states v2, review event kinds, synthetic flag")
+def _accounts_and_review_states(conn: sqlite3.Connection) -> None:
+    conn.execute("""
+        CREATE TABLE users (
+            name TEXT PRIMARY KEY,
+            role TEXT NOT NULL CHECK (role IN ('supervisor', 'admin')),
+            district TEXT,                         -- a supervisor sees only this district
+            password_hash TEXT NOT NULL,           -- argon2id (argon2-cffi encoded string)
+            created_at TEXT NOT NULL,
+            disabled_at TEXT
+        )""")
+    conn.execute("""
+        CREATE TABLE sessions (
+            token_hash TEXT PRIMARY KEY,           -- sha256 of the bearer token
+            user_name TEXT NOT NULL REFERENCES users(name),
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL               -- UTC, 'YYYY-MM-DDTHH:MM:SSZ'
+        )""")
+    # Review states are renamed (CHECK rewritten in place: a CHECK change does not touch the
+    # on-disk format, see sqlite.org/lang_altertable.html; rebuilding a million rows is not
+    # needed), then the stored values are mapped to the new names.
+    old_check = ("review_state TEXT NOT NULL DEFAULT 'unreviewed'\n"
+                 "                CHECK (review_state IN ('unreviewed', 'accepted', 'queried',"
+                 " 'rejected'))")
+    new_check = ("review_state TEXT NOT NULL DEFAULT 'received'\n"
+                 "                CHECK (review_state IN ('received', 'approved', 'has_issues',"
+                 " 'rejected', 'resubmitted'))")
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE type='table' AND name='records'"
+                       ).fetchone()[0]
+    if old_check not in sql:
+        raise RuntimeError("records table is not the expected version 1 shape")
+    version = conn.execute("PRAGMA schema_version").fetchone()[0]
+    conn.execute("PRAGMA writable_schema=ON")
+    conn.execute("UPDATE sqlite_master SET sql=? WHERE type='table' AND name='records'",
+                 (sql.replace(old_check, new_check),))
+    conn.execute(f"PRAGMA schema_version={version + 1}")
+    conn.execute("PRAGMA writable_schema=OFF")
+    for old, new in _OLD_REVIEW_STATES.items():
+        conn.execute("UPDATE records SET review_state=? WHERE review_state=?", (new, old))
+        conn.execute("UPDATE review_events SET state=? WHERE state=?", (new, old))
+    conn.execute("ALTER TABLE records ADD COLUMN synthetic INTEGER NOT NULL DEFAULT 0")
+    conn.execute("ALTER TABLE review_events ADD COLUMN kind TEXT NOT NULL DEFAULT 'state'")
+    conn.execute("ALTER TABLE review_events ADD COLUMN from_state TEXT")
+
+
+@_migration(3, "profile name and complaint/contact/arrival delays for company statistics")
+def _response_times(conn: sqlite3.Connection) -> None:
+    conn.execute("ALTER TABLE records ADD COLUMN profile_name TEXT NOT NULL DEFAULT ''")
+    conn.execute("ALTER TABLE records ADD COLUMN complaint_at TEXT")
+    conn.execute("ALTER TABLE records ADD COLUMN contact_min REAL")   # minutes from complaint
+    conn.execute("ALTER TABLE records ADD COLUMN arrival_min REAL")
+    # backfill from the stored bytes (SQLite's julianday understands the +08:00 offsets)
+    conn.execute("""
+        UPDATE records SET
+            profile_name = coalesce(json_extract(e, '$.record.profile.name'), ''),
+            complaint_at = json_extract(e, '$.record.visit.complaint_at'),
+            contact_min = round((julianday(json_extract(e, '$.record.visit.contact_at'))
+                                 - julianday(json_extract(e, '$.record.visit.complaint_at')))
+                                * 1440, 2),
+            arrival_min = round((julianday(json_extract(e, '$.record.visit.arrival_at'))
+                                 - julianday(json_extract(e, '$.record.visit.complaint_at')))
+                                * 1440, 2)
+        FROM (SELECT record_id AS rid, CAST(envelope AS TEXT) AS e FROM records
+              WHERE synthetic=0 AND json_valid(CAST(envelope AS TEXT))) AS src
+        WHERE records.record_id = src.rid""")
+    conn.execute("""
+        UPDATE records SET
+            profile_name = 'changchun',
+            complaint_at = json_extract(CAST(envelope AS TEXT), '$.complaint_at'),
+            contact_min = json_extract(CAST(envelope AS TEXT), '$.contact_min'),
+            arrival_min = json_extract(CAST(envelope AS TEXT), '$.arrival_min')
+        WHERE synthetic=1""")
+
+
+def season_bounds(season: str) -> tuple[str, str]:
+    """'2025-2026' → test_at range ['2025-07-01', '2026-07-01'): one heating season."""
+    try:
+        first, second = (int(x) for x in season.split("-"))
+    except ValueError as exc:
+        raise ValueError(f"season must look like 2025-2026, not {season!r}") from exc
+    if second != first + 1:
+        raise ValueError(f"season must be two consecutive years, not {season!r}")
+    return f"{first}-07-01", f"{second}-07-01"
+
+
+def minutes_between(start: str | None, end: str | None) -> float | None:
+    if not start or not end:
+        return None
+    try:
+        delta = datetime.fromisoformat(end) - datetime.fromisoformat(start)
+    except (TypeError, ValueError):
+        return None
+    return round(delta.total_seconds() / 60, 2)
+
+
 def migrate(conn: sqlite3.Connection) -> int:
     numbers = [m[0] for m in MIGRATIONS]
     if numbers != list(range(1, len(numbers) + 1)):
@@ -239,6 +343,10 @@ class Incoming:
     ticket: str = ""
     address: str = ""
     supersedes: str | None = None
+    profile_name: str = ""
+    complaint_at: str | None = None
+    contact_min: float | None = None
+    arrival_min: float | None = None
 
 
 @dataclass
@@ -255,7 +363,7 @@ class Stored:
 SUMMARY_COLS = ("record_id", "device_id", "seq", "sha256", "test_at", "sealed_at", "received_at",
                 "received_via", "training", "district", "company", "inspector", "verdict",
                 "ticket", "address", "supersedes", "verification", "chain_state", "review_state",
-                "review_comment", "reviewed_at", "reviewed_by", "envelope_size")
+                "review_comment", "reviewed_at", "reviewed_by", "envelope_size", "synthetic")
 
 
 @dataclass
@@ -468,6 +576,52 @@ class OfficeStore:
                                 " AND revoked_at IS NULL", (secret_hash(token),)).fetchone()
         return None if row is None else (row[0] or "admin")
 
+    # -- accounts ------------------------------------------------------------------------------
+    def add_user(self, name: str, role: str, password_hash: str,
+                 district: str | None = None) -> None:
+        if role not in ROLES:
+            raise ValueError(f"role must be one of {ROLES}")
+        if role == "supervisor" and not district:
+            raise ValueError("a supervisor needs a district")
+        with self.write() as c:
+            c.execute("INSERT INTO users (name, role, district, password_hash, created_at)"
+                      " VALUES (?,?,?,?,?)", (name, role, district or None, password_hash,
+                                              now_iso()))
+
+    def user(self, name: str) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT name, role, district, password_hash FROM users"
+                                " WHERE name=? AND disabled_at IS NULL", (name,)).fetchone()
+        return None if row is None else dict(zip(("name", "role", "district", "password_hash"),
+                                                 row, strict=True))
+
+    def set_password_hash(self, name: str, password_hash: str) -> None:
+        with self.write() as c:
+            c.execute("UPDATE users SET password_hash=? WHERE name=?", (password_hash, name))
+
+    def new_session(self, name: str, ttl: timedelta = SESSION_TTL) -> tuple[str, datetime]:
+        """A bearer token for `name` (shown once; only its hash is kept) and its expiry."""
+        token = secrets.token_urlsafe(32)
+        expires = datetime.now(UTC) + ttl
+        with self.write() as c:
+            c.execute("DELETE FROM sessions WHERE expires_at < ?", (utc_iso(datetime.now(UTC)),))
+            c.execute("INSERT INTO sessions (token_hash, user_name, created_at, expires_at)"
+                      " VALUES (?,?,?,?)", (secret_hash(token), name, now_iso(),
+                                            utc_iso(expires)))
+        return token, expires
+
+    def session_user(self, token: str) -> dict[str, Any] | None:
+        """The live (unexpired, enabled) user of a session token, else None."""
+        row = self.conn.execute(
+            "SELECT u.name, u.role, u.district FROM sessions s JOIN users u ON u.name=s.user_name"
+            " WHERE s.token_hash=? AND s.expires_at >= ? AND u.disabled_at IS NULL",
+            (secret_hash(token), utc_iso(datetime.now(UTC)))).fetchone()
+        return None if row is None else dict(zip(("name", "role", "district"), row,
+                                                 strict=True))
+
+    def end_session(self, token: str) -> None:
+        with self.write() as c:
+            c.execute("DELETE FROM sessions WHERE token_hash=?", (secret_hash(token),))
+
     # -- records -------------------------------------------------------------------------------
     def record_bytes(self, record_id: str) -> tuple[str, bytes] | None:
         """(sha256, exact stored bytes) of a record, or None."""
@@ -507,15 +661,42 @@ class OfficeStore:
         c.execute(
             "INSERT INTO records (record_id, device_id, seq, sha256, prev_sha256, envelope,"
             " envelope_size, received_at, received_via, sealed_at, training, test_at, district,"
-            " company, inspector, verdict, ticket, address, supersedes)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " company, inspector, verdict, ticket, address, supersedes, profile_name,"
+            " complaint_at, contact_min, arrival_min)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (item.record_id, item.device_id, item.seq, item.sha256, item.prev_sha256,
              item.envelope, len(item.envelope), now_iso(), via, item.sealed_at,
              int(item.training), item.test_at, item.district, item.company, item.inspector,
-             item.verdict, item.ticket, item.address, item.supersedes))
+             item.verdict, item.ticket, item.address, item.supersedes, item.profile_name,
+             item.complaint_at, item.contact_min, item.arrival_min))
         state = self._link_chain(c, item)
         self._close_gaps(c, item)
+        self._mark_resubmission(c, item)
         return state
+
+    def _mark_resubmission(self, c: sqlite3.Connection, item: Incoming) -> None:
+        """A record superseding a reviewed one needs review again: it arrives 'resubmitted'.
+
+        Both records get a history line (by 'system'); the old one keeps its review state, so
+        what the reviewer decided about it stays visible.
+        """
+        if not item.supersedes:
+            return
+        old = c.execute("SELECT review_state FROM records WHERE record_id=?",
+                        (item.supersedes,)).fetchone()
+        if old is None or old[0] == "received":
+            return
+        at = now_iso()
+        c.execute("UPDATE records SET review_state='resubmitted' WHERE record_id=?",
+                  (item.record_id,))
+        c.execute("INSERT INTO review_events (record_id, state, comment, by, at, kind,"
+                  " from_state) VALUES (?,?,?,?,?,'resubmission',?)",
+                  (item.record_id, "resubmitted", f"supersedes {item.supersedes} ({old[0]})",
+                   "system", at, "received"))
+        c.execute("INSERT INTO review_events (record_id, state, comment, by, at, kind,"
+                  " from_state) VALUES (?,?,?,?,?,'superseded',?)",
+                  (item.supersedes, old[0], f"superseded by {item.record_id}", "system", at,
+                   old[0]))
 
     def _link_chain(self, c: sqlite3.Connection, item: Incoming) -> str:
         """Judge the new record against its predecessor; record a gap or fork when needed."""
@@ -630,6 +811,7 @@ class OfficeStore:
     def _summary(row: tuple) -> dict[str, Any]:
         item = dict(zip(SUMMARY_COLS, row, strict=True))
         item["training"] = bool(item["training"])
+        item["synthetic"] = bool(item["synthetic"])
         return item
 
     def iter_records(self) -> Iterator[tuple[dict[str, Any], bytes]]:
@@ -648,29 +830,53 @@ class OfficeStore:
         detail = self._summary(row[:-1])
         detail["envelope"] = json.loads(bytes(row[-1]).decode("utf-8"))
         detail["review_history"] = [
-            {"state": r[0], "comment": r[1], "by": r[2], "at": r[3]}
-            for r in self.conn.execute("SELECT state, comment, by, at FROM review_events"
-                                       " WHERE record_id=? ORDER BY id", (record_id,))]
+            {"kind": r[4], "from_state": r[5], "state": r[0], "comment": r[1], "by": r[2],
+             "at": r[3]}
+            for r in self.conn.execute("SELECT state, comment, by, at, kind, from_state"
+                                       " FROM review_events WHERE record_id=? ORDER BY id",
+                                       (record_id,))]
         detail["chain_problems"] = self.chain_problems(record_id=record_id, open_only=False)
         detail["superseded_by"] = [r[0] for r in self.conn.execute(
             "SELECT record_id FROM records WHERE supersedes=?", (record_id,))]
         return detail
 
     def set_review(self, record_id: str, state: str, comment: str, by: str) -> dict[str, Any]:
-        if state not in REVIEW_STATES:
-            raise ValueError(f"unknown review state {state!r}")
+        """Set a reviewer's decision (REVIEWER_STATES); logged with who, when and from what."""
+        if state not in REVIEWER_STATES:
+            raise ValueError(f"review state must be one of {REVIEWER_STATES}, not {state!r}")
         at = now_iso()
         with self.write() as c:
-            cur = c.execute("UPDATE records SET review_state=?, review_comment=?, reviewed_at=?,"
-                            " reviewed_by=? WHERE record_id=?", (state, comment, at, by,
-                                                                 record_id))
-            if cur.rowcount != 1:
+            row = c.execute("SELECT review_state FROM records WHERE record_id=?",
+                            (record_id,)).fetchone()
+            if row is None:
                 raise KeyError(record_id)
-            c.execute("INSERT INTO review_events (record_id, state, comment, by, at)"
-                      " VALUES (?,?,?,?,?)", (record_id, state, comment, by, at))
+            c.execute("UPDATE records SET review_state=?, review_comment=?, reviewed_at=?,"
+                      " reviewed_by=? WHERE record_id=?", (state, comment, at, by, record_id))
+            c.execute("INSERT INTO review_events (record_id, state, comment, by, at, kind,"
+                      " from_state) VALUES (?,?,?,?,?,'state',?)",
+                      (record_id, state, comment, by, at, row[0]))
         detail = self.record(record_id)
         assert detail is not None
         return detail
+
+    def add_comment(self, record_id: str, comment: str, by: str) -> dict[str, Any]:
+        """A comment without a change of state (still in the history, with who and when)."""
+        with self.write() as c:
+            row = c.execute("SELECT review_state FROM records WHERE record_id=?",
+                            (record_id,)).fetchone()
+            if row is None:
+                raise KeyError(record_id)
+            c.execute("INSERT INTO review_events (record_id, state, comment, by, at, kind,"
+                      " from_state) VALUES (?,?,?,?,?,'comment',?)",
+                      (record_id, row[0], comment, by, now_iso(), row[0]))
+        detail = self.record(record_id)
+        assert detail is not None
+        return detail
+
+    def record_district(self, record_id: str) -> str | None:
+        row = self.conn.execute("SELECT district FROM records WHERE record_id=?",
+                                (record_id,)).fetchone()
+        return None if row is None else row[0]
 
     def chain_problems(self, *, record_id: str | None = None, device_id: str | None = None,
                        open_only: bool = True) -> list[dict[str, Any]]:
@@ -689,6 +895,51 @@ class OfficeStore:
         return [dict(zip(cols, r, strict=True)) for r in self.conn.execute(
             f"SELECT {', '.join(cols)} FROM chain_gaps{where} ORDER BY id", params)]
 
+    def company_stats(self, season: str, district: str | None = None,
+                      contact_limits: dict[str, int | None] | None = None,
+                      ) -> list[dict[str, Any]]:
+        """Per heating company over one season (real, non-training records; `district` narrows).
+
+        tests, failures and failure rate; median minutes from complaint to contact and to
+        arrival; breaches: contact later than the record's profile's `contact_within_min`
+        (`contact_limits` maps profile name → minutes; unknown profiles are not judged, and
+        records without times count in `without_times`).
+        """
+        low, high = season_bounds(season)
+        limits = contact_limits if contact_limits is not None else {}
+        sql = ("SELECT company, verdict, contact_min, arrival_min, profile_name FROM records"
+               " WHERE test_at >= ? AND test_at < ? AND training=0")
+        params: list[Any] = [low, high]
+        if district is not None:
+            sql += " AND district=?"
+            params.append(district)
+        groups: dict[str, dict[str, Any]] = {}
+        for company, verdict, contact, arrival, profile_name in self.conn.execute(sql, params):
+            g = groups.setdefault(company, {"tests": 0, "failures": 0, "contact": [],
+                                            "arrival": [], "breaches": 0, "without_times": 0})
+            g["tests"] += 1
+            g["failures"] += verdict == "fail"
+            if contact is None:
+                g["without_times"] += 1
+            else:
+                g["contact"].append(contact)
+                if profile_name not in limits:
+                    limits[profile_name] = _contact_limit(profile_name)
+                limit = limits[profile_name]
+                if limit is not None and contact > limit:
+                    g["breaches"] += 1
+            if arrival is not None:
+                g["arrival"].append(arrival)
+        out = []
+        for company, g in sorted(groups.items(), key=lambda kv: (-kv[1]["tests"], kv[0])):
+            out.append({
+                "company": company, "tests": g["tests"], "failures": g["failures"],
+                "failure_rate": round(g["failures"] / g["tests"], 4),
+                "median_contact_min": _median(g["contact"]),
+                "median_arrival_min": _median(g["arrival"]),
+                "contact_limit_breaches": g["breaches"], "without_times": g["without_times"]})
+        return out
+
     def counts(self) -> dict[str, int]:
         c = self.conn
         return {
@@ -699,6 +950,26 @@ class OfficeStore:
                                              " WHERE closed_at IS NULL").fetchone()[0],
             "devices": c.execute("SELECT count(*) FROM devices").fetchone()[0],
         }
+
+
+def _median(values: list[float]) -> float | None:
+    if not values:
+        return None
+    values.sort()
+    mid = len(values) // 2
+    value = values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
+    return round(value, 2)
+
+
+def _contact_limit(profile_name: str) -> int | None:
+    """The profile's contact_within_min (as the office has it now), None if unknown."""
+    from inspector_app.core.errors import ProfileError
+    from inspector_app.core.profile import load_profile
+
+    try:
+        return load_profile(profile_name).contact_within_min if profile_name else None
+    except ProfileError:
+        return None
 
 
 class _Abort(Exception):

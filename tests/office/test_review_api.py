@@ -35,7 +35,7 @@ def test_review_endpoints_need_a_supervisor(office, filled):
     rid = filled[0]
     assert httpx.get(f"{office.url}/api/v1/records/{rid}").status_code == 401
     assert httpx.put(f"{office.url}/api/v1/records/{rid}/review",
-                     json={"state": "accepted"}).status_code == 401
+                     json={"state": "approved"}).status_code == 401
 
 
 def test_keyset_paging_visits_every_record_once_newest_first(office, filled):
@@ -93,24 +93,24 @@ def test_detail_review_state_and_history(office, laptop, filled):
     rid = filled[5]
     with office.admin() as admin:
         detail = admin.get(f"/api/v1/records/{rid}").json()
-        assert detail["review_state"] == "unreviewed" and detail["verification"] == "verified"
+        assert detail["review_state"] == "received" and detail["verification"] == "verified"
         assert detail["envelope"]["record"]["record_id"] == rid
         assert detail["review_history"] == []
         answer = admin.put(f"/api/v1/records/{rid}/review",
-                           json={"state": "queried", "comment": "缺少室外温度照片"})
+                           json={"state": "has_issues", "comment": "缺少室外温度照片"})
         assert answer.status_code == 200
         answer = admin.put(f"/api/v1/records/{rid}/review",
-                           json={"state": "accepted", "comment": "已补充"})
+                           json={"state": "approved", "comment": "已补充"})
         body = answer.json()
-        assert body["review_state"] == "accepted" and body["review_comment"] == "已补充"
+        assert body["review_state"] == "approved" and body["review_comment"] == "已补充"
         assert [(h["state"], h["by"]) for h in body["review_history"]] == \
-            [("queried", "tester"), ("accepted", "tester")]
-        listed = admin.get("/api/v1/records", params={"review_state": "accepted"}).json()
+            [("has_issues", "tester"), ("approved", "tester")]
+        listed = admin.get("/api/v1/records", params={"review_state": "approved"}).json()
         assert [i["record_id"] for i in listed["items"]] == [rid]
         assert admin.put(f"/api/v1/records/{rid}/review",
                          json={"state": "maybe"}).status_code == 422
         assert admin.put("/api/v1/records/nope/review",
-                         json={"state": "accepted"}).status_code == 404
+                         json={"state": "approved"}).status_code == 404
         raw = admin.get(f"/api/v1/records/{rid}/envelope")
         assert raw.content == SealedStore(laptop.db).envelope_text(rid).encode()
         assert raw.headers["x-record-sha256"] == detail["sha256"]

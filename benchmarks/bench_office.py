@@ -1,0 +1,163 @@
+"""Office review list over a million synthetic records, beside a raw indexed SQLite query.
+
+    .venv/bin/python benchmarks/bench_office.py [--db PATH] [--count 1000000] [--pages 50]
+
+Makes the database with `inspector-office synth` when it does not hold `--count` rows yet
+(one transaction, about 1–2 minutes for a million), then times ~50 pages with varied filters
+(none, district, company, verdict, review state, inspector, date range, and combinations; pages
+1–5 reached by keyset cursor) three ways, each in the same run on the same pages:
+
+- raw:    the bare indexed page query (`SELECT ... WHERE ... AND (test_at, record_id) < (?, ?)
+          ORDER BY test_at DESC, record_id DESC LIMIT 51`) on its own connection;
+- store:  `OfficeStore.list_records` (the page + the total counted up to the 10 000 cap +
+          cursor encoding);
+- page:   the same store call with the count cut to nothing (`count_cap=0`): what the
+          office adds to the raw query besides counting the total;
+- http:   `GET /api/v1/records` through the whole FastAPI app in process (ASGI, no socket):
+          auth, validation, the store call and JSON encoding.
+
+Prints p50 / p95 in milliseconds and the ratio to raw. Run by hand; not part of the tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sqlite3
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from fastapi.testclient import TestClient  # noqa: E402
+
+from inspector_app.office.app import create_app  # noqa: E402
+from inspector_app.office.store import (  # noqa: E402
+    SUMMARY_COLS,
+    OfficeStore,
+    RecordFilter,
+    encode_cursor,
+)
+from inspector_app.office.synth import COMPANIES, DISTRICTS, synthesize  # noqa: E402
+
+
+def cases(rng: random.Random, n: int, inspectors: list[str]) -> list[tuple[dict, int]]:
+    """(filter params, page number) pairs, varied."""
+    makers = [
+        lambda: {},
+        lambda: {"district": rng.choice(DISTRICTS)[0]},
+        lambda: {"company": rng.choice(COMPANIES)[0]},
+        lambda: {"verdict": "fail"},
+        lambda: {"review_state": rng.choice(["received", "has_issues", "rejected"])},
+        lambda: {"inspector": rng.choice(inspectors)},
+        lambda: {"district": rng.choice(DISTRICTS)[0], "verdict": "fail"},
+        lambda: {"date_from": date(2026, 1, rng.randrange(1, 20)),
+                 "date_to": date(2026, 1, rng.randrange(20, 31))},
+        lambda: {"company": rng.choice(COMPANIES)[0],
+                 "date_from": date(2025, 12, 1), "date_to": date(2025, 12, 31)},
+        lambda: {"district": rng.choice(DISTRICTS)[0], "review_state": "approved"},
+    ]
+    return [(makers[i % len(makers)](), rng.randrange(5)) for i in range(n)]
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--db", type=Path, default=Path("/tmp/office-bench-1m.sqlite3"))
+    ap.add_argument("--count", type=int, default=1_000_000)
+    ap.add_argument("--pages", type=int, default=50)
+    ap.add_argument("--limit", type=int, default=50)
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args()
+
+    store = OfficeStore(args.db)
+    have = store.conn.execute("SELECT count(*) FROM records").fetchone()[0]
+    if have < args.count:
+        began = time.perf_counter()
+        synthesize(args.db, args.count - have)
+        print(f"generated {args.count - have:,} synthetic rows in "
+              f"{time.perf_counter() - began:.1f} s")
+    total = store.conn.execute("SELECT count(*) FROM records").fetchone()[0]
+    inspectors = [r[0] for r in store.conn.execute("SELECT DISTINCT inspector FROM records"
+                                                   " LIMIT 200")]
+    raw = sqlite3.connect(str(args.db))
+    app = create_app(args.db)
+    token = app.state.store.new_admin_token("bench")
+    http = TestClient(app, headers={"Authorization": f"Bearer {token}"})
+    cols = ", ".join(SUMMARY_COLS)
+
+    def raw_page(params: dict, cursor_key: tuple[str, str] | None) -> list[str]:
+        clauses, values = RecordFilter(**params).where()
+        if cursor_key:
+            clauses.append("(test_at, record_id) < (?, ?)")
+            values += list(cursor_key)
+        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        rows = raw.execute(f"SELECT {cols} FROM records{where}"
+                           " ORDER BY test_at DESC, record_id DESC LIMIT ?",
+                           [*values, args.limit + 1]).fetchall()
+        return [r[0] for r in rows[:args.limit]]
+
+    # find each case's cursor (untimed): walk to its page with the raw query
+    plan = []
+    for params, page_no in cases(random.Random(args.seed), args.pages, inspectors):
+        key = None
+        for _ in range(page_no):
+            clauses, values = RecordFilter(**params).where()
+            if key:
+                clauses.append("(test_at, record_id) < (?, ?)")
+                values += list(key)
+            where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+            rows = raw.execute(f"SELECT test_at, record_id FROM records{where} ORDER BY"
+                               " test_at DESC, record_id DESC LIMIT 1 OFFSET ?",
+                               [*values, args.limit - 1]).fetchall()
+            if not rows:
+                break
+            key = (rows[0][0], rows[0][1])
+        plan.append((params, key))
+
+    times: dict[str, list[float]] = {"raw": [], "page": [], "store": [], "http": []}
+    for run in range(2):  # the first pass warms the page cache; the second is measured
+        for params, key in plan:
+            cursor = encode_cursor(*key) if key else None
+            t0 = time.perf_counter()
+            expect = raw_page(params, key)
+            t1 = time.perf_counter()
+            page = store.list_records(RecordFilter(**params), limit=args.limit, cursor=cursor)
+            t2 = time.perf_counter()
+            query = {k: str(v) for k, v in params.items()} | {"limit": args.limit}
+            if cursor:
+                query["cursor"] = cursor
+            answer = http.get("/api/v1/records", params=query)
+            t3 = time.perf_counter()
+            bare = store.list_records(RecordFilter(**params), limit=args.limit, cursor=cursor,
+                                      count_cap=0)
+            t4 = time.perf_counter()
+            assert [i["record_id"] for i in bare.items] == expect
+            got = [i["record_id"] for i in page.items]
+            assert got == expect, (params, key)
+            assert [i["record_id"] for i in answer.json()["items"]] == expect
+            if run:
+                times["raw"].append((t1 - t0) * 1000)
+                times["store"].append((t2 - t1) * 1000)
+                times["http"].append((t3 - t2) * 1000)
+                times["page"].append((t4 - t3) * 1000)
+
+    raw_p50, raw_p95 = pct(times["raw"], 0.5), pct(times["raw"], 0.95)
+    print(f"{total:,} records, {len(plan)} pages of {args.limit}, varied filters; SQLite "
+          f"{sqlite3.sqlite_version}, Python {sys.version.split()[0]}")
+    print(f"{'query':<8}{'p50 ms':>9}{'p95 ms':>9}{'p50/raw':>9}{'p95/raw':>9}")
+    for name in ("raw", "page", "store", "http"):
+        p50, p95 = pct(times[name], 0.5), pct(times[name], 0.95)
+        print(f"{name:<8}{p50:>9.2f}{p95:>9.2f}{p50 / raw_p50:>9.1f}{p95 / raw_p95:>9.1f}")
+    http.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
