@@ -16,6 +16,11 @@ Makes the database with `inspector-office synth` when it does not hold `--count`
 - http:   `GET /api/v1/records` through the whole FastAPI app in process (ASGI, no socket):
           auth, validation, the store call and JSON encoding.
 
+Then the same four ways for ~50 pages of one district sorted by company, inspector or
+received_at, ascending and descending (pages 1–5 by cursor); the district + verdict count up to
+the cap for each district; and a CSV export of one district (`--export-district`, ~150 000
+rows) streamed through the app, beside a raw SELECT fetching the same rows.
+
 Prints p50 / p95 in milliseconds and the ratio to raw. Run by hand; not part of the tests.
 """
 
@@ -34,12 +39,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from fastapi.testclient import TestClient  # noqa: E402
 
 from inspector_app.office.app import create_app  # noqa: E402
-from inspector_app.office.store import (  # noqa: E402
-    SUMMARY_COLS,
-    OfficeStore,
-    RecordFilter,
-    encode_cursor,
-)
+from inspector_app.office.listing import SUMMARY_COLS, Ordering, RecordFilter  # noqa: E402
+from inspector_app.office.store import COUNT_CAP, OfficeStore  # noqa: E402
 from inspector_app.office.synth import COMPANIES, DISTRICTS, synthesize  # noqa: E402
 
 
@@ -62,6 +63,14 @@ def cases(rng: random.Random, n: int, inspectors: list[str]) -> list[tuple[dict,
     return [(makers[i % len(makers)](), rng.randrange(5)) for i in range(n)]
 
 
+def sorted_cases(rng: random.Random, n: int) -> list[tuple[dict, Ordering, int]]:
+    """A district's supervisor sorting by company / inspector / received_at, both ways."""
+    orderings = [Ordering(sort, order) for sort in ("company", "inspector", "received_at")
+                 for order in ("asc", "desc")]
+    return [({"district": rng.choice(DISTRICTS)[0]}, orderings[i % len(orderings)],
+             rng.randrange(5)) for i in range(n)]
+
+
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
@@ -74,6 +83,7 @@ def main() -> int:
     ap.add_argument("--pages", type=int, default=50)
     ap.add_argument("--limit", type=int, default=50)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--export-district", default="宽城区")
     args = ap.parse_args()
 
     store = OfficeStore(args.db)
@@ -92,69 +102,106 @@ def main() -> int:
     http = TestClient(app, headers={"Authorization": f"Bearer {token}"})
     cols = ", ".join(SUMMARY_COLS)
 
-    def raw_page(params: dict, cursor_key: tuple[str, str] | None) -> list[str]:
+    def raw_sql(select: str, params: dict, ordering: Ordering,
+                key: list[str] | None) -> tuple[str, list]:
         clauses, values = RecordFilter(**params).where()
-        if cursor_key:
-            clauses.append("(test_at, record_id) < (?, ?)")
-            values += list(cursor_key)
+        if key:
+            op = "<" if ordering.order == "desc" else ">"
+            clauses.append(f"({', '.join(ordering.keys)}) {op} ({', '.join('?' * len(key))})")
+            values += key
         where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
-        rows = raw.execute(f"SELECT {cols} FROM records{where}"
-                           " ORDER BY test_at DESC, record_id DESC LIMIT ?",
-                           [*values, args.limit + 1]).fetchall()
+        order = ", ".join(f"{k} {ordering.order}" for k in ordering.keys)
+        return f"SELECT {select} FROM records{where} ORDER BY {order}", values
+
+    def raw_page(params: dict, ordering: Ordering, key: list[str] | None) -> list[str]:
+        sql, values = raw_sql(cols, params, ordering, key)
+        rows = raw.execute(sql + " LIMIT ?", [*values, args.limit + 1]).fetchall()
         return [r[0] for r in rows[:args.limit]]
 
-    # find each case's cursor (untimed): walk to its page with the raw query
-    plan = []
-    for params, page_no in cases(random.Random(args.seed), args.pages, inspectors):
+    def locate(params: dict, ordering: Ordering, page_no: int) -> list[str] | None:
+        """The cursor key of page `page_no` (untimed): walk there with the raw query."""
         key = None
         for _ in range(page_no):
-            clauses, values = RecordFilter(**params).where()
-            if key:
-                clauses.append("(test_at, record_id) < (?, ?)")
-                values += list(key)
-            where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
-            rows = raw.execute(f"SELECT test_at, record_id FROM records{where} ORDER BY"
-                               " test_at DESC, record_id DESC LIMIT 1 OFFSET ?",
-                               [*values, args.limit - 1]).fetchall()
+            sql, values = raw_sql(", ".join(ordering.keys), params, ordering, key)
+            rows = raw.execute(sql + " LIMIT 1 OFFSET ?", [*values, args.limit - 1]).fetchall()
             if not rows:
                 break
-            key = (rows[0][0], rows[0][1])
-        plan.append((params, key))
+            key = list(rows[0])
+        return key
 
-    times: dict[str, list[float]] = {"raw": [], "page": [], "store": [], "http": []}
-    for run in range(2):  # the first pass warms the page cache; the second is measured
-        for params, key in plan:
-            cursor = encode_cursor(*key) if key else None
-            t0 = time.perf_counter()
-            expect = raw_page(params, key)
-            t1 = time.perf_counter()
-            page = store.list_records(RecordFilter(**params), limit=args.limit, cursor=cursor)
-            t2 = time.perf_counter()
-            query = {k: str(v) for k, v in params.items()} | {"limit": args.limit}
-            if cursor:
-                query["cursor"] = cursor
-            answer = http.get("/api/v1/records", params=query)
-            t3 = time.perf_counter()
-            bare = store.list_records(RecordFilter(**params), limit=args.limit, cursor=cursor,
-                                      count_cap=0)
-            t4 = time.perf_counter()
-            assert [i["record_id"] for i in bare.items] == expect
-            got = [i["record_id"] for i in page.items]
-            assert got == expect, (params, key)
-            assert [i["record_id"] for i in answer.json()["items"]] == expect
-            if run:
-                times["raw"].append((t1 - t0) * 1000)
-                times["store"].append((t2 - t1) * 1000)
-                times["http"].append((t3 - t2) * 1000)
-                times["page"].append((t4 - t3) * 1000)
+    def timed(plan: list[tuple[dict, Ordering, list[str] | None]]) -> dict[str, list[float]]:
+        times: dict[str, list[float]] = {"raw": [], "page": [], "store": [], "http": []}
+        for run in range(2):  # the first pass warms the page cache; the second is measured
+            for params, ordering, key in plan:
+                cursor = ordering.encode(key) if key else None
+                filt = RecordFilter(**params)
+                t0 = time.perf_counter()
+                expect = raw_page(params, ordering, key)
+                t1 = time.perf_counter()
+                page = store.list_records(filt, limit=args.limit, cursor=cursor,
+                                          ordering=ordering)
+                t2 = time.perf_counter()
+                query = {k: str(v) for k, v in params.items()} | {
+                    "limit": args.limit, "sort": ordering.sort, "order": ordering.order}
+                if cursor:
+                    query["cursor"] = cursor
+                answer = http.get("/api/v1/records", params=query)
+                t3 = time.perf_counter()
+                bare = store.list_records(filt, limit=args.limit, cursor=cursor, count_cap=0,
+                                          ordering=ordering)
+                t4 = time.perf_counter()
+                assert [i["record_id"] for i in bare.items] == expect
+                assert [i["record_id"] for i in page.items] == expect, (params, key)
+                assert [i["record_id"] for i in answer.json()["items"]] == expect
+                if run:
+                    times["raw"].append((t1 - t0) * 1000)
+                    times["store"].append((t2 - t1) * 1000)
+                    times["http"].append((t3 - t2) * 1000)
+                    times["page"].append((t4 - t3) * 1000)
+        return times
 
-    raw_p50, raw_p95 = pct(times["raw"], 0.5), pct(times["raw"], 0.95)
-    print(f"{total:,} records, {len(plan)} pages of {args.limit}, varied filters; SQLite "
-          f"{sqlite3.sqlite_version}, Python {sys.version.split()[0]}")
-    print(f"{'query':<8}{'p50 ms':>9}{'p95 ms':>9}{'p50/raw':>9}{'p95/raw':>9}")
-    for name in ("raw", "page", "store", "http"):
-        p50, p95 = pct(times[name], 0.5), pct(times[name], 0.95)
-        print(f"{name:<8}{p50:>9.2f}{p95:>9.2f}{p50 / raw_p50:>9.1f}{p95 / raw_p95:>9.1f}")
+    def report(title: str, times: dict[str, list[float]]) -> None:
+        raw_p50, raw_p95 = pct(times["raw"], 0.5), pct(times["raw"], 0.95)
+        print(title)
+        print(f"{'query':<8}{'p50 ms':>9}{'p95 ms':>9}{'p50/raw':>9}{'p95/raw':>9}")
+        for name in ("raw", "page", "store", "http"):
+            p50, p95 = pct(times[name], 0.5), pct(times[name], 0.95)
+            print(f"{name:<8}{p50:>9.2f}{p95:>9.2f}{p50 / raw_p50:>9.1f}{p95 / raw_p95:>9.1f}")
+
+    rng = random.Random(args.seed)
+    default = Ordering()
+    filtered = [(p, default, locate(p, default, n)) for p, n in cases(rng, args.pages,
+                                                                          inspectors)]
+    sorted_plan = [(p, o, locate(p, o, n)) for p, o, n in sorted_cases(rng, args.pages)]
+    print(f"{total:,} records, pages of {args.limit}; SQLite {sqlite3.sqlite_version}, "
+          f"Python {sys.version.split()[0]}")
+    report(f"{len(filtered)} pages, varied filters, newest first:", timed(filtered))
+    report(f"{len(sorted_plan)} pages, one district sorted by company / inspector /"
+           " received_at, asc and desc:", timed(sorted_plan))
+
+    # counting district + verdict up to the cap (now read from records_district_verdict)
+    counts = []
+    for district, _w in DISTRICTS:
+        t0 = time.perf_counter()
+        store.count_records(RecordFilter(district=district, verdict="fail"), cap=COUNT_CAP + 1)
+        counts.append((time.perf_counter() - t0) * 1000)
+    print(f"count district+verdict up to {COUNT_CAP + 1:,}: p50 {pct(counts, 0.5):.2f} ms,"
+          f" max {max(counts):.2f} ms")
+
+    # CSV export of one district through the app vs a raw SELECT of the same rows
+    params = {"district": args.export_district}
+    for _run in range(2):  # the first pass warms the page cache; the second is measured
+        t0 = time.perf_counter()
+        sql, values = raw_sql(cols, params, Ordering(), None)
+        raw_rows = raw.execute(sql, values).fetchall()
+        t1 = time.perf_counter()
+        with http.stream("GET", "/api/v1/records/export",
+                         params={**params, "format": "csv"}) as r:
+            size = sum(len(chunk) for chunk in r.iter_bytes())
+        t2 = time.perf_counter()
+    lines = len(raw_rows)
+    print(f"export {args.export_district}: {lines:,} rows; raw SELECT {t1 - t0:.2f} s, CSV via"
+          f" HTTP {t2 - t1:.2f} s ({size / 1e6:.1f} MB), ratio {(t2 - t1) / (t1 - t0):.1f}")
     http.close()
     return 0
 

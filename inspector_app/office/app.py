@@ -13,12 +13,17 @@ Endpoints (all under /api/v1):
 - `POST /login`                           {name, password} → session bearer token (429 + Retry-After
                                           while locked out after repeated wrong passwords)
 - `POST /logout`                          end this session
-- `GET  /records`                         supervisor: filters + keyset or offset paging + total
+- `GET  /records`                         supervisor: filters (incl. ticket, address_prefix),
+                                          sort + order, keyset or offset paging + total
                                           (exact up to 10 000, then "10000+" unless exact_total)
-- `GET  /records/{id}`                    supervisor: detail, review history, chain problems
+- `GET  /records/export`                  supervisor: the same list as CSV (streamed) or xlsx
+- `GET  /records/{id}`                    supervisor: detail, review history, chain problems,
+                                          rulings (newest last)
 - `GET  /records/{id}/envelope`           supervisor: the exact bytes received
 - `PUT  /records/{id}/review`             supervisor: set review state with a comment
 - `POST /records/{id}/comments`           supervisor: add a comment (no change of state)
+- `POST /records/{id}/rulings`            supervisor: issue a refund ruling, computed here
+- `GET  /rulings/{ruling_no}`             supervisor: one ruling
 
 A `supervisor` account sees only its district: the list is narrowed to it, and a record of
 another district answers 404 on detail, envelope, review and comments (as if absent).
@@ -34,7 +39,6 @@ or not a Content-Length was sent.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -46,7 +50,7 @@ from pydantic import BaseModel, Field
 from starlette.requests import ClientDisconnect
 
 from inspector_app import __version__
-from inspector_app.office import ingest
+from inspector_app.office import export, ingest, rulings
 from inspector_app.office.auth import (
     LoginThrottle,
     Supervisor,
@@ -57,13 +61,12 @@ from inspector_app.office.auth import (
     too_many_attempts,
     wrong_password,
 )
+from inspector_app.office.query import ListQuery, list_query
 from inspector_app.office.store import (
     COUNT_CAP,
-    REVIEW_STATES,
     REVIEWER_STATES,
     EnrollmentError,
     OfficeStore,
-    RecordFilter,
 )
 from inspector_app.seal.device_key import device_id_for
 
@@ -73,6 +76,7 @@ SERVICE_NAME = "inspector-office"
 
 StoreDep = Annotated[OfficeStore, Depends(office_store)]
 SupervisorDep = Annotated[Supervisor, Depends(require_supervisor)]
+ListQueryDep = Annotated[ListQuery, Depends(list_query)]
 
 
 class EnrollmentRequest(BaseModel):
@@ -250,15 +254,7 @@ def create_app(db_path: str | Path, training: bool = False,
 
     @app.get("/api/v1/records", response_model=RecordPage, tags=["review"])
     def list_records(
-        who: SupervisorDep, store: StoreDep,
-        date_from: Annotated[date | None, Query(description="test date from (inclusive)")] = None,
-        date_to: Annotated[date | None, Query(description="test date to (inclusive)")] = None,
-        district: str | None = None, company: str | None = None,
-        inspector: str | None = None, verdict: str | None = None,
-        review_state: Annotated[str | None,
-                                Query(description=", ".join(REVIEW_STATES))] = None,
-        training: bool | None = None, device_id: str | None = None,
-        chain_state: Annotated[str | None, Query(description="ok, gap or fork")] = None,
+        query: ListQueryDep, store: StoreDep,
         limit: Annotated[int, Query(ge=1, le=500)] = 50,
         cursor: Annotated[str | None,
                           Query(description="next_cursor of the previous page")] = None,
@@ -266,23 +262,22 @@ def create_app(db_path: str | Path, training: bool = False,
                           Query(ge=0, description="instead of cursor: rows to skip")] = None,
         exact_total: Annotated[bool, Query(description="count past the cap (slower)")] = False,
     ) -> RecordPage:
-        filt = RecordFilter(date_from=date_from, date_to=date_to, district=district,
-                            company=company, inspector=inspector, verdict=verdict,
-                            review_state=review_state, training=training, device_id=device_id,
-                            chain_state=chain_state)
-        if not who.sees_all:
-            if district is not None and district != who.district:
-                return RecordPage(total=0, total_exact=True, items=[], next_cursor=None,
-                                  offset=offset)
-            filt.district = who.district
+        if query.nothing:
+            return RecordPage(total=0, total_exact=True, items=[], next_cursor=None,
+                              offset=offset)
         try:
-            page = store.list_records(filt, limit=limit, cursor=cursor, offset=offset,
-                                      count_cap=None if exact_total else COUNT_CAP)
+            page = store.list_records(query.filt, limit=limit, cursor=cursor, offset=offset,
+                                      count_cap=None if exact_total else COUNT_CAP,
+                                      ordering=query.ordering)
         except ValueError as exc:
             raise HTTPException(422, detail={"error": "bad_cursor", "reason": str(exc),
-                                             "reason_zh": "分页游标无效"}) from exc
+                                             "reason_zh": "分页游标无效（或属于另一种排序）"}
+                                ) from exc
         return RecordPage(total=page.total, total_exact=page.total_exact, items=page.items,
                           next_cursor=page.next_cursor, offset=page.offset)
+
+    app.include_router(export.router)  # before /records/{record_id}, which would match "export"
+    app.include_router(rulings.router)
 
     def _not_found() -> HTTPException:
         return HTTPException(404, detail={"error": "not_found", "reason": "no such record",
@@ -302,7 +297,9 @@ def create_app(db_path: str | Path, training: bool = False,
     @app.get("/api/v1/records/{record_id}", tags=["review"])
     def record_detail(record_id: str, who: SupervisorDep, store: StoreDep) -> dict[str, Any]:
         _visible_or_404(store, record_id, who)
-        return _detail_or_404(store, record_id)
+        detail = _detail_or_404(store, record_id)
+        detail["rulings"] = rulings.for_record(store, record_id)
+        return detail
 
     @app.get("/api/v1/records/{record_id}/envelope", tags=["review"],
              response_class=Response,

@@ -16,7 +16,11 @@ Why it is shaped this way:
   is a `review_events` row (kind state|comment|resubmission|superseded, from_state, by, at).
 - Review listing must stay quick over a million records: every filter column has an index
   `(column, test_at, record_id)`, so a filtered page is an index range read in sort order, and
-  paging by keyset `(test_at, record_id)` never scans skipped rows.
+  paging by keyset `(test_at, record_id)` never scans skipped rows. Sorting by other columns
+  (migration 4) adds `(district, column, test_at, record_id)` indexes for a district's
+  supervisor; the SQL pieces are in `office.listing`.
+- Refund rulings (migration 5) are issued here, by the office, and kept with their inputs; a
+  newer ruling on the same record supersedes the older, which stays (`office.rulings`).
 - `test_at` is the visit's own ISO time with its offset, so a date filter is a prefix range on
   the inspector's local date; ordering compares the text, exact while a district's laptops share
   one UTC offset (all of China does).
@@ -24,7 +28,6 @@ Why it is shaped this way:
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import hmac
 import json
@@ -34,11 +37,20 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
+
+from inspector_app.office.listing import (
+    FILTER_COLUMNS,
+    SUMMARY_COLS,
+    Ordering,
+    Page,
+    RecordFilter,
+    page_sql,
+)
 
 DB_FILENAME = "office.sqlite3"
 
@@ -54,8 +66,7 @@ SESSION_TTL = timedelta(hours=12)
 CHAIN_OK, CHAIN_GAP, CHAIN_FORK = "ok", "gap", "fork"
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud or typed from paper
 COUNT_CAP = 10_000
-FILTER_COLUMNS = ("district", "company", "inspector", "verdict", "review_state", "training",
-                  "device_id", "chain_state")
+SORT_INDEX_COLUMNS = ("company", "inspector", "verdict", "review_state", "received_at", "address")
 
 
 def now_iso() -> str:
@@ -257,6 +268,37 @@ def _response_times(conn: sqlite3.Connection) -> None:
         WHERE synthetic=1""")
 
 
+@_migration(4, "indexes for sorting the review list within a district")
+def _sort_indexes(conn: sqlite3.Connection) -> None:
+    # A supervisor's list always has district=D: (district, X, test_at, record_id) serves a sort
+    # by X (and a filter on X sorted by test_at) as one index walk, forward or backward.
+    for column in SORT_INDEX_COLUMNS:
+        conn.execute(f"CREATE INDEX records_district_{column}"
+                     f" ON records(district, {column}, test_at, record_id)")
+    conn.execute("CREATE INDEX records_received_at ON records(received_at, test_at, record_id)")
+    conn.execute("CREATE INDEX records_address ON records(address, test_at, record_id)")
+    conn.execute("CREATE INDEX records_ticket ON records(ticket)")
+
+
+@_migration(5, "refund rulings issued at the office")
+def _rulings(conn: sqlite3.Connection) -> None:
+    conn.execute("""
+        CREATE TABLE rulings (
+            ruling_no TEXT PRIMARY KEY,            -- '2025-2026-000001': per heating season
+            record_id TEXT NOT NULL REFERENCES records(record_id),
+            record_sha256 TEXT NOT NULL,
+            decision TEXT NOT NULL CHECK (decision IN ('refund', 'no_refund')),
+            amount_total TEXT NOT NULL,            -- exact decimal as text
+            inputs TEXT NOT NULL,                  -- JSON: what the supervisor entered
+            ruling TEXT NOT NULL,                  -- JSON: core.ruling.Ruling.to_dict()
+            issued_by TEXT NOT NULL,
+            issued_at TEXT NOT NULL,
+            district TEXT NOT NULL DEFAULT '',
+            superseded_by TEXT REFERENCES rulings(ruling_no)
+        )""")
+    conn.execute("CREATE INDEX rulings_record ON rulings(record_id, issued_at)")
+
+
 def season_bounds(season: str) -> tuple[str, str]:
     """'2025-2026' → test_at range ['2025-07-01', '2026-07-01'): one heating season."""
     try:
@@ -358,65 +400,6 @@ class Stored:
     sha256: str
     chain_state: str = CHAIN_OK
     existing_sha256: str | None = None
-
-
-SUMMARY_COLS = ("record_id", "device_id", "seq", "sha256", "test_at", "sealed_at", "received_at",
-                "received_via", "training", "district", "company", "inspector", "verdict",
-                "ticket", "address", "supersedes", "verification", "chain_state", "review_state",
-                "review_comment", "reviewed_at", "reviewed_by", "envelope_size", "synthetic")
-
-
-@dataclass
-class RecordFilter:
-    date_from: date | None = None
-    date_to: date | None = None
-    district: str | None = None
-    company: str | None = None
-    inspector: str | None = None
-    verdict: str | None = None
-    review_state: str | None = None
-    training: bool | None = None
-    device_id: str | None = None
-    chain_state: str | None = None
-
-    def where(self) -> tuple[list[str], list[Any]]:
-        clauses: list[str] = []
-        params: list[Any] = []
-        if self.date_from:
-            clauses.append("test_at >= ?")
-            params.append(self.date_from.isoformat())
-        if self.date_to:  # inclusive: everything before the next day's first instant
-            clauses.append("test_at < ?")
-            params.append((self.date_to + timedelta(days=1)).isoformat())
-        for name in FILTER_COLUMNS:
-            value = getattr(self, name)
-            if value is not None:
-                clauses.append(f"{name} = ?")
-                params.append(int(value) if isinstance(value, bool) else value)
-        return clauses, params
-
-
-@dataclass
-class Page:
-    total: int
-    items: list[dict[str, Any]]
-    next_cursor: str | None
-    offset: int | None = None
-    total_exact: bool = True
-
-
-def encode_cursor(test_at: str, record_id: str) -> str:
-    raw = json.dumps([test_at, record_id], ensure_ascii=False).encode("utf-8")
-    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
-
-
-def decode_cursor(cursor: str) -> tuple[str, str]:
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        test_at, record_id = json.loads(raw)
-        return str(test_at), str(record_id)
-    except (ValueError, TypeError) as exc:
-        raise ValueError("malformed cursor") from exc
 
 
 class EnrollmentError(Exception):
@@ -768,44 +751,62 @@ class OfficeStore:
 
     # -- review --------------------------------------------------------------------------------
     def list_records(self, filt: RecordFilter, limit: int = 50, cursor: str | None = None,
-                     offset: int | None = None, count_cap: int | None = COUNT_CAP) -> Page:
-        """A page newest first, with the total count for the same filters.
+                     offset: int | None = None, count_cap: int | None = COUNT_CAP,
+                     ordering: Ordering | None = None) -> Page:
+        """A page in `ordering` (default: newest test first), with the total for the filters.
 
         Keyset (`cursor`) is the scalable way; `offset` is offered for jumping to a page number.
         The total is exact up to `count_cap` (then `total_exact` is False and the total is the
         cap, shown as "10000+"): counting two combined filters over a million rows means a
-        table lookup per matching row (~0.6 s for 160 000 matches), which a page view must not
-        wait for. `count_cap=None` counts exactly.
+        table lookup per matching row when no index covers both, which a page view must not
+        wait for. `count_cap=None` counts exactly. A cursor of another ordering: ValueError.
         """
-        clauses, params = filt.where()
-        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        ordering = ordering or Ordering()
         if count_cap is None:
-            total = self.conn.execute(f"SELECT count(*) FROM records{where}",
-                                      params).fetchone()[0]
-            exact = True
+            total, exact = self.count_records(filt), True
         else:
-            total = self.conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM records{where}"
-                                      " LIMIT ?)", [*params, count_cap + 1]).fetchone()[0]
+            total = self.count_records(filt, cap=count_cap + 1)
             exact = total <= count_cap
             total = min(total, count_cap)
-        page_clauses, page_params = list(clauses), list(params)
-        if cursor:
-            test_at, record_id = decode_cursor(cursor)
-            page_clauses.append("(test_at, record_id) < (?, ?)")
-            page_params += [test_at, record_id]
-        page_where = f" WHERE {' AND '.join(page_clauses)}" if page_clauses else ""
-        sql = (f"SELECT {', '.join(SUMMARY_COLS)} FROM records{page_where}"
-               " ORDER BY test_at DESC, record_id DESC LIMIT ?")
-        page_params.append(limit + 1)
+        key = ordering.decode(cursor) if cursor else None
+        sql, params = page_sql(", ".join(SUMMARY_COLS), filt, ordering, key)
+        sql += " LIMIT ?"
+        params.append(limit + 1)
         if offset and not cursor:
             sql += " OFFSET ?"
-            page_params.append(offset)
-        rows = self.conn.execute(sql, page_params).fetchall()
+            params.append(offset)
+        rows = self.conn.execute(sql, params).fetchall()
         items = [self._summary(r) for r in rows[:limit]]
-        next_cursor = (encode_cursor(items[-1]["test_at"], items[-1]["record_id"])
+        next_cursor = (ordering.encode(ordering.key_of(items[-1]))
                        if len(rows) > limit else None)
         return Page(total=total, items=items, next_cursor=next_cursor, offset=offset,
                     total_exact=exact)
+
+    def count_records(self, filt: RecordFilter, cap: int | None = None) -> int:
+        """Matching records, counted exactly or up to `cap`."""
+        clauses, params = filt.where()
+        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        if cap is None:
+            return self.conn.execute(f"SELECT count(*) FROM records{where}", params).fetchone()[0]
+        return self.conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM records{where} LIMIT ?)",
+                                 [*params, cap]).fetchone()[0]
+
+    def iter_summaries(self, filt: RecordFilter, ordering: Ordering,
+                       chunk: int = 2000) -> Iterator[dict[str, Any]]:
+        """Every matching record's summary in `ordering`, read `chunk` rows at a time by keyset.
+
+        Each chunk is its own short query on the calling thread's connection, so a long export
+        never holds a read transaction open and may be resumed on another worker thread.
+        """
+        key: list[str] | None = None
+        while True:
+            sql, params = page_sql(", ".join(SUMMARY_COLS), filt, ordering, key)
+            rows = self.conn.execute(sql + " LIMIT ?", [*params, chunk]).fetchall()
+            for row in rows:
+                yield self._summary(row)
+            if len(rows) < chunk:
+                return
+            key = ordering.key_of(self._summary(rows[-1]))
 
     @staticmethod
     def _summary(row: tuple) -> dict[str, Any]:

@@ -1,0 +1,158 @@
+"""Refund rulings (退费裁定) issued at the office: computed here, numbered, stored, never edited.
+
+Why it is shaped this way:
+- The office is the authority: the supervisor sends only the daily fee and the failing days;
+  the amounts are recomputed by `core.ruling.compute_ruling` from the record's stored bytes and
+  the profile the record names, so a client cannot send a refund of its own making.
+- Numbers run per heating season across all districts ("2025-2026-000001"), the season taken
+  from the record's test time (October–December opens a season, January–September closes it).
+  The next number is read and written in one immediate transaction, so two supervisors issuing
+  at once cannot get the same one.
+- A ruling is never changed: a second ruling on the same record supersedes the first
+  (`superseded_by`), both are kept, and each is a `review_events` row (kind 'ruling') in the
+  record's history with who and when.
+- Synthetic rows and records that failed a recheck are not evidence and are refused.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+
+from inspector_app.core.errors import InspectionError
+from inspector_app.core.profile import load_profile
+from inspector_app.core.ruling import RulingInput, compute_ruling
+from inspector_app.office.auth import Supervisor, office_store, require_supervisor
+from inspector_app.office.store import OfficeStore, now_iso
+
+COLS = ("ruling_no", "record_id", "record_sha256", "decision", "amount_total", "inputs",
+        "ruling", "issued_by", "issued_at", "district", "superseded_by")
+
+router = APIRouter(tags=["rulings"])
+
+
+class RulingRequest(BaseModel):
+    daily_fee_per_m2: str = Field(max_length=40, description="yuan per m² per day, e.g. '0.1'")
+    failing_days: int
+    comment: str = Field("", max_length=4000)
+
+
+def season_of(test_at: str) -> str:
+    """'2025-11-03T…' → '2025-2026'; '2026-02-01T…' → '2025-2026'."""
+    year, month = int(test_at[:4]), int(test_at[5:7])
+    return f"{year}-{year + 1}" if month >= 10 else f"{year - 1}-{year}"
+
+
+def _row(row: tuple) -> dict[str, Any]:
+    out = dict(zip(COLS, row, strict=True))
+    out["inputs"] = json.loads(out["inputs"])
+    out["ruling"] = json.loads(out["ruling"])
+    return out
+
+
+def for_record(store: OfficeStore, record_id: str) -> list[dict[str, Any]]:
+    """Every ruling on the record, oldest first (the one in force is last)."""
+    return [_row(r) for r in store.conn.execute(
+        f"SELECT {', '.join(COLS)} FROM rulings WHERE record_id=? ORDER BY issued_at, ruling_no",
+        (record_id,))]
+
+
+def get(store: OfficeStore, ruling_no: str) -> dict[str, Any] | None:
+    row = store.conn.execute(f"SELECT {', '.join(COLS)} FROM rulings WHERE ruling_no=?",
+                             (ruling_no,)).fetchone()
+    return None if row is None else _row(row)
+
+
+def issue(store: OfficeStore, record_id: str, ruling: dict[str, Any], inputs: dict[str, Any],
+          by: str) -> dict[str, Any]:
+    """Store a computed ruling under the next number of its season; supersede the previous."""
+    at = now_iso()
+    with store.write() as c:
+        test_at, district, state = c.execute(
+            "SELECT test_at, district, review_state FROM records WHERE record_id=?",
+            (record_id,)).fetchone()
+        season = season_of(test_at)
+        last = c.execute("SELECT max(ruling_no) FROM rulings WHERE ruling_no BETWEEN ? AND ?",
+                         (f"{season}-000000", f"{season}-999999")).fetchone()[0]
+        number = f"{season}-{(int(last[-6:]) if last else 0) + 1:06d}"
+        c.execute(f"INSERT INTO rulings ({', '.join(COLS)}) VALUES ({', '.join('?' * 11)})",
+                  (number, record_id, ruling["record_sha256"], ruling["decision"],
+                   ruling["amount_total"], json.dumps(inputs, ensure_ascii=False),
+                   json.dumps(ruling, ensure_ascii=False), by, at, district, None))
+        c.execute("UPDATE rulings SET superseded_by=? WHERE record_id=? AND ruling_no<>?"
+                  " AND superseded_by IS NULL", (number, record_id, number))
+        words = (f"退费裁定 {ruling['amount_total']} 元" if ruling["decision"] == "refund"
+                 else "不退费裁定")
+        comment = f"{words}（{number}）" + (f"：{inputs['comment']}" if inputs["comment"] else "")
+        c.execute("INSERT INTO review_events (record_id, state, comment, by, at, kind,"
+                  " from_state) VALUES (?,?,?,?,?,'ruling',?)",
+                  (record_id, state, comment, by, at, state))
+    found = get(store, number)
+    assert found is not None
+    return found
+
+
+def _refuse(status: int, code: str, zh: str, en: str) -> HTTPException:
+    return HTTPException(status, detail={"error": code, "reason": en, "reason_zh": zh})
+
+
+def _not_found(what_zh: str = "没有这条记录", what_en: str = "no such record") -> HTTPException:
+    return _refuse(404, "not_found", what_zh, what_en)
+
+
+def _fee(text: str) -> Decimal:
+    try:
+        fee = Decimal(text.strip())
+    except InvalidOperation as exc:
+        raise _refuse(422, "bad_decimal", f"日单价不是有效的数字：{text!r}",
+                      f"the daily fee is not a decimal number: {text!r}") from exc
+    if not fee.is_finite():
+        raise _refuse(422, "bad_decimal", "日单价须是有限的数字", "the daily fee must be finite")
+    return fee
+
+
+@router.post("/api/v1/records/{record_id}/rulings", status_code=201,
+             responses={404: {"description": "no such record (or another district's)"},
+                        422: {"description": "cannot be ruled on, or bad inputs"}})
+def issue_ruling(record_id: str, req: RulingRequest,
+                 who: Annotated[Supervisor, Depends(require_supervisor)],
+                 store: Annotated[OfficeStore, Depends(office_store)]) -> JSONResponse:
+    row = store.conn.execute("SELECT envelope, synthetic, district, verification FROM records"
+                             " WHERE record_id=?", (record_id,)).fetchone()
+    if row is None or not who.may_see(row[2]):
+        raise _not_found()
+    if row[1]:
+        raise _refuse(422, "synthetic", "合成的测试数据，不是检测证据，不能裁定",
+                      "synthetic record, not evidence: it cannot be ruled on")
+    if row[3] != "verified":
+        raise _refuse(422, "not_verified", "该记录未通过验证，不能作为裁定依据",
+                      "the record did not pass verification and cannot be ruled on")
+    inputs = RulingInput(daily_fee_per_m2=_fee(req.daily_fee_per_m2),
+                         failing_days=req.failing_days)
+    try:
+        envelope = json.loads(bytes(row[0]).decode("utf-8"))
+        profile = load_profile(str(envelope["record"]["profile"]["name"]))
+        ruling = compute_ruling(envelope, profile, inputs)
+    except InspectionError as exc:
+        raise _refuse(422, "cannot_rule", exc.message_zh, exc.message_en) from exc
+    except (KeyError, TypeError, ValueError) as exc:
+        raise _refuse(422, "cannot_rule", "记录中没有可用的地区规则，不能裁定",
+                      "the record names no usable profile and cannot be ruled on") from exc
+    stored = issue(store, record_id, ruling.to_dict(),
+                   {"daily_fee_per_m2": str(inputs.daily_fee_per_m2),
+                    "failing_days": inputs.failing_days, "comment": req.comment}, who.name)
+    return JSONResponse(status_code=201, content=stored)
+
+
+@router.get("/api/v1/rulings/{ruling_no}", responses={404: {"description": "no such ruling"}})
+def ruling_detail(ruling_no: str, who: Annotated[Supervisor, Depends(require_supervisor)],
+                  store: Annotated[OfficeStore, Depends(office_store)]) -> dict[str, Any]:
+    found = get(store, ruling_no)
+    if found is None or not who.may_see(found["district"]):
+        raise _not_found("没有这份裁定", "no such ruling")
+    return found

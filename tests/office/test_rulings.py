@@ -1,0 +1,131 @@
+"""Refund rulings issued at the live office on real sealed records: numbering, recomputation,
+supersession, history, and every refusal in both languages."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from inspector_app.core.profile import load_profile
+from inspector_app.core.ruling import RulingInput, compute_ruling
+from inspector_app.office.rulings import season_of
+from inspector_app.office.synth import synthesize
+from inspector_app.store.sealed import SealedStore
+from inspector_app.sync.client import SyncClient
+from tests.office.uploaded import supervisor, upload
+from tests.sync.factory import seal_many
+
+
+@pytest.fixture
+def filled(office, laptop):
+    """6 records of Nov 2026: 0 and 3 pass; districts 朝阳区, 南关区, 宽城区, 绿园区 in turn."""
+    return upload(office, laptop, 6)
+
+
+def expected(laptop, rid: str, fee: str, days: int) -> dict:
+    """The ruling worked out on the laptop's own copy, independently of the office."""
+    envelope = json.loads(SealedStore(laptop.db).envelope_text(rid))
+    return compute_ruling(envelope, load_profile("changchun"),
+                          RulingInput(Decimal(fee), days)).to_dict()
+
+
+def test_season_of_a_test_time():
+    assert season_of("2025-11-03T09:00:00+08:00") == "2025-2026"
+    assert season_of("2025-12-31T23:59:00+08:00") == "2025-2026"
+    assert season_of("2026-02-01T09:00:00+08:00") == "2025-2026"
+    assert season_of("2026-10-01T09:00:00+08:00") == "2026-2027"
+
+
+def test_office_computes_numbers_and_supersedes(office, laptop, filled):
+    failing, passing, other = filled[1], filled[0], filled[2]
+    with office.admin() as admin:
+        first = admin.post(f"/api/v1/records/{failing}/rulings",
+                           json={"daily_fee_per_m2": "0.25", "failing_days": 10,
+                                 "comment": "按投诉日起算"})
+        assert first.status_code == 201, first.text
+        one = first.json()
+        assert one["ruling_no"] == "2026-2027-000001" and one["issued_by"] == "tester"
+        assert one["ruling"] == expected(laptop, failing, "0.25", 10)
+        assert one["ruling"]["decision"] == "refund" and Decimal(one["amount_total"]) > 0
+        assert one["inputs"] == {"daily_fee_per_m2": "0.25", "failing_days": 10,
+                                 "comment": "按投诉日起算"}
+        second = admin.post(f"/api/v1/records/{failing}/rulings",
+                            json={"daily_fee_per_m2": "0.25", "failing_days": 20}).json()
+        assert second["ruling_no"] == "2026-2027-000002"
+        assert Decimal(second["amount_total"]) == 2 * Decimal(one["amount_total"])
+        none = admin.post(f"/api/v1/records/{passing}/rulings",
+                          json={"daily_fee_per_m2": "0.25", "failing_days": 10}).json()
+        assert none["ruling_no"] == "2026-2027-000003"  # one sequence across districts
+        assert none["ruling"]["decision"] == "no_refund"
+        assert none["ruling"]["reason_code"] == "all_rooms_pass"
+        assert none["amount_total"] == "0.00"
+
+        detail = admin.get(f"/api/v1/records/{failing}").json()
+        assert [r["ruling_no"] for r in detail["rulings"]] == [
+            "2026-2027-000001", "2026-2027-000002"]
+        assert [r["superseded_by"] for r in detail["rulings"]] == ["2026-2027-000002", None]
+        rulings = [h for h in detail["review_history"] if h["kind"] == "ruling"]
+        assert [h["comment"] for h in rulings] == [
+            f"退费裁定 {one['amount_total']} 元（2026-2027-000001）：按投诉日起算",
+            f"退费裁定 {second['amount_total']} 元（2026-2027-000002）"]
+        assert detail["review_state"] == "received"  # a ruling is not a review decision
+        history = admin.get(f"/api/v1/records/{passing}").json()["review_history"]
+        assert history[-1]["comment"] == "不退费裁定（2026-2027-000003）"
+        assert admin.get(f"/api/v1/records/{other}").json()["rulings"] == []
+
+        again = admin.get("/api/v1/rulings/2026-2027-000001").json()
+        assert again["superseded_by"] == "2026-2027-000002"
+        assert again["ruling"] == one["ruling"] and again["record_id"] == failing
+        assert admin.get("/api/v1/rulings/2026-2027-000099").status_code == 404
+
+
+@pytest.mark.parametrize(("body", "code", "zh"), [
+    ({"daily_fee_per_m2": "abc", "failing_days": 10}, "bad_decimal", "日单价"),
+    ({"daily_fee_per_m2": "NaN", "failing_days": 10}, "bad_decimal", "日单价"),
+    ({"daily_fee_per_m2": "0", "failing_days": 10}, "cannot_rule", "日单价"),
+    ({"daily_fee_per_m2": "0.25", "failing_days": 9999}, "cannot_rule", "不达标天数"),
+])
+def test_bad_inputs_are_refused_in_both_languages(office, filled, body, code, zh):
+    with office.admin() as admin:
+        answer = admin.post(f"/api/v1/records/{filled[1]}/rulings", json=body)
+        assert answer.status_code == 422
+        refusal = answer.json()
+        assert refusal["error"] == code and zh in refusal["reason_zh"] and refusal["reason"]
+        assert admin.get(f"/api/v1/records/{filled[1]}").json()["rulings"] == []
+
+
+def test_other_district_missing_and_synthetic_records_are_refused(office, filled):
+    synthesize(office.store.path, 2)
+    with office.admin() as admin:
+        answer = admin.post("/api/v1/records/SYN-00000001/rulings",
+                            json={"daily_fee_per_m2": "0.25", "failing_days": 3})
+        assert answer.status_code == 422 and answer.json()["error"] == "synthetic"
+        assert "不是检测证据" in answer.json()["reason_zh"]
+        assert "not evidence" in answer.json()["reason"]
+        assert admin.post("/api/v1/records/nope/rulings", json={
+            "daily_fee_per_m2": "0.25", "failing_days": 3}).status_code == 404
+        issued = admin.post(f"/api/v1/records/{filled[1]}/rulings", json={  # 南关区
+            "daily_fee_per_m2": "0.25", "failing_days": 3}).json()["ruling_no"]
+    with supervisor(office, "chaoyang", "朝阳区") as sup:
+        answer = sup.post(f"/api/v1/records/{filled[1]}/rulings",
+                          json={"daily_fee_per_m2": "0.25", "failing_days": 3})
+        assert answer.status_code == 404 and answer.json()["reason_zh"]
+        assert sup.get(f"/api/v1/rulings/{issued}").status_code == 404
+        mine = sup.post(f"/api/v1/records/{filled[4]}/rulings",  # 朝阳区, fails
+                        json={"daily_fee_per_m2": "0.25", "failing_days": 3})
+        assert mine.status_code == 201 and mine.json()["issued_by"] == "chaoyang"
+        assert sup.get(f"/api/v1/rulings/{mine.json()['ruling_no']}").status_code == 200
+
+
+def test_a_training_record_is_refused(training_office, laptop):
+    link = training_office.enroll_key(laptop.folder, laptop.key)
+    [rid] = seal_many(laptop.db, laptop.key, 1, training=True)
+    with SyncClient(laptop.db, link) as client:
+        assert client.push_pending().sent == 1
+    with training_office.admin() as admin:
+        answer = admin.post(f"/api/v1/records/{rid}/rulings",
+                            json={"daily_fee_per_m2": "0.25", "failing_days": 3})
+        assert answer.status_code == 422 and answer.json()["error"] == "cannot_rule"
+        assert "培训" in answer.json()["reason_zh"] and "training" in answer.json()["reason"]
