@@ -48,6 +48,8 @@ class MainWindow(QMainWindow):
         self.ui.actionRecords.triggered.connect(self.show_records)
         self.ui.actionQuit.triggered.connect(self.close)
         self.ui.actionSyncNow.triggered.connect(self.sync.sync_now)
+        self.ui.actionSupervisor.triggered.connect(self.open_supervisor)
+        self.supervisor = None
         self.ui.actionChinese.triggered.connect(lambda: self.set_language("zh"))
         self.ui.actionEnglish.triggered.connect(lambda: self.set_language("en"))
         self.ui.actionPaperA4.triggered.connect(lambda: self.set_paper("a4"))
@@ -173,8 +175,26 @@ class MainWindow(QMainWindow):
     def show_slip(self, visit_id: str) -> None:
         from inspector_app.ui.slip_dialog import SlipDialog
 
-        self.slip_dialog = SlipDialog(self, self.ctx, visit_id)
+        self.slip_dialog = SlipDialog.for_visit(self, self.ctx, visit_id)
         self.slip_dialog.open()
+
+    def open_supervisor(self) -> None:
+        """Log in to the office as a supervisor and open the review window beside this one."""
+        from inspector_app.ui.supervisor.login_dialog import LoginDialog, office_trust
+
+        url, trust = office_trust(self.ctx.data_dir)
+        dialog = LoginDialog(self, self.ctx.settings, url, trust)
+        dialog.accepted.connect(lambda: self._show_supervisor(dialog.session))
+        self.login_dialog = dialog
+        dialog.open()
+
+    def _show_supervisor(self, session) -> None:  # noqa: ANN001 - ReviewSession
+        from inspector_app.ui.supervisor.window import SupervisorWindow
+
+        if session is None:
+            return
+        self.supervisor = SupervisorWindow(session, self.ctx.data_dir, self.ctx.settings)
+        self.supervisor.show()
 
     # -- status bar ------------------------------------------------------------------------
     def set_connection(self, state: str, text: str) -> None:

@@ -24,6 +24,7 @@ from inspector_app.ui.qt import (
     QPrintDialog,
     QPrinter,
     QRectF,
+    QSettings,
     Qt,
     QWidget,
 )
@@ -44,20 +45,21 @@ def render(envelope: dict, paper: str, lang: str, dpi: float) -> tuple[bytes, li
 
 
 class SlipDialog(QDialog):
-    def __init__(self, parent: QWidget, ctx: AppContext, visit_id: str) -> None:
-        super().__init__(parent)
-        from inspector_app.store.sealed import SealedStore
+    """The slip of one sealed envelope; `envelope=None` says the visit is not sealed yet."""
 
-        self.ctx = ctx
+    def __init__(self, parent: QWidget, settings: QSettings, data_dir: Path,
+                 envelope: dict | None) -> None:
+        super().__init__(parent)
+        self.settings, self.data_dir = settings, Path(data_dir)
         self.ui = Ui_SlipPreviewDialog()
         self.ui.setupUi(self)
-        self.envelope = SealedStore(ctx.db).envelope_for_visit(visit_id)
+        self.envelope = envelope
         self.pdf: bytes | None = None
         self.pages: list[bytes] = []
         self.op = None
         self.ui.paperCombo.addItem(self.tr("A4 (four copies, one per page)"), "a4")
         self.ui.paperCombo.addItem(self.tr("80 mm roll (thermal printer)"), "80mm")
-        self.ui.paperCombo.setCurrentIndex(PAPERS.index(stored_paper(ctx.settings)))
+        self.ui.paperCombo.setCurrentIndex(PAPERS.index(stored_paper(settings)))
         self.ui.paperCombo.currentIndexChanged.connect(self._paper_changed)
         self.ui.printButton.clicked.connect(self.print_slip)
         self.ui.savePdfButton.clicked.connect(self.save_pdf)
@@ -65,11 +67,18 @@ class SlipDialog(QDialog):
         self.resize(900, 800)
         self.refresh()
 
+    @classmethod
+    def for_visit(cls, parent: QWidget, ctx: AppContext, visit_id: str) -> SlipDialog:
+        from inspector_app.store.sealed import SealedStore
+
+        return cls(parent, ctx.settings, ctx.data_dir,
+                   SealedStore(ctx.db).envelope_for_visit(visit_id))
+
     def paper(self) -> str:
         return self.ui.paperCombo.currentData()
 
     def _paper_changed(self) -> None:
-        self.ctx.settings.setValue("slip/paper", self.paper())
+        self.settings.setValue("slip/paper", self.paper())
         self.refresh()
 
     def _status(self, text: str, kind: str = "info") -> None:
@@ -137,7 +146,7 @@ class SlipDialog(QDialog):
         self._enable(True)
 
     def save_pdf(self) -> None:
-        suggested = str(self.ctx.data_dir / f"slip-{self.envelope['record']['record_id'][:8]}.pdf")
+        suggested = str(self.data_dir / f"slip-{self.envelope['record']['record_id'][:8]}.pdf")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save slip as PDF"), suggested,
                                               "PDF (*.pdf)")
         if path:

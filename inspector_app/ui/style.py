@@ -61,3 +61,18 @@ def message_style(kind: str) -> str:
                "info": ("#e6eef9", INFO)}
     bg, fg = colours.get(kind, colours["info"])
     return f"background: {bg}; color: {fg}; border: 2px solid {fg}; font-weight: bold;"
+
+
+# The supervisor works at a desk with a mouse and a big screen: denser than the inspector's
+# glove-sized controls, so the records table shows more rows and the filters fit one band.
+SUPERVISOR_STYLE = """
+QWidget { font-size: 11pt; }
+QPushButton { min-height: 30px; min-width: 64px; padding: 2px 10px; }
+QLineEdit, QComboBox, QDoubleSpinBox, QSpinBox, QDateEdit { min-height: 28px; padding: 1px 4px;
+    border-width: 1px; }
+QCheckBox { min-height: 28px; spacing: 6px; }
+QCheckBox::indicator { width: 18px; height: 18px; }
+QTableView::item, QTableWidget::item { min-height: 24px; }
+QHeaderView::section { padding: 3px; }
+QLabel#overallLabel { font-size: 15pt; }
+"""

@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CompanyChart</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_chart.py" line="44"/>
+        <source>No tests in this season.</source>
+        <translation>该供热期内没有检测记录。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_chart.py" line="54"/>
+        <source>Failure rate by company (tests in brackets)</source>
+        <translation>各供热企业不合格率（括号内为检测次数）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_chart.py" line="74"/>
+        <source>mean %1 %</source>
+        <translation>平均 %1 %</translation>
+    </message>
+</context>
+<context>
     <name>DetailsPage</name>
     <message>
         <location filename="../../forms/page_details.ui" line="8"/>
@@ -295,35 +313,48 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/login_dialog.py" line="47"/>
+        <source>Enter the office address, your user name and your password.</source>
+        <translation>请输入监管平台地址、用户名和密码。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/login_dialog.py" line="51"/>
+        <source>Logging in…</source>
+        <translation>正在登录…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="156"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="158"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="157"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="159"/>
         <source>A sealed record is never changed. A correction is a new record that names this one and says why. Reason:</source>
         <translation>已签封的记录不能修改。更正将新建一条记录，注明所更正的记录及原因。更正原因：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="183"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="203"/>
         <source>Thermometer: not in use</source>
         <translation>温度计：未使用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="186"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="206"/>
         <source>Thermometer: %1</source>
         <translation>温度计：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="192"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="212"/>
         <location filename="../../forms/main_window.ui" line="12"/>
         <source>Indoor heating temperature inspection</source>
         <translation>供热室温检测</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="194"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="214"/>
         <source>DEMO (emulated thermometer, training records)</source>
         <translation>演示（模拟温度计，培训记录）</translation>
     </message>
@@ -338,37 +369,42 @@
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../forms/main_window.ui" line="41"/>
+        <location filename="../../forms/main_window.ui" line="42"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../forms/main_window.ui" line="51"/>
+        <location filename="../../forms/main_window.ui" line="52"/>
         <source>&amp;New visit</source>
         <translation>新建检测(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../forms/main_window.ui" line="55"/>
+        <location filename="../../forms/main_window.ui" line="56"/>
         <source>&amp;Records</source>
         <translation>记录列表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../forms/main_window.ui" line="59"/>
+        <location filename="../../forms/main_window.ui" line="60"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../forms/main_window.ui" line="63"/>
+        <location filename="../../forms/main_window.ui" line="64"/>
         <source>&amp;Sync now</source>
         <translation>立即上传(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../forms/main_window.ui" line="68"/>
+        <source>Super&amp;visor review…</source>
+        <translation>监管审核…(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/main_window.ui" line="72"/>
         <source>Slip paper: A4</source>
         <translation>测温单纸张：A4</translation>
     </message>
     <message>
-        <location filename="../../forms/main_window.ui" line="72"/>
+        <location filename="../../forms/main_window.ui" line="76"/>
         <source>Slip paper: 80 mm roll</source>
         <translation>测温单纸张：80 毫米热敏纸</translation>
     </message>
@@ -571,6 +607,688 @@
         <location filename="../../inspector_app/ui/visit/preconditions_page.py" line="74"/>
         <source>Needs %1 min closed: about %2 min to go.</source>
         <translation>需关闭 %1 分钟：还需约 %2 分钟。</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingsChart</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/readings_chart.py" line="127"/>
+        <source>minutes since the visit started</source>
+        <translation>检测开始后的分钟数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/readings_chart.py" line="135"/>
+        <source>No readings</source>
+        <translation>没有读数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/readings_chart.py" line="145"/>
+        <source>Minimum %1 °C</source>
+        <translation>最低标准 %1 °C</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/readings_chart.py" line="200"/>
+        <source>official reading</source>
+        <translation>正式读数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/readings_chart.py" line="209"/>
+        <source>typed in by hand</source>
+        <translation>手工录入</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDetail</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="241"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="247"/>
+        <source>Visit</source>
+        <translation>检测信息</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="242"/>
+        <source>Rooms and readings</source>
+        <translation>房间与读数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="243"/>
+        <source>Signatures</source>
+        <translation>签字</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="244"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="529"/>
+        <source>Verification</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="245"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="257"/>
+        <source>Review history</source>
+        <translation>审核历史</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="248"/>
+        <source>Times</source>
+        <translation>时间节点</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="249"/>
+        <source>Test conditions</source>
+        <translation>检测条件</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="250"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="264"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="595"/>
+        <source>Result</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="251"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="738"/>
+        <source>Instrument</source>
+        <translation>仪器</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="252"/>
+        <source>Rooms (select one to see its points)</source>
+        <translation>房间（选中一间可查看其测点）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="253"/>
+        <source>Points of the selected room</source>
+        <translation>所选房间的测点</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="254"/>
+        <source>Readings of the selected room</source>
+        <translation>所选房间的读数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="255"/>
+        <source>Is this the record as sealed?</source>
+        <translation>是否与签封时的记录一致？</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="256"/>
+        <source>Corrections</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="258"/>
+        <source>Refund rulings</source>
+        <translation>退费裁定</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="259"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="564"/>
+        <source>Inspector</source>
+        <translation>检测人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="260"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="550"/>
+        <source>Resident</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="261"/>
+        <source>Witness</source>
+        <translation>见证人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="263"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="263"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="263"/>
+        <source>Area (m²)</source>
+        <translation>面积 (m²)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="263"/>
+        <source>Points required</source>
+        <translation>应测点数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="264"/>
+        <source>Room mean</source>
+        <translation>房间均值</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="266"/>
+        <source>Point</source>
+        <translation>测点</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="266"/>
+        <source>Readings (°C)</source>
+        <translation>读数 (°C)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="266"/>
+        <source>Mean</source>
+        <translation>均值</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="266"/>
+        <source>Entry</source>
+        <translation>录入方式</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="268"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="268"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="268"/>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="268"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="269"/>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="271"/>
+        <source>Ruling no.</source>
+        <translation>裁定书编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="271"/>
+        <source>Decision</source>
+        <translation>裁定结果</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="271"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="271"/>
+        <source>Issued by</source>
+        <translation>签发人</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="272"/>
+        <source>Issued at</source>
+        <translation>签发时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="272"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="274"/>
+        <source>TRAINING / DEMO record: not evidence of a test, never to be used to decide a refund</source>
+        <translation>培训/演示记录：不能作为检测证据，不得用于退费裁定</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="436"/>
+        <source>No record selected</source>
+        <translation>未选择记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="498"/>
+        <source>Tested %1</source>
+        <translation>检测时间 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="505"/>
+        <source>Review: %1</source>
+        <translation>审核：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="507"/>
+        <source>Record %1</source>
+        <translation>记录 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="515"/>
+        <source>Verification failed: %1</source>
+        <translation>验证未通过：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="521"/>
+        <source>A later record corrects this one: see Verification → Corrections</source>
+        <translation>本记录已被后续记录更正：见“验证 → 更正”</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="548"/>
+        <source>Ticket no.</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="549"/>
+        <source>Channel</source>
+        <translation>投诉渠道</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="551"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="552"/>
+        <source>Heated area</source>
+        <translation>供热面积</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="554"/>
+        <source>Heating company</source>
+        <translation>供热企业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="556"/>
+        <source>Position in building</source>
+        <translation>房屋位置</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="558"/>
+        <source>None (an ordinary flat)</source>
+        <translation>无（普通户）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="559"/>
+        <source>Outdoor temperature</source>
+        <translation>室外温度</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="566"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="626"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="572"/>
+        <source>Complaint</source>
+        <translation>投诉时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="575"/>
+        <source>Contacted</source>
+        <translation>联系时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="576"/>
+        <source>Arrived</source>
+        <translation>到达时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="576"/>
+        <source>Tested</source>
+        <translation>检测时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="582"/>
+        <source> (%1 min after the complaint)</source>
+        <translation>（投诉后 %1 分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="584"/>
+        <source>, later than the %1 min allowed</source>
+        <translation>，超过规定的 %1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="588"/>
+        <source> (at least %1 min required)</source>
+        <translation>（要求至少关闭 %1 分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="590"/>
+        <source>Closed since</source>
+        <translation>门窗关闭时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="598"/>
+        <source>Standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="599"/>
+        <source>each room at least %1 °C (%2 rules, version %3)</source>
+        <translation>每个房间不低于 %1 °C（%2规则，版本 %3）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="606"/>
+        <source>Coldest room</source>
+        <translation>最低房间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="609"/>
+        <source>Area below standard</source>
+        <translation>不合格面积</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="612"/>
+        <source>Refund per day</source>
+        <translation>每日退费</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="613"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="959"/>
+        <source>%1 yuan</source>
+        <translation>%1 元</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="620"/>
+        <source>Not tested: %1</source>
+        <translation>未检测：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="622"/>
+        <source>No refund band for %1</source>
+        <translation>%1 无对应的退费档</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="637"/>
+        <source>met</source>
+        <translation>已满足</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="637"/>
+        <source>NOT met</source>
+        <translation>未满足</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="640"/>
+        <source>Preconditions</source>
+        <translation>检测前提</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="654"/>
+        <source>Exemptions</source>
+        <translation>免责情形</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="657"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="667"/>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="668"/>
+        <source>Serial no.</source>
+        <translation>仪器编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="669"/>
+        <source>Calibration certificate</source>
+        <translation>检定证书编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="673"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="676"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="679"/>
+        <source>Certificate valid until</source>
+        <translation>证书有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="674"/>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="677"/>
+        <source>%1, EXPIRED on the test day</source>
+        <translation>%1，检测当日已过期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="680"/>
+        <source>%1 (valid on the test day)</source>
+        <translation>%1（检测当日有效）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="682"/>
+        <source>Correction</source>
+        <translation>修正值</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="696"/>
+        <source> (coldest)</source>
+        <translation>（最低）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="740"/>
+        <source>Typed in by hand</source>
+        <translation>手工录入</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="744"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="767"/>
+        <source>Point %1</source>
+        <translation>测点 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="786"/>
+        <source>%1, signed %2</source>
+        <translation>%1，签字时间 %2</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="796"/>
+        <source>The inspector&apos;s signature is missing</source>
+        <translation>缺少检测人员签字</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="804"/>
+        <source>Refused to sign. Reason: %1</source>
+        <translation>拒绝签字。原因：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="813"/>
+        <source>No witness signature</source>
+        <translation>无见证人签字</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="815"/>
+        <source>Neither a resident signature nor a recorded refusal</source>
+        <translation>既无用户签字，也未记录拒绝签字</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="830"/>
+        <source>The record is damaged or incomplete</source>
+        <translation>记录已损坏或不完整</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="835"/>
+        <source>Content unchanged since sealing</source>
+        <translation>签封后内容未被修改</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="836"/>
+        <source>Content CHANGED after sealing</source>
+        <translation>签封后内容已被修改！</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="837"/>
+        <source>The fingerprint (SHA-256) of the record was worked out again here and is the one sealed on the laptop.</source>
+        <translation>已在本机重新计算记录的哈希值（SHA-256），与设备签封时的哈希值一致。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="843"/>
+        <source>Device signature valid</source>
+        <translation>设备签名有效</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="844"/>
+        <source>Device signature NOT valid</source>
+        <translation>设备签名无效！</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="845"/>
+        <source>The fingerprint is signed with the key of the laptop named below.</source>
+        <translation>该哈希值由下列设备的密钥签名。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="849"/>
+        <source>The office&apos;s index names another fingerprint</source>
+        <translation>监管平台索引中记载的哈希值与此不同</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="850"/>
+        <source>Index: %1</source>
+        <translation>索引：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="854"/>
+        <source>Checked by the office on receipt: %1</source>
+        <translation>监管平台接收时校验：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="856"/>
+        <source>Received %1 by %2</source>
+        <translation>接收于 %1，方式：%2</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="861"/>
+        <source>Sealed by laptop %1 at %2</source>
+        <translation>由设备 %1 于 %2 签封</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="864"/>
+        <source>Device public key:</source>
+        <translation>设备公钥：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="874"/>
+        <source> (resolved %1 by %2)</source>
+        <translation>（已于 %1 由 %2 处理）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="878"/>
+        <source>Previous record&apos;s fingerprint:</source>
+        <translation>前序记录的哈希值：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="879"/>
+        <source>First record of this laptop (no previous record).</source>
+        <translation>该设备的第一条记录（无前序记录）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="882"/>
+        <source>Position %1 in this laptop&apos;s chain: %2</source>
+        <translation>该设备记录链第 %1 条：%2</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="886"/>
+        <source>Fingerprint of this record (SHA-256)</source>
+        <translation>本记录的哈希值（SHA-256）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="887"/>
+        <source>Compare it with the one printed on the resident&apos;s slip.</source>
+        <translation>可与用户所持测温单上印的 SHA-256 校验值核对。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="902"/>
+        <source>This record corrects an earlier one. Reason: %1</source>
+        <translation>本记录是对先前一条记录的更正。原因：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="906"/>
+        <source>A later record corrects this one:</source>
+        <translation>本记录已被以下后续记录更正：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="908"/>
+        <source>This record neither corrects nor is corrected by another.</source>
+        <translation>本记录未更正其他记录，也未被其他记录更正。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="945"/>
+        <source>Not reviewed yet.</source>
+        <translation>尚未审核。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="955"/>
+        <source>replaced by %1</source>
+        <translation>已被 %1 取代</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="956"/>
+        <source>in force</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="968"/>
+        <source>No ruling issued yet.</source>
+        <translation>尚未签发裁定。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsModel</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/records_model.py" line="137"/>
+        <source>Test time</source>
+        <translation>检测时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/records_model.py" line="137"/>
+        <source>District</source>
+        <translation>区</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/records_model.py" line="138"/>
+        <source>Company</source>
+        <translation>供热企业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/records_model.py" line="138"/>
+        <source>Inspector</source>
+        <translation>检测人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/records_model.py" line="139"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/records_model.py" line="139"/>
+        <source>Result</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/records_model.py" line="140"/>
+        <source>Review</source>
+        <translation>审核状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/records_model.py" line="140"/>
+        <source>Chain</source>
+        <translation>记录链</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/records_model.py" line="141"/>
+        <source>Record</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/records_model.py" line="168"/>
+        <source>[training]</source>
+        <translation>[培训]</translation>
     </message>
 </context>
 <context>
@@ -913,6 +1631,174 @@
     </message>
 </context>
 <context>
+    <name>RulingDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="78"/>
+        <source>Refund ruling</source>
+        <translation>退费裁定</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="87"/>
+        <source>The record names no profile.</source>
+        <translation>该记录未注明所适用的地区规则。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="109"/>
+        <source>Record %1 · %2 · %3
+SHA-256 %4</source>
+        <translation>记录 %1 · %2 · %3
+SHA-256 %4</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="120"/>
+        <source> yuan per m² per day</source>
+        <translation> 元/(m²·日)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="123"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="125"/>
+        <source>Grounds, e.g. complaint date and re-test</source>
+        <translation>裁定依据，如投诉日期、复测情况</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="126"/>
+        <source>&amp;Daily fee</source>
+        <translation>日单价(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="127"/>
+        <source>&amp;Failing days</source>
+        <translation>不达标天数(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="128"/>
+        <source>Co&amp;mment</source>
+        <translation>说明(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="134"/>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="134"/>
+        <source>Area m²</source>
+        <translation>面积 m²</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="134"/>
+        <source>Mean °C</source>
+        <translation>平均 °C</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="134"/>
+        <source>Result</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="135"/>
+        <source>Band</source>
+        <translation>退费档</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="135"/>
+        <source>Share</source>
+        <translation>退费比例</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="135"/>
+        <source>Per day (yuan)</source>
+        <translation>每日（元）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="136"/>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="156"/>
+        <source>&amp;Open earlier ruling</source>
+        <translation>打开此前的裁定(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="160"/>
+        <source>&amp;Issue ruling</source>
+        <translation>签发裁定(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="163"/>
+        <source>&amp;Save PDF…</source>
+        <translation>保存 PDF…(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="165"/>
+        <source>&amp;Print…</source>
+        <translation>打印…(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="167"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="188"/>
+        <source>superseded by %1</source>
+        <translation>已被 %1 取代</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="194"/>
+        <source>No ruling issued for this record yet</source>
+        <translation>此记录尚未签发裁定</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="230"/>
+        <source>%1: %2 yuan per day × %3 days = %4 yuan</source>
+        <translation>%1：每日 %2 元 × %3 天 = %4 元</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="243"/>
+        <source>Issuing the ruling at the office…</source>
+        <translation>正在监管平台签发裁定…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="256"/>
+        <source>Ruling %1 issued and kept at the office.</source>
+        <translation>裁定书 %1 已签发，并存档于监管平台。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="266"/>
+        <source>Preparing the ruling…</source>
+        <translation>正在生成裁定书…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="281"/>
+        <source>Ruling %1</source>
+        <translation>裁定书 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="292"/>
+        <source>Save ruling as PDF</source>
+        <translation>将裁定书保存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="300"/>
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureView</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/signature_view.py" line="100"/>
+        <source>No signature</source>
+        <translation>无签字</translation>
+    </message>
+</context>
+<context>
     <name>SigningPage</name>
     <message>
         <location filename="../../forms/page_signing.ui" line="10"/>
@@ -1007,47 +1893,47 @@
 <context>
     <name>SlipDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/slip_dialog.py" line="58"/>
+        <location filename="../../inspector_app/ui/slip_dialog.py" line="60"/>
         <source>A4 (four copies, one per page)</source>
         <translation>A4（四联，每联一页）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/slip_dialog.py" line="59"/>
+        <location filename="../../inspector_app/ui/slip_dialog.py" line="61"/>
         <source>80 mm roll (thermal printer)</source>
         <translation>80 毫米热敏纸卷</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/slip_dialog.py" line="82"/>
+        <location filename="../../inspector_app/ui/slip_dialog.py" line="91"/>
         <source>This visit is not sealed: there is no slip yet.</source>
         <translation>此记录尚未签封：还没有测温单。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/slip_dialog.py" line="86"/>
+        <location filename="../../inspector_app/ui/slip_dialog.py" line="95"/>
         <source>Preparing the slip…</source>
         <translation>正在生成测温单…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/slip_dialog.py" line="110"/>
+        <location filename="../../inspector_app/ui/slip_dialog.py" line="119"/>
         <source>%1 page(s)</source>
         <translation>共 %1 页</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/slip_dialog.py" line="122"/>
+        <location filename="../../inspector_app/ui/slip_dialog.py" line="131"/>
         <source>Preparing pages for the printer…</source>
         <translation>正在准备打印页面…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/slip_dialog.py" line="136"/>
+        <location filename="../../inspector_app/ui/slip_dialog.py" line="145"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/slip_dialog.py" line="141"/>
+        <location filename="../../inspector_app/ui/slip_dialog.py" line="150"/>
         <source>Save slip as PDF</source>
         <translation>将测温单保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/slip_dialog.py" line="148"/>
+        <location filename="../../inspector_app/ui/slip_dialog.py" line="157"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
@@ -1078,6 +1964,515 @@
         <location filename="../../forms/slip_preview.ui" line="53"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorLabels</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="26"/>
+        <source>Pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="27"/>
+        <source>Fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="28"/>
+        <source>Incomplete</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="31"/>
+        <source>Received</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="32"/>
+        <source>Approved</source>
+        <translation>已认可</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="33"/>
+        <source>Has issues</source>
+        <translation>有问题待补充</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="34"/>
+        <source>Rejected</source>
+        <translation>不予认可</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="35"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="51"/>
+        <source>Resubmitted</source>
+        <translation>已重新提交，待再审</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="38"/>
+        <source>Bedroom</source>
+        <translation>卧室</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="39"/>
+        <source>Living room</source>
+        <translation>起居室（厅）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="40"/>
+        <source>Other room</source>
+        <translation>其他房间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="43"/>
+        <source>Chain intact</source>
+        <translation>链完整</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="44"/>
+        <source>Earlier record missing</source>
+        <translation>缺少前序记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="45"/>
+        <source>Chain forked</source>
+        <translation>链分叉</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="48"/>
+        <source>Review decision</source>
+        <translation>审核决定</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="49"/>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="50"/>
+        <source>Ruling</source>
+        <translation>裁定</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="52"/>
+        <source>Superseded</source>
+        <translation>已被取代</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="55"/>
+        <source>Refund</source>
+        <translation>退费</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="56"/>
+        <source>No refund</source>
+        <translation>不退费</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="59"/>
+        <source>12345 hotline</source>
+        <translation>12345 热线</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="60"/>
+        <source>12319 hotline</source>
+        <translation>12319 热线</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="61"/>
+        <source>96118 hotline</source>
+        <translation>96118 热线</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="62"/>
+        <source>Heating company</source>
+        <translation>供热企业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="63"/>
+        <source>Reported on site</source>
+        <translation>现场报告</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="64"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="67"/>
+        <source>End wall</source>
+        <translation>边户</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="68"/>
+        <source>Top floor</source>
+        <translation>顶层</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="69"/>
+        <source>Ground floor</source>
+        <translation>底层</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="70"/>
+        <source>Over unheated space</source>
+        <translation>悬空房</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="73"/>
+        <source>Verified</source>
+        <translation>已验证</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="76"/>
+        <source>Gap</source>
+        <translation>缺环</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="77"/>
+        <source>Fork</source>
+        <translation>分叉</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorLoginDialog</name>
+    <message>
+        <location filename="../../forms/supervisor_login.ui" line="5"/>
+        <source>Supervisor log-in</source>
+        <translation>监管审核登录</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_login.ui" line="11"/>
+        <source>Review the records received by the district office. Your account decides which district you see.</source>
+        <translation>审核区监管部门收到的检测记录。可查看哪个区由您的账号决定。</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_login.ui" line="16"/>
+        <source>&amp;Office address</source>
+        <translation>监管平台地址(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_login.ui" line="17"/>
+        <source>https://office.example:8443</source>
+        <translation>https://office.example:8443</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_login.ui" line="18"/>
+        <source>&amp;User name</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_login.ui" line="20"/>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_login.ui" line="33"/>
+        <source>&amp;Log in</source>
+        <translation>登录(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_login.ui" line="34"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorWindow</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="140"/>
+        <source>Any result</source>
+        <translation>全部结论</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="143"/>
+        <source>Any review state</source>
+        <translation>全部审核状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="146"/>
+        <source>Formal tests only</source>
+        <translation>仅正式检测</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="147"/>
+        <source>Training only</source>
+        <translation>仅培训</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="148"/>
+        <source>Formal and training</source>
+        <translation>正式与培训</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="160"/>
+        <source>Your account sees this district only.</source>
+        <translation>您的账号只能查看本区。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="181"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="370"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="204"/>
+        <source>%1 records match; %2 loaded</source>
+        <translation>符合条件的记录 %1 条，已加载 %2 条</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="234"/>
+        <source>Fetching the record…</source>
+        <translation>正在获取记录…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="280"/>
+        <source>Say what is wrong in the comment: the inspector will read it.</source>
+        <translation>请在意见中写明问题所在：检测人员会看到这条意见。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="285"/>
+        <source>Review state set: %1</source>
+        <translation>审核状态已设为：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="287"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="296"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="292"/>
+        <source>Write the comment first.</source>
+        <translation>请先填写意见。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="296"/>
+        <source>Comment added.</source>
+        <translation>意见已添加。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="315"/>
+        <source>Fetching the sealed record…</source>
+        <translation>正在获取已签封的记录…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="331"/>
+        <source>Spreadsheet (*.xlsx)</source>
+        <translation>电子表格 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="332"/>
+        <source>Export the filtered records</source>
+        <translation>导出筛选出的记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="344"/>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="350"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="380"/>
+        <source>Heating company</source>
+        <translation>供热企业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="380"/>
+        <source>Tests</source>
+        <translation>检测次数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="380"/>
+        <source>Failed</source>
+        <translation>不合格次数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="381"/>
+        <source>Median minutes to contact</source>
+        <translation>联系用时中位数（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="381"/>
+        <source>Failure rate (%)</source>
+        <translation>不合格率 (%)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="382"/>
+        <source>Median minutes to arrival</source>
+        <translation>到达用时中位数（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="382"/>
+        <source>Contact later than allowed</source>
+        <translation>联系超时次数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="383"/>
+        <source>Without times</source>
+        <translation>无时间记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="403"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="410"/>
+        <source>all districts</source>
+        <translation>全部区</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="404"/>
+        <source>%1 companies, %2</source>
+        <translation>%1 家供热企业，%2</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="411"/>
+        <source>Supervisor review — %1 (%2)</source>
+        <translation>监管审核 — %1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_window.ui" line="6"/>
+        <source>Supervisor review</source>
+        <translation>监管审核</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_window.ui" line="12"/>
+        <source>&amp;Records</source>
+        <translation>记录列表(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_window.ui" line="16"/>
+        <source>Filters (applied by the office)</source>
+        <translation>筛选条件（由监管平台执行）</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_window.ui" line="18"/>
+        <source>Test &amp;date</source>
+        <translation>检测日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_window.ui" line="19"/>
+        <location filename="../../forms/supervisor_window.ui" line="20"/>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_window.ui" line="21"/>
+        <source>District</source>
+        <translation>区</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_window.ui" line="23"/>
+        <source>Company</source>
+        <translation>供热企业</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_window.ui" line="25"/>
+        <source>Inspector</source>
+        <translation>检测人员</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_window.ui" line="27"/>
+        <source>Result</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_window.ui" line="30"/>
+        <source>Ticket</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_window.ui" line="32"/>
+        <source>Address starts with</source>
+        <translation>地址开头</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_window.ui" line="37"/>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_window.ui" line="38"/>
+        <source>C&amp;lear</source>
+        <translation>清除(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_window.ui" line="64"/>
+        <source>Export &amp;CSV…</source>
+        <translation>导出 CSV…(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_window.ui" line="65"/>
+        <source>Export &amp;spreadsheet…</source>
+        <translation>导出电子表格…(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_window.ui" line="76"/>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_window.ui" line="79"/>
+        <source>Comment (kept in the history with your name and the time)</source>
+        <translation>意见（将连同您的姓名和时间记入审核历史）</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_window.ui" line="80"/>
+        <source>Set &amp;state</source>
+        <translation>设置审核状态(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_window.ui" line="81"/>
+        <source>Add co&amp;mment</source>
+        <translation>添加意见(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_window.ui" line="83"/>
+        <source>Refund &amp;ruling…</source>
+        <translation>退费裁定…(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_window.ui" line="84"/>
+        <source>Re&amp;print slip…</source>
+        <translation>重新打印测温单…(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_window.ui" line="95"/>
+        <source>&amp;Companies</source>
+        <translation>供热企业(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_window.ui" line="99"/>
+        <source>Heating season</source>
+        <translation>供热期</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_window.ui" line="101"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_window.ui" line="127"/>
+        <source>&amp;Session</source>
+        <translation>会话(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_window.ui" line="134"/>
+        <source>&amp;Reload</source>
+        <translation>重新加载(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_window.ui" line="134"/>
+        <source>F5</source>
+        <translation>F5</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_window.ui" line="135"/>
+        <source>&amp;Log out and close</source>
+        <translation>退出登录并关闭(&amp;L)</translation>
     </message>
 </context>
 <context>

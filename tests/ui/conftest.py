@@ -79,3 +79,6 @@ def window(ctx, qtbot):
     if shiboken6.isValid(win):  # the crash test deletes it without any cleanup
         win.close()
         dispose(win)
+
+
+from tests.sync.live import laptop, office  # noqa: E402, F401 - a real office for supervisor mode

@@ -1,0 +1,215 @@
+"""A supervisor's session with the district office: list, read, review, rule, export.
+
+Qt-free so the same calls serve the app (on worker threads: the GUI never waits on the network)
+and scripts. Every failure becomes a `ReviewError` carrying the office's own words in Chinese and
+English when it gave them (`reason_zh` / `reason`), or ours for a dead link, a locked account or
+an answer that is not from an office (a captive Wi-Fi portal's login page, say).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from inspector_app import __version__
+from inspector_app.core.errors import InspectionError
+
+USER_AGENT = f"inspector-app-review/{__version__}"
+Progress = Callable[[int, int, str], None]
+
+
+class ReviewError(InspectionError):
+    """The office refused, or could not be reached; `status` is the HTTP status when one came."""
+
+    def __init__(self, message_zh: str, message_en: str, status: int | None = None,
+                 code: str = "") -> None:
+        super().__init__(message_zh, message_en)
+        self.status = status
+        self.code = code
+
+
+def _office_error(response: httpx.Response) -> ReviewError:
+    status = response.status_code
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    if isinstance(body, dict) and (body.get("reason") or body.get("reason_zh")):
+        en = str(body.get("reason") or body.get("reason_zh"))
+        zh = str(body.get("reason_zh") or en)
+        if status == 429:
+            wait = response.headers.get("Retry-After", "?")
+            zh = f"{zh}（请 {wait} 秒后再试）"
+            en = f"{en} (try again in {wait} s)"
+        return ReviewError(zh, en, status, str(body.get("error", "")))
+    if status == 401:
+        return ReviewError("登录已失效，请重新登录", "the session has ended: log in again", status,
+                           "unauthorised")
+    return ReviewError(f"办公室返回 HTTP {status}，答复不是办公室的格式",
+                       f"the office answered HTTP {status} in a form that is not the office's",
+                       status, "not_office")
+
+
+def _transport_error(url: str, exc: httpx.TransportError) -> ReviewError:
+    return ReviewError(f"无法连接办公室 {url}：{exc.__class__.__name__}",
+                       f"cannot reach the office at {url}: {exc.__class__.__name__}", None,
+                       "unreachable")
+
+
+def _clean(params: Mapping[str, Any]) -> dict[str, Any]:
+    """Query parameters without the empty ones; booleans as the API spells them."""
+    out: dict[str, Any] = {}
+    for key, value in params.items():
+        if value is None or value == "":
+            continue
+        out[key] = ("true" if value else "false") if isinstance(value, bool) else value
+    return out
+
+
+@dataclass(frozen=True)
+class User:
+    name: str
+    role: str
+    district: str | None
+    expires_at: str
+
+
+class ReviewSession:
+    """One logged-in supervisor. Thread-safe for concurrent requests (httpx.Client is)."""
+
+    def __init__(self, base_url: str, token: str, user: User, *, verify: bool | str = True,
+                 timeout: float = 30.0, transport: httpx.BaseTransport | None = None) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.user = user
+        self._http = httpx.Client(base_url=self.base_url, verify=verify, timeout=timeout,
+                                  transport=transport,
+                                  headers={"Authorization": f"Bearer {token}",
+                                           "User-Agent": USER_AGENT})
+
+    @classmethod
+    def login(cls, base_url: str, name: str, password: str, *, verify: bool | str = True,
+              timeout: float = 30.0, transport: httpx.BaseTransport | None = None,
+              ) -> ReviewSession:
+        """Log in; a wrong password, a lockout or a non-office answer raise ReviewError."""
+        base_url = base_url.strip().rstrip("/")
+        if not base_url.startswith(("http://", "https://")):
+            raise ReviewError("办公室地址应以 http:// 或 https:// 开头",
+                              "the office address must start with http:// or https://",
+                              code="bad_url")
+        try:
+            with httpx.Client(base_url=base_url, verify=verify, timeout=timeout,
+                              transport=transport, headers={"User-Agent": USER_AGENT}) as http:
+                response = http.post("/api/v1/login", json={"name": name, "password": password})
+        except httpx.TransportError as exc:
+            raise _transport_error(base_url, exc) from exc
+        if response.status_code != 200:
+            raise _office_error(response)
+        try:
+            body = response.json()
+            user = User(body["name"], body["role"], body.get("district"), body["expires_at"])
+            token = body["token"]
+        except (ValueError, KeyError, TypeError) as exc:
+            raise _office_error(httpx.Response(502)) from exc
+        return cls(base_url, token, user, verify=verify, timeout=timeout, transport=transport)
+
+    # -- plumbing ------------------------------------------------------------------------------
+    def _call(self, method: str, path: str, *, ok: tuple[int, ...] = (200,),
+              **kwargs: Any) -> httpx.Response:
+        try:
+            response = self._http.request(method, path, **kwargs)
+        except httpx.TransportError as exc:
+            raise _transport_error(self.base_url, exc) from exc
+        if response.status_code not in ok:
+            raise _office_error(response)
+        return response
+
+    def _json(self, method: str, path: str, **kwargs: Any) -> Any:
+        response = self._call(method, path, **kwargs)
+        try:
+            return response.json()
+        except ValueError as exc:
+            raise _office_error(httpx.Response(502)) from exc
+
+    def close(self) -> None:
+        self._http.close()
+
+    def logout(self) -> None:
+        try:
+            self._call("POST", "/api/v1/logout", ok=(204, 401))
+        finally:
+            self.close()
+
+    # -- records -------------------------------------------------------------------------------
+    def list_records(self, filters: Mapping[str, Any], *, sort: str = "test_at",
+                     order: str = "desc", limit: int = 100, cursor: str | None = None,
+                     ) -> dict[str, Any]:
+        """One page: {total, total_exact, items, next_cursor}. Filters as the office names them."""
+        params = _clean({**filters, "sort": sort, "order": order, "limit": limit,
+                         "cursor": cursor})
+        return self._json("GET", "/api/v1/records", params=params)
+
+    def record(self, record_id: str) -> dict[str, Any]:
+        return self._json("GET", f"/api/v1/records/{record_id}")
+
+    def envelope(self, record_id: str) -> tuple[bytes, str]:
+        """The exact stored bytes of the sealed record and the sha256 the office states."""
+        response = self._call("GET", f"/api/v1/records/{record_id}/envelope")
+        return response.content, response.headers.get("X-Record-Sha256", "")
+
+    def set_review(self, record_id: str, state: str, comment: str = "") -> dict[str, Any]:
+        return self._json("PUT", f"/api/v1/records/{record_id}/review",
+                          json={"state": state, "comment": comment})
+
+    def add_comment(self, record_id: str, comment: str) -> dict[str, Any]:
+        return self._json("POST", f"/api/v1/records/{record_id}/comments",
+                          json={"comment": comment})
+
+    def issue_ruling(self, record_id: str, daily_fee_per_m2: str, failing_days: int,
+                     comment: str = "") -> dict[str, Any]:
+        """The office recomputes and numbers the ruling; it answers {ruling_no, ..., ruling}."""
+        return self._json("POST", f"/api/v1/records/{record_id}/rulings", ok=(200, 201),
+                          json={"daily_fee_per_m2": daily_fee_per_m2,
+                                "failing_days": failing_days, "comment": comment})
+
+    def company_stats(self, season: str) -> dict[str, Any]:
+        return self._json("GET", "/api/v1/companies/stats", params={"season": season})
+
+    def export(self, filters: Mapping[str, Any], dest: Path, *, fmt: str = "csv",
+               lang: str = "zh", sort: str = "test_at", order: str = "desc",
+               progress: Progress | None = None) -> Path:
+        """Download the filtered records to `dest` (CSV or xlsx), atomically: a broken download
+        leaves no half file and never replaces an earlier good one."""
+        dest = Path(dest)
+        params = _clean({**filters, "format": fmt, "lang": lang, "sort": sort, "order": order})
+        fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                try:
+                    with self._http.stream("GET", "/api/v1/records/export",
+                                           params=params) as response:
+                        if response.status_code != 200:
+                            response.read()
+                            raise _office_error(response)
+                        total = int(response.headers.get("Content-Length") or 0)
+                        done = 0
+                        for chunk in response.iter_bytes(1 << 16):
+                            out.write(chunk)
+                            done += len(chunk)
+                            if progress:
+                                progress(done, total, dest.name)
+                except httpx.TransportError as exc:
+                    raise _transport_error(self.base_url, exc) from exc
+                out.flush()
+                os.fsync(out.fileno())
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, dest)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return dest

@@ -1,0 +1,444 @@
+"""The supervisor's window: the office's records, one record in detail, review, rulings, exports,
+and the heating companies' season figures.
+
+Everything the office holds is fetched on demand in the background: the table asks for pages as
+it scrolls (RecordsModel), the detail is fetched when a row is chosen, and each action (a state,
+a comment, a ruling, an export, a reprint) is one request whose answer refreshes what it touched.
+The GUI thread never waits on the network.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from inspector_app.review.client import ReviewSession
+from inspector_app.ui import i18n
+from inspector_app.ui.background import run_in_background
+from inspector_app.ui.generated.supervisor_window import Ui_SupervisorWindow
+from inspector_app.ui.qt import (
+    QDate,
+    QEvent,
+    QFileDialog,
+    QHeaderView,
+    QItemSelectionModel,
+    QMainWindow,
+    Qt,
+    QTableWidgetItem,
+    QWidget,
+    Signal,
+)
+from inspector_app.ui.style import SUPERVISOR_STYLE, message_style
+from inspector_app.ui.supervisor.company_chart import CompanyChart
+from inspector_app.ui.supervisor.labels import (
+    REVIEW_STATES,
+    REVIEWER_STATES,
+    VERDICTS,
+    review_label,
+    verdict_label,
+)
+from inspector_app.ui.supervisor.record_detail import RecordDetail
+from inspector_app.ui.supervisor.records_model import RecordsModel
+
+STATS_COLUMNS = ("company", "tests", "failures", "failure_rate", "median_contact_min",
+                 "median_arrival_min", "contact_limit_breaches", "without_times")
+
+
+def season_of(day: date) -> str:
+    """The heating season a day belongs to: October–December start it, January–September end."""
+    first = day.year if day.month >= 10 else day.year - 1
+    return f"{first}-{first + 1}"
+
+
+class SupervisorWindow(QMainWindow):
+    closed = Signal()
+
+    def __init__(self, session: ReviewSession, data_dir: Path, settings: Any,
+                 today: date | None = None) -> None:
+        super().__init__()
+        self.session, self.data_dir, self.settings = session, Path(data_dir), settings
+        self.ui = Ui_SupervisorWindow()
+        self.ui.setupUi(self)
+        self.setStyleSheet(SUPERVISOR_STYLE)
+        self.detail_data: dict[str, Any] | None = None
+        self.current_id: str | None = None
+        self.ops: list[Any] = []
+        self.dialogs: list[QWidget] = []
+        self.today = today or date.today()
+        self.detail = RecordDetail(self.ui.detailHost)
+        self.ui.detailLayout.insertWidget(0, self.detail, 1)
+        self.detail.open_record.connect(self.select_record)
+        self.model = RecordsModel(self._fetch_page, self)
+        self.ui.table.setModel(self.model)
+        self.ui.table.verticalHeader().setVisible(False)
+        header = self.ui.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.ui.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.model.total_changed.connect(self._show_total)
+        self.model.failed.connect(lambda exc: self.status(i18n.error_text(exc), "bad"))
+        self.model.loaded.connect(self._first_columns)
+        self.chart = CompanyChart(self.ui.chartHost)
+        self.ui.chartLayout.addWidget(self.chart)
+        self.ui.splitter.setSizes([760, 640])
+        self.ui.table.verticalHeader().setDefaultSectionSize(26)
+        self._fill_choices()
+        self.ui.applyButton.clicked.connect(self.apply_filters)
+        self.ui.clearButton.clicked.connect(self.clear_filters)
+        for edit in (self.ui.districtEdit, self.ui.companyEdit, self.ui.inspectorEdit,
+                     self.ui.ticketEdit, self.ui.addressEdit):
+            edit.returnPressed.connect(self.apply_filters)
+        self.ui.setStateButton.clicked.connect(self.set_state)
+        self.ui.commentButton.clicked.connect(self.add_comment)
+        self.ui.rulingButton.clicked.connect(self.open_ruling)
+        self.ui.reprintButton.clicked.connect(self.reprint_slip)
+        self.ui.exportCsvButton.clicked.connect(lambda: self.export("csv"))
+        self.ui.exportXlsxButton.clicked.connect(lambda: self.export("xlsx"))
+        self.ui.statsButton.clicked.connect(self.load_stats)
+        self.ui.seasonCombo.currentIndexChanged.connect(lambda _i: self.load_stats())
+        self.ui.actionRefresh.triggered.connect(self.reload)
+        self.ui.actionLogout.triggered.connect(self.close)
+        self.ui.tabs.currentChanged.connect(self._tab_changed)
+        self._enable_actions()
+        self.retranslate()
+        self.apply_filters()
+
+    # -- plumbing ------------------------------------------------------------------------------
+    def _fetch_page(self, filters: dict, sort_key: str, order: str,
+                    cursor: str | None) -> dict:
+        return self.session.list_records(filters, sort=sort_key, order=order, cursor=cursor,
+                                         limit=100)
+
+    def _run(self, fn, on_success, what: str = "") -> None:  # noqa: ANN001
+        if what:
+            self.status(what)
+
+        def failed(exc: BaseException) -> None:
+            self.status(i18n.error_text(exc), "bad")
+            self._enable_actions()
+
+        self.ops = [o for o in self.ops if not o.done]
+        self.ops.append(run_in_background(lambda _p: fn(), on_success=on_success,
+                                          on_failure=failed))
+
+    def busy(self) -> bool:
+        return self.model.busy() or any(not o.done for o in self.ops)
+
+    def status(self, text: str, kind: str = "info") -> None:
+        self.ui.actionStatus.setText(text)
+        self.ui.actionStatus.setStyleSheet(message_style(kind) if text else "")
+        self.statusBar().showMessage(text, 15000)
+
+    # -- filters -------------------------------------------------------------------------------
+    def _fill_choices(self) -> None:
+        ui = self.ui
+        for combo in (ui.verdictCombo, ui.reviewCombo, ui.trainingCombo, ui.stateCombo,
+                      ui.seasonCombo):
+            combo.clear()
+        ui.verdictCombo.addItem(self.tr("Any result"), None)
+        for code in VERDICTS:
+            ui.verdictCombo.addItem(verdict_label(code), code)
+        ui.reviewCombo.addItem(self.tr("Any review state"), None)
+        for code in REVIEW_STATES:
+            ui.reviewCombo.addItem(review_label(code), code)
+        ui.trainingCombo.addItem(self.tr("Formal tests only"), False)
+        ui.trainingCombo.addItem(self.tr("Training only"), True)
+        ui.trainingCombo.addItem(self.tr("Formal and training"), None)
+        for code in REVIEWER_STATES:
+            ui.stateCombo.addItem(review_label(code), code)
+        season = int(season_of(self.today)[:4])
+        for first in range(season, season - 5, -1):
+            ui.seasonCombo.addItem(f"{first}-{first + 1}", f"{first}-{first + 1}")
+        end = QDate(self.today.year, self.today.month, self.today.day)
+        ui.dateToEdit.setDate(end)
+        ui.dateFromEdit.setDate(end.addDays(-30))
+        if self.session.user.district:
+            ui.districtEdit.setText(self.session.user.district)
+            ui.districtEdit.setReadOnly(True)
+            ui.districtEdit.setToolTip(self.tr("Your account sees this district only."))
+
+    def filters(self) -> dict[str, Any]:
+        ui = self.ui
+        out: dict[str, Any] = {
+            "district": ui.districtEdit.text().strip() or None,
+            "company": ui.companyEdit.text().strip() or None,
+            "inspector": ui.inspectorEdit.text().strip() or None,
+            "ticket": ui.ticketEdit.text().strip() or None,
+            "address_prefix": ui.addressEdit.text().strip() or None,
+            "verdict": ui.verdictCombo.currentData(),
+            "review_state": ui.reviewCombo.currentData(),
+            "training": ui.trainingCombo.currentData(),
+        }
+        if ui.dateCheck.isChecked():
+            out["date_from"] = ui.dateFromEdit.date().toString("yyyy-MM-dd")
+            out["date_to"] = ui.dateToEdit.date().toString("yyyy-MM-dd")
+        return {k: v for k, v in out.items() if v is not None}
+
+    def apply_filters(self) -> None:
+        self.show_detail(None)
+        self.ui.countLabel.setText(self.tr("Loading…"))
+        self.model.set_query(self.filters())
+
+    def clear_filters(self) -> None:
+        ui = self.ui
+        for edit in (ui.companyEdit, ui.inspectorEdit, ui.ticketEdit, ui.addressEdit):
+            edit.clear()
+        if not self.session.user.district:
+            ui.districtEdit.clear()
+        ui.dateCheck.setChecked(False)
+        for combo in (ui.verdictCombo, ui.reviewCombo, ui.trainingCombo):
+            combo.setCurrentIndex(0)
+        self.apply_filters()
+
+    def reload(self) -> None:
+        keep = self.current_id
+        self.model.reload()
+        if keep:
+            self.load_detail(keep)
+
+    def _show_total(self, total: int, exact: bool) -> None:
+        shown = f"{total:,}" + ("" if exact else "+")
+        self.ui.countLabel.setText(
+            self.tr("%1 records match; %2 loaded").replace("%1", shown)
+            .replace("%2", f"{self.model.rowCount():,}"))
+
+    def _first_columns(self) -> None:
+        if self.model.rowCount() and not getattr(self, "_sized", False):
+            self._sized = True
+            self.ui.table.resizeColumnsToContents()
+
+    # -- one record ----------------------------------------------------------------------------
+    def _row_changed(self, current, _previous) -> None:  # noqa: ANN001 - QModelIndex
+        record_id = self.model.record_id(current.row())
+        if record_id and record_id != self.current_id:
+            self.load_detail(record_id)
+
+    def select_record(self, record_id: str) -> None:
+        """Show a record named by a link (supersedes / superseded by), in the list if held."""
+        for row, item in enumerate(self.model.rows):
+            if item["record_id"] == record_id:
+                index = self.model.index(row, 0)
+                self.ui.table.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows)
+                return
+        self.load_detail(record_id)
+
+    def load_detail(self, record_id: str) -> None:
+        self.current_id = record_id
+        self._enable_actions()
+        self._run(lambda: self.session.record(record_id),
+                  lambda detail: self._detail_arrived(record_id, detail),
+                  self.tr("Fetching the record…"))
+
+    def _detail_arrived(self, record_id: str, detail: dict[str, Any]) -> None:
+        if record_id != self.current_id:
+            return
+        self.show_detail(detail)
+        self.status("")
+
+    def show_detail(self, detail: dict[str, Any] | None) -> None:
+        self.detail_data = detail
+        if detail is None:
+            self.current_id = None
+            self.detail.clear()
+        else:
+            self.detail.show_detail(detail)
+            state = detail.get("review_state")
+            index = self.ui.stateCombo.findData(state)
+            if index >= 0:
+                self.ui.stateCombo.setCurrentIndex(index)
+        self._enable_actions()
+
+    def _enable_actions(self) -> None:
+        has = self.detail_data is not None
+        real = has and not self.detail_data.get("synthetic")
+        for button in (self.ui.setStateButton, self.ui.commentButton):
+            button.setEnabled(has)
+        self.ui.rulingButton.setEnabled(bool(real) and not self.detail_data.get("training"))
+        self.ui.reprintButton.setEnabled(bool(real))
+
+    def _updated(self, detail: dict[str, Any], message: str) -> None:
+        """A review answer carries the whole detail: show it and refresh its row in place."""
+        self.ui.commentEdit.clear()
+        self.show_detail(detail)
+        for row, item in enumerate(self.model.rows):
+            if item["record_id"] == detail["record_id"]:
+                item.update({k: detail[k] for k in item if k in detail})
+                self.model.dataChanged.emit(self.model.index(row, 0),
+                                            self.model.index(row, self.model.columnCount() - 1))
+        self.status(message, "ok")
+
+    def set_state(self) -> None:
+        if not self.current_id:
+            return
+        record_id, state = self.current_id, self.ui.stateCombo.currentData()
+        comment = self.ui.commentEdit.text().strip()
+        if state in ("has_issues", "rejected") and not comment:
+            self.status(self.tr("Say what is wrong in the comment: the inspector will read it."),
+                        "bad")
+            self.ui.commentEdit.setFocus()
+            return
+        self._run(lambda: self.session.set_review(record_id, state, comment),
+                  lambda d: self._updated(d, self.tr("Review state set: %1")
+                                          .replace("%1", review_label(state))),
+                  self.tr("Saving…"))
+
+    def add_comment(self) -> None:
+        comment = self.ui.commentEdit.text().strip()
+        if not self.current_id or not comment:
+            self.status(self.tr("Write the comment first."), "bad")
+            return
+        record_id = self.current_id
+        self._run(lambda: self.session.add_comment(record_id, comment),
+                  lambda d: self._updated(d, self.tr("Comment added.")), self.tr("Saving…"))
+
+    # -- ruling and reprint --------------------------------------------------------------------
+    def open_ruling(self) -> None:
+        from inspector_app.ui.supervisor.ruling_dialog import RulingDialog
+
+        if self.detail_data is None:
+            return
+        dialog = RulingDialog(self, self.session, self.detail_data, self.data_dir,
+                              today=self.today)
+        dialog.issued.connect(lambda _no: self.load_detail(self.detail_data["record_id"]))
+        self.dialogs = [d for d in self.dialogs if d.isVisible()] + [dialog]
+        dialog.open()
+
+    def reprint_slip(self) -> None:
+        if not self.current_id:
+            return
+        record_id = self.current_id
+        self._run(lambda: fetch_verified_envelope(self.session, record_id),
+                  self._show_slip, self.tr("Fetching the sealed record…"))
+
+    def _show_slip(self, envelope: dict[str, Any]) -> None:
+        from inspector_app.ui.slip_dialog import SlipDialog
+
+        self.status("")
+        dialog = SlipDialog(self, self.settings, self.data_dir, envelope=envelope)
+        self.dialogs = [d for d in self.dialogs if d.isVisible()] + [dialog]
+        dialog.open()
+
+    # -- export --------------------------------------------------------------------------------
+    def export(self, fmt: str, path: Path | None = None) -> None:
+        if path is None:
+            stamp = date.today().strftime("%Y%m%d")
+            suffix = "csv" if fmt == "csv" else "xlsx"
+            suggested = str(self.data_dir / f"records-{stamp}.{suffix}")
+            kind = "CSV (*.csv)" if fmt == "csv" else self.tr("Spreadsheet (*.xlsx)")
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Export the filtered records"),
+                                                    suggested, kind)
+            if not chosen:
+                return
+            path = Path(chosen)
+        filters, lang = self.filters(), i18n.current()
+        sort_key, order = self.model.sort_key, self.model.order
+        self.ui.exportCsvButton.setEnabled(False)
+        self.ui.exportXlsxButton.setEnabled(False)
+
+        def done(written: Path) -> None:
+            self._export_buttons()
+            self.status(self.tr("Exported to %1").replace("%1", str(written)), "ok")
+
+        def failed(exc: BaseException) -> None:
+            self._export_buttons()
+            self.status(i18n.error_text(exc), "bad")
+
+        self.status(self.tr("Exporting…"))
+        self.ops = [o for o in self.ops if not o.done]
+        self.ops.append(run_in_background(
+            lambda _p: self.session.export(filters, path, fmt=fmt, lang=lang, sort=sort_key,
+                                           order=order),
+            on_success=done, on_failure=failed))
+
+    def _export_buttons(self) -> None:
+        self.ui.exportCsvButton.setEnabled(True)
+        self.ui.exportXlsxButton.setEnabled(True)
+
+    # -- companies -----------------------------------------------------------------------------
+    def _tab_changed(self, index: int) -> None:
+        if self.ui.tabs.widget(index) is self.ui.companiesTab and not self.chart.rows:
+            self.load_stats()
+
+    def load_stats(self) -> None:
+        season = self.ui.seasonCombo.currentData()
+        if not season:
+            return
+        self.ui.statsStatus.setText(self.tr("Loading…"))
+        self._run(lambda: self.session.company_stats(season), self._stats_arrived)
+
+    def _stats_arrived(self, stats: dict[str, Any]) -> None:
+        rows = stats.get("companies", [])
+        table = self.ui.companiesTable
+        table.setSortingEnabled(False)
+        table.clear()
+        table.setColumnCount(len(STATS_COLUMNS))
+        table.setHorizontalHeaderLabels([
+            self.tr("Heating company"), self.tr("Tests"), self.tr("Failed"),
+            self.tr("Failure rate (%)"), self.tr("Median minutes to contact"),
+            self.tr("Median minutes to arrival"), self.tr("Contact later than allowed"),
+            self.tr("Without times")])
+        table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, key in enumerate(STATS_COLUMNS):
+                value = row.get(key)
+                item = QTableWidgetItem()
+                if key == "company":
+                    item.setText(str(value))
+                elif key == "failure_rate":
+                    item.setData(Qt.ItemDataRole.DisplayRole, round(float(value) * 100, 1))
+                    item.setToolTip(f"{float(value) * 100:.1f} %")
+                elif value is None:
+                    item.setText("—")
+                else:
+                    item.setData(Qt.ItemDataRole.DisplayRole, value)
+                table.setItem(r, c, item)
+        table.setSortingEnabled(True)
+        table.verticalHeader().setVisible(False)
+        table.resizeColumnsToContents()
+        self.chart.set_companies(rows)
+        scope = stats.get("district") or self.tr("all districts")
+        self.ui.statsStatus.setText(self.tr("%1 companies, %2").replace("%1", str(len(rows)))
+                                    .replace("%2", scope))
+
+    # -- language and closing ------------------------------------------------------------------
+    def retranslate(self) -> None:
+        user = self.session.user
+        scope = user.district or self.tr("all districts")
+        self.setWindowTitle(self.tr("Supervisor review — %1 (%2)").replace("%1", user.name)
+                            .replace("%2", scope))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslateUi(self)
+            self.retranslate()
+        super().changeEvent(event)
+
+    def closeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        session = self.session
+        run_in_background(lambda _p: session.logout(), on_failure=lambda _e: None)
+        self.closed.emit()
+        super().closeEvent(event)
+
+
+def fetch_verified_envelope(session: ReviewSession, record_id: str) -> dict[str, Any]:
+    """The stored record, checked here again: a slip is never printed from doubtful bytes."""
+    import json
+
+    from inspector_app.core.errors import InspectionError
+    from inspector_app.seal.verify import verify_envelope
+
+    raw, stated = session.envelope(record_id)
+    envelope = json.loads(raw.decode("utf-8"))
+    problems = verify_envelope(envelope)
+    if stated and envelope.get("sha256") != stated:
+        raise InspectionError("办公室给出的哈希与记录不符，不能打印",
+                              "the office's stated hash differs from the record: not printed")
+    if problems:
+        raise InspectionError("记录未通过校验，不能打印：" + "；".join(p.message_zh for p in problems),
+                              "the record fails verification, not printed: "
+                              + "; ".join(p.message_en for p in problems))
+    return envelope

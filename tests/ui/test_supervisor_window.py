@@ -1,0 +1,213 @@
+"""Supervisor mode against a real office on 127.0.0.1: log in, page, sort, filter, review, rule,
+reprint, export, company figures. Real sealed records uploaded by a laptop, plus synthetic rows
+for volume."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from pathlib import Path
+
+import pytest
+from ui_helpers import click, shot, type_into
+
+from inspector_app.office import rulings
+from inspector_app.office.auth import hash_password
+from inspector_app.office.synth import synthesize
+from inspector_app.review.client import ReviewError, ReviewSession
+from inspector_app.ui.qt import QSettings, Qt
+from tests.office.uploaded import upload
+
+TODAY = date(2026, 11, 30)
+PASSWORD = "correct horse 7"
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def populated(office, laptop):
+    """Twelve real records on the office and an admin plus a district supervisor."""
+    ids = upload(office, laptop, 12)
+    office.store.add_user("admin1", "admin", hash_password(PASSWORD), None)
+    office.store.add_user("chaoyang", "supervisor", hash_password(PASSWORD), "朝阳区")
+    return office, ids
+
+
+def open_window(qtbot, office, tmp_path, settings, name="admin1"):
+    from inspector_app.ui.supervisor.window import SupervisorWindow
+
+    session = ReviewSession.login(office.url, name, PASSWORD)
+    window = SupervisorWindow(session, tmp_path, settings, today=TODAY)
+    qtbot.addWidget(window)
+    window.resize(1400, 860)
+    window.show()
+    wait_idle(qtbot, window)
+    return window
+
+
+def wait_idle(qtbot, window) -> None:
+    qtbot.waitUntil(lambda: not window.busy(), timeout=15000)
+
+
+def select_row(qtbot, window, row: int) -> None:
+    window.ui.table.selectRow(row)
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: window.detail_data is not None, timeout=10000)
+
+
+def test_wrong_password_is_told_and_cleared_then_login_opens(app, qtbot, populated, settings):
+    from inspector_app.ui.supervisor.login_dialog import LoginDialog
+
+    office, _ = populated
+    dialog = LoginDialog(None, settings, office.url)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_into(qtbot, dialog.ui.nameEdit, "admin1")
+    type_into(qtbot, dialog.ui.passwordEdit, "wrong")
+    click(qtbot, dialog.ui.loginButton)
+    qtbot.waitUntil(lambda: dialog.ui.loginButton.isEnabled(), timeout=10000)
+    assert "密码" in dialog.ui.statusLabel.text()      # the office's words, in Chinese
+    assert dialog.ui.passwordEdit.text() == ""
+    type_into(qtbot, dialog.ui.passwordEdit, PASSWORD)
+    with qtbot.waitSignal(dialog.accepted, timeout=10000):
+        click(qtbot, dialog.ui.loginButton)
+    assert dialog.session is not None and dialog.session.user.role == "admin"
+    assert settings.value("supervisor/name") == "admin1"
+    assert not any("correct horse" in str(settings.value(k)) for k in settings.allKeys())
+    dialog.session.close()
+
+
+def test_unreachable_office_is_a_clear_message():
+    with pytest.raises(ReviewError) as err:
+        ReviewSession.login("http://127.0.0.1:9", "a", "b", timeout=2)
+    assert "无法连接办公室" in err.value.message_zh
+
+
+def test_list_pages_on_demand_and_sorts_at_the_office(app, qtbot, populated, settings, tmp_path):
+    office, _ids = populated
+    synthesize(office.store.path, 450, season="2026-2027")
+    window = open_window(qtbot, office, tmp_path, settings)
+    model = window.model
+    assert model.rowCount() == 100          # one page, not 462 rows
+    assert model.total == 462
+    assert "462" in window.ui.countLabel.text()
+    window.ui.table.scrollToBottom()
+    qtbot.waitUntil(lambda: model.rowCount() > 100, timeout=10000)  # the view asked for more
+    wait_idle(qtbot, window)
+    times = [r["test_at"] for r in model.rows]
+    assert times == sorted(times, reverse=True)
+    company_col = 2
+    window.ui.table.sortByColumn(company_col, Qt.SortOrder.AscendingOrder)
+    wait_idle(qtbot, window)
+    companies = [r["company"] for r in model.rows]
+    assert model.sort_key == "company" and companies == sorted(companies)
+    window.ui.verdictCombo.setCurrentIndex(window.ui.verdictCombo.findData("fail"))
+    window.ui.trainingCombo.setCurrentIndex(window.ui.trainingCombo.findData(None))
+    click(qtbot, window.ui.applyButton)
+    wait_idle(qtbot, window)
+    assert model.rows and {r["verdict"] for r in model.rows} == {"fail"}
+    shot(window, "supervisor-list")
+    window.close()
+
+
+def test_district_supervisor_sees_only_the_district(app, qtbot, populated, settings, tmp_path):
+    office, _ = populated
+    window = open_window(qtbot, office, tmp_path, settings, name="chaoyang")
+    assert window.ui.districtEdit.isReadOnly()
+    assert window.model.rows and {r["district"] for r in window.model.rows} == {"朝阳区"}
+    window.close()
+
+
+def test_review_ruling_reprint_and_export(app, qtbot, populated, settings, tmp_path):
+    office, ids = populated
+    window = open_window(qtbot, office, tmp_path, settings)
+    failing = next(i for i, r in enumerate(window.model.rows) if r["verdict"] == "fail")
+    select_row(qtbot, window, failing)
+    record_id = window.current_id
+    # a state that says something is wrong needs the reason
+    window.ui.stateCombo.setCurrentIndex(window.ui.stateCombo.findData("has_issues"))
+    click(qtbot, window.ui.setStateButton)
+    assert window.ui.actionStatus.text()           # told why nothing was sent
+    assert office.store.record(record_id)["review_state"] == "received"
+    type_into(qtbot, window.ui.commentEdit, "证书照片不清楚")
+    click(qtbot, window.ui.setStateButton)
+    wait_idle(qtbot, window)
+    stored = office.store.record(record_id)
+    assert stored["review_state"] == "has_issues"
+    assert stored["review_history"][-1]["by"] == "admin1"
+    assert window.model.rows[failing]["review_state"] == "has_issues"   # the row refreshed
+    shot(window, "supervisor-detail")
+
+    # ruling: edit the inputs, issue, the office keeps it, the PDF cites the hash
+    from inspector_app.ui.supervisor.ruling_dialog import RulingDialog
+
+    click(qtbot, window.ui.rulingButton)
+    dialog = next(d for d in window.dialogs if isinstance(d, RulingDialog))
+    dialog.daysSpin.setValue(10)
+    assert dialog.ruling is not None and dialog.ruling.decision == "refund"
+    expected = dialog.ruling.amount_total
+    with qtbot.waitSignal(dialog.issued, timeout=20000):
+        click(qtbot, dialog.issueButton)
+    qtbot.waitUntil(lambda: dialog.pdf is not None, timeout=20000)
+    kept = rulings.for_record(office.store, record_id)[-1]
+    assert kept["ruling"]["amount_total"] == str(expected)
+    saved = dialog.save_pdf(tmp_path / "ruling.pdf")
+    text = pdf_text(saved.read_bytes())
+    assert kept["ruling_no"] in text
+    assert stored["sha256"][:16] in text.replace("\n", "").replace(" ", "")
+    shot(dialog, "supervisor-ruling")
+    dialog.close()
+
+    # reprint the slip from the office's bytes, checked again here
+    from inspector_app.ui.slip_dialog import SlipDialog
+
+    click(qtbot, window.ui.reprintButton)
+    qtbot.waitUntil(lambda: any(isinstance(d, SlipDialog) for d in window.dialogs),
+                    timeout=15000)
+    slip = next(d for d in window.dialogs if isinstance(d, SlipDialog))
+    qtbot.waitUntil(lambda: slip.pdf is not None, timeout=20000)
+    assert record_id in pdf_text(slip.pdf).replace("\n", "")
+    slip.close()
+
+    # export what the filters select
+    window.ui.trainingCombo.setCurrentIndex(window.ui.trainingCombo.findData(None))
+    target = tmp_path / "out.csv"
+    window.export("csv", target)
+    wait_idle(qtbot, window)
+    rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
+    assert len(rows) == 1 + len(ids)
+    window.export("xlsx", tmp_path / "out.xlsx")
+    wait_idle(qtbot, window)
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(tmp_path / "out.xlsx", read_only=True).active
+    assert sum(1 for _ in sheet.iter_rows()) == 1 + len(ids)
+    window.close()
+
+
+def test_company_figures_table_and_chart(app, qtbot, populated, settings, tmp_path):
+    office, _ = populated
+    window = open_window(qtbot, office, tmp_path, settings)
+    window.ui.tabs.setCurrentWidget(window.ui.companiesTab)
+    wait_idle(qtbot, window)
+    table = window.ui.companiesTable
+    assert window.ui.seasonCombo.currentData() == "2026-2027"
+    assert table.rowCount() == 3                      # the uploaded records' three companies
+    assert sum(int(table.item(r, 1).text()) for r in range(3)) == 12
+    assert len(window.chart.rows) == 3
+    shot(window, "supervisor-companies")
+    window.close()
+
+
+def pdf_text(pdf: bytes) -> str:
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(pdf)
+    try:
+        return "\n".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
+    finally:
+        doc.close()
