@@ -211,3 +211,22 @@ def pdf_text(pdf: bytes) -> str:
         return "\n".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
     finally:
         doc.close()
+
+
+def test_a_slip_is_never_reprinted_from_altered_bytes(app, populated):
+    """The office's stored bytes are checked again on the supervisor's machine before printing."""
+    from inspector_app.core.errors import InspectionError
+    from inspector_app.ui.supervisor.window import fetch_verified_envelope
+
+    office, ids = populated
+    session = ReviewSession.login(office.url, "admin1", PASSWORD)
+    assert fetch_verified_envelope(session, ids[0])["record"]["record_id"] == ids[0]
+    raw, _ = session.envelope(ids[0])
+    altered = raw.replace(b'"value_c":18.4', b'"value_c":16.4', 1)
+    assert altered != raw
+    with office.store.write() as c:
+        c.execute("UPDATE records SET envelope=? WHERE record_id=?", (altered, ids[0]))
+    with pytest.raises(InspectionError) as err:
+        fetch_verified_envelope(session, ids[0])
+    assert "不能打印" in err.value.message_zh
+    session.close()
