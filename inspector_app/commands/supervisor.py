@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
         dialog.ui.urlEdit.setText(args.office)
     if dialog.exec() != dialog.DialogCode.Accepted or dialog.session is None:
         return 1
-    window = SupervisorWindow(dialog.session, folder, settings)
+    window = SupervisorWindow(dialog.session, folder, settings, trust=trust)
     window.show()
     try:
         return app.exec()

@@ -30,7 +30,8 @@ another district answers 404 on detail, envelope, review and comments (as if abs
 - `GET  /companies/stats?season=2025-2026` supervisor: per heating company tests, failure rate,
                                           median minutes complaint→contact / →arrival, breaches
                                           of the profile's contact_within_min
-- `GET  /chain-problems`, `GET /devices`, `POST /devices/{id}/revoke`   supervisor
+- `GET  /chain-problems` (a supervisor: its district's records only), `GET /devices`,
+  `POST /devices/{id}/revoke` (admin)
 
 The upload handler reads the body itself: it authenticates before reading (an unknown device
 cannot make the office buffer megabytes), then enforces the size limit while streaming, whether
@@ -351,10 +352,14 @@ def create_app(db_path: str | Path, training: bool = False,
         return {"season": season, "district": district, "companies": companies}
 
     @app.get("/api/v1/chain-problems", tags=["review"])
-    def chain_problems(_who: SupervisorDep, store: StoreDep,
+    def chain_problems(who: SupervisorDep, store: StoreDep,
                        open_only: Annotated[bool, Query(alias="open")] = True,
                        device_id: str | None = None) -> list[dict[str, Any]]:
-        return store.chain_problems(device_id=device_id, open_only=open_only)
+        """A district supervisor sees the problems revealed by the district's records only."""
+        problems = store.chain_problems(device_id=device_id, open_only=open_only)
+        if who.sees_all:
+            return problems
+        return [p for p in problems if who.may_see(store.record_district(p["record_id"]))]
 
     @app.get("/api/v1/devices", tags=["devices"])
     def devices(_who: SupervisorDep, store: StoreDep) -> list[dict[str, Any]]:

@@ -184,16 +184,17 @@ class MainWindow(QMainWindow):
 
         url, trust = office_trust(self.ctx.data_dir)
         dialog = LoginDialog(self, self.ctx.settings, url, trust)
-        dialog.accepted.connect(lambda: self._show_supervisor(dialog.session))
+        dialog.accepted.connect(lambda: self._show_supervisor(dialog.session, trust))
         self.login_dialog = dialog
         dialog.open()
 
-    def _show_supervisor(self, session) -> None:  # noqa: ANN001 - ReviewSession
+    def _show_supervisor(self, session, trust) -> None:  # noqa: ANN001 - ReviewSession, callable
         from inspector_app.ui.supervisor.window import SupervisorWindow
 
         if session is None:
             return
-        self.supervisor = SupervisorWindow(session, self.ctx.data_dir, self.ctx.settings)
+        self.supervisor = SupervisorWindow(session, self.ctx.data_dir, self.ctx.settings,
+                                           trust=trust)
         self.supervisor.show()
 
     # -- status bar ------------------------------------------------------------------------

@@ -338,23 +338,23 @@
         <translation>已签封的记录不能修改。更正将新建一条记录，注明所更正的记录及原因。更正原因：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="203"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="204"/>
         <source>Thermometer: not in use</source>
         <translation>温度计：未使用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="206"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="207"/>
         <source>Thermometer: %1</source>
         <translation>温度计：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="212"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="213"/>
         <location filename="../../forms/main_window.ui" line="12"/>
         <source>Indoor heating temperature inspection</source>
         <translation>供热室温检测</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="214"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="215"/>
         <source>DEMO (emulated thermometer, training records)</source>
         <translation>演示（模拟温度计，培训记录）</translation>
     </message>
@@ -2181,155 +2181,165 @@ SHA-256 %4</translation>
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="140"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="158"/>
+        <source>Logged in again.</source>
+        <translation>已重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="175"/>
         <source>Any result</source>
         <translation>全部结论</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="143"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="178"/>
         <source>Any review state</source>
         <translation>全部审核状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="146"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="181"/>
         <source>Formal tests only</source>
         <translation>仅正式检测</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="147"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="182"/>
         <source>Training only</source>
         <translation>仅培训</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="148"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="183"/>
         <source>Formal and training</source>
         <translation>正式与培训</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="160"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="184"/>
+        <source>Any chain state</source>
+        <translation>全部链状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="198"/>
         <source>Your account sees this district only.</source>
         <translation>您的账号只能查看本区。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="181"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="370"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="220"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="409"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="204"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="243"/>
         <source>%1 records match; %2 loaded</source>
         <translation>符合条件的记录 %1 条，已加载 %2 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="234"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="273"/>
         <source>Fetching the record…</source>
         <translation>正在获取记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="280"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="319"/>
         <source>Say what is wrong in the comment: the inspector will read it.</source>
         <translation>请在意见中写明问题所在：检测人员会看到这条意见。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="285"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="324"/>
         <source>Review state set: %1</source>
         <translation>审核状态已设为：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="287"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="296"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="326"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="335"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="292"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="331"/>
         <source>Write the comment first.</source>
         <translation>请先填写意见。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="296"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="335"/>
         <source>Comment added.</source>
         <translation>意见已添加。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="315"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="354"/>
         <source>Fetching the sealed record…</source>
         <translation>正在获取已签封的记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="331"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="370"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="332"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="371"/>
         <source>Export the filtered records</source>
         <translation>导出筛选出的记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="344"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="383"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="350"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="389"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="380"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="419"/>
         <source>Heating company</source>
         <translation>供热企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="380"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="419"/>
         <source>Tests</source>
         <translation>检测次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="380"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="419"/>
         <source>Failed</source>
         <translation>不合格次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="381"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="420"/>
         <source>Median minutes to contact</source>
         <translation>联系用时中位数（分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="381"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="420"/>
         <source>Failure rate (%)</source>
         <translation>不合格率 (%)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="382"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="421"/>
         <source>Median minutes to arrival</source>
         <translation>到达用时中位数（分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="382"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="421"/>
         <source>Contact later than allowed</source>
         <translation>联系超时次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="383"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="422"/>
         <source>Without times</source>
         <translation>无时间记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="403"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="410"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="442"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="449"/>
         <source>all districts</source>
         <translation>全部区</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="404"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="443"/>
         <source>%1 companies, %2</source>
         <translation>%1 家供热企业，%2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="411"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="450"/>
         <source>Supervisor review — %1 (%2)</source>
         <translation>监管审核 — %1（%2）</translation>
     </message>
@@ -2390,87 +2400,87 @@ SHA-256 %4</translation>
         <translation>地址开头</translation>
     </message>
     <message>
-        <location filename="../../forms/supervisor_window.ui" line="37"/>
+        <location filename="../../forms/supervisor_window.ui" line="42"/>
         <source>&amp;Apply</source>
         <translation>应用(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../forms/supervisor_window.ui" line="38"/>
+        <location filename="../../forms/supervisor_window.ui" line="43"/>
         <source>C&amp;lear</source>
         <translation>清除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../forms/supervisor_window.ui" line="64"/>
+        <location filename="../../forms/supervisor_window.ui" line="69"/>
         <source>Export &amp;CSV…</source>
         <translation>导出 CSV…(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../forms/supervisor_window.ui" line="65"/>
+        <location filename="../../forms/supervisor_window.ui" line="70"/>
         <source>Export &amp;spreadsheet…</source>
         <translation>导出电子表格…(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../forms/supervisor_window.ui" line="76"/>
+        <location filename="../../forms/supervisor_window.ui" line="81"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../forms/supervisor_window.ui" line="79"/>
+        <location filename="../../forms/supervisor_window.ui" line="84"/>
         <source>Comment (kept in the history with your name and the time)</source>
         <translation>意见（将连同您的姓名和时间记入审核历史）</translation>
     </message>
     <message>
-        <location filename="../../forms/supervisor_window.ui" line="80"/>
+        <location filename="../../forms/supervisor_window.ui" line="85"/>
         <source>Set &amp;state</source>
         <translation>设置审核状态(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../forms/supervisor_window.ui" line="81"/>
+        <location filename="../../forms/supervisor_window.ui" line="86"/>
         <source>Add co&amp;mment</source>
         <translation>添加意见(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../forms/supervisor_window.ui" line="83"/>
+        <location filename="../../forms/supervisor_window.ui" line="88"/>
         <source>Refund &amp;ruling…</source>
         <translation>退费裁定…(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../forms/supervisor_window.ui" line="84"/>
+        <location filename="../../forms/supervisor_window.ui" line="89"/>
         <source>Re&amp;print slip…</source>
         <translation>重新打印测温单…(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../forms/supervisor_window.ui" line="95"/>
+        <location filename="../../forms/supervisor_window.ui" line="100"/>
         <source>&amp;Companies</source>
         <translation>供热企业(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../forms/supervisor_window.ui" line="99"/>
+        <location filename="../../forms/supervisor_window.ui" line="104"/>
         <source>Heating season</source>
         <translation>供热期</translation>
     </message>
     <message>
-        <location filename="../../forms/supervisor_window.ui" line="101"/>
+        <location filename="../../forms/supervisor_window.ui" line="106"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../forms/supervisor_window.ui" line="127"/>
+        <location filename="../../forms/supervisor_window.ui" line="132"/>
         <source>&amp;Session</source>
         <translation>会话(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../forms/supervisor_window.ui" line="134"/>
+        <location filename="../../forms/supervisor_window.ui" line="139"/>
         <source>&amp;Reload</source>
         <translation>重新加载(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../forms/supervisor_window.ui" line="134"/>
+        <location filename="../../forms/supervisor_window.ui" line="139"/>
         <source>F5</source>
         <translation>F5</translation>
     </message>
     <message>
-        <location filename="../../forms/supervisor_window.ui" line="135"/>
+        <location filename="../../forms/supervisor_window.ui" line="140"/>
         <source>&amp;Log out and close</source>
         <translation>退出登录并关闭(&amp;L)</translation>
     </message>

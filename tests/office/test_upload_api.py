@@ -242,3 +242,15 @@ def test_one_more_seal_after_upload_links_to_the_uploaded_one(office, laptop, li
     assert send(office, link, laptop, first).status_code == 201
     second = seal_new(laptop.db, laptop.key, 1)
     assert send(office, link, laptop, second).json()["chain_state"] == "ok"
+
+
+def test_chain_problems_are_shown_to_the_district_of_the_record_only(office, laptop, link):
+    from tests.office.uploaded import supervisor
+
+    one, _two, three = seal_many(laptop.db, laptop.key, 3)   # districts 朝阳区, 南关区, 宽城区
+    send(office, link, laptop, one)
+    assert send(office, link, laptop, three).json()["chain_state"] == "gap"
+    with supervisor(office, "kuancheng", "宽城区") as own, \
+            supervisor(office, "chaoyang", "朝阳区") as other:
+        assert [g["record_id"] for g in own.get("/api/v1/chain-problems").json()] == [three]
+        assert other.get("/api/v1/chain-problems").json() == []

@@ -230,3 +230,37 @@ def test_a_slip_is_never_reprinted_from_altered_bytes(app, populated):
         fetch_verified_envelope(session, ids[0])
     assert "不能打印" in err.value.message_zh
     session.close()
+
+
+def test_an_ended_session_asks_for_the_password_and_carries_on(app, qtbot, populated, settings,
+                                                               tmp_path):
+    office, _ = populated
+    window = open_window(qtbot, office, tmp_path, settings)
+    with office.store.write() as c:          # the office forgets every session (expiry, restart)
+        c.execute("DELETE FROM sessions")
+    window.ui.companyEdit.setText("东盛热力")
+    click(qtbot, window.ui.applyButton)
+    qtbot.waitUntil(lambda: window.relogin is not None, timeout=10000)
+    dialog = window.relogin
+    assert dialog.ui.nameEdit.text() == "admin1"
+    assert "登录" in dialog.ui.statusLabel.text()
+    type_into(qtbot, dialog.ui.passwordEdit, PASSWORD)
+    click(qtbot, dialog.ui.loginButton)
+    qtbot.waitUntil(lambda: window.relogin is None and window.model.rowCount() > 0,
+                    timeout=10000)
+    wait_idle(qtbot, window)
+    assert {r["company"] for r in window.model.rows} == {"东盛热力"}   # the filter survived
+    window.close()
+
+
+def test_chain_filter_finds_records_whose_predecessor_is_missing(app, qtbot, populated, settings,
+                                                                  tmp_path):
+    office, ids = populated
+    with office.store.write() as c:
+        c.execute("UPDATE records SET chain_state='gap' WHERE record_id=?", (ids[5],))
+    window = open_window(qtbot, office, tmp_path, settings)
+    window.ui.chainCombo.setCurrentIndex(window.ui.chainCombo.findData("gap"))
+    click(qtbot, window.ui.applyButton)
+    wait_idle(qtbot, window)
+    assert [r["record_id"] for r in window.model.rows] == [ids[5]]
+    window.close()

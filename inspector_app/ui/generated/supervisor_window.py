@@ -129,10 +129,20 @@ class Ui_SupervisorWindow(object):
 
         self.filterGrid.addWidget(self.addressEdit, 1, 6, 1, 1)
 
+        self.kindRow = QHBoxLayout()
+        self.kindRow.setObjectName(u"kindRow")
         self.trainingCombo = QComboBox(self.filterBox)
         self.trainingCombo.setObjectName(u"trainingCombo")
 
-        self.filterGrid.addWidget(self.trainingCombo, 1, 7, 1, 1)
+        self.kindRow.addWidget(self.trainingCombo)
+
+        self.chainCombo = QComboBox(self.filterBox)
+        self.chainCombo.setObjectName(u"chainCombo")
+
+        self.kindRow.addWidget(self.chainCombo)
+
+
+        self.filterGrid.addLayout(self.kindRow, 1, 7, 1, 1)
 
         self.filterButtons = QHBoxLayout()
         self.filterButtons.setObjectName(u"filterButtons")

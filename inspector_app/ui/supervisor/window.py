@@ -9,6 +9,8 @@ The GUI thread never waits on the network.
 
 from __future__ import annotations
 
+import ssl
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -35,6 +37,7 @@ from inspector_app.ui.supervisor.labels import (
     REVIEW_STATES,
     REVIEWER_STATES,
     VERDICTS,
+    chain_label,
     review_label,
     verdict_label,
 )
@@ -55,8 +58,11 @@ class SupervisorWindow(QMainWindow):
     closed = Signal()
 
     def __init__(self, session: ReviewSession, data_dir: Path, settings: Any,
-                 today: date | None = None) -> None:
+                 today: date | None = None,
+                 trust: Callable[[str], bool | ssl.SSLContext] = lambda _url: True) -> None:
         super().__init__()
+        self.trust = trust
+        self.relogin: QWidget | None = None
         self.session, self.data_dir, self.settings = session, Path(data_dir), settings
         self.ui = Ui_SupervisorWindow()
         self.ui.setupUi(self)
@@ -78,7 +84,7 @@ class SupervisorWindow(QMainWindow):
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         self.ui.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.model.total_changed.connect(self._show_total)
-        self.model.failed.connect(lambda exc: self.status(i18n.error_text(exc), "bad"))
+        self.model.failed.connect(self._list_failed)
         self.model.loaded.connect(self._first_columns)
         self.chart = CompanyChart(self.ui.chartHost)
         self.ui.chartLayout.addWidget(self.chart)
@@ -118,10 +124,39 @@ class SupervisorWindow(QMainWindow):
         def failed(exc: BaseException) -> None:
             self.status(i18n.error_text(exc), "bad")
             self._enable_actions()
+            self._maybe_log_in_again(exc)
 
         self.ops = [o for o in self.ops if not o.done]
         self.ops.append(run_in_background(lambda _p: fn(), on_success=on_success,
                                           on_failure=failed))
+
+    def _list_failed(self, exc: BaseException) -> None:
+        self.status(i18n.error_text(exc), "bad")
+        self._maybe_log_in_again(exc)
+
+    def _maybe_log_in_again(self, exc: BaseException) -> None:
+        """A session that ended (12 h, or logged out elsewhere) asks for the password again and
+        carries on where it was; nothing typed into the window is lost."""
+        if getattr(exc, "status", None) != 401 or self.relogin is not None:
+            return
+        from inspector_app.ui.supervisor.login_dialog import LoginDialog
+
+        dialog = LoginDialog(self, self.settings, self.session.base_url, self.trust)
+        dialog.ui.nameEdit.setText(self.session.user.name)
+        dialog.ui.passwordEdit.setFocus()
+        dialog.ui.statusLabel.setText(i18n.error_text(exc))
+        dialog.accepted.connect(lambda: self._logged_in_again(dialog.session))
+        dialog.finished.connect(lambda _r: setattr(self, "relogin", None))
+        self.relogin = dialog
+        dialog.open()
+
+    def _logged_in_again(self, session: ReviewSession | None) -> None:
+        if session is None:
+            return
+        old, self.session = self.session, session
+        old.close()
+        self.status(self.tr("Logged in again."), "ok")
+        self.reload()
 
     def busy(self) -> bool:
         return self.model.busy() or any(not o.done for o in self.ops)
@@ -134,8 +169,8 @@ class SupervisorWindow(QMainWindow):
     # -- filters -------------------------------------------------------------------------------
     def _fill_choices(self) -> None:
         ui = self.ui
-        for combo in (ui.verdictCombo, ui.reviewCombo, ui.trainingCombo, ui.stateCombo,
-                      ui.seasonCombo):
+        for combo in (ui.verdictCombo, ui.reviewCombo, ui.trainingCombo, ui.chainCombo,
+                      ui.stateCombo, ui.seasonCombo):
             combo.clear()
         ui.verdictCombo.addItem(self.tr("Any result"), None)
         for code in VERDICTS:
@@ -146,6 +181,9 @@ class SupervisorWindow(QMainWindow):
         ui.trainingCombo.addItem(self.tr("Formal tests only"), False)
         ui.trainingCombo.addItem(self.tr("Training only"), True)
         ui.trainingCombo.addItem(self.tr("Formal and training"), None)
+        ui.chainCombo.addItem(self.tr("Any chain state"), None)
+        for code in ("gap", "fork", "ok"):
+            ui.chainCombo.addItem(chain_label(code), code)
         for code in REVIEWER_STATES:
             ui.stateCombo.addItem(review_label(code), code)
         season = int(season_of(self.today)[:4])
@@ -170,6 +208,7 @@ class SupervisorWindow(QMainWindow):
             "verdict": ui.verdictCombo.currentData(),
             "review_state": ui.reviewCombo.currentData(),
             "training": ui.trainingCombo.currentData(),
+            "chain_state": ui.chainCombo.currentData(),
         }
         if ui.dateCheck.isChecked():
             out["date_from"] = ui.dateFromEdit.date().toString("yyyy-MM-dd")
@@ -188,7 +227,7 @@ class SupervisorWindow(QMainWindow):
         if not self.session.user.district:
             ui.districtEdit.clear()
         ui.dateCheck.setChecked(False)
-        for combo in (ui.verdictCombo, ui.reviewCombo, ui.trainingCombo):
+        for combo in (ui.verdictCombo, ui.reviewCombo, ui.trainingCombo, ui.chainCombo):
             combo.setCurrentIndex(0)
         self.apply_filters()
 
