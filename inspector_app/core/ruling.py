@@ -23,6 +23,7 @@ REFUND, NO_REFUND = "refund", "no_refund"
 REASONS = ("refund", "all_rooms_pass", "resident_refused", "no_band", "zero_days")
 MAX_DAILY_FEE = Decimal(100)
 ZERO = Decimal(0)
+TRAINING_NOTE = "training"
 CENT = 2
 
 
@@ -135,7 +136,7 @@ def band_label(profile: Profile, band: RefundBand | None) -> str:
 
 # -- checks --------------------------------------------------------------------------------
 
-def _record(envelope: Any) -> dict:
+def _record(envelope: Any, training_office: bool = False) -> dict:
     record = envelope.get("record") if isinstance(envelope, dict) else None
     if not isinstance(record, dict):
         raise _refuse("不是已签封的检测记录（缺少 record）",
@@ -144,7 +145,7 @@ def _record(envelope: Any) -> dict:
             record["result"].get("rooms"), list):
         raise _refuse("检测记录缺少检测结果，不能裁定", "the record has no result to rule on",
                       "result")
-    if record.get("training") or (record.get("visit") or {}).get("training"):
+    if is_training(record) and not training_office:
         raise _refuse("培训记录不能作为退费依据",
                       "a training record cannot be the basis of a refund ruling", "training")
     if record["result"].get("verdict") not in (PASS, FAIL):
@@ -194,12 +195,23 @@ def _mean(value: Any) -> Decimal | None:
         return None
 
 
-def compute_ruling(envelope: dict, profile: Profile, inputs: RulingInput) -> Ruling:
+def is_training(record: dict) -> bool:
+    return bool(record.get("training") or (record.get("visit") or {}).get("training"))
+
+
+def compute_ruling(envelope: dict, profile: Profile, inputs: RulingInput, *,
+                   training_office: bool = False) -> Ruling:
     """The ruling on one sealed record under `profile` (same name as the record's) and the
     supervisor's `inputs`. Raises InspectionError, in both languages with `field` set, for a
-    training or incomplete record, another profile, or inputs out of range."""
-    record = _record(envelope)
+    training or incomplete record, another profile, or inputs out of range.
+
+    `training_office`: an office run for training (`serve --training`) may rule on training
+    records so supervisors can practise; such a ruling carries the note "training" and its PDF
+    says on every page that it has no effect."""
+    record = _record(envelope, training_office)
     notes = _check_profile(record, profile)
+    if is_training(record):
+        notes.insert(0, TRAINING_NOTE)
     fee, days = _check_inputs(inputs, profile)
     result = record["result"]
     refusal = (record.get("signatures") or {}).get("refusal")

@@ -20,7 +20,7 @@ import json
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
@@ -119,7 +119,7 @@ def _fee(text: str) -> Decimal:
 @router.post("/api/v1/records/{record_id}/rulings", status_code=201,
              responses={404: {"description": "no such record (or another district's)"},
                         422: {"description": "cannot be ruled on, or bad inputs"}})
-def issue_ruling(record_id: str, req: RulingRequest,
+def issue_ruling(record_id: str, req: RulingRequest, request: Request,
                  who: Annotated[Supervisor, Depends(require_supervisor)],
                  store: Annotated[OfficeStore, Depends(office_store)]) -> JSONResponse:
     row = store.conn.execute("SELECT envelope, synthetic, district, verification FROM records"
@@ -137,7 +137,8 @@ def issue_ruling(record_id: str, req: RulingRequest,
     try:
         envelope = json.loads(bytes(row[0]).decode("utf-8"))
         profile = load_profile(str(envelope["record"]["profile"]["name"]))
-        ruling = compute_ruling(envelope, profile, inputs)
+        ruling = compute_ruling(envelope, profile, inputs,
+                                training_office=bool(request.app.state.training))
     except InspectionError as exc:
         raise _refuse(422, "cannot_rule", exc.message_zh, exc.message_en) from exc
     except (KeyError, TypeError, ValueError) as exc:

@@ -87,6 +87,7 @@ class ReviewSession:
                  timeout: float = 30.0, transport: httpx.BaseTransport | None = None) -> None:
         self.base_url = base_url.rstrip("/")
         self.user = user
+        self.training_office = False   # set from /health at login: may practise rulings
         self._http = httpx.Client(base_url=self.base_url, verify=verify, timeout=timeout,
                                   transport=transport,
                                   headers={"Authorization": f"Bearer {token}",
@@ -116,7 +117,13 @@ class ReviewSession:
             token = body["token"]
         except (ValueError, KeyError, TypeError) as exc:
             raise _office_error(httpx.Response(502)) from exc
-        return cls(base_url, token, user, verify=verify, timeout=timeout, transport=transport)
+        session = cls(base_url, token, user, verify=verify, timeout=timeout, transport=transport)
+        session.training_office = bool(session.health().get("training"))
+        return session
+
+    def health(self) -> dict[str, Any]:
+        """The office's self-description (service, version, whether it runs for training)."""
+        return self._json("GET", "/api/v1/health")
 
     # -- plumbing ------------------------------------------------------------------------------
     def _call(self, method: str, path: str, *, ok: tuple[int, ...] = (200,),

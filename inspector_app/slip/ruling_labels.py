@@ -19,6 +19,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "title.no_refund": ("供热室温检测不退费裁定书", "No-refund ruling"),
     "doc_title": ("裁定书 {ruling_no}", "Ruling {ruling_no}"),
     "ruling_no": ("裁定书编号", "Ruling no."),
+    "training_banner": ("培训裁定书：由培训用办公室依据培训记录出具，仅供练习，不具任何效力",
+                        "TRAINING ruling, issued by a training office on a training record: "
+                        "for practice only, of no effect"),
+    "watermark": ("培训 · 不具效力 TRAINING", "TRAINING · NO EFFECT"),
     "footer": ("裁定书编号 {ruling_no}　依据记录 {record_id}　第 {page} 页",
                "Ruling {ruling_no}  ·  record {record_id}  ·  page {page}"),
 
@@ -98,6 +102,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "note.refusal_counts_as_fail": ("用户拒绝签字（见记录），按本地规则当日仍按不达标计算。",
                                     "The resident refused to sign (see the record); under the "
                                     "local rules the day still counts as failing."),
+    "note.training": ("培训记录，培训用办公室出具的练习裁定，不具效力。",
+                      "A training record, ruled on by a training office for practice: of no "
+                      "effect."),
     "note.amount_rounds_to_zero": ("按日单价计算的每日退费不足一分。",
                                    "The daily sum at this price is under 0.01 yuan."),
 

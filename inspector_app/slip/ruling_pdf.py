@@ -9,6 +9,7 @@ subsets): the office can re-render an issued ruling and get the same bytes.
 from __future__ import annotations
 
 import io
+from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
 from reportlab.lib import colors
@@ -27,7 +28,7 @@ from reportlab.platypus import (
 
 from inspector_app.core.model import Address
 from inspector_app.core.profile import Profile
-from inspector_app.core.ruling import REFUND, Ruling
+from inspector_app.core.ruling import REFUND, TRAINING_NOTE, Ruling, is_training
 from inspector_app.slip.content import (
     NONE,
     SlipError,
@@ -173,7 +174,7 @@ def _check(envelope: dict, ruling: Ruling) -> dict:
         raise SlipError("裁定与所附检测记录不符（记录编号或哈希不同）",
                         "the ruling does not belong to this record (record ID or hash differs)",
                         field="record_sha256")
-    if record.get("training"):
+    if is_training(record) and TRAINING_NOTE not in ruling.notes:
         raise SlipError("培训记录不能作为退费依据",
                         "a training record cannot be the basis of a refund ruling",
                         field="training")
@@ -203,6 +204,24 @@ def _rules_rows(record: dict, ruling: Ruling, profile: Profile | None,
     return rows
 
 
+def local_time(moment: str, like: str | None) -> str:
+    """The office stamps UTC; the paper shows the time of the record's place (its test time's
+    offset, China time when it has none), to the minute."""
+    if "T" not in str(moment):
+        return str(moment)  # a date alone stays as given
+    try:
+        when = datetime.fromisoformat(moment.replace("Z", "+00:00"))
+    except ValueError:
+        return str(moment)
+    try:
+        zone = datetime.fromisoformat(str(like)).tzinfo if like else None
+    except ValueError:
+        zone = None
+    if when.tzinfo is not None:
+        when = when.astimezone(zone or timezone(timedelta(hours=8)))
+    return when.strftime("%Y-%m-%d %H:%M")
+
+
 def _story(envelope: dict, record: dict, ruling: Ruling, t: RulingLabels, st: _Styles,
            ruling_no: str, issued_by: str, issued_at: str, office_name: str,
            profile: Profile | None) -> list[Flowable]:
@@ -215,6 +234,11 @@ def _story(envelope: dict, record: dict, ruling: Ruling, t: RulingLabels, st: _S
         story.append(_p(office_name, st.office))
     story += [_p(t("title.refund" if refund else "title.no_refund"), st.title),
               _p(t.field(t("ruling_no"), ruling_no), st.number)]
+    if TRAINING_NOTE in ruling.notes:
+        banner = Table([[_p(t("training_banner"), st.number)]], colWidths=[A4[0] - 2 * MARGIN_X])
+        banner.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1.2, colors.black),
+                                    ("BACKGROUND", (0, 0), (-1, -1), colors.Color(1, 0.94, 0.7))]))
+        story.append(banner)
 
     addr = Address(**{k: str(v or "") for k, v in (visit.get("address") or {}).items()
                       if k in Address.__dataclass_fields__})
@@ -266,7 +290,7 @@ def _story(envelope: dict, record: dict, ruling: Ruling, t: RulingLabels, st: _S
     issue = [
         _p(t.field(t("office"), office_name or NONE), st.body),
         _p(t.field(t("issued_by"), issued_by), st.body),
-        _p(t.field(t("issued_at"), issued_at), st.body),
+        _p(t.field(t("issued_at"), local_time(issued_at, visit.get("test_at"))), st.body),
         Spacer(1, 8),
         _p(t("signature") + "_" * 24, st.body),
     ]
@@ -295,11 +319,18 @@ def render_ruling(envelope: dict, ruling: Ruling, *, ruling_no: str, issued_by: 
                    office_name, profile)
     footer = t("footer", ruling_no=ruling_no, record_id=ruling.record_id, page="{page}")
 
+    training = TRAINING_NOTE in ruling.notes
+
     def on_page(canvas, doc) -> None:  # noqa: ANN001
         canvas.saveState()
         canvas.setFillGray(0.3)
         draw_string(canvas, A4[0] / 2, MARGIN_BOTTOM - 8 * mm,
                     footer.replace("{page}", str(canvas.getPageNumber())), BODY - 1.5, "center")
+        if training:  # every page says it, so no page can be passed off alone
+            canvas.setFillColor(colors.Color(0.45, 0.45, 0.45, alpha=0.22))
+            canvas.translate(A4[0] / 2, A4[1] / 2)
+            canvas.rotate(40)
+            draw_string(canvas, 0, -12, t("watermark"), 36, "center")
         canvas.restoreState()
 
     buf = io.BytesIO()

@@ -195,6 +195,14 @@ def test_training_record_is_refused():
     assert err.message_zh == "培训记录不能作为退费依据" and err.field == "training"
 
 
+def test_a_training_office_may_rule_on_a_training_record_for_practice():
+    ruling = compute_ruling(cc_cold_bedroom(training=True), CC, RulingInput(CC_FEE, 10),
+                            training_office=True)
+    assert ruling.notes[0] == "training"
+    real = compute_ruling(cc_cold_bedroom(), CC, RulingInput(CC_FEE, 10))
+    assert "training" not in real.notes and ruling.amount_total == real.amount_total
+
+
 def test_incomplete_record_is_refused():
     env = make_envelope(CC, flat(CC, "bedroom", 12, 15.0))        # no living room
     assert env["record"]["result"]["verdict"] == "incomplete"

@@ -139,6 +139,20 @@ def test_ruling_for_another_record_or_a_training_record_is_refused(resident_enve
     assert info.value.message_zh == "培训记录不能作为退费依据"
 
 
+def test_a_practice_ruling_on_a_training_record_says_so_on_every_page(training_envelope):
+    from inspector_app.core.profile import load_profile
+    from inspector_app.core.ruling import RulingInput, compute_ruling
+
+    profile = load_profile(training_envelope["record"]["profile"]["name"])
+    ruling = compute_ruling(training_envelope, profile, RulingInput(Decimal("0.25"), 3),
+                            training_office=True)
+    text = text_of(render_ruling(training_envelope, ruling, **ISSUE))
+    assert "仅供练习，不具任何效力" in text.replace("\n", "")
+    assert "不具效力" in text and "TRAINING" in text
+    english = text_of(render_ruling(training_envelope, ruling, **ISSUE, lang="en"))
+    assert "ofnoeffect" in english.replace(" ", "") and "NOEFFECT" in english
+
+
 # -- 大写金额 --------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("amount, words", [
@@ -202,3 +216,12 @@ def test_capital_amount_reads_back(fen):
     assert parse_capital(words) == amount
     assert words.endswith("整") == (fen % 10 == 0)
     assert "零零" not in words and not words.endswith("零")
+
+
+def test_the_office_utc_stamp_is_printed_in_the_record_s_local_time():
+    from inspector_app.slip.ruling_pdf import local_time
+
+    assert local_time("2026-11-26T07:24:43+00:00", "2026-11-25T10:47:00+08:00") == \
+        "2026-11-26 15:24"
+    assert local_time("2026-11-26T23:30:00Z", None) == "2026-11-27 07:30"
+    assert local_time("2026-12-05", None) == "2026-12-05"

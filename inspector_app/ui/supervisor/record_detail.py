@@ -73,7 +73,7 @@ def _date(value: Any) -> date | None:
         return None
 
 
-def _local_time(value: Any) -> str:
+def office_time(value: Any) -> str:
     """An office timestamp (UTC) in this computer's time; recorded visit times keep their own
     offset (`fmt_time`), as the inspector wrote them."""
     if not value:
@@ -854,7 +854,7 @@ class RecordDetail(QWidget):
                                 self._fmt(self.tr("Checked by the office on receipt: %1"),
                                           self.label("verification", office)),
                                 self._fmt(self.tr("Received %1 by %2"),
-                                          _local_time(detail.get("received_at")),
+                                          office_time(detail.get("received_at")),
                                           detail.get("received_via") or NONE)))
         device = record.get("device") if isinstance(record.get("device"), dict) else {}
         checks.append(Check("device", None,
@@ -872,7 +872,7 @@ class RecordDetail(QWidget):
             line = f"{self.label('gap', p.get('kind'))}: {p.get('detail') or ''}"
             if p.get("closed_at"):
                 line += self._fmt(self.tr(" (resolved %1 by %2)"),
-                                  _local_time(p.get("closed_at")), p.get("closed_by") or NONE)
+                                  office_time(p.get("closed_at")), p.get("closed_by") or NONE)
             lines.append(line)
         prev = chain.get("prev_sha256")
         prev_text = (self.tr("Previous record's fingerprint:") if prev
@@ -934,7 +934,7 @@ class RecordDetail(QWidget):
             change = self.label("review", after)
             if before and before != after:
                 change = f"{self.label('review', before)} → {change}"
-            cells = [_item(_local_time(h.get("at"))), _item(str(h.get("by") or NONE)),
+            cells = [_item(office_time(h.get("at"))), _item(str(h.get("by") or NONE)),
                      _item(self.label("event", h.get("kind"))),
                      _item(change, REVIEW_COLOURS.get(str(after))),
                      _item(str(h.get("comment") or ""))]
@@ -959,7 +959,7 @@ class RecordDetail(QWidget):
                      _item(self._fmt(self.tr("%1 yuan"), amount) if amount not in (None, "")
                            else NONE),
                      _item(str(r.get("issued_by") or NONE)),
-                     _item(_local_time(r.get("issued_at"))),
+                     _item(office_time(r.get("issued_at"))),
                      _item(status, "#777" if superseded else OK)]
             for col, cell in enumerate(cells):
                 self.rulings_table.setItem(row, col, cell)

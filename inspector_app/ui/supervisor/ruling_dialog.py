@@ -46,6 +46,7 @@ from inspector_app.ui.qt import (
 )
 from inspector_app.ui.style import SUPERVISOR_STYLE, message_style
 from inspector_app.ui.supervisor.labels import decision_label, verdict_label
+from inspector_app.ui.supervisor.record_detail import office_time
 
 PREVIEW_DPI = 60.0
 
@@ -183,7 +184,7 @@ class RulingDialog(QDialog):
             ruling = item.get("ruling", {})
             text = (f"{item.get('ruling_no')} · {decision_label(ruling.get('decision', ''))} · "
                     f"{ruling.get('amount_total', '')} · {item.get('issued_by', '')} · "
-                    f"{str(item.get('issued_at', '')).replace('T', ' ')[:16]}")
+                    f"{office_time(item.get('issued_at'))}")
             if item.get("superseded_by"):
                 text += " · " + self.tr("superseded by %1").replace("%1", item["superseded_by"])
             self.earlierCombo.addItem(text, item)
@@ -203,7 +204,8 @@ class RulingDialog(QDialog):
         if self.profile is None:
             return
         try:
-            self.ruling = compute_ruling(self.envelope, self.profile, self.inputs())
+            self.ruling = compute_ruling(self.envelope, self.profile, self.inputs(),
+                                         training_office=self.session.training_office)
         except InspectionError as exc:
             self.ruling = None
             self.table.setRowCount(0)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from inspector_app.review.client import ReviewSession
+from inspector_app.review.season import season_of
 from inspector_app.ui import i18n
 from inspector_app.ui.background import run_in_background
 from inspector_app.ui.generated.supervisor_window import Ui_SupervisorWindow
@@ -46,12 +47,6 @@ from inspector_app.ui.supervisor.records_model import RecordsModel
 
 STATS_COLUMNS = ("company", "tests", "failures", "failure_rate", "median_contact_min",
                  "median_arrival_min", "contact_limit_breaches", "without_times")
-
-
-def season_of(day: date) -> str:
-    """The heating season a day belongs to: October–December start it, January–September end."""
-    first = day.year if day.month >= 10 else day.year - 1
-    return f"{first}-{first + 1}"
 
 
 class SupervisorWindow(QMainWindow):
@@ -296,7 +291,7 @@ class SupervisorWindow(QMainWindow):
         real = has and not self.detail_data.get("synthetic")
         for button in (self.ui.setStateButton, self.ui.commentButton):
             button.setEnabled(has)
-        self.ui.rulingButton.setEnabled(bool(real) and not self.detail_data.get("training"))
+        self.ui.rulingButton.setEnabled(bool(real))  # a training record: the office decides
         self.ui.reprintButton.setEnabled(bool(real))
 
     def _updated(self, detail: dict[str, Any], message: str) -> None:
@@ -447,8 +442,11 @@ class SupervisorWindow(QMainWindow):
     def retranslate(self) -> None:
         user = self.session.user
         scope = user.district or self.tr("all districts")
-        self.setWindowTitle(self.tr("Supervisor review — %1 (%2)").replace("%1", user.name)
-                            .replace("%2", scope))
+        title = self.tr("Supervisor review — %1 (%2)").replace("%1", user.name).replace(
+            "%2", scope)
+        if self.session.training_office:
+            title += " — " + self.tr("TRAINING office: rulings are practice, of no effect")
+        self.setWindowTitle(title)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
