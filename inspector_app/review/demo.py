@@ -96,7 +96,7 @@ def prepare(folder: Path, *, synthetic: int = 100_000, real: int = 12,
     from inspector_app.seal.training import seal_training_visit
     from inspector_app.store.database import DB_FILENAME, connect
     from inspector_app.store.sealed import SealedStore
-    from inspector_app.store.visits import COMPLETE, VisitStore
+    from inspector_app.store.visits import VisitStore
 
     folder = Path(folder)
     db_path = folder / OFFICE_FILE
@@ -117,14 +117,7 @@ def prepare(folder: Path, *, synthetic: int = 100_000, real: int = 12,
         visits, profile = VisitStore(db), load_profile("changchun")
         for i in range(real):
             visit = _measured_visit(profile, i, today)
-            visits.create(visit)
-            for room in visit.rooms:
-                visits.save_room(visit, room)
-                for point in room.points:
-                    visits.save_point(room, point)
-                    for sample in point.samples:
-                        visits.add_sample(point, sample)
-            visits.set_state(visit.id, COMPLETE)
+            visits.import_measured(visit)
             seal_training_visit(db, visit.id, key,
                                 clock=lambda v=visit: v.test_at + timedelta(minutes=25))
             body = SealedStore(db).envelope_text(visit.id).encode("utf-8")

@@ -217,9 +217,13 @@ def _shown_mean(value: Any, profile: Profile | None) -> str:
     return str(round_to(d, places, mode))
 
 
-def _signature(data: Any, title: str, t: Labels) -> Signature | None:
+def signature_ink(data: Any) -> tuple[list[tuple[tuple[float, float, float], ...]],
+                                       tuple[float, float]]:
+    """A signature's strokes as (x, y, pressure) points and its box, read leniently: a malformed
+    point is skipped, not fatal, so a damaged record still shows whatever ink it has. Shared by
+    the slip and the supervisor's signature view."""
     if not isinstance(data, dict):
-        return None
+        return [], (0.0, 0.0)
     strokes = []
     for stroke in data.get("strokes") or []:
         pts = []
@@ -239,6 +243,13 @@ def _signature(data: Any, title: str, t: Labels) -> Signature | None:
         box_wh = (float(box[0]), float(box[1]))
     except (TypeError, ValueError, IndexError):
         box_wh = (0.0, 0.0)
+    return strokes, box_wh
+
+
+def _signature(data: Any, title: str, t: Labels) -> Signature | None:
+    if not isinstance(data, dict):
+        return None
+    strokes, box_wh = signature_ink(data)
     role = str(data.get("role", ""))
     return Signature(title=title, name=_text(data.get("signer_name")),
                      role=t.coded("role", role), signed_at=fmt_time(data.get("signed_at")),

@@ -612,27 +612,27 @@
 <context>
     <name>ReadingsChart</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/readings_chart.py" line="127"/>
+        <location filename="../../inspector_app/ui/supervisor/readings_chart.py" line="103"/>
         <source>minutes since the visit started</source>
         <translation>检测开始后的分钟数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/readings_chart.py" line="135"/>
+        <location filename="../../inspector_app/ui/supervisor/readings_chart.py" line="111"/>
         <source>No readings</source>
         <translation>没有读数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/readings_chart.py" line="145"/>
+        <location filename="../../inspector_app/ui/supervisor/readings_chart.py" line="121"/>
         <source>Minimum %1 °C</source>
         <translation>最低标准 %1 °C</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/readings_chart.py" line="200"/>
+        <location filename="../../inspector_app/ui/supervisor/readings_chart.py" line="176"/>
         <source>official reading</source>
         <translation>正式读数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/readings_chart.py" line="209"/>
+        <location filename="../../inspector_app/ui/supervisor/readings_chart.py" line="185"/>
         <source>typed in by hand</source>
         <translation>手工录入</translation>
     </message>
@@ -1793,7 +1793,7 @@ SHA-256 %4</translation>
 <context>
     <name>SignatureView</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/signature_view.py" line="100"/>
+        <location filename="../../inspector_app/ui/supervisor/signature_view.py" line="80"/>
         <source>No signature</source>
         <translation>无签字</translation>
     </message>

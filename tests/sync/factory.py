@@ -20,7 +20,7 @@ from inspector_app.seal.device_key import DeviceKey
 from inspector_app.seal.record import seal_visit
 from inspector_app.seal.signature import Signatures, generated_signature
 from inspector_app.store.database import connect
-from inspector_app.store.visits import COMPLETE, VisitStore
+from inspector_app.store.visits import VisitStore
 
 CST = timezone(timedelta(hours=8))
 DISTRICTS = ("朝阳区", "南关区", "宽城区", "绿园区")
@@ -81,14 +81,7 @@ def seal_new(db: sqlite_utils.Database, key: DeviceKey, i: int, **kwargs) -> str
     """Store a measured visit, mark it complete and seal it; returns the record id."""
     visit = make_visit(i, **kwargs)
     store = VisitStore(db)
-    store.create(visit)
-    for room in visit.rooms:
-        store.save_room(visit, room)
-        for point in room.points:
-            store.save_point(room, point)
-            for sample in point.samples:
-                store.add_sample(point, sample)
-    store.set_state(visit.id, COMPLETE)
+    store.import_measured(visit)
     seal_visit(db, visit.id, signatures(), key, profile=profile(),
                clock=lambda: visit.test_at + timedelta(minutes=20))
     return visit.id

@@ -23,7 +23,7 @@ from inspector_app.seal.device_key import DeviceKey
 from inspector_app.seal.record import seal_visit
 from inspector_app.seal.signature import Refusal, Signatures, generated_signature
 from inspector_app.store.database import connect
-from inspector_app.store.visits import COMPLETE, VisitStore
+from inspector_app.store.visits import VisitStore
 from inspector_app.ui.qt import QColor, Qt
 from inspector_app.ui.style import BAD, OK
 from inspector_app.ui.supervisor.record_detail import (
@@ -61,14 +61,7 @@ def seal(folder: Path, key: DeviceKey, visit: Visit, *, refusal: bool = False) -
     folder.mkdir(parents=True, exist_ok=True)
     db = connect(folder / "inspections.sqlite3")
     store = VisitStore(db)
-    store.create(visit)
-    for room in visit.rooms:
-        store.save_room(visit, room)
-        for point in room.points:
-            store.save_point(room, point)
-            for sample in point.samples:
-                store.add_sample(point, sample)
-    store.set_state(visit.id, COMPLETE)
+    store.import_measured(visit)
     when = T0 + timedelta(minutes=130)
     inspector = generated_signature("王建国", "inspector", 1, signed_at=when)
     if refusal:

@@ -9,12 +9,11 @@ measuring page (`widgets.chart.LiveChart`), so a changed wall clock cannot bend 
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 from inspector_app.ui.qt import QColor, QFont, QPainter, QPen, QPointF, QRectF, Qt, QWidget
 from inspector_app.ui.style import BAD, WARN
-from inspector_app.ui.widgets.chart import CAPTURED, GRID, nice_step
+from inspector_app.ui.widgets.chart import CAPTURED, draw_grid
 
 PALETTE = (QColor(0, 70, 160), QColor(150, 60, 150), QColor(0, 130, 130), QColor(170, 90, 0),
            QColor(90, 90, 90), QColor(40, 110, 40))
@@ -98,30 +97,7 @@ class ReadingsChart(QWidget):
             return
         x0, x1, y0, y1 = self.ranges()
 
-        def px(t: float) -> float:
-            return plot.left() + (t - x0) / (x1 - x0) * plot.width()
-
-        def py(v: float) -> float:
-            return plot.bottom() - (v - y0) / (y1 - y0) * plot.height()
-
-        step_y = nice_step(y1 - y0)
-        v = math.ceil(y0 / step_y) * step_y
-        while v <= y1:
-            p.setPen(QPen(GRID, 1))
-            p.drawLine(QPointF(plot.left(), py(v)), QPointF(plot.right(), py(v)))
-            p.setPen(QColor("black"))
-            p.drawText(QRectF(0, py(v) - 10, left - 6, 20),
-                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{v:.1f}")
-            v += step_y
-        step_x = 60.0 * max(1.0, nice_step((x1 - x0) / 60.0, target=6))
-        t = math.ceil(x0 / step_x) * step_x
-        while t <= x1:
-            p.setPen(QPen(GRID, 1))
-            p.drawLine(QPointF(px(t), plot.top()), QPointF(px(t), plot.bottom()))
-            p.setPen(QColor("black"))
-            p.drawText(QRectF(px(t) - 30, plot.bottom() + 2, 60, m.height()),
-                       Qt.AlignmentFlag.AlignHCenter, f"{t / 60:.0f}")
-            t += step_x
+        px, py = draw_grid(p, plot, (x0, x1, y0, y1), left, x_target=6)
         p.drawText(QRectF(plot.left(), plot.bottom() + m.height() + 4, plot.width(), m.height()),
                    Qt.AlignmentFlag.AlignHCenter,
                    self.tr("minutes since the visit started"))

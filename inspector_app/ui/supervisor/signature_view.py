@@ -7,9 +7,9 @@ here judges a signature: it only shows what was sealed.
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
+from inspector_app.slip.content import signature_ink
 from inspector_app.ui.qt import (
     QColor,
     QGroupBox,
@@ -30,29 +30,9 @@ Stroke = list[tuple[float, float, float]]   # (x, y, pressure)
 
 
 def parse_strokes(signature: dict[str, Any] | None) -> tuple[list[Stroke], tuple[float, float]]:
-    """Strokes as (x, y, pressure) and the signing box; malformed points are skipped, not fatal,
-    so a damaged record still shows whatever ink it has."""
-    if not isinstance(signature, dict):
-        return [], (0.0, 0.0)
-    strokes: list[Stroke] = []
-    for raw in signature.get("strokes") or []:
-        pts: Stroke = []
-        for p in raw or []:
-            try:
-                x, y = float(p[0]), float(p[1])
-                pressure = float(p[3]) if len(p) > 3 else 1.0
-            except (TypeError, ValueError, IndexError):
-                continue
-            if math.isfinite(x) and math.isfinite(y):
-                pressure = min(max(pressure, 0.0), 1.0) if math.isfinite(pressure) else 1.0
-                pts.append((x, y, pressure))
-        if pts:
-            strokes.append(pts)
-    try:
-        box = (float(signature["box"][0]), float(signature["box"][1]))
-    except (KeyError, TypeError, ValueError, IndexError):
-        box = (0.0, 0.0)
-    return strokes, box
+    """Strokes as (x, y, pressure) and the signing box, read as the slip reads them."""
+    strokes, box = signature_ink(signature)
+    return [list(stroke) for stroke in strokes], box
 
 
 class SignatureView(QWidget):

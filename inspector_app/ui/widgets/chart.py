@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import deque
+from collections.abc import Callable
 
 from inspector_app.ui.qt import QColor, QFont, QPainter, QPen, QPointF, QRectF, Qt, QWidget
 
@@ -31,6 +32,41 @@ def nice_step(span: float, target: int = 5) -> float:
         if raw <= m * power:
             return m * power
     return 10 * power
+
+
+def draw_grid(p: QPainter, plot: QRectF, ranges: tuple[float, float, float, float],
+              label_w: float, x_target: int = 5,
+              ) -> tuple[Callable[[float], float], Callable[[float], float]]:
+    """Grid lines at nice °C steps (labelled left) and nice whole minutes (labelled below) for
+    x in seconds; returns the (seconds → px, °C → px) mappings the caller draws data with."""
+    x0, x1, y0, y1 = ranges
+    metrics = p.fontMetrics()
+
+    def px(t: float) -> float:
+        return plot.left() + (t - x0) / (x1 - x0) * plot.width()
+
+    def py(v: float) -> float:
+        return plot.bottom() - (v - y0) / (y1 - y0) * plot.height()
+
+    step_y = nice_step(y1 - y0)
+    v = math.ceil(y0 / step_y) * step_y
+    while v <= y1:
+        p.setPen(QPen(GRID, 1))
+        p.drawLine(QPointF(plot.left(), py(v)), QPointF(plot.right(), py(v)))
+        p.setPen(QColor("black"))
+        p.drawText(QRectF(0, py(v) - 10, label_w - 6, 20),
+                   Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{v:.1f}")
+        v += step_y
+    step_x = 60.0 * max(1.0, nice_step((x1 - x0) / 60.0, target=x_target))
+    t = math.ceil(x0 / step_x) * step_x
+    while t <= x1:
+        p.setPen(QPen(GRID, 1))
+        p.drawLine(QPointF(px(t), plot.top()), QPointF(px(t), plot.bottom()))
+        p.setPen(QColor("black"))
+        p.drawText(QRectF(px(t) - 30, plot.bottom() + 2, 60, metrics.height()),
+                   Qt.AlignmentFlag.AlignHCenter, f"{t / 60:.0f}")
+        t += step_x
+    return px, py
 
 
 class LiveChart(QWidget):
@@ -99,32 +135,7 @@ class LiveChart(QWidget):
             return
         x0, x1, y0, y1 = self.ranges()
 
-        def px(t: float) -> float:
-            return plot.left() + (t - x0) / (x1 - x0) * plot.width()
-
-        def py(v: float) -> float:
-            return plot.bottom() - (v - y0) / (y1 - y0) * plot.height()
-
-        # grid and axis labels
-        p.setPen(QPen(GRID, 1))
-        step_y = nice_step(y1 - y0)
-        v = math.ceil(y0 / step_y) * step_y
-        while v <= y1:
-            p.setPen(QPen(GRID, 1))
-            p.drawLine(QPointF(plot.left(), py(v)), QPointF(plot.right(), py(v)))
-            p.setPen(QColor("black"))
-            p.drawText(QRectF(0, py(v) - 10, left - 6, 20),
-                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{v:.1f}")
-            v += step_y
-        step_x = 60.0 * max(1.0, nice_step((x1 - x0) / 60.0))
-        t = math.ceil(x0 / step_x) * step_x
-        while t <= x1:
-            p.setPen(QPen(GRID, 1))
-            p.drawLine(QPointF(px(t), plot.top()), QPointF(px(t), plot.bottom()))
-            p.setPen(QColor("black"))
-            p.drawText(QRectF(px(t) - 30, plot.bottom() + 2, 60, metrics.height()),
-                       Qt.AlignmentFlag.AlignHCenter, f"{t / 60:.0f}")
-            t += step_x
+        px, py = draw_grid(p, plot, (x0, x1, y0, y1), left)
         p.drawText(QRectF(plot.left(), plot.bottom() + metrics.height() + 4, plot.width(),
                           metrics.height()), Qt.AlignmentFlag.AlignHCenter, self.x_label)
         p.drawText(QRectF(2, 0, left, 12 + metrics.height()), Qt.AlignmentFlag.AlignLeft, "°C")
