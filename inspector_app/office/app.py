@@ -30,8 +30,8 @@ another district answers 404 on detail, envelope, review and comments (as if abs
 - `GET  /companies/stats?season=2025-2026` supervisor: per heating company tests, failure rate,
                                           median minutes complaint→contact / →arrival, breaches
                                           of the profile's contact_within_min
-- `GET  /chain-problems` (a supervisor: its district's records only), `GET /devices`,
-  `POST /devices/{id}/revoke` (admin)
+- `GET  /chain-problems` (a supervisor: its district's records only),
+  `GET /devices` and `POST /devices/{id}/revoke` (admin)
 
 The upload handler reads the body itself: it authenticates before reading (an unknown device
 cannot make the office buffer megabytes), then enforces the size limit while streaming, whether
@@ -46,6 +46,7 @@ from typing import Annotated, Any
 from fastapi import Body, Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from starlette.requests import ClientDisconnect
@@ -155,6 +156,15 @@ def create_app(db_path: str | Path, training: bool = False,
                                                                    "reason": str(exc.detail),
                                                                    "reason_zh": str(exc.detail)}
         return JSONResponse(status_code=exc.status_code, content=content, headers=exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        """A malformed request body or parameter, said in the office's shape, both languages."""
+        where = "; ".join(".".join(str(p) for p in e.get("loc", ()) if p != "body")
+                          + f": {e.get('msg', '')}" for e in exc.errors()[:5])
+        return JSONResponse(status_code=422, content={
+            "error": "invalid_request", "reason": f"the request is not valid: {where}",
+            "reason_zh": f"请求内容不符合要求：{where}"})
 
     app.state.training = training
     app.state.max_record_bytes = max_record_bytes
@@ -362,7 +372,12 @@ def create_app(db_path: str | Path, training: bool = False,
         return [p for p in problems if who.may_see(store.record_district(p["record_id"]))]
 
     @app.get("/api/v1/devices", tags=["devices"])
-    def devices(_who: SupervisorDep, store: StoreDep) -> list[dict[str, Any]]:
+    def devices(who: SupervisorDep, store: StoreDep) -> list[dict[str, Any]]:
+        """Every laptop of every district: for admins, who also revoke them."""
+        if not who.sees_all:
+            raise HTTPException(403, detail={"error": "admin_only",
+                                             "reason": "only an admin may list the devices",
+                                             "reason_zh": "只有管理员可以查看设备列表"})
         return [d.to_dict() for d in store.devices()]
 
     @app.post("/api/v1/devices/{device_id}/revoke", tags=["devices"])

@@ -29,6 +29,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query
 from fastapi.responses import FileResponse, Response, StreamingResponse
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from starlette.background import BackgroundTask
@@ -67,19 +68,37 @@ def header(lang: str) -> list[str]:
     return [zh if lang == "zh" else en for _f, zh, en, _w in COLUMNS]
 
 
-def cells(item: dict[str, Any], lang: str) -> list[Any]:
-    """One record as spreadsheet values in `lang` (codes translated for Chinese readers)."""
+def values(item: dict[str, Any], lang: str) -> list[Any]:
+    """One record's values in `lang` (codes translated for Chinese readers), as stored."""
     names = VALUES_ZH if lang == "zh" else VALUES_EN
     out: list[Any] = []
     for field, *_ in COLUMNS:
         value = item[field]
         value = names.get(field, {}).get(value, value)
-        if value is None:
-            value = ""
-        elif isinstance(value, str) and value.startswith(FORMULA_START):
-            value = "'" + value
-        out.append(value)
+        out.append("" if value is None else value)
     return out
+
+
+def cells(item: dict[str, Any], lang: str) -> list[Any]:
+    """A CSV row: text that a spreadsheet would run as a formula (addresses and names come from
+    laptops) gets a leading apostrophe, the usual guard for CSV opened in Excel."""
+    return ["'" + v if isinstance(v, str) and v.startswith(FORMULA_START) else v
+            for v in values(item, lang)]
+
+
+def xlsx_cells(ws: Any, item: dict[str, Any], lang: str) -> list[Any]:
+    """An xlsx row: every text cell is typed as a string, so '=…' stays text exactly as
+    recorded (no apostrophe needed), and characters XML cannot carry (control characters a
+    laptop may have sent) are dropped instead of failing the whole export."""
+    row: list[Any] = []
+    for value in values(item, lang):
+        if isinstance(value, str):
+            cell = WriteOnlyCell(ws, value=ILLEGAL_CHARACTERS_RE.sub("", value))
+            cell.data_type = "s"
+            row.append(cell)
+        else:
+            row.append(value)
+    return row
 
 
 def _rows(store: OfficeStore, query: ListQuery) -> Iterator[dict[str, Any]]:
@@ -121,7 +140,7 @@ def write_xlsx(path: str, store: OfficeStore, query: ListQuery, lang: str) -> No
         titles.append(cell)
     ws.append(titles)
     for item in _rows(store, query):
-        ws.append(cells(item, lang))
+        ws.append(xlsx_cells(ws, item, lang))
     wb.save(path)
 
 

@@ -5,7 +5,7 @@ Why it is shaped this way:
   the amounts are recomputed by `core.ruling.compute_ruling` from the record's stored bytes and
   the profile the record names, so a client cannot send a refund of its own making.
 - Numbers run per heating season across all districts ("2025-2026-000001"), the season taken
-  from the record's test time (October–December opens a season, January–September closes it).
+  from the record's test time (`core.season`: 1 July to 1 July, as the company figures count).
   The next number is read and written in one immediate transaction, so two supervisors issuing
   at once cannot get the same one.
 - A ruling is never changed: a second ruling on the same record supersedes the first
@@ -17,6 +17,7 @@ Why it is shaped this way:
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
@@ -27,6 +28,7 @@ from pydantic import BaseModel, Field
 from inspector_app.core.errors import InspectionError
 from inspector_app.core.profile import load_profile
 from inspector_app.core.ruling import RulingInput, compute_ruling
+from inspector_app.core.season import season_of
 from inspector_app.office.auth import Supervisor, office_store, require_supervisor
 from inspector_app.office.store import OfficeStore, now_iso
 
@@ -40,12 +42,10 @@ class RulingRequest(BaseModel):
     daily_fee_per_m2: str = Field(max_length=40, description="yuan per m² per day, e.g. '0.1'")
     failing_days: int
     comment: str = Field("", max_length=4000)
-
-
-def season_of(test_at: str) -> str:
-    """'2025-11-03T…' → '2025-2026'; '2026-02-01T…' → '2025-2026'."""
-    year, month = int(test_at[:4]), int(test_at[5:7])
-    return f"{year}-{year + 1}" if month >= 10 else f"{year - 1}-{year}"
+    request_key: str | None = Field(
+        None, pattern=r"^[A-Za-z0-9_-]{8,64}$",
+        description="the client's key for this request: sending it again (after a lost answer) "
+                    "returns the ruling it already issued (200) instead of issuing another")
 
 
 def _row(row: tuple) -> dict[str, Any]:
@@ -56,9 +56,10 @@ def _row(row: tuple) -> dict[str, Any]:
 
 
 def for_record(store: OfficeStore, record_id: str) -> list[dict[str, Any]]:
-    """Every ruling on the record, oldest first (the one in force is last)."""
+    """Every ruling on the record in the order issued (the one in force is last): rowid order,
+    which is the order of the write lock that numbered and superseded them."""
     return [_row(r) for r in store.conn.execute(
-        f"SELECT {', '.join(COLS)} FROM rulings WHERE record_id=? ORDER BY issued_at, ruling_no",
+        f"SELECT {', '.join(COLS)} FROM rulings WHERE record_id=? ORDER BY rowid",
         (record_id,))]
 
 
@@ -68,11 +69,25 @@ def get(store: OfficeStore, ruling_no: str) -> dict[str, Any] | None:
     return None if row is None else _row(row)
 
 
+class Replayed(Exception):
+    """The request key was used before: the ruling it issued, or a conflict."""
+
+    def __init__(self, found: dict[str, Any]) -> None:
+        super().__init__(found["ruling_no"])
+        self.found = found
+
+
 def issue(store: OfficeStore, record_id: str, ruling: dict[str, Any], inputs: dict[str, Any],
-          by: str) -> dict[str, Any]:
-    """Store a computed ruling under the next number of its season; supersede the previous."""
-    at = now_iso()
+          by: str, request_key: str | None = None) -> dict[str, Any]:
+    """Store a computed ruling under the next number of its season; supersede the previous.
+    A `request_key` seen before raises Replayed with the ruling it issued (nothing stored)."""
     with store.write() as c:
+        if request_key:
+            row = c.execute(f"SELECT {', '.join(COLS)} FROM rulings WHERE request_key=?",
+                            (request_key,)).fetchone()
+            if row is not None:
+                raise Replayed(_row(row))
+        at = now_iso()  # inside the lock: times follow the order of numbering
         test_at, district, state = c.execute(
             "SELECT test_at, district, review_state FROM records WHERE record_id=?",
             (record_id,)).fetchone()
@@ -80,10 +95,12 @@ def issue(store: OfficeStore, record_id: str, ruling: dict[str, Any], inputs: di
         last = c.execute("SELECT max(ruling_no) FROM rulings WHERE ruling_no BETWEEN ? AND ?",
                          (f"{season}-000000", f"{season}-999999")).fetchone()[0]
         number = f"{season}-{(int(last[-6:]) if last else 0) + 1:06d}"
-        c.execute(f"INSERT INTO rulings ({', '.join(COLS)}) VALUES ({', '.join('?' * 11)})",
+        c.execute(f"INSERT INTO rulings ({', '.join(COLS)}, request_key)"
+                  f" VALUES ({', '.join('?' * 12)})",
                   (number, record_id, ruling["record_sha256"], ruling["decision"],
                    ruling["amount_total"], json.dumps(inputs, ensure_ascii=False),
-                   json.dumps(ruling, ensure_ascii=False), by, at, district, None))
+                   json.dumps(ruling, ensure_ascii=False), by, at, district, None,
+                   request_key))
         c.execute("UPDATE rulings SET superseded_by=? WHERE record_id=? AND ruling_no<>?"
                   " AND superseded_by IS NULL", (number, record_id, number))
         words = (f"退费裁定 {ruling['amount_total']} 元" if ruling["decision"] == "refund"
@@ -106,6 +123,9 @@ def _not_found(what_zh: str = "没有这条记录", what_en: str = "no such reco
 
 
 def _fee(text: str) -> Decimal:
+    if not re.fullmatch(r"\d{1,3}(\.\d{1,6})?", text.strip()):
+        raise _refuse(422, "bad_decimal", f"日单价应写成如 0.1607 的数字：{text!r}",
+                      f"write the daily fee as a plain number such as 0.1607: {text!r}")
     try:
         fee = Decimal(text.strip())
     except InvalidOperation as exc:
@@ -144,9 +164,17 @@ def issue_ruling(record_id: str, req: RulingRequest, request: Request,
     except (KeyError, TypeError, ValueError) as exc:
         raise _refuse(422, "cannot_rule", "记录中没有可用的地区规则，不能裁定",
                       "the record names no usable profile and cannot be ruled on") from exc
-    stored = issue(store, record_id, ruling.to_dict(),
-                   {"daily_fee_per_m2": str(inputs.daily_fee_per_m2),
-                    "failing_days": inputs.failing_days, "comment": req.comment}, who.name)
+    asked = {"daily_fee_per_m2": str(inputs.daily_fee_per_m2),
+             "failing_days": inputs.failing_days, "comment": req.comment}
+    try:
+        stored = issue(store, record_id, ruling.to_dict(), asked, who.name, req.request_key)
+    except Replayed as again:
+        same = again.found["record_id"] == record_id and again.found["inputs"] == asked
+        if not same:
+            raise _refuse(409, "request_key_reused",
+                          "这个请求编号已用于另一份裁定", "this request key was used for another "
+                          "ruling") from again
+        return JSONResponse(status_code=200, content=again.found)
     return JSONResponse(status_code=201, content=stored)
 
 

@@ -43,6 +43,7 @@ from typing import Any
 
 import sqlite_utils
 
+from inspector_app.core.season import season_bounds  # noqa: F401 - re-exported
 from inspector_app.office.listing import (
     FILTER_COLUMNS,
     SUMMARY_COLS,
@@ -299,15 +300,11 @@ def _rulings(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX rulings_record ON rulings(record_id, issued_at)")
 
 
-def season_bounds(season: str) -> tuple[str, str]:
-    """'2025-2026' → test_at range ['2025-07-01', '2026-07-01'): one heating season."""
-    try:
-        first, second = (int(x) for x in season.split("-"))
-    except ValueError as exc:
-        raise ValueError(f"season must look like 2025-2026, not {season!r}") from exc
-    if second != first + 1:
-        raise ValueError(f"season must be two consecutive years, not {season!r}")
-    return f"{first}-07-01", f"{second}-07-01"
+@_migration(6, "a ruling request's key, so a repeated request cannot issue a second ruling")
+def _ruling_request_keys(conn: sqlite3.Connection) -> None:
+    conn.execute("ALTER TABLE rulings ADD COLUMN request_key TEXT")
+    conn.execute("CREATE UNIQUE INDEX rulings_request_key ON rulings(request_key)"
+                 " WHERE request_key IS NOT NULL")
 
 
 def minutes_between(start: str | None, end: str | None) -> float | None:

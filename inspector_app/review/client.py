@@ -22,6 +22,9 @@ from inspector_app.core.errors import InspectionError
 
 USER_AGENT = f"inspector-app-review/{__version__}"
 Progress = Callable[[int, int, str], None]
+# A spreadsheet is built whole before its first byte is sent (about 16 s per 100,000 rows on a
+# small office machine), so an export waits far longer for an answer than a page does.
+EXPORT_TIMEOUT = httpx.Timeout(30.0, read=1800.0)
 
 
 class ReviewError(InspectionError):
@@ -178,11 +181,15 @@ class ReviewSession:
                           json={"comment": comment})
 
     def issue_ruling(self, record_id: str, daily_fee_per_m2: str, failing_days: int,
-                     comment: str = "") -> dict[str, Any]:
-        """The office recomputes and numbers the ruling; it answers {ruling_no, ..., ruling}."""
+                     comment: str = "", request_key: str | None = None) -> dict[str, Any]:
+        """The office recomputes and numbers the ruling; it answers {ruling_no, ..., ruling}.
+
+        Send the same `request_key` again after a lost answer (a timeout while the office was
+        writing): the office returns the ruling it issued then instead of issuing another."""
         return self._json("POST", f"/api/v1/records/{record_id}/rulings", ok=(200, 201),
                           json={"daily_fee_per_m2": daily_fee_per_m2,
-                                "failing_days": failing_days, "comment": comment})
+                                "failing_days": failing_days, "comment": comment,
+                                "request_key": request_key})
 
     def company_stats(self, season: str) -> dict[str, Any]:
         return self._json("GET", "/api/v1/companies/stats", params={"season": season})
@@ -198,8 +205,8 @@ class ReviewSession:
         try:
             with os.fdopen(fd, "wb") as out:
                 try:
-                    with self._http.stream("GET", "/api/v1/records/export",
-                                           params=params) as response:
+                    with self._http.stream("GET", "/api/v1/records/export", params=params,
+                                           timeout=EXPORT_TIMEOUT) as response:
                         if response.status_code != 200:
                             response.read()
                             raise _office_error(response)

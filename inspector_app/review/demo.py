@@ -26,9 +26,9 @@ import uvicorn
 
 from inspector_app.core.model import Point, Room, Sample
 from inspector_app.core.profile import load_profile
+from inspector_app.core.season import season_of
 from inspector_app.core.training import demo_visit
 from inspector_app.review.client import ReviewSession
-from inspector_app.review.season import season_of
 
 DEMO_USER = "demo"
 DEMO_PASSWORD = "demo-password"   # a throwaway office on 127.0.0.1 only

@@ -1633,159 +1633,159 @@
 <context>
     <name>RulingDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="79"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="81"/>
         <source>Refund ruling</source>
         <translation>退费裁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="88"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="90"/>
         <source>The record names no profile.</source>
         <translation>该记录未注明所适用的地区规则。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="110"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="112"/>
         <source>Record %1 · %2 · %3
 SHA-256 %4</source>
         <translation>记录 %1 · %2 · %3
 SHA-256 %4</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="121"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="123"/>
         <source> yuan per m² per day</source>
         <translation> 元/(m²·日)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="124"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="126"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="126"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="128"/>
         <source>Grounds, e.g. complaint date and re-test</source>
         <translation>裁定依据，如投诉日期、复测情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="127"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="129"/>
         <source>&amp;Daily fee</source>
         <translation>日单价(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="128"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="130"/>
         <source>&amp;Failing days</source>
         <translation>不达标天数(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="129"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="131"/>
         <source>Co&amp;mment</source>
         <translation>说明(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="135"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="137"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="135"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="137"/>
         <source>Area m²</source>
         <translation>面积 m²</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="135"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="137"/>
         <source>Mean °C</source>
         <translation>平均 °C</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="135"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="137"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="136"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="138"/>
         <source>Band</source>
         <translation>退费档</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="136"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="138"/>
         <source>Share</source>
         <translation>退费比例</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="136"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="138"/>
         <source>Per day (yuan)</source>
         <translation>每日（元）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="137"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="139"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="157"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="159"/>
         <source>&amp;Open earlier ruling</source>
         <translation>打开此前的裁定(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="161"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="163"/>
         <source>&amp;Issue ruling</source>
         <translation>签发裁定(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="164"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="166"/>
         <source>&amp;Save PDF…</source>
         <translation>保存 PDF…(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="166"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="168"/>
         <source>&amp;Print…</source>
         <translation>打印…(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="168"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="170"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="189"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="191"/>
         <source>superseded by %1</source>
         <translation>已被 %1 取代</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="195"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="197"/>
         <source>No ruling issued for this record yet</source>
         <translation>此记录尚未签发裁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="232"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="234"/>
         <source>%1: %2 yuan per day × %3 days = %4 yuan</source>
         <translation>%1：每日 %2 元 × %3 天 = %4 元</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="245"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="254"/>
         <source>Issuing the ruling at the office…</source>
         <translation>正在监管平台签发裁定…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="258"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="267"/>
         <source>Ruling %1 issued and kept at the office.</source>
         <translation>裁定书 %1 已签发，并存档于监管平台。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="268"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="272"/>
         <source>Preparing the ruling…</source>
         <translation>正在生成裁定书…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="283"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="282"/>
         <source>Ruling %1</source>
         <translation>裁定书 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="294"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="305"/>
         <source>Save ruling as PDF</source>
         <translation>将裁定书保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="302"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="313"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
@@ -2181,172 +2181,172 @@ SHA-256 %4</translation>
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="153"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="157"/>
         <source>Logged in again.</source>
         <translation>已重新登录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="170"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="174"/>
         <source>Any result</source>
         <translation>全部结论</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="173"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="177"/>
         <source>Any review state</source>
         <translation>全部审核状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="176"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="180"/>
         <source>Formal tests only</source>
         <translation>仅正式检测</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="177"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="181"/>
         <source>Training only</source>
         <translation>仅培训</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="178"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="182"/>
         <source>Formal and training</source>
         <translation>正式与培训</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="179"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="183"/>
         <source>Any chain state</source>
         <translation>全部链状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="193"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="197"/>
         <source>Your account sees this district only.</source>
         <translation>您的账号只能查看本区。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="215"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="404"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="219"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="422"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="238"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="253"/>
         <source>%1 records match; %2 loaded</source>
         <translation>符合条件的记录 %1 条，已加载 %2 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="268"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="283"/>
         <source>Fetching the record…</source>
         <translation>正在获取记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="314"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="331"/>
         <source>Say what is wrong in the comment: the inspector will read it.</source>
         <translation>请在意见中写明问题所在：检测人员会看到这条意见。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="319"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="336"/>
         <source>Review state set: %1</source>
         <translation>审核状态已设为：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="321"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="330"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="338"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="347"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="326"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="343"/>
         <source>Write the comment first.</source>
         <translation>请先填写意见。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="330"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="347"/>
         <source>Comment added.</source>
         <translation>意见已添加。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="349"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="366"/>
         <source>Fetching the sealed record…</source>
         <translation>正在获取已签封的记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="365"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="382"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="366"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="383"/>
         <source>Export the filtered records</source>
         <translation>导出筛选出的记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="378"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="396"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="384"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="402"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="414"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="434"/>
         <source>Heating company</source>
         <translation>供热企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="414"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="434"/>
         <source>Tests</source>
         <translation>检测次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="414"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="434"/>
         <source>Failed</source>
         <translation>不合格次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="415"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="435"/>
         <source>Median minutes to contact</source>
         <translation>联系用时中位数（分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="415"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="435"/>
         <source>Failure rate (%)</source>
         <translation>不合格率 (%)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="416"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="436"/>
         <source>Median minutes to arrival</source>
         <translation>到达用时中位数（分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="416"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="436"/>
         <source>Contact later than allowed</source>
         <translation>联系超时次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="417"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="437"/>
         <source>Without times</source>
         <translation>无时间记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="437"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="444"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="457"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="464"/>
         <source>all districts</source>
         <translation>全部区</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="438"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="458"/>
         <source>%1 companies, %2</source>
         <translation>%1 家供热企业，%2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="445"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="465"/>
         <source>Supervisor review — %1 (%2)</source>
         <translation>监管审核 — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="448"/>
-        <source>TRAINING office: rulings are practice, of no effect</source>
-        <translation>培训用办公室：裁定仅供练习，不具效力</translation>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="469"/>
+        <source>TRAINING office: rulings on training records are practice, of no effect</source>
+        <translation>培训用办公室：对培训记录的裁定仅供练习，不具效力</translation>
     </message>
     <message>
         <location filename="../../forms/supervisor_window.ui" line="6"/>

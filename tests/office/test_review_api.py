@@ -146,3 +146,27 @@ def test_every_filter_reads_an_index_in_sort_order(tmp_path):
         " ORDER BY test_at DESC, record_id DESC LIMIT 50", ["2026-11-01", "2026-12-01"]))
     assert "records_test_at" in plan and "TEMP B-TREE" not in plan
     assert RecordFilter(date_to=date(2026, 11, 30)).where() == (["test_at < ?"], ["2026-12-01"])
+
+
+def test_a_malformed_request_is_refused_in_the_office_s_shape(office, filled):
+    """Pydantic's own 422 would reach the supervisor as 'not the office's answer'."""
+    with office.admin() as admin:
+        long = admin.post(f"/api/v1/records/{filled[0]}/comments", json={"comment": "x" * 4001})
+        wrong_type = admin.post(f"/api/v1/records/{filled[0]}/rulings",
+                                json={"daily_fee_per_m2": "0.2", "failing_days": "many"})
+        bad_limit = admin.get("/api/v1/records", params={"limit": 0})
+    for answer in (long, wrong_type, bad_limit):
+        body = answer.json()
+        assert answer.status_code == 422 and body["error"] == "invalid_request"
+        assert body["reason_zh"].startswith("请求内容不符合要求") and body["reason"]
+    assert "comment" in long.json()["reason"] and "failing_days" in wrong_type.json()["reason"]
+
+
+def test_only_an_admin_lists_the_devices(office, filled):
+    from tests.office.uploaded import supervisor
+
+    with supervisor(office, "nanguan", "南关区") as sup:
+        answer = sup.get("/api/v1/devices")
+        assert answer.status_code == 403 and answer.json()["reason_zh"]
+    with office.admin() as admin:
+        assert admin.get("/api/v1/devices").status_code == 200

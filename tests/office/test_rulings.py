@@ -10,7 +10,7 @@ import pytest
 
 from inspector_app.core.profile import load_profile
 from inspector_app.core.ruling import RulingInput, compute_ruling
-from inspector_app.office.rulings import season_of
+from inspector_app.core.season import season_of
 from inspector_app.office.synth import synthesize
 from inspector_app.store.sealed import SealedStore
 from inspector_app.sync.client import SyncClient
@@ -36,6 +36,8 @@ def test_season_of_a_test_time():
     assert season_of("2025-12-31T23:59:00+08:00") == "2025-2026"
     assert season_of("2026-02-01T09:00:00+08:00") == "2025-2026"
     assert season_of("2026-10-01T09:00:00+08:00") == "2026-2027"
+    assert season_of("2026-08-15T09:00:00+08:00") == "2026-2027"   # as the figures count it
+    assert season_of("2026-06-30T09:00:00+08:00") == "2025-2026"
 
 
 def test_office_computes_numbers_and_supersedes(office, laptop, filled):
@@ -131,3 +133,46 @@ def test_a_training_office_gives_practice_rulings_marked_training(training_offic
                             json={"daily_fee_per_m2": "0.25", "failing_days": 3})
         assert answer.status_code == 201, answer.text
         assert answer.json()["ruling"]["notes"][0] == "training"
+
+
+def test_a_repeated_request_returns_the_ruling_it_issued(office, filled):
+    """A lost answer (timeout while the office committed) is retried with the same key: the
+    office answers with the ruling already issued instead of issuing and superseding again."""
+    body = {"daily_fee_per_m2": "0.25", "failing_days": 10, "request_key": "k-0123456789ab"}
+    with office.admin() as admin:
+        first = admin.post(f"/api/v1/records/{filled[1]}/rulings", json=body)
+        again = admin.post(f"/api/v1/records/{filled[1]}/rulings", json=body)
+        assert (first.status_code, again.status_code) == (201, 200)
+        assert again.json()["ruling_no"] == first.json()["ruling_no"]
+        detail = admin.get(f"/api/v1/records/{filled[1]}").json()
+        assert len(detail["rulings"]) == 1 and detail["rulings"][0]["superseded_by"] is None
+        other = admin.post(f"/api/v1/records/{filled[1]}/rulings",
+                           json={**body, "failing_days": 11})
+        assert other.status_code == 409 and other.json()["reason_zh"]
+
+
+@pytest.mark.parametrize("fee", ["1E+1", "1e-999999999", "0x10", " ", "1,5"])
+def test_a_fee_must_be_written_as_a_plain_number(office, filled, fee):
+    with office.admin() as admin:
+        answer = admin.post(f"/api/v1/records/{filled[1]}/rulings",
+                            json={"daily_fee_per_m2": fee, "failing_days": 3})
+        assert answer.status_code == 422 and answer.json()["error"] == "bad_decimal"
+        assert "0.1607" in answer.json()["reason_zh"]
+
+
+def test_the_ruling_in_force_is_listed_last_whatever_the_stamps_say(office, filled):
+    """Order is the order of numbering (the write lock), not of a clock: a request that waited
+    for the lock may carry an earlier stamp than the one numbered before it."""
+    from inspector_app.office import rulings
+
+    with office.admin() as admin:
+        for days in (3, 4, 5):
+            assert admin.post(f"/api/v1/records/{filled[1]}/rulings",
+                              json={"daily_fee_per_m2": "0.25", "failing_days": days}
+                              ).status_code == 201
+    with office.store.write() as c:     # stamps in the reverse order of numbering
+        c.execute("UPDATE rulings SET issued_at = '2026-11-26T00:00:0'"
+                  " || (9 - CAST(substr(ruling_no, -1) AS INTEGER)) || 'Z'")
+    listed = rulings.for_record(office.store, filled[1])
+    assert [r["superseded_by"] is None for r in listed] == [False, False, True]
+    assert [r["inputs"]["failing_days"] for r in listed] == [3, 4, 5]

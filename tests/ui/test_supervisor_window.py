@@ -264,3 +264,115 @@ def test_chain_filter_finds_records_whose_predecessor_is_missing(app, qtbot, pop
     wait_idle(qtbot, window)
     assert [r["record_id"] for r in window.model.rows] == [ids[5]]
     window.close()
+
+
+# -- answers that arrive late or get lost -------------------------------------------------------
+
+def held(method, gate):
+    """`method` that waits for `gate` before answering (a slow office)."""
+    def slow(*args, **kwargs):
+        gate.wait(10)
+        return method(*args, **kwargs)
+    return slow
+
+
+def test_a_late_review_answer_does_not_replace_the_record_now_shown(app, qtbot, populated,
+                                                                   settings, tmp_path):
+    import threading
+
+    office, _ = populated
+    window = open_window(qtbot, office, tmp_path, settings)
+    gate = threading.Event()
+    window.session.set_review = held(window.session.set_review, gate)
+    select_row(qtbot, window, 0)
+    first = window.current_id
+    window.ui.stateCombo.setCurrentIndex(window.ui.stateCombo.findData("approved"))
+    click(qtbot, window.ui.setStateButton)          # its answer is held back
+    window.ui.table.selectRow(1)
+    second = window.model.record_id(1)
+    qtbot.waitUntil(lambda: window.detail_data["record_id"] == second, timeout=10000)
+    gate.set()
+    wait_idle(qtbot, window)
+    assert window.current_id == second and window.detail_data["record_id"] == second
+    assert window.model.rows[0]["review_state"] == "approved"   # the first row still refreshed
+    assert office.store.record(first)["review_state"] == "approved"
+    window.close()
+
+
+def test_figures_for_a_season_no_longer_chosen_are_dropped(app, qtbot, populated, settings,
+                                                          tmp_path):
+    import threading
+
+    office, _ = populated
+    window = open_window(qtbot, office, tmp_path, settings)
+    gate = threading.Event()
+    real = window.session.company_stats
+    slow = held(real, gate)
+    window.session.company_stats = lambda season: (slow if season == "2026-2027" else real)(
+        season)
+    window.load_stats()                                          # 2026-2027, held back
+    window.ui.seasonCombo.setCurrentIndex(window.ui.seasonCombo.findData("2025-2026"))
+    qtbot.waitUntil(lambda: "0" in window.ui.statsStatus.text(), timeout=10000)  # 2025-2026 in
+    gate.set()
+    wait_idle(qtbot, window)
+    assert window.ui.companiesTable.rowCount() == 0   # 2025-2026 has none; 2026-2027 not shown
+    window.close()
+
+
+def test_export_writes_what_the_table_shows_not_unapplied_typing(app, qtbot, populated,
+                                                                  settings, tmp_path):
+    office, ids = populated
+    window = open_window(qtbot, office, tmp_path, settings)
+    window.ui.companyEdit.setText("没有这家企业")                 # typed, not applied
+    target = tmp_path / "shown.csv"
+    window.export("csv", target)
+    wait_idle(qtbot, window)
+    rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
+    assert len(rows) - 1 == window.model.total == len(ids)
+    window.close()
+
+
+def test_a_column_the_office_cannot_sort_by_keeps_the_indicator_on_the_real_sort(
+        app, qtbot, populated, settings, tmp_path):
+    office, _ = populated
+    window = open_window(qtbot, office, tmp_path, settings)
+    header = window.ui.table.horizontalHeader()
+    chain_col = 7
+    window.ui.table.sortByColumn(chain_col, Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: header.sortIndicatorSection() == 0, timeout=5000)
+    assert window.model.sort_key == "test_at" and not window.busy()
+    window.close()
+
+
+def test_issuing_again_after_a_lost_answer_does_not_issue_twice(app, qtbot, populated, settings,
+                                                                tmp_path):
+    from inspector_app.ui.supervisor.ruling_dialog import RulingDialog
+
+    office, _ = populated
+    window = open_window(qtbot, office, tmp_path, settings)
+    failing = next(i for i, r in enumerate(window.model.rows) if r["verdict"] == "fail")
+    select_row(qtbot, window, failing)
+    record_id = window.current_id
+    real = window.session.issue_ruling
+    lost = []
+
+    def answer_lost(*args, **kwargs):           # the office commits, the answer never arrives
+        result = real(*args, **kwargs)
+        if not lost:
+            lost.append(result["ruling_no"])
+            raise ReviewError("无法连接办公室", "cannot reach the office", None, "unreachable")
+        return result
+
+    window.session.issue_ruling = answer_lost
+    click(qtbot, window.ui.rulingButton)
+    dialog = next(d for d in window.dialogs if isinstance(d, RulingDialog))
+    click(qtbot, dialog.issueButton)
+    qtbot.waitUntil(lambda: "无法连接" in dialog.statusLabel.text(), timeout=10000)
+    assert dialog.issueButton.isEnabled()
+    with qtbot.waitSignal(dialog.issued, timeout=20000) as signal:
+        click(qtbot, dialog.issueButton)
+    assert signal.args == [lost[0]]                              # the ruling already issued
+    assert len(rulings.for_record(office.store, record_id)) == 1
+    qtbot.waitUntil(lambda: dialog.pdf is not None, timeout=20000)
+    dialog.close()
+    window.close()

@@ -9,6 +9,7 @@ record can be printed again from what the office stored.
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -75,6 +76,7 @@ class RulingDialog(QDialog):
         self.pdf: bytes | None = None
         self.ruling: Ruling | None = None
         self.shown_ruling: dict[str, Any] | None = None
+        self.request: tuple[str, tuple[str, int, str]] | None = None  # key, inputs sent with it
         self.op = None
         self.setWindowTitle(self.tr("Refund ruling"))
         self.setStyleSheet(SUPERVISOR_STYLE)
@@ -238,40 +240,49 @@ class RulingDialog(QDialog):
 
     # -- issue, reopen, print ------------------------------------------------------------------
     def issue(self) -> None:
+        """Ask the office to issue the ruling. The request key stays the same until the office
+        has answered, so pressing again after a lost answer returns that ruling instead of
+        issuing a second one that would supersede it."""
         if self.ruling is None:
             return
         inputs, comment = self.inputs(), self.commentEdit.text().strip()
+        asked = (str(inputs.daily_fee_per_m2), inputs.failing_days, comment)
+        if self.request is None or self.request[1] != asked:
+            self.request = (uuid.uuid4().hex, asked)
+        key = self.request[0]
         self.issueButton.setEnabled(False)
         self._status(self.tr("Issuing the ruling at the office…"))
-        record_id, lang, envelope = self.record_id, i18n.current(), self.envelope
+        record_id = self.record_id
+        self.op = run_in_background(
+            lambda _p: self.session.issue_ruling(record_id, *asked, request_key=key),
+            on_success=self._issued, on_failure=self._failed)
 
-        def work(_p):  # noqa: ANN001, ANN202
-            issued = self.session.issue_ruling(record_id, str(inputs.daily_fee_per_m2),
-                                               inputs.failing_days, comment)
-            return issued, *ruling_pdf(envelope, issued, lang)
-
-        self.op = run_in_background(work, on_success=self._issued, on_failure=self._failed)
-
-    def _issued(self, result: tuple[dict, bytes, list[bytes]]) -> None:
-        issued, pdf, pages = result
-        self._show_pdf(issued, pdf, pages)
-        self._status(self.tr("Ruling %1 issued and kept at the office.")
-                     .replace("%1", issued["ruling_no"]), "ok")
-        self.detail.setdefault("rulings", []).append(issued)
+    def _issued(self, issued: dict[str, Any]) -> None:
+        self.request = None
+        self.detail.setdefault("rulings", [])
+        if all(r.get("ruling_no") != issued["ruling_no"] for r in self.detail["rulings"]):
+            self.detail["rulings"].append(issued)
         self._fill_earlier()
         self.issued.emit(issued["ruling_no"])
+        self._render(issued, self.tr("Ruling %1 issued and kept at the office.")
+                     .replace("%1", issued["ruling_no"]))
+
+    def _render(self, issued: dict[str, Any], done: str) -> None:
+        """The PDF of a ruling the office holds; a failure here leaves the ruling issued."""
+        self._status(self.tr("Preparing the ruling…"))
+        envelope, lang = self.envelope, i18n.current()
+        self.op = run_in_background(
+            lambda _p: ruling_pdf(envelope, issued, lang),
+            on_success=lambda result: self._show_pdf(issued, *result, done=done),
+            on_failure=self._failed)
 
     def open_earlier(self) -> None:
         item = self.earlierCombo.currentData()
-        if not item:
-            return
-        self._status(self.tr("Preparing the ruling…"))
-        envelope, lang = self.envelope, i18n.current()
-        self.op = run_in_background(lambda _p: (item, *ruling_pdf(envelope, item, lang)),
-                                    on_success=lambda r: self._show_pdf(*r),
-                                    on_failure=self._failed)
+        if item:
+            self._render(item, self.tr("Ruling %1").replace("%1", item["ruling_no"]))
 
-    def _show_pdf(self, issued: dict[str, Any], pdf: bytes, pages: list[bytes]) -> None:
+    def _show_pdf(self, issued: dict[str, Any], pdf: bytes, pages: list[bytes], *,
+                  done: str) -> None:
         self.pdf, self.shown_ruling = pdf, issued
         self._show_ruling(Ruling.from_dict(issued["ruling"]))
         if pages:
@@ -280,7 +291,7 @@ class RulingDialog(QDialog):
         self.saveButton.setEnabled(True)
         self.printButton.setEnabled(True)
         self.issueButton.setEnabled(True)
-        self._status(self.tr("Ruling %1").replace("%1", issued["ruling_no"]), "ok")
+        self._status(done, "ok")
 
     def _failed(self, exc: BaseException) -> None:
         self.issueButton.setEnabled(self.ruling is not None)

@@ -15,8 +15,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from inspector_app.core.season import season_of
 from inspector_app.review.client import ReviewSession
-from inspector_app.review.season import season_of
 from inspector_app.ui import i18n
 from inspector_app.ui.background import run_in_background
 from inspector_app.ui.generated.supervisor_window import Ui_SupervisorWindow
@@ -29,6 +29,7 @@ from inspector_app.ui.qt import (
     QMainWindow,
     Qt,
     QTableWidgetItem,
+    QTimer,
     QWidget,
     Signal,
 )
@@ -77,6 +78,7 @@ class SupervisorWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        header.sortIndicatorChanged.connect(self._sort_indicator_moved)
         self.ui.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.model.total_changed.connect(self._show_total)
         self.model.failed.connect(self._list_failed)
@@ -138,6 +140,7 @@ class SupervisorWindow(QMainWindow):
 
         dialog = LoginDialog(self, self.settings, self.session.base_url, self.trust)
         dialog.ui.nameEdit.setText(self.session.user.name)
+        dialog.ui.nameEdit.setReadOnly(True)   # the same supervisor: the window shows their scope
         dialog.ui.passwordEdit.setFocus()
         dialog.ui.statusLabel.setText(i18n.error_text(exc))
         dialog.accepted.connect(lambda: self._logged_in_again(dialog.session))
@@ -148,8 +151,9 @@ class SupervisorWindow(QMainWindow):
     def _logged_in_again(self, session: ReviewSession | None) -> None:
         if session is None:
             return
-        old, self.session = self.session, session
-        old.close()
+        # the old client is left open: a dialog or an export still holding it fails with its own
+        # "session ended" message instead of a closed-client crash
+        self.session = session
         self.status(self.tr("Logged in again."), "ok")
         self.reload()
 
@@ -232,6 +236,17 @@ class SupervisorWindow(QMainWindow):
         if keep:
             self.load_detail(keep)
 
+    def _sort_indicator_moved(self, column: int, _order: Qt.SortOrder) -> None:
+        if column != self.model.sort_column():
+            QTimer.singleShot(0, self._put_back_sort_indicator)
+
+    def _put_back_sort_indicator(self) -> None:
+        order = (Qt.SortOrder.AscendingOrder if self.model.order == "asc"
+                 else Qt.SortOrder.DescendingOrder)
+        header = self.ui.table.horizontalHeader()
+        if header.sortIndicatorSection() != self.model.sort_column():
+            header.setSortIndicator(self.model.sort_column(), order)
+
     def _show_total(self, total: int, exact: bool) -> None:
         shown = f"{total:,}" + ("" if exact else "+")
         self.ui.countLabel.setText(
@@ -295,9 +310,11 @@ class SupervisorWindow(QMainWindow):
         self.ui.reprintButton.setEnabled(bool(real))
 
     def _updated(self, detail: dict[str, Any], message: str) -> None:
-        """A review answer carries the whole detail: show it and refresh its row in place."""
-        self.ui.commentEdit.clear()
-        self.show_detail(detail)
+        """A review answer carries the whole detail: refresh its row in place, and show it if
+        it is still the record on screen (the supervisor may have moved on meanwhile)."""
+        if detail["record_id"] == self.current_id:
+            self.ui.commentEdit.clear()
+            self.show_detail(detail)
         for row, item in enumerate(self.model.rows):
             if item["record_id"] == detail["record_id"]:
                 item.update({k: detail[k] for k in item if k in detail})
@@ -368,7 +385,8 @@ class SupervisorWindow(QMainWindow):
             if not chosen:
                 return
             path = Path(chosen)
-        filters, lang = self.filters(), i18n.current()
+        # what the table shows, not what is typed in the filter boxes but not applied yet
+        filters, lang = dict(self.model.filters), i18n.current()
         sort_key, order = self.model.sort_key, self.model.order
         self.ui.exportCsvButton.setEnabled(False)
         self.ui.exportXlsxButton.setEnabled(False)
@@ -405,6 +423,8 @@ class SupervisorWindow(QMainWindow):
         self._run(lambda: self.session.company_stats(season), self._stats_arrived)
 
     def _stats_arrived(self, stats: dict[str, Any]) -> None:
+        if stats.get("season") != self.ui.seasonCombo.currentData():
+            return  # the answer for a season no longer chosen
         rows = stats.get("companies", [])
         table = self.ui.companiesTable
         table.setSortingEnabled(False)
@@ -445,7 +465,8 @@ class SupervisorWindow(QMainWindow):
         title = self.tr("Supervisor review — %1 (%2)").replace("%1", user.name).replace(
             "%2", scope)
         if self.session.training_office:
-            title += " — " + self.tr("TRAINING office: rulings are practice, of no effect")
+            title += " — " + self.tr(
+                "TRAINING office: rulings on training records are practice, of no effect")
         self.setWindowTitle(title)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
