@@ -81,9 +81,11 @@ def _headless(args: argparse.Namespace, office) -> int:  # noqa: ANN001 - DemoOf
          f"first page in {summary['first_page_ms']} ms, {failures} failures"),
     ]
     if "ruling_pdf" in summary:
+        verified_zh = "已验证" if summary["verification"] == "verified" else "未通过验证"
+        chain_zh = {"ok": "链完整", "gap": "缺少前序记录", "fork": "链分叉"}.get(
+            summary["chain_state"], summary["chain_state"])
         lines.append(
-            f"培训记录 {summary['record']}：验证 {summary['verification']}，链 "
-            f"{summary['chain_state']}；练习裁定 {summary['ruling_no']}（{decision} "
+            f"培训记录 {summary['record']}：{verified_zh}，{chain_zh}；练习裁定 {summary['ruling_no']}（{decision} "
             f"{summary['amount']} 元，不具效力）→ {summary['ruling_pdf']}" if zh else
             f"training record {summary['record']}: {summary['verification']}, chain "
             f"{summary['chain_state']}; practice ruling {summary['ruling_no']} "
