@@ -136,7 +136,3 @@ def page_sql(columns: str, filt: RecordFilter, ordering: Ordering,
     where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
     return f"SELECT {columns} FROM records{where} ORDER BY {ordering.order_by()}", params
 
-
-def encode_cursor(test_at: str, record_id: str) -> str:
-    """A default-ordering (test_at, newest first) cursor."""
-    return Ordering().encode([test_at, record_id])

@@ -59,6 +59,7 @@ class SupervisorWindow(QMainWindow):
         super().__init__()
         self.trust = trust
         self.relogin: QWidget | None = None
+        self.columns_sized = False
         self.session, self.data_dir, self.settings = session, Path(data_dir), settings
         self.ui = Ui_SupervisorWindow()
         self.ui.setupUi(self)
@@ -254,8 +255,8 @@ class SupervisorWindow(QMainWindow):
             .replace("%2", f"{self.model.rowCount():,}"))
 
     def _first_columns(self) -> None:
-        if self.model.rowCount() and not getattr(self, "_sized", False):
-            self._sized = True
+        if self.model.rowCount() and not self.columns_sized:
+            self.columns_sized = True   # once: later pages must not make the columns jump
             self.ui.table.resizeColumnsToContents()
 
     # -- one record ----------------------------------------------------------------------------
