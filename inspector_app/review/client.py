@@ -19,6 +19,7 @@ import httpx
 
 from inspector_app import __version__
 from inspector_app.core.errors import InspectionError
+from inspector_app.sync.client import office_words
 
 USER_AGENT = f"inspector-app-review/{__version__}"
 Progress = Callable[[int, int, str], None]
@@ -39,18 +40,14 @@ class ReviewError(InspectionError):
 
 def _office_error(response: httpx.Response) -> ReviewError:
     status = response.status_code
-    try:
-        body = response.json()
-    except ValueError:
-        body = None
-    if isinstance(body, dict) and (body.get("reason") or body.get("reason_zh")):
-        en = str(body.get("reason") or body.get("reason_zh"))
-        zh = str(body.get("reason_zh") or en)
+    words = office_words(response)
+    if words is not None:
+        zh, en, code = words
         if status == 429:
             wait = response.headers.get("Retry-After", "?")
             zh = f"{zh}（请 {wait} 秒后再试）"
             en = f"{en} (try again in {wait} s)"
-        return ReviewError(zh, en, status, str(body.get("error", "")))
+        return ReviewError(zh, en, status, code)
     if status == 401:
         return ReviewError("登录已失效，请重新登录", "the session has ended: log in again", status,
                            "unauthorised")

@@ -129,17 +129,27 @@ class SyncReport:
         return text + (f". Stopped: {self.stopped_en}" if self.stopped else "")
 
 
-def _reason(response: httpx.Response) -> tuple[str, str]:
-    """The office's words from an error body, or a description of what came back."""
+def office_words(response: httpx.Response) -> tuple[str, str, str] | None:
+    """(zh, en, error code) from an answer in the office's error shape (also FastAPI's
+    `detail` wrapping), or None when the answer is not the office's (a portal page, a proxy)."""
     try:
         body = response.json()
     except ValueError:
-        body = None
-    if isinstance(body, dict):
-        detail = body.get("detail") if isinstance(body.get("detail"), dict) else body
-        en, zh = detail.get("reason"), detail.get("reason_zh")
-        if en or zh:
-            return str(zh or en), str(en or zh)
+        return None
+    if not isinstance(body, dict):
+        return None
+    detail = body.get("detail") if isinstance(body.get("detail"), dict) else body
+    en, zh = detail.get("reason"), detail.get("reason_zh")
+    if not (en or zh):
+        return None
+    return str(zh or en), str(en or zh), str(detail.get("error") or "")
+
+
+def _reason(response: httpx.Response) -> tuple[str, str]:
+    """The office's words from an error body, or a description of what came back."""
+    words = office_words(response)
+    if words is not None:
+        return words[0], words[1]
     return (f"办公室返回 HTTP {response.status_code}", f"the office answered HTTP {response.status_code}")
 
 

@@ -31,7 +31,6 @@ from inspector_app.ui.qt import (
     QTableWidgetItem,
     QTimer,
     QWidget,
-    Signal,
 )
 from inspector_app.ui.style import SUPERVISOR_STYLE, message_style
 from inspector_app.ui.supervisor.company_chart import CompanyChart
@@ -51,8 +50,6 @@ STATS_COLUMNS = ("company", "tests", "failures", "failure_rate", "median_contact
 
 
 class SupervisorWindow(QMainWindow):
-    closed = Signal()
-
     def __init__(self, session: ReviewSession, data_dir: Path, settings: Any,
                  today: date | None = None,
                  trust: Callable[[str], bool | ssl.SSLContext] = lambda _url: True) -> None:
@@ -479,7 +476,6 @@ class SupervisorWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
         session = self.session
         run_in_background(lambda _p: session.logout(), on_failure=lambda _e: None)
-        self.closed.emit()
         super().closeEvent(event)
 
 
