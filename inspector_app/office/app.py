@@ -52,7 +52,7 @@ from pydantic import BaseModel, Field
 from starlette.requests import ClientDisconnect
 
 from inspector_app import __version__
-from inspector_app.office import export, ingest, rulings
+from inspector_app.office import export, ingest, record_names, rulings
 from inspector_app.office.auth import (
     LoginThrottle,
     Supervisor,
@@ -69,6 +69,7 @@ from inspector_app.office.store import (
     REVIEWER_STATES,
     EnrollmentError,
     OfficeStore,
+    record_ref,
 )
 from inspector_app.seal.device_key import device_id_for
 
@@ -290,26 +291,15 @@ def create_app(db_path: str | Path, training: bool = False,
     app.include_router(export.router)  # before /records/{record_id}, which would match "export"
     app.include_router(rulings.router)
 
-    def _not_found() -> HTTPException:
-        return HTTPException(404, detail={"error": "not_found", "reason": "no such record",
-                                          "reason_zh": "没有这条记录"})
-
-    def _visible_or_404(store: OfficeStore, record_id: str, who: Supervisor) -> None:
-        """Another district's record is answered as absent (its existence is not told)."""
-        if not who.sees_all and not who.may_see(store.record_district(record_id)):
-            raise _not_found()
-
-    def _detail_or_404(store: OfficeStore, record_id: str) -> dict[str, Any]:
-        detail = store.record(record_id)
-        if detail is None:
-            raise _not_found()
-        return detail
-
+    # {record_id} below is a ref (device_id.record_id) or a bare id held by one record only;
+    # another district's record is answered as absent (`office.record_names`).
     @app.get("/api/v1/records/{record_id}", tags=["review"])
     def record_detail(record_id: str, who: SupervisorDep, store: StoreDep) -> dict[str, Any]:
-        _visible_or_404(store, record_id, who)
-        detail = _detail_or_404(store, record_id)
-        detail["rulings"] = rulings.for_record(store, record_id)
+        ref = record_names.resolve(store, record_id, who)
+        detail = store.record(ref)
+        if detail is None:
+            raise record_names.not_found()
+        detail["rulings"] = rulings.for_record(store, ref)
         return detail
 
     @app.get("/api/v1/records/{record_id}/envelope", tags=["review"],
@@ -317,11 +307,9 @@ def create_app(db_path: str | Path, training: bool = False,
              responses={200: {"content": {"application/json": {}},
                               "description": "the exact bytes received"}})
     def record_envelope(record_id: str, who: SupervisorDep, store: StoreDep) -> Response:
-        _visible_or_404(store, record_id, who)
-        found = store.record_bytes(record_id)
+        found = store.record_bytes(record_names.resolve(store, record_id, who))
         if found is None:
-            raise HTTPException(404, detail={"error": "not_found", "reason": "no such record",
-                                             "reason_zh": "没有这条记录"})
+            raise record_names.not_found()
         return Response(content=found[1], media_type="application/json",
                         headers={"X-Record-Sha256": found[0]})
 
@@ -332,20 +320,20 @@ def create_app(db_path: str | Path, training: bool = False,
             raise HTTPException(422, detail={
                 "error": "bad_state", "reason": f"review state must be one of {REVIEWER_STATES}",
                 "reason_zh": "审核状态只能是：" + "、".join(REVIEWER_STATES)})
-        _visible_or_404(store, record_id, who)
+        ref = record_names.resolve(store, record_id, who)
         try:
-            return store.set_review(record_id, req.state, req.comment, who.name)
+            return store.set_review(ref, req.state, req.comment, who.name)
         except KeyError as exc:
-            raise _not_found() from exc
+            raise record_names.not_found() from exc
 
     @app.post("/api/v1/records/{record_id}/comments", tags=["review"])
     def add_comment(record_id: str, req: CommentRequest, who: SupervisorDep,
                     store: StoreDep) -> dict[str, Any]:
-        _visible_or_404(store, record_id, who)
+        ref = record_names.resolve(store, record_id, who)
         try:
-            return store.add_comment(record_id, req.comment, who.name)
+            return store.add_comment(ref, req.comment, who.name)
         except KeyError as exc:
-            raise _not_found() from exc
+            raise record_names.not_found() from exc
 
     @app.get("/api/v1/companies/stats", tags=["review"])
     def company_stats(
@@ -369,7 +357,8 @@ def create_app(db_path: str | Path, training: bool = False,
         problems = store.chain_problems(device_id=device_id, open_only=open_only)
         if who.sees_all:
             return problems
-        return [p for p in problems if who.may_see(store.record_district(p["record_id"]))]
+        return [p for p in problems
+                if who.may_see(store.record_district(record_ref(p["device_id"], p["record_id"])))]
 
     @app.get("/api/v1/devices", tags=["devices"])
     def devices(who: SupervisorDep, store: StoreDep) -> list[dict[str, Any]]:

@@ -295,7 +295,7 @@ def _recheck(store: OfficeStore, summary: dict, raw: bytes) -> tuple[str, list[s
         problems = [f"not JSON: {exc}"]
     state = "failed" if problems else "verified"
     if state != summary["verification"]:
-        store.set_verification(summary["record_id"], state)
+        store.set_verification(summary["ref"], state)
     return state, problems
 
 

@@ -8,7 +8,7 @@ import json
 import httpx
 import pytest
 
-from inspector_app.office.store import RecordFilter
+from inspector_app.office.store import RecordFilter, record_ref
 from inspector_app.seal.canonical import canonical_text
 from inspector_app.seal.device_key import DeviceKey
 from inspector_app.seal.record import envelope_for
@@ -58,7 +58,7 @@ def test_created_then_replay_is_200_with_the_same_bytes_stored(office, laptop, l
     again = send(office, link, laptop, rid)
     assert again.status_code == 200
     assert again.json()["status"] == "already_present"
-    assert office.store.record_bytes(rid) == (sha, body)
+    assert office.store.record_bytes(record_ref(laptop.key.device_id, rid)) == (sha, body)
     assert office.store.counts()["records"] == 1
 
 
@@ -69,7 +69,7 @@ def test_same_record_in_another_serialisation_is_still_a_duplicate(office, lapto
                         ensure_ascii=True).encode()
     answer = send(office, link, laptop, rid, pretty)
     assert answer.status_code == 200, answer.text
-    assert office.store.record_bytes(rid)[1] == body_of(laptop, rid)  # first bytes kept
+    assert office.store.record_bytes(record_ref(laptop.key.device_id, rid))[1] == body_of(laptop, rid)  # first bytes kept
 
 
 def test_same_id_with_another_valid_record_is_a_409_conflict(office, laptop, link):
@@ -82,7 +82,7 @@ def test_same_id_with_another_valid_record_is_a_409_conflict(office, laptop, lin
     assert answer.status_code == 409
     assert answer.json()["error"] == "conflict"
     assert "不同" in answer.json()["reason_zh"] and "different record" in answer.json()["reason"]
-    assert office.store.record_bytes(rid)[1] == body_of(laptop, rid)
+    assert office.store.record_bytes(record_ref(laptop.key.device_id, rid))[1] == body_of(laptop, rid)
 
 
 def test_tampered_content_is_422_with_the_reason_in_words(office, laptop, link):
@@ -94,7 +94,7 @@ def test_tampered_content_is_422_with_the_reason_in_words(office, laptop, link):
     body = answer.json()
     assert body["error"] == "verification_failed"
     assert "content changed" in body["reason"] and "内容被改动" in body["reason_zh"]
-    assert office.store.record_bytes(rid) is None
+    assert office.store.record_bytes(record_ref(laptop.key.device_id, rid)) is None
 
 
 def test_bad_signature_is_422(office, laptop, link):

@@ -62,7 +62,8 @@ def test_export_then_import_twice_adds_nothing_the_second_time(tmp_path, laptop,
         data = zf.read(f"records/{ids[0]}.json")
     assert manifest["count"] == 5
     assert manifest["records"][0]["file_sha256"] == hashlib.sha256(data).hexdigest()
-    assert office_store.record_bytes(ids[0])[1] == data
+    [ref] = office_store.refs_for(ids[0])
+    assert office_store.record_bytes(ref)[1] == data
 
 
 def test_a_tampered_record_refuses_the_whole_bundle_and_names_it(tmp_path, laptop, office_store):
