@@ -6,7 +6,9 @@ The OpenAPI schema is at `/openapi.json`.
 
 Endpoints (all under /api/v1):
 - `GET  /health`                          no auth; tells a laptop it reached the office (not a portal)
-- `POST /enrollments`                     one-time code + public key → 201 device token; 403 bad code
+- `POST /enrollments`                     one-time code + public key + proof (signed by the device
+                                          key) → 201 device token; 403 bad code or proof, 409
+                                          already enrolled (`office.enrolment`)
 - `PUT  /records/{id}`                    device: 201 created, 200 already present (same record),
                                           401 unknown/revoked device, 409 other record under this
                                           id, 413 too large, 422 damaged / not the sender's / training
@@ -52,7 +54,7 @@ from pydantic import BaseModel, Field
 from starlette.requests import ClientDisconnect
 
 from inspector_app import __version__
-from inspector_app.office import export, ingest, record_names, rulings
+from inspector_app.office import enrolment, export, ingest, record_names, rulings
 from inspector_app.office.auth import (
     LoginThrottle,
     Supervisor,
@@ -67,11 +69,9 @@ from inspector_app.office.query import ListQuery, list_query
 from inspector_app.office.store import (
     COUNT_CAP,
     REVIEWER_STATES,
-    EnrollmentError,
     OfficeStore,
     record_ref,
 )
-from inspector_app.seal.device_key import device_id_for
 
 DEFAULT_MAX_RECORD_BYTES = 4 * 1024 * 1024  # signatures travel inside: strokes can be large
 RECORD_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$"
@@ -80,19 +80,6 @@ SERVICE_NAME = "inspector-office"
 StoreDep = Annotated[OfficeStore, Depends(office_store)]
 SupervisorDep = Annotated[Supervisor, Depends(require_supervisor)]
 ListQueryDep = Annotated[ListQuery, Depends(list_query)]
-
-
-class EnrollmentRequest(BaseModel):
-    code: str = Field(description="one-time enrolment code from `inspector-office enrollment-code`")
-    device_id: str = Field(description="first 16 hex of sha256(public key)")
-    public_key: str = Field(description="base64 raw Ed25519 public key")
-    label: str = Field("", max_length=200, description="a name for the laptop, for people")
-
-
-class EnrollmentResponse(BaseModel):
-    device_id: str
-    token: str = Field(description="bearer token; shown once, stored hashed at the office")
-    office: dict[str, Any]
 
 
 class UploadResponse(BaseModel):
@@ -200,24 +187,7 @@ def create_app(db_path: str | Path, training: bool = False,
         return {"service": SERVICE_NAME, "api": 1, "version": __version__, "training": training,
                 "max_record_bytes": max_record_bytes}
 
-    @app.post("/api/v1/enrollments", status_code=201, response_model=EnrollmentResponse,
-              tags=["devices"], responses={403: {"description": "code wrong, used or expired"},
-                                           422: {"description": "device id does not match key"}})
-    def enroll(req: EnrollmentRequest, store: StoreDep) -> EnrollmentResponse:
-        try:
-            expected = device_id_for(req.public_key)
-        except (ValueError, TypeError):
-            expected = None
-        if expected is None or expected != req.device_id:
-            raise HTTPException(422, detail={"error": "bad_key", "reason_zh": "设备编号与公钥不符",
-                                             "reason": "device id does not match the public key"})
-        try:
-            token = store.enroll(req.code, req.device_id, req.public_key, req.label)
-        except EnrollmentError as exc:
-            raise HTTPException(403, detail={"error": exc.code, "reason": exc.en,
-                                             "reason_zh": exc.zh}) from exc
-        return EnrollmentResponse(device_id=req.device_id, token=token,
-                                  office={"service": SERVICE_NAME, "training": training})
+    app.include_router(enrolment.router)
 
     @app.put(
         "/api/v1/records/{record_id}", tags=["records"],
@@ -379,7 +349,7 @@ def create_app(db_path: str | Path, training: bool = False,
         if store.device(device_id) is None:
             raise HTTPException(404, detail={"error": "not_found", "reason": "no such device",
                                              "reason_zh": "没有这台设备"})
-        store.revoke_device(device_id, reason or f"revoked by {who.name}")
+        store.revoke_device(device_id, reason or f"revoked by {who.name}", by=who.name)
         device = store.device(device_id)
         assert device is not None
         return device.to_dict()

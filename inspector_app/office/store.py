@@ -59,6 +59,8 @@ from inspector_app.office.listing import (
     RecordFilter,
     page_sql,
 )
+from inspector_app.seal.device_key import device_id_for
+from inspector_app.seal.enrolment_proof import normalise_code, proof_is_valid
 
 DB_FILENAME = "office.sqlite3"
 
@@ -98,11 +100,6 @@ def split_ref(ref: str) -> tuple[str, str] | None:
     """(device_id, record_id) of a ref; None for a bare record id (no dot)."""
     device_id, dot, record_id = ref.partition(".")
     return (device_id, record_id) if dot and device_id and record_id else None
-
-
-def normalise_code(code: str) -> str:
-    """Enrolment codes are typed by people: ignore case, spaces and dashes."""
-    return "".join(ch for ch in code.upper() if ch.isalnum())
 
 
 # ----------------------------------------------------------------------------------------------
@@ -452,6 +449,32 @@ def _record_indexes(conn: sqlite3.Connection) -> None:
                  " WHERE supersedes IS NOT NULL")
 
 
+@_migration(8, "device events log; re-enrolment of an enrolled device only by an admin's leave")
+def _device_events(conn: sqlite3.Connection) -> None:
+    conn.execute("""
+        CREATE TABLE device_events (
+            id INTEGER PRIMARY KEY,
+            device_id TEXT NOT NULL,
+            event TEXT NOT NULL,                   -- see DEVICE_EVENTS
+            by TEXT NOT NULL,                      -- the administrator; 'laptop' for its own
+            at TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT ''
+        )""")
+    conn.execute("CREATE INDEX device_events_device ON device_events(device_id, id)")
+    conn.execute("""
+        CREATE TABLE reenrolment_allowances (
+            id INTEGER PRIMARY KEY,
+            device_id TEXT NOT NULL REFERENCES devices(device_id),
+            allowed_by TEXT NOT NULL,
+            allowed_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,              -- UTC, 'YYYY-MM-DDTHH:MM:SSZ'
+            reason TEXT NOT NULL DEFAULT '',
+            used_at TEXT                           -- spent by one re-enrolment
+        )""")
+    conn.execute("CREATE INDEX reenrolment_allowances_open ON reenrolment_allowances(device_id)"
+                 " WHERE used_at IS NULL")
+
+
 def minutes_between(start: str | None, end: str | None) -> float | None:
     if not start or not end:
         return None
@@ -550,11 +573,11 @@ class Stored:
 
 
 class EnrollmentError(Exception):
-    """A refused enrolment, with words for the person at the laptop."""
+    """A refused enrolment, with words for the person at the laptop and an HTTP status."""
 
-    def __init__(self, code: str, zh: str, en: str) -> None:
+    def __init__(self, code: str, zh: str, en: str, status: int = 403) -> None:
         super().__init__(en)
-        self.code, self.zh, self.en = code, zh, en
+        self.code, self.zh, self.en, self.status = code, zh, en, status
 
 
 # ----------------------------------------------------------------------------------------------
@@ -615,10 +638,31 @@ class OfficeStore:
                       " VALUES (?,?,?)", (secret_hash(raw), now_iso(), utc_iso(expires)))
         return code, expires
 
-    def enroll(self, code: str, device_id: str, public_key: str, label: str = "") -> str:
-        """Spend `code` to register the device key; returns the bearer token (shown once)."""
+    def enroll(self, code: str, device_id: str, public_key: str, proof: str,
+               label: str = "") -> str:
+        """Spend `code` to register the device key; returns the bearer token (shown once).
+
+        `proof` is the device key's signature over the code (`seal.enrolment_proof`): a public
+        key alone, which every record carries, enrols nobody. A device that already holds a
+        credential is re-enrolled only with an administrator's leave (`allow_reenrolment`),
+        which is spent; a refusal of that kind is logged (`device_events`) and leaves the code
+        unspent. A revoked device never enrols again.
+        """
+        try:
+            derived = device_id_for(public_key)
+        except (ValueError, TypeError):
+            derived = None
+        if derived != device_id:
+            raise EnrollmentError("key_mismatch", "设备编号与公钥不符",
+                                  "device id and public key disagree", status=422)
+        if not proof_is_valid(code, device_id, public_key, proof):
+            raise EnrollmentError(
+                "proof_invalid", "注册请求没有本机设备密钥的签名（或签名不对）：只有持有私钥的电脑才能注册",
+                "the enrolment is not signed by this device's key: only the laptop holding the "
+                "private key can enrol")
         code_hash = secret_hash(normalise_code(code))
         token = secrets.token_urlsafe(32)
+        refusal: EnrollmentError | None = None
         with self.write() as c:
             row = c.execute("SELECT expires_at, used_at FROM enrollment_codes WHERE code_hash=?",
                             (code_hash,)).fetchone()
@@ -630,9 +674,10 @@ class OfficeStore:
             if row[0] < utc_iso(datetime.now(UTC)):
                 raise EnrollmentError("code_expired", "注册码已过期，请向办公室索取新的注册码",
                                       "the enrolment code has expired; ask the office for a new one")
-            existing = c.execute("SELECT device_id, public_key, revoked_at FROM devices"
-                                 " WHERE device_id=? OR public_key=?",
+            existing = c.execute("SELECT device_id, public_key, revoked_at, token_hash"
+                                 " FROM devices WHERE device_id=? OR public_key=?",
                                  (device_id, public_key)).fetchone()
+            event, by, detail = "enrolled", "laptop", label
             if existing is not None:
                 if existing[2] is not None:
                     raise EnrollmentError(
@@ -641,16 +686,73 @@ class OfficeStore:
                 if existing[0] != device_id or existing[1] != public_key:
                     raise EnrollmentError(
                         "key_mismatch", "设备编号与公钥不符", "device id and public key disagree")
-                c.execute("UPDATE devices SET token_hash=?, label=?, enrolled_via='code',"
-                          " enrolled_at=? WHERE device_id=?",
-                          (secret_hash(token), label, now_iso(), device_id))
+                if existing[3] is not None:
+                    leave = c.execute(
+                        "SELECT id, allowed_by, reason FROM reenrolment_allowances"
+                        " WHERE device_id=? AND used_at IS NULL AND expires_at >= ?"
+                        " ORDER BY id LIMIT 1",
+                        (device_id, utc_iso(datetime.now(UTC)))).fetchone()
+                    if leave is None:
+                        refusal = EnrollmentError(
+                            "already_enrolled",
+                            "该设备已经注册过：重新注册需要管理员先执行"
+                            " inspector-office allow-reenrolment 明确准许",
+                            "this device is already enrolled: enrolling it again needs an "
+                            "administrator's leave first (inspector-office allow-reenrolment)",
+                            status=409)
+                        c.execute("INSERT INTO device_events (device_id, event, by, at, detail)"
+                                  " VALUES (?, 'enrolment_refused', 'laptop', ?, ?)",
+                                  (device_id, now_iso(), "already enrolled, no leave"))
+                    else:
+                        c.execute("UPDATE reenrolment_allowances SET used_at=? WHERE id=?",
+                                  (now_iso(), leave[0]))
+                        event, by, detail = "reenrolled", leave[1], leave[2]
+                if refusal is None:
+                    c.execute("UPDATE devices SET token_hash=?, label=?, enrolled_via='code',"
+                              " enrolled_at=? WHERE device_id=?",
+                              (secret_hash(token), label, now_iso(), device_id))
             else:
                 c.execute("INSERT INTO devices (device_id, public_key, token_hash, label,"
                           " enrolled_via, enrolled_at) VALUES (?,?,?,?,'code',?)",
                           (device_id, public_key, secret_hash(token), label, now_iso()))
-            c.execute("UPDATE enrollment_codes SET used_at=?, used_by=? WHERE code_hash=?",
-                      (now_iso(), device_id, code_hash))
+            if refusal is None:
+                c.execute("UPDATE enrollment_codes SET used_at=?, used_by=? WHERE code_hash=?",
+                          (now_iso(), device_id, code_hash))
+                c.execute("INSERT INTO device_events (device_id, event, by, at, detail)"
+                          " VALUES (?,?,?,?,?)", (device_id, event, by, now_iso(), detail))
+        if refusal is not None:
+            raise refusal
         return token
+
+    def allow_reenrolment(self, device_id: str, by: str, reason: str = "",
+                          ttl: timedelta = timedelta(hours=24)) -> datetime:
+        """An administrator's leave for one re-enrolment of an enrolled device (logged with
+        who and when); returns when it lapses. KeyError: no such device; ValueError: revoked."""
+        if not by.strip():
+            raise ValueError("say who allows it")
+        expires = datetime.now(UTC) + ttl
+        with self.write() as c:
+            row = c.execute("SELECT revoked_at FROM devices WHERE device_id=?",
+                            (device_id,)).fetchone()
+            if row is None:
+                raise KeyError(device_id)
+            if row[0] is not None:
+                raise ValueError("a revoked device cannot enrol again")
+            c.execute("INSERT INTO reenrolment_allowances (device_id, allowed_by, allowed_at,"
+                      " expires_at, reason) VALUES (?,?,?,?,?)",
+                      (device_id, by, now_iso(), utc_iso(expires), reason))
+            c.execute("INSERT INTO device_events (device_id, event, by, at, detail)"
+                      " VALUES (?, 'reenrolment_allowed', ?, ?, ?)",
+                      (device_id, by, now_iso(), f"until {utc_iso(expires)}; {reason}"))
+        return expires
+
+    def device_events(self, device_id: str | None = None) -> list[dict[str, Any]]:
+        """The device log, oldest first: enrolled, reenrolment_allowed, reenrolled,
+        enrolment_refused, revoked (with who, when and a detail)."""
+        cols = ("id", "device_id", "event", "by", "at", "detail")
+        where, params = ("WHERE device_id=?", [device_id]) if device_id else ("", [])
+        return [dict(zip(cols, r, strict=True)) for r in self.conn.execute(
+            f"SELECT {', '.join(cols)} FROM device_events {where} ORDER BY id", params)]
 
     def admit_device(self, device_id: str, public_key: str, label: str = "") -> Device:
         """Register a device seen first in a bundle the operator vouched for (cannot upload)."""
@@ -685,11 +787,14 @@ class OfficeStore:
         with self.write() as c:
             c.execute("UPDATE devices SET last_seen_at=? WHERE device_id=?", (now_iso(), device_id))
 
-    def revoke_device(self, device_id: str, reason: str = "") -> bool:
+    def revoke_device(self, device_id: str, reason: str = "", by: str = "admin") -> bool:
         with self.write() as c:
             cur = c.execute("UPDATE devices SET revoked_at=?, revoked_reason=?, token_hash=NULL"
                             " WHERE device_id=? AND revoked_at IS NULL",
                             (now_iso(), reason, device_id))
+            if cur.rowcount == 1:
+                c.execute("INSERT INTO device_events (device_id, event, by, at, detail)"
+                          " VALUES (?, 'revoked', ?, ?, ?)", (device_id, by, now_iso(), reason))
         return cur.rowcount == 1
 
     # -- supervisors (admin token until accounts arrive) -----------------------------------------

@@ -11,6 +11,7 @@ import pytest
 from inspector_app.office.store import RecordFilter, record_ref
 from inspector_app.seal.canonical import canonical_text
 from inspector_app.seal.device_key import DeviceKey
+from inspector_app.seal.enrolment_proof import sign_enrolment
 from inspector_app.seal.record import envelope_for
 from inspector_app.store.sealed import SealedStore
 from tests.sync.factory import seal_many, seal_new
@@ -128,7 +129,7 @@ def test_revoked_device_is_401(office, laptop, link):
     code, _ = office.store.new_enrollment_code()
     again = httpx.post(f"{office.url}/api/v1/enrollments", json={
         "code": code, "device_id": laptop.key.device_id,
-        "public_key": laptop.key.public_key_b64})
+        "public_key": laptop.key.public_key_b64, "proof": sign_enrolment(laptop.key, code)})
     assert again.status_code == 403 and again.json()["error"] == "device_revoked"
 
 
@@ -212,16 +213,19 @@ def test_two_records_at_one_chain_position_are_a_fork(office, laptop, link, tmp_
 def test_enrolment_codes_are_one_time_and_checked(office, laptop):
     code, _ = office.store.new_enrollment_code()
     body = {"code": code.lower().replace("-", " "), "device_id": laptop.key.device_id,
-            "public_key": laptop.key.public_key_b64, "label": "x"}
+            "public_key": laptop.key.public_key_b64, "label": "x",
+            "proof": sign_enrolment(laptop.key, code)}
     first = httpx.post(f"{office.url}/api/v1/enrollments", json=body)
     assert first.status_code == 201 and first.json()["token"]
     reused = httpx.post(f"{office.url}/api/v1/enrollments", json=body)
     assert reused.status_code == 403 and reused.json()["error"] == "code_used"
-    wrong = httpx.post(f"{office.url}/api/v1/enrollments", json={**body, "code": "AAAA-BBBB-CCCC"})
+    wrong = httpx.post(f"{office.url}/api/v1/enrollments", json={
+        **body, "code": "AAAA-BBBB-CCCC", "proof": sign_enrolment(laptop.key, "AAAA-BBBB-CCCC")})
     assert wrong.status_code == 403 and wrong.json()["error"] == "code_unknown"
     from datetime import timedelta
     stale, _ = office.store.new_enrollment_code(timedelta(seconds=-1))
-    expired = httpx.post(f"{office.url}/api/v1/enrollments", json={**body, "code": stale})
+    expired = httpx.post(f"{office.url}/api/v1/enrollments", json={
+        **body, "code": stale, "proof": sign_enrolment(laptop.key, stale)})
     assert expired.status_code == 403 and expired.json()["error"] == "code_expired"
     code3, _ = office.store.new_enrollment_code()
     lie = httpx.post(f"{office.url}/api/v1/enrollments",

@@ -15,6 +15,7 @@ from inspector_app.office.cli import main as office_main
 from inspector_app.office.store import OfficeStore
 from inspector_app.seal.canonical import canonical_text
 from inspector_app.seal.device_key import DeviceKey
+from inspector_app.seal.enrolment_proof import sign_enrolment
 from inspector_app.seal.record import envelope_for
 from inspector_app.store import outbox
 from inspector_app.sync.bundle import BundleError, export_bundle
@@ -30,7 +31,7 @@ def office_store(tmp_path) -> OfficeStore:
 
 def enrol(store: OfficeStore, key: DeviceKey) -> None:
     code, _ = store.new_enrollment_code()
-    store.enroll(code, key.device_id, key.public_key_b64)
+    store.enroll(code, key.device_id, key.public_key_b64, sign_enrolment(key, code))
 
 
 def rewrite(path: Path, change) -> None:
