@@ -42,6 +42,7 @@ or not a Content-Length was sent.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -56,7 +57,6 @@ from starlette.requests import ClientDisconnect
 from inspector_app import __version__
 from inspector_app.office import enrolment, export, ingest, record_names, rulings
 from inspector_app.office.auth import (
-    LoginThrottle,
     Supervisor,
     check_password,
     device_from_request,
@@ -64,6 +64,13 @@ from inspector_app.office.auth import (
     require_supervisor,
     too_many_attempts,
     wrong_password,
+)
+from inspector_app.office.login_throttle import (
+    LoginThrottle,
+    client_address,
+    client_key,
+    parse_proxies,
+    user_key,
 )
 from inspector_app.office.query import ListQuery, list_query
 from inspector_app.office.store import (
@@ -126,11 +133,13 @@ def _error(status: int, code: str, zh: str, en: str, record_id: str | None = Non
 
 def create_app(db_path: str | Path, training: bool = False,
                max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
-               throttle: LoginThrottle | None = None) -> FastAPI:
+               throttle: LoginThrottle | None = None,
+               trusted_proxies: Iterable[str] = ()) -> FastAPI:
     """A ready app over the office store at `db_path` (created and migrated if needed).
 
-    `throttle` counts wrong passwords (give one with a fake clock in tests); it is also at
-    `app.state.throttle`.
+    `throttle` counts wrong passwords in the store (give one with a fake clock in tests); it is
+    also at `app.state.throttle`. `trusted_proxies` (addresses or networks, ValueError for a bad
+    one) are the only peers whose X-Forwarded-For is believed (`login_throttle.client_address`).
     """
     app = FastAPI(title="Heating inspection district office", version=__version__,
                   description="Receives sealed temperature-test records from enrolled laptops, "
@@ -156,15 +165,15 @@ def create_app(db_path: str | Path, training: bool = False,
 
     app.state.training = training
     app.state.max_record_bytes = max_record_bytes
-    app.state.throttle = throttle or LoginThrottle()
+    app.state.throttle = throttle or LoginThrottle(app.state.store)
+    app.state.trusted_proxies = parse_proxies(trusted_proxies)
 
     @app.post("/api/v1/login", response_model=LoginResponse, tags=["accounts"],
               responses={401: {"description": "wrong user name or password"},
                          429: {"description": "locked out for a while: see Retry-After"}})
     def login(req: LoginRequest, request: Request, store: StoreDep) -> LoginResponse:
         gate: LoginThrottle = request.app.state.throttle
-        client = request.client.host if request.client else "?"
-        keys = (f"user:{req.name}", f"client:{client}")
+        keys = (user_key(req.name), client_key(client_address(request)))
         wait = gate.retry_after(*keys)
         if wait > 0:
             raise too_many_attempts(wait)

@@ -59,6 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--key", type=Path, help="TLS private key (PEM)")
     p.add_argument("--max-record-bytes", type=int, default=DEFAULT_MAX_RECORD_BYTES)
     p.add_argument("--log-level", default="info")
+    p.add_argument("--trusted-proxy", action="append", default=[], metavar="ADDRESS",
+                   help="a reverse proxy whose X-Forwarded-For is believed (address or network;"
+                        " repeat for several); without one the header is ignored")
     p.set_defaults(run=cmd_serve)
 
     p = sub.add_parser("enrollment-code", help="print a one-time code to enrol one laptop")
@@ -134,21 +137,28 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from inspector_app.office.app import create_app
+    from inspector_app.office.serving import uvicorn_config
 
     if bool(args.cert) != bool(args.key):
         print(_say(args, "--cert 与 --key 需要同时提供", "--cert and --key go together"),
               file=sys.stderr)
         return 2
     db = args.db or default_db()
-    app = create_app(db, training=args.training, max_record_bytes=args.max_record_bytes)
+    try:
+        app = create_app(db, training=args.training, max_record_bytes=args.max_record_bytes,
+                         trusted_proxies=args.trusted_proxy)
+    except ValueError as exc:
+        print(_say(args, f"--trusted-proxy 不是有效的地址或网段：{exc}",
+                   f"--trusted-proxy is not an address or network: {exc}"), file=sys.stderr)
+        return 2
     scheme = "https" if args.cert else "http"
     mode = _say(args, "（培训模式）", " (training)") if args.training else ""
     print(_say(args, f"办公室服务{mode}：{scheme}://{args.host}:{args.port}  数据库：{db}",
                f"office service{mode}: {scheme}://{args.host}:{args.port}  database: {db}"),
           flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
-                ssl_certfile=str(args.cert) if args.cert else None,
-                ssl_keyfile=str(args.key) if args.key else None)
+    uvicorn.Server(uvicorn_config(app, host=args.host, port=args.port, log_level=args.log_level,
+                                  ssl_certfile=str(args.cert) if args.cert else None,
+                                  ssl_keyfile=str(args.key) if args.key else None)).run()
     return 0
 
 

@@ -475,6 +475,18 @@ def _device_events(conn: sqlite3.Connection) -> None:
                  " WHERE used_at IS NULL")
 
 
+@_migration(9, "login failure counters kept across restarts")
+def _login_failures(conn: sqlite3.Connection) -> None:
+    conn.execute("""
+        CREATE TABLE login_failures (
+            key TEXT PRIMARY KEY,                  -- 'user:NAME' or 'client:ADDRESS'
+            failures INTEGER NOT NULL,
+            locked_until REAL NOT NULL,            -- seconds since the epoch
+            last_failure REAL NOT NULL
+        )""")
+    conn.execute("CREATE INDEX login_failures_last ON login_failures(last_failure)")
+
+
 def minutes_between(start: str | None, end: str | None) -> float | None:
     if not start or not end:
         return None
