@@ -11,7 +11,13 @@ import pytest
 
 from inspector_app.office import rulings
 from inspector_app.office.bundle_import import import_bundle
-from inspector_app.office.store import MIGRATIONS, OfficeStore, RecordFilter, record_ref
+from inspector_app.office.store import (
+    MIGRATIONS,
+    Incoming,
+    OfficeStore,
+    RecordFilter,
+    record_ref,
+)
 from inspector_app.seal.canonical import canonical_text
 from inspector_app.seal.device_key import DeviceKey
 from inspector_app.seal.record import envelope_for
@@ -155,3 +161,30 @@ def test_version_6_database_keeps_its_records_keyed_by_device(tmp_path, laptop):
         store.conn.execute("UPDATE records SET record_id='other' WHERE ref=?",
                            (record_ref(dev, ids[0]),))
 
+
+
+def incoming(device_id: str, rid: str, seq: int, sha: str,
+             supersedes: str | None = None) -> Incoming:
+    return Incoming(record_id=rid, device_id=device_id, seq=seq, sha256=sha,
+                    prev_sha256=None, envelope=b"{}", sealed_at="2026-11-20T10:00:00+08:00",
+                    training=False, test_at=f"2026-11-20T10:0{seq}:00+08:00",
+                    supersedes=supersedes)
+
+
+def test_records_by_public_id_lists_each_device_s_record_with_its_hash(tmp_path):
+    store = OfficeStore(tmp_path / "o.sqlite3")
+    for dev in ("aaaa", "bbbb"):
+        store.admit_device(dev, f"key-{dev}")
+    store.store_records([incoming("bbbb", "R1", 1, "h-b")], "bundle")
+    store.store_records([incoming("aaaa", "R1", 1, "h-a"),
+                         incoming("aaaa", "R2", 2, "h-a2", supersedes="R1")], "bundle")
+    store.store_records([incoming("bbbb", "R3", 2, "h-b3", supersedes="R1")], "bundle")
+    held = store.records_by_public_id("R1")
+    assert [(h["ref"], h["device_id"], h["sha256"]) for h in held] == [
+        ("bbbb.R1", "bbbb", "h-b"), ("aaaa.R1", "aaaa", "h-a")]
+    by_hash = {h["sha256"]: h for h in held}
+    assert by_hash["h-a"]["superseded_by"] == ["R2"] and by_hash["h-b"]["superseded_by"] == ["R3"]
+    assert by_hash["h-a"]["verification"] == "verified" and by_hash["h-a"]["training"] is False
+    assert store.records_by_public_id("R9") == []
+    store.conn.execute("UPDATE records SET synthetic=1 WHERE ref='bbbb.R1'")
+    assert [h["device_id"] for h in store.records_by_public_id("R1")] == ["aaaa"]
