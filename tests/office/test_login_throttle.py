@@ -5,10 +5,18 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+from starlette.requests import Request
 
 from inspector_app.office.auth import hash_password
 from inspector_app.office.cli import main as office_main
-from inspector_app.office.login_throttle import CLIENT_FREE_FAILURES, LoginThrottle
+from inspector_app.office.login_throttle import (
+    CLIENT_FREE_FAILURES,
+    LoginThrottle,
+    client_address,
+    parse_proxies,
+)
 from inspector_app.office.store import OfficeStore
 from tests.sync.live import LiveOffice
 
@@ -143,3 +151,32 @@ def test_quiet_time_forgives_and_success_keeps_the_client_count(tmp_path, clock)
     gate.failed("client:x")
     assert gate.failures("client:x") == 1 and gate.retry_after("client:x") == 0
     assert gate.failures("user:a") == 0
+
+
+class _App:
+    def __init__(self, proxies: tuple[str, ...]) -> None:
+        self.state = type("State", (), {"trusted_proxies": parse_proxies(proxies)})()
+
+
+def _request(peer: str, forwarded: str | None, proxies: tuple[str, ...]) -> Request:
+    headers = [(b"x-forwarded-for", forwarded.encode())] if forwarded is not None else []
+    return Request({"type": "http", "client": (peer, 40000), "headers": headers,
+                    "app": _App(proxies)})
+
+
+hops = st.lists(st.ip_addresses(v=4).map(str) | st.sampled_from(["unknown", "", " "]),
+                max_size=5).map(", ".join)
+
+
+@given(peer=st.ip_addresses(v=4).map(str), forwarded=hops)
+def test_an_untrusted_peer_is_itself_whatever_it_forwards(peer, forwarded):
+    assume(not peer.startswith("192.0.2."))
+    assert client_address(_request(peer, forwarded, ("192.0.2.0/24",))) == peer
+    assert client_address(_request(peer, forwarded, ())) == peer
+
+
+@given(forwarded=hops, real=st.ip_addresses(v=4).map(str))
+def test_behind_a_trusted_proxy_the_hop_it_appended_counts(forwarded, real):
+    assume(not real.startswith("192.0.2."))
+    header = f"{forwarded}, {real}" if forwarded else real
+    assert client_address(_request("192.0.2.7", header, ("192.0.2.0/24",))) == real
