@@ -28,6 +28,12 @@ Why it is shaped this way:
   supervisor; the SQL pieces are in `office.listing`.
 - Refund rulings (migration 5) are issued here, by the office, and kept with their inputs; a
   newer ruling on the same record supersedes the older, which stays (`office.rulings`).
+- Enrolment (migration 8) needs the device key's signature over the code
+  (`seal.enrolment_proof`); a device holding a credential re-enrols only with an administrator's
+  leave (`allow_reenrolment`), and every enrolment, refusal, leave and revocation is a
+  `device_events` row with who and when.
+- Wrong passwords are counted in `login_failures` (migration 9) so a restart forgets nothing;
+  the policy is in `office.login_throttle`.
 - `test_at` is the visit's own ISO time with its offset, so a date filter is a prefix range on
   the inspector's local date; ordering compares the text, exact while a district's laptops share
   one UTC offset (all of China does).
