@@ -318,3 +318,15 @@ def test_a_damaged_envelope_is_shown_as_damaged(view):
     assert view.rooms_table.rowCount() == 0
     assert not view.cards["inspector"].note.isHidden()
     assert "missing" in view.cards["inspector"].note.text()
+
+
+def test_a_record_id_reused_by_another_device_is_pointed_out(view, detail):
+    view.show_detail(detail)
+    assert "Another device" not in view.alert_label.text()
+    reused = dict(detail, same_id_elsewhere=[{"ref": "ffffffffffffffff.x", "sha256": "ab",
+                                              "device_id": "ffffffffffffffff",
+                                              "received_at": "2026-11-26T09:00:00+08:00"}])
+    view.show_detail(reused)
+    text = view.alert_label.text()
+    assert "Another device" in text and "ffffffffffffffff" in text
+    assert str(detail["device_id"]) in text

@@ -520,6 +520,13 @@ class RecordDetail(QWidget):
         if detail.get("superseded_by"):
             alerts.append(("warn", self.tr("A later record corrects this one: see Verification "
                                            "→ Corrections")))
+        others = [str(o.get("device_id")) for o in detail.get("same_id_elsewhere") or []
+                  if isinstance(o, dict)]
+        if others:  # the office keeps each device's record apart; say that the id was reused
+            alerts.append(("warn", self._fmt(self.tr(
+                "Another device also sent a record under this record id (device %1). It is "
+                "kept apart and changes nothing here; this record is from device %2."),
+                ", ".join(others), str(detail.get("device_id") or NONE))))
         if alerts:
             kind = "bad" if any(k == "bad" for k, _ in alerts) else "warn"
             self.alert_label.setStyleSheet(message_style(kind))
