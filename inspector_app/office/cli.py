@@ -360,8 +360,9 @@ def cmd_records(args: argparse.Namespace) -> int:
         chain = (CHAIN_ZH if args.lang == "zh" else CHAIN_EN)[r["chain_state"]]
         review = REVIEW_STATE_ZH[r["review_state"]] if args.lang == "zh" else r["review_state"]
         training = _say(args, "【培训】", "[training] ") if r["training"] else ""
-        print(f"{r['record_id']}  {training}{verified}{chain}  {review}  {r['test_at']}  "
-              f"{r['district']}  {r['company']}  {r['inspector']}  {r['verdict']}")
+        print(f"{r['record_id']}  {r['device_id']}  {training}{verified}{chain}  {review}  "
+              f"{r['test_at']}  {r['district']}  {r['company']}  {r['inspector']}  "
+              f"{r['verdict']}")
         for problem in r.get("problems") or []:
             print(f"    {problem}")
     gaps = store.chain_problems(open_only=True)
