@@ -29,8 +29,9 @@ Endpoints (all under /api/v1):
 
 In the review paths `{id}` is a record's `ref` (device_id.record_id, in every listed item) or a
 bare record id while only one device holds it (409 `ambiguous_record` otherwise; see
-`office.record_names`). A `supervisor` account sees only its district: the list is narrowed to it, and a record of
-another district answers 404 on detail, envelope, review and comments (as if absent).
+`office.record_names`). A `supervisor` account sees only its district: the list is narrowed
+to it, and a record of another district answers 404 on detail, envelope, review and comments
+(as if absent).
 - `GET  /companies/stats?season=2025-2026` supervisor: per heating company tests, failure rate,
                                           median minutes complaint→contact / →arrival, breaches
                                           of the profile's contact_within_min
