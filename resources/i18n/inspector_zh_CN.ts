@@ -873,6 +873,11 @@
         <translation>本记录已被后续记录更正：见“验证 → 更正”</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="525"/>
+        <source>Another device also sent a record under this record id (device %1). It is kept apart and changes nothing here; this record is from device %2.</source>
+        <translation>另有设备（%1）以同一记录编号上传了记录。办公室将其分开保存，不影响本记录；本记录来自设备 %2。</translation>
+    </message>
+    <message>
         <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="548"/>
         <source>Ticket no.</source>
         <translation>工单号</translation>
