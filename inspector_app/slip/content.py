@@ -19,6 +19,7 @@ from inspector_app.core.decimal_math import round_to
 from inspector_app.core.errors import InspectionError, ProfileError
 from inspector_app.core.model import Address
 from inspector_app.core.profile import DEFAULT_PROFILE, Profile, load_profile
+from inspector_app.core.refund_terms import refund_terms
 from inspector_app.slip.labels import DEFAULT_COPIES, DEFAULT_LANG, LANGS, Labels
 
 RECORD_FORMAT = "heating-inspection-record/1"
@@ -462,8 +463,9 @@ def _conclusion(result: dict, rooms: list[RoomLine], prof: dict,
         lines.append(t("criterion", kinds=kinds, min_temp=min_temp))
     refund = _decimal(result.get("refund_per_day"))
     if refund is not None and refund > 0:
-        lines.append(t("refund", per_day=result["refund_per_day"],
-                       area=result.get("failing_area_m2"), fee=result.get("daily_fee_per_m2")))
+        lines.append(t("refund", per_day=result["refund_per_day"]))
+        lines += [t("refund_term", room=term.room, sum=term.text(t.lang))
+                  for term in refund_terms(result)]
     names = {r.get("room_id"): r.get("name", "") for r in result.get("rooms") or []}
     for note in result.get("notes") or []:
         kind, _, arg = str(note).partition(":")

@@ -164,7 +164,7 @@ class RulingDialog(QDialog):
         self.issueButton.setDefault(True)
         self.issueButton.clicked.connect(self.issue)
         self.saveButton = QPushButton(self.tr("&Save PDF…"), self)
-        self.saveButton.clicked.connect(self.save_pdf)
+        self.saveButton.clicked.connect(lambda: self.save_pdf())  # not clicked(bool)
         self.printButton = QPushButton(self.tr("&Print…"), self)
         self.printButton.clicked.connect(self.print_pdf)
         close = QPushButton(self.tr("Close"), self)
@@ -307,6 +307,8 @@ class RulingDialog(QDialog):
             if not chosen:
                 return None
             path = Path(chosen)
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")  # the name says what the file is
         from inspector_app.atomic_file import write_atomically
 
         write_atomically(path, self.pdf)

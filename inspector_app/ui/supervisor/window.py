@@ -383,6 +383,7 @@ class SupervisorWindow(QMainWindow):
             if not chosen:
                 return
             path = Path(chosen)
+        path, fmt = export_target(path, fmt)
         # what the table shows, not what is typed in the filter boxes but not applied yet
         filters, lang = dict(self.model.filters), i18n.current()
         sort_key, order = self.model.sort_key, self.model.order
@@ -477,6 +478,21 @@ class SupervisorWindow(QMainWindow):
         session = self.session
         run_in_background(lambda _p: session.logout(), on_failure=lambda _e: None)
         super().closeEvent(event)
+
+
+EXPORT_FORMATS = ("csv", "xlsx")
+
+
+def export_target(chosen: Path, fmt: str) -> tuple[Path, str]:
+    """Where to write and in which format, so the file's extension always names its format.
+
+    The name the supervisor typed is the last thing they decided: a known export extension
+    (.csv, .xlsx) chooses the format; any other name gets the button's format appended.
+    """
+    suffix = chosen.suffix.lower().lstrip(".")
+    if suffix in EXPORT_FORMATS:
+        return chosen, suffix
+    return chosen.with_name(f"{chosen.name}.{fmt}"), fmt
 
 
 def fetch_verified_envelope(session: ReviewSession, record_id: str) -> dict[str, Any]:
