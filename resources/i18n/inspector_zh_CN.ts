@@ -20,6 +20,14 @@
     </message>
 </context>
 <context>
+    <name>DemoClockBanner</name>
+    <message>
+        <location filename="../../inspector_app/ui/visit/demo_clock.py" line="39"/>
+        <source>Demo: time runs ×%1 faster</source>
+        <translation>演示：时间 ×%1 加速</translation>
+    </message>
+</context>
+<context>
     <name>DetailsPage</name>
     <message>
         <location filename="../../forms/page_details.ui" line="8"/>
@@ -450,118 +458,118 @@
         <translation>手工录入…(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="51"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="54"/>
         <source>Measure</source>
         <translation>测量</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="71"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="74"/>
         <source>Point %1</source>
         <translation>测点 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="75"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="78"/>
         <source> (typed in)</source>
         <translation>（手工录入）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="78"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="81"/>
         <source>measuring</source>
         <translation>测量中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="143"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="146"/>
         <source>No rooms yet: add rooms first.</source>
         <translation>还没有房间：请先添加房间。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="146"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="149"/>
         <source>%1, point %2 of %3</source>
         <translation>%1，测点 %2 / %3</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="149"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="152"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="151"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="154"/>
         <source>place the stand, then press Start</source>
         <translation>请放好支架，然后按“开始”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="158"/>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="241"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="161"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="244"/>
         <source>Readings taken: %1 of %2 %3</source>
         <translation>已取读数：%1 / %2 %3</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="180"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="183"/>
         <source>Waiting for readings…</source>
         <translation>等待读数…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="221"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="224"/>
         <source>Done: all readings taken.</source>
         <translation>完成：读数已全部取得。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="223"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="226"/>
         <source>Settled. Taking reading %1 of %2, one every %3 s.</source>
         <translation>已稳定。正在取第 %1 / %2 个读数，每 %3 秒一个。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="227"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="230"/>
         <source>Settling: %1 of %2 within ±%3 °C (change now %4 °C).</source>
         <translation>等待稳定：%1 / %2 内变化不超过 ±%3 °C（当前变化 %4 °C）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="232"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="235"/>
         <source>The temperature moved: the readings so far were dropped and the wait starts again.</source>
         <translation>温度有变化：已取的读数作废，重新等待稳定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="235"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="238"/>
         <source>Stable</source>
         <translation>已稳定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="237"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="240"/>
         <source>Not stable yet</source>
         <translation>尚未稳定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="254"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="257"/>
         <source>%1 point %2 done: %3 °C. </source>
         <translation>%1 测点 %2 完成：%3 °C。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="259"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="262"/>
         <source>All points are measured: press Next for the result.</source>
         <translation>所有测点已测完：按“下一步”查看结果。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="278"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="281"/>
         <source>Thermometer connected</source>
         <translation>温度计已连接</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="284"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="287"/>
         <source>Thermometer disconnected — reconnecting automatically…</source>
         <translation>温度计已断开——正在自动重连…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="296"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="299"/>
         <source>%1, point %2</source>
         <translation>%1，测点 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="314"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="317"/>
         <source>minutes since the visit started</source>
         <translation>检测开始后的分钟数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="318"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="321"/>
         <source>Waiting for the thermometer…</source>
         <translation>等待温度计…</translation>
     </message>
@@ -594,17 +602,17 @@
         <translation>现在关闭(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/preconditions_page.py" line="46"/>
+        <location filename="../../inspector_app/ui/visit/preconditions_page.py" line="49"/>
         <source>Preconditions</source>
         <translation>检测前提</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/preconditions_page.py" line="69"/>
+        <location filename="../../inspector_app/ui/visit/preconditions_page.py" line="73"/>
         <source>Closed long enough (at least %1 min).</source>
         <translation>关闭时间已足够（至少 %1 分钟）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/preconditions_page.py" line="74"/>
+        <location filename="../../inspector_app/ui/visit/preconditions_page.py" line="78"/>
         <source>Needs %1 min closed: about %2 min to go.</source>
         <translation>需关闭 %1 分钟：还需约 %2 分钟。</translation>
     </message>
@@ -1451,52 +1459,62 @@
         <translation>每日退费</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/result_page.py" line="27"/>
+        <location filename="../../inspector_app/ui/visit/result_page.py" line="29"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/result_page.py" line="30"/>
+        <location filename="../../inspector_app/ui/visit/result_page.py" line="32"/>
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/result_page.py" line="30"/>
+        <location filename="../../inspector_app/ui/visit/result_page.py" line="32"/>
         <source>Fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/result_page.py" line="31"/>
+        <location filename="../../inspector_app/ui/visit/result_page.py" line="33"/>
         <source>Incomplete</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/result_page.py" line="54"/>
+        <location filename="../../inspector_app/ui/visit/result_page.py" line="46"/>
+        <source>%1 yuan</source>
+        <translation>%1 元</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/result_page.py" line="57"/>
         <source>Result: %1 (standard: at least %2 °C in every room)</source>
         <translation>结论：%1（标准：每个房间不低于 %2 °C）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/result_page.py" line="58"/>
+        <location filename="../../inspector_app/ui/visit/result_page.py" line="61"/>
         <source>Lowest room: %1, %2 °C</source>
         <translation>最低房间：%1，%2 °C</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/result_page.py" line="64"/>
-        <source>Refund estimate: %1 yuan per failing day (failing area %2 m², daily fee %3 yuan/m²). Failing days run from the request until a re-test passes.</source>
-        <translation>退费估算：每个不合格日 %1 元（不合格面积 %2 m²，日单价 %3 元/m²）。不合格天数自报修之日起至复测合格为止。</translation>
+        <location filename="../../inspector_app/ui/visit/result_page.py" line="66"/>
+        <source>Refund estimate: %1 yuan per failing day. Failing days run from the request until a re-test passes.</source>
+        <translation>退费估算：每个不合格日 %1 元。不合格天数从报修之日起算，直至复检合格。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/result_page.py" line="72"/>
+        <location filename="../../inspector_app/ui/visit/result_page.py" line="69"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/result_page.py" line="76"/>
         <source>Not measured: a room of kind %1 that the profile tests.</source>
         <translation>未检测：规则要求检测的房间类型 %1。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/result_page.py" line="75"/>
+        <location filename="../../inspector_app/ui/visit/result_page.py" line="79"/>
         <source>A failing room has no refund band in the profile.</source>
         <translation>有不合格房间在规则中没有对应的退费档。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/result_page.py" line="77"/>
+        <location filename="../../inspector_app/ui/visit/result_page.py" line="81"/>
         <source>Training visit: not evidence for a refund ruling.</source>
         <translation>培训记录：不能作为退费裁定依据。</translation>
     </message>
@@ -1785,7 +1803,7 @@ SHA-256 %4</translation>
         <translation>将裁定书保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="313"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="315"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
@@ -2181,170 +2199,170 @@ SHA-256 %4</translation>
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="157"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="155"/>
         <source>Logged in again.</source>
         <translation>已重新登录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="174"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="172"/>
         <source>Any result</source>
         <translation>全部结论</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="177"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="175"/>
         <source>Any review state</source>
         <translation>全部审核状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="180"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="178"/>
         <source>Formal tests only</source>
         <translation>仅正式检测</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="181"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="179"/>
         <source>Training only</source>
         <translation>仅培训</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="182"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="180"/>
         <source>Formal and training</source>
         <translation>正式与培训</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="183"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="181"/>
         <source>Any chain state</source>
         <translation>全部链状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="197"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="195"/>
         <source>Your account sees this district only.</source>
         <translation>您的账号只能查看本区。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="219"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="422"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="217"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="421"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="253"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="251"/>
         <source>%1 records match; %2 loaded</source>
         <translation>符合条件的记录 %1 条，已加载 %2 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="283"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="281"/>
         <source>Fetching the record…</source>
         <translation>正在获取记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="331"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="329"/>
         <source>Say what is wrong in the comment: the inspector will read it.</source>
         <translation>请在意见中写明问题所在：检测人员会看到这条意见。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="336"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="334"/>
         <source>Review state set: %1</source>
         <translation>审核状态已设为：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="338"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="347"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="336"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="345"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="343"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="341"/>
         <source>Write the comment first.</source>
         <translation>请先填写意见。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="347"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="345"/>
         <source>Comment added.</source>
         <translation>意见已添加。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="366"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="364"/>
         <source>Fetching the sealed record…</source>
         <translation>正在获取已签封的记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="382"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="380"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="383"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="381"/>
         <source>Export the filtered records</source>
         <translation>导出筛选出的记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="396"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="395"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="402"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="401"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="434"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="433"/>
         <source>Heating company</source>
         <translation>供热企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="434"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="433"/>
         <source>Tests</source>
         <translation>检测次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="434"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="433"/>
         <source>Failed</source>
         <translation>不合格次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="435"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="434"/>
         <source>Median minutes to contact</source>
         <translation>联系用时中位数（分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="435"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="434"/>
         <source>Failure rate (%)</source>
         <translation>不合格率 (%)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="436"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="435"/>
         <source>Median minutes to arrival</source>
         <translation>到达用时中位数（分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="436"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="435"/>
         <source>Contact later than allowed</source>
         <translation>联系超时次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="437"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="436"/>
         <source>Without times</source>
         <translation>无时间记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="457"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="464"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="456"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="463"/>
         <source>all districts</source>
         <translation>全部区</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="458"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="457"/>
         <source>%1 companies, %2</source>
         <translation>%1 家供热企业，%2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="465"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="464"/>
         <source>Supervisor review — %1 (%2)</source>
         <translation>监管审核 — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="469"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="468"/>
         <source>TRAINING office: rulings on training records are practice, of no effect</source>
         <translation>培训用办公室：对培训记录的裁定仅供练习，不具效力</translation>
     </message>
