@@ -336,33 +336,33 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="158"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="160"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="159"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="161"/>
         <source>A sealed record is never changed. A correction is a new record that names this one and says why. Reason:</source>
         <translation>已签封的记录不能修改。更正将新建一条记录，注明所更正的记录及原因。更正原因：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="204"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="206"/>
         <source>Thermometer: not in use</source>
         <translation>温度计：未使用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="207"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="209"/>
         <source>Thermometer: %1</source>
         <translation>温度计：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="213"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="215"/>
         <location filename="../../forms/main_window.ui" line="12"/>
         <source>Indoor heating temperature inspection</source>
         <translation>供热室温检测</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="215"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="217"/>
         <source>DEMO (emulated thermometer, training records)</source>
         <translation>演示（模拟温度计，培训记录）</translation>
     </message>
@@ -1651,159 +1651,159 @@
 <context>
     <name>RulingDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="81"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="82"/>
         <source>Refund ruling</source>
         <translation>退费裁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="90"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="91"/>
         <source>The record names no profile.</source>
         <translation>该记录未注明所适用的地区规则。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="112"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="113"/>
         <source>Record %1 · %2 · %3
 SHA-256 %4</source>
         <translation>记录 %1 · %2 · %3
 SHA-256 %4</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="123"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="124"/>
         <source> yuan per m² per day</source>
         <translation> 元/(m²·日)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="126"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="127"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="128"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="129"/>
         <source>Grounds, e.g. complaint date and re-test</source>
         <translation>裁定依据，如投诉日期、复测情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="129"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="130"/>
         <source>&amp;Daily fee</source>
         <translation>日单价(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="130"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="131"/>
         <source>&amp;Failing days</source>
         <translation>不达标天数(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="131"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="132"/>
         <source>Co&amp;mment</source>
         <translation>说明(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="137"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="138"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="137"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="138"/>
         <source>Area m²</source>
         <translation>面积 m²</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="137"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="138"/>
         <source>Mean °C</source>
         <translation>平均 °C</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="137"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="138"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="138"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="139"/>
         <source>Band</source>
         <translation>退费档</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="138"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="139"/>
         <source>Share</source>
         <translation>退费比例</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="138"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="139"/>
         <source>Per day (yuan)</source>
         <translation>每日（元）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="139"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="140"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="159"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="160"/>
         <source>&amp;Open earlier ruling</source>
         <translation>打开此前的裁定(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="163"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="164"/>
         <source>&amp;Issue ruling</source>
         <translation>签发裁定(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="166"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="167"/>
         <source>&amp;Save PDF…</source>
         <translation>保存 PDF…(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="168"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="169"/>
         <source>&amp;Print…</source>
         <translation>打印…(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="170"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="171"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="191"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="192"/>
         <source>superseded by %1</source>
         <translation>已被 %1 取代</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="197"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="198"/>
         <source>No ruling issued for this record yet</source>
         <translation>此记录尚未签发裁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="234"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="235"/>
         <source>%1: %2 yuan per day × %3 days = %4 yuan</source>
         <translation>%1：每日 %2 元 × %3 天 = %4 元</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="254"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="255"/>
         <source>Issuing the ruling at the office…</source>
         <translation>正在监管平台签发裁定…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="267"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="268"/>
         <source>Ruling %1 issued and kept at the office.</source>
         <translation>裁定书 %1 已签发，并存档于监管平台。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="272"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="273"/>
         <source>Preparing the ruling…</source>
         <translation>正在生成裁定书…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="282"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="283"/>
         <source>Ruling %1</source>
         <translation>裁定书 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="305"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="306"/>
         <source>Save ruling as PDF</source>
         <translation>将裁定书保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="315"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="316"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
@@ -1883,27 +1883,27 @@ SHA-256 %4</translation>
         <translation>预览并打印测温单…(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/signing_page.py" line="67"/>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="69"/>
         <source>Sign and seal</source>
         <translation>签字签封</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/signing_page.py" line="97"/>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="121"/>
         <source>Ready to seal.</source>
         <translation>可以签封。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/signing_page.py" line="137"/>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="161"/>
         <source>Sealing the record…</source>
         <translation>正在签封记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/signing_page.py" line="176"/>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="200"/>
         <source>Sealed: the record can no longer be changed. Check code %1</source>
         <translation>已签封：记录不能再修改。校验码 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/signing_page.py" line="194"/>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="218"/>
         <source>Sign here</source>
         <translation>请在此签名</translation>
     </message>
@@ -1911,47 +1911,47 @@ SHA-256 %4</translation>
 <context>
     <name>SlipDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/slip_dialog.py" line="60"/>
+        <location filename="../../inspector_app/ui/slip_dialog.py" line="61"/>
         <source>A4 (four copies, one per page)</source>
         <translation>A4（四联，每联一页）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/slip_dialog.py" line="61"/>
+        <location filename="../../inspector_app/ui/slip_dialog.py" line="62"/>
         <source>80 mm roll (thermal printer)</source>
         <translation>80 毫米热敏纸卷</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/slip_dialog.py" line="91"/>
+        <location filename="../../inspector_app/ui/slip_dialog.py" line="92"/>
         <source>This visit is not sealed: there is no slip yet.</source>
         <translation>此记录尚未签封：还没有测温单。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/slip_dialog.py" line="95"/>
+        <location filename="../../inspector_app/ui/slip_dialog.py" line="96"/>
         <source>Preparing the slip…</source>
         <translation>正在生成测温单…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/slip_dialog.py" line="119"/>
+        <location filename="../../inspector_app/ui/slip_dialog.py" line="120"/>
         <source>%1 page(s)</source>
         <translation>共 %1 页</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/slip_dialog.py" line="131"/>
+        <location filename="../../inspector_app/ui/slip_dialog.py" line="132"/>
         <source>Preparing pages for the printer…</source>
         <translation>正在准备打印页面…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/slip_dialog.py" line="145"/>
+        <location filename="../../inspector_app/ui/slip_dialog.py" line="146"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/slip_dialog.py" line="150"/>
+        <location filename="../../inspector_app/ui/slip_dialog.py" line="151"/>
         <source>Save slip as PDF</source>
         <translation>将测温单保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/slip_dialog.py" line="157"/>
+        <location filename="../../inspector_app/ui/slip_dialog.py" line="158"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
@@ -2199,170 +2199,170 @@ SHA-256 %4</translation>
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="155"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="166"/>
         <source>Logged in again.</source>
         <translation>已重新登录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="172"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="183"/>
         <source>Any result</source>
         <translation>全部结论</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="175"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="186"/>
         <source>Any review state</source>
         <translation>全部审核状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="178"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="189"/>
         <source>Formal tests only</source>
         <translation>仅正式检测</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="179"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="190"/>
         <source>Training only</source>
         <translation>仅培训</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="180"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="191"/>
         <source>Formal and training</source>
         <translation>正式与培训</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="181"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="192"/>
         <source>Any chain state</source>
         <translation>全部链状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="195"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="206"/>
         <source>Your account sees this district only.</source>
         <translation>您的账号只能查看本区。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="217"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="421"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="228"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="432"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="251"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="262"/>
         <source>%1 records match; %2 loaded</source>
         <translation>符合条件的记录 %1 条，已加载 %2 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="281"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="292"/>
         <source>Fetching the record…</source>
         <translation>正在获取记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="329"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="340"/>
         <source>Say what is wrong in the comment: the inspector will read it.</source>
         <translation>请在意见中写明问题所在：检测人员会看到这条意见。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="334"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="345"/>
         <source>Review state set: %1</source>
         <translation>审核状态已设为：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="336"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="345"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="347"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="356"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="341"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="352"/>
         <source>Write the comment first.</source>
         <translation>请先填写意见。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="345"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="356"/>
         <source>Comment added.</source>
         <translation>意见已添加。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="364"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="375"/>
         <source>Fetching the sealed record…</source>
         <translation>正在获取已签封的记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="380"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="391"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="381"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="392"/>
         <source>Export the filtered records</source>
         <translation>导出筛选出的记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="395"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="406"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="401"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="412"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="433"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="444"/>
         <source>Heating company</source>
         <translation>供热企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="433"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="444"/>
         <source>Tests</source>
         <translation>检测次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="433"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="444"/>
         <source>Failed</source>
         <translation>不合格次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="434"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="445"/>
         <source>Median minutes to contact</source>
         <translation>联系用时中位数（分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="434"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="445"/>
         <source>Failure rate (%)</source>
         <translation>不合格率 (%)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="435"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="446"/>
         <source>Median minutes to arrival</source>
         <translation>到达用时中位数（分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="435"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="446"/>
         <source>Contact later than allowed</source>
         <translation>联系超时次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="436"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="447"/>
         <source>Without times</source>
         <translation>无时间记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="456"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="463"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="467"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="474"/>
         <source>all districts</source>
         <translation>全部区</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="457"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="468"/>
         <source>%1 companies, %2</source>
         <translation>%1 家供热企业，%2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="464"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="475"/>
         <source>Supervisor review — %1 (%2)</source>
         <translation>监管审核 — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="468"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="479"/>
         <source>TRAINING office: rulings on training records are practice, of no effect</source>
         <translation>培训用办公室：对培训记录的裁定仅供练习，不具效力</translation>
     </message>

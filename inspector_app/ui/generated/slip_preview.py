@@ -23,7 +23,7 @@ class Ui_SlipPreviewDialog(object):
     def setupUi(self, SlipPreviewDialog):
         if not SlipPreviewDialog.objectName():
             SlipPreviewDialog.setObjectName(u"SlipPreviewDialog")
-        SlipPreviewDialog.setMinimumSize(QSize(800, 600))
+        SlipPreviewDialog.setMinimumSize(QSize(640, 480))
         self.dialogLayout = QVBoxLayout(SlipPreviewDialog)
         self.dialogLayout.setObjectName(u"dialogLayout")
         self.topRow = QHBoxLayout()

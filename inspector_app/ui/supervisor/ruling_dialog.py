@@ -45,6 +45,7 @@ from inspector_app.ui.qt import (
     QWidget,
     Signal,
 )
+from inspector_app.ui.screen_fit import fit_to_screen
 from inspector_app.ui.style import SUPERVISOR_STYLE, message_style
 from inspector_app.ui.supervisor.labels import decision_label, verdict_label
 from inspector_app.ui.supervisor.record_detail import office_time
@@ -80,9 +81,9 @@ class RulingDialog(QDialog):
         self.op = None
         self.setWindowTitle(self.tr("Refund ruling"))
         self.setStyleSheet(SUPERVISOR_STYLE)
-        self.resize(1100, 820)
         self.profile: Profile | None = None
         self._build()
+        fit_to_screen(self, 1100, 820)
         try:
             self.profile = load_profile(self.envelope["record"]["profile"]["name"])
         except (InspectionError, KeyError, TypeError) as exc:

@@ -23,6 +23,7 @@ from inspector_app.store.database import DB_FILENAME, connect
 from inspector_app.ui import i18n
 from inspector_app.ui.background import run_in_background
 from inspector_app.ui.generated.page_signing import Ui_SigningPage
+from inspector_app.ui.qt import QHBoxLayout, QWidget
 from inspector_app.ui.style import message_style
 from inspector_app.ui.visit.base import StepPage
 from inspector_app.ui.widgets.signature_pad import SignaturePad
@@ -59,12 +60,35 @@ class SigningPage(StepPage):
         u.refuseCheck.toggled.connect(self._refuse_toggled)
         u.sealButton.clicked.connect(self.seal)
         u.slipButton.clicked.connect(lambda: self.wizard.slip_requested.emit(self.visit.id))
+        self.sealBar = self._move_seal_row_to(wizard)
         for role in wizard.profile.witness_roles:
             u.witnessRoleCombo.addItem(role)
         self.retranslate()
 
     def title(self) -> str:
         return self.tr("Sign and seal")
+
+    def _move_seal_row_to(self, wizard) -> QWidget:  # noqa: ANN001 - VisitWizard
+        """The seal button lives in the wizard's button row, beside Back, so it is in sight
+        without scrolling however small the screen; it shows only with this page."""
+        bar = QWidget(wizard)
+        bar.setObjectName("sealBar")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.ui.sealStatus, self.ui.sealButton, self.ui.slipButton):
+            self.ui.sealRow.removeWidget(widget)
+            row.addWidget(widget, 1 if widget is self.ui.sealStatus else 0)
+        wizard.ui.navLayout.insertWidget(1, bar, 1)
+        bar.hide()
+        return bar
+
+    def showEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        self.sealBar.show()
+        super().showEvent(event)
+
+    def hideEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        self.sealBar.hide()
+        super().hideEvent(event)
 
     def enter(self) -> None:
         u = self.ui
