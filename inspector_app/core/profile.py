@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
+from datetime import timezone
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from inspector_app.core.decimal_math import ROUNDING_MODES, dec
 from inspector_app.core.errors import ProfileError
+from inspector_app.core.record_time import DEFAULT_OFFSET, parse_offset
 from inspector_app.paths import resource
 
 DEFAULT_PROFILE = "changchun"
@@ -91,6 +93,11 @@ class Profile:
     witness_roles: tuple[str, ...]
     sources: dict[str, str]
     raw: dict[str, Any]
+    utc_offset: str = DEFAULT_OFFSET   # the zone every time of the record is shown in
+
+    @property
+    def zone(self) -> timezone:
+        return parse_offset(self.utc_offset)
 
     @property
     def daily_fee_per_m2(self) -> Decimal:
@@ -276,7 +283,18 @@ def _build(data: dict, origins: dict[str, Path]) -> Profile:
         witness_roles=tuple(r.get("refusal", "witness_roles", list)),
         sources={s: data[s]["source"] for s in SECTIONS},
         raw=data,
+        utc_offset=_utc_offset(r),
     )
+
+
+def _utc_offset(r: _Reader) -> str:
+    text = r.data.get("profile", {}).get("utc_offset", DEFAULT_OFFSET)
+    try:
+        parse_offset(str(text))
+    except ValueError as exc:
+        raise r.fail("profile.utc_offset", "须为 +08:00 这样的 UTC 偏移", "must be a UTC "
+                     "offset such as +08:00") from exc
+    return str(text)
 
 
 def _is_hhmm(text: object) -> bool:

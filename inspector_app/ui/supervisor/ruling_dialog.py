@@ -19,6 +19,7 @@ from inspector_app.core.errors import InspectionError
 from inspector_app.core.profile import Profile, load_profile
 from inspector_app.core.ruling import Ruling, RulingInput, compute_ruling, default_inputs
 from inspector_app.review.client import ReviewSession
+from inspector_app.slip.content import profile_for, record_zone
 from inspector_app.ui import i18n
 from inspector_app.ui.background import run_in_background
 from inspector_app.ui.qt import (
@@ -73,6 +74,7 @@ class RulingDialog(QDialog):
         super().__init__(parent)
         self.session, self.detail, self.data_dir = session, detail, Path(data_dir)
         self.envelope: dict = detail["envelope"]
+        self.zone = record_zone(profile_for(self.envelope.get("record") or {}))
         self.record_id: str = detail["record_id"]
         self.pdf: bytes | None = None
         self.ruling: Ruling | None = None
@@ -113,7 +115,8 @@ class RulingDialog(QDialog):
         head.setText(self.tr("Record %1 · %2 · %3\nSHA-256 %4")
                      .replace("%1", self.record_id)
                      .replace("%2", str(where or self.detail.get("address", "")))
-                     .replace("%3", str(self.detail.get("test_at", "")).replace("T", " ")[:16])
+                     .replace("%3", office_time(visit.get("test_at")
+                                               or self.detail.get("test_at"), self.zone))
                      .replace("%4", str(self.detail.get("sha256", ""))))
         layout.addWidget(head)
         form = QFormLayout()
@@ -187,7 +190,7 @@ class RulingDialog(QDialog):
             ruling = item.get("ruling", {})
             text = (f"{item.get('ruling_no')} · {decision_label(ruling.get('decision', ''))} · "
                     f"{ruling.get('amount_total', '')} · {item.get('issued_by', '')} · "
-                    f"{office_time(item.get('issued_at'))}")
+                    f"{office_time(item.get('issued_at'), self.zone)}")
             if item.get("superseded_by"):
                 text += " · " + self.tr("superseded by %1").replace("%1", item["superseded_by"])
             self.earlierCombo.addItem(text, item)
