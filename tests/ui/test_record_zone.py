@@ -4,6 +4,7 @@ the laptop, the office and this computer set their clocks."""
 from __future__ import annotations
 
 import copy
+from datetime import UTC, datetime, timedelta
 
 from test_supervisor_detail import detail, key, office, view  # noqa: F401 - fixtures
 
@@ -22,10 +23,8 @@ def test_received_and_sealed_read_in_the_same_zone(view, detail):  # noqa: F811
     """The office received the record a minute after sealing: both lines say so."""
     received = copy.deepcopy(detail)
     sealed_at = received["envelope"]["record"]["sealed_at"]
-    from datetime import datetime, timedelta, timezone
-
     sealed = datetime.fromisoformat(sealed_at)
-    received["received_at"] = (sealed + timedelta(minutes=1)).astimezone(timezone.utc) \
+    received["received_at"] = (sealed + timedelta(minutes=1)).astimezone(UTC) \
         .isoformat().replace("+00:00", "Z")
     view.show_detail(received)
     want_sealed = sealed.astimezone(DEFAULT_ZONE).strftime("%H:%M")
