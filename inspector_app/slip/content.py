@@ -374,7 +374,9 @@ def build_content(envelope: dict, *, profile: Profile | None = None,
     if isinstance(sigs.get("refusal"), dict):
         r = sigs["refusal"]
         refusal = Refusal(reason=_text(r.get("reason")), witness_name=_text(r.get("witness_name")),
-                          witness_role=_text(r.get("witness_role")),
+                          witness_role=_text(profile.witness_role_label(
+                              str(r.get("witness_role") or ""), lang) if profile is not None
+                              else r.get("witness_role")),
                           witness=_signature(r.get("witness"), t("sign.witness"), t,
                                                      zone))
 
@@ -496,6 +498,9 @@ def _rules(prof: dict, profile: Profile | None, t: Labels) -> list[str]:
     title = _city(prof, profile, t.lang)
     lines = [t("rules", title=title, name=name, version=version).strip()]
     sources = prof.get("sources") or {}
-    if isinstance(sources, dict) and sources.get("standard"):
-        lines.append(t("standard", standard=sources["standard"]))
+    standard = sources.get("standard") if isinstance(sources, dict) else None
+    if profile is not None and profile.version == version and profile.name == name:
+        standard = profile.source("standard", t.lang) or standard   # the reader's language
+    if standard:
+        lines.append(t("standard", standard=standard))
     return lines

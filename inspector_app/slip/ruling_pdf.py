@@ -190,7 +190,9 @@ def _rules_rows(record: dict, ruling: Ruling, profile: Profile | None,
         shipped = profile_for(record)
         profile = shipped if shipped is not None and shipped.version == \
             ruling.profile_version else None
-    sources = profile.sources if profile is not None else (sealed.get("sources") or {})
+    sealed_sources = sealed.get("sources") or {}
+    sources = ({key: profile.source(key, t.lang) for key in profile.sources}
+               if profile is not None else sealed_sources)
     if profile is not None:
         title = profile.title(t.lang)
     else:

@@ -35,19 +35,19 @@
         <translation>投诉与响应</translation>
     </message>
     <message>
-        <location filename="../../forms/page_details.ui" line="12"/>
-        <source>&amp;Ticket number</source>
-        <translation>工单号(&amp;T)</translation>
-    </message>
-    <message>
         <location filename="../../forms/page_details.ui" line="21"/>
         <source>C&amp;hannel</source>
         <translation>投诉渠道(&amp;H)</translation>
     </message>
     <message>
+        <location filename="../../forms/page_details.ui" line="12"/>
+        <source>Tic&amp;ket number</source>
+        <translation>工单号(&amp;K)</translation>
+    </message>
+    <message>
         <location filename="../../forms/page_details.ui" line="30"/>
-        <source>Complaint &amp;time</source>
-        <translation>投诉时间(&amp;T)</translation>
+        <source>Complaint ti&amp;me</source>
+        <translation>投诉时间(&amp;M)</translation>
     </message>
     <message>
         <location filename="../../forms/page_details.ui" line="44"/>
@@ -108,8 +108,33 @@
     </message>
     <message>
         <location filename="../../forms/page_details.ui" line="169"/>
-        <source>&amp;Building</source>
-        <translation>楼栋(&amp;B)</translation>
+        <source>Buildin&amp;g</source>
+        <translation>楼栋(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/page_details.ui" line="196"/>
+        <source>Resident nam&amp;e</source>
+        <translation>用户姓名(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/page_details.ui" line="243"/>
+        <source>End wall</source>
+        <translation>边户</translation>
+    </message>
+    <message>
+        <location filename="../../forms/page_details.ui" line="248"/>
+        <source>Top floor</source>
+        <translation>顶层</translation>
+    </message>
+    <message>
+        <location filename="../../forms/page_details.ui" line="253"/>
+        <source>Ground floor</source>
+        <translation>底层</translation>
+    </message>
+    <message>
+        <location filename="../../forms/page_details.ui" line="258"/>
+        <source>Over unheated space</source>
+        <translation>悬空房</translation>
     </message>
     <message>
         <location filename="../../forms/page_details.ui" line="178"/>
@@ -120,11 +145,6 @@
         <location filename="../../forms/page_details.ui" line="187"/>
         <source>&amp;Flat</source>
         <translation>门牌(室)(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../forms/page_details.ui" line="196"/>
-        <source>Resident &amp;name</source>
-        <translation>用户姓名(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../forms/page_details.ui" line="205"/>
@@ -145,26 +165,6 @@
         <location filename="../../forms/page_details.ui" line="236"/>
         <source>Position</source>
         <translation>房屋位置</translation>
-    </message>
-    <message>
-        <location filename="../../forms/page_details.ui" line="243"/>
-        <source>End wall (边)</source>
-        <translation>边户</translation>
-    </message>
-    <message>
-        <location filename="../../forms/page_details.ui" line="248"/>
-        <source>Top floor (顶)</source>
-        <translation>顶层</translation>
-    </message>
-    <message>
-        <location filename="../../forms/page_details.ui" line="253"/>
-        <source>Ground floor (底)</source>
-        <translation>底层</translation>
-    </message>
-    <message>
-        <location filename="../../forms/page_details.ui" line="258"/>
-        <source>Over unheated space (悬空)</source>
-        <translation>悬空房</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/visit/details_page.py" line="41"/>
@@ -266,8 +266,13 @@
     </message>
     <message>
         <location filename="../../forms/page_instrument.ui" line="82"/>
-        <source>Certificate &amp;valid until</source>
-        <translation>证书有效期至(&amp;V)</translation>
+        <source>Certificate valid &amp;until</source>
+        <translation>证书有效期至(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/page_instrument.ui" line="113"/>
+        <source>Trainin&amp;g visit (not evidence for a refund ruling)</source>
+        <translation>培训记录（不能作为退费裁定依据）(&amp;G)</translation>
     </message>
     <message>
         <location filename="../../forms/page_instrument.ui" line="94"/>
@@ -275,47 +280,52 @@
         <translation>修正值 (°C)(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../forms/page_instrument.ui" line="113"/>
-        <source>&amp;Training visit (not evidence for a refund ruling)</source>
-        <translation>培训记录（不能作为退费裁定依据）(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="49"/>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="50"/>
         <source>Instrument</source>
         <translation>仪器</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="56"/>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="57"/>
+        <source>Simulated thermometer (demo and training)</source>
+        <translation>模拟温度计（演示和培训）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="58"/>
+        <source>Modbus RTU temperature and humidity transmitter (XY-MD02)</source>
+        <translation>Modbus RTU 温湿度变送器（XY-MD02）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="70"/>
         <source>%1 (emulated Center 309)</source>
         <translation>%1（模拟 Center 309）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="105"/>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="119"/>
         <source>Certificate valid today: a formal test is allowed.</source>
         <translation>证书今日有效：可以进行正式检测。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="110"/>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="124"/>
         <source>Certificate expired: a formal test is blocked. Only a training visit may run, and it is marked as training on the record and the slip.</source>
         <translation>证书已过期：不能进行正式检测。只能进行培训检测，记录和测温单上均标注为培训。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="129"/>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="143"/>
         <source>Choose a port first.</source>
         <translation>请先选择串口。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="133"/>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="147"/>
         <source>Listening on %1…</source>
         <translation>正在监听 %1…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="141"/>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="155"/>
         <source>No known thermometer answered on this port. Check that it is on and its output enabled.</source>
         <translation>此串口上没有识别到已知温度计。请检查温度计是否开机、数据输出是否打开。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="148"/>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="162"/>
         <source>Found: %1</source>
         <translation>已识别：%1</translation>
     </message>
@@ -575,6 +585,19 @@
     </message>
 </context>
 <context>
+    <name>PortFinder</name>
+    <message>
+        <location filename="../../inspector_app/ui/visit/port_finder.py" line="113"/>
+        <source>The thermometer is not on %1 any more, but one speaking the same protocol answers on %2.</source>
+        <translation>温度计已不在 %1 上，但 %2 上有同一协议的温度计应答。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/port_finder.py" line="116"/>
+        <source>&amp;Use %1</source>
+        <translation>改用 %1(&amp;U)</translation>
+    </message>
+</context>
+<context>
     <name>PreconditionsPage</name>
     <message>
         <location filename="../../forms/page_preconditions.ui" line="10"/>
@@ -598,8 +621,8 @@
     </message>
     <message>
         <location filename="../../forms/page_preconditions.ui" line="47"/>
-        <source>Closed &amp;now</source>
-        <translation>现在关闭(&amp;N)</translation>
+        <source>Closed n&amp;ow</source>
+        <translation>现在关闭(&amp;O)</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/visit/preconditions_page.py" line="49"/>
@@ -665,7 +688,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="244"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="529"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="533"/>
         <source>Verification</source>
         <translation>验证</translation>
     </message>
@@ -688,13 +711,13 @@
     <message>
         <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="250"/>
         <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="264"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="595"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="599"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="251"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="738"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="742"/>
         <source>Instrument</source>
         <translation>仪器</translation>
     </message>
@@ -730,13 +753,13 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="259"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="564"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="568"/>
         <source>Inspector</source>
         <translation>检测人员</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="260"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="550"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="554"/>
         <source>Resident</source>
         <translation>用户</translation>
     </message>
@@ -856,392 +879,397 @@
         <translation>未选择记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="498"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="502"/>
         <source>Tested %1</source>
         <translation>检测时间 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="505"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="509"/>
         <source>Review: %1</source>
         <translation>审核：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="507"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="511"/>
         <source>Record %1</source>
         <translation>记录 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="515"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="519"/>
         <source>Verification failed: %1</source>
         <translation>验证未通过：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="521"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="525"/>
         <source>A later record corrects this one: see Verification → Corrections</source>
         <translation>本记录已被后续记录更正：见“验证 → 更正”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="548"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="552"/>
         <source>Ticket no.</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="549"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="553"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="551"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="555"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="552"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="556"/>
         <source>Heated area</source>
         <translation>供热面积</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="554"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="558"/>
         <source>Heating company</source>
         <translation>供热企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="556"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="560"/>
         <source>Position in building</source>
         <translation>房屋位置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="558"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="562"/>
         <source>None (an ordinary flat)</source>
         <translation>无（普通户）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="559"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="563"/>
         <source>Outdoor temperature</source>
         <translation>室外温度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="566"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="626"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="570"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="630"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="572"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="576"/>
         <source>Complaint</source>
         <translation>投诉时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="575"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="579"/>
         <source>Contacted</source>
         <translation>联系时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="576"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="580"/>
         <source>Arrived</source>
         <translation>到达时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="576"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="580"/>
         <source>Tested</source>
         <translation>检测时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="582"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="586"/>
         <source> (%1 min after the complaint)</source>
         <translation>（投诉后 %1 分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="584"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="588"/>
         <source>, later than the %1 min allowed</source>
         <translation>，超过规定的 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="588"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="592"/>
         <source> (at least %1 min required)</source>
         <translation>（要求至少关闭 %1 分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="590"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="594"/>
         <source>Closed since</source>
         <translation>门窗关闭时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="598"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="602"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="599"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="603"/>
         <source>each room at least %1 °C (%2 rules, version %3)</source>
         <translation>每个房间不低于 %1 °C（%2规则，版本 %3）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="606"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="610"/>
         <source>Coldest room</source>
         <translation>最低房间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="609"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="613"/>
         <source>Area below standard</source>
         <translation>不合格面积</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="612"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="616"/>
         <source>Refund per day</source>
         <translation>每日退费</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="613"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="959"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="617"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="965"/>
         <source>%1 yuan</source>
         <translation>%1 元</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="620"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="624"/>
         <source>Not tested: %1</source>
         <translation>未检测：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="622"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="626"/>
         <source>No refund band for %1</source>
         <translation>%1 无对应的退费档</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="637"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="641"/>
         <source>met</source>
         <translation>已满足</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="637"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="641"/>
         <source>NOT met</source>
         <translation>未满足</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="640"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="644"/>
         <source>Preconditions</source>
         <translation>检测前提</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="654"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="658"/>
         <source>Exemptions</source>
         <translation>免责情形</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="657"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="661"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="667"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="671"/>
         <source>Model</source>
         <translation>型号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="668"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="672"/>
         <source>Serial no.</source>
         <translation>仪器编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="669"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="673"/>
         <source>Calibration certificate</source>
         <translation>检定证书编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="673"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="676"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="679"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="677"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="680"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="683"/>
         <source>Certificate valid until</source>
         <translation>证书有效期至</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="674"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="678"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="677"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="681"/>
         <source>%1, EXPIRED on the test day</source>
         <translation>%1，检测当日已过期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="680"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="684"/>
         <source>%1 (valid on the test day)</source>
         <translation>%1（检测当日有效）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="682"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="686"/>
         <source>Correction</source>
         <translation>修正值</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="696"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="700"/>
         <source> (coldest)</source>
         <translation>（最低）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="740"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="744"/>
         <source>Typed in by hand</source>
         <translation>手工录入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="744"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="767"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="748"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="771"/>
         <source>Point %1</source>
         <translation>测点 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="786"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="790"/>
         <source>%1, signed %2</source>
         <translation>%1，签字时间 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="796"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="800"/>
         <source>The inspector&apos;s signature is missing</source>
         <translation>缺少检测人员签字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="804"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="808"/>
         <source>Refused to sign. Reason: %1</source>
         <translation>拒绝签字。原因：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="813"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="816"/>
+        <source> (%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="819"/>
         <source>No witness signature</source>
         <translation>无见证人签字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="815"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="821"/>
         <source>Neither a resident signature nor a recorded refusal</source>
         <translation>既无用户签字，也未记录拒绝签字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="830"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="836"/>
         <source>The record is damaged or incomplete</source>
         <translation>记录已损坏或不完整</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="835"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="841"/>
         <source>Content unchanged since sealing</source>
         <translation>签封后内容未被修改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="836"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="842"/>
         <source>Content CHANGED after sealing</source>
         <translation>签封后内容已被修改！</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="837"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="843"/>
         <source>The fingerprint (SHA-256) of the record was worked out again here and is the one sealed on the laptop.</source>
         <translation>已在本机重新计算记录的哈希值（SHA-256），与设备签封时的哈希值一致。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="843"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="849"/>
         <source>Device signature valid</source>
         <translation>设备签名有效</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="844"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="850"/>
         <source>Device signature NOT valid</source>
         <translation>设备签名无效！</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="845"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="851"/>
         <source>The fingerprint is signed with the key of the laptop named below.</source>
         <translation>该哈希值由下列设备的密钥签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="849"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="855"/>
         <source>The office&apos;s index names another fingerprint</source>
         <translation>监管平台索引中记载的哈希值与此不同</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="850"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="856"/>
         <source>Index: %1</source>
         <translation>索引：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="854"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="860"/>
         <source>Checked by the office on receipt: %1</source>
         <translation>监管平台接收时校验：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="856"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="862"/>
         <source>Received %1 by %2</source>
         <translation>接收于 %1，方式：%2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="861"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="867"/>
         <source>Sealed by laptop %1 at %2</source>
         <translation>由设备 %1 于 %2 签封</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="864"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="870"/>
         <source>Device public key:</source>
         <translation>设备公钥：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="874"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="880"/>
         <source> (resolved %1 by %2)</source>
         <translation>（已于 %1 由 %2 处理）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="878"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="884"/>
         <source>Previous record&apos;s fingerprint:</source>
         <translation>前序记录的哈希值：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="879"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="885"/>
         <source>First record of this laptop (no previous record).</source>
         <translation>该设备的第一条记录（无前序记录）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="882"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="888"/>
         <source>Position %1 in this laptop&apos;s chain: %2</source>
         <translation>该设备记录链第 %1 条：%2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="886"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="892"/>
         <source>Fingerprint of this record (SHA-256)</source>
         <translation>本记录的哈希值（SHA-256）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="887"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="893"/>
         <source>Compare it with the one printed on the resident&apos;s slip.</source>
         <translation>可与用户所持测温单上印的 SHA-256 校验值核对。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="902"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="908"/>
         <source>This record corrects an earlier one. Reason: %1</source>
         <translation>本记录是对先前一条记录的更正。原因：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="906"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="912"/>
         <source>A later record corrects this one:</source>
         <translation>本记录已被以下后续记录更正：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="908"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="914"/>
         <source>This record neither corrects nor is corrected by another.</source>
         <translation>本记录未更正其他记录，也未被其他记录更正。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="945"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="951"/>
         <source>Not reviewed yet.</source>
         <translation>尚未审核。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="955"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="961"/>
         <source>replaced by %1</source>
         <translation>已被 %1 取代</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="956"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="962"/>
         <source>in force</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="968"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="974"/>
         <source>No ruling issued yet.</source>
         <translation>尚未签发裁定。</translation>
     </message>
@@ -1327,56 +1355,56 @@
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="58"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="59"/>
         <location filename="../../forms/records_page.ui" line="62"/>
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="58"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="59"/>
         <location filename="../../forms/records_page.ui" line="68"/>
         <source>Complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="59"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="60"/>
         <location filename="../../forms/records_page.ui" line="74"/>
         <source>Sealed</source>
         <translation>已签封</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="59"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="60"/>
         <location filename="../../forms/records_page.ui" line="80"/>
         <source>Synced</source>
         <translation>已上传</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="60"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="61"/>
         <source>Abandoned</source>
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="65"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="66"/>
         <source>All (%1)</source>
         <translation>全部（%1）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="76"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="77"/>
         <source>training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="98"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="99"/>
         <source>An unfinished visit was found (ticket %1, %2, started %3). Resume it where it stopped? Everything measured so far is kept.</source>
         <translation>发现一次未完成的检测（工单 %1，%2，开始于 %3）。要从中断处继续吗？已测的数据都已保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="114"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="115"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="114"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="115"/>
         <source>&amp;Continue</source>
         <translation>继续(&amp;C)</translation>
     </message>
@@ -1422,8 +1450,8 @@
     </message>
     <message>
         <location filename="../../forms/records_page.ui" line="119"/>
-        <source>&amp;Correction…</source>
-        <translation>更正…(&amp;C)</translation>
+        <source>Corr&amp;ection…</source>
+        <translation>更正…(&amp;E)</translation>
     </message>
 </context>
 <context>
@@ -1479,42 +1507,57 @@
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/result_page.py" line="46"/>
+        <location filename="../../inspector_app/ui/visit/result_page.py" line="36"/>
+        <source>Bedroom</source>
+        <translation>卧室</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/result_page.py" line="36"/>
+        <source>Living room</source>
+        <translation>起居室（厅）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/result_page.py" line="37"/>
+        <source>Other room</source>
+        <translation>其他房间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/result_page.py" line="50"/>
         <source>%1 yuan</source>
         <translation>%1 元</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/result_page.py" line="57"/>
+        <location filename="../../inspector_app/ui/visit/result_page.py" line="61"/>
         <source>Result: %1 (standard: at least %2 °C in every room)</source>
         <translation>结论：%1（标准：每个房间不低于 %2 °C）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/result_page.py" line="61"/>
+        <location filename="../../inspector_app/ui/visit/result_page.py" line="65"/>
         <source>Lowest room: %1, %2 °C</source>
         <translation>最低房间：%1，%2 °C</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/result_page.py" line="66"/>
+        <location filename="../../inspector_app/ui/visit/result_page.py" line="70"/>
         <source>Refund estimate: %1 yuan per failing day. Failing days run from the request until a re-test passes.</source>
         <translation>退费估算：每个不合格日 %1 元。不合格天数从报修之日起算，直至复检合格。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/result_page.py" line="69"/>
+        <location filename="../../inspector_app/ui/visit/result_page.py" line="73"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/result_page.py" line="76"/>
+        <location filename="../../inspector_app/ui/visit/result_page.py" line="80"/>
         <source>Not measured: a room of kind %1 that the profile tests.</source>
         <translation>未检测：规则要求检测的房间类型 %1。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/result_page.py" line="79"/>
+        <location filename="../../inspector_app/ui/visit/result_page.py" line="83"/>
         <source>A failing room has no refund band in the profile.</source>
         <translation>有不合格房间在规则中没有对应的退费档。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/result_page.py" line="81"/>
+        <location filename="../../inspector_app/ui/visit/result_page.py" line="85"/>
         <source>Training visit: not evidence for a refund ruling.</source>
         <translation>培训记录：不能作为退费裁定依据。</translation>
     </message>
@@ -1533,8 +1576,8 @@
     </message>
     <message>
         <location filename="../../forms/page_rooms.ui" line="21"/>
-        <source>&amp;Name</source>
-        <translation>名称(&amp;N)</translation>
+        <source>Na&amp;me</source>
+        <translation>名称(&amp;M)</translation>
     </message>
     <message>
         <location filename="../../forms/page_rooms.ui" line="28"/>
@@ -1651,159 +1694,159 @@
 <context>
     <name>RulingDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="82"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="84"/>
         <source>Refund ruling</source>
         <translation>退费裁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="91"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="93"/>
         <source>The record names no profile.</source>
         <translation>该记录未注明所适用的地区规则。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="113"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="115"/>
         <source>Record %1 · %2 · %3
 SHA-256 %4</source>
         <translation>记录 %1 · %2 · %3
 SHA-256 %4</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="124"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="127"/>
         <source> yuan per m² per day</source>
         <translation> 元/(m²·日)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="127"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="130"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="129"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="132"/>
         <source>Grounds, e.g. complaint date and re-test</source>
         <translation>裁定依据，如投诉日期、复测情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="130"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="133"/>
         <source>&amp;Daily fee</source>
         <translation>日单价(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="131"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="134"/>
         <source>&amp;Failing days</source>
         <translation>不达标天数(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="132"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="135"/>
         <source>Co&amp;mment</source>
         <translation>说明(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="138"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="141"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="138"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="141"/>
         <source>Area m²</source>
         <translation>面积 m²</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="138"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="141"/>
         <source>Mean °C</source>
         <translation>平均 °C</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="138"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="141"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="139"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="142"/>
         <source>Band</source>
         <translation>退费档</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="139"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="142"/>
         <source>Share</source>
         <translation>退费比例</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="139"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="142"/>
         <source>Per day (yuan)</source>
         <translation>每日（元）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="140"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="143"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="160"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="163"/>
         <source>&amp;Open earlier ruling</source>
         <translation>打开此前的裁定(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="164"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="167"/>
         <source>&amp;Issue ruling</source>
         <translation>签发裁定(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="167"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="170"/>
         <source>&amp;Save PDF…</source>
         <translation>保存 PDF…(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="169"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="172"/>
         <source>&amp;Print…</source>
         <translation>打印…(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="171"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="174"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="192"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="195"/>
         <source>superseded by %1</source>
         <translation>已被 %1 取代</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="198"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="201"/>
         <source>No ruling issued for this record yet</source>
         <translation>此记录尚未签发裁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="235"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="238"/>
         <source>%1: %2 yuan per day × %3 days = %4 yuan</source>
         <translation>%1：每日 %2 元 × %3 天 = %4 元</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="255"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="258"/>
         <source>Issuing the ruling at the office…</source>
         <translation>正在监管平台签发裁定…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="268"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="271"/>
         <source>Ruling %1 issued and kept at the office.</source>
         <translation>裁定书 %1 已签发，并存档于监管平台。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="273"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="276"/>
         <source>Preparing the ruling…</source>
         <translation>正在生成裁定书…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="283"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="286"/>
         <source>Ruling %1</source>
         <translation>裁定书 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="306"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="309"/>
         <source>Save ruling as PDF</source>
         <translation>将裁定书保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="316"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="319"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
@@ -1869,8 +1912,13 @@ SHA-256 %4</translation>
     </message>
     <message>
         <location filename="../../forms/page_signing.ui" line="120"/>
-        <source>Witness ro&amp;le</source>
-        <translation>见证人身份(&amp;L)</translation>
+        <source>Witness rol&amp;e</source>
+        <translation>见证人身份(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/page_signing.ui" line="181"/>
+        <source>Preview and &amp;print the slip…</source>
+        <translation>预览并打印测温单…(&amp;P)</translation>
     </message>
     <message>
         <location filename="../../forms/page_signing.ui" line="176"/>
@@ -1878,32 +1926,27 @@ SHA-256 %4</translation>
         <translation>签封记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../forms/page_signing.ui" line="181"/>
-        <source>Preview and print the &amp;slip…</source>
-        <translation>预览并打印测温单…(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/visit/signing_page.py" line="69"/>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="70"/>
         <source>Sign and seal</source>
         <translation>签字签封</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/signing_page.py" line="121"/>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="122"/>
         <source>Ready to seal.</source>
         <translation>可以签封。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/signing_page.py" line="161"/>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="170"/>
         <source>Sealing the record…</source>
         <translation>正在签封记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/signing_page.py" line="200"/>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="210"/>
         <source>Sealed: the record can no longer be changed. Check code %1</source>
         <translation>已签封：记录不能再修改。校验码 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/signing_page.py" line="218"/>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="232"/>
         <source>Sign here</source>
         <translation>请在此签名</translation>
     </message>
@@ -1965,8 +2008,8 @@ SHA-256 %4</translation>
     </message>
     <message>
         <location filename="../../forms/slip_preview.ui" line="12"/>
-        <source>&amp;Paper</source>
-        <translation>纸张(&amp;P)</translation>
+        <source>Pape&amp;r</source>
+        <translation>纸张(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../forms/slip_preview.ui" line="38"/>
@@ -2143,12 +2186,27 @@ SHA-256 %4</translation>
         <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/labels.py" line="76"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="74"/>
+        <source>Verification failed</source>
+        <translation>校验失败</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="77"/>
+        <source>upload from the laptop</source>
+        <translation>检测电脑上传</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="78"/>
+        <source>offline bundle</source>
+        <translation>离线数据包</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="81"/>
         <source>Gap</source>
         <translation>缺环</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/labels.py" line="77"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="82"/>
         <source>Fork</source>
         <translation>分叉</translation>
     </message>
@@ -2434,13 +2492,33 @@ SHA-256 %4</translation>
     </message>
     <message>
         <location filename="../../forms/supervisor_window.ui" line="69"/>
-        <source>Export &amp;CSV…</source>
-        <translation>导出 CSV…(&amp;C)</translation>
+        <source>E&amp;xport CSV…</source>
+        <translation>导出 CSV…(&amp;X)</translation>
     </message>
     <message>
         <location filename="../../forms/supervisor_window.ui" line="70"/>
-        <source>Export &amp;spreadsheet…</source>
-        <translation>导出电子表格…(&amp;S)</translation>
+        <source>Export spreads&amp;heet…</source>
+        <translation>导出电子表格…(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_window.ui" line="85"/>
+        <source>Set s&amp;tate</source>
+        <translation>设置审核状态(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_window.ui" line="88"/>
+        <source>Refund r&amp;uling…</source>
+        <translation>退费裁定…(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_window.ui" line="100"/>
+        <source>C&amp;ompanies</source>
+        <translation>供热企业(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_window.ui" line="106"/>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../forms/supervisor_window.ui" line="81"/>
@@ -2453,19 +2531,9 @@ SHA-256 %4</translation>
         <translation>意见（将连同您的姓名和时间记入审核历史）</translation>
     </message>
     <message>
-        <location filename="../../forms/supervisor_window.ui" line="85"/>
-        <source>Set &amp;state</source>
-        <translation>设置审核状态(&amp;S)</translation>
-    </message>
-    <message>
         <location filename="../../forms/supervisor_window.ui" line="86"/>
         <source>Add co&amp;mment</source>
         <translation>添加意见(&amp;M)</translation>
-    </message>
-    <message>
-        <location filename="../../forms/supervisor_window.ui" line="88"/>
-        <source>Refund &amp;ruling…</source>
-        <translation>退费裁定…(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../forms/supervisor_window.ui" line="89"/>
@@ -2473,19 +2541,9 @@ SHA-256 %4</translation>
         <translation>重新打印测温单…(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../forms/supervisor_window.ui" line="100"/>
-        <source>&amp;Companies</source>
-        <translation>供热企业(&amp;C)</translation>
-    </message>
-    <message>
         <location filename="../../forms/supervisor_window.ui" line="104"/>
         <source>Heating season</source>
         <translation>供热期</translation>
-    </message>
-    <message>
-        <location filename="../../forms/supervisor_window.ui" line="106"/>
-        <source>&amp;Refresh</source>
-        <translation>刷新(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../forms/supervisor_window.ui" line="132"/>
@@ -2534,7 +2592,7 @@ SHA-256 %4</translation>
 <context>
     <name>VisitWizard</name>
     <message>
-        <location filename="../../inspector_app/ui/visit/wizard.py" line="274"/>
+        <location filename="../../inspector_app/ui/visit/wizard.py" line="288"/>
         <location filename="../../forms/visit_wizard.ui" line="10"/>
         <source>TRAINING — not evidence</source>
         <translation>培训——不作为证据</translation>

@@ -14,6 +14,7 @@ measured visit in the app's store, the Center 309 emulator on a pseudo-terminal.
 from __future__ import annotations
 
 import json
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -44,11 +45,13 @@ def recorded_strings() -> list[str]:
     from tests.sync import factory
 
     visit = factory.make_visit(0)
-    words = {*factory.DISTRICTS, *factory.COMPANIES, *factory.INSPECTORS, "李梅",
+    addresses = {factory.make_visit(i).address.one_line() for i in range(6)}
+    words = {*factory.DISTRICTS, *factory.COMPANIES, *factory.INSPECTORS, "李梅", *addresses,
              visit.address.city, visit.address.street, visit.address.community,
              visit.inspector_org, visit.instrument.model, *TYPED,
              *(room.name for room in visit.rooms),
-             # the statement a signer signs is part of the record, in the words signed
+             # a postal address is a proper name, as on the door; the statement a signer signs
+             # is part of the record, in the words signed
              *STATEMENT_ZH.values()}
     return sorted((w for w in words if w), key=len, reverse=True)
 
@@ -72,6 +75,7 @@ class Tour:
             "window": [frame.x(), frame.y(), frame.width(), frame.height()],
             "buttons": {key: clipping(button, window) for key, button in buttons.items()},
             "texts": [*visible_texts(window), *extra],
+            "mnemonics": mnemonics(window),
         })
 
     def shot(self, name: str, window: Any) -> None:
@@ -156,6 +160,28 @@ def visible_texts(top: Any) -> list[str]:
         out += menu_texts(top.menuBar().actions())
         out.append(top.statusBar().currentMessage())
     return [text for text in out if text and text.strip()]
+
+
+def mnemonics(top: Any) -> list[list[str]]:
+    """[key, text] of each Alt+letter of the window's visible controls and top menus."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QMainWindow, QTabWidget, QWidget
+
+    texts = []
+    for widget in [top, *top.findChildren(QWidget)]:
+        if widget is not top and not widget.isVisibleTo(top):
+            continue
+        if isinstance(widget, QAbstractButton) or isinstance(widget, QLabel) and widget.buddy():
+            texts.append(widget.text())
+        elif isinstance(widget, QTabWidget):
+            texts += [widget.tabText(i) for i in range(widget.count())]
+    if isinstance(top, QMainWindow):
+        texts += [a.text() for a in top.menuBar().actions()]
+    keys = []
+    for text in texts:
+        match = re.search(r"&([^&\s])", text.replace("&&", ""))
+        if match:
+            keys.append([match.group(1).upper(), text])
+    return keys
 
 
 def model_texts(model: Any, qt: Any, rows: int = 30) -> list[str]:

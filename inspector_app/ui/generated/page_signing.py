@@ -281,11 +281,11 @@ class Ui_SigningPage(object):
         self.residentClear.setText(QCoreApplication.translate("SigningPage", u"Clear", None))
         self.reasonLabel.setText(QCoreApplication.translate("SigningPage", u"Reas&on", None))
         self.witnessNameLabel.setText(QCoreApplication.translate("SigningPage", u"&Witness", None))
-        self.witnessRoleLabel.setText(QCoreApplication.translate("SigningPage", u"Witness ro&le", None))
+        self.witnessRoleLabel.setText(QCoreApplication.translate("SigningPage", u"Witness rol&e", None))
         self.witnessUndo.setText(QCoreApplication.translate("SigningPage", u"Undo stroke", None))
         self.witnessClear.setText(QCoreApplication.translate("SigningPage", u"Clear", None))
         self.sealButton.setText(QCoreApplication.translate("SigningPage", u"&Seal the record", None))
-        self.slipButton.setText(QCoreApplication.translate("SigningPage", u"Preview and print the &slip\u2026", None))
+        self.slipButton.setText(QCoreApplication.translate("SigningPage", u"Preview and &print the slip\u2026", None))
         pass
     # retranslateUi
 

@@ -97,7 +97,7 @@ class Ui_SlipPreviewDialog(object):
 
     def retranslateUi(self, SlipPreviewDialog):
         SlipPreviewDialog.setWindowTitle(QCoreApplication.translate("SlipPreviewDialog", u"Test slip", None))
-        self.paperLabel.setText(QCoreApplication.translate("SlipPreviewDialog", u"&Paper", None))
+        self.paperLabel.setText(QCoreApplication.translate("SlipPreviewDialog", u"Pape&r", None))
         self.printButton.setText(QCoreApplication.translate("SlipPreviewDialog", u"&Print\u2026", None))
         self.savePdfButton.setText(QCoreApplication.translate("SlipPreviewDialog", u"Save as P&DF\u2026", None))
         self.closeButton.setText(QCoreApplication.translate("SlipPreviewDialog", u"&Close", None))

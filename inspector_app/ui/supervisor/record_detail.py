@@ -809,9 +809,11 @@ class RecordDetail(QWidget):
                                                     reason))
             witness = refusal.get("witness")
             role = str(refusal.get("witness_role") or "")
+            if role and self._profile is not None:
+                role = self._profile.witness_role_label(role, i18n.current())
             if isinstance(witness, dict):
                 witness_card.show_signature(witness, self._signer_line(
-                    witness, f"（{role}）" if role else ""))
+                    witness, self._fmt(self.tr(" (%1)"), role) if role else ""))
             else:
                 named = str(refusal.get("witness_name") or "")
                 witness_card.show_signature(None, named, self.tr("No witness signature"))

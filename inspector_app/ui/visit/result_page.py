@@ -32,6 +32,10 @@ class ResultPage(StepPage):
         return {PASS: self.tr("Pass"), FAIL: self.tr("Fail"),
                 INCOMPLETE: self.tr("Incomplete")}.get(verdict, verdict)
 
+    def kind_label(self, kind: str) -> str:
+        return {"bedroom": self.tr("Bedroom"), "living_room": self.tr("Living room"),
+                "other": self.tr("Other room")}.get(kind, kind)
+
     def set_read_only(self, read_only: bool) -> None:
         pass  # nothing here is editable; the table stays scrollable
 
@@ -74,7 +78,7 @@ class ResultPage(StepPage):
             kind, _, what = note.partition(":")
             if kind == "missing_room":
                 notes.append(self.tr("Not measured: a room of kind %1 that the profile tests.")
-                             .replace("%1", what))
+                             .replace("%1", self.kind_label(what)))
             elif kind == "no_band":
                 notes.append(self.tr("A failing room has no refund band in the profile."))
         if self.visit.training:

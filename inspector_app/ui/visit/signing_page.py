@@ -61,8 +61,9 @@ class SigningPage(StepPage):
         u.sealButton.clicked.connect(self.seal)
         u.slipButton.clicked.connect(lambda: self.wizard.slip_requested.emit(self.visit.id))
         self.sealBar = self._move_seal_row_to(wizard)
-        for role in wizard.profile.witness_roles:
-            u.witnessRoleCombo.addItem(role)
+        for role in wizard.profile.witness_roles:   # shown in the UI's language, kept as ruled
+            u.witnessRoleCombo.addItem(wizard.profile.witness_role_label(role, i18n.current()),
+                                       role)
         self.retranslate()
 
     def title(self) -> str:
@@ -133,6 +134,14 @@ class SigningPage(StepPage):
         check_signature(sig, role)
         return sig
 
+    def witness_role(self) -> str:
+        """The profile's words for the chosen role, or what the inspector typed."""
+        combo = self.ui.witnessRoleCombo
+        text = combo.currentText().strip()
+        if combo.currentIndex() >= 0 and combo.itemText(combo.currentIndex()) == text:
+            return str(combo.currentData())
+        return text
+
     def signatures(self) -> Signatures:
         u = self.ui
         inspector = self.capture("inspector", u.inspectorNameEdit.text())
@@ -141,7 +150,7 @@ class SigningPage(StepPage):
             witness = self.capture("witness", witness_name) if not u.witnessPad.is_empty() \
                 else None
             refusal = Refusal(reason=u.reasonEdit.text(), witness_name=witness_name,
-                              witness_role=u.witnessRoleCombo.currentText(), witness=witness)
+                              witness_role=self.witness_role(), witness=witness)
             sigs = Signatures(inspector=inspector, refusal=refusal)
         else:
             sigs = Signatures(inspector=inspector,
@@ -193,7 +202,8 @@ class SigningPage(StepPage):
             self.ui.refuseCheck.setChecked(True)
             self.ui.reasonEdit.setText(refusal["reason"])
             self.ui.witnessNameEdit.setText(refusal["witness_name"])
-            self.ui.witnessRoleCombo.setEditText(refusal["witness_role"])
+            self.ui.witnessRoleCombo.setEditText(
+                self.wizard.profile.witness_role_label(refusal["witness_role"], i18n.current()))
             if refusal.get("witness"):
                 self.ui.witnessPad.set_strokes(refusal["witness"]["strokes"])
         digest = self.envelope["sha256"]
@@ -204,6 +214,10 @@ class SigningPage(StepPage):
         self.ui.slipButton.setFocus()
 
     def retranslate(self) -> None:
+        combo = self.ui.witnessRoleCombo
+        for index in range(combo.count()):
+            combo.setItemText(index, self.wizard.profile.witness_role_label(
+                str(combo.itemData(index)), i18n.current()))
         statements = STATEMENT_ZH if i18n.current() == "zh" else STATEMENT_EN
         self.ui.inspectorStatement.setText(STATEMENT_ZH["inspector"]
                                            + ("" if i18n.current() == "zh"
