@@ -10,7 +10,8 @@ from window_tour import SCREEN
 from inspector_app.ui.screen_fit import TITLE_BAR_PX
 
 WINDOWS = ("main-records", "visit-step-1", "visit-step-5", "visit-step-7",
-           "visit-step-7-refusal", "manual-entry", "slip", "supervisor-login", "supervisor-list",
+           "visit-step-7-refusal", "manual-entry", "correction", "slip", "supervisor-login",
+           "supervisor-list",
            "supervisor-detail-1", "ruling", "ruling-issued", "supervisor-companies")
 
 

@@ -283,6 +283,7 @@ def inspector_app_tour(tour: Tour, envelope: dict) -> None:
                                            "open": records.openButton,
                                            "slip": records.slipButton,
                                            "correction": records.correctButton})
+        correction_dialog(tour, window, visit.id)
         window.open_visit(visit.id)
         wizard = window.wizard
         assert wizard.next(), wizard.ui.messageLabel.text()   # result -> signing
@@ -328,6 +329,29 @@ def inspector_app_tour(tour: Tour, envelope: dict) -> None:
         ctx.emulator = None
         emulator.stop()
         ctx.close()
+
+
+def correction_dialog(tour: Tour, window: Any, record_id: str) -> None:
+    """The standard prompt for a correction's reason (a modal Qt dialog), then cancelled."""
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from inspector_app.ui.qt import QTimer
+
+    seen = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(50, look)
+            return
+        seen.append(dialog)
+        box = dialog.findChild(QDialogButtonBox)
+        tour.stop("correction", dialog, {"ok and cancel": box})
+        dialog.reject()
+
+    QTimer.singleShot(50, look)
+    window.start_correction(record_id)
+    assert seen, "the correction prompt did not open"
 
 
 def supervisor_tour(tour: Tour, office: Any) -> None:
