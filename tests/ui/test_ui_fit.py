@@ -37,3 +37,14 @@ def test_the_supervisor_window_keeps_its_size_when_records_are_chosen(lang):
     sizes = {tuple(s["window"][2:]) for s in tour(lang)["stops"]
              if s["stop"].startswith("supervisor-") and s["stop"] != "supervisor-login"}
     assert len(sizes) == 1, sizes
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_export_buttons_stay_put_when_records_are_chosen(lang):
+    """Before, a record's detail pushed the splitter and the export buttons moved under the
+    supervisor's pointer between two clicks."""
+    places = {(tuple(s["buttons"]["export csv"]["rect"]), tuple(s["buttons"]["export xlsx"]["rect"]))
+              for s in tour(lang)["stops"] if "export csv" in s["buttons"]}
+    assert len(places) == 1, places
+    [(csv, xlsx)] = places
+    assert csv[0] + csv[2] <= xlsx[0]      # CSV left of the spreadsheet, side by side
