@@ -217,7 +217,8 @@ def test_refusal_shows_the_reason_and_the_witness(view, tmp_path, office, key):
     assert "认为检测时间选在白天" in resident.note.text()
     witness = view.cards["witness"]
     assert not witness.isHidden() and witness.view.stroke_count() > 5
-    assert "赵丽" in witness.signer.text() and CC.witness_roles[0] in witness.signer.text()
+    assert "赵丽" in witness.signer.text()   # the role in the view's language (English here)
+    assert CC.witness_role_label(CC.witness_roles[0], "en") in witness.signer.text()
     view.tabs.setCurrentIndex(TAB_SIGNATURES)
     shot(view, "supervisor_detail_refusal")
 

@@ -24,14 +24,17 @@ from inspector_app.ui.qt import (
     QDate,
     QEvent,
     QFileDialog,
+    QFrame,
     QHeaderView,
     QItemSelectionModel,
     QMainWindow,
+    QScrollArea,
     Qt,
     QTableWidgetItem,
     QTimer,
     QWidget,
 )
+from inspector_app.ui.screen_fit import fit_to_screen
 from inspector_app.ui.style import SUPERVISOR_STYLE, message_style
 from inspector_app.ui.supervisor.company_chart import CompanyChart
 from inspector_app.ui.supervisor.labels import (
@@ -66,8 +69,14 @@ class SupervisorWindow(QMainWindow):
         self.ops: list[Any] = []
         self.dialogs: list[QWidget] = []
         self.today = today or date.today()
-        self.detail = RecordDetail(self.ui.detailHost)
-        self.ui.detailLayout.insertWidget(0, self.detail, 1)
+        self.detail = RecordDetail()
+        # a record's detail scrolls inside its pane: a long one never makes the window grow
+        self.detailScroll = QScrollArea(self.ui.detailHost)
+        self.detailScroll.setObjectName("detailScroll")
+        self.detailScroll.setWidgetResizable(True)
+        self.detailScroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.detailScroll.setWidget(self.detail)
+        self.ui.detailLayout.insertWidget(0, self.detailScroll, 1)
         self.detail.open_record.connect(self.select_record)
         self.model = RecordsModel(self._fetch_page, self)
         self.ui.table.setModel(self.model)
@@ -83,7 +92,9 @@ class SupervisorWindow(QMainWindow):
         self.model.loaded.connect(self._first_columns)
         self.chart = CompanyChart(self.ui.chartHost)
         self.ui.chartLayout.addWidget(self.chart)
+        self.ui.splitter.setChildrenCollapsible(False)
         self.ui.splitter.setSizes([760, 640])
+        fit_to_screen(self, 1400, 860)
         self.ui.table.verticalHeader().setDefaultSectionSize(26)
         self._fill_choices()
         self.ui.applyButton.clicked.connect(self.apply_filters)
@@ -384,6 +395,7 @@ class SupervisorWindow(QMainWindow):
             if not chosen:
                 return
             path = Path(chosen)
+        path, fmt = export_target(path, fmt)
         # what the table shows, not what is typed in the filter boxes but not applied yet
         filters, lang = dict(self.model.filters), i18n.current()
         sort_key, order = self.model.sort_key, self.model.order
@@ -478,6 +490,21 @@ class SupervisorWindow(QMainWindow):
         session = self.session
         run_in_background(lambda _p: session.logout(), on_failure=lambda _e: None)
         super().closeEvent(event)
+
+
+EXPORT_FORMATS = ("csv", "xlsx")
+
+
+def export_target(chosen: Path, fmt: str) -> tuple[Path, str]:
+    """Where to write and in which format, so the file's extension always names its format.
+
+    The name the supervisor typed is the last thing they decided: a known export extension
+    (.csv, .xlsx) chooses the format; any other name gets the button's format appended.
+    """
+    suffix = chosen.suffix.lower().lstrip(".")
+    if suffix in EXPORT_FORMATS:
+        return chosen, suffix
+    return chosen.with_name(f"{chosen.name}.{fmt}"), fmt
 
 
 def fetch_verified_envelope(session: ReviewSession, ref: str) -> dict[str, Any]:
