@@ -23,6 +23,7 @@ from inspector_app.core.verdict import VisitResult, visit_result
 from inspector_app.seal.canonical import canonical_bytes, canonical_text, normalised
 from inspector_app.seal.device_key import DeviceKey
 from inspector_app.seal.signature import Signatures, check_signatures
+from inspector_app.store.photos import envelope_photos
 from inspector_app.store.sealed import SealedRow, SealedStore, SignatureDrafts
 from inspector_app.store.visits import COMPLETE, SEALED, SYNCED, VisitStore
 
@@ -48,8 +49,13 @@ def profile_summary(profile: Profile) -> dict[str, Any]:
 
 def build_record(visit: Visit, profile: Profile, result: VisitResult, signatures: Signatures,
                  device: dict[str, str], chain: dict[str, Any], sealed_at: str,
-                 supersedes: Supersedes | None) -> dict[str, Any]:
-    """The record document of docs/record-format.md, normalised as its canonical bytes read back."""
+                 supersedes: Supersedes | None,
+                 photos: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The record document of docs/record-format.md, normalised as its canonical bytes read back.
+
+    `photos` (cited by hash, see `store.photos.envelope_photos`) is left out when there are none,
+    so a record without photos has exactly the form it had before photos existed.
+    """
     return normalised({
         "format": FORMAT,
         "record_id": visit.id,
@@ -62,7 +68,7 @@ def build_record(visit: Visit, profile: Profile, result: VisitResult, signatures
         "chain": {"seq": chain["seq"], "prev_sha256": chain.get("prev_sha256")},
         "sealed_at": sealed_at,
         "supersedes": supersedes.to_dict() if supersedes else None,
-    })
+    } | ({"photos": photos} if photos else {}))
 
 
 def envelope_for(record: dict[str, Any], key: DeviceKey) -> dict[str, Any]:
@@ -121,7 +127,7 @@ def seal_visit(db: sqlite_utils.Database, visit_id: str, signatures: Signatures 
         chain = {"seq": head.seq + 1 if head else 1, "prev_sha256": head.sha256 if head else None}
         sealed_at = clock().isoformat(timespec="seconds")
         record = build_record(visit, profile, result, signatures, key.device_dict(), chain,
-                              sealed_at, link)
+                              sealed_at, link, envelope_photos(db, visit.id))
         envelope = envelope_for(record, key)
         conn.execute("DELETE FROM signatures WHERE visit_id=?", (visit.id,))
         sealed.insert(SealedRow(visit.id, visit.id, key.device_id, chain["seq"],
