@@ -18,7 +18,9 @@ Endpoints (all under /api/v1):
                                           (exact up to 10 000, then "10000+" unless exact_total)
 - `GET  /records/export`                  supervisor: the same list as CSV (streamed) or xlsx
 - `GET  /records/{id}`                    supervisor: detail, review history, chain problems,
-                                          rulings (newest last)
+                                          rulings (newest last), evidence (photos missing)
+- `PUT  /photos/{sha256}`                 device: a photo the records cite (`office.photos`)
+- `GET  /photos/{sha256}`                 supervisor: a photo cited by a record of the district
 - `GET  /records/{id}/envelope`           supervisor: the exact bytes received
 - `PUT  /records/{id}/review`             supervisor: set review state with a comment
 - `POST /records/{id}/comments`           supervisor: add a comment (no change of state)
@@ -52,7 +54,7 @@ from pydantic import BaseModel, Field
 from starlette.requests import ClientDisconnect
 
 from inspector_app import __version__
-from inspector_app.office import export, ingest, rulings
+from inspector_app.office import export, ingest, photos, rulings
 from inspector_app.office.auth import (
     LoginThrottle,
     Supervisor,
@@ -99,6 +101,10 @@ class UploadResponse(BaseModel):
     sha256: str
     status: str = Field(description="'created' or 'already_present'")
     chain_state: str = Field(description="'ok', 'gap' (predecessor missing) or 'fork'")
+    photos_missing: list[str] | None = Field(
+        None, description="only for a record that cites photos: the sha256 of those the office "
+        "has not received; the record is stored but incomplete until they arrive "
+        "(PUT /photos/{sha256}), so the laptop must not count it as sent")
 
 
 class ReviewRequest(BaseModel):
@@ -258,10 +264,13 @@ def create_app(db_path: str | Path, training: bool = False,
         except ingest.Rejection as rej:
             return JSONResponse(status_code=rej.status, content=rej.body())
         await run_in_threadpool(store.touch_device, device.device_id)
+        evidence = await run_in_threadpool(photos.evidence, store, record_id)
         return JSONResponse(status_code=status, content=UploadResponse(
             record_id=record_id, sha256=stored.sha256,
             status="created" if status == 201 else "already_present",
-            chain_state=stored.chain_state).model_dump())
+            chain_state=stored.chain_state,
+            photos_missing=evidence["photos_missing"] if evidence["photos_cited"] else None,
+        ).model_dump(exclude_none=True))
 
     @app.get("/api/v1/records", response_model=RecordPage, tags=["review"])
     def list_records(
@@ -289,6 +298,7 @@ def create_app(db_path: str | Path, training: bool = False,
 
     app.include_router(export.router)  # before /records/{record_id}, which would match "export"
     app.include_router(rulings.router)
+    app.include_router(photos.router)
 
     def _not_found() -> HTTPException:
         return HTTPException(404, detail={"error": "not_found", "reason": "no such record",
@@ -310,6 +320,7 @@ def create_app(db_path: str | Path, training: bool = False,
         _visible_or_404(store, record_id, who)
         detail = _detail_or_404(store, record_id)
         detail["rulings"] = rulings.for_record(store, record_id)
+        detail["evidence"] = photos.evidence(store, record_id)
         return detail
 
     @app.get("/api/v1/records/{record_id}/envelope", tags=["review"],

@@ -248,6 +248,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(_say(args, f"  新登记设备（数据包）：{device_id}", f"  device admitted: {device_id}"))
     for rid in report.chain_problems:
         print(_say(args, f"  链条缺环或分叉：{rid}", f"  chain gap or fork: {rid}"))
+    if report.photos_added:
+        print(_say(args, f"  新增照片 {report.photos_added} 张", f"  photos added: {report.photos_added}"))
+    for rid in report.incomplete:
+        print(_say(args, f"  照片不全（证据不完整）：{rid}", f"  photos missing (incomplete): {rid}"))
     return 0
 
 

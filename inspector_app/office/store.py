@@ -307,6 +307,42 @@ def _ruling_request_keys(conn: sqlite3.Connection) -> None:
                  " WHERE request_key IS NOT NULL")
 
 
+@_migration(11, "photo evidence: photos by hash, the photos each record cites")
+def _photos(conn: sqlite3.Connection) -> None:
+    # Photos arrive on their own (PUT /photos/{sha256}), before or after the records that cite
+    # them; the trigger fills `record_photos` from the record's bytes in the same insert, so a
+    # record can never be stored without the list of what it still needs (`office.photos`).
+    conn.execute("""
+        CREATE TABLE photos (
+            sha256 TEXT PRIMARY KEY,               -- hex SHA-256 of data, checked on arrival
+            data BLOB NOT NULL,
+            size INTEGER NOT NULL,
+            mime TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            received_via TEXT NOT NULL CHECK (received_via IN ('upload', 'bundle')),
+            device_id TEXT
+        )""")
+    conn.execute("""
+        CREATE TABLE record_photos (
+            record_id TEXT NOT NULL REFERENCES records(record_id),
+            sha256 TEXT NOT NULL,
+            PRIMARY KEY (record_id, sha256)
+        ) WITHOUT ROWID""")
+    conn.execute("CREATE INDEX record_photos_sha256 ON record_photos(sha256, record_id)")
+    cited = ("SELECT {rid}, json_extract(p.value, '$.sha256') FROM {src}json_each("
+             "CASE WHEN json_valid(CAST({env} AS TEXT)) THEN CAST({env} AS TEXT) ELSE '{{}}' END,"
+             " '$.record.photos') AS p WHERE json_type(p.value, '$.sha256') = 'text'")
+    conn.execute(f"""
+        CREATE TRIGGER records_cite_photos AFTER INSERT ON records WHEN NEW.synthetic = 0
+        BEGIN
+            INSERT OR IGNORE INTO record_photos (record_id, sha256)
+            {cited.format(rid="NEW.record_id", env="NEW.envelope", src="")};
+        END""")
+    backfill = cited.format(rid="r.record_id", env="r.envelope", src="records r, ")
+    conn.execute(f"INSERT OR IGNORE INTO record_photos (record_id, sha256) {backfill}"
+                 " AND r.synthetic = 0")
+
+
 def minutes_between(start: str | None, end: str | None) -> float | None:
     if not start or not end:
         return None
