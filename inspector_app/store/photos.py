@@ -85,13 +85,14 @@ def attach_photo(db: sqlite_utils.Database, visit_id: str, image: bytes | str | 
         raise ValidationError(f"照片说明不能超过 {MAX_CAPTION} 字",
                               f"a caption is at most {MAX_CAPTION} characters",
                               field="photo.caption")
-    data = _read(image)
+    data = read_image(image)
     prepared = prepare_photo(data)
     return store_prepared(db, visit_id, prepared, kind=kind, caption=caption, room_id=room_id,
                           point_id=point_id, taken_at=clock().isoformat(timespec="seconds"))
 
 
-def _read(image: bytes | str | Path) -> bytes:
+def read_image(image: bytes | str | Path) -> bytes:
+    """The bytes given, or a file's bytes (ValidationError in both languages if unreadable)."""
     if isinstance(image, bytes | bytearray):
         return bytes(image)
     try:

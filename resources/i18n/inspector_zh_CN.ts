@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CameraDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/visit/camera_dialog.py" line="33"/>
+        <source>Take photo</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/camera_dialog.py" line="42"/>
+        <source>Capture</source>
+        <translation>拍摄</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/camera_dialog.py" line="43"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>CompanyChart</name>
     <message>
         <location filename="../../inspector_app/ui/supervisor/company_chart.py" line="44"/>
@@ -567,6 +585,145 @@
     </message>
 </context>
 <context>
+    <name>PhotoBar</name>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="84"/>
+        <source>Photos: %1</source>
+        <translation>照片：%1 张</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="87"/>
+        <source>Attach photo…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="88"/>
+        <source>Take photo…</source>
+        <translation>拍照…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="98"/>
+        <source>Choose a photo</source>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="99"/>
+        <source>Images</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="122"/>
+        <source>Preparing the photo…</source>
+        <translation>正在处理照片…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="143"/>
+        <source>Photo attached (%1 × %2 pixels).</source>
+        <translation>照片已添加（%1 × %2 像素）。</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoDetailsDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="158"/>
+        <source>Attach photo</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="161"/>
+        <source>Thermometer display</source>
+        <translation>温度计读数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="162"/>
+        <source>Windows and doors closed</source>
+        <translation>门窗关闭</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="163"/>
+        <source>Radiator</source>
+        <translation>暖气片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="163"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="168"/>
+        <source>Shows</source>
+        <translation>照片内容</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="169"/>
+        <source>Caption</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="170"/>
+        <source>Attached to</source>
+        <translation>所属</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="170"/>
+        <source>the visit</source>
+        <translation>本次检测</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStrip</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/photo_strip.py" line="152"/>
+        <source>Thermometer display</source>
+        <translation>温度计读数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/photo_strip.py" line="153"/>
+        <source>Windows and doors closed</source>
+        <translation>门窗关闭</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/photo_strip.py" line="154"/>
+        <source>Radiator</source>
+        <translation>暖气片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/photo_strip.py" line="154"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/photo_strip.py" line="159"/>
+        <source>loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/photo_strip.py" line="159"/>
+        <source>not received yet</source>
+        <translation>办公室尚未收到</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/photo_strip.py" line="160"/>
+        <source>could not be loaded</source>
+        <translation>无法加载</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/photo_strip.py" line="172"/>
+        <source>This record has no photos.</source>
+        <translation>本记录没有照片。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/photo_strip.py" line="175"/>
+        <source>%1 photos cited; %2 not yet received by the office: the evidence is incomplete.</source>
+        <translation>记录引用照片 %1 张，其中 %2 张办公室尚未收到：证据不完整。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/photo_strip.py" line="181"/>
+        <source>%1 photos, each checked against the hash in the sealed record. Click one to see it larger.</source>
+        <translation>照片 %1 张，均已与签封记录中的哈希核对。点击可查看大图。</translation>
+    </message>
+</context>
+<context>
     <name>PreconditionsPage</name>
     <message>
         <location filename="../../forms/page_preconditions.ui" line="10"/>
@@ -640,600 +797,605 @@
 <context>
     <name>RecordDetail</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="241"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="247"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="244"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="251"/>
         <source>Visit</source>
         <translation>检测信息</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="242"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="245"/>
         <source>Rooms and readings</source>
         <translation>房间与读数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="243"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="246"/>
         <source>Signatures</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="244"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="529"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="247"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="535"/>
         <source>Verification</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="245"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="257"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="248"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="261"/>
         <source>Review history</source>
         <translation>审核历史</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="248"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="249"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="252"/>
         <source>Times</source>
         <translation>时间节点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="249"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="253"/>
         <source>Test conditions</source>
         <translation>检测条件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="250"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="264"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="595"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="254"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="268"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="601"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="251"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="738"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="255"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="744"/>
         <source>Instrument</source>
         <translation>仪器</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="252"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="256"/>
         <source>Rooms (select one to see its points)</source>
         <translation>房间（选中一间可查看其测点）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="253"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="257"/>
         <source>Points of the selected room</source>
         <translation>所选房间的测点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="254"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="258"/>
         <source>Readings of the selected room</source>
         <translation>所选房间的读数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="255"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="259"/>
         <source>Is this the record as sealed?</source>
         <translation>是否与签封时的记录一致？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="256"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="260"/>
         <source>Corrections</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="258"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="262"/>
         <source>Refund rulings</source>
         <translation>退费裁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="259"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="564"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="263"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="570"/>
         <source>Inspector</source>
         <translation>检测人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="260"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="550"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="264"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="556"/>
         <source>Resident</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="261"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="265"/>
         <source>Witness</source>
         <translation>见证人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="263"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="267"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="263"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="267"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="263"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="267"/>
         <source>Area (m²)</source>
         <translation>面积 (m²)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="263"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="267"/>
         <source>Points required</source>
         <translation>应测点数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="264"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="268"/>
         <source>Room mean</source>
         <translation>房间均值</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="266"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="270"/>
         <source>Point</source>
         <translation>测点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="266"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="270"/>
         <source>Readings (°C)</source>
         <translation>读数 (°C)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="266"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="270"/>
         <source>Mean</source>
         <translation>均值</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="266"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="270"/>
         <source>Entry</source>
         <translation>录入方式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="268"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="272"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="268"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="272"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="268"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="272"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="268"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="272"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="269"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="273"/>
         <source>Comment</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="271"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="275"/>
         <source>Ruling no.</source>
         <translation>裁定书编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="271"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="275"/>
         <source>Decision</source>
         <translation>裁定结果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="271"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="275"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="271"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="275"/>
         <source>Issued by</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="272"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="276"/>
         <source>Issued at</source>
         <translation>签发时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="272"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="276"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="274"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="278"/>
         <source>TRAINING / DEMO record: not evidence of a test, never to be used to decide a refund</source>
         <translation>培训/演示记录：不能作为检测证据，不得用于退费裁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="436"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="440"/>
         <source>No record selected</source>
         <translation>未选择记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="498"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="504"/>
         <source>Tested %1</source>
         <translation>检测时间 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="505"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="511"/>
         <source>Review: %1</source>
         <translation>审核：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="507"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="513"/>
         <source>Record %1</source>
         <translation>记录 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="515"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="521"/>
         <source>Verification failed: %1</source>
         <translation>验证未通过：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="521"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="527"/>
         <source>A later record corrects this one: see Verification → Corrections</source>
         <translation>本记录已被后续记录更正：见“验证 → 更正”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="548"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="554"/>
         <source>Ticket no.</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="549"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="555"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="551"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="557"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="552"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="558"/>
         <source>Heated area</source>
         <translation>供热面积</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="554"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="560"/>
         <source>Heating company</source>
         <translation>供热企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="556"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="562"/>
         <source>Position in building</source>
         <translation>房屋位置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="558"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="564"/>
         <source>None (an ordinary flat)</source>
         <translation>无（普通户）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="559"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="565"/>
         <source>Outdoor temperature</source>
         <translation>室外温度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="566"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="626"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="572"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="632"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="572"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="578"/>
         <source>Complaint</source>
         <translation>投诉时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="575"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="581"/>
         <source>Contacted</source>
         <translation>联系时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="576"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="582"/>
         <source>Arrived</source>
         <translation>到达时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="576"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="582"/>
         <source>Tested</source>
         <translation>检测时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="582"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="588"/>
         <source> (%1 min after the complaint)</source>
         <translation>（投诉后 %1 分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="584"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="590"/>
         <source>, later than the %1 min allowed</source>
         <translation>，超过规定的 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="588"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="594"/>
         <source> (at least %1 min required)</source>
         <translation>（要求至少关闭 %1 分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="590"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="596"/>
         <source>Closed since</source>
         <translation>门窗关闭时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="598"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="604"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="599"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="605"/>
         <source>each room at least %1 °C (%2 rules, version %3)</source>
         <translation>每个房间不低于 %1 °C（%2规则，版本 %3）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="606"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="612"/>
         <source>Coldest room</source>
         <translation>最低房间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="609"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="615"/>
         <source>Area below standard</source>
         <translation>不合格面积</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="612"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="618"/>
         <source>Refund per day</source>
         <translation>每日退费</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="613"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="959"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="619"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="965"/>
         <source>%1 yuan</source>
         <translation>%1 元</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="620"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="626"/>
         <source>Not tested: %1</source>
         <translation>未检测：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="622"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="628"/>
         <source>No refund band for %1</source>
         <translation>%1 无对应的退费档</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="637"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="643"/>
         <source>met</source>
         <translation>已满足</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="637"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="643"/>
         <source>NOT met</source>
         <translation>未满足</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="640"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="646"/>
         <source>Preconditions</source>
         <translation>检测前提</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="654"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="660"/>
         <source>Exemptions</source>
         <translation>免责情形</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="657"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="663"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="667"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="673"/>
         <source>Model</source>
         <translation>型号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="668"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="674"/>
         <source>Serial no.</source>
         <translation>仪器编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="669"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="675"/>
         <source>Calibration certificate</source>
         <translation>检定证书编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="673"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="676"/>
         <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="679"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="682"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="685"/>
         <source>Certificate valid until</source>
         <translation>证书有效期至</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="674"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="680"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="677"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="683"/>
         <source>%1, EXPIRED on the test day</source>
         <translation>%1，检测当日已过期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="680"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="686"/>
         <source>%1 (valid on the test day)</source>
         <translation>%1（检测当日有效）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="682"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="688"/>
         <source>Correction</source>
         <translation>修正值</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="696"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="702"/>
         <source> (coldest)</source>
         <translation>（最低）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="740"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="746"/>
         <source>Typed in by hand</source>
         <translation>手工录入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="744"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="767"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="750"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="773"/>
         <source>Point %1</source>
         <translation>测点 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="786"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="792"/>
         <source>%1, signed %2</source>
         <translation>%1，签字时间 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="796"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="802"/>
         <source>The inspector&apos;s signature is missing</source>
         <translation>缺少检测人员签字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="804"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="810"/>
         <source>Refused to sign. Reason: %1</source>
         <translation>拒绝签字。原因：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="813"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="819"/>
         <source>No witness signature</source>
         <translation>无见证人签字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="815"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="821"/>
         <source>Neither a resident signature nor a recorded refusal</source>
         <translation>既无用户签字，也未记录拒绝签字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="830"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="836"/>
         <source>The record is damaged or incomplete</source>
         <translation>记录已损坏或不完整</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="835"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="841"/>
         <source>Content unchanged since sealing</source>
         <translation>签封后内容未被修改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="836"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="842"/>
         <source>Content CHANGED after sealing</source>
         <translation>签封后内容已被修改！</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="837"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="843"/>
         <source>The fingerprint (SHA-256) of the record was worked out again here and is the one sealed on the laptop.</source>
         <translation>已在本机重新计算记录的哈希值（SHA-256），与设备签封时的哈希值一致。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="843"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="849"/>
         <source>Device signature valid</source>
         <translation>设备签名有效</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="844"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="850"/>
         <source>Device signature NOT valid</source>
         <translation>设备签名无效！</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="845"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="851"/>
         <source>The fingerprint is signed with the key of the laptop named below.</source>
         <translation>该哈希值由下列设备的密钥签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="849"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="855"/>
         <source>The office&apos;s index names another fingerprint</source>
         <translation>监管平台索引中记载的哈希值与此不同</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="850"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="856"/>
         <source>Index: %1</source>
         <translation>索引：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="854"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="860"/>
         <source>Checked by the office on receipt: %1</source>
         <translation>监管平台接收时校验：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="856"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="862"/>
         <source>Received %1 by %2</source>
         <translation>接收于 %1，方式：%2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="861"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="867"/>
         <source>Sealed by laptop %1 at %2</source>
         <translation>由设备 %1 于 %2 签封</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="864"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="870"/>
         <source>Device public key:</source>
         <translation>设备公钥：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="874"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="880"/>
         <source> (resolved %1 by %2)</source>
         <translation>（已于 %1 由 %2 处理）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="878"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="884"/>
         <source>Previous record&apos;s fingerprint:</source>
         <translation>前序记录的哈希值：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="879"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="885"/>
         <source>First record of this laptop (no previous record).</source>
         <translation>该设备的第一条记录（无前序记录）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="882"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="888"/>
         <source>Position %1 in this laptop&apos;s chain: %2</source>
         <translation>该设备记录链第 %1 条：%2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="886"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="892"/>
         <source>Fingerprint of this record (SHA-256)</source>
         <translation>本记录的哈希值（SHA-256）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="887"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="893"/>
         <source>Compare it with the one printed on the resident&apos;s slip.</source>
         <translation>可与用户所持测温单上印的 SHA-256 校验值核对。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="902"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="908"/>
         <source>This record corrects an earlier one. Reason: %1</source>
         <translation>本记录是对先前一条记录的更正。原因：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="906"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="912"/>
         <source>A later record corrects this one:</source>
         <translation>本记录已被以下后续记录更正：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="908"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="914"/>
         <source>This record neither corrects nor is corrected by another.</source>
         <translation>本记录未更正其他记录，也未被其他记录更正。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="945"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="951"/>
         <source>Not reviewed yet.</source>
         <translation>尚未审核。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="955"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="961"/>
         <source>replaced by %1</source>
         <translation>已被 %1 取代</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="956"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="962"/>
         <source>in force</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="968"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="974"/>
         <source>No ruling issued yet.</source>
         <translation>尚未签发裁定。</translation>
     </message>
@@ -2181,170 +2343,170 @@ SHA-256 %4</translation>
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="157"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="156"/>
         <source>Logged in again.</source>
         <translation>已重新登录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="174"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="173"/>
         <source>Any result</source>
         <translation>全部结论</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="177"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="176"/>
         <source>Any review state</source>
         <translation>全部审核状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="180"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="179"/>
         <source>Formal tests only</source>
         <translation>仅正式检测</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="181"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="180"/>
         <source>Training only</source>
         <translation>仅培训</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="182"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="181"/>
         <source>Formal and training</source>
         <translation>正式与培训</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="183"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="182"/>
         <source>Any chain state</source>
         <translation>全部链状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="197"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="196"/>
         <source>Your account sees this district only.</source>
         <translation>您的账号只能查看本区。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="219"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="422"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="218"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="421"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="253"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="252"/>
         <source>%1 records match; %2 loaded</source>
         <translation>符合条件的记录 %1 条，已加载 %2 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="283"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="282"/>
         <source>Fetching the record…</source>
         <translation>正在获取记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="331"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="330"/>
         <source>Say what is wrong in the comment: the inspector will read it.</source>
         <translation>请在意见中写明问题所在：检测人员会看到这条意见。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="336"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="335"/>
         <source>Review state set: %1</source>
         <translation>审核状态已设为：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="338"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="347"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="337"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="346"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="343"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="342"/>
         <source>Write the comment first.</source>
         <translation>请先填写意见。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="347"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="346"/>
         <source>Comment added.</source>
         <translation>意见已添加。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="366"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="365"/>
         <source>Fetching the sealed record…</source>
         <translation>正在获取已签封的记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="382"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="381"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="383"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="382"/>
         <source>Export the filtered records</source>
         <translation>导出筛选出的记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="396"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="395"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="402"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="401"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="434"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="433"/>
         <source>Heating company</source>
         <translation>供热企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="434"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="433"/>
         <source>Tests</source>
         <translation>检测次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="434"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="433"/>
         <source>Failed</source>
         <translation>不合格次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="435"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="434"/>
         <source>Median minutes to contact</source>
         <translation>联系用时中位数（分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="435"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="434"/>
         <source>Failure rate (%)</source>
         <translation>不合格率 (%)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="436"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="435"/>
         <source>Median minutes to arrival</source>
         <translation>到达用时中位数（分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="436"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="435"/>
         <source>Contact later than allowed</source>
         <translation>联系超时次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="437"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="436"/>
         <source>Without times</source>
         <translation>无时间记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="457"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="464"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="456"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="463"/>
         <source>all districts</source>
         <translation>全部区</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="458"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="457"/>
         <source>%1 companies, %2</source>
         <translation>%1 家供热企业，%2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="465"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="464"/>
         <source>Supervisor review — %1 (%2)</source>
         <translation>监管审核 — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="469"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="468"/>
         <source>TRAINING office: rulings on training records are practice, of no effect</source>
         <translation>培训用办公室：对培训记录的裁定仅供练习，不具效力</translation>
     </message>
@@ -2516,7 +2678,7 @@ SHA-256 %4</translation>
 <context>
     <name>VisitWizard</name>
     <message>
-        <location filename="../../inspector_app/ui/visit/wizard.py" line="274"/>
+        <location filename="../../inspector_app/ui/visit/wizard.py" line="278"/>
         <location filename="../../forms/visit_wizard.ui" line="10"/>
         <source>TRAINING — not evidence</source>
         <translation>培训——不作为证据</translation>
