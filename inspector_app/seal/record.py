@@ -23,7 +23,7 @@ from inspector_app.core.verdict import VisitResult, visit_result
 from inspector_app.seal.canonical import canonical_bytes, canonical_text, normalised
 from inspector_app.seal.device_key import DeviceKey
 from inspector_app.seal.signature import Signatures, check_signatures
-from inspector_app.store.photos import envelope_photos
+from inspector_app.store.photos import copy_links, envelope_photos
 from inspector_app.store.sealed import SealedRow, SealedStore, SignatureDrafts
 from inspector_app.store.visits import COMPLETE, SEALED, SYNCED, VisitStore
 
@@ -190,9 +190,9 @@ def start_correction(db: sqlite_utils.Database, record_id: str, reason: str, *,
                      copy_measurements: bool = True) -> Visit:
     """A new visit that will supersede sealed record `record_id`; the old one stays untouched.
 
-    With `copy_measurements` the rooms and every reading are copied (new row ids, same values and
-    times) and the new visit is complete, ready for corrected details and fresh signatures;
-    without, it starts measuring again.
+    With `copy_measurements` the rooms, every reading and the photos are copied (new row ids,
+    same values and times, photos shared by hash) and the new visit is complete, ready for
+    corrected details and fresh signatures; without, it starts measuring again.
     """
     if not reason.strip():
         raise ValidationError("请填写更正原因", "a correction needs a reason",
@@ -213,19 +213,23 @@ def start_correction(db: sqlite_utils.Database, record_id: str, reason: str, *,
     store = VisitStore(db)
     store.create(visit)
     if copy_measurements:
+        renamed: dict[str, str] = {}
         for r in Visit.from_dict(old).rooms:
             room = Room(kind=r.kind, name=r.name, area_m2=r.area_m2)
             visit.rooms.append(room)
             store.save_room(visit, room)
+            renamed[r.id] = room.id
             for p in r.points:
                 point = Point(index=p.index, stable_at_s=p.stable_at_s)
                 room.points.append(point)
                 store.save_point(room, point)
+                renamed[p.id] = point.id
                 for s in p.samples:
                     sample = Sample(value_c=s.value_c, raw_c=s.raw_c, t_offset_s=s.t_offset_s,
                                     t_wall=s.t_wall, captured=s.captured, manual=s.manual,
                                     reason=s.reason, flags=s.flags)
                     sample.id = store.add_sample(point, sample)
                     point.samples.append(sample)
+        copy_links(db, record_id, visit.id, renamed)
         store.set_state(visit.id, COMPLETE)
     return visit

@@ -171,6 +171,25 @@ def detach(db: sqlite_utils.Database, link_id: int) -> None:
                      " (SELECT 1 FROM photo_links WHERE sha256=?)", (row[0], row[0]))
 
 
+def copy_links(db: sqlite_utils.Database, from_visit: str, to_visit: str,
+               id_map: dict[str, str]) -> int:
+    """Attach `from_visit`'s photos to `to_visit` (a correction), rooms and points renamed by
+    `id_map` (old id → new id); the bytes are shared by hash. Returns how many were linked."""
+    count = 0
+    with db.conn:
+        for item in links(db, from_visit):
+            room = id_map.get(item.room_id) if item.room_id else None
+            point = id_map.get(item.point_id) if item.point_id else None
+            if (item.room_id and room is None) or (item.point_id and point is None):
+                continue  # its room is not part of the correction
+            db.conn.execute("INSERT INTO photo_links (visit_id, room_id, point_id, sha256, kind,"
+                            " caption, taken_at) VALUES (?,?,?,?,?,?,?)",
+                            (to_visit, room, point, item.sha256, item.kind, item.caption,
+                             item.taken_at))
+            count += 1
+    return count
+
+
 def photo_bytes(db: sqlite_utils.Database, sha256: str) -> bytes | None:
     row = db.conn.execute("SELECT data FROM photos WHERE sha256=?", (sha256,)).fetchone()
     return None if row is None else bytes(row[0])

@@ -125,3 +125,19 @@ def test_a_malformed_photos_field_is_refused_in_both_languages(bad):
     with pytest.raises(PhotoRefError) as exc:
         photo_refs({"photos": bad})
     assert exc.value.zh and exc.value.en
+
+
+def test_a_correction_keeps_the_photos_on_its_own_rooms_and_points(db, key):
+    from inspector_app.seal.record import start_correction
+
+    env, first, second = sealed_with_photos(db, key)
+    old = env["record"]["record_id"]
+    correction = start_correction(db, old, "地址门牌号写错")
+    copied = photos.links(db, correction.id)
+    assert [c.sha256 for c in copied] == [first.sha256, second.sha256]
+    assert copied[0].room_id == correction.rooms[0].id
+    assert copied[0].point_id == correction.rooms[0].points[0].id
+    assert copied[1].target == ("visit", correction.id)
+    new = seal_visit(db, correction.id, signatures_for(correction), key, clock=fixed_clock)
+    assert [p["sha256"] for p in new["record"]["photos"]] == [first.sha256, second.sha256]
+    assert verify_store(db, key.public_key_b64).ok
