@@ -128,3 +128,17 @@ def test_a_photo_swapped_on_the_laptop_is_not_sent_and_the_record_stays_unsent(
     assert entry.state == outbox.REJECTED and "changed since sealing" in entry.reason_en
     assert "改动" in entry.reason_zh
     assert office_photos.evidence(office.store, rid)["photos_missing"] == [sha]
+
+
+def test_a_signed_record_with_a_malformed_photo_list_is_refused(office, laptop, link):
+    from inspector_app.seal.canonical import canonical_text
+    from inspector_app.seal.record import envelope_for
+
+    rid, _ = seal_with_photos(laptop.db, laptop.key)
+    record = SealedStore(laptop.db).envelope(rid)["record"]
+    record["photos"][0]["sha256"] = "not-a-hash"
+    body = canonical_text(envelope_for(record, laptop.key)).encode("utf-8")
+    answer = device_put(office, link, f"records/{rid}", body, "application/json")
+    assert answer.status_code == 422 and answer.json()["error"] == "bad_photos"
+    assert "照片" in answer.json()["reason_zh"]
+    assert office.store.counts()["records"] == 0

@@ -4,6 +4,8 @@ import hashlib
 import sqlite3
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from inspector_app.seal.canonical import sha256_hex
 from inspector_app.seal.photo_refs import PhotoRefError, photo_refs
@@ -141,3 +143,20 @@ def test_a_correction_keeps_the_photos_on_its_own_rooms_and_points(db, key):
     new = seal_visit(db, correction.id, signatures_for(correction), key, clock=fixed_clock)
     assert [p["sha256"] for p in new["record"]["photos"]] == [first.sha256, second.sha256]
     assert verify_store(db, key.public_key_b64).ok
+
+
+json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=70),
+                           lambda inner: st.lists(inner, max_size=4)
+                           | st.dictionaries(st.sampled_from(
+                               ["sha256", "size", "kind", "attached_to", "type", "id"]), inner,
+                               max_size=6), max_leaves=20)
+
+
+@given(json_values)
+def test_photo_refs_reads_any_json_or_refuses_it_in_words(value):
+    try:
+        refs = photo_refs({"photos": value})
+    except PhotoRefError as exc:
+        assert exc.zh and exc.en
+    else:
+        assert refs and all(len(r.sha256) == 64 and r.size > 0 for r in refs)

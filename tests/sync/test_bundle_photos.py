@@ -10,6 +10,7 @@ import pytest
 
 from inspector_app.office import photos as office_photos
 from inspector_app.office.bundle_import import import_bundle
+from inspector_app.office.cli import main as office_main
 from inspector_app.office.store import OfficeStore
 from inspector_app.sync.bundle import BundleError, export_bundle, read_bundle
 from tests.photos_helpers import picture, seal_with_photos
@@ -65,7 +66,7 @@ def test_a_damaged_photo_refuses_the_whole_bundle(tmp_path, laptop, office_store
 
 
 def test_a_photo_lost_on_the_laptop_leaves_the_record_incomplete_at_the_office(
-        tmp_path, laptop, office_store):
+        tmp_path, laptop, office_store, capsys):
     rid, (sha, _) = seal_with_photos(laptop.db, laptop.key)
     conn = sqlite3.connect(laptop.folder / "inspections.sqlite3")
     conn.execute("PRAGMA foreign_keys=OFF")
@@ -80,3 +81,6 @@ def test_a_photo_lost_on_the_laptop_leaves_the_record_incomplete_at_the_office(
                            max_record_bytes=LIMIT)
     assert report.added == [rid] and report.incomplete == [rid]
     assert office_photos.evidence(office_store, rid)["photos_missing"] == [sha]
+    assert office_main(["--db", str(office_store.path), "--lang", "en", "records"]) == 0
+    out = capsys.readouterr().out
+    assert "1 records still missing photos" in out and f"  {rid}" in out
