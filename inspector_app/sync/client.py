@@ -132,10 +132,12 @@ class SyncReport:
         if lang.startswith("zh"):
             text = (f"共 {self.total} 条：已上传 {self.sent}（其中办公室已有 {self.already_present}），"
                     f"被拒收 {self.rejected}，稍后重试 {self.retrying}，未尝试 {self.not_tried}")
+            text += f"；上传照片 {self.photos_sent} 张" if self.photos_sent else ""
             return text + (f"。已停止：{self.stopped_zh}" if self.stopped else "")
         text = (f"{self.total} records: sent {self.sent} (already at the office "
                 f"{self.already_present}), rejected {self.rejected}, retry later {self.retrying}, "
                 f"not tried {self.not_tried}")
+        text += f"; photos sent {self.photos_sent}" if self.photos_sent else ""
         return text + (f". Stopped: {self.stopped_en}" if self.stopped else "")
 
 

@@ -42,6 +42,7 @@ def test_sync_sends_the_photos_and_the_record_is_complete(office, laptop, link):
     with SyncClient(laptop.db, link) as client:
         report = client.push_pending()
     assert (report.sent, report.photos_sent, report.rejected) == (1, 2, 0)
+    assert "上传照片 2 张" in report.summary("zh") and "photos sent 2" in report.summary("en")
     assert office_photos.evidence(office.store, rid) == {
         "complete": True, "photos_cited": 2, "photos_missing": []}
     for sha in hashes:

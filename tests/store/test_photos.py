@@ -139,3 +139,11 @@ def test_photos_of_a_sealed_visit_cannot_change(db):
         with pytest.raises(sqlite3.DatabaseError):
             db.conn.execute(sql, params)
     assert photos.links(db, visit.id)[0] == item
+
+
+def test_more_pixels_than_any_photo_is_refused_before_decoding():
+    out = io.BytesIO()
+    Image.new("L", (12_000, 11_000)).save(out, "PNG")  # 132 MP of black: a tiny file
+    with pytest.raises(ValidationError) as exc:
+        prepare_photo(out.getvalue())
+    assert "12000×11000" in exc.value.message_en

@@ -12,6 +12,7 @@ from inspector_app.office.auth import hash_password
 from inspector_app.review.client import ReviewSession
 from inspector_app.store import photos
 from inspector_app.store.sealed import SealedStore
+from inspector_app.ui.qt import multimedia_available
 from inspector_app.ui.supervisor.record_detail import TAB_PHOTOS, RecordDetail
 from inspector_app.ui.visit.photo_attach import photo_target
 from inspector_app.ui.visit.wizard import MEASURE, ROOMS
@@ -29,6 +30,7 @@ def test_attach_a_photo_to_the_point_being_measured(window, ctx, qtbot):
     room, point = wizard.pages[MEASURE].selected
     assert photo_target(wizard)[:2] == (room.id, point.id)
     assert bar.isVisible() and bar.count_label.text() == "照片：0 张"
+    assert bar.camera_button.isHidden() == (not multimedia_available())  # PySide6-Addons absent
     op = bar.attach(lambda: picture(4000, 3000), "thermometer", "读数", *photo_target(wizard)[:2])
     assert not op.done  # prepared in the thread pool, not on the GUI thread
     qtbot.waitUntil(lambda: op.done, timeout=15000)
