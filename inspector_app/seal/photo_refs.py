@@ -58,7 +58,29 @@ def photo_refs(record: dict[str, Any]) -> list[PhotoRef]:
                                 "record format (sha256, size, kind, attached_to)")
         refs.append(PhotoRef(item["sha256"], item["size"], item["kind"], target["type"],
                              target["id"]))
+    known = _targets(record.get("visit"))
+    for n, ref in enumerate(refs, 1):
+        if (ref.target_type, ref.target_id) not in known:
+            raise PhotoRefError(f"第 {n} 张照片所属的{_TARGET_ZH[ref.target_type]}不在本记录中",
+                                f"photo {n} is attached to a {ref.target_type} that is not in "
+                                "this record")
     return refs
+
+
+_TARGET_ZH = {"visit": "检测", "room": "房间", "point": "测点"}
+
+
+def _targets(visit: Any) -> set[tuple[str, str]]:
+    """('visit'|'room'|'point', id) of everything in the record's visit a photo may belong to."""
+    if not isinstance(visit, dict):
+        return set()
+    found = {("visit", visit.get("id"))}
+    for room in visit.get("rooms") or []:
+        if isinstance(room, dict):
+            found.add(("room", room.get("id")))
+            found.update(("point", p.get("id")) for p in room.get("points") or []
+                         if isinstance(p, dict))
+    return found
 
 
 def cited_hashes(record: dict[str, Any]) -> list[str]:

@@ -125,8 +125,18 @@ def test_an_older_database_and_its_record_verify_after_the_upgrade(db_path, key)
 ])
 def test_a_malformed_photos_field_is_refused_in_both_languages(bad):
     with pytest.raises(PhotoRefError) as exc:
-        photo_refs({"photos": bad})
+        photo_refs({"photos": bad, "visit": {"id": "v", "rooms": []}})
     assert exc.value.zh and exc.value.en
+
+
+def test_a_photo_must_belong_to_something_in_the_record(db, key):
+    env, first, _ = sealed_with_photos(db, key)
+    record = env["record"]
+    assert len(photo_refs(record)) == 2
+    record["photos"][0]["attached_to"]["id"] = "another-point"
+    with pytest.raises(PhotoRefError) as exc:
+        photo_refs(record)
+    assert "point" in exc.value.en and "测点" in exc.value.zh
 
 
 def test_a_correction_keeps_the_photos_on_its_own_rooms_and_points(db, key):
