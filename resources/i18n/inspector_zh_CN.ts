@@ -587,37 +587,37 @@
 <context>
     <name>PhotoBar</name>
     <message>
-        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="84"/>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="88"/>
         <source>Photos: %1</source>
         <translation>照片：%1 张</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="87"/>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="91"/>
         <source>Attach photo…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="88"/>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="92"/>
         <source>Take photo…</source>
         <translation>拍照…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="98"/>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="102"/>
         <source>Choose a photo</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="99"/>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="103"/>
         <source>Images</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="122"/>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="127"/>
         <source>Preparing the photo…</source>
         <translation>正在处理照片…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="143"/>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="148"/>
         <source>Photo attached (%1 × %2 pixels).</source>
         <translation>照片已添加（%1 × %2 像素）。</translation>
     </message>
@@ -625,47 +625,47 @@
 <context>
     <name>PhotoDetailsDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="158"/>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="166"/>
         <source>Attach photo</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="161"/>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="169"/>
         <source>Thermometer display</source>
         <translation>温度计读数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="162"/>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="170"/>
         <source>Windows and doors closed</source>
         <translation>门窗关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="163"/>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="171"/>
         <source>Radiator</source>
         <translation>暖气片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="163"/>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="171"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="168"/>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="176"/>
         <source>Shows</source>
         <translation>照片内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="169"/>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="177"/>
         <source>Caption</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="170"/>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="178"/>
         <source>Attached to</source>
         <translation>所属</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="170"/>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="178"/>
         <source>the visit</source>
         <translation>本次检测</translation>
     </message>

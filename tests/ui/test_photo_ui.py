@@ -59,6 +59,15 @@ def test_an_unreadable_file_is_said_in_chinese_and_nothing_is_stored(window, ctx
     assert bar.attach_button.isEnabled()
 
 
+def test_a_new_visit_takes_photos_once_it_is_stored(window, qtbot):
+    window.new_visit()
+    bar = window.wizard.photo_bar
+    assert bar.isVisible() and not bar.attach_button.isEnabled()
+    window.wizard.ensure_stored()
+    bar.refresh()
+    assert bar.attach_button.isEnabled()
+
+
 @pytest.fixture
 def view(app, qtbot):
     from inspector_app.ui import i18n

@@ -31,6 +31,7 @@ from inspector_app.ui.qt import (
     QLineEdit,
     QPushButton,
     QWidget,
+    is_alive,
     multimedia_available,
 )
 from inspector_app.ui.visit.measure_page import MeasurePage
@@ -63,6 +64,7 @@ class PhotoBar(QWidget):
         super().__init__()
         self.wizard = wizard
         self.ops: list[Op] = []
+        self.busy = False
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.count_label = QLabel()
@@ -77,8 +79,10 @@ class PhotoBar(QWidget):
 
     # -- state -------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Shown while the visit can still change; the count of photos attached so far."""
+        """Shown while the visit can still change, usable once it is stored; the count so far."""
         self.setVisible(not self.wizard.read_only)
+        for button in (self.attach_button, self.camera_button):
+            button.setEnabled(self.wizard.stored and not self.busy)
         count = len(photos.links(self.wizard.ctx.store.db, self.wizard.visit.id)) \
             if self.wizard.stored else 0
         self.count_label.setText(self.tr("Photos: %1").replace("%1", str(count)))
@@ -118,7 +122,8 @@ class PhotoBar(QWidget):
     def attach(self, read: Any, kind: str, caption: str, room_id: str | None = None,
                point_id: str | None = None) -> Op:
         """Prepare `read()`'s bytes off the GUI thread, then store and link them here."""
-        self.attach_button.setEnabled(False)
+        self.busy = True
+        self.refresh()
         self.wizard.show_message(self.tr("Preparing the photo…"), "info")
         taken_at = datetime.now().astimezone().isoformat(timespec="seconds")
         op = run_in_background(lambda _p: prepare_photo(read()),
@@ -130,10 +135,10 @@ class PhotoBar(QWidget):
 
     def _store(self, prepared: PreparedPhoto, kind: str, caption: str, room_id: str | None,
                point_id: str | None, taken_at: str) -> None:
-        self.attach_button.setEnabled(True)
+        if not is_alive(self):
+            return  # the visit was closed meanwhile: nothing is stored
+        self.busy = False
         try:
-            if not self.wizard.stored:
-                self.wizard.ensure_stored()
             photos.store_prepared(self.wizard.ctx.store.db, self.wizard.visit.id, prepared,
                                   kind=kind, caption=caption, room_id=room_id,
                                   point_id=point_id, taken_at=taken_at)
@@ -146,7 +151,10 @@ class PhotoBar(QWidget):
         self.refresh()
 
     def _failed(self, exc: BaseException) -> None:
-        self.attach_button.setEnabled(True)
+        if not is_alive(self):
+            return
+        self.busy = False
+        self.refresh()
         self.wizard.show_message(i18n.error_text(exc), "bad")
 
 
