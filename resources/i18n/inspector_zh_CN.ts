@@ -814,7 +814,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="247"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="535"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="539"/>
         <source>Verification</source>
         <translation>验证</translation>
     </message>
@@ -842,13 +842,13 @@
     <message>
         <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="254"/>
         <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="268"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="601"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="605"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="255"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="744"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="748"/>
         <source>Instrument</source>
         <translation>仪器</translation>
     </message>
@@ -884,13 +884,13 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="263"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="570"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="574"/>
         <source>Inspector</source>
         <translation>检测人员</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="264"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="556"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="560"/>
         <source>Resident</source>
         <translation>用户</translation>
     </message>
@@ -1035,367 +1035,372 @@
         <translation>本记录已被后续记录更正：见“验证 → 更正”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="554"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="531"/>
+        <source>Evidence incomplete: %1 cited photos not received yet (see Photos)</source>
+        <translation>证据不完整：记录引用的照片有 %1 张办公室尚未收到（见“照片”）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="558"/>
         <source>Ticket no.</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="555"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="559"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="557"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="561"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="558"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="562"/>
         <source>Heated area</source>
         <translation>供热面积</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="560"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="564"/>
         <source>Heating company</source>
         <translation>供热企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="562"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="566"/>
         <source>Position in building</source>
         <translation>房屋位置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="564"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="568"/>
         <source>None (an ordinary flat)</source>
         <translation>无（普通户）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="565"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="569"/>
         <source>Outdoor temperature</source>
         <translation>室外温度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="572"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="632"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="576"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="636"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="578"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="582"/>
         <source>Complaint</source>
         <translation>投诉时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="581"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="585"/>
         <source>Contacted</source>
         <translation>联系时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="582"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="586"/>
         <source>Arrived</source>
         <translation>到达时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="582"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="586"/>
         <source>Tested</source>
         <translation>检测时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="588"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="592"/>
         <source> (%1 min after the complaint)</source>
         <translation>（投诉后 %1 分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="590"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="594"/>
         <source>, later than the %1 min allowed</source>
         <translation>，超过规定的 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="594"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="598"/>
         <source> (at least %1 min required)</source>
         <translation>（要求至少关闭 %1 分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="596"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="600"/>
         <source>Closed since</source>
         <translation>门窗关闭时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="604"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="608"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="605"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="609"/>
         <source>each room at least %1 °C (%2 rules, version %3)</source>
         <translation>每个房间不低于 %1 °C（%2规则，版本 %3）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="612"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="616"/>
         <source>Coldest room</source>
         <translation>最低房间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="615"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="619"/>
         <source>Area below standard</source>
         <translation>不合格面积</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="618"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="622"/>
         <source>Refund per day</source>
         <translation>每日退费</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="619"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="965"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="623"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="969"/>
         <source>%1 yuan</source>
         <translation>%1 元</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="626"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="630"/>
         <source>Not tested: %1</source>
         <translation>未检测：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="628"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="632"/>
         <source>No refund band for %1</source>
         <translation>%1 无对应的退费档</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="643"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="647"/>
         <source>met</source>
         <translation>已满足</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="643"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="647"/>
         <source>NOT met</source>
         <translation>未满足</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="646"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="650"/>
         <source>Preconditions</source>
         <translation>检测前提</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="660"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="664"/>
         <source>Exemptions</source>
         <translation>免责情形</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="663"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="667"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="673"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="677"/>
         <source>Model</source>
         <translation>型号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="674"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="678"/>
         <source>Serial no.</source>
         <translation>仪器编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="675"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="679"/>
         <source>Calibration certificate</source>
         <translation>检定证书编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="679"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="682"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="685"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="683"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="686"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="689"/>
         <source>Certificate valid until</source>
         <translation>证书有效期至</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="680"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="684"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="683"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="687"/>
         <source>%1, EXPIRED on the test day</source>
         <translation>%1，检测当日已过期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="686"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="690"/>
         <source>%1 (valid on the test day)</source>
         <translation>%1（检测当日有效）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="688"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="692"/>
         <source>Correction</source>
         <translation>修正值</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="702"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="706"/>
         <source> (coldest)</source>
         <translation>（最低）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="746"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="750"/>
         <source>Typed in by hand</source>
         <translation>手工录入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="750"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="773"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="754"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="777"/>
         <source>Point %1</source>
         <translation>测点 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="792"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="796"/>
         <source>%1, signed %2</source>
         <translation>%1，签字时间 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="802"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="806"/>
         <source>The inspector&apos;s signature is missing</source>
         <translation>缺少检测人员签字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="810"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="814"/>
         <source>Refused to sign. Reason: %1</source>
         <translation>拒绝签字。原因：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="819"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="823"/>
         <source>No witness signature</source>
         <translation>无见证人签字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="821"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="825"/>
         <source>Neither a resident signature nor a recorded refusal</source>
         <translation>既无用户签字，也未记录拒绝签字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="836"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="840"/>
         <source>The record is damaged or incomplete</source>
         <translation>记录已损坏或不完整</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="841"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="845"/>
         <source>Content unchanged since sealing</source>
         <translation>签封后内容未被修改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="842"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="846"/>
         <source>Content CHANGED after sealing</source>
         <translation>签封后内容已被修改！</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="843"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="847"/>
         <source>The fingerprint (SHA-256) of the record was worked out again here and is the one sealed on the laptop.</source>
         <translation>已在本机重新计算记录的哈希值（SHA-256），与设备签封时的哈希值一致。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="849"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="853"/>
         <source>Device signature valid</source>
         <translation>设备签名有效</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="850"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="854"/>
         <source>Device signature NOT valid</source>
         <translation>设备签名无效！</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="851"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="855"/>
         <source>The fingerprint is signed with the key of the laptop named below.</source>
         <translation>该哈希值由下列设备的密钥签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="855"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="859"/>
         <source>The office&apos;s index names another fingerprint</source>
         <translation>监管平台索引中记载的哈希值与此不同</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="856"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="860"/>
         <source>Index: %1</source>
         <translation>索引：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="860"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="864"/>
         <source>Checked by the office on receipt: %1</source>
         <translation>监管平台接收时校验：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="862"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="866"/>
         <source>Received %1 by %2</source>
         <translation>接收于 %1，方式：%2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="867"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="871"/>
         <source>Sealed by laptop %1 at %2</source>
         <translation>由设备 %1 于 %2 签封</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="870"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="874"/>
         <source>Device public key:</source>
         <translation>设备公钥：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="880"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="884"/>
         <source> (resolved %1 by %2)</source>
         <translation>（已于 %1 由 %2 处理）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="884"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="888"/>
         <source>Previous record&apos;s fingerprint:</source>
         <translation>前序记录的哈希值：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="885"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="889"/>
         <source>First record of this laptop (no previous record).</source>
         <translation>该设备的第一条记录（无前序记录）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="888"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="892"/>
         <source>Position %1 in this laptop&apos;s chain: %2</source>
         <translation>该设备记录链第 %1 条：%2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="892"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="896"/>
         <source>Fingerprint of this record (SHA-256)</source>
         <translation>本记录的哈希值（SHA-256）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="893"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="897"/>
         <source>Compare it with the one printed on the resident&apos;s slip.</source>
         <translation>可与用户所持测温单上印的 SHA-256 校验值核对。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="908"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="912"/>
         <source>This record corrects an earlier one. Reason: %1</source>
         <translation>本记录是对先前一条记录的更正。原因：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="912"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="916"/>
         <source>A later record corrects this one:</source>
         <translation>本记录已被以下后续记录更正：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="914"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="918"/>
         <source>This record neither corrects nor is corrected by another.</source>
         <translation>本记录未更正其他记录，也未被其他记录更正。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="951"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="955"/>
         <source>Not reviewed yet.</source>
         <translation>尚未审核。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="961"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="965"/>
         <source>replaced by %1</source>
         <translation>已被 %1 取代</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="962"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="966"/>
         <source>in force</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="974"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="978"/>
         <source>No ruling issued yet.</source>
         <translation>尚未签发裁定。</translation>
     </message>

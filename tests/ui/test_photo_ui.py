@@ -100,6 +100,7 @@ def test_supervisor_sees_thumbnails_loaded_in_the_background_and_the_missing_pho
     assert not view.photos.tiles[first].icon().isNull()
     assert "not received yet" in view.photos.tiles[second].text()
     assert "incomplete" in view.photos.summary.text()
+    assert "Evidence incomplete: 1 cited photos" in view.alert_label.text()
     assert view.tabs.tabText(TAB_PHOTOS) == "Photos"
     view.show_detail(session.record(rid))  # shown again (another record, back): from the cache
     assert view.photos.status == {first: "shown", second: "missing"}

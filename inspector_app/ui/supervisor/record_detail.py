@@ -526,6 +526,10 @@ class RecordDetail(QWidget):
         if detail.get("superseded_by"):
             alerts.append(("warn", self.tr("A later record corrects this one: see Verification "
                                            "→ Corrections")))
+        missing = (detail.get("evidence") or {}).get("photos_missing")
+        if missing:
+            alerts.append(("bad", self._fmt(self.tr("Evidence incomplete: %1 cited photos not "
+                                                    "received yet (see Photos)"), len(missing))))
         if alerts:
             kind = "bad" if any(k == "bad" for k, _ in alerts) else "warn"
             self.alert_label.setStyleSheet(message_style(kind))
