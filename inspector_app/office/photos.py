@@ -75,26 +75,31 @@ def store_photo(store: OfficeStore, sha256: str, data: bytes, via: str,
     return cur.rowcount == 1
 
 
-def missing_for(store: OfficeStore, record_id: str) -> list[str]:
-    """Hashes the record cites that the office has not received yet (sorted)."""
+def missing_for(store: OfficeStore, ref: str) -> list[str]:
+    """Hashes the record `ref` (device_id.record_id) cites that the office has not received yet
+    (sorted)."""
     return [r[0] for r in store.conn.execute(
         "SELECT rp.sha256 FROM record_photos rp LEFT JOIN photos p ON p.sha256 = rp.sha256"
-        " WHERE rp.record_id=? AND p.sha256 IS NULL ORDER BY rp.sha256", (record_id,))]
+        " WHERE rp.record_ref=? AND p.sha256 IS NULL ORDER BY rp.sha256", (ref,))]
 
 
-def evidence(store: OfficeStore, record_id: str) -> dict[str, Any]:
-    """{complete, photos_cited, photos_missing} for the record detail."""
-    cited = store.conn.execute("SELECT count(*) FROM record_photos WHERE record_id=?",
-                               (record_id,)).fetchone()[0]
-    missing = missing_for(store, record_id)
+def evidence(store: OfficeStore, ref: str) -> dict[str, Any]:
+    """{complete, photos_cited, photos_missing} of the record `ref` for its detail.
+
+    By ref, not record id: two devices may hold records under one id, each citing its own
+    photos, and one device's record must never answer for the other's evidence.
+    """
+    cited = store.conn.execute("SELECT count(*) FROM record_photos WHERE record_ref=?",
+                               (ref,)).fetchone()[0]
+    missing = missing_for(store, ref)
     return {"complete": not missing, "photos_cited": cited, "photos_missing": missing}
 
 
 def incomplete_records(store: OfficeStore) -> list[str]:
-    """Records still waiting for a photo (for the office's housekeeping listing)."""
+    """Refs of the records still waiting for a photo (for the office's housekeeping listing)."""
     return [r[0] for r in store.conn.execute(
-        "SELECT DISTINCT rp.record_id FROM record_photos rp LEFT JOIN photos p"
-        " ON p.sha256 = rp.sha256 WHERE p.sha256 IS NULL ORDER BY rp.record_id")]
+        "SELECT DISTINCT rp.record_ref FROM record_photos rp LEFT JOIN photos p"
+        " ON p.sha256 = rp.sha256 WHERE p.sha256 IS NULL ORDER BY rp.record_ref")]
 
 
 def has_photo(store: OfficeStore, sha256: str) -> bool:
@@ -109,7 +114,7 @@ def photo_for(store: OfficeStore, sha256: str, who: Supervisor) -> bytes | None:
                                      (sha256,)).fetchone()
     else:
         visible = store.conn.execute(
-            "SELECT 1 FROM record_photos rp JOIN records r ON r.record_id = rp.record_id"
+            "SELECT 1 FROM record_photos rp JOIN records r ON r.ref = rp.record_ref"
             " WHERE rp.sha256=? AND r.district=? LIMIT 1", (sha256, who.district)).fetchone()
     if visible is None:
         return None

@@ -814,7 +814,7 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="247"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="539"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="546"/>
         <source>Verification</source>
         <translation>验证</translation>
     </message>
@@ -842,13 +842,13 @@
     <message>
         <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="254"/>
         <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="268"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="605"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="612"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="255"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="748"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="755"/>
         <source>Instrument</source>
         <translation>仪器</translation>
     </message>
@@ -884,13 +884,13 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="263"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="574"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="581"/>
         <source>Inspector</source>
         <translation>检测人员</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="264"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="560"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="567"/>
         <source>Resident</source>
         <translation>用户</translation>
     </message>
@@ -1040,367 +1040,372 @@
         <translation>证据不完整：记录引用的照片有 %1 张办公室尚未收到（见“照片”）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="558"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="537"/>
+        <source>Another device also sent a record under this record id (device %1). It is kept apart and changes nothing here; this record is from device %2.</source>
+        <translation>另有设备（%1）以同一记录编号上传了记录。办公室将其分开保存，不影响本记录；本记录来自设备 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="565"/>
         <source>Ticket no.</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="559"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="566"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="561"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="568"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="562"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="569"/>
         <source>Heated area</source>
         <translation>供热面积</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="564"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="571"/>
         <source>Heating company</source>
         <translation>供热企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="566"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="573"/>
         <source>Position in building</source>
         <translation>房屋位置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="568"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="575"/>
         <source>None (an ordinary flat)</source>
         <translation>无（普通户）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="569"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="576"/>
         <source>Outdoor temperature</source>
         <translation>室外温度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="576"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="636"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="583"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="643"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="582"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="589"/>
         <source>Complaint</source>
         <translation>投诉时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="585"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="592"/>
         <source>Contacted</source>
         <translation>联系时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="586"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="593"/>
         <source>Arrived</source>
         <translation>到达时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="586"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="593"/>
         <source>Tested</source>
         <translation>检测时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="592"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="599"/>
         <source> (%1 min after the complaint)</source>
         <translation>（投诉后 %1 分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="594"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="601"/>
         <source>, later than the %1 min allowed</source>
         <translation>，超过规定的 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="598"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="605"/>
         <source> (at least %1 min required)</source>
         <translation>（要求至少关闭 %1 分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="600"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="607"/>
         <source>Closed since</source>
         <translation>门窗关闭时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="608"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="615"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="609"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="616"/>
         <source>each room at least %1 °C (%2 rules, version %3)</source>
         <translation>每个房间不低于 %1 °C（%2规则，版本 %3）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="616"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="623"/>
         <source>Coldest room</source>
         <translation>最低房间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="619"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="626"/>
         <source>Area below standard</source>
         <translation>不合格面积</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="622"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="629"/>
         <source>Refund per day</source>
         <translation>每日退费</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="623"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="969"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="630"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="980"/>
         <source>%1 yuan</source>
         <translation>%1 元</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="630"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="637"/>
         <source>Not tested: %1</source>
         <translation>未检测：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="632"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="639"/>
         <source>No refund band for %1</source>
         <translation>%1 无对应的退费档</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="647"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="654"/>
         <source>met</source>
         <translation>已满足</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="647"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="654"/>
         <source>NOT met</source>
         <translation>未满足</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="650"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="657"/>
         <source>Preconditions</source>
         <translation>检测前提</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="664"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="671"/>
         <source>Exemptions</source>
         <translation>免责情形</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="667"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="674"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="677"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="684"/>
         <source>Model</source>
         <translation>型号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="678"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="685"/>
         <source>Serial no.</source>
         <translation>仪器编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="679"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="686"/>
         <source>Calibration certificate</source>
         <translation>检定证书编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="683"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="686"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="689"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="690"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="693"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="696"/>
         <source>Certificate valid until</source>
         <translation>证书有效期至</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="684"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="691"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="687"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="694"/>
         <source>%1, EXPIRED on the test day</source>
         <translation>%1，检测当日已过期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="690"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="697"/>
         <source>%1 (valid on the test day)</source>
         <translation>%1（检测当日有效）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="692"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="699"/>
         <source>Correction</source>
         <translation>修正值</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="706"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="713"/>
         <source> (coldest)</source>
         <translation>（最低）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="750"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="757"/>
         <source>Typed in by hand</source>
         <translation>手工录入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="754"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="777"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="761"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="784"/>
         <source>Point %1</source>
         <translation>测点 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="796"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="803"/>
         <source>%1, signed %2</source>
         <translation>%1，签字时间 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="806"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="813"/>
         <source>The inspector&apos;s signature is missing</source>
         <translation>缺少检测人员签字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="814"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="821"/>
         <source>Refused to sign. Reason: %1</source>
         <translation>拒绝签字。原因：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="823"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="830"/>
         <source>No witness signature</source>
         <translation>无见证人签字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="825"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="832"/>
         <source>Neither a resident signature nor a recorded refusal</source>
         <translation>既无用户签字，也未记录拒绝签字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="840"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="847"/>
         <source>The record is damaged or incomplete</source>
         <translation>记录已损坏或不完整</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="845"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="852"/>
         <source>Content unchanged since sealing</source>
         <translation>签封后内容未被修改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="846"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="853"/>
         <source>Content CHANGED after sealing</source>
         <translation>签封后内容已被修改！</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="847"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="854"/>
         <source>The fingerprint (SHA-256) of the record was worked out again here and is the one sealed on the laptop.</source>
         <translation>已在本机重新计算记录的哈希值（SHA-256），与设备签封时的哈希值一致。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="853"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="860"/>
         <source>Device signature valid</source>
         <translation>设备签名有效</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="854"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="861"/>
         <source>Device signature NOT valid</source>
         <translation>设备签名无效！</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="855"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="862"/>
         <source>The fingerprint is signed with the key of the laptop named below.</source>
         <translation>该哈希值由下列设备的密钥签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="859"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="866"/>
         <source>The office&apos;s index names another fingerprint</source>
         <translation>监管平台索引中记载的哈希值与此不同</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="860"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="867"/>
         <source>Index: %1</source>
         <translation>索引：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="864"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="871"/>
         <source>Checked by the office on receipt: %1</source>
         <translation>监管平台接收时校验：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="866"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="873"/>
         <source>Received %1 by %2</source>
         <translation>接收于 %1，方式：%2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="871"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="878"/>
         <source>Sealed by laptop %1 at %2</source>
         <translation>由设备 %1 于 %2 签封</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="874"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="881"/>
         <source>Device public key:</source>
         <translation>设备公钥：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="884"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="891"/>
         <source> (resolved %1 by %2)</source>
         <translation>（已于 %1 由 %2 处理）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="888"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="895"/>
         <source>Previous record&apos;s fingerprint:</source>
         <translation>前序记录的哈希值：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="889"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="896"/>
         <source>First record of this laptop (no previous record).</source>
         <translation>该设备的第一条记录（无前序记录）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="892"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="899"/>
         <source>Position %1 in this laptop&apos;s chain: %2</source>
         <translation>该设备记录链第 %1 条：%2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="896"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="903"/>
         <source>Fingerprint of this record (SHA-256)</source>
         <translation>本记录的哈希值（SHA-256）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="897"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="904"/>
         <source>Compare it with the one printed on the resident&apos;s slip.</source>
         <translation>可与用户所持测温单上印的 SHA-256 校验值核对。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="912"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="919"/>
         <source>This record corrects an earlier one. Reason: %1</source>
         <translation>本记录是对先前一条记录的更正。原因：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="916"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="923"/>
         <source>A later record corrects this one:</source>
         <translation>本记录已被以下后续记录更正：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="918"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="925"/>
         <source>This record neither corrects nor is corrected by another.</source>
         <translation>本记录未更正其他记录，也未被其他记录更正。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="955"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="966"/>
         <source>Not reviewed yet.</source>
         <translation>尚未审核。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="965"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="976"/>
         <source>replaced by %1</source>
         <translation>已被 %1 取代</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="966"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="977"/>
         <source>in force</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="978"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="989"/>
         <source>No ruling issued yet.</source>
         <translation>尚未签发裁定。</translation>
     </message>
@@ -1800,159 +1805,159 @@
 <context>
     <name>RulingDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="81"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="82"/>
         <source>Refund ruling</source>
         <translation>退费裁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="90"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="91"/>
         <source>The record names no profile.</source>
         <translation>该记录未注明所适用的地区规则。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="112"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="113"/>
         <source>Record %1 · %2 · %3
 SHA-256 %4</source>
         <translation>记录 %1 · %2 · %3
 SHA-256 %4</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="123"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="124"/>
         <source> yuan per m² per day</source>
         <translation> 元/(m²·日)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="126"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="127"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="128"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="129"/>
         <source>Grounds, e.g. complaint date and re-test</source>
         <translation>裁定依据，如投诉日期、复测情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="129"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="130"/>
         <source>&amp;Daily fee</source>
         <translation>日单价(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="130"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="131"/>
         <source>&amp;Failing days</source>
         <translation>不达标天数(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="131"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="132"/>
         <source>Co&amp;mment</source>
         <translation>说明(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="137"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="138"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="137"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="138"/>
         <source>Area m²</source>
         <translation>面积 m²</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="137"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="138"/>
         <source>Mean °C</source>
         <translation>平均 °C</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="137"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="138"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="138"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="139"/>
         <source>Band</source>
         <translation>退费档</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="138"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="139"/>
         <source>Share</source>
         <translation>退费比例</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="138"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="139"/>
         <source>Per day (yuan)</source>
         <translation>每日（元）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="139"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="140"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="159"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="160"/>
         <source>&amp;Open earlier ruling</source>
         <translation>打开此前的裁定(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="163"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="164"/>
         <source>&amp;Issue ruling</source>
         <translation>签发裁定(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="166"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="167"/>
         <source>&amp;Save PDF…</source>
         <translation>保存 PDF…(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="168"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="169"/>
         <source>&amp;Print…</source>
         <translation>打印…(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="170"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="171"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="191"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="192"/>
         <source>superseded by %1</source>
         <translation>已被 %1 取代</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="197"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="198"/>
         <source>No ruling issued for this record yet</source>
         <translation>此记录尚未签发裁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="234"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="235"/>
         <source>%1: %2 yuan per day × %3 days = %4 yuan</source>
         <translation>%1：每日 %2 元 × %3 天 = %4 元</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="254"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="255"/>
         <source>Issuing the ruling at the office…</source>
         <translation>正在监管平台签发裁定…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="267"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="268"/>
         <source>Ruling %1 issued and kept at the office.</source>
         <translation>裁定书 %1 已签发，并存档于监管平台。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="272"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="273"/>
         <source>Preparing the ruling…</source>
         <translation>正在生成裁定书…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="282"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="283"/>
         <source>Ruling %1</source>
         <translation>裁定书 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="305"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="306"/>
         <source>Save ruling as PDF</source>
         <translation>将裁定书保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="313"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="314"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
@@ -2389,7 +2394,7 @@ SHA-256 %4</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/supervisor/window.py" line="218"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="421"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="422"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -2399,119 +2404,119 @@ SHA-256 %4</translation>
         <translation>符合条件的记录 %1 条，已加载 %2 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="282"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="283"/>
         <source>Fetching the record…</source>
         <translation>正在获取记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="330"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="331"/>
         <source>Say what is wrong in the comment: the inspector will read it.</source>
         <translation>请在意见中写明问题所在：检测人员会看到这条意见。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="335"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="336"/>
         <source>Review state set: %1</source>
         <translation>审核状态已设为：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="337"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="346"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="338"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="347"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="342"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="343"/>
         <source>Write the comment first.</source>
         <translation>请先填写意见。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="346"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="347"/>
         <source>Comment added.</source>
         <translation>意见已添加。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="365"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="366"/>
         <source>Fetching the sealed record…</source>
         <translation>正在获取已签封的记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="381"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="382"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="382"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="383"/>
         <source>Export the filtered records</source>
         <translation>导出筛选出的记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="395"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="396"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="401"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="402"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="433"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="434"/>
         <source>Heating company</source>
         <translation>供热企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="433"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="434"/>
         <source>Tests</source>
         <translation>检测次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="433"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="434"/>
         <source>Failed</source>
         <translation>不合格次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="434"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="435"/>
         <source>Median minutes to contact</source>
         <translation>联系用时中位数（分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="434"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="435"/>
         <source>Failure rate (%)</source>
         <translation>不合格率 (%)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="435"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="436"/>
         <source>Median minutes to arrival</source>
         <translation>到达用时中位数（分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="435"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="436"/>
         <source>Contact later than allowed</source>
         <translation>联系超时次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="436"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="437"/>
         <source>Without times</source>
         <translation>无时间记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="456"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="463"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="457"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="464"/>
         <source>all districts</source>
         <translation>全部区</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="457"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="458"/>
         <source>%1 companies, %2</source>
         <translation>%1 家供热企业，%2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="464"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="465"/>
         <source>Supervisor review — %1 (%2)</source>
         <translation>监管审核 — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="468"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="469"/>
         <source>TRAINING office: rulings on training records are practice, of no effect</source>
         <translation>培训用办公室：对培训记录的裁定仅供练习，不具效力</translation>
     </message>

@@ -9,6 +9,7 @@ import httpx
 import pytest
 
 from inspector_app.office import photos as office_photos
+from inspector_app.office.store import record_ref
 from inspector_app.store import outbox
 from inspector_app.store.photos import photo_bytes
 from inspector_app.store.sealed import SealedStore
@@ -43,7 +44,7 @@ def test_sync_sends_the_photos_and_the_record_is_complete(office, laptop, link):
         report = client.push_pending()
     assert (report.sent, report.photos_sent, report.rejected) == (1, 2, 0)
     assert "上传照片 2 张" in report.summary("zh") and "photos sent 2" in report.summary("en")
-    assert office_photos.evidence(office.store, rid) == {
+    assert office_photos.evidence(office.store, record_ref(link.device_id, rid)) == {
         "complete": True, "photos_cited": 2, "photos_missing": []}
     for sha in hashes:
         stored = office.store.conn.execute("SELECT data FROM photos WHERE sha256=?",
@@ -67,7 +68,7 @@ def test_a_record_whose_photo_is_missing_is_incomplete_at_the_office(office, lap
     assert [p["sha256"] for p in detail["envelope"]["record"]["photos"]] == [first, second]
     assert put_photo(office, link, first, photo_bytes(laptop.db, first)).status_code == 201
     assert admin.get(f"/api/v1/records/{rid}").json()["evidence"]["photos_missing"] == [second]
-    assert rid in office_photos.incomplete_records(office.store)
+    assert office_photos.incomplete_records(office.store) == [record_ref(link.device_id, rid)]
     created = put_photo(office, link, second, photo_bytes(laptop.db, second))
     assert created.status_code == 201 and created.json()["status"] == "created"
     replay = put_photo(office, link, second, photo_bytes(laptop.db, second))
@@ -128,7 +129,8 @@ def test_a_photo_swapped_on_the_laptop_is_not_sent_and_the_record_stays_unsent(
     entry = outbox.entry(laptop.db, rid)
     assert entry.state == outbox.REJECTED and "changed since sealing" in entry.reason_en
     assert "改动" in entry.reason_zh
-    assert office_photos.evidence(office.store, rid)["photos_missing"] == [sha]
+    evidence = office_photos.evidence(office.store, record_ref(link.device_id, rid))
+    assert evidence["photos_missing"] == [sha]
 
 
 def test_a_signed_record_with_a_malformed_photo_list_is_refused(office, laptop, link):

@@ -36,7 +36,8 @@ def test_bundle_round_trip_carries_the_photos(tmp_path, laptop, office_store):
                            max_record_bytes=LIMIT)
     assert sorted(report.added) == sorted([*plain, rid])
     assert (report.photos_added, report.incomplete) == (2, [])
-    assert office_photos.evidence(office_store, rid)["complete"] is True
+    [ref] = office_store.refs_for(rid)
+    assert office_photos.evidence(office_store, ref)["complete"] is True
     again = import_bundle(office_store, tmp_path / "b.zip", training_allowed=False,
                           max_record_bytes=LIMIT)
     assert (again.added, again.photos_added, again.incomplete) == ([], 0, [])
@@ -80,7 +81,8 @@ def test_a_photo_lost_on_the_laptop_leaves_the_record_incomplete_at_the_office(
     report = import_bundle(office_store, tmp_path / "b.zip", training_allowed=False,
                            max_record_bytes=LIMIT)
     assert report.added == [rid] and report.incomplete == [rid]
-    assert office_photos.evidence(office_store, rid)["photos_missing"] == [sha]
+    [ref] = office_store.refs_for(rid)
+    assert office_photos.evidence(office_store, ref)["photos_missing"] == [sha]
     assert office_main(["--db", str(office_store.path), "--lang", "en", "records"]) == 0
     out = capsys.readouterr().out
-    assert "1 records still missing photos" in out and f"  {rid}" in out
+    assert "1 records still missing photos" in out and f"  {ref}" in out

@@ -195,7 +195,7 @@ def _item(text: str, colour: str | None = None, bold: bool = False) -> QTableWid
 class RecordDetail(QWidget):
     """Build once, then `show_detail(detail)` for each record and `clear()` between them.
 
-    `open_record(record_id)` asks the host to show another record (the one this corrects, or the
+    `open_record(ref)` asks the host to show another record (the one this corrects, or the
     one that corrects it). Widgets the tests read are attributes: `fields` (key → value label),
     `precondition_labels`, `rooms_table`, `points_table`, `chart`, `cards`, `checks` (key → CheckRow), `history_table`,
     `rulings_table`, `link_buttons`.
@@ -530,6 +530,13 @@ class RecordDetail(QWidget):
         if missing:
             alerts.append(("bad", self._fmt(self.tr("Evidence incomplete: %1 cited photos not "
                                                     "received yet (see Photos)"), len(missing))))
+        others = [str(o.get("device_id")) for o in detail.get("same_id_elsewhere") or []
+                  if isinstance(o, dict)]
+        if others:  # the office keeps each device's record apart; say that the id was reused
+            alerts.append(("warn", self._fmt(self.tr(
+                "Another device also sent a record under this record id (device %1). It is "
+                "kept apart and changes nothing here; this record is from device %2."),
+                ", ".join(others), str(detail.get("device_id") or NONE))))
         if alerts:
             kind = "bad" if any(k == "bad" for k, _ in alerts) else "warn"
             self.alert_label.setStyleSheet(message_style(kind))
@@ -910,16 +917,19 @@ class RecordDetail(QWidget):
         if target:
             reason = (supersedes or {}).get("reason") or NONE
             self._link_line(self._fmt(self.tr("This record corrects an earlier one. Reason: %1"),
-                                      reason), [str(target)])
+                                      reason), [str(target)], detail)
         later = [str(r) for r in detail.get("superseded_by") or []]
         if later:
-            self._link_line(self.tr("A later record corrects this one:"), later)
+            self._link_line(self.tr("A later record corrects this one:"), later, detail)
         if not target and not later:
             none = QLabel(self.tr("This record neither corrects nor is corrected by another."))
             none.setStyleSheet("color: #555;")
             self.links_layout.addWidget(none)
 
-    def _link_line(self, text: str, record_ids: list[str]) -> None:
+    def _link_line(self, text: str, record_ids: list[str], detail: dict[str, Any]) -> None:
+        """Links to records of the same device (a laptop corrects only its own records), so
+        each opens by its ref, device.record id: another device may use the same id."""
+        device_id = detail.get("device_id")
         label = QLabel(text)
         label.setWordWrap(True)
         self.links_layout.addWidget(label)
@@ -931,7 +941,8 @@ class RecordDetail(QWidget):
             button.setStyleSheet(f"QPushButton {{ color: {INFO}; text-decoration: underline;"
                                  " border: none; background: transparent; text-align: left;"
                                  " min-height: 32px; }")
-            button.clicked.connect(lambda _=False, rid=record_id: self.open_record.emit(rid))
+            ref = f"{device_id}.{record_id}" if device_id else record_id
+            button.clicked.connect(lambda _=False, ref=ref: self.open_record.emit(ref))
             self.links_layout.addWidget(button)
             self.link_buttons.append(button)
 

@@ -73,6 +73,7 @@ class RulingDialog(QDialog):
         self.session, self.detail, self.data_dir = session, detail, Path(data_dir)
         self.envelope: dict = detail["envelope"]
         self.record_id: str = detail["record_id"]
+        self.ref: str = detail["ref"]
         self.pdf: bytes | None = None
         self.ruling: Ruling | None = None
         self.shown_ruling: dict[str, Any] | None = None
@@ -252,9 +253,9 @@ class RulingDialog(QDialog):
         key = self.request[0]
         self.issueButton.setEnabled(False)
         self._status(self.tr("Issuing the ruling at the office…"))
-        record_id = self.record_id
+        ref = self.ref
         self.op = run_in_background(
-            lambda _p: self.session.issue_ruling(record_id, *asked, request_key=key),
+            lambda _p: self.session.issue_ruling(ref, *asked, request_key=key),
             on_success=self._issued, on_failure=self._failed)
 
     def _issued(self, issued: dict[str, Any]) -> None:

@@ -259,30 +259,31 @@ class SupervisorWindow(QMainWindow):
 
     # -- one record ----------------------------------------------------------------------------
     def _row_changed(self, current, _previous) -> None:  # noqa: ANN001 - QModelIndex
-        record_id = self.model.record_id(current.row())
-        if record_id and record_id != self.current_id:
-            self.load_detail(record_id)
+        ref = self.model.ref(current.row())
+        if ref and ref != self.current_id:
+            self.load_detail(ref)
 
-    def select_record(self, record_id: str) -> None:
-        """Show a record named by a link (supersedes / superseded by), in the list if held."""
+    def select_record(self, ref: str) -> None:
+        """Show a record named by a link (supersedes / superseded by), in the list if held.
+        Records are named by ref (device.record id): two devices may use one record id."""
         for row, item in enumerate(self.model.rows):
-            if item["record_id"] == record_id:
+            if item["ref"] == ref:
                 index = self.model.index(row, 0)
                 self.ui.table.selectionModel().setCurrentIndex(
                     index, QItemSelectionModel.SelectionFlag.ClearAndSelect
                     | QItemSelectionModel.SelectionFlag.Rows)
                 return
-        self.load_detail(record_id)
+        self.load_detail(ref)
 
-    def load_detail(self, record_id: str) -> None:
-        self.current_id = record_id
+    def load_detail(self, ref: str) -> None:
+        self.current_id = ref
         self._enable_actions()
-        self._run(lambda: self.session.record(record_id),
-                  lambda detail: self._detail_arrived(record_id, detail),
+        self._run(lambda: self.session.record(ref),
+                  lambda detail: self._detail_arrived(ref, detail),
                   self.tr("Fetching the record…"))
 
-    def _detail_arrived(self, record_id: str, detail: dict[str, Any]) -> None:
-        if record_id != self.current_id:
+    def _detail_arrived(self, ref: str, detail: dict[str, Any]) -> None:
+        if ref != self.current_id:
             return
         self.show_detail(detail)
         self.status("")
@@ -311,11 +312,11 @@ class SupervisorWindow(QMainWindow):
     def _updated(self, detail: dict[str, Any], message: str) -> None:
         """A review answer carries the whole detail: refresh its row in place, and show it if
         it is still the record on screen (the supervisor may have moved on meanwhile)."""
-        if detail["record_id"] == self.current_id:
+        if detail["ref"] == self.current_id:
             self.ui.commentEdit.clear()
             self.show_detail(detail)
         for row, item in enumerate(self.model.rows):
-            if item["record_id"] == detail["record_id"]:
+            if item["ref"] == detail["ref"]:
                 item.update({k: detail[k] for k in item if k in detail})
                 self.model.dataChanged.emit(self.model.index(row, 0),
                                             self.model.index(row, self.model.columnCount() - 1))
@@ -353,7 +354,7 @@ class SupervisorWindow(QMainWindow):
             return
         dialog = RulingDialog(self, self.session, self.detail_data, self.data_dir,
                               today=self.today)
-        dialog.issued.connect(lambda _no: self.load_detail(self.detail_data["record_id"]))
+        dialog.issued.connect(lambda _no: self.load_detail(self.detail_data["ref"]))
         self.dialogs = [d for d in self.dialogs if d.isVisible()] + [dialog]
         dialog.open()
 
@@ -480,14 +481,14 @@ class SupervisorWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def fetch_verified_envelope(session: ReviewSession, record_id: str) -> dict[str, Any]:
+def fetch_verified_envelope(session: ReviewSession, ref: str) -> dict[str, Any]:
     """The stored record, checked here again: a slip is never printed from doubtful bytes."""
     import json
 
     from inspector_app.core.errors import InspectionError
     from inspector_app.seal.verify import verify_envelope
 
-    raw, stated = session.envelope(record_id)
+    raw, stated = session.envelope(ref)
     envelope = json.loads(raw.decode("utf-8"))
     problems = verify_envelope(envelope)
     if stated and envelope.get("sha256") != stated:
