@@ -20,7 +20,9 @@ Endpoints (all under /api/v1):
                                           (exact up to 10 000, then "10000+" unless exact_total)
 - `GET  /records/export`                  supervisor: the same list as CSV (streamed) or xlsx
 - `GET  /records/{id}`                    supervisor: detail, review history, chain problems,
-                                          rulings (newest last)
+                                          rulings (newest last), evidence (photos missing)
+- `PUT  /photos/{sha256}`                 device: a photo the records cite (`office.photos`)
+- `GET  /photos/{sha256}`                 supervisor: a photo cited by a record of the district
 - `GET  /records/{id}/envelope`           supervisor: the exact bytes received
 - `PUT  /records/{id}/review`             supervisor: set review state with a comment
 - `POST /records/{id}/comments`           supervisor: add a comment (no change of state)
@@ -58,7 +60,7 @@ from pydantic import BaseModel, Field
 from starlette.requests import ClientDisconnect
 
 from inspector_app import __version__
-from inspector_app.office import enrolment, export, ingest, record_names, rulings
+from inspector_app.office import enrolment, export, ingest, photos, record_names, rulings
 from inspector_app.office.auth import (
     Supervisor,
     check_password,
@@ -97,6 +99,10 @@ class UploadResponse(BaseModel):
     sha256: str
     status: str = Field(description="'created' or 'already_present'")
     chain_state: str = Field(description="'ok', 'gap' (predecessor missing) or 'fork'")
+    photos_missing: list[str] | None = Field(
+        None, description="only for a record that cites photos: the sha256 of those the office "
+        "has not received; the record is stored but incomplete until they arrive "
+        "(PUT /photos/{sha256}), so the laptop must not count it as sent")
 
 
 class ReviewRequest(BaseModel):
@@ -241,10 +247,13 @@ def create_app(db_path: str | Path, training: bool = False,
         except ingest.Rejection as rej:
             return JSONResponse(status_code=rej.status, content=rej.body())
         await run_in_threadpool(store.touch_device, device.device_id)
+        evidence = await run_in_threadpool(photos.evidence, store, stored.ref)
         return JSONResponse(status_code=status, content=UploadResponse(
             record_id=record_id, sha256=stored.sha256,
             status="created" if status == 201 else "already_present",
-            chain_state=stored.chain_state).model_dump())
+            chain_state=stored.chain_state,
+            photos_missing=evidence["photos_missing"] if evidence["photos_cited"] else None,
+        ).model_dump(exclude_none=True))
 
     @app.get("/api/v1/records", response_model=RecordPage, tags=["review"])
     def list_records(
@@ -272,6 +281,7 @@ def create_app(db_path: str | Path, training: bool = False,
 
     app.include_router(export.router)  # before /records/{record_id}, which would match "export"
     app.include_router(rulings.router)
+    app.include_router(photos.router)
 
     # {record_id} below is a ref (device_id.record_id) or a bare id held by one record only;
     # another district's record is answered as absent (`office.record_names`).
@@ -282,6 +292,7 @@ def create_app(db_path: str | Path, training: bool = False,
         if detail is None:
             raise record_names.not_found()
         detail["rulings"] = rulings.for_record(store, ref)
+        detail["evidence"] = photos.evidence(store, ref)
         return detail
 
     @app.get("/api/v1/records/{record_id}/envelope", tags=["review"],

@@ -21,6 +21,7 @@ import platformdirs
 
 from inspector_app import __version__
 from inspector_app.office.app import DEFAULT_MAX_RECORD_BYTES
+from inspector_app.office.photos import incomplete_records
 from inspector_app.office.store import DB_FILENAME, REVIEW_STATE_ZH, OfficeStore
 
 VERIFY_ZH = {"verified": "已验证", "failed": "校验失败"}
@@ -339,6 +340,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(_say(args, f"  新登记设备（数据包）：{device_id}", f"  device admitted: {device_id}"))
     for rid in report.chain_problems:
         print(_say(args, f"  链条缺环或分叉：{rid}", f"  chain gap or fork: {rid}"))
+    if report.photos_added:
+        print(_say(args, f"  新增照片 {report.photos_added} 张", f"  photos added: {report.photos_added}"))
+    for rid in report.incomplete:
+        print(_say(args, f"  照片不全（证据不完整）：{rid}", f"  photos missing (incomplete): {rid}"))
     return 0
 
 
@@ -371,6 +376,12 @@ def cmd_records(args: argparse.Namespace) -> int:
         for g in gaps:
             print(f"  {g['kind']}  device {g['device_id']}  seq {g['seq']}  {g['record_id']}  "
                   f"{g['detail']}")
+    waiting = incomplete_records(store)
+    if waiting:
+        print(_say(args, f"照片不全（证据不完整）的记录 {len(waiting)} 条：",
+                   f"{len(waiting)} records still missing photos (incomplete):"))
+        for rid in waiting:
+            print(f"  {rid}")
     return 0
 
 

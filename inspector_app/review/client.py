@@ -8,6 +8,7 @@ an answer that is not from an office (a captive Wi-Fi portal's login page, say).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from collections.abc import Callable, Mapping
@@ -170,6 +171,14 @@ class ReviewSession:
         """The exact stored bytes of the sealed record and the sha256 the office states."""
         response = self._call("GET", f"/api/v1/records/{ref}/envelope")
         return response.content, response.headers.get("X-Record-Sha256", "")
+
+    def photo(self, sha256: str) -> bytes:
+        """A photo a record of the district cites, checked against its hash (ReviewError if not)."""
+        data = self._call("GET", f"/api/v1/photos/{sha256}").content
+        if hashlib.sha256(data).hexdigest() != sha256:
+            raise ReviewError("照片内容与签封记录中的哈希不符", "the photo does not have the hash the "
+                              "sealed record gives it")
+        return data
 
     def set_review(self, ref: str, state: str, comment: str = "") -> dict[str, Any]:
         return self._json("PUT", f"/api/v1/records/{ref}/review",

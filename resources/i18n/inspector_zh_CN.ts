@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CameraDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/visit/camera_dialog.py" line="33"/>
+        <source>Take photo</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/camera_dialog.py" line="42"/>
+        <source>Capture</source>
+        <translation>拍摄</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/camera_dialog.py" line="43"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>CompanyChart</name>
     <message>
         <location filename="../../inspector_app/ui/supervisor/company_chart.py" line="44"/>
@@ -585,6 +603,145 @@
     </message>
 </context>
 <context>
+    <name>PhotoBar</name>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="88"/>
+        <source>Photos: %1</source>
+        <translation>照片：%1 张</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="91"/>
+        <source>Attach photo…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="92"/>
+        <source>Take photo…</source>
+        <translation>拍照…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="102"/>
+        <source>Choose a photo</source>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="103"/>
+        <source>Images</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="127"/>
+        <source>Preparing the photo…</source>
+        <translation>正在处理照片…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="148"/>
+        <source>Photo attached (%1 × %2 pixels).</source>
+        <translation>照片已添加（%1 × %2 像素）。</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoDetailsDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="166"/>
+        <source>Attach photo</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="169"/>
+        <source>Thermometer display</source>
+        <translation>温度计读数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="170"/>
+        <source>Windows and doors closed</source>
+        <translation>门窗关闭</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="171"/>
+        <source>Radiator</source>
+        <translation>暖气片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="171"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="176"/>
+        <source>Shows</source>
+        <translation>照片内容</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="177"/>
+        <source>Caption</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="178"/>
+        <source>Attached to</source>
+        <translation>所属</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="178"/>
+        <source>the visit</source>
+        <translation>本次检测</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStrip</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/photo_strip.py" line="152"/>
+        <source>Thermometer display</source>
+        <translation>温度计读数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/photo_strip.py" line="153"/>
+        <source>Windows and doors closed</source>
+        <translation>门窗关闭</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/photo_strip.py" line="154"/>
+        <source>Radiator</source>
+        <translation>暖气片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/photo_strip.py" line="154"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/photo_strip.py" line="159"/>
+        <source>loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/photo_strip.py" line="159"/>
+        <source>not received yet</source>
+        <translation>办公室尚未收到</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/photo_strip.py" line="160"/>
+        <source>could not be loaded</source>
+        <translation>无法加载</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/photo_strip.py" line="172"/>
+        <source>This record has no photos.</source>
+        <translation>本记录没有照片。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/photo_strip.py" line="175"/>
+        <source>%1 photos cited; %2 not yet received by the office: the evidence is incomplete.</source>
+        <translation>记录引用照片 %1 张，其中 %2 张办公室尚未收到：证据不完整。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/photo_strip.py" line="181"/>
+        <source>%1 photos, each checked against the hash in the sealed record. Click one to see it larger.</source>
+        <translation>照片 %1 张，均已与签封记录中的哈希核对。点击可查看大图。</translation>
+    </message>
+</context>
+<context>
     <name>PortFinder</name>
     <message>
         <location filename="../../inspector_app/ui/visit/port_finder.py" line="113"/>
@@ -671,612 +828,622 @@
 <context>
     <name>RecordDetail</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="241"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="247"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="244"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="251"/>
         <source>Visit</source>
         <translation>检测信息</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="242"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="245"/>
         <source>Rooms and readings</source>
         <translation>房间与读数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="243"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="246"/>
         <source>Signatures</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="244"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="540"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="247"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="550"/>
         <source>Verification</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="245"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="257"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="248"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="261"/>
         <source>Review history</source>
         <translation>审核历史</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="248"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="252"/>
         <source>Times</source>
         <translation>时间节点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="249"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="253"/>
         <source>Test conditions</source>
         <translation>检测条件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="250"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="264"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="606"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="254"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="268"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="616"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="251"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="749"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="255"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="759"/>
         <source>Instrument</source>
         <translation>仪器</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="252"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="256"/>
         <source>Rooms (select one to see its points)</source>
         <translation>房间（选中一间可查看其测点）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="253"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="257"/>
         <source>Points of the selected room</source>
         <translation>所选房间的测点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="254"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="258"/>
         <source>Readings of the selected room</source>
         <translation>所选房间的读数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="255"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="259"/>
         <source>Is this the record as sealed?</source>
         <translation>是否与签封时的记录一致？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="256"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="260"/>
         <source>Corrections</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="258"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="262"/>
         <source>Refund rulings</source>
         <translation>退费裁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="259"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="575"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="263"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="585"/>
         <source>Inspector</source>
         <translation>检测人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="260"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="561"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="264"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="571"/>
         <source>Resident</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="261"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="265"/>
         <source>Witness</source>
         <translation>见证人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="263"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="267"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="263"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="267"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="263"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="267"/>
         <source>Area (m²)</source>
         <translation>面积 (m²)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="263"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="267"/>
         <source>Points required</source>
         <translation>应测点数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="264"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="268"/>
         <source>Room mean</source>
         <translation>房间均值</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="266"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="270"/>
         <source>Point</source>
         <translation>测点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="266"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="270"/>
         <source>Readings (°C)</source>
         <translation>读数 (°C)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="266"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="270"/>
         <source>Mean</source>
         <translation>均值</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="266"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="270"/>
         <source>Entry</source>
         <translation>录入方式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="268"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="272"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="268"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="272"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="268"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="272"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="268"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="272"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="269"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="273"/>
         <source>Comment</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="271"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="275"/>
         <source>Ruling no.</source>
         <translation>裁定书编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="271"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="275"/>
         <source>Decision</source>
         <translation>裁定结果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="271"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="275"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="271"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="275"/>
         <source>Issued by</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="272"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="276"/>
         <source>Issued at</source>
         <translation>签发时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="272"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="276"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="274"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="278"/>
         <source>TRAINING / DEMO record: not evidence of a test, never to be used to decide a refund</source>
         <translation>培训/演示记录：不能作为检测证据，不得用于退费裁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="436"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="440"/>
         <source>No record selected</source>
         <translation>未选择记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="502"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="508"/>
         <source>Tested %1</source>
         <translation>检测时间 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="509"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="515"/>
         <source>Review: %1</source>
         <translation>审核：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="511"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="517"/>
         <source>Record %1</source>
         <translation>记录 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="519"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="525"/>
         <source>Verification failed: %1</source>
         <translation>验证未通过：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="525"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="531"/>
         <source>A later record corrects this one: see Verification → Corrections</source>
         <translation>本记录已被后续记录更正：见“验证 → 更正”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="531"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="541"/>
         <source>Another device also sent a record under this record id (device %1). It is kept apart and changes nothing here; this record is from device %2.</source>
         <translation>另有设备（%1）以同一记录编号上传了记录。办公室将其分开保存，不影响本记录；本记录来自设备 %2。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="559"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="569"/>
         <source>Ticket no.</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="560"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="570"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="562"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="572"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="563"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="573"/>
         <source>Heated area</source>
         <translation>供热面积</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="565"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="575"/>
         <source>Heating company</source>
         <translation>供热企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="567"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="577"/>
         <source>Position in building</source>
         <translation>房屋位置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="569"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="579"/>
         <source>None (an ordinary flat)</source>
         <translation>无（普通户）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="570"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="580"/>
         <source>Outdoor temperature</source>
         <translation>室外温度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="577"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="637"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="587"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="647"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="583"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="593"/>
         <source>Complaint</source>
         <translation>投诉时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="586"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="596"/>
         <source>Contacted</source>
         <translation>联系时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="587"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="597"/>
         <source>Arrived</source>
         <translation>到达时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="587"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="597"/>
         <source>Tested</source>
         <translation>检测时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="593"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="603"/>
         <source> (%1 min after the complaint)</source>
         <translation>（投诉后 %1 分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="595"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="605"/>
         <source>, later than the %1 min allowed</source>
         <translation>，超过规定的 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="599"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="609"/>
         <source> (at least %1 min required)</source>
         <translation>（要求至少关闭 %1 分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="601"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="611"/>
         <source>Closed since</source>
         <translation>门窗关闭时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="609"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="619"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="610"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="620"/>
         <source>each room at least %1 °C (%2 rules, version %3)</source>
         <translation>每个房间不低于 %1 °C（%2规则，版本 %3）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="617"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="627"/>
         <source>Coldest room</source>
         <translation>最低房间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="620"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="630"/>
         <source>Area below standard</source>
         <translation>不合格面积</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="623"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="633"/>
         <source>Refund per day</source>
         <translation>每日退费</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="624"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="976"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="634"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="986"/>
         <source>%1 yuan</source>
         <translation>%1 元</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="631"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="641"/>
         <source>Not tested: %1</source>
         <translation>未检测：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="633"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="643"/>
         <source>No refund band for %1</source>
         <translation>%1 无对应的退费档</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="648"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="658"/>
         <source>met</source>
         <translation>已满足</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="648"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="658"/>
         <source>NOT met</source>
         <translation>未满足</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="651"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="661"/>
         <source>Preconditions</source>
         <translation>检测前提</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="665"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="675"/>
         <source>Exemptions</source>
         <translation>免责情形</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="668"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="678"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="678"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="688"/>
         <source>Model</source>
         <translation>型号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="679"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="689"/>
         <source>Serial no.</source>
         <translation>仪器编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="680"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="690"/>
         <source>Calibration certificate</source>
         <translation>检定证书编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="684"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="687"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="690"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="694"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="697"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="700"/>
         <source>Certificate valid until</source>
         <translation>证书有效期至</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="685"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="695"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="688"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="698"/>
         <source>%1, EXPIRED on the test day</source>
         <translation>%1，检测当日已过期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="691"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="701"/>
         <source>%1 (valid on the test day)</source>
         <translation>%1（检测当日有效）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="693"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="703"/>
         <source>Correction</source>
         <translation>修正值</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="707"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="717"/>
         <source> (coldest)</source>
         <translation>（最低）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="751"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="761"/>
         <source>Typed in by hand</source>
         <translation>手工录入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="755"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="778"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="765"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="788"/>
         <source>Point %1</source>
         <translation>测点 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="797"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="807"/>
         <source>%1, signed %2</source>
         <translation>%1，签字时间 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="807"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="817"/>
         <source>The inspector&apos;s signature is missing</source>
         <translation>缺少检测人员签字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="815"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="825"/>
         <source>Refused to sign. Reason: %1</source>
         <translation>拒绝签字。原因：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="826"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="836"/>
         <source>No witness signature</source>
         <translation>无见证人签字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="828"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="838"/>
         <source>Neither a resident signature nor a recorded refusal</source>
         <translation>既无用户签字，也未记录拒绝签字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="843"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="853"/>
         <source>The record is damaged or incomplete</source>
         <translation>记录已损坏或不完整</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="848"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="858"/>
         <source>Content unchanged since sealing</source>
         <translation>签封后内容未被修改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="849"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="859"/>
         <source>Content CHANGED after sealing</source>
         <translation>签封后内容已被修改！</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="850"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="860"/>
         <source>The fingerprint (SHA-256) of the record was worked out again here and is the one sealed on the laptop.</source>
         <translation>已在本机重新计算记录的哈希值（SHA-256），与设备签封时的哈希值一致。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="856"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="866"/>
         <source>Device signature valid</source>
         <translation>设备签名有效</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="857"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="867"/>
         <source>Device signature NOT valid</source>
         <translation>设备签名无效！</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="858"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="868"/>
         <source>The fingerprint is signed with the key of the laptop named below.</source>
         <translation>该哈希值由下列设备的密钥签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="862"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="872"/>
         <source>The office&apos;s index names another fingerprint</source>
         <translation>监管平台索引中记载的哈希值与此不同</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="863"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="873"/>
         <source>Index: %1</source>
         <translation>索引：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="867"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="877"/>
         <source>Checked by the office on receipt: %1</source>
         <translation>监管平台接收时校验：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="869"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="879"/>
         <source>Received %1 by %2</source>
         <translation>接收于 %1，方式：%2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="874"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="884"/>
         <source>Sealed by laptop %1 at %2</source>
         <translation>由设备 %1 于 %2 签封</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="877"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="887"/>
         <source>Device public key:</source>
         <translation>设备公钥：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="887"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="897"/>
         <source> (resolved %1 by %2)</source>
         <translation>（已于 %1 由 %2 处理）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="891"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="901"/>
         <source>Previous record&apos;s fingerprint:</source>
         <translation>前序记录的哈希值：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="892"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="902"/>
         <source>First record of this laptop (no previous record).</source>
         <translation>该设备的第一条记录（无前序记录）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="895"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="905"/>
         <source>Position %1 in this laptop&apos;s chain: %2</source>
         <translation>该设备记录链第 %1 条：%2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="899"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="909"/>
         <source>Fingerprint of this record (SHA-256)</source>
         <translation>本记录的哈希值（SHA-256）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="900"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="910"/>
         <source>Compare it with the one printed on the resident&apos;s slip.</source>
         <translation>可与用户所持测温单上印的 SHA-256 校验值核对。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="915"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="925"/>
         <source>This record corrects an earlier one. Reason: %1</source>
         <translation>本记录是对先前一条记录的更正。原因：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="919"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="929"/>
         <source>A later record corrects this one:</source>
         <translation>本记录已被以下后续记录更正：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="921"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="931"/>
         <source>This record neither corrects nor is corrected by another.</source>
         <translation>本记录未更正其他记录，也未被其他记录更正。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="962"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="972"/>
         <source>Not reviewed yet.</source>
         <translation>尚未审核。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="972"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="982"/>
         <source>replaced by %1</source>
         <translation>已被 %1 取代</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="973"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="983"/>
         <source>in force</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="985"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="995"/>
         <source>No ruling issued yet.</source>
         <translation>尚未签发裁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="823"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="833"/>
         <source> (%1)</source>
         <translation>（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="249"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="535"/>
+        <source>Evidence incomplete: %1 cited photos not received yet (see Photos)</source>
+        <translation>证据不完整：记录引用的照片有 %1 张办公室尚未收到（见“照片”）</translation>
     </message>
 </context>
 <context>
@@ -2262,170 +2429,170 @@ SHA-256 %4</translation>
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="166"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="167"/>
         <source>Logged in again.</source>
         <translation>已重新登录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="183"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="184"/>
         <source>Any result</source>
         <translation>全部结论</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="186"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="187"/>
         <source>Any review state</source>
         <translation>全部审核状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="189"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="190"/>
         <source>Formal tests only</source>
         <translation>仅正式检测</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="190"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="191"/>
         <source>Training only</source>
         <translation>仅培训</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="191"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="192"/>
         <source>Formal and training</source>
         <translation>正式与培训</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="192"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="193"/>
         <source>Any chain state</source>
         <translation>全部链状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="206"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="207"/>
         <source>Your account sees this district only.</source>
         <translation>您的账号只能查看本区。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="228"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="433"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="229"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="434"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="262"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="263"/>
         <source>%1 records match; %2 loaded</source>
         <translation>符合条件的记录 %1 条，已加载 %2 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="293"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="294"/>
         <source>Fetching the record…</source>
         <translation>正在获取记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="341"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="342"/>
         <source>Say what is wrong in the comment: the inspector will read it.</source>
         <translation>请在意见中写明问题所在：检测人员会看到这条意见。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="346"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="347"/>
         <source>Review state set: %1</source>
         <translation>审核状态已设为：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="348"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="357"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="349"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="358"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="353"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="354"/>
         <source>Write the comment first.</source>
         <translation>请先填写意见。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="357"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="358"/>
         <source>Comment added.</source>
         <translation>意见已添加。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="376"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="377"/>
         <source>Fetching the sealed record…</source>
         <translation>正在获取已签封的记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="392"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="393"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="393"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="394"/>
         <source>Export the filtered records</source>
         <translation>导出筛选出的记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="407"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="408"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="413"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="414"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="445"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="446"/>
         <source>Heating company</source>
         <translation>供热企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="445"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="446"/>
         <source>Tests</source>
         <translation>检测次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="445"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="446"/>
         <source>Failed</source>
         <translation>不合格次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="446"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="447"/>
         <source>Median minutes to contact</source>
         <translation>联系用时中位数（分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="446"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="447"/>
         <source>Failure rate (%)</source>
         <translation>不合格率 (%)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="447"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="448"/>
         <source>Median minutes to arrival</source>
         <translation>到达用时中位数（分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="447"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="448"/>
         <source>Contact later than allowed</source>
         <translation>联系超时次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="448"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="449"/>
         <source>Without times</source>
         <translation>无时间记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="468"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="475"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="469"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="476"/>
         <source>all districts</source>
         <translation>全部区</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="469"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="470"/>
         <source>%1 companies, %2</source>
         <translation>%1 家供热企业，%2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="476"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="477"/>
         <source>Supervisor review — %1 (%2)</source>
         <translation>监管审核 — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="480"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="481"/>
         <source>TRAINING office: rulings on training records are practice, of no effect</source>
         <translation>培训用办公室：对培训记录的裁定仅供练习，不具效力</translation>
     </message>
@@ -2597,7 +2764,7 @@ SHA-256 %4</translation>
 <context>
     <name>VisitWizard</name>
     <message>
-        <location filename="../../inspector_app/ui/visit/wizard.py" line="288"/>
+        <location filename="../../inspector_app/ui/visit/wizard.py" line="292"/>
         <location filename="../../forms/visit_wizard.ui" line="10"/>
         <source>TRAINING — not evidence</source>
         <translation>培训——不作为证据</translation>

@@ -56,13 +56,14 @@ from inspector_app.ui.qt import (
 )
 from inspector_app.ui.style import BAD, INFO, OK, WARN, message_style
 from inspector_app.ui.supervisor.labels import label as coded_label
+from inspector_app.ui.supervisor.photo_strip import PhotoStrip
 from inspector_app.ui.supervisor.readings_chart import ReadingsChart, Series
 from inspector_app.ui.supervisor.signature_view import SignatureCard
 
 MARK_OK, MARK_BAD, MARK_INFO = "✓", "✗", "•"
 VERDICT_COLOURS = {"pass": OK, "fail": BAD, "incomplete": WARN}
 REVIEW_COLOURS = {"approved": OK, "rejected": BAD, "has_issues": WARN, "resubmitted": WARN}
-TAB_OVERVIEW, TAB_ROOMS, TAB_SIGNATURES, TAB_VERIFICATION, TAB_REVIEW = range(5)
+TAB_OVERVIEW, TAB_ROOMS, TAB_SIGNATURES, TAB_VERIFICATION, TAB_REVIEW, TAB_PHOTOS = range(6)
 
 
 def mono_font() -> QFont:
@@ -222,6 +223,8 @@ class RecordDetail(QWidget):
         self.tabs.addTab(self._build_signatures(), "")
         self.tabs.addTab(self._build_verification(), "")
         self.tabs.addTab(self._build_review(), "")
+        self.photos = PhotoStrip()  # its `loader` is set by the host that has the session
+        self.tabs.addTab(self.photos, "")
         outer.addWidget(self.tabs, 1)
         self._retranslate()
         self.clear()
@@ -242,7 +245,8 @@ class RecordDetail(QWidget):
                             (TAB_ROOMS, self.tr("Rooms and readings")),
                             (TAB_SIGNATURES, self.tr("Signatures")),
                             (TAB_VERIFICATION, self.tr("Verification")),
-                            (TAB_REVIEW, self.tr("Review history"))):
+                            (TAB_REVIEW, self.tr("Review history")),
+                            (TAB_PHOTOS, self.tr("Photos"))):
             self.tabs.setTabText(index, text)
         self.visit_box.setTitle(self.tr("Visit"))
         self.times_box.setTitle(self.tr("Times"))
@@ -454,6 +458,7 @@ class RecordDetail(QWidget):
         self._clear_layout(self.conditions_layout)
         self.checks.clear()
         self.link_buttons = []
+        self.photos.clear()
         self.tabs.setEnabled(False)
 
     @staticmethod
@@ -491,6 +496,7 @@ class RecordDetail(QWidget):
         self._fill_signatures(record)
         self._fill_verification(detail, envelope, record)
         self._fill_review(detail)
+        self.photos.show_record(record, detail.get("evidence"))
 
     def _fill_header(self, detail: dict[str, Any], record: dict[str, Any],
                      visit: dict[str, Any], result: dict[str, Any]) -> None:
@@ -524,6 +530,10 @@ class RecordDetail(QWidget):
         if detail.get("superseded_by"):
             alerts.append(("warn", self.tr("A later record corrects this one: see Verification "
                                            "→ Corrections")))
+        missing = (detail.get("evidence") or {}).get("photos_missing")
+        if missing:
+            alerts.append(("bad", self._fmt(self.tr("Evidence incomplete: %1 cited photos not "
+                                                    "received yet (see Photos)"), len(missing))))
         others = [str(o.get("device_id")) for o in detail.get("same_id_elsewhere") or []
                   if isinstance(o, dict)]
         if others:  # the office keeps each device's record apart; say that the id was reused

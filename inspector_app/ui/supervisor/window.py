@@ -78,6 +78,7 @@ class SupervisorWindow(QMainWindow):
         self.detailScroll.setWidget(self.detail)
         self.ui.detailLayout.insertWidget(0, self.detailScroll, 1)
         self.detail.open_record.connect(self.select_record)
+        self.detail.photos.loader = lambda sha: self.session.photo(sha)  # the current session
         self.model = RecordsModel(self._fetch_page, self)
         self.ui.table.setModel(self.model)
         self.ui.table.verticalHeader().setVisible(False)

@@ -32,6 +32,7 @@ from inspector_app.ui.style import message_style
 from inspector_app.ui.visit.details_page import DetailsPage
 from inspector_app.ui.visit.instrument_page import InstrumentPage
 from inspector_app.ui.visit.measure_page import MeasurePage
+from inspector_app.ui.visit.photo_attach import PhotoBar
 from inspector_app.ui.visit.port_finder import PortFinder
 from inspector_app.ui.visit.preconditions_page import PreconditionsPage
 from inspector_app.ui.visit.result_page import ResultPage
@@ -93,6 +94,8 @@ class VisitWizard(QWidget):
         self.port_finder = PortFinder(ctx, self.measure)
         self.measure.ui.liveColumn.insertWidget(1, self.port_finder)
         self.port_finder.use_port.connect(self.switch_port)
+        self.photo_bar = PhotoBar(self)
+        self.ui.navLayout.insertWidget(1, self.photo_bar)
         self.current = 0
         self.reached = 0
         self.ui.nextButton.clicked.connect(self.next)
@@ -196,6 +199,7 @@ class VisitWizard(QWidget):
         self.ui.backButton.setEnabled(self.current > 0 and not self.read_only)
         self.ui.nextButton.setVisible(not last and not self.read_only)
         self.ui.trainingBadge.setVisible(self.visit.training)
+        self.photo_bar.refresh()
 
     def show_message(self, text: str, kind: str) -> None:
         self.ui.messageLabel.setText(text)
