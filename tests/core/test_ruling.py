@@ -457,3 +457,14 @@ def test_default_inputs_round_the_fee_half_up_and_survive_a_non_envelope():
     assert default_inputs(cc_cold_bedroom(), profile, date(2026, 11, 26)).daily_fee_per_m2 == (
         Decimal("1.0001"))
     assert default_inputs("junk", CC, date(2026, 11, 26)) == RulingInput(CC_FEE, 1)  # type: ignore[arg-type]
+
+
+def test_the_ruling_names_the_record_and_its_rooms_as_sealed():
+    env = make_envelope(CC, flat(CC, "bedroom", 12, 15.0), flat(CC, "living_room", 20, 18.5))
+    env["record"]["result"]["rooms"][0]["name"] = "北卧"
+    ruling = compute_ruling(env, CC, RulingInput(CC_FEE, 10))
+    assert ruling.record_id == env["record"]["record_id"] != ""
+    assert [(r.room_id, r.name, r.kind) for r in ruling.rooms] == [
+        (r["room_id"], r["name"], r["kind"]) for r in env["record"]["result"]["rooms"]]
+    assert [(r.name, r.kind) for r in ruling.rooms] == [("北卧", "bedroom"),
+                                                        ("living_room", "living_room")]

@@ -127,8 +127,9 @@ def test_verdict_and_refund_are_consistent(tenths, name):
 def test_sealed_result_shape_is_exact():
     """`to_dict` is what gets sealed: every key, its name and its value's form are fixed."""
     bedroom = room(CC, "bedroom", 12, [[15.0, 15.1, 14.9]], name="主卧")
-    result = visit_result(CC, visit_with(CC, bedroom, flat(CC, "living_room", 20, 18.5)))
-    bedroom_id, living_id = (r.room_id for r in result.rooms)
+    living = flat(CC, "living_room", 20, 18.5)
+    result = visit_result(CC, visit_with(CC, bedroom, living))
+    bedroom_id, living_id = bedroom.id, living.id
     assert result.to_dict() == {
         "verdict": "fail",
         "lowest_room_id": bedroom_id,
@@ -158,6 +159,7 @@ def test_incomplete_room_keeps_its_identity_and_unfinished_point():
     result = visit_result(CC, visit_with(CC, r, flat(CC, "living_room", 12, 19.0)))
     shape = result.to_dict()["rooms"][0]
     assert shape["room_id"] == r.id and shape["points_required"] == 1
+    assert (shape["kind"], shape["name"], shape["area_m2"]) == ("bedroom", "bedroom", 12)
     assert shape["mean"] is None and shape["verdict"] == INCOMPLETE
     assert shape["points"] == [{"index": 1, "readings": ["19.0", "19.0"], "mean": None,
                                 "manual": True}]
@@ -194,6 +196,12 @@ def test_a_half_fen_refund_rounds_up():
     result = visit_result(profile, visit_with(profile, r, flat(profile, "living_room", 12, 19)))
     assert result.rooms[0].refund_per_day == Decimal("1.13")
     assert result.refund_per_day == Decimal("1.13")
+
+
+def test_the_sealed_daily_fee_is_rounded_half_up_to_four_places():
+    profile = replace(CC, season_fee_per_m2=Decimal("2.0001"), season_days=2)  # 1.00005 a day
+    result = visit_result(profile, visit_with(profile, flat(profile, "bedroom", 12, 19.0)))
+    assert result.to_dict()["daily_fee_per_m2"] == "1.0001"
 
 
 def test_refund_for_days_is_in_fen():

@@ -8,6 +8,7 @@ layout, or the project's own emulator. `tests/drivers/test_drivers_vectors.py` d
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
@@ -34,6 +35,8 @@ class Vector:
     frame: bytes
     readings: tuple[Expect, ...]
     source: str
+    #: The encoder call (used by the emulators) that must produce exactly these bytes, if any.
+    encoded: Callable[[], bytes] | None = None
     #: Where sigrok-cli 0.5.2 (a second, independent reader) decodes the frame differently, and
     #: why the protocol description wins; empty when it agrees or cannot decode the protocol.
     sigrok_differs: str = ""

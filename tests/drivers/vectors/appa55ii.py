@@ -12,6 +12,7 @@ int16 LE; [13] upper nibble 2 = HOLD, bits3-2 1 MAX / 2 MIN / 3 AVG; [14-15] T1 
 
 from __future__ import annotations
 
+from drivers.protocols.appa55ii import build_frame
 from drivers.reading import AVG, HOLD, MAX, MIN, NO_PROBE, OVERLOAD, UNKNOWN_UNIT
 
 from . import Expect, Vector, h
@@ -35,6 +36,7 @@ VECTORS: tuple[Vector, ...] = (
         h("55 55 00 14 01 01 D7 00 00 00 00 00 00 00 00 00 00 00 FF 7F 20 D7 00 01 0D"),
         (Expect(1, None, None, flags=frozenset({NO_PROBE})), Expect(2, 21.5, 21.5)),
         f"{BUILT}; the project's emulator with T1 unset and T2 21.5 (issue #13 item 2)",
+        encoded=lambda: build_frame(None, 21.5),
     ),
     Vector(
         "bit6 and bit5 each mean no value (overload) whatever the value bytes say",
@@ -56,6 +58,7 @@ VECTORS: tuple[Vector, ...] = (
          Expect(2, 23.85, 297.0, "K", frozenset({MAX}))),
         BUILT,
         sigrok_differs=SIGROK_UNIT,
+        encoded=lambda: build_frame(296.6, 297.0, unit="K", mode="max"),
     ),
     Vector(
         "MIN mode",
@@ -63,6 +66,7 @@ VECTORS: tuple[Vector, ...] = (
         (Expect(1, 20.0, 20.0, flags=frozenset({MIN})),
          Expect(2, 20.1, 20.1, flags=frozenset({MIN}))),
         BUILT,
+        encoded=lambda: build_frame(20.0, 20.1, mode="min"),
     ),
     Vector(
         "AVG mode with HOLD",
@@ -70,6 +74,7 @@ VECTORS: tuple[Vector, ...] = (
         (Expect(1, 20.0, 20.0, flags=frozenset({HOLD, AVG})),
          Expect(2, 20.1, 20.1, flags=frozenset({HOLD, AVG}))),
         BUILT,
+        encoded=lambda: build_frame(20.0, 20.1, hold=True, mode="avg"),
     ),
     Vector(
         "unit code 0 is unknown: reported, never used",

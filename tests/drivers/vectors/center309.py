@@ -12,6 +12,7 @@ bit7 auto power-off; 7-14 T1..T4 int16 BE; 15-38 REL/MIN/MAX copies; 39 overload
 
 from __future__ import annotations
 
+from drivers.protocols.center309 import build_frame
 from drivers.reading import HOLD, LOW_BATTERY, MAX, MIN, OVERLOAD, REL
 
 from . import Expect, Vector, h
@@ -50,6 +51,7 @@ VECTORS: tuple[Vector, ...] = (
         f"{DOC} built example; data sheet words 00 EF = 23.9, 01 02 = 25.8",
         sigrok_differs="T3: sigrok reads the word FF CE as unsigned (6548.6); the description "
                        "reads it as signed (-5.0)",
+        encoded=lambda: build_frame([23.9, 25.8, -5.0, None]),
     ),
     Vector(
         "REL mode: byte 40 flags the REL copies, not T1..T4",
@@ -115,5 +117,16 @@ VECTORS: tuple[Vector, ...] = (
               copies="01 00" * 12),
         four((20.0, 20.1, 20.2, 20.3)),
         BUILT,
+    ),
+    Vector(
+        "every status bit the encoder sets; two values for four channels, T1 forced open",
+        frame("02 76 00 00 00 00 00", "00 00 00 C9 00 00 00 00", "0D 0D 0D 0D 00 03"),
+        (Expect(1, None, None, "F", frozenset({LOW_BATTERY, HOLD, REL, MIN, MAX, OVERLOAD})),
+         Expect(2, -6.611, 20.1, "F", frozenset({LOW_BATTERY, HOLD, REL, MIN, MAX})),
+         Expect(3, None, None, "F", frozenset({LOW_BATTERY, HOLD, REL, MIN, MAX, OVERLOAD})),
+         Expect(4, None, None, "F", frozenset({LOW_BATTERY, HOLD, REL, MIN, MAX, OVERLOAD}))),
+        f"{BUILT}; the emulator's encoder",
+        encoded=lambda: build_frame([20.0, 20.1], celsius=False, hold=True, low_battery=True,
+                                    rel=True, mode="maxmin", overload=[1]),
     ),
 )

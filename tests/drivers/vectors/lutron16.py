@@ -8,6 +8,7 @@ No hold or battery flags.
 
 from __future__ import annotations
 
+from drivers.protocols.lutron16 import build_frame
 from drivers.reading import UNKNOWN_UNIT
 
 from . import Expect, Vector, h
@@ -20,17 +21,20 @@ VECTORS: tuple[Vector, ...] = (
         h("02 34 31 30 31 30 31 30 30 30 30 30 32 33 35 0D"),
         (Expect(1, 23.5, 23.5),),
         f"{DOC} built example",
+        encoded=lambda: build_frame(1, 23.5),
     ),
     Vector(
         "printed example: T2 -5.2 °C",
         h("02 34 32 30 31 31 31 30 30 30 30 30 30 35 32 0D"),
         (Expect(2, -5.2, -5.2),),
         f"{DOC} built example",
+        encoded=lambda: build_frame(2, -5.2),
     ),
     Vector(
         "captured gaussmeter frame, unit code B2: reported as unknown, never used",
         h("02 34 31 42 32 30 32 30 30 30 30 30 30 35 32 0D"),
         (Expect(1, None, 0.52, "?B2", frozenset({UNKNOWN_UNIT})),),
         f"{DOC} captured example",
+        encoded=lambda: build_frame(1, 0.52, decimals=2, unit_code="B2"),
     ),
 )

@@ -12,6 +12,7 @@ display, which then shows the main display's channel; 13-15 device clock hh mm s
 
 from __future__ import annotations
 
+from drivers.protocols.ms6514 import build_frame
 from drivers.reading import AVG, HOLD, MAX, MIN, OVERLOAD, REL, STORED, UNKNOWN_UNIT
 
 from . import Expect, Vector, h
@@ -31,6 +32,7 @@ VECTORS: tuple[Vector, ...] = (
         pair(Expect(1, 23.5, 23.5, device_time="12:30:00"),
              Expect(2, 24.1, 24.1, device_time="12:30:00")),
         f"{DOC} built example",
+        encoded=lambda: build_frame(23.5, 24.1),
     ),
     Vector(
         "MIN mode: the secondary display shows T1's minimum, not T2",
@@ -39,6 +41,7 @@ VECTORS: tuple[Vector, ...] = (
              Expect(1, 21.5, 21.5, flags=frozenset({MIN}), device_time="03:56:59")),
         f"{DOC} MIN example; the project's emulator with T1 21.5, T2 30.0 in MIN mode "
         "(issue #13 item 1)",
+        encoded=lambda: build_frame(21.5, 21.5, assignment=8, clock=(3, 56, 59)),
     ),
     Vector(
         "MIN mode with T2 on the main display: the secondary shows T2's minimum",
@@ -46,6 +49,7 @@ VECTORS: tuple[Vector, ...] = (
         pair(Expect(2, 30.0, 30.0, device_time="08:00:00"),
              Expect(2, 29.8, 29.8, flags=frozenset({MIN}), device_time="08:00:00")),
         BUILT,
+        encoded=lambda: build_frame(30.0, 29.8, assignment=9, clock=(8, 0, 0)),
     ),
     Vector(
         "assignment 1: T2 on the main display, T1 on the secondary",
@@ -53,6 +57,7 @@ VECTORS: tuple[Vector, ...] = (
         pair(Expect(2, 20.0, 20.0, device_time="23:59:59"),
              Expect(1, 21.0, 21.0, device_time="23:59:59")),
         BUILT,
+        encoded=lambda: build_frame(20.0, 21.0, assignment=1, clock=(23, 59, 59)),
     ),
     Vector(
         "assignment 2: T1-T2 on the main display (channel 1, REL), T1 on the secondary",
@@ -60,6 +65,7 @@ VECTORS: tuple[Vector, ...] = (
         pair(Expect(1, -1.0, -1.0, flags=frozenset({REL}), device_time="00:00:00"),
              Expect(1, 21.0, 21.0, device_time="00:00:00")),
         BUILT,
+        encoded=lambda: build_frame(-1.0, 21.0, assignment=2, clock=(0, 0, 0)),
     ),
     Vector(
         "assignment 3: T1-T2 on the main display, T2 on the secondary",
@@ -67,6 +73,7 @@ VECTORS: tuple[Vector, ...] = (
         pair(Expect(1, 1.0, 1.0, flags=frozenset({REL}), device_time="12:00:00"),
              Expect(2, 20.0, 20.0, device_time="12:00:00")),
         BUILT,
+        encoded=lambda: build_frame(1.0, 20.0, assignment=3, clock=(12, 0, 0)),
     ),
     Vector(
         "MAX mode with T2 on the main display: T2 and T2's maximum",
@@ -74,6 +81,7 @@ VECTORS: tuple[Vector, ...] = (
         pair(Expect(2, 20.0, 20.0, device_time="12:00:00"),
              Expect(2, 25.0, 25.0, flags=frozenset({MAX}), device_time="12:00:00")),
         BUILT,
+        encoded=lambda: build_frame(20.0, 25.0, assignment=5, clock=(12, 0, 0)),
     ),
     Vector(
         "AVG mode with T1-T2 on the main display: both displays are REL, the second AVG",
@@ -81,6 +89,7 @@ VECTORS: tuple[Vector, ...] = (
         pair(Expect(1, 0.5, 0.5, flags=frozenset({REL}), device_time="12:00:00"),
              Expect(1, 0.6, 0.6, flags=frozenset({REL, AVG}), device_time="12:00:00")),
         BUILT,
+        encoded=lambda: build_frame(0.5, 0.6, assignment=14, clock=(12, 0, 0)),
     ),
     Vector(
         "whole-degree displays (no tenths bit), one negative",
@@ -95,6 +104,7 @@ VECTORS: tuple[Vector, ...] = (
         pair(Expect(1, None, None, flags=frozenset({OVERLOAD}), device_time="12:00:00"),
              Expect(2, -2.5, -2.5, device_time="12:00:00")),
         BUILT,
+        encoded=lambda: build_frame(None, -2.5, clock=(12, 0, 0)),
     ),
     Vector(
         "stored reading, HOLD, °F; device clock hour 24 is not a time of day",
@@ -102,6 +112,8 @@ VECTORS: tuple[Vector, ...] = (
         pair(Expect(1, 20.0, 68.0, "F", frozenset({STORED, HOLD})),
              Expect(2, 20.556, 69.0, "F", frozenset({STORED, HOLD}))),
         BUILT,
+        encoded=lambda: build_frame(68.0, 69.0, unit="F", hold=True, stored=True,
+                                     clock=(24, 0, 0), memory_index=7),
     ),
     Vector(
         "kelvin, REC bit (not a flag); device clock minute 60 is not a time of day",
