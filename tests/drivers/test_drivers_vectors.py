@@ -7,8 +7,10 @@ import time
 
 import pytest
 
+from drivers import get
 from drivers.emulators import model_for
 from drivers.protocols import appa55ii, center309, lutron16, modbus_th, ms6514
+from drivers.transports import ScriptedTransport
 
 from .vectors import Expect, Vector, h
 from .vectors import appa55ii as appa_table
@@ -142,3 +144,25 @@ def test_center309_emulator_rel_and_statistic_modes_keep_the_channel_values() ->
         readings = center309.parse_frame(model.answer(b"A", 0.0))
         assert [r.value_c for r in readings] == [20.0, 20.1, 20.2, 20.3]
         assert all(r.flags == flags for r in readings)
+
+
+# -- the drivers stamp readings with their own clocks -------------------------------------------
+
+STREAMING_VECTORS = {"ms6514": ms_table.VECTORS[0], "appa55ii": appa_table.VECTORS[1],
+                     "lutron16": lutron_table.VECTORS[0]}
+
+
+@pytest.mark.parametrize("name", sorted(STREAMING_VECTORS))
+def test_a_streaming_driver_stamps_readings_with_its_clocks(name: str) -> None:
+    driver = get(name)(ScriptedTransport(incoming=STREAMING_VECTORS[name].frame),
+                       clock=lambda: 42.0, wall_clock=lambda: 1_700_000_000.0)
+    readings = driver.poll()
+    assert readings and {(r.t_wall, r.t_mono) for r in readings} == {(1_700_000_000.0, 42.0)}
+
+
+def test_center309_stamps_readings_with_the_drivers_clocks() -> None:
+    transport = ScriptedTransport([(b"A", center_table.VECTORS[0].frame)])
+    driver = get("center309")(transport, clock=lambda: 42.0, wall_clock=lambda: 1_700_000_000.0)
+    readings = driver.poll()
+    assert len(readings) == 4
+    assert {(r.t_wall, r.t_mono) for r in readings} == {(1_700_000_000.0, 42.0)}
