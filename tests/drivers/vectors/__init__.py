@@ -9,7 +9,7 @@ layout, or the project's own emulator. `tests/drivers/test_drivers_vectors.py` d
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 def h(text: str) -> bytes:
@@ -40,4 +40,3 @@ class Vector:
     #: Where sigrok-cli 0.5.2 (a second, independent reader) decodes the frame differently, and
     #: why the protocol description wins; empty when it agrees or cannot decode the protocol.
     sigrok_differs: str = ""
-    notes: tuple[str, ...] = field(default_factory=tuple)
