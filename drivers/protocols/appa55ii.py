@@ -18,6 +18,7 @@ Live content offsets:
 
 from __future__ import annotations
 
+import math
 import time
 from typing import ClassVar
 
@@ -110,7 +111,7 @@ def build_packet(ptype: int, content: bytes) -> bytes:
 
 def encodable(value: float) -> bool:
     """Whether a live value fits the format in tenths (int16, 0x7FFF reserved for no probe)."""
-    return MIN_TENTHS <= round(value * 10) <= MAX_TENTHS
+    return math.isfinite(value) and MIN_TENTHS <= round(value * 10) <= MAX_TENTHS
 
 
 def build_frame(

@@ -111,7 +111,7 @@ def test_appa_encoder_and_emulator_mark_a_missing_probe_as_the_meter_does() -> N
     assert model.stream_bytes(0.0) == appa_table.VECTORS[1].frame
 
 
-@pytest.mark.parametrize("value", [3276.7, 3276.8, -3276.9, 1e6])
+@pytest.mark.parametrize("value", [3276.7, 3276.8, -3276.9, 1e6, float("inf"), float("nan")])
 def test_appa_encoder_refuses_values_the_format_cannot_carry(value: float) -> None:
     """3276.7 would be 7F FF, the no-probe pattern: refused as out of range, like the others."""
     assert not appa55ii.encodable(value)
