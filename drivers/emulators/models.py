@@ -260,6 +260,14 @@ class MS6514Model(DeviceModel):
         with self._lock:
             self._extreme = []
 
+    def _statistic(self, t1: float | None) -> float | None:
+        """MAX/MIN/AVG of T1 so far; overload while T1 is open (no value to take it from)."""
+        if t1 is None:
+            return None
+        self._extreme.append(t1)
+        pick = {"max": max, "min": min}.get(self.mode or "")
+        return pick(self._extreme) if pick else round(sum(self._extreme) / len(self._extreme), 1)
+
     def stream_bytes(self, now: float) -> bytes:
         with self._lock:
             t1, t2 = (self.displayed(v) for v in self.values_c(now))
@@ -267,11 +275,9 @@ class MS6514Model(DeviceModel):
             if self.mode == "rel":
                 main = None if t1 is None or t2 is None else round(t1 - t2, 1)
                 secondary = t1
-            elif self.mode in ("max", "min", "avg") and t1 is not None:
-                self._extreme.append(t1)
-                pick = {"max": max, "min": min}.get(self.mode)
-                secondary = pick(self._extreme) if pick else round(
-                    sum(self._extreme) / len(self._extreme), 1)
+            elif self.mode in ("max", "min", "avg"):
+                # the secondary display shows the statistic of the main display's channel (T1)
+                secondary = self._statistic(t1)
             hh, mm, ss = time.localtime(self.wall_clock())[3:6]
             return ms6514.build_frame(
                 main, secondary, unit=self.unit, hold=self.hold,
@@ -294,9 +300,16 @@ class Appa55IIModel(DeviceModel):
     def stream_bytes(self, now: float) -> bytes:
         with self._lock:
             t1, t2 = (self.displayed(v) for v in self.values_c(now))
+            # A channel without a curve is sent as no probe (0x7FFF with the no-value bit, by
+            # the encoder); a value the format cannot carry is shown as overload, as the meter
+            # shows OL beyond its range.
+            over = [
+                number in self.overloaded or (value is not None and not appa55ii.encodable(value))
+                for number, value in ((1, t1), (2, t2))
+            ]
             return appa55ii.build_frame(
-                t1, t2, unit=self.unit, hold=self.hold, mode=self.mode,
-                overload=(1 in self.overloaded, 2 in self.overloaded),
+                None if over[0] else t1, None if over[1] else t2, unit=self.unit,
+                hold=self.hold, mode=self.mode, overload=(over[0], over[1]),
             )
 
 

@@ -10,13 +10,15 @@ Live content offsets:
     [1]      unit (1 °C, 2 °F, 3 K)
     [13]     display mode: upper nibble 0x2 = HOLD; bits3-2 1 MAX, 2 MIN, 3 AVG
     [14-15]  T1 int16 little-endian, [16] T1 flags: bit0 tenths, bit5/bit6 no value
-    [17-18]  T2, [19] T2 flags; 0x7FFF = no probe
+    [17-18]  T2, [19] T2 flags; a meter with no probe sends 0x7FFF with bit5 set
 
 "No value" (bit5/bit6) is reported as OVERLOAD and 0x7FFF as NO_PROBE; both have no value_c.
+0x7FFF is reserved for "no probe", so the encoder refuses a value that would need it (3276.7).
 """
 
 from __future__ import annotations
 
+import math
 import time
 from typing import ClassVar
 
@@ -35,6 +37,11 @@ FRAME_SIZE = 4 + LIVE_LENGTH + 1
 LOG_TYPES = frozenset({0x11, 0x14, 0x18, 0x19})
 MAX_CONTENT = 32
 NO_PROBE_RAW = 0x7FFF
+NO_VALUE = 0x20  # flag bit5, set with NO_PROBE_RAW by a meter without a probe
+TENTHS = 0x01
+OVERLOAD_FLAG = 0x40
+# Tenths a live value may carry: int16 without the no-probe pattern.
+MIN_TENTHS, MAX_TENTHS = -0x8000, NO_PROBE_RAW - 1
 UNITS = {1: "C", 2: "F", 3: "K"}
 UNIT_CODES = {unit: code for code, unit in UNITS.items()}
 _MODE = {0x04: MAX, 0x08: MIN, 0x0C: AVG}
@@ -86,11 +93,11 @@ def parse_frame(
         if raw_int == NO_PROBE_RAW:
             this.add(NO_PROBE)
             raw = value_c = None
-        elif channel_flags & 0x60:
+        elif channel_flags & (NO_VALUE | OVERLOAD_FLAG):
             this.add(OVERLOAD)
             raw = value_c = None
         else:
-            raw = raw_int / 10 if channel_flags & 0x01 else float(raw_int)
+            raw = raw_int / 10 if channel_flags & TENTHS else float(raw_int)
             value_c = to_celsius(raw, unit)
         readings.append(Reading(value_c, raw, unit, channel, t_wall, t_mono, frozenset(this)))
     return readings
@@ -102,6 +109,11 @@ def build_packet(ptype: int, content: bytes) -> bytes:
     return body + bytes([sum8(body)])
 
 
+def encodable(value: float) -> bool:
+    """Whether a live value fits the format in tenths (int16, 0x7FFF reserved for no probe)."""
+    return math.isfinite(value) and MIN_TENTHS <= round(value * 10) <= MAX_TENTHS
+
+
 def build_frame(
     t1: float | None,
     t2: float | None,
@@ -111,7 +123,9 @@ def build_frame(
     mode: str | None = None,
     overload: tuple[bool, bool] = (False, False),
 ) -> bytes:
-    """Encode a live packet (display unit, tenths; overload wins, then None = no probe)."""
+    """Encode a live packet (display unit, tenths; overload wins, then None = no probe).
+
+    ValueError for a value that is not `encodable`."""
     content = bytearray(LIVE_LENGTH)
     content[0] = 0x01  # probe type K
     content[1] = UNIT_CODES[unit]
@@ -120,13 +134,17 @@ def build_frame(
     for i, value in enumerate((t1, t2)):
         offset = 14 + 3 * i
         if overload[i]:
-            content[offset + 2] = 0x40
+            content[offset + 2] = OVERLOAD_FLAG
             continue
         if value is None:
             content[offset:offset + 2] = NO_PROBE_RAW.to_bytes(2, "little")
+            content[offset + 2] = NO_VALUE
             continue
+        if not encodable(value):
+            raise ValueError(f"APPA 55II values run from {MIN_TENTHS / 10} to "
+                             f"{MAX_TENTHS / 10}, not {value}")
         content[offset:offset + 2] = round(value * 10).to_bytes(2, "little", signed=True)
-        content[offset + 2] = 0x01
+        content[offset + 2] = TENTHS
         display = value if display is None else display
     content[2:4] = round((display or 0.0) * 10).to_bytes(2, "little", signed=True)
     return build_packet(LIVE, bytes(content))

@@ -7,7 +7,10 @@ each request so half an old answer cannot join a new one.
     byte 1   bit7 °C (else °F), bit6 low battery, bit5 HOLD, bit4 REL, bit3 T1-T2 shown,
              bits2-1 mode (0 normal, 1 MAX, 2 MIN, 3 MAX/MIN), bit0 recording
     7-14     T1..T4, int16 big-endian (read as signed; not confirmed by a document)
-    39       overload bit per channel in normal mode (bit0 = T1); 40 REL, 41 MAX, 42 MIN modes
+    15-38    REL, MIN and MAX copies of T1..T4 (not read)
+    39       overload bit per channel (bit0 = T1) for the values in bytes 7-14, in every mode
+    40-42    overload bits of the REL, MAX and MIN copies: not about bytes 7-14, so not read
+             (Voltcraft K204 sheet "304,309 protocol of serial interface")
     43       per-channel bit; 0 = the value is in tenths
 
 The T1..T4 bytes hold the channel temperatures whatever the display shows (libsigrok reads them
@@ -61,12 +64,6 @@ def parse_frame(
     if status & 0x10:
         flags.add(REL)
     overload = frame[39]
-    if status & 0x10:
-        overload |= frame[40]
-    if MAX in flags:
-        overload |= frame[41]
-    if MIN in flags:
-        overload |= frame[42]
     t_wall = time.time() if t_wall is None else t_wall
     t_mono = time.monotonic() if t_mono is None else t_mono
     readings = []
@@ -103,13 +100,14 @@ def build_frame(
         (0x80 if celsius else 0) | (0x40 if low_battery else 0) | (0x20 if hold else 0)
         | (0x10 if rel else 0) | (_MODE_BITS[mode] << 1)
     )
-    over = {c for c in overload}
+    over = set(overload)
     for i in range(CHANNELS):
         value = values[i] if i < len(values) else None
         if value is None or (i + 1) in over:
             frame[39] |= 1 << i
             value = 0.0
         frame[7 + 2 * i:9 + 2 * i] = round(value * 10).to_bytes(2, "big", signed=True)
+    # An open channel has no REL/MAX/MIN either: its copies are overloaded too.
     if rel:
         frame[40] = frame[39]
     if mode in ("max", "maxmin"):

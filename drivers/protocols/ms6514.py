@@ -9,11 +9,12 @@ starts inside it (a cut frame followed by the next one could otherwise line up).
     10     bit6 HOLD, bit5 REC, bits1-0 unit (1 °C, 2 °F, 3 K)
     11/12  main/secondary modifiers: bit7 minus, bit6 overload, bit3 tenths;
            (byte12 & 3) << 2 | (byte11 & 3) says which channel each display shows
-    13-15  device clock hh mm ss
+    13-15  device clock hh mm ss (None when it is not a time of day)
 
 Each display becomes one Reading on the channel it shows. A display showing T1-T2 is reported on
-channel 1 flagged REL, and a secondary display showing MAX/MIN/AVG is flagged so; both are
-refused by the procedure, while the live display beside them stays usable.
+channel 1 flagged REL, and a secondary display showing MAX/MIN/AVG (of the main display's
+channel) is flagged so; both are refused by the procedure, while the live display beside them
+stays usable.
 """
 
 from __future__ import annotations
@@ -36,10 +37,11 @@ UNIT_CODES = {unit: code for code, unit in UNITS.items()}
 
 T1, T2, T1_MINUS_T2 = 0, 1, 2
 # Index (byte12 & 3) << 2 | (byte11 & 3) -> (main shows, secondary shows); from the sigrok wiki.
-_ASSIGNMENT = (
-    (T1, T2), (T2, T1), (T1_MINUS_T2, T1), (T1_MINUS_T2, T2),
-    (T1, T1), (T2, T2), (T1_MINUS_T2, T1_MINUS_T2), (T1_MINUS_T2, T1_MINUS_T2),
-) * 2
+# In the MAX, MIN and AVG modes (byte12 & 3 = 1, 2, 3) the secondary display shows that
+# statistic of the main display's channel.
+_NORMAL = ((T1, T2), (T2, T1), (T1_MINUS_T2, T1), (T1_MINUS_T2, T2))
+_STATISTIC = ((T1, T1), (T2, T2), (T1_MINUS_T2, T1_MINUS_T2), (T1_MINUS_T2, T1_MINUS_T2))
+_ASSIGNMENT = _NORMAL + _STATISTIC * 3
 _SECONDARY_MODE = {0: None, 1: MAX, 2: MIN, 3: AVG}
 
 

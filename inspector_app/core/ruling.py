@@ -136,7 +136,7 @@ def band_label(profile: Profile, band: RefundBand | None) -> str:
 
 # -- checks --------------------------------------------------------------------------------
 
-def _record(envelope: Any, training_office: bool = False) -> dict:
+def _record(envelope: Any, training_office: bool) -> dict:
     record = envelope.get("record") if isinstance(envelope, dict) else None
     if not isinstance(record, dict):
         raise _refuse("不是已签封的检测记录（缺少 record）",

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from inspector_app.core.errors import InspectionError
-from inspector_app.core.profile import Profile, load_profile
+from inspector_app.core.profile import Profile, RefundBand, load_profile
 from inspector_app.core.ruling import (
     REASONS,
     Ruling,
@@ -315,3 +315,156 @@ def test_to_dict_round_trips_through_json(env, fee, days):
     assert again == ruling and again.to_dict() == ruling.to_dict()
     assert isinstance(data["rooms"], list) and isinstance(data["amount_total"], str)
     assert set(data) == set(Ruling.__dataclass_fields__)
+
+
+# -- behaviour found untested by mutation testing (issue #20) ---------------------------------
+
+@pytest.mark.parametrize(("record_level", "visit_level"), [(True, False), (False, True)])
+def test_a_record_flagged_training_at_one_level_only_is_refused(record_level, visit_level):
+    """Either flag makes a training record: a forged or half-edited flag cannot buy a refund."""
+    env = cc_cold_bedroom()
+    env["record"]["training"] = record_level
+    env["record"]["visit"]["training"] = visit_level
+    assert refusal(env).field == "training"
+    practice = compute_ruling(env, CC, RulingInput(CC_FEE, 10), training_office=True)
+    assert practice.notes[0] == "training"
+
+
+def test_the_training_note_comes_first():
+    env = cc_cold_bedroom(training=True)
+    env["record"]["profile"]["version"] = "old"
+    ruling = compute_ruling(env, CC, RulingInput(CC_FEE, 10), training_office=True)
+    assert ruling.notes == ("training", f"profile_version_differs:old→{CC.version}")
+
+
+def test_a_non_envelope_is_refused_not_a_crash():
+    for junk in ("not a record", None, ["record"]):
+        err = refusal(junk)  # type: ignore[arg-type]
+        assert err.field == "record"
+
+
+@pytest.mark.parametrize("fee", [0.1607, "0.1607", 1])
+def test_a_fee_that_is_not_a_decimal_is_taken_by_its_printed_value(fee):
+    ruling = compute_ruling(cc_cold_bedroom(), CC, RulingInput(fee, 10))
+    assert isinstance(ruling.daily_fee_per_m2, Decimal)
+    assert ruling.daily_fee_per_m2 == Decimal(str(fee))
+
+
+@pytest.mark.parametrize("fee", ["abc", None, "", object()])
+def test_a_fee_that_is_not_a_number_is_refused(fee):
+    err = refusal(cc_cold_bedroom(), inputs=RulingInput(fee, 10))
+    assert err.field == "daily_fee_per_m2"
+
+
+def test_failing_days_equal_to_the_season_are_accepted():
+    ruling = compute_ruling(cc_cold_bedroom(), CC, RulingInput(CC_FEE, CC.season_days))
+    assert ruling.failing_days == CC.season_days
+    assert ruling.amount_total == Decimal("1.16") * CC.season_days
+
+
+@pytest.mark.parametrize(("fee", "days", "total"), [
+    ("0.0014", 1, "0.01"),   # 0.0014 × 12 × 0.6 = 0.01008 → 0.01 a day
+    ("0.01", 5, "0.35"),     # 0.072 → 0.07 a day × 5
+    ("0.1389", 1, "1.00"),   # 1.00008 → 1.00
+])
+def test_totals_between_one_fen_and_one_yuan_are_refunds(fee, days, total):
+    ruling = compute_ruling(cc_cold_bedroom(), CC, RulingInput(Decimal(fee), days))
+    assert ruling.amount_total == Decimal(total)
+    assert (ruling.decision, ruling.reason_code) == ("refund", "refund")
+
+
+def test_a_room_verdict_that_contradicts_its_mean_is_noted_and_not_refunded():
+    """The sealed verdict is ruled on; a room whose mean says otherwise is noted, never paid."""
+    env = cc_cold_bedroom()
+    bedroom, living = env["record"]["result"]["rooms"]
+    living["mean"] = "15.0"  # says pass
+    ruling = compute_ruling(env, CC, RulingInput(CC_FEE, 10))
+    assert ruling.notes == (f"room_verdict_differs:{living['room_id']}",)
+    assert ruling.rooms[1].mean_c == Decimal("15.0") and ruling.rooms[1].verdict == "pass"
+    assert (ruling.rooms[1].band, ruling.rooms[1].share, ruling.rooms[1].per_day) == ("", 0, 0)
+    assert ruling.per_day_total == Decimal("1.16")
+
+
+def test_a_mean_exactly_at_the_standard_with_a_pass_is_consistent():
+    env = cc_cold_bedroom()
+    env["record"]["result"]["rooms"][1]["mean"] = str(CC.min_temp_c)
+    assert compute_ruling(env, CC, RulingInput(CC_FEE, 10)).notes == ()
+
+
+def test_rooms_without_a_mean_or_a_sealed_verdict_are_ruled_without_a_share():
+    env = cc_cold_bedroom()
+    bedroom, living = env["record"]["result"]["rooms"]
+    bedroom_id = bedroom["room_id"]
+    bedroom["mean"] = None                 # failing, yet no mean: no band can apply
+    living["verdict"] = "incomplete"       # a mean but no pass/fail: nothing to compare
+    living["mean"] = "15.0"
+    del living["room_id"], living["name"], living["kind"], living["area_m2"]
+    ruling = compute_ruling(env, CC, RulingInput(CC_FEE, 10))
+    assert ruling.notes == (f"no_band:{bedroom_id}",)
+    first, second = ruling.rooms
+    assert (first.mean_c, first.band, first.share) == (None, "", 0)
+    assert (second.room_id, second.name, second.kind, second.area_m2) == ("", "", "", 0)
+    assert (second.verdict, second.mean_c, second.per_day) == ("incomplete", Decimal("15.0"), 0)
+    del bedroom["verdict"]
+    assert compute_ruling(env, CC, RulingInput(CC_FEE, 10)).rooms[0].verdict == "incomplete"
+
+
+def test_a_failing_room_without_an_id_is_noted_with_an_empty_id():
+    env = cc_cold_bedroom()
+    env["record"]["result"]["rooms"][0]["mean"] = None
+    del env["record"]["result"]["rooms"][0]["room_id"]
+    assert compute_ruling(env, CC, RulingInput(CC_FEE, 10)).notes == ("no_band:",)
+    env["record"]["result"]["rooms"][1]["mean"] = "15.0"
+    del env["record"]["result"]["rooms"][1]["room_id"]
+    assert compute_ruling(env, CC, RulingInput(CC_FEE, 10)).notes == (
+        "no_band:", "room_verdict_differs:")
+
+
+def test_totals_are_in_fen_even_without_rooms():
+    env = make_envelope(CC, flat(CC, "bedroom", 12, 18.0), flat(CC, "living_room", 20, 19.1))
+    env["record"]["result"]["rooms"] = []
+    shape = compute_ruling(env, CC, RulingInput(CC_FEE, 10)).to_dict()
+    assert (shape["per_day_total"], shape["amount_total"]) == ("0.00", "0.00")
+
+
+def test_ids_missing_from_the_envelope_are_empty_not_none():
+    env = cc_cold_bedroom()
+    del env["sha256"], env["record"]["record_id"]
+    ruling = compute_ruling(env, CC, RulingInput(CC_FEE, 10))
+    assert (ruling.record_id, ruling.record_sha256) == ("", "")
+
+
+def test_ruling_shape_notes_are_a_list_and_a_missing_mean_survives_the_round_trip():
+    env = cc_cold_bedroom(training=True)
+    env["record"]["result"]["rooms"][1]["mean"] = None
+    ruling = compute_ruling(env, CC, RulingInput(CC_FEE, 10), training_office=True)
+    shape = ruling.to_dict()
+    assert shape["notes"] == ["training"] and isinstance(shape["notes"], list)
+    assert shape["rooms"][1]["mean_c"] is None
+    assert Ruling.from_dict(json.loads(json.dumps(shape))) == ruling
+
+
+def test_band_labels_for_bands_open_at_both_ends():
+    below = replace(TJ, refund_bands=(RefundBand(Decimal("1.0")),))
+    assert band_label(below, below.refund_bands[0]) == "低于标准 >0 °C"
+    above = RefundBand(Decimal("0.3"), from_c=Decimal("16"))
+    assert band_label(CC, above) == "≥16.0 °C"
+    assert band_label(CC, RefundBand(Decimal("0.3"))) == ""
+
+
+def test_default_inputs_round_the_fee_half_up_and_survive_a_non_envelope():
+    profile = replace(CC, season_fee_per_m2=Decimal("2.0001"), season_days=2)  # 1.00005 a day
+    assert default_inputs(cc_cold_bedroom(), profile, date(2026, 11, 26)).daily_fee_per_m2 == (
+        Decimal("1.0001"))
+    assert default_inputs("junk", CC, date(2026, 11, 26)) == RulingInput(CC_FEE, 1)  # type: ignore[arg-type]
+
+
+def test_the_ruling_names_the_record_and_its_rooms_as_sealed():
+    env = make_envelope(CC, flat(CC, "bedroom", 12, 15.0), flat(CC, "living_room", 20, 18.5))
+    env["record"]["result"]["rooms"][0]["name"] = "北卧"
+    ruling = compute_ruling(env, CC, RulingInput(CC_FEE, 10))
+    assert ruling.record_id == env["record"]["record_id"] != ""
+    assert [(r.room_id, r.name, r.kind) for r in ruling.rooms] == [
+        (r["room_id"], r["name"], r["kind"]) for r in env["record"]["result"]["rooms"]]
+    assert [(r.name, r.kind) for r in ruling.rooms] == [("北卧", "bedroom"),
+                                                        ("living_room", "living_room")]

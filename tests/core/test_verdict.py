@@ -1,3 +1,4 @@
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -119,3 +120,99 @@ def test_verdict_and_refund_are_consistent(tenths, name):
     worse = visit_result(profile, visit_with(profile, colder,
                                              flat(profile, "living_room", 12, 25.0)))
     assert worse.refund_per_day >= result.refund_per_day
+
+
+# -- behaviour found untested by mutation testing (issue #20) ---------------------------------
+
+def test_sealed_result_shape_is_exact():
+    """`to_dict` is what gets sealed: every key, its name and its value's form are fixed."""
+    bedroom = room(CC, "bedroom", 12, [[15.0, 15.1, 14.9]], name="主卧")
+    living = flat(CC, "living_room", 20, 18.5)
+    result = visit_result(CC, visit_with(CC, bedroom, living))
+    bedroom_id, living_id = bedroom.id, living.id
+    assert result.to_dict() == {
+        "verdict": "fail",
+        "lowest_room_id": bedroom_id,
+        "failing_area_m2": "12",
+        "daily_fee_per_m2": "0.1607",
+        "refund_per_day": "1.16",
+        "notes": [],
+        "rooms": [
+            {"room_id": bedroom_id, "kind": "bedroom", "name": "主卧", "area_m2": 12,
+             "points_required": 1, "mean": "15.0", "verdict": "fail", "band_share": "0.6",
+             "refund_per_day": "1.16",
+             "points": [{"index": 1, "readings": ["15.0", "15.1", "14.9"], "mean": "15.0",
+                         "manual": False}]},
+            {"room_id": living_id, "kind": "living_room", "name": "living_room", "area_m2": 20,
+             "points_required": 5, "mean": "18.5", "verdict": "pass", "band_share": "0",
+             "refund_per_day": "0",
+             "points": [{"index": i, "readings": ["18.5"] * 3, "mean": "18.5", "manual": False}
+                        for i in range(1, 6)]},
+        ],
+    }
+
+
+def test_incomplete_room_keeps_its_identity_and_unfinished_point():
+    r = flat(CC, "bedroom", 12, 19.0)
+    r.points[0].samples = r.points[0].samples[:2]
+    r.points[0].samples[0].manual = True
+    result = visit_result(CC, visit_with(CC, r, flat(CC, "living_room", 12, 19.0)))
+    shape = result.to_dict()["rooms"][0]
+    assert shape["room_id"] == r.id and shape["points_required"] == 1
+    assert (shape["kind"], shape["name"], shape["area_m2"]) == ("bedroom", "bedroom", 12)
+    assert shape["mean"] is None and shape["verdict"] == INCOMPLETE
+    assert shape["points"] == [{"index": 1, "readings": ["19.0", "19.0"], "mean": None,
+                                "manual": True}]
+
+
+def test_a_visit_with_no_complete_room():
+    r = flat(CC, "bedroom", 12, 19.0)
+    r.points[0].samples = r.points[0].samples[:1]
+    result = visit_result(CC, visit_with(CC, r))
+    assert result.verdict == INCOMPLETE and result.lowest is None
+    assert result.to_dict()["lowest_room_id"] is None
+    assert result.failing_area_m2 == 0 and isinstance(result.failing_area_m2, Decimal)
+    assert result.refund_per_day == 0 and isinstance(result.refund_per_day, Decimal)
+    assert result.notes == ["missing_room:living_room"]
+
+
+def test_no_rooms_at_all_is_incomplete_not_pass():
+    result = visit_result(CC, visit_with(CC))
+    assert result.verdict == INCOMPLETE and result.rooms == [] and result.lowest is None
+
+
+def test_the_profile_rounding_rule_is_the_one_applied():
+    """Every shipped profile rounds half-even; a profile saying half-up must get half-up."""
+    half_up = replace(CC, rounding="half_up")
+    r = room(CC, "bedroom", 12, [[17.8, 17.9, 17.85]])  # mean 17.85
+    assert visit_result(CC, visit_with(CC, r)).rooms[0].mean == Decimal("17.8")
+    assert visit_result(half_up, visit_with(half_up, r)).rooms[0].mean == Decimal("17.9")
+
+
+def test_a_half_fen_refund_rounds_up():
+    """fee × area × share = 1.125 yuan exactly: the refund is 1.13 (half-up), not 1.12."""
+    profile = replace(CC, season_fee_per_m2=Decimal("30.0"), season_days=160)  # 0.1875 a day
+    r = flat(profile, "bedroom", 10, 15.0)  # band 14–<16: 60 %
+    result = visit_result(profile, visit_with(profile, r, flat(profile, "living_room", 12, 19)))
+    assert result.rooms[0].refund_per_day == Decimal("1.13")
+    assert result.refund_per_day == Decimal("1.13")
+
+
+def test_the_sealed_daily_fee_is_rounded_half_up_to_four_places():
+    profile = replace(CC, season_fee_per_m2=Decimal("2.0001"), season_days=2)  # 1.00005 a day
+    result = visit_result(profile, visit_with(profile, flat(profile, "bedroom", 12, 19.0)))
+    assert result.to_dict()["daily_fee_per_m2"] == "1.0001"
+
+
+def test_refund_for_days_is_in_fen():
+    result = visit_result(CC, visit_with(CC, flat(CC, "bedroom", 12, 15.0),
+                                         flat(CC, "living_room", 20, 18.5)))
+    assert str(result.refund_for_days(10)) == "11.60"
+    assert str(result.refund_for_days(0)) == "0.00"
+
+
+def test_passing_rooms_carry_no_band_share():
+    result = visit_result(CC, visit_with(CC, flat(CC, "bedroom", 12, 18.0),
+                                         flat(CC, "living_room", 20, 18.5)))
+    assert [(r.band_share, r.refund_per_day) for r in result.rooms] == [(0, 0), (0, 0)]
+    assert result.verdict == PASS and result.failing_area_m2 == 0 and result.notes == []
