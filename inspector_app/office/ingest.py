@@ -31,6 +31,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from inspector_app.core.ruling import is_training
 from inspector_app.office.store import (
     Device,
     Incoming,
@@ -133,7 +134,7 @@ def check_content(env: dict[str, Any], raw: bytes, device: Device, record_id: st
     except PhotoRefError as exc:
         raise Rejection(422, "bad_photos", f"记录的照片列表格式错误：{exc.zh}",
                         f"the record's photo list is malformed: {exc.en}", record_id) from exc
-    if record.get("training") and not training_allowed:
+    if is_training(record) and not training_allowed:
         raise Rejection(422, "training_refused",
                         "这是培训/演示记录，本办公室不接收（只有以 --training 运行的办公室才接收）",
                         "this is a training/demo record; this office refuses them (only an office "
@@ -157,7 +158,7 @@ def incoming_from(env: dict[str, Any], raw: bytes) -> Incoming:
         prev_sha256=chain.get("prev_sha256"),
         envelope=raw,
         sealed_at=str(record.get("sealed_at") or ""),
-        training=bool(record.get("training")),
+        training=is_training(record),
         test_at=str(visit.get("test_at") or record.get("sealed_at") or ""),
         district=str(address.get("district") or ""),
         company=str(visit.get("company") or ""),

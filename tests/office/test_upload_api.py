@@ -258,3 +258,16 @@ def test_chain_problems_are_shown_to_the_district_of_the_record_only(office, lap
             supervisor(office, "chaoyang", "朝阳区") as other:
         assert [g["record_id"] for g in own.get("/api/v1/chain-problems").json()] == [three]
         assert other.get("/api/v1/chain-problems").json() == []
+
+
+def test_a_record_flagged_training_only_in_its_visit_is_a_training_record(office, laptop, link):
+    """A laptop that signs `training: false` over a training visit still cannot pass it off as
+    evidence: the office reads the flag at both levels, as the ruling does."""
+    [rid] = seal_many(laptop.db, laptop.key, 1, training=True)
+    record = json.loads(body_of(laptop, rid))["record"]
+    record["training"] = False
+    assert record["visit"]["training"] is True
+    forged = json.dumps(envelope_for(record, laptop.key)).encode()
+    answer = send(office, link, laptop, rid, forged)
+    assert answer.status_code == 422 and answer.json()["error"] == "training_refused"
+    assert office.store.counts()["records"] == 0
