@@ -1,8 +1,7 @@
 """`inspector-app slip RECORD_ID -o FILE.pdf [--paper a4|80mm] [--lang zh|en]`: print a slip.
 
-The slip is in Chinese unless English is asked for, with the global `--lang` (before the
-subcommand, which also sets the language of the messages, or INSPECTOR_LANG) or with `--lang`
-after it.
+The slip is in Chinese unless English is asked for with the global `--lang` (before or after
+the subcommand; it also sets the language of the messages) or INSPECTOR_LANG.
 
 The envelope is read from the local store exactly as sealed and checked before printing (a slip
 whose hash would not verify at the office is worse than none). The PDF is written to a temporary
@@ -37,10 +36,6 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="a4, or 80mm for a portable thermal roll printer (default: the setting)")
     p.add_argument("--verify-url", default=None,
                    help="the office's verification address printed on the slip (default: setting)")
-    # Same destination as the global --lang, so either place works; SUPPRESS keeps the global
-    # value when this one is not given.
-    p.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS,
-                   help="language of the slip and the messages (default zh, as the global --lang)")
     p.set_defaults(run=run)
 
 

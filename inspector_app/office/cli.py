@@ -19,6 +19,7 @@ from pathlib import Path
 import platformdirs
 
 from inspector_app import __version__
+from inspector_app.cli_options import DefaultOf, add_everywhere
 from inspector_app.office.app import DEFAULT_MAX_RECORD_BYTES
 from inspector_app.office.store import DB_FILENAME, REVIEW_STATE_ZH, OfficeStore
 
@@ -43,10 +44,6 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="inspector-office",
                                      description="供热室温检测 区办公室服务 — district office server")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--db", type=Path, default=None,
-                        help="office database (default: INSPECTOR_OFFICE_DB or the user data folder)")
-    parser.add_argument("--lang", default=os.environ.get("INSPECTOR_LANG", "zh"),
-                        choices=["zh", "en"], help="language of messages (default zh)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     p = sub.add_parser("serve", help="run the HTTP(S) service")
@@ -103,10 +100,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--count", type=int, required=True)
     p.add_argument("--season", default="2025-2026", help="heating season YYYY-YYYY")
     p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--db", type=Path, default=argparse.SUPPRESS,
-                   help="office database (may also be given before the command)")
     p.set_defaults(run=cmd_synth)
+    add_everywhere(parser, sub, _global_options,
+                   {"db": None, "lang": os.environ.get("INSPECTOR_LANG", "zh")})
     return parser
+
+
+def _global_options(p: argparse.ArgumentParser, default_of: DefaultOf) -> None:
+    """`--db` and `--lang`, before or after the subcommand."""
+    p.add_argument("--db", type=Path, default=default_of("db"),
+                   help="office database (default: INSPECTOR_OFFICE_DB or the user data folder)")
+    p.add_argument("--lang", choices=["zh", "en"], default=default_of("lang"),
+                   help="language of messages (default zh)")
 
 
 def _store(args: argparse.Namespace) -> OfficeStore:

@@ -118,6 +118,7 @@ class SlipContent:
     qr_payload: str
     notes: list[str] = field(default_factory=list)
     lang: str = DEFAULT_LANG
+    sealed_at: str = ""      # ISO, the record's sealing time: the PDF's creation date
 
     @property
     def t(self) -> Labels:
@@ -388,7 +389,7 @@ def build_content(envelope: dict, *, profile: Profile | None = None,
         verdict_label=t.coded("verdict", verdict), conclusion=conclusion, rules=rules,
         inspector=inspector, resident=resident, refusal=refusal, seal=seal,
         verify_url=verify_url, qr_payload=qr_payload(envelope, verify_url), notes=notes,
-        lang=lang,
+        lang=lang, sealed_at=str(record.get("sealed_at") or ""),
     )
 
 

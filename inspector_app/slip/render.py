@@ -1,7 +1,7 @@
 """The test slip (测温记录单) as a pure function: sealed-record envelope → PDF bytes.
 
 No database, no clock, no randomness: the same envelope gives the same bytes (reportlab's
-`invariant` mode fixes the creation date and document id), so a slip printed twice, or on the
+`invariant` mode fixes the document id; the creation date is the record's sealing time), so a slip printed twice, or on the
 office's machine, is byte-for-byte the same document, provided both run the same reportlab with
 the same accelerators: reportlab's C `fp_str` (package rl_accel) rounds some coordinates in the
 6th decimal the other way from its pure-Python one, so A4 bytes differ between the two. One page
@@ -63,6 +63,7 @@ from inspector_app.slip.fonts import (
     string_width,
 )
 from inspector_app.slip.labels import Labels
+from inspector_app.slip.pdf_date import dated
 
 Paper = Literal["a4", "80mm"]
 PAPERS: tuple[str, ...] = ("a4", "80mm")
@@ -555,7 +556,10 @@ def _decorate(content: SlipContent, copies: list[tuple[str, str]], layout: Layou
     total = len(copies)
     t = content.t
 
+    stamp = dated(content.sealed_at)
+
     def on_page_end(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        stamp(canvas)
         n = canvas.getPageNumber()
         label = copies[n - 1][1] if n <= total else ""
         pw, ph = doc.pagesize

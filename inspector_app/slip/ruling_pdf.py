@@ -41,6 +41,7 @@ from inspector_app.slip.content import (
 )
 from inspector_app.slip.drawing import QrFlowable
 from inspector_app.slip.fonts import CJK_FONT, LATIN_FONT, draw_string, ensure_fonts, markup
+from inspector_app.slip.pdf_date import dated
 from inspector_app.slip.ruling_labels import RulingLabels, yuan_capital
 
 GRID = colors.Color(0.35, 0.35, 0.35)
@@ -321,7 +322,10 @@ def render_ruling(envelope: dict, ruling: Ruling, *, ruling_no: str, issued_by: 
 
     training = TRAINING_NOTE in ruling.notes
 
+    stamp = dated(issued_at)
+
     def on_page(canvas, doc) -> None:  # noqa: ANN001
+        stamp(canvas)
         canvas.saveState()
         canvas.setFillGray(0.3)
         draw_string(canvas, A4[0] / 2, MARGIN_BOTTOM - 8 * mm,
