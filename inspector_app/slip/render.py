@@ -72,6 +72,7 @@ ROLL_PRINTABLE = 72 * mm          # what an 80 mm thermal head prints
 GRID = colors.Color(0.35, 0.35, 0.35)
 SHADE = colors.Color(0.9, 0.9, 0.9)
 TYPE_STEPS = (1.0, 0.93, 0.86, 0.8, 0.74, 0.68)   # A4 body type tried in turn for big homes
+SMALLEST_TYPE = 8.0   # points: the resident's statement and the footnotes must stay readable
 LABEL_SHADE = colors.Color(0.96, 0.96, 0.96)
 
 
@@ -96,7 +97,7 @@ class Layout:
 LAYOUTS = {
     "a4": Layout("a4", A4[0], A4[1], 12 * mm, 9 * mm, 13 * mm, 8.4, True),
     "80mm": Layout("80mm", ROLL_WIDTH, None, (ROLL_WIDTH - ROLL_PRINTABLE) / 2, 4 * mm, 11 * mm,
-                   7.6, False),
+                   SMALLEST_TYPE, False),
 }
 
 
@@ -140,6 +141,7 @@ class _Styles:
         self.script = SCRIPTS[lang]
 
         def style(name: str, size: float, lead: float = 1.3, **kw: object) -> ParagraphStyle:
+            size = max(size, SMALLEST_TYPE)
             return ParagraphStyle(name, fontName=CJK_FONT, fontSize=size, leading=size * lead,
                                   wordWrap=self.script.word_wrap, **kw)
 
@@ -160,9 +162,9 @@ class _Styles:
         self.verdict = style("verdict", b + 5, 1.3, spaceBefore=2)
         self.refused = style("refused", b + 3, 1.3)
         self.banner = style("banner", b + 1.5, 1.3, alignment=TA_CENTER)
-        self.hash = ParagraphStyle("hash", fontName=LATIN_FONT, fontSize=b - (0.6 if layout.wide
-                                                                             else 0.4),
-                                   leading=(b + 0.4) * 1.15)
+        hash_size = max(b - (0.6 if layout.wide else 0.4), SMALLEST_TYPE)
+        self.hash = ParagraphStyle("hash", fontName=LATIN_FONT, fontSize=hash_size,
+                                   leading=(hash_size + 0.8) * 1.15)
 
 
 class _Para(Paragraph):
@@ -568,7 +570,7 @@ def _decorate(content: SlipContent, copies: list[tuple[str, str]], layout: Layou
         canvas.setStrokeGray(0.4)
         canvas.setLineWidth(0.4)
         canvas.line(layout.margin_x, y + 3.2 * mm, pw - layout.margin_x, y + 3.2 * mm)
-        size = layout.body - 1.2
+        size = max(layout.body - 1.2, SMALLEST_TYPE)
         if layout.wide:
             draw_string(canvas, layout.margin_x, y, t("page_of", no=n, total=total), size)
             draw_string(canvas, pw / 2, y, label, size, "center")
