@@ -138,8 +138,11 @@ def _error(status: int, code: str, zh: str, en: str, record_id: str | None = Non
 
 def create_app(db_path: str | Path, training: bool = False,
                max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
-               throttle: LoginThrottle | None = None) -> FastAPI:
+               throttle: LoginThrottle | None = None, public_url: str | None = None) -> FastAPI:
     """A ready app over the office store at `db_path` (created and migrated if needed).
+
+    `public_url`: the office's address as residents' phones reach it (`serve --public-url`); told
+    to laptops at enrolment, so their slips' QR codes link to `{public_url}/v/{record_id}`.
 
     `throttle` counts wrong passwords (give one with a fake clock in tests); it is also at
     `app.state.throttle`.
@@ -167,6 +170,7 @@ def create_app(db_path: str | Path, training: bool = False,
             "reason_zh": f"请求内容不符合要求：{where}"})
 
     app.state.training = training
+    app.state.public_url = public_url
     app.state.max_record_bytes = max_record_bytes
     app.state.throttle = throttle or LoginThrottle()
 
@@ -216,7 +220,8 @@ def create_app(db_path: str | Path, training: bool = False,
             raise HTTPException(403, detail={"error": exc.code, "reason": exc.en,
                                              "reason_zh": exc.zh}) from exc
         return EnrollmentResponse(device_id=req.device_id, token=token,
-                                  office={"service": SERVICE_NAME, "training": training})
+                                  office={"service": SERVICE_NAME, "training": training,
+                                          "public_url": public_url})
 
     @app.put(
         "/api/v1/records/{record_id}", tags=["records"],

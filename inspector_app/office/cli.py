@@ -54,6 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cert", type=Path, help="TLS certificate (PEM); with --key serves HTTPS")
     p.add_argument("--key", type=Path, help="TLS private key (PEM)")
     p.add_argument("--max-record-bytes", type=int, default=DEFAULT_MAX_RECORD_BYTES)
+    p.add_argument("--public-url", default=os.environ.get("INSPECTOR_OFFICE_PUBLIC_URL"),
+                   help="the office's https address as residents' phones reach it: slips' QR "
+                        "codes link to its /v/RECORD_ID page (told to laptops at enrolment)")
     p.add_argument("--log-level", default="info")
     p.set_defaults(run=cmd_serve)
 
@@ -122,13 +125,20 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from inspector_app.office.app import create_app
+    from inspector_app.slip.content import SlipError, office_address
 
     if bool(args.cert) != bool(args.key):
         print(_say(args, "--cert 与 --key 需要同时提供", "--cert and --key go together"),
               file=sys.stderr)
         return 2
+    try:
+        public_url = office_address(args.public_url)
+    except SlipError as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+        return 2
     db = args.db or default_db()
-    app = create_app(db, training=args.training, max_record_bytes=args.max_record_bytes)
+    app = create_app(db, training=args.training, max_record_bytes=args.max_record_bytes,
+                     public_url=public_url)
     scheme = "https" if args.cert else "http"
     mode = _say(args, "（培训模式）", " (training)") if args.training else ""
     print(_say(args, f"办公室服务{mode}：{scheme}://{args.host}:{args.port}  数据库：{db}",

@@ -152,9 +152,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "witness_missing": ("（见证人未签字）", "(The witness did not sign)"),
 
     # -- verification
-    "verify_how": ("扫描二维码，或登录 {url} 输入记录编号，核对本单与主管部门存档记录是否一致。",
-                   "Scan the QR code, or open {url} and enter the record ID, to check that this "
-                   "slip matches the record archived by the authority."),
+    "verify_how": ("用手机扫描二维码，打开主管部门的核验页面，核对本单与存档记录是否一致"
+                   "（网址：{office}/v/记录编号）。",
+                   "Scan the QR code with a phone to open the authority's verification page and "
+                   "check that this slip matches the archived record ({office}/v/RECORD-ID)."),
+    "verify_offline": ("本机尚未注册到主管部门，本单没有核验二维码：请凭下列记录编号和校验值向主管部门核对。",
+                       "This laptop is not enrolled with an authority, so the slip has no "
+                       "verification QR code: check it with the authority by the record ID and "
+                       "hash below."),
     "sha256": ("记录 SHA-256 校验值：", "Record SHA-256:"),
 
     # -- coded values from the record

@@ -41,7 +41,6 @@ from reportlab.platypus import (
 
 from inspector_app.core.profile import Profile
 from inspector_app.slip.content import (
-    DEFAULT_VERIFY_URL,
     Field,
     RoomLine,
     Signature,
@@ -73,6 +72,8 @@ GRID = colors.Color(0.35, 0.35, 0.35)
 SHADE = colors.Color(0.9, 0.9, 0.9)
 TYPE_STEPS = (1.0, 0.93, 0.86, 0.8, 0.74, 0.68)   # A4 body type tried in turn for big homes
 SMALLEST_TYPE = 8.0   # points: the resident's statement and the footnotes must stay readable
+QR_MODULE_ROLL = 0.8 * mm   # a QR module: 3 pixels of a 100 dpi scan, a phone reads it easily
+QR_MODULE_A4 = 0.7 * mm
 LABEL_SHADE = colors.Color(0.96, 0.96, 0.96)
 
 
@@ -339,8 +340,9 @@ def _resident_block(c: SlipContent, width: float, height: float,
 
 def _verify_text(c: SlipContent, st: _Styles, per_line: int) -> list[Flowable]:
     t = c.t
+    how = t("verify_how", office=c.office_url) if c.verify_link else t("verify_offline")
     out: list[Flowable] = [
-        _p(t("verify_how", url=c.verify_url), st.small),
+        _p(how, st.small),
         _p(t.field(t("record_id"), c.record_id), st.small),
         _p(t("sha256"), st.small),
     ]
@@ -464,9 +466,11 @@ def _story_a4(c: SlipContent, label: str, no: int, total: int, layout: Layout, s
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
     ]))
-    qr_size = 30 * mm
-    check = Table([[QrFlowable(c.qr_payload, qr_size, sink), _verify_text(c, st, 4)]],
-                  colWidths=[qr_size + 6, w - qr_size - 6])
+    if c.verify_link:
+        qr = QrFlowable(c.verify_link, QR_MODULE_A4, sink)
+        check = Table([[qr, _verify_text(c, st, 4)]], colWidths=[qr.size + 6, w - qr.size - 6])
+    else:
+        check = Table([[_verify_text(c, st, 4)]], colWidths=[w])
     check.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (0, 0), 0),
@@ -545,9 +549,12 @@ def _story_roll(c: SlipContent, label: str, no: int, total: int, layout: Layout,
     story += _signature_block(c.inspector, t("sign.inspector"), t, sig_w, sig_h, st)
     story.append(Spacer(1, 5))
     story += _resident_block(c, sig_w, sig_h, st)
-    qr = QrFlowable(c.qr_payload, 40 * mm, sink)
-    qr.hAlign = "CENTER"
-    story += [_p(t("section.verify"), st.section), qr, Spacer(1, 2), *_verify_text(c, st, 2)]
+    story.append(_p(t("section.verify"), st.section))
+    if c.verify_link:
+        qr = QrFlowable(c.verify_link, QR_MODULE_ROLL, sink)
+        qr.hAlign = "CENTER"
+        story += [qr, Spacer(1, 2)]
+    story += _verify_text(c, st, 2)
     return story
 
 
@@ -598,7 +605,7 @@ def _decorate(content: SlipContent, copies: list[tuple[str, str]], layout: Layou
 
 
 def render(envelope: dict, *, paper: str = "a4", copies: list[tuple[str, str]] | None = None,
-           verify_url: str = DEFAULT_VERIFY_URL, lang: str = "zh",
+           office_url: str | None = None, lang: str = "zh",
            profile: Profile | None = None) -> SlipRender:
     """Render every copy of the slip; returns the PDF with its page facts (see `render_slip`)."""
     if paper not in LAYOUTS:
@@ -609,7 +616,7 @@ def render(envelope: dict, *, paper: str = "a4", copies: list[tuple[str, str]] |
     record = envelope.get("record") if isinstance(envelope, dict) else None
     if profile is None and isinstance(record, dict):
         profile = profile_for(record)
-    content = build_content(envelope, profile=profile, verify_url=verify_url, lang=lang)
+    content = build_content(envelope, profile=profile, office_url=office_url, lang=lang)
     copies = list(copies) if copies else copies_for(profile, lang)
     layout = paper_layout = LAYOUTS[paper]
     sink: list[QrBox] = []
@@ -666,11 +673,11 @@ def render(envelope: dict, *, paper: str = "a4", copies: list[tuple[str, str]] |
 
 
 def render_slip(envelope: dict, *, paper: str = "a4", copies: list[tuple[str, str]] | None = None,
-                verify_url: str = DEFAULT_VERIFY_URL, lang: str = "zh",
+                office_url: str | None = None, lang: str = "zh",
                 profile: Profile | None = None) -> bytes:
     """The slip as PDF bytes: one labelled page per copy (default: the record's profile's copies,
     else the four Changchun ones), on `paper` "a4" or "80mm", in `lang` "zh" (default) or "en".
     Raises SlipError on a bad envelope, paper or language.
     """
-    return render(envelope, paper=paper, copies=copies, verify_url=verify_url, lang=lang,
+    return render(envelope, paper=paper, copies=copies, office_url=office_url, lang=lang,
                   profile=profile).pdf

@@ -36,8 +36,8 @@ from inspector_app.slip.content import (
     fmt_time,
     hash_groups,
     profile_for,
-    qr_payload,
     slip_lang,
+    verify_link,
 )
 from inspector_app.slip.drawing import QrFlowable
 from inspector_app.slip.fonts import CJK_FONT, LATIN_FONT, draw_string, ensure_fonts, markup
@@ -223,8 +223,12 @@ def local_time(moment: str, like: str | None) -> str:
     return when.strftime("%Y-%m-%d %H:%M")
 
 
+QR_MODULE = 0.5 * mm   # A4, read from the sheet itself: 57 modules fit the 28 mm column
+
+
 def _story(envelope: dict, record: dict, ruling: Ruling, t: RulingLabels, st: _Styles,
            ruling_no: str, issued_by: str, issued_at: str, office_name: str,
+           office_url: str | None,
            profile: Profile | None) -> list[Flowable]:
     visit = record.get("visit") or {}
     device, chain = record.get("device") or {}, record.get("chain") or {}
@@ -286,7 +290,7 @@ def _story(envelope: dict, record: dict, ruling: Ruling, t: RulingLabels, st: _S
         story.append(_p(t("notes") + ("：" if t.lang == "zh" else ":"), st.body))
         story += [_p(f"· {_note(n, ruling, t)}", st.small) for n in ruling.notes]
 
-    qr_size = 28 * mm
+    qr_size = 28 * mm   # the column; a link of up to 135 characters fits at QR_MODULE
     seal = 32 * mm
     issue = [
         _p(t.field(t("office"), office_name or NONE), st.body),
@@ -295,7 +299,8 @@ def _story(envelope: dict, record: dict, ruling: Ruling, t: RulingLabels, st: _S
         Spacer(1, 8),
         _p(t("signature") + "_" * 24, st.body),
     ]
-    verify = [QrFlowable(qr_payload(envelope), qr_size), _p(t("verify"), st.small)]
+    link = verify_link(envelope, office_url)
+    verify = ([QrFlowable(link, QR_MODULE, None)] if link else []) + [_p(t("verify"), st.small)]
     block = Table([[verify, issue, _SealBox(seal, t("seal"))]],
                   colWidths=[qr_size + 30 * mm, WIDTH - qr_size - 30 * mm - seal - 6, seal + 6])
     block.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -306,6 +311,7 @@ def _story(envelope: dict, record: dict, ruling: Ruling, t: RulingLabels, st: _S
 
 def render_ruling(envelope: dict, ruling: Ruling, *, ruling_no: str, issued_by: str,
                   issued_at: str, office_name: str = "", lang: str = "zh",
+                  office_url: str | None = None,
                   profile: Profile | None = None) -> bytes:
     """The ruling as A4 PDF bytes in `lang` "zh" (default) or "en". `profile` (the one the ruling
     was computed with) supplies the rule's title and source text; without it the shipped profile
@@ -317,7 +323,7 @@ def render_ruling(envelope: dict, ruling: Ruling, *, ruling_no: str, issued_by: 
     t = RulingLabels(lang)
     st = _Styles(lang)
     story = _story(envelope, record, ruling, t, st, ruling_no, issued_by, issued_at,
-                   office_name, profile)
+                   office_name, office_url, profile)
     footer = t("footer", ruling_no=ruling_no, record_id=ruling.record_id, page="{page}")
 
     training = TRAINING_NOTE in ruling.notes

@@ -8,23 +8,26 @@ import re
 import pytest
 from reportlab.pdfgen.canvas import Canvas
 
-from inspector_app.slip import parse_qr_payload, qr_payload
+from inspector_app.slip import parse_verify_link, verify_link
 from inspector_app.slip.content import Signature
 from inspector_app.slip.drawing import QUIET_ZONE, SignatureFlowable, pen_width, qr_matrix
 from tests.slip.envelopes import strokes
 from tests.slip.helpers import page_image
 
-URL = "https://office.example/verify"
+URL = "https://office.example"
 
 
-def test_qr_payload_holds_record_id_hash_and_address(resident_envelope):
-    payload = qr_payload(resident_envelope, URL)
+def test_qr_link_is_the_offices_page_of_the_record_with_the_hash(resident_envelope):
+    link = verify_link(resident_envelope, URL + "/")
     record_id = resident_envelope["record"]["record_id"]
     sha = resident_envelope["sha256"]
-    assert payload == f"HTR1|{record_id}|{sha}|{URL}"
-    assert parse_qr_payload(payload) == {"record_id": record_id, "sha256": sha, "verify_url": URL}
-    with pytest.raises(ValueError):
-        parse_qr_payload("https://example.com/")
+    assert link == f"https://office.example/v/{record_id}#{sha}"
+    assert parse_verify_link(link) == {"office": URL, "record_id": record_id, "sha256": sha}
+    assert verify_link(resident_envelope, None) is None
+    assert verify_link(resident_envelope, "  ") is None
+    for bad in ("HTR1|x|y|z", "https://example.com/", f"https://o.example/v/{record_id}#abc"):
+        with pytest.raises(ValueError):
+            parse_verify_link(bad)
 
 
 @pytest.mark.parametrize("paper", ["a4", "80mm"])
@@ -34,7 +37,7 @@ def test_printed_qr_modules_are_the_payload_encoding(rendered, resident_envelope
     result = rendered("resident", paper)
     assert [b.page for b in result.qr_boxes] == [1, 2, 3, 4]
     box = result.qr_boxes[0]
-    matrix = qr_matrix(qr_payload(resident_envelope, URL))
+    matrix = qr_matrix(verify_link(resident_envelope, URL))
     assert box.modules == len(matrix) + 2 * QUIET_ZONE
     dpi = 200
     scale = dpi / 72
@@ -54,6 +57,7 @@ def test_printed_qr_modules_are_the_payload_encoding(rendered, resident_envelope
             expected[r + QUIET_ZONE][c + QUIET_ZONE] = module
     assert read == expected
     assert box.size >= 30 / 25.4 * 72 - 0.01      # at least 30 mm: scannable off a thermal roll
+    assert unit >= 0.7 / 25.4 * 72 - 0.01          # modules of 0.7 mm or more
 
 
 def test_pen_width_grows_with_pressure():

@@ -10,6 +10,7 @@ import pytest
 from inspector_app.slip import SlipError, render, render_slip
 from inspector_app.slip.content import hash_groups
 from inspector_app.slip.labels import DEFAULT_COPIES
+from tests.slip.conftest import OFFICE_URL
 from tests.slip.envelopes import ADDRESS_LINE
 from tests.slip.helpers import page_image, page_texts, squash
 
@@ -117,7 +118,7 @@ def test_fonts_are_embedded_as_subsets(rendered, paper):
 
 def test_same_envelope_gives_the_same_bytes(resident_envelope, rendered):
     for paper in PAPERS:
-        again = render_slip(copy.deepcopy(resident_envelope), paper=paper)
+        again = render_slip(copy.deepcopy(resident_envelope), paper=paper, office_url=OFFICE_URL)
         assert again == rendered("resident", paper).pdf
 
 
@@ -257,9 +258,11 @@ def test_english_refusal_and_training(rendered, refusal_envelope):
 
 def test_chinese_is_the_default_and_both_languages_are_deterministic(resident_envelope,
                                                                      rendered):
-    assert render_slip(resident_envelope) == rendered("resident", "a4", "zh").pdf
+    assert render_slip(resident_envelope, office_url=OFFICE_URL) == rendered("resident", "a4",
+                                                                             "zh").pdf
     for paper in PAPERS:
-        english = render_slip(copy.deepcopy(resident_envelope), paper=paper, lang="en")
+        english = render_slip(copy.deepcopy(resident_envelope), paper=paper, lang="en",
+                              office_url=OFFICE_URL)
         assert english == rendered("resident", paper, "en").pdf
         assert english != rendered("resident", paper, "zh").pdf
 
