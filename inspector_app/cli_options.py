@@ -22,5 +22,12 @@ def add_everywhere(parser: argparse.ArgumentParser, sub: argparse._SubParsersAct
     `add_options(p, default_of)` adds the options to `p`; `default_of(name)` is the default to
     use for the option whose destination is `name`."""
     add_options(parser, lambda name: defaults[name])
+    _suppressed_everywhere(sub, add_options)
+
+
+def _suppressed_everywhere(sub: argparse._SubParsersAction, add_options: AddOptions) -> None:
     for subparser in dict.fromkeys(sub.choices.values()):   # aliases share one parser
         add_options(subparser, lambda _name: argparse.SUPPRESS)
+        for action in subparser._actions:                   # `profile confirm ...`: one deeper
+            if isinstance(action, argparse._SubParsersAction):
+                _suppressed_everywhere(action, add_options)

@@ -1,7 +1,7 @@
 """`inspector-office`: run and administer the district office server.
 
 Subcommands: `serve`, `enrollment-code`, `admin-token`, `add-user`, `devices`, `revoke-device`,
-`import-bundle`, `records`, `synth`. Every one works on the office database given by `--db` (default
+`import-bundle`, `records`, `synth`, `profile list|confirm`. Every one works on the office database given by `--db` (default
 `INSPECTOR_OFFICE_DB`, else `office.sqlite3` in the platform's user data folder), so the
 administration commands can run on the office machine while `serve` is running (WAL).
 Messages are Chinese by default (`--lang en` for English); exit status 2 for refusals.
@@ -104,6 +104,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--season", default="2025-2026", help="heating season YYYY-YYYY")
     p.add_argument("--seed", type=int, default=1)
     p.set_defaults(run=cmd_synth)
+
+    p = sub.add_parser("profile", help="the rules' provenance at this office; confirm a section")
+    profile_sub = p.add_subparsers(dest="profile_command", metavar="ACTION", required=True)
+    q = profile_sub.add_parser("list", help="each profile section's provenance here")
+    q.add_argument("name", nargs="?", help="one profile (default: all)")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(run=cmd_profile_list)
+    q = profile_sub.add_parser("confirm", help="confirm a section against the published rule")
+    q.add_argument("name", help="profile name, e.g. changchun")
+    q.add_argument("--section", required=True, help="e.g. refund")
+    q.add_argument("--citation-zh", required=True,
+                   help="the published document: title and number, in Chinese")
+    q.add_argument("--citation-en", default="", help="the same in English (no Chinese characters)")
+    q.add_argument("--by", required=True, help="the confirming office administrator's account")
+    q.set_defaults(run=cmd_profile_confirm)
     add_everywhere(parser, sub, _global_options,
                    {"db": None, "lang": os.environ.get("INSPECTOR_LANG", "zh")})
     return parser
@@ -214,6 +229,51 @@ def cmd_synth(args: argparse.Namespace) -> int:
     took = time.perf_counter() - began
     print(_say(args, f"已生成 {added} 条合成记录（标记为 synthetic），用时 {took:.1f} 秒",
                f"{added} synthetic rows added (marked synthetic) in {took:.1f} s"))
+    return 0
+
+
+STATUS_ZH = {"cited": "有文件依据", "confirmed": "本办公室已确认", "unconfirmed": "尚未确认"}
+
+
+def cmd_profile_list(args: argparse.Namespace) -> int:
+    from inspector_app.core.errors import ProfileError
+    from inspector_app.core.profile import available_profiles, load_profile
+    from inspector_app.core.provenance import Provenance
+    from inspector_app.office.profile_confirmations import effective
+
+    store = _store(args)
+    try:
+        profiles = [load_profile(n) for n in ([args.name] if args.name else available_profiles())]
+    except ProfileError as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+        return 2
+    rows = [{"profile": p.name, "version": p.version, **prov.to_dict()}
+            for p in profiles for prov in effective(store, p).values()]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False))
+        return 0
+    for r in rows:
+        status = STATUS_ZH[r["status"]] if args.lang == "zh" else r["status"]
+        cited = Provenance.from_dict(r).citation(args.lang) if r["status"] != "unconfirmed" else ""
+        who = (_say(args, f"（{r['confirmed_by']} {r['confirmed_at']}）",
+                    f" ({r['confirmed_by']} {r['confirmed_at']})") if r["confirmed_by"] else "")
+        print(f"{r['profile']} {r['version']}  {r['section']:<13}  {status}  {cited}{who}".rstrip())
+    return 0
+
+
+def cmd_profile_confirm(args: argparse.Namespace) -> int:
+    from inspector_app.office.profile_confirmations import ConfirmationError, confirm
+
+    try:
+        done = confirm(_store(args), args.name, args.section, args.citation_zh, args.citation_en,
+                       args.by)
+    except ConfirmationError as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+        return 2
+    print(_say(args, f"已确认：{args.name} 的 {args.section} 一节，依据 {done.citation_zh}"
+                     f"（{done.confirmed_by}，{done.confirmed_at}）",
+               f"confirmed: section {args.section} of {args.name}, per "
+               f"{done.citation('en')} ({done.confirmed_by}, {done.confirmed_at})"))
     return 0
 
 

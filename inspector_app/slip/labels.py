@@ -135,6 +135,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "no_band": ("{name} 不合格，但不在任何退费档内", "{name} fails but falls in no refund band"),
     "rules": ("地区规则：{title} {name} {version}", "Regional rules: {title} {name} {version}"),
     "standard": ("标准依据：{standard}", "Standard: {standard}"),
+    "refund_basis": ("退费估算依据：{refund}", "Refund estimate: {refund}"),
 
     # -- signatures
     "sign.inspector": ("检测人员签字", "Inspector's signature"),

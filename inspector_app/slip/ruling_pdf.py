@@ -28,6 +28,7 @@ from reportlab.platypus import (
 
 from inspector_app.core.model import Address
 from inspector_app.core.profile import Profile
+from inspector_app.core.provenance import CONFIRMED, Provenance, unconfirmed
 from inspector_app.core.ruling import REFUND, TRAINING_NOTE, Ruling, is_training
 from inspector_app.slip.content import (
     NONE,
@@ -189,7 +190,6 @@ def _rules_rows(record: dict, ruling: Ruling, profile: Profile | None,
         shipped = profile_for(record)
         profile = shipped if shipped is not None and shipped.version == \
             ruling.profile_version else None
-    sources = profile.sources if profile is not None else (sealed.get("sources") or {})
     if profile is not None:
         title = profile.title(t.lang)
     else:
@@ -199,10 +199,25 @@ def _rules_rows(record: dict, ruling: Ruling, profile: Profile | None,
     if sealed.get("version") and sealed.get("version") != ruling.profile_version:
         value += t("sealed_version", version=sealed["version"])
     rows = [(t("profile"), value)]
-    if sources.get("standard"):
-        rows.append((t("standard_source"), str(sources["standard"])))
-    rows.append((t("refund_source"), str(sources.get("refund") or NONE)))
+    for section, label in (("standard", "standard_source"), ("refund", "refund_source")):
+        rows.append((t(label), _citation(section, ruling, profile, t)))
     return rows
+
+
+def _citation(section: str, ruling: Ruling, profile: Profile | None, t: RulingLabels) -> str:
+    """The published rule a section rests on, in the ruling's language: as the office cited it
+    when ruling (with who confirmed it and when), else as the profile states it; an unconfirmed
+    section says so. Never the maintainers' `source` notes."""
+    if section in ruling.citations:
+        where = Provenance.from_dict(ruling.citations[section])
+    elif profile is not None:
+        where = profile.provenance.get(section) or unconfirmed(section)
+    else:
+        where = unconfirmed(section)
+    text = where.citation(t.lang)
+    if where.status == CONFIRMED:
+        text += t("confirmed_by", by=where.confirmed_by, at=local_time(where.confirmed_at, None))
+    return text
 
 
 def local_time(moment: str, like: str | None) -> str:
