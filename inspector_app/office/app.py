@@ -24,6 +24,7 @@ Endpoints (all under /api/v1):
 - `POST /records/{id}/comments`           supervisor: add a comment (no change of state)
 - `POST /records/{id}/rulings`            supervisor: issue a refund ruling, computed here
 - `GET  /rulings/{ruling_no}`             supervisor: one ruling
+- `GET  /v/{record_id}` (not under /api, not in the schema): the residents' verification page (HTML)
 
 A `supervisor` account sees only its district: the list is narrowed to it, and a record of
 another district answers 404 on detail, envelope, review and comments (as if absent).
@@ -52,7 +53,7 @@ from pydantic import BaseModel, Field
 from starlette.requests import ClientDisconnect
 
 from inspector_app import __version__
-from inspector_app.office import export, ingest, rulings
+from inspector_app.office import export, ingest, public_page_route, rulings
 from inspector_app.office.auth import (
     LoginThrottle,
     Supervisor,
@@ -294,6 +295,7 @@ def create_app(db_path: str | Path, training: bool = False,
 
     app.include_router(export.router)  # before /records/{record_id}, which would match "export"
     app.include_router(rulings.router)
+    app.include_router(public_page_route.router)  # GET /v/{record_id}: residents' page (HTML)
 
     def _not_found() -> HTTPException:
         return HTTPException(404, detail={"error": "not_found", "reason": "no such record",

@@ -1,0 +1,128 @@
+"""The residents' verification page over real HTTP (issue #13, item 8): what it tells for each
+kind of id, what it never shows, the hash compared, the per-client limit, and no schema entry."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from inspector_app.office.page_throttle import PageThrottle
+from inspector_app.office.public_page import PublicRecord, choose, normalise_hash
+from inspector_app.office.public_page_view import PageView, render_page
+from inspector_app.sync.client import SyncClient
+from tests.office.uploaded import upload
+from tests.sync.factory import seal_many
+
+
+@pytest.fixture
+def held(office, laptop):
+    """Two real records at the office: (record_id, sha256) of the failing one."""
+    rid = upload(office, laptop, 2)[1]
+    sha = office.store.conn.execute("SELECT sha256 FROM records WHERE record_id=?",
+                                    (rid,)).fetchone()[0]
+    return rid, sha
+
+
+def page(office, path: str, **params) -> httpx.Response:
+    return httpx.get(f"{office.url}{path}", params=params or None, timeout=10)
+
+
+def test_a_held_record_shows_date_verdict_rooms_district_and_place_only(office, held):
+    rid, sha = held
+    answer = page(office, f"/v/{rid}")
+    assert answer.status_code == 200
+    assert answer.headers["content-type"].startswith("text/html")
+    assert "script-src 'sha256-" in answer.headers["content-security-policy"]
+    html = answer.text
+    assert "本办公室存有这条检测记录" in html and '<html lang="zh-CN">' in html
+    assert "2026-11-02" in html and "不合格" in html and "17.2 °C" in html
+    assert "南关区" in html and "示范小区" in html and "2栋" in html
+    assert " ".join(sha[i:i + 8] for i in range(0, 64, 8)) in html   # to compare by eye
+    for private in ("李梅", "13800000000", "人民大街", "2单元", "1室"):
+        assert private not in html
+
+
+def test_the_hash_from_the_form_is_compared(office, held):
+    rid, sha = held
+    grouped = " ".join(sha[i:i + 8] for i in range(0, 64, 8)).upper()
+    match = page(office, f"/v/{rid}", sha256=grouped)       # typed off the slip: groups, caps
+    assert match.status_code == 200 and "✓ 一致" in match.text
+    wrong = page(office, f"/v/{rid}", sha256="0" * 64)
+    assert "✗ 不一致" in wrong.text and "✓" not in wrong.text
+    bad = page(office, f"/v/{rid}", sha256="not a hash")
+    assert "校验值应为 64 位" in bad.text
+    english = page(office, f"/v/{rid}", sha256=sha, lang="en")
+    assert "✓ Match" in english.text and '<html lang="en">' in english.text
+    assert "不合格" not in english.text and "Fail" in english.text
+
+
+@pytest.mark.parametrize("rid", ["no-such-record", "bad%20id", "x" * 200])
+def test_an_unknown_id_is_answered_plainly(office, rid):
+    answer = page(office, f"/v/{rid}")
+    assert answer.status_code == 404 and "本办公室没有这条记录" in answer.text
+
+
+def test_a_training_record_is_said_to_be_training(training_office, laptop):
+    link = training_office.enroll_key(laptop.folder, laptop.key)
+    [rid] = seal_many(laptop.db, laptop.key, 1, training=True)
+    with SyncClient(laptop.db, link) as client:
+        assert client.push_pending().sent == 1
+    answer = page(training_office, f"/v/{rid}")
+    assert answer.status_code == 200
+    assert "这是培训记录，不是正式检测" in answer.text and "不合格" not in answer.text
+
+
+def test_a_record_that_failed_a_recheck_is_not_vouched_for(office, held):
+    rid, _sha = held
+    office.store.set_verification(rid, "failed")
+    assert "未通过办公室的核验" in page(office, f"/v/{rid}").text
+
+
+def test_the_page_is_not_in_the_api_schema(office):
+    schema = httpx.get(f"{office.url}/openapi.json", timeout=10).json()
+    assert not any(path.startswith("/v/") for path in schema["paths"])
+
+
+def test_each_client_is_limited_and_told_when_to_come_back(office, held):
+    rid, _sha = held
+    now = [0.0]
+    office.app.state.page_throttle = PageThrottle(limit=3, window_s=60, clock=lambda: now[0])
+    assert [page(office, f"/v/{rid}").status_code for _ in range(3)] == [200] * 3
+    slow = page(office, f"/v/{rid}")
+    assert slow.status_code == 429 and slow.headers["retry-after"] == "60"
+    assert "查询过于频繁" in slow.text
+    now[0] = 61.0
+    assert page(office, f"/v/{rid}").status_code == 200
+
+
+def test_the_throttle_remembers_a_bounded_number_of_clients():
+    now = [0.0]
+    gate = PageThrottle(limit=1, window_s=60, max_clients=100, clock=lambda: now[0])
+    for i in range(1000):
+        assert gate.admit(f"10.0.{i // 256}.{i % 256}") == 0
+    assert len(gate) == 100
+    assert gate.admit("10.0.3.231") > 0           # among the last 100: still limited
+
+
+def _public(sha: str) -> PublicRecord:
+    return PublicRecord("r1", sha, False, True, "2026-11-26T09:15:00+08:00", "fail", "朝阳区",
+                        "示范小区", "3", ())
+
+
+def test_several_records_under_one_id_are_told_apart_by_the_hash():
+    """Another device may send a record under the same public id: the page never shows one
+    of them until the slip's hash picks it."""
+    mine, squatter = _public("a" * 64), _public("b" * 64)
+    assert choose([squatter, mine], "a" * 64) is mine
+    assert choose([squatter, mine], "c" * 64) is None
+    html = render_page(PageView("r1", "many"))
+    assert "请输入测温记录单上印的校验值" in html and "示范小区" not in html
+    html = render_page(PageView("r1", "many", asked_hash="c" * 64))
+    assert "✗ 不一致" in html
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A" * 64, "a" * 64), (" ".join(["0123abcd"] * 8), "0123abcd" * 8),
+    ("a" * 63, None), ("g" * 64, None), ("", None)])
+def test_a_hash_is_read_as_people_type_it(text, expected):
+    assert normalise_hash(text) == expected
