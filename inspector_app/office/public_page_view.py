@@ -72,12 +72,12 @@ TEXT: dict[str, tuple[str, str]] = {
 }
 
 SCRIPT = (
-    "(function(){var h=location.hash.slice(1).replace(/\\s/g,'').toLowerCase();"
+    "(function(){function run(){var h=location.hash.slice(1).replace(/\\s/g,'').toLowerCase();"
     "if(!/^[0-9a-f]{64}$/.test(h))return;var b=document.getElementById('check');"
     "if(b&&b.dataset.sha256){var ok=h===b.dataset.sha256;b.className=ok?'ok':'bad';"
     "b.textContent=ok?b.dataset.ok:b.dataset.bad;return;}"
-    "var f=document.getElementById('hashform');if(f&&!f.dataset.asked){f.sha256.value=h;f.submit();}"
-    "})();")
+    "var f=document.getElementById('hashform');if(f&&!f.dataset.asked){f.sha256.value=h;"
+    "f.submit();}}run();window.addEventListener('hashchange',run);})();")
 SCRIPT_CSP = "'sha256-" + base64.b64encode(hashlib.sha256(SCRIPT.encode()).digest()).decode() + "'"
 CSP = (f"default-src 'none'; style-src 'unsafe-inline'; script-src {SCRIPT_CSP}; "
        "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
