@@ -93,6 +93,7 @@ class Profile:
     season_days: int
     refund_day_rule: str
     slip_copies: tuple[Labelled, ...]
+    roll_copies: int          # how many of slip_copies (the first ones) the roll printer prints
     refusal_day_counts_as: str
     refusal_witness_required: bool
     witness_roles: tuple[str, ...]
@@ -249,6 +250,11 @@ def _build(data: dict, origins: dict[str, Path]) -> Profile:
     copies = r.labelled("slip", "copies")
     if not copies:
         raise r.fail("slip.copies", "至少需要一联", "needs at least one copy")
+    roll_copies = data["slip"].get("roll_copies", len(copies))
+    if isinstance(roll_copies, bool) or not isinstance(roll_copies, int) \
+            or not 1 <= roll_copies <= len(copies):
+        raise r.fail("slip.roll_copies", f"须是 1 到 {len(copies)} 之间的整数",
+                     f"must be a whole number from 1 to {len(copies)}")
     return Profile(
         name=r.get("profile", "name", str),
         version=r.get("profile", "version", str),
@@ -282,6 +288,7 @@ def _build(data: dict, origins: dict[str, Path]) -> Profile:
         season_days=r.positive("refund", "season_days", int),
         refund_day_rule=r.get("refund", "day_rule", str),
         slip_copies=copies,
+        roll_copies=roll_copies,
         refusal_day_counts_as=refusal,
         refusal_witness_required=r.get("refusal", "witness_required", bool),
         witness_roles=tuple(r.get("refusal", "witness_roles", list)),

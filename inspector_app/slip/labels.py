@@ -120,6 +120,17 @@ TEXT: dict[str, tuple[str, str]] = {
     "roll_readings": ("读数（°C，{n} 次）", "Readings (°C, {n} each)"),
     "roll_mean": ("平均", "Mean"),
     "roll_room_mean": ("房间平均 {mean}", "Room mean {mean}"),
+    "compact_point_means": ("各测点平均", "Point means"),
+    "compact_area": ("m²", "m²"),
+    "compact_room_mean": ("房间平均", "Mean"),
+    "compact_readings_note": ("逐次读数见 A4 记录单及主管部门存档记录；*为手动录入。",
+                              "Each reading is on the A4 slip and in the archived record; "
+                              "* entered by hand."),
+    "section.conditions_short": ("检测条件", "Conditions"),
+    "compact_conditions": ("{met}/{total} 项满足", "{met} of {total} met"),
+    "compact_verify_how": ("扫码或登录 {office}/v/记录编号 核对本单与存档是否一致。",
+                           "Scan, or open {office}/v/RECORD-ID, to check this slip against the "
+                           "archived record."),
 
     # -- result
     "verdict_line": ("检测结论：{verdict}", "Result: {verdict}"),

@@ -64,8 +64,8 @@ from inspector_app.slip.fonts import (
 from inspector_app.slip.labels import Labels
 from inspector_app.slip.pdf_date import dated
 
-Paper = Literal["a4", "80mm"]
-PAPERS: tuple[str, ...] = ("a4", "80mm")
+Paper = Literal["a4", "80mm", "80mm-compact"]
+PAPERS: tuple[str, ...] = ("a4", "80mm", "80mm-compact")   # compact: `slip.roll_compact`
 ROLL_WIDTH = 80 * mm
 ROLL_PRINTABLE = 72 * mm          # what an 80 mm thermal head prints
 GRID = colors.Color(0.35, 0.35, 0.35)
@@ -99,6 +99,8 @@ LAYOUTS = {
     "a4": Layout("a4", A4[0], A4[1], 12 * mm, 9 * mm, 13 * mm, 8.4, True),
     "80mm": Layout("80mm", ROLL_WIDTH, None, (ROLL_WIDTH - ROLL_PRINTABLE) / 2, 4 * mm, 11 * mm,
                    SMALLEST_TYPE, False),
+    "80mm-compact": Layout("80mm-compact", ROLL_WIDTH, None, (ROLL_WIDTH - ROLL_PRINTABLE) / 2,
+                           2 * mm, 8 * mm, SMALLEST_TYPE, False),
 }
 
 
@@ -617,10 +619,16 @@ def render(envelope: dict, *, paper: str = "a4", copies: list[tuple[str, str]] |
     if profile is None and isinstance(record, dict):
         profile = profile_for(record)
     content = build_content(envelope, profile=profile, office_url=office_url, lang=lang)
-    copies = list(copies) if copies else copies_for(profile, lang)
+    if not copies:
+        copies = copies_for(profile, lang)
+        if not LAYOUTS[paper].wide and profile is not None:   # the roll prints the first ones
+            copies = copies[:profile.roll_copies]
+    copies = list(copies)
     layout = paper_layout = LAYOUTS[paper]
     sink: list[QrBox] = []
     build = _story_a4 if layout.wide else _story_roll
+    if paper == "80mm-compact":
+        from inspector_app.slip.roll_compact import story_compact as build
     scratch = Canvas(io.BytesIO(), invariant=1)
 
     def natural_height(story: list[Flowable]) -> float:

@@ -32,7 +32,7 @@ from inspector_app.ui.settings import paper as stored_paper
 from inspector_app.ui.style import message_style
 
 PREVIEW_DPI = 90.0
-PAPERS = ("a4", "80mm")
+PAPERS = ("a4", "80mm", "80mm-compact")
 
 
 def render(envelope: dict, paper: str, lang: str, dpi: float,
@@ -63,6 +63,8 @@ class SlipDialog(QDialog):
         self.op = None
         self.ui.paperCombo.addItem(self.tr("A4 (four copies, one per page)"), "a4")
         self.ui.paperCombo.addItem(self.tr("80 mm roll (thermal printer)"), "80mm")
+        self.ui.paperCombo.addItem(self.tr("80 mm roll, compact (point means only)"),
+                                   "80mm-compact")
         self.ui.paperCombo.setCurrentIndex(PAPERS.index(stored_paper(settings)))
         self.ui.paperCombo.currentIndexChanged.connect(self._paper_changed)
         self.ui.printButton.clicked.connect(self.print_slip)

@@ -1903,6 +1903,11 @@ SHA-256 %4</translation>
         <translation>80 毫米热敏纸卷</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/ui/slip_dialog.py" line="62"/>
+        <source>80 mm roll, compact (point means only)</source>
+        <translation>80 毫米热敏纸卷（紧凑版，仅列测点平均值）</translation>
+    </message>
+    <message>
         <location filename="../../inspector_app/ui/slip_dialog.py" line="91"/>
         <source>This visit is not sealed: there is no slip yet.</source>
         <translation>此记录尚未签封：还没有测温单。</translation>

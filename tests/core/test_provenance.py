@@ -73,8 +73,8 @@ def test_a_section_redefined_without_its_provenance_is_unconfirmed(tmp_path):
 
 @pytest.mark.parametrize(("old", "new", "key"), [
     ('status = "cited"', 'status = "reported"', "standard.status"),
-    ('citation_zh = "吉林省住房和城乡建设厅答复（吉建议〔2024〕12号）所引', 'citation_zh = "', None),
-    ("reply Ji Jian Yi [2024] No. 12: not below", "reply 吉建议〔2024〕12号: not below",
+    ('citation_zh = "《长春市城市供热管理条例》', 'citation_zh = "', None),
+    ("(quoted in Jilin reply Ji Jian Yi [2024] No. 12)", "(吉建议〔2024〕12号)",
      "standard.citation_en"),
 ])
 def test_bad_provenance_is_refused_naming_file_and_key(tmp_path, old, new, key):
@@ -83,8 +83,8 @@ def test_bad_provenance_is_refused_naming_file_and_key(tmp_path, old, new, key):
     text = path.read_text(encoding="utf-8")
     assert old in text
     if key is None:   # cited with an empty Chinese citation
-        text = re.sub(r'citation_zh = "吉林省住房和城乡建设厅答复（吉建议〔2024〕12号）所引[^"]*"',
-                      'citation_zh = ""', text, count=1)
+        text = re.sub(r'citation_zh = "《长春市城市供热管理条例》[^"]*"', 'citation_zh = ""', text,
+                      count=1)
         key = "standard.citation_zh"
     else:
         text = text.replace(old, new, 1)
@@ -101,9 +101,10 @@ def _slip_text(env: dict, lang: str) -> str:
 def test_the_slip_prints_the_citation_in_its_language_and_unconfirmed_rules_as_such():
     env = envelope("resident")          # Changchun, a failing room: a refund estimate is shown
     zh, en = _slip_text(env, "zh"), _slip_text(env, "en")
-    assert squash("标准依据：吉林省住房和城乡建设厅答复（吉建议〔2024〕12号）") in zh
+    assert squash("标准依据：《长春市城市供热管理条例》（吉建议〔2024〕12号答复所引）") in zh
     assert squash("退费估算依据：" + UNCONFIRMED_TEXT["zh"]) in zh
-    assert squash("Standard: Changchun Urban Heating Regulation as quoted") in en
+    assert squash("Standard: Changchun Urban Heating Regulation (quoted in Jilin reply Ji Jian "
+                  "Yi [2024] No. 12)") in en
     assert squash("Refund estimate: " + UNCONFIRMED_TEXT["en"]) in en
     for text in (zh, en):
         assert "seed" not in text.lower() and "reported" not in text.lower()

@@ -35,7 +35,7 @@ def test_printed_qr_modules_are_the_payload_encoding(rendered, resident_envelope
     """No QR decoder is installed, so decode by re-creating: sample every module of the code on
     the rendered page and compare with the encoder's matrix for the expected payload."""
     result = rendered("resident", paper)
-    assert [b.page for b in result.qr_boxes] == [1, 2, 3, 4]
+    assert [b.page for b in result.qr_boxes] == ([1, 2, 3, 4] if paper == "a4" else [1, 2])
     box = result.qr_boxes[0]
     matrix = qr_matrix(verify_link(resident_envelope, URL))
     assert box.modules == len(matrix) + 2 * QUIET_ZONE

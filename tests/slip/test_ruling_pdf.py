@@ -60,7 +60,7 @@ def test_refund_ruling_states_its_record_rule_rooms_and_amount(refund_pdf, refun
         assert value in text
     assert "长春市（changchun，版本2026.1）" in text
     assert "退费规则依据本条规则数据尚未经主管部门确认" in text     # never the maintainers' note
-    assert "室温标准依据吉林省住房和城乡建设厅答复（吉建议〔2024〕12号）" in text
+    assert "室温标准依据《长春市城市供热管理条例》（吉建议〔2024〕12号答复所引）" in text
     assert "seed" not in text and "reported" not in text
     for room in ("主卧（卧室）", "客厅（起居室（厅））", "次卧（卧室）"):
         assert room in text
