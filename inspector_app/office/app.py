@@ -202,7 +202,7 @@ def create_app(db_path: str | Path, training: bool = False,
     @app.get("/api/v1/health", tags=["service"])
     def health() -> dict[str, Any]:
         return {"service": SERVICE_NAME, "api": 1, "version": __version__, "training": training,
-                "max_record_bytes": max_record_bytes}
+                "max_record_bytes": max_record_bytes, "public_url": public_url}
 
     @app.post("/api/v1/enrollments", status_code=201, response_model=EnrollmentResponse,
               tags=["devices"], responses={403: {"description": "code wrong, used or expired"},

@@ -126,3 +126,17 @@ def test_several_records_under_one_id_are_told_apart_by_the_hash():
     ("a" * 63, None), ("g" * 64, None), ("", None)])
 def test_a_hash_is_read_as_people_type_it(text, expected):
     assert normalise_hash(text) == expected
+
+
+def test_supervisors_learn_the_public_address_for_their_rulings(tmp_path):
+    from inspector_app.office.auth import hash_password
+    from inspector_app.review.client import ReviewSession
+    from tests.sync.live import LiveOffice
+
+    live = LiveOffice(tmp_path / "o.sqlite3", public_url="https://heat.example.gov.cn").start()
+    try:
+        live.store.add_user("admin1", "admin", hash_password("password-1"), None)
+        session = ReviewSession.login(live.url, "admin1", "password-1")
+        assert session.public_url == "https://heat.example.gov.cn"
+    finally:
+        live.stop()

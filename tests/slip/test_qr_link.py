@@ -51,3 +51,18 @@ def test_an_unenrolled_laptop_prints_id_and_hash_without_a_qr(resident_envelope)
 def test_only_an_https_office_address_makes_a_link(resident_envelope, bad):
     with pytest.raises(SlipError):
         render(resident_envelope, office_url=bad)
+
+
+def test_a_ruling_links_to_the_record_it_rests_on(resident_envelope):
+    from decimal import Decimal
+
+    from inspector_app.core.profile import load_profile
+    from inspector_app.core.ruling import RulingInput, compute_ruling
+    from inspector_app.slip.ruling_pdf import render_ruling
+
+    ruling = compute_ruling(resident_envelope, load_profile("changchun"),
+                            RulingInput(Decimal("0.1607"), 10))
+    issue = {"ruling_no": "2026-2027-000001", "issued_by": "刘明", "issued_at": "2026-12-05"}
+    pdf = render_ruling(resident_envelope, ruling, office_url=LONG_OFFICE, **issue)
+    assert decoded(pdf, 0, 150) == [verify_link(resident_envelope, LONG_OFFICE)]
+    assert decoded(render_ruling(resident_envelope, ruling, **issue), 0, 150) == []
