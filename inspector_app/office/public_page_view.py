@@ -135,21 +135,25 @@ def _hash_groups(sha: str) -> str:
     return " ".join(sha[i:i + 8] for i in range(0, len(sha), 8))
 
 
+def _coded(prefix: str, value: str, lang: str) -> str:
+    """A coded value (verdict, room kind) in words, or the value itself when unknown."""
+    key = f"{prefix}.{value}"
+    return t(key, lang) if key in TEXT else escape(value)
+
+
 def _details(r: PublicRecord, lang: str) -> str:
-    verdict = TEXT.get(f"verdict.{r.verdict}", (r.verdict, r.verdict))[0 if lang == "zh" else 1]
     place = " ".join(p for p in (escape(r.community),
                                  t("building", lang, building=r.building) if r.building else "")
                      if p) or "—"
+    open_, close = ("（", "）") if lang == "zh" else (" (", ")")
     rows = "".join(
-        f"<tr><td>{escape(room.name)}（{t('kind.' + room.kind, lang) if 'kind.' + room.kind in TEXT else escape(room.kind)}）</td>"
+        f"<tr><td>{escape(room.name)}{open_}{_coded('kind', room.kind, lang)}{close}</td>"
         f"<td>{escape(room.mean) + ' °C' if room.mean else '—'}</td>"
-        f"<td>{t('verdict.' + room.verdict, lang) if 'verdict.' + room.verdict in TEXT else escape(room.verdict)}</td></tr>"
+        f"<td>{_coded('verdict', room.verdict, lang)}</td></tr>"
         for room in r.rooms)
-    if lang != "zh":
-        rows = rows.replace("（", " (").replace("）", ")")
     return (f"<dl><dt>{t('record_id', lang)}</dt><dd><code>{escape(r.record_id)}</code></dd>"
             f"<dt>{t('test_at', lang)}</dt><dd>{escape(_when(r.test_at))}</dd>"
-            f"<dt>{t('verdict', lang)}</dt><dd>{escape(verdict)}</dd>"
+            f"<dt>{t('verdict', lang)}</dt><dd>{_coded('verdict', r.verdict, lang)}</dd>"
             f"<dt>{t('district', lang)}</dt><dd>{escape(r.district) or '—'}</dd>"
             f"<dt>{t('place', lang)}</dt><dd>{place}</dd></dl>"
             f"<h2 style=\"font-size:18px\">{t('rooms', lang)}</h2>"

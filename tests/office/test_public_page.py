@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from inspector_app.office.page_throttle import PageThrottle
 from inspector_app.office.public_page import PublicRecord, choose, normalise_hash
@@ -140,3 +142,32 @@ def test_supervisors_learn_the_public_address_for_their_rulings(tmp_path):
         assert session.public_url == "https://heat.example.gov.cn"
     finally:
         live.stop()
+
+
+@given(st.lists(st.tuples(st.sampled_from(["a", "b", "c"]), st.floats(0, 5)), max_size=200))
+def test_no_client_gets_more_than_the_limit_in_any_window(visits):
+    """Whatever the order and spacing of requests, a client is admitted at most `limit` times
+    within one window after its first admitted request of that window."""
+    now = [0.0]
+    gate = PageThrottle(limit=3, window_s=10, clock=lambda: now[0])
+    admitted: dict[str, list[float]] = {}
+    for client, step in visits:
+        now[0] += step
+        if gate.admit(client) == 0:
+            admitted.setdefault(client, []).append(now[0])
+    for client, times in admitted.items():
+        windows: list[list[float]] = []
+        for t in times:
+            if not windows or t - windows[-1][0] >= 10:
+                windows.append([t])
+            else:
+                windows[-1].append(t)
+        assert all(len(w) <= 3 for w in windows), client
+
+
+@given(st.text(alphabet="0123456789abcdefABCDEFg \t\n", max_size=90))
+def test_normalising_a_hash_never_accepts_anything_but_64_hex(text):
+    out = normalise_hash(text)
+    flat = "".join(text.split()).lower()
+    ok = len(flat) == 64 and "g" not in flat
+    assert out == (flat if ok else None)

@@ -6,6 +6,8 @@ import io
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from reportlab.pdfgen.canvas import Canvas
 
 from inspector_app.slip import parse_verify_link, verify_link
@@ -93,3 +95,13 @@ def test_empty_signature_draws_only_the_line():
                       strokes=())
     assert b" l" in _draw(empty)
     assert _draw(None).startswith(b"%PDF")
+
+
+@given(office=st.from_regex(r"https://[a-z][a-z0-9-]{0,20}(\.[a-z]{2,6}){1,3}(:[0-9]{2,5})?"
+                            r"(/[a-z]{1,8}){0,2}", fullmatch=True),
+       record_id=st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_-]{0,79}", fullmatch=True),
+       sha=st.from_regex(r"[0-9a-f]{64}", fullmatch=True))
+def test_a_link_parses_back_to_what_made_it(office, record_id, sha):
+    env = {"record": {"record_id": record_id}, "sha256": sha}
+    assert parse_verify_link(verify_link(env, office)) == {"office": office,
+                                                           "record_id": record_id, "sha256": sha}
