@@ -46,6 +46,9 @@ def test_the_readme_shows_the_commands_this_test_runs():
     assert any(line.startswith("inspector-office serve ") and "--db" in line.split("serve")[1]
                for line in LINES)
     assert any(line.startswith("inspector-app demo") and "--lang en" in line for line in LINES)
+    assert any(line.startswith("inspector-office serve ") and "--trusted-proxy" in line
+               for line in LINES)
+    assert any(line.startswith("inspector-office device-log") for line in LINES)
 
 
 @pytest.fixture

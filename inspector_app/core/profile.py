@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
+from datetime import timezone
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from inspector_app.core.decimal_math import ROUNDING_MODES, dec
 from inspector_app.core.errors import ProfileError
 from inspector_app.core.provenance import CITED, STATUSES, Provenance
 from inspector_app.core.provenance import KEYS as PROVENANCE_KEYS
+from inspector_app.core.record_time import DEFAULT_OFFSET, parse_offset
 from inspector_app.paths import resource
 
 DEFAULT_PROFILE = "changchun"
@@ -100,6 +102,19 @@ class Profile:
     sources: dict[str, str]
     provenance: dict[str, Provenance]
     raw: dict[str, Any]
+    utc_offset: str = DEFAULT_OFFSET   # the zone every time of the record is shown in
+    witness_roles_en: tuple[str, ...] = ()   # `witness_roles` in English, in the same order
+
+    def witness_role_label(self, role: str, lang: str = "zh") -> str:
+        """A witness role as a reader of `lang` sees it; the record keeps the profile's words."""
+        if lang.startswith("zh") or role not in self.witness_roles:
+            return role
+        index = self.witness_roles.index(role)
+        return self.witness_roles_en[index] if index < len(self.witness_roles_en) else role
+
+    @property
+    def zone(self) -> timezone:
+        return parse_offset(self.utc_offset)
 
     @property
     def daily_fee_per_m2(self) -> Decimal:
@@ -295,6 +310,8 @@ def _build(data: dict, origins: dict[str, Path]) -> Profile:
         sources={s: data[s]["source"] for s in SECTIONS},
         provenance={s: _provenance(r, s) for s in SECTIONS},
         raw=data,
+        utc_offset=_utc_offset(r),
+        witness_roles_en=_witness_roles_en(r),
     )
 
 
@@ -320,6 +337,26 @@ def _provenance(r: _Reader, section: str) -> Provenance:
         raise r.fail(f"{section}.citation_zh", "cited 须写明所依据文件的名称和文号（中英文）",
                      "cited needs the document's title and number in citation_zh and citation_en")
     return Provenance(section, status, texts["citation_zh"], texts["citation_en"])
+
+
+def _witness_roles_en(r: _Reader) -> tuple[str, ...]:
+    roles = r.data.get("refusal", {}).get("witness_roles", [])
+    english = r.data.get("refusal", {}).get("witness_roles_en", [])
+    if not isinstance(english, list) or english and len(english) != len(roles) \
+            or not all(isinstance(x, str) for x in english):
+        raise r.fail("refusal.witness_roles_en", "须与 witness_roles 一一对应的英文",
+                     "must be the English of witness_roles, one for each")
+    return tuple(english)
+
+
+def _utc_offset(r: _Reader) -> str:
+    text = r.data.get("profile", {}).get("utc_offset", DEFAULT_OFFSET)
+    try:
+        parse_offset(str(text))
+    except ValueError as exc:
+        raise r.fail("profile.utc_offset", "须为 +08:00 这样的 UTC 偏移", "must be a UTC "
+                     "offset such as +08:00") from exc
+    return str(text)
 
 
 def _is_hhmm(text: object) -> bool:

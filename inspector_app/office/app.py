@@ -6,7 +6,9 @@ The OpenAPI schema is at `/openapi.json`.
 
 Endpoints (all under /api/v1):
 - `GET  /health`                          no auth; tells a laptop it reached the office (not a portal)
-- `POST /enrollments`                     one-time code + public key → 201 device token; 403 bad code
+- `POST /enrollments`                     one-time code + public key + proof (signed by the device
+                                          key) → 201 device token; 403 bad code or proof, 409
+                                          already enrolled (`office.enrolment`)
 - `PUT  /records/{id}`                    device: 201 created, 200 already present (same record),
                                           401 unknown/revoked device, 409 other record under this
                                           id, 413 too large, 422 damaged / not the sender's / training
@@ -26,8 +28,11 @@ Endpoints (all under /api/v1):
 - `GET  /rulings/{ruling_no}`             supervisor: one ruling
 - `GET  /v/{record_id}` (not under /api, not in the schema): the residents' verification page (HTML)
 
-A `supervisor` account sees only its district: the list is narrowed to it, and a record of
-another district answers 404 on detail, envelope, review and comments (as if absent).
+In the review paths `{id}` is a record's `ref` (device_id.record_id, in every listed item) or a
+bare record id while only one device holds it (409 `ambiguous_record` otherwise; see
+`office.record_names`). A `supervisor` account sees only its district: the list is narrowed
+to it, and a record of another district answers 404 on detail, envelope, review and comments
+(as if absent).
 - `GET  /companies/stats?season=2025-2026` supervisor: per heating company tests, failure rate,
                                           median minutes complaint→contact / →arrival, breaches
                                           of the profile's contact_within_min
@@ -41,6 +46,7 @@ or not a Content-Length was sent.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -53,9 +59,15 @@ from pydantic import BaseModel, Field
 from starlette.requests import ClientDisconnect
 
 from inspector_app import __version__
-from inspector_app.office import export, ingest, public_page_route, rulings
+from inspector_app.office import (
+    enrolment,
+    export,
+    ingest,
+    public_page_route,
+    record_names,
+    rulings,
+)
 from inspector_app.office.auth import (
-    LoginThrottle,
     Supervisor,
     check_password,
     device_from_request,
@@ -64,14 +76,15 @@ from inspector_app.office.auth import (
     too_many_attempts,
     wrong_password,
 )
+from inspector_app.office.client_address import client_address, parse_proxies
+from inspector_app.office.login_throttle import LoginThrottle, client_key, user_key
 from inspector_app.office.query import ListQuery, list_query
 from inspector_app.office.store import (
     COUNT_CAP,
     REVIEWER_STATES,
-    EnrollmentError,
     OfficeStore,
+    record_ref,
 )
-from inspector_app.seal.device_key import device_id_for
 
 DEFAULT_MAX_RECORD_BYTES = 4 * 1024 * 1024  # signatures travel inside: strokes can be large
 RECORD_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$"
@@ -80,19 +93,6 @@ SERVICE_NAME = "inspector-office"
 StoreDep = Annotated[OfficeStore, Depends(office_store)]
 SupervisorDep = Annotated[Supervisor, Depends(require_supervisor)]
 ListQueryDep = Annotated[ListQuery, Depends(list_query)]
-
-
-class EnrollmentRequest(BaseModel):
-    code: str = Field(description="one-time enrolment code from `inspector-office enrollment-code`")
-    device_id: str = Field(description="first 16 hex of sha256(public key)")
-    public_key: str = Field(description="base64 raw Ed25519 public key")
-    label: str = Field("", max_length=200, description="a name for the laptop, for people")
-
-
-class EnrollmentResponse(BaseModel):
-    device_id: str
-    token: str = Field(description="bearer token; shown once, stored hashed at the office")
-    office: dict[str, Any]
 
 
 class UploadResponse(BaseModel):
@@ -139,14 +139,17 @@ def _error(status: int, code: str, zh: str, en: str, record_id: str | None = Non
 
 def create_app(db_path: str | Path, training: bool = False,
                max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
-               throttle: LoginThrottle | None = None, public_url: str | None = None) -> FastAPI:
+               throttle: LoginThrottle | None = None, public_url: str | None = None,
+               trusted_proxies: Iterable[str] = ()) -> FastAPI:
     """A ready app over the office store at `db_path` (created and migrated if needed).
 
     `public_url`: the office's address as residents' phones reach it (`serve --public-url`); told
     to laptops at enrolment, so their slips' QR codes link to `{public_url}/v/{record_id}`.
 
-    `throttle` counts wrong passwords (give one with a fake clock in tests); it is also at
-    `app.state.throttle`.
+    `throttle` counts wrong passwords in the store (give one with a fake clock in tests); it is
+    also at `app.state.throttle`. `trusted_proxies` (addresses or networks, ValueError for a bad
+    one) are the only peers whose X-Forwarded-For is believed (`office.client_address`), for the
+    login throttle and the residents' page's limit alike.
     """
     app = FastAPI(title="Heating inspection district office", version=__version__,
                   description="Receives sealed temperature-test records from enrolled laptops, "
@@ -173,15 +176,15 @@ def create_app(db_path: str | Path, training: bool = False,
     app.state.training = training
     app.state.public_url = public_url
     app.state.max_record_bytes = max_record_bytes
-    app.state.throttle = throttle or LoginThrottle()
+    app.state.throttle = throttle or LoginThrottle(app.state.store)
+    app.state.trusted_proxies = parse_proxies(trusted_proxies)
 
     @app.post("/api/v1/login", response_model=LoginResponse, tags=["accounts"],
               responses={401: {"description": "wrong user name or password"},
                          429: {"description": "locked out for a while: see Retry-After"}})
     def login(req: LoginRequest, request: Request, store: StoreDep) -> LoginResponse:
         gate: LoginThrottle = request.app.state.throttle
-        client = request.client.host if request.client else "?"
-        keys = (f"user:{req.name}", f"client:{client}")
+        keys = (user_key(req.name), client_key(client_address(request)))
         wait = gate.retry_after(*keys)
         if wait > 0:
             raise too_many_attempts(wait)
@@ -204,25 +207,7 @@ def create_app(db_path: str | Path, training: bool = False,
         return {"service": SERVICE_NAME, "api": 1, "version": __version__, "training": training,
                 "max_record_bytes": max_record_bytes, "public_url": public_url}
 
-    @app.post("/api/v1/enrollments", status_code=201, response_model=EnrollmentResponse,
-              tags=["devices"], responses={403: {"description": "code wrong, used or expired"},
-                                           422: {"description": "device id does not match key"}})
-    def enroll(req: EnrollmentRequest, store: StoreDep) -> EnrollmentResponse:
-        try:
-            expected = device_id_for(req.public_key)
-        except (ValueError, TypeError):
-            expected = None
-        if expected is None or expected != req.device_id:
-            raise HTTPException(422, detail={"error": "bad_key", "reason_zh": "设备编号与公钥不符",
-                                             "reason": "device id does not match the public key"})
-        try:
-            token = store.enroll(req.code, req.device_id, req.public_key, req.label)
-        except EnrollmentError as exc:
-            raise HTTPException(403, detail={"error": exc.code, "reason": exc.en,
-                                             "reason_zh": exc.zh}) from exc
-        return EnrollmentResponse(device_id=req.device_id, token=token,
-                                  office={"service": SERVICE_NAME, "training": training,
-                                          "public_url": public_url})
+    app.include_router(enrolment.router)
 
     @app.put(
         "/api/v1/records/{record_id}", tags=["records"],
@@ -297,26 +282,15 @@ def create_app(db_path: str | Path, training: bool = False,
     app.include_router(rulings.router)
     app.include_router(public_page_route.router)  # GET /v/{record_id}: residents' page (HTML)
 
-    def _not_found() -> HTTPException:
-        return HTTPException(404, detail={"error": "not_found", "reason": "no such record",
-                                          "reason_zh": "没有这条记录"})
-
-    def _visible_or_404(store: OfficeStore, record_id: str, who: Supervisor) -> None:
-        """Another district's record is answered as absent (its existence is not told)."""
-        if not who.sees_all and not who.may_see(store.record_district(record_id)):
-            raise _not_found()
-
-    def _detail_or_404(store: OfficeStore, record_id: str) -> dict[str, Any]:
-        detail = store.record(record_id)
-        if detail is None:
-            raise _not_found()
-        return detail
-
+    # {record_id} below is a ref (device_id.record_id) or a bare id held by one record only;
+    # another district's record is answered as absent (`office.record_names`).
     @app.get("/api/v1/records/{record_id}", tags=["review"])
     def record_detail(record_id: str, who: SupervisorDep, store: StoreDep) -> dict[str, Any]:
-        _visible_or_404(store, record_id, who)
-        detail = _detail_or_404(store, record_id)
-        detail["rulings"] = rulings.for_record(store, record_id)
+        ref = record_names.resolve(store, record_id, who)
+        detail = store.record(ref)
+        if detail is None:
+            raise record_names.not_found()
+        detail["rulings"] = rulings.for_record(store, ref)
         return detail
 
     @app.get("/api/v1/records/{record_id}/envelope", tags=["review"],
@@ -324,11 +298,9 @@ def create_app(db_path: str | Path, training: bool = False,
              responses={200: {"content": {"application/json": {}},
                               "description": "the exact bytes received"}})
     def record_envelope(record_id: str, who: SupervisorDep, store: StoreDep) -> Response:
-        _visible_or_404(store, record_id, who)
-        found = store.record_bytes(record_id)
+        found = store.record_bytes(record_names.resolve(store, record_id, who))
         if found is None:
-            raise HTTPException(404, detail={"error": "not_found", "reason": "no such record",
-                                             "reason_zh": "没有这条记录"})
+            raise record_names.not_found()
         return Response(content=found[1], media_type="application/json",
                         headers={"X-Record-Sha256": found[0]})
 
@@ -339,20 +311,20 @@ def create_app(db_path: str | Path, training: bool = False,
             raise HTTPException(422, detail={
                 "error": "bad_state", "reason": f"review state must be one of {REVIEWER_STATES}",
                 "reason_zh": "审核状态只能是：" + "、".join(REVIEWER_STATES)})
-        _visible_or_404(store, record_id, who)
+        ref = record_names.resolve(store, record_id, who)
         try:
-            return store.set_review(record_id, req.state, req.comment, who.name)
+            return store.set_review(ref, req.state, req.comment, who.name)
         except KeyError as exc:
-            raise _not_found() from exc
+            raise record_names.not_found() from exc
 
     @app.post("/api/v1/records/{record_id}/comments", tags=["review"])
     def add_comment(record_id: str, req: CommentRequest, who: SupervisorDep,
                     store: StoreDep) -> dict[str, Any]:
-        _visible_or_404(store, record_id, who)
+        ref = record_names.resolve(store, record_id, who)
         try:
-            return store.add_comment(record_id, req.comment, who.name)
+            return store.add_comment(ref, req.comment, who.name)
         except KeyError as exc:
-            raise _not_found() from exc
+            raise record_names.not_found() from exc
 
     @app.get("/api/v1/companies/stats", tags=["review"])
     def company_stats(
@@ -376,7 +348,8 @@ def create_app(db_path: str | Path, training: bool = False,
         problems = store.chain_problems(device_id=device_id, open_only=open_only)
         if who.sees_all:
             return problems
-        return [p for p in problems if who.may_see(store.record_district(p["record_id"]))]
+        return [p for p in problems
+                if who.may_see(store.record_district(record_ref(p["device_id"], p["record_id"])))]
 
     @app.get("/api/v1/devices", tags=["devices"])
     def devices(who: SupervisorDep, store: StoreDep) -> list[dict[str, Any]]:
@@ -397,7 +370,7 @@ def create_app(db_path: str | Path, training: bool = False,
         if store.device(device_id) is None:
             raise HTTPException(404, detail={"error": "not_found", "reason": "no such device",
                                              "reason_zh": "没有这台设备"})
-        store.revoke_device(device_id, reason or f"revoked by {who.name}")
+        store.revoke_device(device_id, reason or f"revoked by {who.name}", by=who.name)
         device = store.device(device_id)
         assert device is not None
         return device.to_dict()

@@ -79,16 +79,16 @@ def import_bundle(store: OfficeStore, path: Path, *, training_allowed: bool,
             raise _refuse(rid, rej.zh, rej.en) from rej
         incoming.append(item)
     for item in incoming:  # conflicts before admitting anyone, so a refusal changes nothing
-        existing = store.record_bytes(item.record_id)
+        existing = store.record_bytes(item.ref)
         if existing is not None and existing[0] != item.sha256:
-            raise _refuse(item.record_id, "办公室已有同一编号但内容不同的记录",
-                          "the office holds a different record under this id")
+            raise _refuse(item.record_id, "办公室已有该设备同一编号但内容不同的记录",
+                          "the office holds a different record of this device under this id")
     for device in admit.values():
         store.admit_device(device.device_id, device.public_key, label="bundle")
     stored, conflict = store_all_or_nothing(store, incoming, "bundle")
     if conflict is not None:
-        raise _refuse(conflict.record_id, "办公室已有同一编号但内容不同的记录",
-                      "the office holds a different record under this id")
+        raise _refuse(conflict.record_id, "办公室已有该设备同一编号但内容不同的记录",
+                      "the office holds a different record of this device under this id")
     report = ImportReport(total=len(entries), devices_admitted=sorted(admit))
     for s in stored:
         (report.added if s.outcome == "created" else report.present).append(s.record_id)

@@ -14,9 +14,12 @@ taken. The decisions, in order, and why:
 4. Hash and signature verified (422 with the fault in words).
 5. Training records are refused unless the office runs with `--training` (422). A training
    office still accepts real records (flagged `training=false`), as the issue asks no more.
-6. Same id already stored with another sha256 → 409. Integrity comes before conflict: bytes that
-   do not verify are not a record, so they are reported as damaged rather than as a rival. The
-   same verified record in a differently serialised envelope is still the same record (200).
+6. Same id *from the same device* already stored with another sha256 → 409. Integrity comes
+   before conflict: bytes that do not verify are not a record, so they are reported as damaged
+   rather than as a rival. The same verified record in a differently serialised envelope is
+   still the same record (200). Records are keyed by (device, id) (`office.store`, migration 7):
+   a record another device stored under this id first is no conflict and changes nothing here,
+   since ids are printed on every slip and anyone could copy one.
 7. Stored with chain tracking (gaps are accepted and recorded, see `office.store`).
 """
 
@@ -26,7 +29,14 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from inspector_app.office.store import Device, Incoming, OfficeStore, Stored, minutes_between
+from inspector_app.office.store import (
+    Device,
+    Incoming,
+    OfficeStore,
+    Stored,
+    minutes_between,
+    record_ref,
+)
 from inspector_app.seal.problems import Problem
 from inspector_app.seal.verify import verify_envelope
 
@@ -164,9 +174,10 @@ def _one_line(address: dict[str, Any]) -> str:
 
 def conflict(record_id: str) -> Rejection:
     return Rejection(409, "conflict",
-                     "办公室已经有同一编号但内容不同的记录：不能覆盖（更正请签封一份新的替代记录）",
-                     "the office already holds a different record under this id; it is never "
-                     "overwritten (seal a new record that supersedes it instead)", record_id)
+                     "办公室已经有本设备以同一编号上传、内容不同的记录：不能覆盖（更正请签封一份新的替代记录）",
+                     "the office already holds a different record of this device under this id; "
+                     "it is never overwritten (seal a new record that supersedes it instead)",
+                     record_id)
 
 
 def receive(store: OfficeStore, body: bytes, record_id: str, device: Device,
@@ -174,9 +185,10 @@ def receive(store: OfficeStore, body: bytes, record_id: str, device: Device,
     """Decide on one uploaded record: (201 or 200, what was stored), else raise Rejection."""
     env = parse_envelope(body, record_id)
     check_sender(env, device, record_id)
-    existing = store.record_bytes(record_id)
+    ref = record_ref(device.device_id, record_id)
+    existing = store.record_bytes(ref)
     if existing is not None and existing[1] == body:
-        return 200, Stored(record_id, "present", existing[0])
+        return 200, Stored(record_id, "present", existing[0], ref=ref)
     incoming = check_content(env, body, device, record_id, training_allowed)
     [stored] = store.store_records([incoming], "upload", all_or_nothing=False)
     if stored.outcome == "conflict":

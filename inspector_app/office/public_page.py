@@ -47,33 +47,38 @@ class PublicRecord:
 
 
 def candidates(store: OfficeStore, record_id: str) -> list[PublicRecord]:
-    """Every real (not synthetic) record the office holds under `record_id`, oldest first.
+    """Every real (not synthetic) record the office holds under the public `record_id`, from
+    any device, oldest arrival first (`OfficeStore.records_by_public_id`)."""
+    found = []
+    for item in store.records_by_public_id(record_id):
+        held = store.record_bytes(item["ref"])
+        if held is not None:
+            found.append(_public(item, held[1]))
+    return found
 
-    The one query to swap when records are keyed by device id + record id."""
-    rows = store.conn.execute(
-        "SELECT record_id, sha256, training, verification, test_at, verdict, district, envelope"
-        " FROM records WHERE record_id=? AND synthetic=0 ORDER BY received_at, rowid",
-        (record_id,)).fetchall()
-    return [_public(row) for row in rows]
 
-
-def _public(row: tuple) -> PublicRecord:
-    record_id, sha256, training, verification, test_at, verdict, district, raw = row
+def _public(item: dict[str, Any], raw: bytes) -> PublicRecord:
+    """The page's view of one stored record: what the store lists, and from the stored bytes
+    the same fields the office's columns are copied from (`ingest`), nothing private."""
     try:
-        record: dict[str, Any] = json.loads(bytes(raw).decode("utf-8"))["record"]
+        record: dict[str, Any] = json.loads(raw.decode("utf-8"))["record"]
     except (ValueError, KeyError, TypeError):
         record = {}
     visit = record.get("visit") or {}
     address = visit.get("address") or {}
+    result = record.get("result") or {}
     rooms = tuple(
         PublicRoom(name=str(r.get("name") or ""), kind=str(r.get("kind") or "other"),
                    mean="" if r.get("mean") in (None, "") else str(r["mean"]),
                    verdict=str(r.get("verdict") or "incomplete"))
-        for r in (record.get("result") or {}).get("rooms") or [] if isinstance(r, dict))
-    return PublicRecord(record_id=record_id, sha256=sha256, training=bool(training),
-                        verified=verification == "verified",
-                        test_at=str(visit.get("test_at") or test_at), verdict=verdict,
-                        district=district, community=str(address.get("community") or ""),
+        for r in result.get("rooms") or [] if isinstance(r, dict))
+    return PublicRecord(record_id=item["record_id"], sha256=item["sha256"],
+                        training=item["training"],
+                        verified=item["verification"] == "verified",
+                        test_at=str(visit.get("test_at") or item["test_at"]),
+                        verdict=str(result.get("verdict") or ""),
+                        district=str(address.get("district") or ""),
+                        community=str(address.get("community") or ""),
                         building=str(address.get("building") or ""), rooms=rooms)
 
 

@@ -2,7 +2,10 @@
 
 A separate router, left out of the OpenAPI schema (it is a page for people, not an API), and
 included by `office.app` with one line. Answers are HTML in every case, unknown ids included,
-with a per-client limit (`page_throttle`); nothing is written to the database.
+with a per-client limit (`page_throttle`, per `client_address`: the peer, or the address a
+trusted proxy forwards); nothing is written to the database. Records are the devices' (one public
+id may be held by several): the slip's hash picks one, and a record whose hash is not the slip's
+is never shown for it.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import re
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from inspector_app.office.client_address import client_address
 from inspector_app.office.page_throttle import PageThrottle
 from inspector_app.office.public_page import candidates, choose, normalise_hash
 from inspector_app.office.public_page_view import CSP, PageView, render_page
@@ -39,7 +43,7 @@ def verification_page(record_id: str, request: Request, sha256: str | None = Non
                       lang: str = "zh") -> HTMLResponse:
     lang = "en" if lang == "en" else "zh"
     shown_id = record_id[:80]
-    wait = _throttle(request).admit(request.client.host if request.client else "?")
+    wait = _throttle(request).admit(client_address(request))   # as the login throttle sees it
     if wait:
         return _page(PageView(shown_id, "slow", lang, retry_after=int(wait)), 429,
                      {"Retry-After": str(int(wait))})
@@ -61,9 +65,9 @@ def verification_page(record_id: str, request: Request, sha256: str | None = Non
         match = choose(verified, asked)
         if match is not None:
             return _page(PageView(shown_id, "match", lang, match, asked_hash=asked))
-        if len(verified) == 1:
-            return _page(PageView(shown_id, "mismatch", lang, verified[0], asked_hash=asked))
-        return _page(PageView(shown_id, "many", lang, asked_hash=asked))
+        # No record has the slip's hash: none is shown (it may be another device's record
+        # under the same id), only that the office's differs.
+        return _page(PageView(shown_id, "mismatch", lang, asked_hash=asked))
     if len(verified) == 1:
         return _page(PageView(shown_id, "held", lang, verified[0]))
     return _page(PageView(shown_id, "many", lang))

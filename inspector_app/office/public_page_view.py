@@ -75,7 +75,8 @@ SCRIPT = (
     "(function(){function run(){var h=location.hash.slice(1).replace(/\\s/g,'').toLowerCase();"
     "if(!/^[0-9a-f]{64}$/.test(h))return;var b=document.getElementById('check');"
     "if(b&&b.dataset.sha256){var ok=h===b.dataset.sha256;b.className=ok?'ok':'bad';"
-    "b.textContent=ok?b.dataset.ok:b.dataset.bad;return;}"
+    "b.textContent=ok?b.dataset.ok:b.dataset.bad;var d=document.getElementById('details');"
+    "if(d)d.hidden=!ok;return;}"
     "var f=document.getElementById('hashform');if(f&&!f.dataset.asked){f.sha256.value=h;"
     "f.submit();}}run();window.addEventListener('hashchange',run);})();")
 SCRIPT_CSP = "'sha256-" + base64.b64encode(hashlib.sha256(SCRIPT.encode()).digest()).decode() + "'"
@@ -108,7 +109,8 @@ footer{color:#666;font-size:14px;text-align:center;padding:8px 16px 24px}
 @dataclass(frozen=True)
 class PageView:
     """What the page says: `state` is one of unknown, training, failed, held, many, match,
-    mismatch, slow; `record` the record shown (held, match, mismatch)."""
+    mismatch, slow; `record` the record shown (held, match). A mismatch shows none: the
+    office's record under the id may be another device's."""
 
     record_id: str
     state: str
@@ -187,19 +189,20 @@ def render_page(v: PageView) -> str:
         body += [f"<h1>{t('failed', lang)}</h1>", f"<p>{t('failed_how', lang, id=rid)}</p>"]
     elif v.state == "many":
         body += [f"<h1>{t('held_many', lang, id=rid)}</h1>",
-                 f"<p>{t('held_many_how', lang)}</p>"]
-        if v.asked_hash and not v.bad_hash:
-            body.append(f'<div class="bad">{t("mismatch", lang)}</div>')
-        body.append(_form(v, lang))
-    elif v.state in ("held", "match", "mismatch") and v.record is not None:
+                 f"<p>{t('held_many_how', lang)}</p>", _form(v, lang)]
+    elif v.state == "mismatch" and v.record is None:   # no record shown for another's hash
+        body += [f"<h1>{t('title', lang)}</h1>", f'<div class="bad">{t("mismatch", lang)}</div>',
+                 _form(v, lang)]
+    elif v.state in ("held", "match") and v.record is not None:
         r = v.record
         if v.state == "held":
             check = (f'<div id="check" class="info" data-sha256="{r.sha256}" '
                      f'data-ok="{t("match", lang)}" data-bad="{t("mismatch", lang)}">'
                      f'{t("compare", lang)}<br><code>{_hash_groups(r.sha256)}</code></div>')
         else:
-            check = f'<div class="{"ok" if v.state == "match" else "bad"}">{t(v.state, lang)}</div>'
-        body += [f"<h1>{t('held', lang)}</h1>", check, _details(r, lang), _form(v, lang)]
+            check = f'<div class="ok">{t("match", lang)}</div>'
+        body += [f"<h1>{t('held', lang)}</h1>", check,
+                 f'<div id="details">{_details(r, lang)}</div>', _form(v, lang)]
     other = "en" if lang == "zh" else "zh"
     switch = f'<a href="?lang={other}" hreflang="{other}">{t("other_lang", lang)}</a>'
     return ("<!doctype html>"

@@ -363,9 +363,11 @@ def _training_banner(c: SlipContent, st: _Styles, width: float) -> Table:
 
 def _conclusion(c: SlipContent, st: _Styles) -> list[Flowable]:
     out: list[Flowable] = [_p(c.t("verdict_line", verdict=c.verdict_label), st.verdict)]
-    out += [_p(line, st.body) for line in c.conclusion]
+    out += [_p(line, st.body) for line in c.conclusion[:2]]
+    if c.conclusion[2:]:
+        out.append(_p(c.t("gap").join(c.conclusion[2:]), st.body))
     out += [_p(line, st.small) for line in c.notes]
-    out += [_p(line, st.tiny) for line in c.rules]
+    out.append(_p(c.t.join(c.rules, "clause_sep"), st.tiny))   # one paragraph: no ragged lines
     return out
 
 

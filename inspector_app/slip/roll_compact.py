@@ -127,9 +127,12 @@ def _conditions(c: SlipContent) -> str:
 
 
 def _conclusion(c: SlipContent, st: _Styles) -> list[Flowable]:
+    """The conclusion as running text, less the lowest-room line: the rooms table marks it."""
     t = c.t
+    lowest = [t("lowest_room", name=r.name, kind=r.kind, mean=r.mean) for r in c.rooms if r.lowest]
+    lines = [line for line in c.conclusion if line not in lowest]
     out: list[Flowable] = [_p(t("verdict_line", verdict=c.verdict_label), st.verdict),
-                           _p(t("gap").join(c.conclusion), st.body)]
+                           _p(t("gap").join(lines), st.body)]
     if c.notes:
         out.append(_p(t("gap").join(c.notes), st.small))
     out.append(_p(t.join(c.rules, "clause_sep"), st.tiny))

@@ -36,6 +36,7 @@ import sqlite_utils
 from inspector_app import __version__
 from inspector_app.core.errors import InspectionError
 from inspector_app.seal.device_key import DeviceKey
+from inspector_app.seal.enrolment_proof import sign_enrolment
 from inspector_app.store import outbox
 from inspector_app.store.sealed import SealedStore
 from inspector_app.sync.config import OfficeLink, load_link, save_link
@@ -305,13 +306,16 @@ class SyncClient:
 def enroll(folder: Path, office_url: str, code: str, key: DeviceKey, *, label: str = "",
            cert_pem: Path | None = None, timeout: float = 15.0,
            transport: httpx.BaseTransport | None = None) -> OfficeLink:
-    """Register this laptop's public key with the office; save the returned credential (0600)."""
+    """Register this laptop's public key with the office; save the returned credential (0600).
+
+    The request is signed with the device key (`seal.enrolment_proof`): the office enrols only a
+    laptop that holds the private key, not anyone who copied the public key from a record."""
     verify: Any = True
     if cert_pem is not None:
         import ssl
         verify = ssl.create_default_context(cafile=str(cert_pem))
     body = {"code": code, "device_id": key.device_id, "public_key": key.public_key_b64,
-            "label": label}
+            "proof": sign_enrolment(key, code), "label": label}
     try:
         with httpx.Client(verify=verify, timeout=timeout, transport=transport,
                           headers={"User-Agent": USER_AGENT}) as http:

@@ -3,6 +3,8 @@ kind of id, what it never shows, the hash compared, the per-client limit, and no
 
 from __future__ import annotations
 
+import json
+
 import httpx
 import pytest
 from hypothesis import given
@@ -11,9 +13,15 @@ from hypothesis import strategies as st
 from inspector_app.office.page_throttle import PageThrottle
 from inspector_app.office.public_page import PublicRecord, choose, normalise_hash
 from inspector_app.office.public_page_view import PageView, render_page
+from inspector_app.office.store import record_ref
+from inspector_app.seal.canonical import canonical_text
+from inspector_app.seal.device_key import DeviceKey
+from inspector_app.seal.record import envelope_for
+from inspector_app.store.sealed import SealedStore
 from inspector_app.sync.client import SyncClient
 from tests.office.uploaded import upload
-from tests.sync.factory import seal_many
+from tests.sync.factory import laptop_db, seal_many
+from tests.sync.live import Laptop, LiveOffice
 
 
 @pytest.fixture
@@ -76,7 +84,7 @@ def test_a_training_record_is_said_to_be_training(training_office, laptop):
 
 def test_a_record_that_failed_a_recheck_is_not_vouched_for(office, held):
     rid, _sha = held
-    office.store.set_verification(rid, "failed")
+    office.store.set_verification(office.store.refs_for(rid)[0], "failed")
     assert "未通过办公室的核验" in page(office, f"/v/{rid}").text
 
 
@@ -119,8 +127,74 @@ def test_several_records_under_one_id_are_told_apart_by_the_hash():
     assert choose([squatter, mine], "c" * 64) is None
     html = render_page(PageView("r1", "many"))
     assert "请输入测温记录单上印的校验值" in html and "示范小区" not in html
-    html = render_page(PageView("r1", "many", asked_hash="c" * 64))
-    assert "✗ 不一致" in html
+    html = render_page(PageView("r1", "mismatch", asked_hash="c" * 64))
+    assert "✗ 不一致" in html and "示范小区" not in html
+
+
+def _squatter_copy(victim: Laptop, squatter: Laptop, record_id: str) -> bytes:
+    """The squatter's own, validly sealed record under the victim's public id, claiming a
+    pass in another community."""
+    record = json.loads(SealedStore(victim.db).envelope_text(record_id))["record"]
+    visit = {**record["visit"], "address": {**record["visit"]["address"], "community": "假小区"}}
+    record = {**record, "visit": visit, "result": {**record["result"], "verdict": "pass"},
+              "device": squatter.key.device_dict(), "chain": {"seq": 1, "prev_sha256": None}}
+    return canonical_text(envelope_for(record, squatter.key)).encode("utf-8")
+
+
+def test_two_devices_under_one_id_each_hash_shows_its_own_record_never_the_squatters(
+        office, laptop, tmp_path):
+    """Records are keyed per device at the office (`records_by_public_id`): a squatter's
+    record under the genuine slip's id is never shown for the genuine hash, before or after the
+    genuine record arrives; each hash shows its own record, no hash asks for it."""
+    squatter = Laptop(tmp_path / "squatter", laptop_db(tmp_path / "squatter"),
+                      DeviceKey.generate())
+    [rid] = seal_many(laptop.db, laptop.key, 1, temps=(18.4, 17.2))
+    genuine = SealedStore(laptop.db).get(rid).sha256
+    fake = _squatter_copy(laptop, squatter, rid)
+    fake_sha = json.loads(fake)["sha256"]
+    link = office.enroll_key(squatter.folder, squatter.key)
+    put = httpx.put(f"{office.url}/api/v1/records/{rid}", content=fake, timeout=10,
+                    headers={"Authorization": f"Bearer {link.token}",
+                             "X-Device-Id": link.device_id, "Content-Type": "application/json"})
+    assert put.status_code == 201
+
+    only_squatter = page(office, f"/v/{rid}", sha256=genuine)        # genuine not yet synced
+    assert "✗ 不一致" in only_squatter.text
+    assert "假小区" not in only_squatter.text and "合格" not in only_squatter.text
+
+    with SyncClient(laptop.db, office.enroll_key(laptop.folder, laptop.key)) as client:
+        assert client.push_pending().sent == 1
+    assert {h["ref"] for h in office.store.records_by_public_id(rid)} == {
+        record_ref(laptop.key.device_id, rid), record_ref(squatter.key.device_id, rid)}
+
+    mine = page(office, f"/v/{rid}", sha256=genuine)
+    assert "✓ 一致" in mine.text and "示范小区" in mine.text and "不合格" in mine.text
+    assert "假小区" not in mine.text
+    theirs = page(office, f"/v/{rid}", sha256=fake_sha)
+    assert "✓ 一致" in theirs.text and "假小区" in theirs.text and "示范小区" not in theirs.text
+    neither = page(office, f"/v/{rid}")
+    assert "请输入测温记录单上印的校验值" in neither.text
+    assert "示范小区" not in neither.text and "假小区" not in neither.text
+
+
+def test_the_page_limit_counts_the_client_a_trusted_proxy_names(tmp_path):
+    """The page's limit uses the office's one client address: a forged X-Forwarded-For buys
+    nothing from an untrusted peer; behind a trusted proxy each forwarded client counts."""
+    for proxies, forwarded_clients_apart in (((), False), (("127.0.0.1",), True)):
+        live = LiveOffice(tmp_path / f"o{len(proxies)}.sqlite3",
+                          trusted_proxies=proxies).start()
+        try:
+            live.app.state.page_throttle = PageThrottle(limit=2, window_s=60, clock=lambda: 0.0)
+            codes = [page(live, "/v/r1").status_code]
+            codes += [httpx.get(f"{live.url}/v/r1", timeout=10,
+                                headers={"X-Forwarded-For": f"203.0.113.{i}"}).status_code
+                      for i in range(3)]
+            if forwarded_clients_apart:
+                assert codes == [404, 404, 404, 404]
+            else:
+                assert codes == [404, 404, 429, 429]
+        finally:
+            live.stop()
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -133,7 +207,6 @@ def test_a_hash_is_read_as_people_type_it(text, expected):
 def test_supervisors_learn_the_public_address_for_their_rulings(tmp_path):
     from inspector_app.office.auth import hash_password
     from inspector_app.review.client import ReviewSession
-    from tests.sync.live import LiveOffice
 
     live = LiveOffice(tmp_path / "o.sqlite3", public_url="https://heat.example.gov.cn").start()
     try:

@@ -58,6 +58,7 @@ def test_the_qr_link_opens_a_page_that_compares_the_hash(browser, office, held, 
 
     tab.goto(f"{office.url}/v/{rid}#{'0' * 64}")
     assert "✗ 不一致" in tab.locator("#check").inner_text()
+    assert tab.locator("#details").is_hidden()     # a record with another hash is not shown
     context.close()
 
 

@@ -221,9 +221,10 @@ def test_capital_amount_reads_back(fen):
 
 
 def test_the_office_utc_stamp_is_printed_in_the_record_s_local_time():
+    from inspector_app.core.record_time import DEFAULT_ZONE, parse_offset
     from inspector_app.slip.ruling_pdf import local_time
 
-    assert local_time("2026-11-26T07:24:43+00:00", "2026-11-25T10:47:00+08:00") == \
-        "2026-11-26 15:24"
-    assert local_time("2026-11-26T23:30:00Z", None) == "2026-11-27 07:30"
-    assert local_time("2026-12-05", None) == "2026-12-05"
+    assert local_time("2026-11-26T07:24:43+00:00", DEFAULT_ZONE) == "2026-11-26 15:24"
+    assert local_time("2026-11-26T23:30:00Z", DEFAULT_ZONE) == "2026-11-27 07:30"
+    assert local_time("2026-11-26T23:30:00Z", parse_offset("+05:00")) == "2026-11-27 04:30"
+    assert local_time("2026-12-05", DEFAULT_ZONE) == "2026-12-05"
