@@ -14,6 +14,7 @@ import pkgutil
 import sys
 
 from inspector_app import __version__, commands
+from inspector_app.cli_options import DefaultOf, add_everywhere
 from inspector_app.core.errors import InspectionError
 
 
@@ -23,17 +24,24 @@ def build_parser() -> argparse.ArgumentParser:
         description="室温检测（供热）— indoor heating temperature inspection",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--data-dir", help="data folder (default: INSPECTOR_DATA_DIR or the "
-                                           "platform's user data folder)")
-    parser.add_argument("--lang", default=os.environ.get("INSPECTOR_LANG", "zh"),
-                        choices=["zh", "en"], help="language of messages (default zh)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
         if info.name.startswith("_"):
             continue
         module = importlib.import_module(f"{commands.__name__}.{info.name}")
         module.register(sub)
+    add_everywhere(parser, sub, _global_options,
+                   {"data_dir": None, "lang": os.environ.get("INSPECTOR_LANG", "zh")})
     return parser
+
+
+def _global_options(p: argparse.ArgumentParser, default_of: DefaultOf) -> None:
+    """`--data-dir` and `--lang`, before or after the subcommand."""
+    p.add_argument("--data-dir", default=default_of("data_dir"),
+                   help="data folder (default: INSPECTOR_DATA_DIR or the platform's user data "
+                        "folder)")
+    p.add_argument("--lang", choices=["zh", "en"], default=default_of("lang"),
+                   help="language of messages and documents (default zh)")
 
 
 def main(argv: list[str] | None = None) -> int:

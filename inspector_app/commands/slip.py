@@ -1,8 +1,7 @@
 """`inspector-app slip RECORD_ID -o FILE.pdf [--paper a4|80mm] [--lang zh|en]`: print a slip.
 
-The slip is in Chinese unless English is asked for, with the global `--lang` (before the
-subcommand, which also sets the language of the messages, or INSPECTOR_LANG) or with `--lang`
-after it.
+The slip is in Chinese unless English is asked for with the global `--lang` (before or after
+the subcommand; it also sets the language of the messages) or INSPECTOR_LANG.
 
 The envelope is read from the local store exactly as sealed and checked before printing (a slip
 whose hash would not verify at the office is worse than none). The PDF is written to a temporary
@@ -24,6 +23,7 @@ from inspector_app.seal.verify import verify_envelope
 from inspector_app.slip import PAPERS, SlipError, render
 from inspector_app.slip.settings import load_settings
 from inspector_app.store.sealed import SealedStore
+from inspector_app.sync.config import enrolled_office_url
 
 MIN_PREFIX = 8
 
@@ -35,12 +35,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="PDF file to write")
     p.add_argument("--paper", choices=PAPERS, default=None,
                    help="a4, or 80mm for a portable thermal roll printer (default: the setting)")
-    p.add_argument("--verify-url", default=None,
-                   help="the office's verification address printed on the slip (default: setting)")
-    # Same destination as the global --lang, so either place works; SUPPRESS keeps the global
-    # value when this one is not given.
-    p.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS,
-                   help="language of the slip and the messages (default zh, as the global --lang)")
+    p.add_argument("--office-url", default=None,
+                   help="the office's public https address for the QR link (default: the enrolled "
+                        "office's; none when not enrolled)")
     p.set_defaults(run=run)
 
 
@@ -67,7 +64,7 @@ def verification_problems(envelope: dict[str, Any], lang: str) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     settings = load_settings(data_dir(args.data_dir))
     paper = args.paper or settings.paper
-    verify_url = args.verify_url or settings.verify_url
+    office_url = args.office_url or enrolled_office_url(data_dir(args.data_dir))
     out = Path(args.output).expanduser()
     if not out.parent.is_dir():
         raise SlipError(f"输出文件夹不存在：{out.parent}", f"output folder does not exist: {out.parent}",
@@ -85,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
                         "the record fails verification, no slip printed: " + "; ".join(problems)
                         + " (run inspector-app verify)", field="record_id")
     try:
-        result = render(envelope, paper=paper, verify_url=verify_url, lang=args.lang)
+        result = render(envelope, paper=paper, office_url=office_url, lang=args.lang)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise SlipError(f"记录内容无法打印：{exc}", f"the record cannot be printed: {exc}") from exc
     write_atomically(out, result.pdf)

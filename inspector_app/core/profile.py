@@ -1,14 +1,18 @@
 """Jurisdiction profiles: a city's rules as data (TOML in `resources/profiles`), validated on load.
 
-A profile may `extends` a base file and overrides whole keys of it. Every section must name its
-`source`, so anyone reading a slip can trace each rule back to a document. A profile that does not
-validate is refused with the file and the key named; nothing half-loaded is ever used.
+A profile may `extends` a base file and overrides whole keys of it. Every section keeps a
+maintainer's `source` note and states its provenance (`core.provenance`: `status` cited or
+unconfirmed, `citation_zh`, `citation_en`), which is what slips and rulings print. A section a
+file redefines without restating its provenance is unconfirmed: a city that changes a value never
+inherits the base's citation for it. A profile that does not validate is refused with the file and
+the key named; nothing half-loaded is ever used.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timezone
 from decimal import Decimal
 from pathlib import Path
@@ -16,10 +20,13 @@ from typing import Any
 
 from inspector_app.core.decimal_math import ROUNDING_MODES, dec
 from inspector_app.core.errors import ProfileError
+from inspector_app.core.provenance import CITED, STATUSES, Provenance
+from inspector_app.core.provenance import KEYS as PROVENANCE_KEYS
 from inspector_app.core.record_time import DEFAULT_OFFSET, parse_offset
 from inspector_app.paths import resource
 
 DEFAULT_PROFILE = "changchun"
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 ROOM_KINDS = ("bedroom", "living_room", "other")
 SECTIONS = (
     "profile", "standard", "rooms", "points", "stability", "preconditions", "schedule",
@@ -88,20 +95,15 @@ class Profile:
     season_days: int
     refund_day_rule: str
     slip_copies: tuple[Labelled, ...]
+    roll_copies: int          # how many of slip_copies (the first ones) the roll printer prints
     refusal_day_counts_as: str
     refusal_witness_required: bool
     witness_roles: tuple[str, ...]
     sources: dict[str, str]
+    provenance: dict[str, Provenance]
     raw: dict[str, Any]
     utc_offset: str = DEFAULT_OFFSET   # the zone every time of the record is shown in
     witness_roles_en: tuple[str, ...] = ()   # `witness_roles` in English, in the same order
-    sources_zh: dict[str, str] = field(default_factory=dict)   # `source_zh` where a section has it
-
-    def source(self, section: str, lang: str = "zh") -> str:
-        """A section's source in `lang`: its `source_zh` for Chinese readers where written."""
-        if lang.startswith("zh") and self.sources_zh.get(section):
-            return self.sources_zh[section]
-        return self.sources.get(section, "")
 
     def witness_role_label(self, role: str, lang: str = "zh") -> str:
         """A witness role as a reader of `lang` sees it; the record keeps the profile's words."""
@@ -169,7 +171,10 @@ def _read_with_bases(folder: Path, name: str,
         return data, {section: path for section in data}
     merged, origins = _read_with_bases(folder, base, seen + (name,))
     for section, values in data.items():
-        merged[section] = {**merged.get(section, {}), **values}
+        inherited = merged.get(section, {})
+        if "status" not in values:  # changed here, not restated: the base's citation won't do
+            inherited = {k: v for k, v in inherited.items() if k not in PROVENANCE_KEYS}
+        merged[section] = {**inherited, **values}
         origins[section] = path
     return merged, origins
 
@@ -260,6 +265,11 @@ def _build(data: dict, origins: dict[str, Path]) -> Profile:
     copies = r.labelled("slip", "copies")
     if not copies:
         raise r.fail("slip.copies", "至少需要一联", "needs at least one copy")
+    roll_copies = data["slip"].get("roll_copies", len(copies))
+    if isinstance(roll_copies, bool) or not isinstance(roll_copies, int) \
+            or not 1 <= roll_copies <= len(copies):
+        raise r.fail("slip.roll_copies", f"须是 1 到 {len(copies)} 之间的整数",
+                     f"must be a whole number from 1 to {len(copies)}")
     return Profile(
         name=r.get("profile", "name", str),
         version=r.get("profile", "version", str),
@@ -293,15 +303,40 @@ def _build(data: dict, origins: dict[str, Path]) -> Profile:
         season_days=r.positive("refund", "season_days", int),
         refund_day_rule=r.get("refund", "day_rule", str),
         slip_copies=copies,
+        roll_copies=roll_copies,
         refusal_day_counts_as=refusal,
         refusal_witness_required=r.get("refusal", "witness_required", bool),
         witness_roles=tuple(r.get("refusal", "witness_roles", list)),
         sources={s: data[s]["source"] for s in SECTIONS},
-        sources_zh={s: str(data[s]["source_zh"]) for s in SECTIONS if data[s].get("source_zh")},
+        provenance={s: _provenance(r, s) for s in SECTIONS},
         raw=data,
         utc_offset=_utc_offset(r),
         witness_roles_en=_witness_roles_en(r),
     )
+
+
+def _provenance(r: _Reader, section: str) -> Provenance:
+    """The section's stated provenance; a section that states none is unconfirmed."""
+    values = r.data[section]
+    status = values.get("status", "unconfirmed")
+    if status not in STATUSES:
+        raise r.fail(f"{section}.status", "只能是 cited（有已发布文件）或 unconfirmed（尚未确认）",
+                     "must be cited (a published document) or unconfirmed")
+    texts = {}
+    for key in ("citation_zh", "citation_en"):
+        text = values.get(key, "")
+        if not isinstance(text, str):
+            raise r.fail(f"{section}.{key}", "须是文字", "must be a string")
+        if "seed" in text.lower():
+            raise r.fail(f"{section}.{key}", "须写文件名称和文号", "must name the document")
+        if key == "citation_en" and _CJK.search(text):
+            raise r.fail(f"{section}.{key}", "英文引用中不能夹中文（文号请用拼音）",
+                         "no Chinese characters in English (romanise the number)")
+        texts[key] = text.strip()
+    if status == CITED and not (texts["citation_zh"] and texts["citation_en"]):
+        raise r.fail(f"{section}.citation_zh", "cited 须写明所依据文件的名称和文号（中英文）",
+                     "cited needs the document's title and number in citation_zh and citation_en")
+    return Provenance(section, status, texts["citation_zh"], texts["citation_en"])
 
 
 def _witness_roles_en(r: _Reader) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ fen; times the failing days. Pure: no Qt, no I/O, no clock (the caller passes `t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -67,6 +67,9 @@ class Ruling:
     per_day_total: Decimal
     amount_total: Decimal
     notes: tuple[str, ...]
+    # section -> core.provenance.Provenance.to_dict() of the rules the ruling rests on, as the
+    # office held them when it ruled (a confirmation names who confirmed and when)
+    citations: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe: Decimals as strings, rooms as a list of dicts, notes as a list."""
@@ -78,6 +81,8 @@ class Ruling:
                          for r in value]
             elif f.name == "notes":
                 value = list(value)
+            elif f.name == "citations":
+                value = {k: dict(v) for k, v in value.items()}
             out[f.name] = _plain(value)
         return out
 
@@ -99,7 +104,8 @@ class Ruling:
             daily_fee_per_m2=Decimal(d["daily_fee_per_m2"]),
             failing_days=int(d["failing_days"]), rooms=rooms,
             per_day_total=Decimal(d["per_day_total"]), amount_total=Decimal(d["amount_total"]),
-            notes=tuple(str(n) for n in d["notes"]))
+            notes=tuple(str(n) for n in d["notes"]),
+            citations={str(k): dict(v) for k, v in (d.get("citations") or {}).items()})
 
 
 def _plain(value: Any) -> Any:

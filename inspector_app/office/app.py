@@ -28,6 +28,7 @@ Endpoints (all under /api/v1):
 - `POST /records/{id}/comments`           supervisor: add a comment (no change of state)
 - `POST /records/{id}/rulings`            supervisor: issue a refund ruling, computed here
 - `GET  /rulings/{ruling_no}`             supervisor: one ruling
+- `GET  /v/{record_id}` (not under /api, not in the schema): the residents' verification page (HTML)
 
 In the review paths `{id}` is a record's `ref` (device_id.record_id, in every listed item) or a
 bare record id while only one device holds it (409 `ambiguous_record` otherwise; see
@@ -60,7 +61,15 @@ from pydantic import BaseModel, Field
 from starlette.requests import ClientDisconnect
 
 from inspector_app import __version__
-from inspector_app.office import enrolment, export, ingest, photos, record_names, rulings
+from inspector_app.office import (
+    enrolment,
+    export,
+    ingest,
+    photos,
+    public_page_route,
+    record_names,
+    rulings,
+)
 from inspector_app.office.auth import (
     Supervisor,
     check_password,
@@ -70,13 +79,8 @@ from inspector_app.office.auth import (
     too_many_attempts,
     wrong_password,
 )
-from inspector_app.office.login_throttle import (
-    LoginThrottle,
-    client_address,
-    client_key,
-    parse_proxies,
-    user_key,
-)
+from inspector_app.office.client_address import client_address, parse_proxies
+from inspector_app.office.login_throttle import LoginThrottle, client_key, user_key
 from inspector_app.office.query import ListQuery, list_query
 from inspector_app.office.store import (
     COUNT_CAP,
@@ -142,13 +146,17 @@ def _error(status: int, code: str, zh: str, en: str, record_id: str | None = Non
 
 def create_app(db_path: str | Path, training: bool = False,
                max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
-               throttle: LoginThrottle | None = None,
+               throttle: LoginThrottle | None = None, public_url: str | None = None,
                trusted_proxies: Iterable[str] = ()) -> FastAPI:
     """A ready app over the office store at `db_path` (created and migrated if needed).
 
+    `public_url`: the office's address as residents' phones reach it (`serve --public-url`); told
+    to laptops at enrolment, so their slips' QR codes link to `{public_url}/v/{record_id}`.
+
     `throttle` counts wrong passwords in the store (give one with a fake clock in tests); it is
     also at `app.state.throttle`. `trusted_proxies` (addresses or networks, ValueError for a bad
-    one) are the only peers whose X-Forwarded-For is believed (`login_throttle.client_address`).
+    one) are the only peers whose X-Forwarded-For is believed (`office.client_address`), for the
+    login throttle and the residents' page's limit alike.
     """
     app = FastAPI(title="Heating inspection district office", version=__version__,
                   description="Receives sealed temperature-test records from enrolled laptops, "
@@ -173,6 +181,7 @@ def create_app(db_path: str | Path, training: bool = False,
             "reason_zh": f"请求内容不符合要求：{where}"})
 
     app.state.training = training
+    app.state.public_url = public_url
     app.state.max_record_bytes = max_record_bytes
     app.state.throttle = throttle or LoginThrottle(app.state.store)
     app.state.trusted_proxies = parse_proxies(trusted_proxies)
@@ -203,7 +212,7 @@ def create_app(db_path: str | Path, training: bool = False,
     @app.get("/api/v1/health", tags=["service"])
     def health() -> dict[str, Any]:
         return {"service": SERVICE_NAME, "api": 1, "version": __version__, "training": training,
-                "max_record_bytes": max_record_bytes}
+                "max_record_bytes": max_record_bytes, "public_url": public_url}
 
     app.include_router(enrolment.router)
 
@@ -282,6 +291,7 @@ def create_app(db_path: str | Path, training: bool = False,
     app.include_router(export.router)  # before /records/{record_id}, which would match "export"
     app.include_router(rulings.router)
     app.include_router(photos.router)
+    app.include_router(public_page_route.router)  # GET /v/{record_id}: residents' page (HTML)
 
     # {record_id} below is a ref (device_id.record_id) or a bare id held by one record only;
     # another district's record is answered as absent (`office.record_names`).

@@ -1,7 +1,8 @@
 """`inspector-office`: run and administer the district office server.
 
 Subcommands: `serve`, `enrollment-code`, `admin-token`, `add-user`, `devices`, `revoke-device`,
-`allow-reenrolment`, `device-log`, `import-bundle`, `records`, `synth`. Every one works on the office database given by `--db` (default
+`allow-reenrolment`, `device-log`, `import-bundle`, `records`, `synth`, `profile list|confirm`.
+Every one works on the office database given by `--db` (default
 `INSPECTOR_OFFICE_DB`, else `office.sqlite3` in the platform's user data folder), so the
 administration commands can run on the office machine while `serve` is running (WAL).
 Messages are Chinese by default (`--lang en` for English); exit status 2 for refusals.
@@ -20,6 +21,7 @@ from pathlib import Path
 import platformdirs
 
 from inspector_app import __version__
+from inspector_app.cli_options import DefaultOf, add_everywhere
 from inspector_app.office.app import DEFAULT_MAX_RECORD_BYTES
 from inspector_app.office.photos import incomplete_records
 from inspector_app.office.store import DB_FILENAME, REVIEW_STATE_ZH, OfficeStore
@@ -45,10 +47,6 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="inspector-office",
                                      description="供热室温检测 区办公室服务 — district office server")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--db", type=Path, default=None,
-                        help="office database (default: INSPECTOR_OFFICE_DB or the user data folder)")
-    parser.add_argument("--lang", default=os.environ.get("INSPECTOR_LANG", "zh"),
-                        choices=["zh", "en"], help="language of messages (default zh)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     p = sub.add_parser("serve", help="run the HTTP(S) service")
@@ -59,6 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cert", type=Path, help="TLS certificate (PEM); with --key serves HTTPS")
     p.add_argument("--key", type=Path, help="TLS private key (PEM)")
     p.add_argument("--max-record-bytes", type=int, default=DEFAULT_MAX_RECORD_BYTES)
+    p.add_argument("--public-url", default=os.environ.get("INSPECTOR_OFFICE_PUBLIC_URL"),
+                   help="the office's https address as residents' phones reach it: slips' QR "
+                        "codes link to its /v/RECORD_ID page (told to laptops at enrolment)")
     p.add_argument("--log-level", default="info")
     p.add_argument("--trusted-proxy", action="append", default=[], metavar="ADDRESS",
                    help="a reverse proxy whose X-Forwarded-For is believed (address or network;"
@@ -124,10 +125,33 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--count", type=int, required=True)
     p.add_argument("--season", default="2025-2026", help="heating season YYYY-YYYY")
     p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--db", type=Path, default=argparse.SUPPRESS,
-                   help="office database (may also be given before the command)")
     p.set_defaults(run=cmd_synth)
+
+    p = sub.add_parser("profile", help="the rules' provenance at this office; confirm a section")
+    profile_sub = p.add_subparsers(dest="profile_command", metavar="ACTION", required=True)
+    q = profile_sub.add_parser("list", help="each profile section's provenance here")
+    q.add_argument("name", nargs="?", help="one profile (default: all)")
+    q.add_argument("--json", action="store_true")
+    q.set_defaults(run=cmd_profile_list)
+    q = profile_sub.add_parser("confirm", help="confirm a section against the published rule")
+    q.add_argument("name", help="profile name, e.g. changchun")
+    q.add_argument("--section", required=True, help="e.g. refund")
+    q.add_argument("--citation-zh", required=True,
+                   help="the published document: title and number, in Chinese")
+    q.add_argument("--citation-en", default="", help="the same in English (no Chinese characters)")
+    q.add_argument("--by", required=True, help="the confirming office administrator's account")
+    q.set_defaults(run=cmd_profile_confirm)
+    add_everywhere(parser, sub, _global_options,
+                   {"db": None, "lang": os.environ.get("INSPECTOR_LANG", "zh")})
     return parser
+
+
+def _global_options(p: argparse.ArgumentParser, default_of: DefaultOf) -> None:
+    """`--db` and `--lang`, before or after the subcommand."""
+    p.add_argument("--db", type=Path, default=default_of("db"),
+                   help="office database (default: INSPECTOR_OFFICE_DB or the user data folder)")
+    p.add_argument("--lang", choices=["zh", "en"], default=default_of("lang"),
+                   help="language of messages (default zh)")
 
 
 def _store(args: argparse.Namespace) -> OfficeStore:
@@ -139,15 +163,21 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from inspector_app.office.app import create_app
     from inspector_app.office.serving import uvicorn_config
+    from inspector_app.slip.content import SlipError, office_address
 
     if bool(args.cert) != bool(args.key):
         print(_say(args, "--cert 与 --key 需要同时提供", "--cert and --key go together"),
               file=sys.stderr)
         return 2
+    try:
+        public_url = office_address(args.public_url)
+    except SlipError as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+        return 2
     db = args.db or default_db()
     try:
         app = create_app(db, training=args.training, max_record_bytes=args.max_record_bytes,
-                         trusted_proxies=args.trusted_proxy)
+                         public_url=public_url, trusted_proxies=args.trusted_proxy)
     except ValueError as exc:
         print(_say(args, f"--trusted-proxy 不是有效的地址或网段：{exc}",
                    f"--trusted-proxy is not an address or network: {exc}"), file=sys.stderr)
@@ -250,6 +280,51 @@ def cmd_synth(args: argparse.Namespace) -> int:
     took = time.perf_counter() - began
     print(_say(args, f"已生成 {added} 条合成记录（标记为 synthetic），用时 {took:.1f} 秒",
                f"{added} synthetic rows added (marked synthetic) in {took:.1f} s"))
+    return 0
+
+
+STATUS_ZH = {"cited": "有文件依据", "confirmed": "本办公室已确认", "unconfirmed": "尚未确认"}
+
+
+def cmd_profile_list(args: argparse.Namespace) -> int:
+    from inspector_app.core.errors import ProfileError
+    from inspector_app.core.profile import available_profiles, load_profile
+    from inspector_app.core.provenance import Provenance
+    from inspector_app.office.profile_confirmations import effective
+
+    store = _store(args)
+    try:
+        profiles = [load_profile(n) for n in ([args.name] if args.name else available_profiles())]
+    except ProfileError as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+        return 2
+    rows = [{"profile": p.name, "version": p.version, **prov.to_dict()}
+            for p in profiles for prov in effective(store, p).values()]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False))
+        return 0
+    for r in rows:
+        status = STATUS_ZH[r["status"]] if args.lang == "zh" else r["status"]
+        cited = Provenance.from_dict(r).citation(args.lang) if r["status"] != "unconfirmed" else ""
+        who = (_say(args, f"（{r['confirmed_by']} {r['confirmed_at']}）",
+                    f" ({r['confirmed_by']} {r['confirmed_at']})") if r["confirmed_by"] else "")
+        print(f"{r['profile']} {r['version']}  {r['section']:<13}  {status}  {cited}{who}".rstrip())
+    return 0
+
+
+def cmd_profile_confirm(args: argparse.Namespace) -> int:
+    from inspector_app.office.profile_confirmations import ConfirmationError, confirm
+
+    try:
+        done = confirm(_store(args), args.name, args.section, args.citation_zh, args.citation_en,
+                       args.by)
+    except ConfirmationError as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+        return 2
+    print(_say(args, f"已确认：{args.name} 的 {args.section} 一节，依据 {done.citation_zh}"
+                     f"（{done.confirmed_by}，{done.confirmed_at}）",
+               f"confirmed: section {args.section} of {args.name}, per "
+               f"{done.citation('en')} ({done.confirmed_by}, {done.confirmed_at})"))
     return 0
 
 

@@ -5,7 +5,8 @@ public key, and `proof`: the device key's signature over the code, id and key
 (`seal.enrolment_proof`). The checks are in `OfficeStore.enroll`, so the CLI and tests cannot
 skip them: a wrong or missing proof is 403 `proof_invalid` (the code stays unspent); a device
 that already holds a credential is 409 `already_enrolled` unless an administrator allowed one
-re-enrolment (`inspector-office allow-reenrolment`), and the refusal is logged.
+re-enrolment (`inspector-office allow-reenrolment`), and the refusal is logged. The answer tells
+the laptop the office's public address (`serve --public-url`, else null) for its slips' QR links.
 """
 
 from __future__ import annotations
@@ -54,4 +55,5 @@ def enroll(req: EnrollmentRequest, request: Request,
                                                 "reason_zh": exc.zh}) from exc
     return EnrollmentResponse(device_id=req.device_id, token=token,
                               office={"service": SERVICE_NAME,
-                                      "training": bool(request.app.state.training)})
+                                      "training": bool(request.app.state.training),
+                                      "public_url": request.app.state.public_url})

@@ -12,17 +12,15 @@ Why it is shaped this way (issue #19, item 4):
   behind the same NAT. A right password does not clear the address counter (an attacker must not
   reset it with an account of their own).
 - A key with no failure for `forget_after` starts again from zero, and such rows are deleted.
-- The address is the TCP peer unless that peer is a configured proxy (`client_address`).
+- The address is the TCP peer unless that peer is a configured proxy
+  (`office.client_address`, shared with the residents' page's limit).
 """
 
 from __future__ import annotations
 
-import ipaddress
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
-
-from starlette.requests import Request
 
 from inspector_app.office.store import OfficeStore
 
@@ -31,9 +29,6 @@ CLIENT_FREE_FAILURES = 30   # wrong passwords from one address (any names) befor
 BASE_LOCK_SECONDS = 1.0
 MAX_LOCK_SECONDS = 15 * 60.0
 FORGET_AFTER_S = 30 * 60.0  # a quiet half hour forgives earlier typos
-
-Network = ipaddress.IPv4Network | ipaddress.IPv6Network
-
 
 def user_key(name: str) -> str:
     return f"user:{name}"
@@ -101,33 +96,3 @@ class LoginThrottle:
         row = self.store.conn.execute("SELECT failures FROM login_failures WHERE key=?",
                                       (key,)).fetchone()
         return row[0] if row else 0
-
-
-def parse_proxies(addresses: Iterable[str]) -> tuple[Network, ...]:
-    """`--trusted-proxy` values (addresses or networks); ValueError names a bad one."""
-    return tuple(ipaddress.ip_network(a.strip(), strict=False) for a in addresses)
-
-
-def _trusted(address: str, proxies: tuple[Network, ...]) -> bool:
-    try:
-        ip = ipaddress.ip_address(address)
-    except ValueError:
-        return False
-    return any(ip in net for net in proxies)
-
-
-def client_address(request: Request) -> str:
-    """Who is logging in: the TCP peer, or, when the peer is a trusted proxy, the nearest
-    address in X-Forwarded-For that is not itself a trusted proxy (read from the right: the
-    left part is whatever the client wrote). With no proxies configured the header is ignored,
-    so a forged X-Forwarded-For cannot buy fresh guesses."""
-    peer = request.client.host if request.client else "?"
-    proxies: tuple[Network, ...] = getattr(request.app.state, "trusted_proxies", ())
-    if not _trusted(peer, proxies):
-        return peer
-    hops = [h.strip() for line in request.headers.getlist("x-forwarded-for")
-            for h in line.split(",") if h.strip()]
-    for hop in reversed(hops):
-        if not _trusted(hop, proxies):
-            return hop
-    return hops[0] if hops else peer

@@ -12,12 +12,15 @@ Why it is shaped this way:
   (`superseded_by`), both are kept, and each is a `review_events` row (kind 'ruling') in the
   record's history with who and when.
 - Synthetic rows and records that failed a recheck are not evidence and are refused.
+- A formal ruling rests on published rules: refused while the record's refund rules are
+  unconfirmed at this office (`profile_confirmations`); the ruling cites the rules it used.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
@@ -26,11 +29,12 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from inspector_app.core.errors import InspectionError
-from inspector_app.core.profile import load_profile
-from inspector_app.core.ruling import RulingInput, compute_ruling
+from inspector_app.core.profile import Profile, load_profile
+from inspector_app.core.ruling import TRAINING_NOTE, Ruling, RulingInput, compute_ruling
 from inspector_app.core.season import season_of
 from inspector_app.office import record_names
 from inspector_app.office.auth import Supervisor, office_store, require_supervisor
+from inspector_app.office.profile_confirmations import effective
 from inspector_app.office.store import OfficeStore, now_iso
 
 COLS = ("ruling_no", "record_ref", "record_id", "record_sha256", "decision", "amount_total", "inputs",
@@ -136,6 +140,23 @@ def _fee(text: str) -> Decimal:
     return fee
 
 
+def _cite_rules(store: OfficeStore, profile: Profile, ruling: Ruling) -> Ruling:
+    """The ruling with the rules it rests on as this office holds them. A formal ruling is
+    refused while the refund section is unconfirmed here; a training ruling only practises."""
+    held = effective(store, profile)
+    if TRAINING_NOTE not in ruling.notes and not held["refund"].settled:
+        raise _refuse(422, "rule_unconfirmed",
+                      f"“{profile.title_zh}”规则（{profile.name} {profile.version}）的退费部分尚未经本办公室"
+                      "确认，不能作正式裁定：请管理员对照已发布的文件确认（inspector-office profile "
+                      f"confirm {profile.name} --section refund --citation-zh … --by 姓名）",
+                      f"the refund section of the {profile.title_en} rules ({profile.name} "
+                      f"{profile.version}) is not confirmed at this office, so no formal ruling can "
+                      "be issued: an admin must first confirm it against the published document "
+                      f"(inspector-office profile confirm {profile.name} --section refund "
+                      "--citation-zh ... --by NAME)")
+    return replace(ruling, citations={s: held[s].to_dict() for s in ("standard", "refund")})
+
+
 @router.post("/api/v1/records/{record_id}/rulings", status_code=201,
              responses={404: {"description": "no such record (or another district's)"},
                         422: {"description": "cannot be ruled on, or bad inputs"}})
@@ -165,6 +186,7 @@ def issue_ruling(record_id: str, req: RulingRequest, request: Request,
     except (KeyError, TypeError, ValueError) as exc:
         raise _refuse(422, "cannot_rule", "记录中没有可用的地区规则，不能裁定",
                       "the record names no usable profile and cannot be ruled on") from exc
+    ruling = _cite_rules(store, profile, ruling)
     asked = {"daily_fee_per_m2": str(inputs.daily_fee_per_m2),
              "failing_days": inputs.failing_days, "comment": req.comment}
     try:

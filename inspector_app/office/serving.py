@@ -3,7 +3,7 @@
 uvicorn by default rewrites the client address from X-Forwarded-For when the peer is 127.0.0.1
 (`proxy_headers`, `forwarded_allow_ips`), so any local process, or a reverse proxy passing the
 header through, could name itself anyone and dodge the login throttle. The office turns that off
-and decides itself, trusting only `--trusted-proxy` peers (`login_throttle.client_address`).
+and decides itself, trusting only `--trusted-proxy` peers (`office.client_address`).
 """
 
 from __future__ import annotations

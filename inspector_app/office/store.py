@@ -493,6 +493,23 @@ def _login_failures(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX login_failures_last ON login_failures(last_failure)")
 
 
+@_migration(10, "profile sections confirmed at this office against the published rule")
+def _profile_confirmations(conn: sqlite3.Connection) -> None:
+    conn.execute("""
+        CREATE TABLE profile_confirmations (
+            id INTEGER PRIMARY KEY,
+            profile TEXT NOT NULL,                 -- profile name, e.g. changchun
+            profile_version TEXT NOT NULL,         -- the version the administrator checked
+            section TEXT NOT NULL,                 -- e.g. refund
+            citation_zh TEXT NOT NULL,             -- the published document: title and number
+            citation_en TEXT NOT NULL DEFAULT '',
+            confirmed_by TEXT NOT NULL,            -- an admin account's name
+            confirmed_at TEXT NOT NULL
+        )""")
+    conn.execute("CREATE INDEX profile_confirmations_section"
+                 " ON profile_confirmations(profile, section, id)")
+
+
 @_migration(11, "photo evidence: photos by hash, the photos each record cites")
 def _photos(conn: sqlite3.Connection) -> None:
     # Photos arrive on their own (PUT /photos/{sha256}), before or after the records that cite
@@ -541,9 +558,9 @@ def minutes_between(start: str | None, end: str | None) -> float | None:
 
 def migrate(conn: sqlite3.Connection) -> int:
     numbers = [m[0] for m in MIGRATIONS]
-    # Numbers are reserved per feature, so a branch may skip some: unique, not consecutive.
-    if len(set(numbers)) != len(numbers) or any(n < 1 for n in numbers):
-        raise RuntimeError(f"office migrations are not unique: {numbers}")
+    # Numbers are reserved per feature, so a branch may skip some: distinct, starting at 1.
+    if len(set(numbers)) != len(numbers) or numbers[0] != 1:
+        raise RuntimeError(f"office migrations are not distinct, starting at 1: {numbers}")
     current = conn.execute("PRAGMA user_version").fetchone()[0]
     for number, _title, step in MIGRATIONS:
         if number <= current:

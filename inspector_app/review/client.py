@@ -89,6 +89,7 @@ class ReviewSession:
         self.base_url = base_url.rstrip("/")
         self.user = user
         self.training_office = False   # set from /health at login: may practise rulings
+        self.public_url: str | None = None   # from /health: rulings' QR links to its /v/ page
         self._http = httpx.Client(base_url=self.base_url, verify=verify, timeout=timeout,
                                   transport=transport,
                                   headers={"Authorization": f"Bearer {token}",
@@ -119,7 +120,9 @@ class ReviewSession:
         except (ValueError, KeyError, TypeError) as exc:
             raise _office_error(httpx.Response(502)) from exc
         session = cls(base_url, token, user, verify=verify, timeout=timeout, transport=transport)
-        session.training_office = bool(session.health().get("training"))
+        health = session.health()
+        session.training_office = bool(health.get("training"))
+        session.public_url = health.get("public_url") or None
         return session
 
     def health(self) -> dict[str, Any]:

@@ -179,7 +179,8 @@ def tour(session: ReviewSession, out: Path, lang: str = "zh") -> dict[str, Any]:
         raw, _ = session.envelope(ref)
         pdf = render_ruling(json.loads(raw), Ruling.from_dict(issued["ruling"]),
                             ruling_no=issued["ruling_no"], issued_by=issued["issued_by"],
-                            issued_at=issued["issued_at"], lang=lang)
+                            issued_at=issued["issued_at"], lang=lang,
+                            office_url=session.public_url)
         from inspector_app.atomic_file import write_atomically
 
         ruling_path = write_atomically(out / f"ruling-{issued['ruling_no']}.pdf", pdf)

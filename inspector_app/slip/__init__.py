@@ -5,13 +5,12 @@ print the same bytes from the same record.
 """
 
 from inspector_app.slip.content import (
-    DEFAULT_VERIFY_URL,
     SlipError,
     build_content,
-    parse_qr_payload,
-    qr_payload,
+    parse_verify_link,
+    verify_link,
 )
 from inspector_app.slip.render import PAPERS, SlipRender, render, render_slip
 
-__all__ = ["DEFAULT_VERIFY_URL", "PAPERS", "SlipError", "SlipRender", "build_content",
-           "parse_qr_payload", "qr_payload", "render", "render_slip"]
+__all__ = ["PAPERS", "SlipError", "SlipRender", "build_content", "parse_verify_link", "render",
+           "render_slip", "verify_link"]

@@ -14,18 +14,19 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from decimal import Decimal, InvalidOperation
 from typing import Any
+from urllib.parse import quote, urlsplit
 
 from inspector_app.core.decimal_math import round_to
 from inspector_app.core.errors import InspectionError, ProfileError
 from inspector_app.core.model import Address
 from inspector_app.core.profile import DEFAULT_PROFILE, Profile, load_profile
+from inspector_app.core.provenance import unconfirmed
 from inspector_app.core.record_time import DEFAULT_ZONE, shown_time
 from inspector_app.core.refund_terms import refund_terms
 from inspector_app.slip.labels import DEFAULT_COPIES, DEFAULT_LANG, LANGS, Labels
 
 RECORD_FORMAT = "heating-inspection-record/1"
-QR_SCHEME = "HTR1"
-DEFAULT_VERIFY_URL = "https://office.example/verify"
+VERIFY_PATH = "/v/"
 DEFAULT_ROOMS_TESTED = ("bedroom", "living_room")
 NONE = "—"
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
@@ -116,10 +117,11 @@ class SlipContent:
     resident: Signature | None
     refusal: Refusal | None
     seal: list[Field]
-    verify_url: str
-    qr_payload: str
+    office_url: str | None     # the enrolled office's public address; None: not enrolled
+    verify_link: str | None    # what the QR code holds; None: no QR, id and hash as text
     notes: list[str] = field(default_factory=list)
     lang: str = DEFAULT_LANG
+    sealed_at: str = ""      # ISO, the record's sealing time: the PDF's creation date
 
     @property
     def t(self) -> Labels:
@@ -176,23 +178,40 @@ def hash_groups(sha256: str, per_line: int = 4) -> list[str]:
     return [" ".join(groups[i:i + per_line]) for i in range(0, len(groups), per_line)]
 
 
-def qr_payload(envelope: dict, verify_url: str = DEFAULT_VERIFY_URL) -> str:
-    """What the slip's QR code holds: `HTR1|<record_id>|<sha256>|<verify_url>`.
+def office_address(url: str | None) -> str | None:
+    """An office's public address as the slip uses it: `https://host[:port][/path]` without a
+    trailing slash, or None when there is none. Anything but an https address is refused: a
+    resident's phone opens the link, and it must reach the office it names."""
+    if url is None or not url.strip():
+        return None
+    url = url.strip().rstrip("/")
+    parts = urlsplit(url)
+    if parts.scheme != "https" or not parts.hostname or parts.query or parts.fragment:
+        raise SlipError(f"办公室公开地址须是 https:// 开头的网址：{url}",
+                        f"the office's public address must be an https:// URL: {url}",
+                        field="office_url")
+    return url
 
-    Plain fields, not a URL with a query, so the office's checker and a person reading a phone's
-    scan both see the record id and the full hash; the address says where to check them.
-    """
+
+def verify_link(envelope: dict, office_url: str | None) -> str | None:
+    """What the slip's QR code holds: `{office}/v/{record_id}#{sha256}`, a link a phone opens on
+    the office's verification page; the hash after `#` never leaves the phone, the page compares
+    it. None when the laptop knows no office (then the slip prints the id and hash as text)."""
+    office = office_address(office_url)
+    if office is None:
+        return None
     record = envelope.get("record") or {}
-    return "|".join((QR_SCHEME, str(record.get("record_id", "")),
-                     str(envelope.get("sha256", "")), verify_url))
+    record_id = quote(str(record.get("record_id", "")), safe="")
+    return f"{office}{VERIFY_PATH}{record_id}#{envelope.get('sha256', '')}"
 
 
-def parse_qr_payload(payload: str) -> dict[str, str]:
-    """The inverse of `qr_payload`; raises ValueError on anything else."""
-    parts = payload.split("|", 3)
-    if len(parts) != 4 or parts[0] != QR_SCHEME or not _HEX64.match(parts[2]):
-        raise ValueError(f"not a slip QR payload: {payload[:60]!r}")
-    return {"record_id": parts[1], "sha256": parts[2], "verify_url": parts[3]}
+def parse_verify_link(link: str) -> dict[str, str]:
+    """The inverse of `verify_link`: office, record_id, sha256; raises ValueError otherwise."""
+    head, sep, sha = link.partition("#")
+    office, slash_v, record_id = head.rpartition(VERIFY_PATH)
+    if not sep or not slash_v or not record_id or "/" in record_id or not _HEX64.match(sha):
+        raise ValueError(f"not a slip verification link: {link[:60]!r}")
+    return {"office": office, "record_id": record_id, "sha256": sha}
 
 
 def profile_for(record: dict) -> Profile | None:
@@ -289,9 +308,10 @@ def _check(envelope: Any) -> dict:
 # -- the content ---------------------------------------------------------------------------
 
 def build_content(envelope: dict, *, profile: Profile | None = None,
-                  verify_url: str = DEFAULT_VERIFY_URL, lang: str = DEFAULT_LANG) -> SlipContent:
+                  office_url: str | None = None, lang: str = DEFAULT_LANG) -> SlipContent:
     """Everything the slip prints, as text in `lang` ("zh" default, or "en"), from one
-    sealed-record envelope. Recorded text (names, address, reasons, statements) stays as is."""
+    sealed-record envelope. Recorded text (names, address, reasons, statements) stays as is.
+    `office_url`: the enrolled office's public address, for the QR link (None: no link)."""
     lang = slip_lang(lang)
     t = Labels(lang)
     record = _check(envelope)
@@ -365,7 +385,7 @@ def build_content(envelope: dict, *, profile: Profile | None = None,
 
     verdict = str(result.get("verdict", "incomplete"))
     conclusion = _conclusion(result, rooms, prof, profile, t)
-    rules = _rules(prof, profile, t)
+    rules = _rules(prof, profile, result, t)
 
     sigs = record.get("signatures") or {}
     inspector = _signature(sigs.get("inspector"), t("sign.inspector"), t, zone)
@@ -402,8 +422,9 @@ def build_content(envelope: dict, *, profile: Profile | None = None,
         readings_per_point=readings_per_point, rooms=rooms, verdict=verdict,
         verdict_label=t.coded("verdict", verdict), conclusion=conclusion, rules=rules,
         inspector=inspector, resident=resident, refusal=refusal, seal=seal,
-        verify_url=verify_url, qr_payload=qr_payload(envelope, verify_url), notes=notes,
-        lang=lang,
+        office_url=office_address(office_url), verify_link=verify_link(envelope, office_url),
+        notes=notes,
+        lang=lang, sealed_at=str(record.get("sealed_at") or ""),
     )
 
 
@@ -492,15 +513,19 @@ def _conclusion(result: dict, rooms: list[RoomLine], prof: dict,
     return lines
 
 
-def _rules(prof: dict, profile: Profile | None, t: Labels) -> list[str]:
+def _rules(prof: dict, profile: Profile | None, result: dict, t: Labels) -> list[str]:
+    """The rules line and where the standard (and a refund estimate) come from: the profile
+    section's citation in the slip's language, or the not-yet-confirmed sentence. The maintainer's
+    `source` notes sealed in older records are never printed."""
     name = prof.get("name") or (profile.name if profile else "")
     version = prof.get("version") or (profile.version if profile else "")
     title = _city(prof, profile, t.lang)
     lines = [t("rules", title=title, name=name, version=version).strip()]
-    sources = prof.get("sources") or {}
-    standard = sources.get("standard") if isinstance(sources, dict) else None
-    if profile is not None and profile.version == version and profile.name == name:
-        standard = profile.source("standard", t.lang) or standard   # the reader's language
-    if standard:
-        lines.append(t("standard", standard=standard))
+    provenance = profile.provenance if profile is not None else {}
+    where = provenance.get("standard") or unconfirmed("standard")
+    lines.append(t("standard", standard=where.citation(t.lang)))
+    refund = _decimal(result.get("refund_per_day"))
+    if refund is not None and refund > 0:
+        where = provenance.get("refund") or unconfirmed("refund")
+        lines.append(t("refund_basis", refund=where.citation(t.lang)))
     return lines

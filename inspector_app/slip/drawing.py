@@ -144,17 +144,20 @@ def qr_matrix(payload: str, level: str = "M") -> tuple[tuple[bool, ...], ...]:
 
 
 class QrFlowable(Flowable):
-    """A QR code of `size` points square, quiet zone included, drawn once per document as a
-    form XObject and placed on every copy (identical copies cost one set of rectangles)."""
+    """A QR code of modules `module` points wide, quiet zone included, drawn once per document
+    as a form XObject and placed on every copy (identical copies cost one set of rectangles).
 
-    def __init__(self, payload: str, size: float, sink: list[QrBox] | None = None) -> None:
+    Sized by its module, not its square: what a phone camera or a 100 dpi scan must resolve is
+    one module (about 3 pixels at 0.8 mm and 100 dpi), whatever the length of the link."""
+
+    def __init__(self, payload: str, module: float, sink: list[QrBox] | None = None) -> None:
         super().__init__()
         self.payload = payload
-        self.size = size
         self.sink = sink
         self.matrix = qr_matrix(payload)
         self.modules = len(self.matrix) + 2 * QUIET_ZONE
-        digest = hashlib.sha256(f"{payload}|{size:.3f}".encode()).hexdigest()[:16]
+        self.size = module * self.modules
+        digest = hashlib.sha256(f"{payload}|{self.size:.3f}".encode()).hexdigest()[:16]
         self.form_name = f"SlipQR{digest}"
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:

@@ -120,6 +120,17 @@ TEXT: dict[str, tuple[str, str]] = {
     "roll_readings": ("读数（°C，{n} 次）", "Readings (°C, {n} each)"),
     "roll_mean": ("平均", "Mean"),
     "roll_room_mean": ("房间平均 {mean}", "Room mean {mean}"),
+    "compact_point_means": ("各测点平均", "Point means"),
+    "compact_area": ("m²", "m²"),
+    "compact_room_mean": ("房间平均", "Mean"),
+    "compact_readings_note": ("逐次读数见 A4 记录单及主管部门存档记录；*为手动录入。",
+                              "Each reading is on the A4 slip and in the archived record; "
+                              "* entered by hand."),
+    "section.conditions_short": ("检测条件", "Conditions"),
+    "compact_conditions": ("{met}/{total} 项满足", "{met} of {total} met"),
+    "compact_verify_how": ("扫码或登录 {office}/v/记录编号 核对本单与存档是否一致。",
+                           "Scan, or open {office}/v/RECORD-ID, to check this slip against the "
+                           "archived record."),
 
     # -- result
     "verdict_line": ("检测结论：{verdict}", "Result: {verdict}"),
@@ -135,6 +146,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "no_band": ("{name} 不合格，但不在任何退费档内", "{name} fails but falls in no refund band"),
     "rules": ("地区规则：{title} {name} {version}", "Regional rules: {title} {name} {version}"),
     "standard": ("标准依据：{standard}", "Standard: {standard}"),
+    "refund_basis": ("退费估算依据：{refund}", "Refund estimate: {refund}"),
 
     # -- signatures
     "sign.inspector": ("检测人员签字", "Inspector's signature"),
@@ -152,9 +164,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "witness_missing": ("（见证人未签字）", "(The witness did not sign)"),
 
     # -- verification
-    "verify_how": ("扫描二维码，或登录 {url} 输入记录编号，核对本单与主管部门存档记录是否一致。",
-                   "Scan the QR code, or open {url} and enter the record ID, to check that this "
-                   "slip matches the record archived by the authority."),
+    "verify_how": ("用手机扫描二维码，打开主管部门的核验页面，核对本单与存档记录是否一致"
+                   "（网址：{office}/v/记录编号）。",
+                   "Scan the QR code with a phone to open the authority's verification page and "
+                   "check that this slip matches the archived record ({office}/v/RECORD-ID)."),
+    "verify_offline": ("本机尚未注册到主管部门，本单没有核验二维码：请凭下列记录编号和校验值向主管部门核对。",
+                       "This laptop is not enrolled with an authority, so the slip has no "
+                       "verification QR code: check it with the authority by the record ID and "
+                       "hash below."),
     "sha256": ("记录 SHA-256 校验值：", "Record SHA-256:"),
 
     # -- coded values from the record

@@ -1,7 +1,7 @@
 """The test slip (测温记录单) as a pure function: sealed-record envelope → PDF bytes.
 
 No database, no clock, no randomness: the same envelope gives the same bytes (reportlab's
-`invariant` mode fixes the creation date and document id), so a slip printed twice, or on the
+`invariant` mode fixes the document id; the creation date is the record's sealing time), so a slip printed twice, or on the
 office's machine, is byte-for-byte the same document, provided both run the same reportlab with
 the same accelerators: reportlab's C `fp_str` (package rl_accel) rounds some coordinates in the
 6th decimal the other way from its pure-Python one, so A4 bytes differ between the two. One page
@@ -41,7 +41,6 @@ from reportlab.platypus import (
 
 from inspector_app.core.profile import Profile
 from inspector_app.slip.content import (
-    DEFAULT_VERIFY_URL,
     Field,
     RoomLine,
     Signature,
@@ -63,14 +62,18 @@ from inspector_app.slip.fonts import (
     string_width,
 )
 from inspector_app.slip.labels import Labels
+from inspector_app.slip.pdf_date import dated
 
-Paper = Literal["a4", "80mm"]
-PAPERS: tuple[str, ...] = ("a4", "80mm")
+Paper = Literal["a4", "80mm", "80mm-compact"]
+PAPERS: tuple[str, ...] = ("a4", "80mm", "80mm-compact")   # compact: `slip.roll_compact`
 ROLL_WIDTH = 80 * mm
 ROLL_PRINTABLE = 72 * mm          # what an 80 mm thermal head prints
 GRID = colors.Color(0.35, 0.35, 0.35)
 SHADE = colors.Color(0.9, 0.9, 0.9)
 TYPE_STEPS = (1.0, 0.93, 0.86, 0.8, 0.74, 0.68)   # A4 body type tried in turn for big homes
+SMALLEST_TYPE = 8.0   # points: the resident's statement and the footnotes must stay readable
+QR_MODULE_ROLL = 0.8 * mm   # a QR module: 3 pixels of a 100 dpi scan, a phone reads it easily
+QR_MODULE_A4 = 0.7 * mm
 LABEL_SHADE = colors.Color(0.96, 0.96, 0.96)
 
 
@@ -95,7 +98,9 @@ class Layout:
 LAYOUTS = {
     "a4": Layout("a4", A4[0], A4[1], 12 * mm, 9 * mm, 13 * mm, 8.4, True),
     "80mm": Layout("80mm", ROLL_WIDTH, None, (ROLL_WIDTH - ROLL_PRINTABLE) / 2, 4 * mm, 11 * mm,
-                   7.6, False),
+                   SMALLEST_TYPE, False),
+    "80mm-compact": Layout("80mm-compact", ROLL_WIDTH, None, (ROLL_WIDTH - ROLL_PRINTABLE) / 2,
+                           2 * mm, 8 * mm, SMALLEST_TYPE, False),
 }
 
 
@@ -139,6 +144,7 @@ class _Styles:
         self.script = SCRIPTS[lang]
 
         def style(name: str, size: float, lead: float = 1.3, **kw: object) -> ParagraphStyle:
+            size = max(size, SMALLEST_TYPE)
             return ParagraphStyle(name, fontName=CJK_FONT, fontSize=size, leading=size * lead,
                                   wordWrap=self.script.word_wrap, **kw)
 
@@ -159,9 +165,9 @@ class _Styles:
         self.verdict = style("verdict", b + 5, 1.3, spaceBefore=2)
         self.refused = style("refused", b + 3, 1.3)
         self.banner = style("banner", b + 1.5, 1.3, alignment=TA_CENTER)
-        self.hash = ParagraphStyle("hash", fontName=LATIN_FONT, fontSize=b - (0.6 if layout.wide
-                                                                             else 0.4),
-                                   leading=(b + 0.4) * 1.15)
+        hash_size = max(b - (0.6 if layout.wide else 0.4), SMALLEST_TYPE)
+        self.hash = ParagraphStyle("hash", fontName=LATIN_FONT, fontSize=hash_size,
+                                   leading=(hash_size + 0.8) * 1.15)
 
 
 class _Para(Paragraph):
@@ -336,8 +342,9 @@ def _resident_block(c: SlipContent, width: float, height: float,
 
 def _verify_text(c: SlipContent, st: _Styles, per_line: int) -> list[Flowable]:
     t = c.t
+    how = t("verify_how", office=c.office_url) if c.verify_link else t("verify_offline")
     out: list[Flowable] = [
-        _p(t("verify_how", url=c.verify_url), st.small),
+        _p(how, st.small),
         _p(t.field(t("record_id"), c.record_id), st.small),
         _p(t("sha256"), st.small),
     ]
@@ -356,9 +363,11 @@ def _training_banner(c: SlipContent, st: _Styles, width: float) -> Table:
 
 def _conclusion(c: SlipContent, st: _Styles) -> list[Flowable]:
     out: list[Flowable] = [_p(c.t("verdict_line", verdict=c.verdict_label), st.verdict)]
-    out += [_p(line, st.body) for line in c.conclusion]
+    out += [_p(line, st.body) for line in c.conclusion[:2]]
+    if c.conclusion[2:]:
+        out.append(_p(c.t("gap").join(c.conclusion[2:]), st.body))
     out += [_p(line, st.small) for line in c.notes]
-    out += [_p(line, st.tiny) for line in c.rules]
+    out.append(_p(c.t.join(c.rules, "clause_sep"), st.tiny))   # one paragraph: no ragged lines
     return out
 
 
@@ -461,9 +470,11 @@ def _story_a4(c: SlipContent, label: str, no: int, total: int, layout: Layout, s
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
     ]))
-    qr_size = 30 * mm
-    check = Table([[QrFlowable(c.qr_payload, qr_size, sink), _verify_text(c, st, 4)]],
-                  colWidths=[qr_size + 6, w - qr_size - 6])
+    if c.verify_link:
+        qr = QrFlowable(c.verify_link, QR_MODULE_A4, sink)
+        check = Table([[qr, _verify_text(c, st, 4)]], colWidths=[qr.size + 6, w - qr.size - 6])
+    else:
+        check = Table([[_verify_text(c, st, 4)]], colWidths=[w])
     check.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (0, 0), 0),
@@ -542,9 +553,12 @@ def _story_roll(c: SlipContent, label: str, no: int, total: int, layout: Layout,
     story += _signature_block(c.inspector, t("sign.inspector"), t, sig_w, sig_h, st)
     story.append(Spacer(1, 5))
     story += _resident_block(c, sig_w, sig_h, st)
-    qr = QrFlowable(c.qr_payload, 40 * mm, sink)
-    qr.hAlign = "CENTER"
-    story += [_p(t("section.verify"), st.section), qr, Spacer(1, 2), *_verify_text(c, st, 2)]
+    story.append(_p(t("section.verify"), st.section))
+    if c.verify_link:
+        qr = QrFlowable(c.verify_link, QR_MODULE_ROLL, sink)
+        qr.hAlign = "CENTER"
+        story += [qr, Spacer(1, 2)]
+    story += _verify_text(c, st, 2)
     return story
 
 
@@ -555,7 +569,10 @@ def _decorate(content: SlipContent, copies: list[tuple[str, str]], layout: Layou
     total = len(copies)
     t = content.t
 
+    stamp = dated(content.sealed_at)
+
     def on_page_end(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        stamp(canvas)
         n = canvas.getPageNumber()
         label = copies[n - 1][1] if n <= total else ""
         pw, ph = doc.pagesize
@@ -564,7 +581,7 @@ def _decorate(content: SlipContent, copies: list[tuple[str, str]], layout: Layou
         canvas.setStrokeGray(0.4)
         canvas.setLineWidth(0.4)
         canvas.line(layout.margin_x, y + 3.2 * mm, pw - layout.margin_x, y + 3.2 * mm)
-        size = layout.body - 1.2
+        size = max(layout.body - 1.2, SMALLEST_TYPE)
         if layout.wide:
             draw_string(canvas, layout.margin_x, y, t("page_of", no=n, total=total), size)
             draw_string(canvas, pw / 2, y, label, size, "center")
@@ -592,7 +609,7 @@ def _decorate(content: SlipContent, copies: list[tuple[str, str]], layout: Layou
 
 
 def render(envelope: dict, *, paper: str = "a4", copies: list[tuple[str, str]] | None = None,
-           verify_url: str = DEFAULT_VERIFY_URL, lang: str = "zh",
+           office_url: str | None = None, lang: str = "zh",
            profile: Profile | None = None) -> SlipRender:
     """Render every copy of the slip; returns the PDF with its page facts (see `render_slip`)."""
     if paper not in LAYOUTS:
@@ -603,11 +620,17 @@ def render(envelope: dict, *, paper: str = "a4", copies: list[tuple[str, str]] |
     record = envelope.get("record") if isinstance(envelope, dict) else None
     if profile is None and isinstance(record, dict):
         profile = profile_for(record)
-    content = build_content(envelope, profile=profile, verify_url=verify_url, lang=lang)
-    copies = list(copies) if copies else copies_for(profile, lang)
+    content = build_content(envelope, profile=profile, office_url=office_url, lang=lang)
+    if not copies:
+        copies = copies_for(profile, lang)
+        if not LAYOUTS[paper].wide and profile is not None:   # the roll prints the first ones
+            copies = copies[:profile.roll_copies]
+    copies = list(copies)
     layout = paper_layout = LAYOUTS[paper]
     sink: list[QrBox] = []
     build = _story_a4 if layout.wide else _story_roll
+    if paper == "80mm-compact":
+        from inspector_app.slip.roll_compact import story_compact as build
     scratch = Canvas(io.BytesIO(), invariant=1)
 
     def natural_height(story: list[Flowable]) -> float:
@@ -660,11 +683,11 @@ def render(envelope: dict, *, paper: str = "a4", copies: list[tuple[str, str]] |
 
 
 def render_slip(envelope: dict, *, paper: str = "a4", copies: list[tuple[str, str]] | None = None,
-                verify_url: str = DEFAULT_VERIFY_URL, lang: str = "zh",
+                office_url: str | None = None, lang: str = "zh",
                 profile: Profile | None = None) -> bytes:
     """The slip as PDF bytes: one labelled page per copy (default: the record's profile's copies,
     else the four Changchun ones), on `paper` "a4" or "80mm", in `lang` "zh" (default) or "en".
     Raises SlipError on a bad envelope, paper or language.
     """
-    return render(envelope, paper=paper, copies=copies, verify_url=verify_url, lang=lang,
+    return render(envelope, paper=paper, copies=copies, office_url=office_url, lang=lang,
                   profile=profile).pdf

@@ -44,8 +44,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "profile": ("地区规则", "Regional rules"),
     "profile_value": ("{title}（{name}，版本 {version}）", "{title} ({name}, version {version})"),
     "sealed_version": ("（检测时版本 {version}）", " (version at the test: {version})"),
-    "refund_source": ("退费规则及来源", "Refund rule and source"),
-    "standard_source": ("室温标准", "Temperature standard"),
+    "refund_source": ("退费规则依据", "Refund rule"),
+    "standard_source": ("室温标准依据", "Temperature standard"),
+    "confirmed_by": ("（{by} 于 {at} 核对确认）", " (confirmed against it by {by}, {at})"),
 
     "col.room": ("房间", "Room"),
     "col.area": ("面积 m²", "Area m²"),

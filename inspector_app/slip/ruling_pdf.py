@@ -28,6 +28,7 @@ from reportlab.platypus import (
 
 from inspector_app.core.model import Address
 from inspector_app.core.profile import Profile
+from inspector_app.core.provenance import CONFIRMED, Provenance, unconfirmed
 from inspector_app.core.record_time import shown_time
 from inspector_app.core.ruling import REFUND, TRAINING_NOTE, Ruling, is_training
 from inspector_app.slip.content import (
@@ -37,12 +38,13 @@ from inspector_app.slip.content import (
     fmt_time,
     hash_groups,
     profile_for,
-    qr_payload,
     record_zone,
     slip_lang,
+    verify_link,
 )
 from inspector_app.slip.drawing import QrFlowable
 from inspector_app.slip.fonts import CJK_FONT, LATIN_FONT, draw_string, ensure_fonts, markup
+from inspector_app.slip.pdf_date import dated
 from inspector_app.slip.ruling_labels import RulingLabels, yuan_capital
 
 GRID = colors.Color(0.35, 0.35, 0.35)
@@ -190,9 +192,6 @@ def _rules_rows(record: dict, ruling: Ruling, profile: Profile | None,
         shipped = profile_for(record)
         profile = shipped if shipped is not None and shipped.version == \
             ruling.profile_version else None
-    sealed_sources = sealed.get("sources") or {}
-    sources = ({key: profile.source(key, t.lang) for key in profile.sources}
-               if profile is not None else sealed_sources)
     if profile is not None:
         title = profile.title(t.lang)
     else:
@@ -202,10 +201,26 @@ def _rules_rows(record: dict, ruling: Ruling, profile: Profile | None,
     if sealed.get("version") and sealed.get("version") != ruling.profile_version:
         value += t("sealed_version", version=sealed["version"])
     rows = [(t("profile"), value)]
-    if sources.get("standard"):
-        rows.append((t("standard_source"), str(sources["standard"])))
-    rows.append((t("refund_source"), str(sources.get("refund") or NONE)))
+    for section, label in (("standard", "standard_source"), ("refund", "refund_source")):
+        rows.append((t(label), _citation(section, ruling, profile, t)))
     return rows
+
+
+def _citation(section: str, ruling: Ruling, profile: Profile | None, t: RulingLabels) -> str:
+    """The published rule a section rests on, in the ruling's language: as the office cited it
+    when ruling (with who confirmed it and when), else as the profile states it; an unconfirmed
+    section says so. Never the maintainers' `source` notes."""
+    if section in ruling.citations:
+        where = Provenance.from_dict(ruling.citations[section])
+    elif profile is not None:
+        where = profile.provenance.get(section) or unconfirmed(section)
+    else:
+        where = unconfirmed(section)
+    text = where.citation(t.lang)
+    if where.status == CONFIRMED:
+        at = local_time(where.confirmed_at, record_zone(profile))
+        text += t("confirmed_by", by=where.confirmed_by, at=at)
+    return text
 
 
 def local_time(moment: str, zone: timezone) -> str:
@@ -214,8 +229,12 @@ def local_time(moment: str, zone: timezone) -> str:
     return shown_time(moment, zone, missing=NONE)
 
 
+QR_MODULE = 0.5 * mm   # A4, read from the sheet itself: 57 modules fit the 28 mm column
+
+
 def _story(envelope: dict, record: dict, ruling: Ruling, t: RulingLabels, st: _Styles,
            ruling_no: str, issued_by: str, issued_at: str, office_name: str,
+           office_url: str | None,
            profile: Profile | None) -> list[Flowable]:
     visit = record.get("visit") or {}
     device, chain = record.get("device") or {}, record.get("chain") or {}
@@ -278,7 +297,7 @@ def _story(envelope: dict, record: dict, ruling: Ruling, t: RulingLabels, st: _S
         story.append(_p(t("notes") + ("：" if t.lang == "zh" else ":"), st.body))
         story += [_p(f"· {_note(n, ruling, t)}", st.small) for n in ruling.notes]
 
-    qr_size = 28 * mm
+    qr_size = 28 * mm   # the column; a link of up to 135 characters fits at QR_MODULE
     seal = 32 * mm
     issue = [
         _p(t.field(t("office"), office_name or NONE), st.body),
@@ -287,7 +306,8 @@ def _story(envelope: dict, record: dict, ruling: Ruling, t: RulingLabels, st: _S
         Spacer(1, 8),
         _p(t("signature") + "_" * 24, st.body),
     ]
-    verify = [QrFlowable(qr_payload(envelope), qr_size), _p(t("verify"), st.small)]
+    link = verify_link(envelope, office_url)
+    verify = ([QrFlowable(link, QR_MODULE, None)] if link else []) + [_p(t("verify"), st.small)]
     block = Table([[verify, issue, _SealBox(seal, t("seal"))]],
                   colWidths=[qr_size + 30 * mm, WIDTH - qr_size - 30 * mm - seal - 6, seal + 6])
     block.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -298,6 +318,7 @@ def _story(envelope: dict, record: dict, ruling: Ruling, t: RulingLabels, st: _S
 
 def render_ruling(envelope: dict, ruling: Ruling, *, ruling_no: str, issued_by: str,
                   issued_at: str, office_name: str = "", lang: str = "zh",
+                  office_url: str | None = None,
                   profile: Profile | None = None) -> bytes:
     """The ruling as A4 PDF bytes in `lang` "zh" (default) or "en". `profile` (the one the ruling
     was computed with) supplies the rule's title and source text; without it the shipped profile
@@ -309,12 +330,15 @@ def render_ruling(envelope: dict, ruling: Ruling, *, ruling_no: str, issued_by: 
     t = RulingLabels(lang)
     st = _Styles(lang)
     story = _story(envelope, record, ruling, t, st, ruling_no, issued_by, issued_at,
-                   office_name, profile)
+                   office_name, office_url, profile)
     footer = t("footer", ruling_no=ruling_no, record_id=ruling.record_id, page="{page}")
 
     training = TRAINING_NOTE in ruling.notes
 
+    stamp = dated(issued_at)
+
     def on_page(canvas, doc) -> None:  # noqa: ANN001
+        stamp(canvas)
         canvas.saveState()
         canvas.setFillGray(0.3)
         draw_string(canvas, A4[0] / 2, MARGIN_BOTTOM - 8 * mm,

@@ -1,4 +1,5 @@
-"""The slip's settings: which paper the inspector's printer takes, and the office's check address.
+"""The slip's settings: which paper the inspector's printer takes. (The verification link's
+address is the enrolled office's public address, from the enrolment: `sync.config`.)
 
 A small JSON file in the data folder, so the choice survives restarts and is shared by the app
 and the command line (`--paper` overrides it for one run). A missing or damaged file gives the
@@ -14,7 +15,6 @@ from pathlib import Path
 
 from inspector_app.atomic_file import write_atomically
 from inspector_app.paths import data_dir
-from inspector_app.slip.content import DEFAULT_VERIFY_URL
 from inspector_app.slip.render import PAPERS
 
 SETTINGS_FILE = "slip-settings.json"
@@ -23,13 +23,10 @@ SETTINGS_FILE = "slip-settings.json"
 @dataclass(frozen=True)
 class SlipSettings:
     paper: str = "a4"                     # "a4" or "80mm"
-    verify_url: str = DEFAULT_VERIFY_URL  # printed and put in the QR code
 
     def __post_init__(self) -> None:
         if self.paper not in PAPERS:
             raise ValueError(f"paper must be one of {PAPERS}, not {self.paper!r}")
-        if not self.verify_url.strip():
-            raise ValueError("verify_url must not be empty")
 
 
 def settings_path(folder: str | os.PathLike[str] | None = None) -> Path:

@@ -373,12 +373,13 @@ def enroll(folder: Path, office_url: str, code: str, key: DeviceKey, *, label: s
         token = str(answer["token"])
         if answer.get("device_id") != key.device_id:
             raise ValueError("device id not echoed")
+        public_url = str((answer.get("office") or {}).get("public_url") or "")
     except (ValueError, KeyError, TypeError) as exc:
         raise SyncError("办公室的答复无法识别（地址是否正确？）",
                         "the answer was not an office enrolment (is the address right?)",
                         field="office") from exc
     link = OfficeLink(office_url=office_url.rstrip("/"), device_id=key.device_id, token=token,
                       enrolled_at=datetime.now().astimezone().isoformat(timespec="seconds"),
-                      label=label)
+                      label=label, public_url=public_url)
     save_link(folder, link, cert_pem)
     return link

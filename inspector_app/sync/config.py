@@ -37,6 +37,7 @@ class OfficeLink:
     enrolled_at: str
     label: str = ""
     pinned_cert: bool = False
+    public_url: str = ""    # the office's public address for residents (slip QR links); "" unset
 
     def verify_for(self, folder: Path) -> ssl.SSLContext | bool:
         """What httpx should trust: only the pinned certificate, else the system's CAs."""
@@ -71,3 +72,12 @@ def load_link(folder: Path) -> OfficeLink:
         raise NotEnrolled(f"办公室连接文件 {path} 已损坏：请重新注册",
                           f"the office link {path} is damaged: enrol again",
                           field="office") from exc
+
+
+def enrolled_office_url(folder: Path) -> str | None:
+    """The public address of the office this laptop is enrolled with (for slips' QR links), or
+    None when it is not enrolled or the office gave none."""
+    try:
+        return load_link(folder).public_url or None
+    except NotEnrolled:
+        return None

@@ -28,4 +28,4 @@ def language(settings: QSettings, override: str | None = None) -> str:
 
 def paper(settings: QSettings) -> str:
     value = settings.value("slip/paper", "a4")
-    return value if value in ("a4", "80mm") else "a4"
+    return value if value in ("a4", "80mm", "80mm-compact") else "a4"

@@ -33,15 +33,19 @@ from inspector_app.ui.settings import paper as stored_paper
 from inspector_app.ui.style import message_style
 
 PREVIEW_DPI = 90.0
-PAPERS = ("a4", "80mm")
+PAPERS = ("a4", "80mm", "80mm-compact")
 
 
-def render(envelope: dict, paper: str, lang: str, dpi: float) -> tuple[bytes, list[bytes]]:
-    """The slip PDF and its pages as PNG (runs in a worker thread)."""
+def render(envelope: dict, paper: str, lang: str, dpi: float,
+           data_dir: Path | None = None) -> tuple[bytes, list[bytes]]:
+    """The slip PDF and its pages as PNG (runs in a worker thread); the QR links to the office
+    the data folder is enrolled with."""
     from inspector_app.slip.preview import render_pages_png
     from inspector_app.slip.render import render_slip
+    from inspector_app.sync.config import enrolled_office_url
 
-    pdf = render_slip(envelope, paper=paper, lang=lang)
+    office = enrolled_office_url(data_dir) if data_dir is not None else None
+    pdf = render_slip(envelope, paper=paper, lang=lang, office_url=office)
     return pdf, render_pages_png(pdf, dpi)
 
 
@@ -60,6 +64,8 @@ class SlipDialog(QDialog):
         self.op = None
         self.ui.paperCombo.addItem(self.tr("A4 (four copies, one per page)"), "a4")
         self.ui.paperCombo.addItem(self.tr("80 mm roll (thermal printer)"), "80mm")
+        self.ui.paperCombo.addItem(self.tr("80 mm roll, compact (point means only)"),
+                                   "80mm-compact")
         self.ui.paperCombo.setCurrentIndex(PAPERS.index(stored_paper(settings)))
         self.ui.paperCombo.currentIndexChanged.connect(self._paper_changed)
         self.ui.printButton.clicked.connect(self.print_slip)
@@ -95,7 +101,8 @@ class SlipDialog(QDialog):
         self._enable(False)
         self._status(self.tr("Preparing the slip…"))
         envelope, paper, lang = self.envelope, self.paper(), i18n.current()
-        self.op = run_in_background(lambda _p: render(envelope, paper, lang, PREVIEW_DPI),
+        folder = self.data_dir
+        self.op = run_in_background(lambda _p: render(envelope, paper, lang, PREVIEW_DPI, folder),
                                     on_success=self._rendered, on_failure=self._failed)
 
     def _enable(self, on: bool) -> None:

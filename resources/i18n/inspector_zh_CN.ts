@@ -1866,159 +1866,159 @@
 <context>
     <name>RulingDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="85"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="86"/>
         <source>Refund ruling</source>
         <translation>退费裁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="94"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="95"/>
         <source>The record names no profile.</source>
         <translation>该记录未注明所适用的地区规则。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="116"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="117"/>
         <source>Record %1 · %2 · %3
 SHA-256 %4</source>
         <translation>记录 %1 · %2 · %3
 SHA-256 %4</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="128"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="129"/>
         <source> yuan per m² per day</source>
         <translation> 元/(m²·日)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="131"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="132"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="133"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="134"/>
         <source>Grounds, e.g. complaint date and re-test</source>
         <translation>裁定依据，如投诉日期、复测情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="134"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="135"/>
         <source>&amp;Daily fee</source>
         <translation>日单价(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="135"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="136"/>
         <source>&amp;Failing days</source>
         <translation>不达标天数(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="136"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="137"/>
         <source>Co&amp;mment</source>
         <translation>说明(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="142"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="143"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="142"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="143"/>
         <source>Area m²</source>
         <translation>面积 m²</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="142"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="143"/>
         <source>Mean °C</source>
         <translation>平均 °C</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="142"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="143"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="143"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="144"/>
         <source>Band</source>
         <translation>退费档</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="143"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="144"/>
         <source>Share</source>
         <translation>退费比例</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="143"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="144"/>
         <source>Per day (yuan)</source>
         <translation>每日（元）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="144"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="145"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="164"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="165"/>
         <source>&amp;Open earlier ruling</source>
         <translation>打开此前的裁定(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="168"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="169"/>
         <source>&amp;Issue ruling</source>
         <translation>签发裁定(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="171"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="172"/>
         <source>&amp;Save PDF…</source>
         <translation>保存 PDF…(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="173"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="174"/>
         <source>&amp;Print…</source>
         <translation>打印…(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="175"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="176"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="196"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="197"/>
         <source>superseded by %1</source>
         <translation>已被 %1 取代</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="202"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="203"/>
         <source>No ruling issued for this record yet</source>
         <translation>此记录尚未签发裁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="239"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="240"/>
         <source>%1: %2 yuan per day × %3 days = %4 yuan</source>
         <translation>%1：每日 %2 元 × %3 天 = %4 元</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="259"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="260"/>
         <source>Issuing the ruling at the office…</source>
         <translation>正在监管平台签发裁定…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="272"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="273"/>
         <source>Ruling %1 issued and kept at the office.</source>
         <translation>裁定书 %1 已签发，并存档于监管平台。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="277"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="278"/>
         <source>Preparing the ruling…</source>
         <translation>正在生成裁定书…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="287"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="289"/>
         <source>Ruling %1</source>
         <translation>裁定书 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="310"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="312"/>
         <source>Save ruling as PDF</source>
         <translation>将裁定书保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="320"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="322"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
@@ -2126,49 +2126,54 @@ SHA-256 %4</translation>
 <context>
     <name>SlipDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/slip_dialog.py" line="61"/>
+        <location filename="../../inspector_app/ui/slip_dialog.py" line="65"/>
         <source>A4 (four copies, one per page)</source>
         <translation>A4（四联，每联一页）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/slip_dialog.py" line="62"/>
+        <location filename="../../inspector_app/ui/slip_dialog.py" line="66"/>
         <source>80 mm roll (thermal printer)</source>
         <translation>80 毫米热敏纸卷</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/slip_dialog.py" line="92"/>
+        <location filename="../../inspector_app/ui/slip_dialog.py" line="98"/>
         <source>This visit is not sealed: there is no slip yet.</source>
         <translation>此记录尚未签封：还没有测温单。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/slip_dialog.py" line="96"/>
+        <location filename="../../inspector_app/ui/slip_dialog.py" line="102"/>
         <source>Preparing the slip…</source>
         <translation>正在生成测温单…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/slip_dialog.py" line="120"/>
+        <location filename="../../inspector_app/ui/slip_dialog.py" line="127"/>
         <source>%1 page(s)</source>
         <translation>共 %1 页</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/slip_dialog.py" line="132"/>
+        <location filename="../../inspector_app/ui/slip_dialog.py" line="139"/>
         <source>Preparing pages for the printer…</source>
         <translation>正在准备打印页面…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/slip_dialog.py" line="146"/>
+        <location filename="../../inspector_app/ui/slip_dialog.py" line="153"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/slip_dialog.py" line="151"/>
+        <location filename="../../inspector_app/ui/slip_dialog.py" line="158"/>
         <source>Save slip as PDF</source>
         <translation>将测温单保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/slip_dialog.py" line="158"/>
+        <location filename="../../inspector_app/ui/slip_dialog.py" line="165"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/slip_dialog.py" line="67"/>
+        <source>80 mm roll, compact (point means only)</source>
+        <translation>80 毫米热敏纸卷（紧凑版，仅列测点平均值）</translation>
     </message>
 </context>
 <context>

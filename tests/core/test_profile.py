@@ -23,7 +23,7 @@ def test_every_profile_is_available_and_valid():
         assert all(profile.sources.values())
 
 
-def test_changchun_defaults_follow_the_seed():
+def test_changchun_defaults_follow_the_jilin_reply():
     p = load_profile()
     assert p.name == "changchun"
     assert p.min_temp_c == Decimal("18.0")

@@ -11,12 +11,8 @@ from starlette.requests import Request
 
 from inspector_app.office.auth import hash_password
 from inspector_app.office.cli import main as office_main
-from inspector_app.office.login_throttle import (
-    CLIENT_FREE_FAILURES,
-    LoginThrottle,
-    client_address,
-    parse_proxies,
-)
+from inspector_app.office.client_address import client_address, parse_proxies
+from inspector_app.office.login_throttle import CLIENT_FREE_FAILURES, LoginThrottle
 from inspector_app.office.store import OfficeStore
 from tests.sync.live import LiveOffice
 

@@ -14,21 +14,37 @@ from inspector_app.core.season import season_of
 from inspector_app.office.synth import synthesize
 from inspector_app.store.sealed import SealedStore
 from inspector_app.sync.client import SyncClient
-from tests.office.uploaded import supervisor, upload
+from tests.office.uploaded import confirm_refund, supervisor, upload
 from tests.sync.factory import seal_many
+
+
+class _Citations:
+    """Equal to the citations of a formal ruling: standard cited, refund confirmed here."""
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, dict) and other["standard"]["status"] == "cited"
+                and other["refund"]["status"] == "confirmed"
+                and other["refund"]["confirmed_by"] == "王科长")
+
+
+ANY_CITATIONS = _Citations()
 
 
 @pytest.fixture
 def filled(office, laptop):
-    """6 records of Nov 2026: 0 and 3 pass; districts 朝阳区, 南关区, 宽城区, 绿园区 in turn."""
-    return upload(office, laptop, 6)
+    """6 records of Nov 2026: 0 and 3 pass; districts 朝阳区, 南关区, 宽城区, 绿园区 in turn; the
+    office has confirmed Changchun's refund rules, so formal rulings can be issued."""
+    ids = upload(office, laptop, 6)
+    confirm_refund(office)
+    return ids
 
 
 def expected(laptop, rid: str, fee: str, days: int) -> dict:
-    """The ruling worked out on the laptop's own copy, independently of the office."""
+    """The ruling worked out on the laptop's own copy, independently of the office; with the
+    rules the office cites (the standard from the profile, the refund as confirmed there)."""
     envelope = json.loads(SealedStore(laptop.db).envelope_text(rid))
-    return compute_ruling(envelope, load_profile("changchun"),
-                          RulingInput(Decimal(fee), days)).to_dict()
+    out = compute_ruling(envelope, load_profile("changchun"), RulingInput(Decimal(fee), days))
+    return {**out.to_dict(), "citations": ANY_CITATIONS}
 
 
 def test_season_of_a_test_time():

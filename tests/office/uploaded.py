@@ -30,3 +30,18 @@ def supervisor(office, name: str, district: str) -> httpx.Client:
     assert answer.status_code == 200, answer.text
     return httpx.Client(base_url=office.url, timeout=30,
                         headers={"Authorization": f"Bearer {answer.json()['token']}"})
+
+
+REFUND_CITATION_ZH = "长春市城乡建设委员会等《长春市居民热用户供热温度检测及退费有关事项的通知》（长城乡联规〔2020〕2号）"
+
+
+def confirm_refund(office, admin: str = "王科长") -> None:
+    """An office administrator confirms Changchun's refund rules against the published notice,
+    as the office must before any formal ruling (the admin account is created when missing)."""
+    from inspector_app.office.profile_confirmations import confirm
+
+    if office.store.user(admin) is None:
+        office.store.add_user(admin, "admin", hash_password("password-1"), None)
+    confirm(office.store, "changchun", "refund", REFUND_CITATION_ZH,
+            "Changchun notice on temperature tests and refunds (Chang Cheng Xiang Lian Gui "
+            "[2020] No. 2)", admin)

@@ -6,6 +6,8 @@ import pytest
 
 from tests.slip.envelopes import envelope
 
+OFFICE_URL = "https://office.example"     # the enrolled office's public address
+
 
 @pytest.fixture(scope="session")
 def resident_envelope() -> dict:
@@ -24,8 +26,8 @@ def training_envelope() -> dict:
 
 @pytest.fixture(scope="session")
 def rendered(resident_envelope, refusal_envelope, training_envelope):
-    """Render each fixture on each paper in each language at most once per test session:
-    (kind, paper, lang) -> SlipRender."""
+    """Render each fixture on each paper in each language at most once per test session, as an
+    enrolled laptop does (QR link to OFFICE_URL): (kind, paper, lang) -> SlipRender."""
     from inspector_app.slip import render
 
     envelopes = {"resident": resident_envelope, "refusal": refusal_envelope,
@@ -34,7 +36,8 @@ def rendered(resident_envelope, refusal_envelope, training_envelope):
 
     def get(kind: str, paper: str = "a4", lang: str = "zh"):
         if (kind, paper, lang) not in cache:
-            cache[kind, paper, lang] = render(envelopes[kind], paper=paper, lang=lang)
+            cache[kind, paper, lang] = render(envelopes[kind], paper=paper, lang=lang,
+                                             office_url=OFFICE_URL)
         return cache[kind, paper, lang]
 
     return get

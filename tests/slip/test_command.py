@@ -70,11 +70,10 @@ def test_paper_from_option_then_setting_and_id_prefix(sealed_id, tmp_path, data_
     out = tmp_path / "roll.pdf"
     assert main(["slip", sealed_id[:8], "-o", str(out), "--paper", "80mm"]) == 0
     assert width_mm(out) == 80
-    save_settings(SlipSettings(paper="80mm", verify_url="https://hq.example/check"))
+    save_settings(SlipSettings(paper="80mm"))
     out2 = tmp_path / "from-setting.pdf"
     assert main(["slip", sealed_id, "-o", str(out2)]) == 0
     assert width_mm(out2) == 80
-    assert "https://hq.example/check" in "".join(page_texts(out2.read_bytes()))
     out3 = tmp_path / "a4.pdf"
     assert main(["slip", sealed_id, "-o", str(out3), "--paper", "a4"]) == 0
     assert width_mm(out3) == 210
@@ -127,3 +126,21 @@ def test_lang_gives_an_english_slip(sealed_id, tmp_path, capsys, argv):
     assert all("IndoorHeatingTemperatureTestSlip" in t and "测温记录单" not in t for t in texts)
     assert "Resident'scopy" in texts[0] and "Authorityarchivecopy2" in texts[3]
     assert "Slip written" in capsys.readouterr().out
+
+
+def test_the_qr_links_to_the_enrolled_offices_public_address(sealed_id, tmp_path, data_dir):
+    from inspector_app.sync.config import OfficeLink, save_link
+
+    out = tmp_path / "unenrolled.pdf"
+    assert main(["slip", sealed_id, "-o", str(out)]) == 0
+    assert "本机尚未注册到主管部门" in squash(page_texts(out.read_bytes())[0])
+    save_link(data_dir, OfficeLink(office_url="https://10.0.0.5:8443", device_id="d", token="t",
+                                   enrolled_at="2026-11-01T08:00:00+08:00",
+                                   public_url="https://hq.example"))
+    out = tmp_path / "enrolled.pdf"
+    assert main(["slip", sealed_id, "-o", str(out)]) == 0
+    assert "https://hq.example/v/" in squash(page_texts(out.read_bytes())[0])
+    out = tmp_path / "override.pdf"
+    assert main(["slip", sealed_id, "-o", str(out), "--office-url", "https://other.example"]) == 0
+    assert "https://other.example/v/" in squash(page_texts(out.read_bytes())[0])
+    assert main(["slip", sealed_id, "-o", str(tmp_path / "x.pdf"), "--office-url", "ftp://x"]) == 2

@@ -6,25 +6,30 @@ import io
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from reportlab.pdfgen.canvas import Canvas
 
-from inspector_app.slip import parse_qr_payload, qr_payload
+from inspector_app.slip import parse_verify_link, verify_link
 from inspector_app.slip.content import Signature
 from inspector_app.slip.drawing import QUIET_ZONE, SignatureFlowable, pen_width, qr_matrix
 from tests.slip.envelopes import strokes
 from tests.slip.helpers import page_image
 
-URL = "https://office.example/verify"
+URL = "https://office.example"
 
 
-def test_qr_payload_holds_record_id_hash_and_address(resident_envelope):
-    payload = qr_payload(resident_envelope, URL)
+def test_qr_link_is_the_offices_page_of_the_record_with_the_hash(resident_envelope):
+    link = verify_link(resident_envelope, URL + "/")
     record_id = resident_envelope["record"]["record_id"]
     sha = resident_envelope["sha256"]
-    assert payload == f"HTR1|{record_id}|{sha}|{URL}"
-    assert parse_qr_payload(payload) == {"record_id": record_id, "sha256": sha, "verify_url": URL}
-    with pytest.raises(ValueError):
-        parse_qr_payload("https://example.com/")
+    assert link == f"https://office.example/v/{record_id}#{sha}"
+    assert parse_verify_link(link) == {"office": URL, "record_id": record_id, "sha256": sha}
+    assert verify_link(resident_envelope, None) is None
+    assert verify_link(resident_envelope, "  ") is None
+    for bad in ("HTR1|x|y|z", "https://example.com/", f"https://o.example/v/{record_id}#abc"):
+        with pytest.raises(ValueError):
+            parse_verify_link(bad)
 
 
 @pytest.mark.parametrize("paper", ["a4", "80mm"])
@@ -32,9 +37,9 @@ def test_printed_qr_modules_are_the_payload_encoding(rendered, resident_envelope
     """No QR decoder is installed, so decode by re-creating: sample every module of the code on
     the rendered page and compare with the encoder's matrix for the expected payload."""
     result = rendered("resident", paper)
-    assert [b.page for b in result.qr_boxes] == [1, 2, 3, 4]
+    assert [b.page for b in result.qr_boxes] == ([1, 2, 3, 4] if paper == "a4" else [1, 2])
     box = result.qr_boxes[0]
-    matrix = qr_matrix(qr_payload(resident_envelope, URL))
+    matrix = qr_matrix(verify_link(resident_envelope, URL))
     assert box.modules == len(matrix) + 2 * QUIET_ZONE
     dpi = 200
     scale = dpi / 72
@@ -54,6 +59,7 @@ def test_printed_qr_modules_are_the_payload_encoding(rendered, resident_envelope
             expected[r + QUIET_ZONE][c + QUIET_ZONE] = module
     assert read == expected
     assert box.size >= 30 / 25.4 * 72 - 0.01      # at least 30 mm: scannable off a thermal roll
+    assert unit >= 0.7 / 25.4 * 72 - 0.01          # modules of 0.7 mm or more
 
 
 def test_pen_width_grows_with_pressure():
@@ -89,3 +95,13 @@ def test_empty_signature_draws_only_the_line():
                       strokes=())
     assert b" l" in _draw(empty)
     assert _draw(None).startswith(b"%PDF")
+
+
+@given(office=st.from_regex(r"https://[a-z][a-z0-9-]{0,20}(\.[a-z]{2,6}){1,3}(:[0-9]{2,5})?"
+                            r"(/[a-z]{1,8}){0,2}", fullmatch=True),
+       record_id=st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_-]{0,79}", fullmatch=True),
+       sha=st.from_regex(r"[0-9a-f]{64}", fullmatch=True))
+def test_a_link_parses_back_to_what_made_it(office, record_id, sha):
+    env = {"record": {"record_id": record_id}, "sha256": sha}
+    assert parse_verify_link(verify_link(env, office)) == {"office": office,
+                                                           "record_id": record_id, "sha256": sha}

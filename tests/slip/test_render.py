@@ -10,10 +10,12 @@ import pytest
 from inspector_app.slip import SlipError, render, render_slip
 from inspector_app.slip.content import hash_groups
 from inspector_app.slip.labels import DEFAULT_COPIES
+from tests.slip.conftest import OFFICE_URL
 from tests.slip.envelopes import ADDRESS_LINE
 from tests.slip.helpers import page_image, page_texts, squash
 
 PAPERS = ("a4", "80mm")
+ROLL_COPIES = {"a4": 4, "80mm": 2}     # Changchun's roll printer prints two of the four copies
 HEADINGS = ("测温记录单", "记录编号", "投诉工单号", "一、基本情况", "二、检测条件", "三、检测仪器",
             "四、检测数据", "五、检测结论", "六、签字", "检测人员签字")
 
@@ -55,15 +57,17 @@ def test_every_copy_has_headings_address_room_means_and_verdicts(rendered, resid
 
 @pytest.mark.parametrize("paper", PAPERS)
 def test_one_labelled_page_per_copy(rendered, paper):
+    """A4: all four copies; the roll: the profile's roll_copies (Changchun: resident, tester)."""
     result = rendered("resident", paper)
     texts = page_texts(result.pdf)
-    labels = [c.zh for c in DEFAULT_COPIES]
-    assert result.pages == len(texts) == len(labels) == 4
+    total = ROLL_COPIES[paper]
+    labels = [c.zh for c in DEFAULT_COPIES][:total]
+    assert result.pages == len(texts) == len(labels) == total
     for n, (text, label) in enumerate(zip(texts, labels, strict=True), start=1):
         flat = squash(text)
         assert label in flat
         assert [other for other in labels if other != label and other in flat] == []
-        assert f"第{n}联/共4联" in flat and f"第{n}页/共4页" in flat
+        assert f"第{n}联/共{total}联" in flat and f"第{n}页/共{total}页" in flat
 
 
 @pytest.mark.parametrize("paper", PAPERS)
@@ -81,8 +85,8 @@ def test_a_big_home_still_prints_one_page_per_copy(resident_envelope):
     big["record"]["result"]["rooms"] *= 4
     for paper in PAPERS:
         result = render(big, paper=paper)
-        assert result.pages == 4
-        assert len(page_texts(result.pdf)) == 4
+        assert result.pages == ROLL_COPIES[paper]
+        assert len(page_texts(result.pdf)) == ROLL_COPIES[paper]
 
 
 @pytest.mark.parametrize("paper", PAPERS)
@@ -117,7 +121,7 @@ def test_fonts_are_embedded_as_subsets(rendered, paper):
 
 def test_same_envelope_gives_the_same_bytes(resident_envelope, rendered):
     for paper in PAPERS:
-        again = render_slip(copy.deepcopy(resident_envelope), paper=paper)
+        again = render_slip(copy.deepcopy(resident_envelope), paper=paper, office_url=OFFICE_URL)
         assert again == rendered("resident", paper).pdf
 
 
@@ -191,8 +195,8 @@ def test_english_slip_has_english_words_and_the_recorded_facts(rendered, residen
     texts = page_texts(result.pdf)
     record = resident_envelope["record"]
     visit, result_ = record["visit"], record["result"]
-    labels = [c.en for c in DEFAULT_COPIES]
-    assert result.pages == len(texts) == len(result.copies) == 4
+    labels = [c.en for c in DEFAULT_COPIES][:ROLL_COPIES[paper]]
+    assert result.pages == len(texts) == len(result.copies) == ROLL_COPIES[paper]
     assert [label for _key, label in result.copies] == labels
     for n, (text, label) in enumerate(zip(texts, labels, strict=True), start=1):
         flat = squash(text)
@@ -211,7 +215,9 @@ def test_english_slip_has_english_words_and_the_recorded_facts(rendered, residen
         assert record["record_id"] in flat
         for line in hash_groups(resident_envelope["sha256"]):
             assert squash(line) in flat
-        assert squash(label) in flat and f"Copy{n}of4" in flat and f"Page{n}of4" in flat
+        total = ROLL_COPIES[paper]
+        assert squash(label) in flat and f"Copy{n}of{total}" in flat
+        assert f"Page{n}of{total}" in flat
         assert [o for o in labels if o != label and squash(o) in flat] == []
         assert not any(heading in flat for heading in HEADINGS[1:])   # no Chinese fixed words
 
@@ -261,9 +267,11 @@ def test_english_refusal_and_training(rendered, refusal_envelope):
 
 def test_chinese_is_the_default_and_both_languages_are_deterministic(resident_envelope,
                                                                      rendered):
-    assert render_slip(resident_envelope) == rendered("resident", "a4", "zh").pdf
+    assert render_slip(resident_envelope, office_url=OFFICE_URL) == rendered("resident", "a4",
+                                                                             "zh").pdf
     for paper in PAPERS:
-        english = render_slip(copy.deepcopy(resident_envelope), paper=paper, lang="en")
+        english = render_slip(copy.deepcopy(resident_envelope), paper=paper, lang="en",
+                              office_url=OFFICE_URL)
         assert english == rendered("resident", paper, "en").pdf
         assert english != rendered("resident", paper, "zh").pdf
 

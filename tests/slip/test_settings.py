@@ -12,9 +12,9 @@ def test_defaults_when_nothing_saved(data_dir):
 
 
 def test_save_and_load(data_dir):
-    path = save_settings(SlipSettings(paper="80mm", verify_url="https://hq.example/v"))
+    path = save_settings(SlipSettings(paper="80mm"))
     assert path.parent == data_dir
-    assert load_settings() == SlipSettings(paper="80mm", verify_url="https://hq.example/v")
+    assert load_settings() == SlipSettings(paper="80mm")
     assert [p.name for p in data_dir.iterdir()] == [path.name]   # no temp file left behind
 
 
@@ -27,5 +27,3 @@ def test_damaged_file_gives_defaults(data_dir, text):
 def test_invalid_values_are_refused():
     with pytest.raises(ValueError):
         SlipSettings(paper="letter")
-    with pytest.raises(ValueError):
-        SlipSettings(verify_url=" ")

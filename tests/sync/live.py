@@ -30,9 +30,10 @@ class LiveOffice:
     def __init__(self, db_path: Path, *, training: bool = False,
                  max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
                  certfile: Path | None = None, keyfile: Path | None = None,
+                 public_url: str | None = None,
                  trusted_proxies: tuple[str, ...] = ()) -> None:
         self.app = create_app(db_path, training=training, max_record_bytes=max_record_bytes,
-                              trusted_proxies=trusted_proxies)
+                              public_url=public_url, trusted_proxies=trusted_proxies)
         self.store: OfficeStore = self.app.state.store
         self.scheme = "https" if certfile else "http"
         config = uvicorn_config(self.app, host="127.0.0.1", port=0, log_level="warning",

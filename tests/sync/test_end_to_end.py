@@ -180,3 +180,24 @@ def test_tls_with_a_pinned_office_certificate(tmp_path, field_laptop, capsys):
         assert report.sent == 0 and report.retrying >= 1
     finally:
         office.stop()
+
+
+def test_enrolment_brings_the_offices_public_address_to_the_slip(tmp_path, field_laptop, capsys):
+    """`serve --public-url` is told to the laptop at enrolment; its slips' QR codes link there."""
+    import zxingcpp
+
+    from tests.slip.helpers import page_image
+
+    folder, db, key = field_laptop
+    [record_id] = seal_many(db, key, 1)
+    live = LiveOffice(tmp_path / "pub" / "office.sqlite3",
+                      public_url="https://heat.example.gov.cn").start()
+    try:
+        enroll_by_cli(live, folder, capsys)
+    finally:
+        live.stop()
+    assert load_link(folder).public_url == "https://heat.example.gov.cn"
+    out = tmp_path / "slip.pdf"
+    assert app(folder, "slip", record_id, "-o", str(out), "--paper", "80mm") == 0
+    [code] = zxingcpp.read_barcodes(page_image(out.read_bytes(), 0, 100))
+    assert code.text.startswith(f"https://heat.example.gov.cn/v/{record_id}#")

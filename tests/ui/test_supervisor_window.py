@@ -17,7 +17,7 @@ from inspector_app.office.auth import hash_password
 from inspector_app.office.synth import synthesize
 from inspector_app.review.client import ReviewError, ReviewSession
 from inspector_app.ui.qt import QSettings, Qt
-from tests.office.uploaded import upload
+from tests.office.uploaded import confirm_refund, upload
 
 TODAY = date(2026, 11, 30)
 PASSWORD = "correct horse 7"
@@ -34,6 +34,7 @@ def populated(office, laptop):
     ids = upload(office, laptop, 12)
     office.store.add_user("admin1", "admin", hash_password(PASSWORD), None)
     office.store.add_user("chaoyang", "supervisor", hash_password(PASSWORD), "朝阳区")
+    confirm_refund(office, "admin1")
     return office, ids
 
 

@@ -39,6 +39,9 @@ def screen_config(folder: Path) -> str:
     return f"offscreen:configfile={path}"
 
 
+CONFIRMING_ADMIN = "王科长"   # the office administrator who confirms the refund rules
+
+
 def recorded_strings() -> list[str]:
     """Free text in the fixtures' records (names, places, companies): not the UI's words."""
     from inspector_app.seal.signature import STATEMENT_ZH
@@ -51,8 +54,9 @@ def recorded_strings() -> list[str]:
              visit.inspector_org, visit.instrument.model, *TYPED,
              *(room.name for room in visit.rooms),
              # a postal address is a proper name, as on the door; the statement a signer signs
-             # is part of the record, in the words signed
-             *STATEMENT_ZH.values()}
+             # is part of the record, in the words signed; the ruling names who confirmed the
+             # rules at the office, as the office recorded it
+             *STATEMENT_ZH.values(), CONFIRMING_ADMIN}
     return sorted((w for w in words if w), key=len, reverse=True)
 
 
@@ -419,7 +423,7 @@ def run(lang: str, out: Path) -> None:
     from inspector_app.ui import i18n
     from inspector_app.ui.app import make_application
     from inspector_app.ui.supervisor.window import fetch_verified_envelope
-    from tests.office.uploaded import upload
+    from tests.office.uploaded import confirm_refund, upload
     from tests.sync.factory import laptop_db
     from tests.sync.live import Laptop, LiveOffice
 
@@ -432,6 +436,7 @@ def run(lang: str, out: Path) -> None:
             laptop = Laptop(folder / "laptop", laptop_db(folder / "laptop"), DeviceKey.generate())
             ids = upload(office, laptop, 3)
             office.store.add_user("admin1", "admin", hash_password(PASSWORD), None)
+            confirm_refund(office, CONFIRMING_ADMIN)     # formal rulings need confirmed rules
             tour = Tour(lang, folder)
             from inspector_app.review.client import ReviewSession
 

@@ -55,14 +55,15 @@ PREVIEW_DPI = 60.0
 
 
 def ruling_pdf(envelope: dict, issued: dict[str, Any], lang: str,
-               dpi: float = PREVIEW_DPI) -> tuple[bytes, list[bytes]]:
+               dpi: float = PREVIEW_DPI, office_url: str | None = None
+               ) -> tuple[bytes, list[bytes]]:
     """The ruling PDF from the office's stored ruling, and its pages as PNG (worker thread)."""
     from inspector_app.slip.preview import render_pages_png
     from inspector_app.slip.ruling_pdf import render_ruling
 
     pdf = render_ruling(envelope, Ruling.from_dict(issued["ruling"]),
                         ruling_no=issued["ruling_no"], issued_by=issued["issued_by"],
-                        issued_at=issued["issued_at"], lang=lang)
+                        issued_at=issued["issued_at"], lang=lang, office_url=office_url)
     return pdf, render_pages_png(pdf, dpi)
 
 
@@ -276,8 +277,9 @@ class RulingDialog(QDialog):
         """The PDF of a ruling the office holds; a failure here leaves the ruling issued."""
         self._status(self.tr("Preparing the ruling…"))
         envelope, lang = self.envelope, i18n.current()
+        office_url = self.session.public_url
         self.op = run_in_background(
-            lambda _p: ruling_pdf(envelope, issued, lang),
+            lambda _p: ruling_pdf(envelope, issued, lang, office_url=office_url),
             on_success=lambda result: self._show_pdf(issued, *result, done=done),
             on_failure=self._failed)
 
