@@ -18,7 +18,14 @@ from pathlib import Path
 import sqlite_utils
 
 from inspector_app.seal.chain_head import check_head
-from inspector_app.seal.device_key import DeviceKeyError, key_protection, load_public_key
+from inspector_app.seal.device_key import (
+    FILE,
+    KEY_STORE,
+    NONE,
+    DeviceKeyError,
+    key_protection,
+    load_public_key,
+)
 from inspector_app.seal.verify import verify_store
 from inspector_app.store.database import DB_FILENAME, latest_version
 from inspector_app.store.health import StoreError, check_folder
@@ -144,7 +151,7 @@ def _check_key(folder: Path, report: DoctorReport) -> str | None:
     except DeviceKeyError as exc:
         report.bad(exc.message_zh, exc.message_en)
         return None
-    ok = protection.kind in ("key_store", "file", "none")
+    ok = protection.kind in (KEY_STORE, FILE, NONE)
     (report.good if ok else report.bad)(f"设备密钥保存在：{protection.message_zh}",
                                         f"device key kept in: {protection.message_en}")
     return public
@@ -204,7 +211,8 @@ def _recover(copy: Path, target: Path, folder: Path, public: str | None,
         return
     report.recovery = recovery
     per_table = ", ".join(f"{t.table} {t.copied}" for t in recovery.tables)
-    lost = [t.table for t in recovery.tables if t.unreadable or t.damaged_stretches]
+    lost = [t.table for t in recovery.tables
+            if t.unreadable or t.damaged_stretches or t.unreadable_rows or t.rejected]
     whole = recovery.complete and recovery.integrity_ok
     (report.good if whole else report.bad)(
         f"已把 {recovery.rows} 行数据恢复到新文件 {target}（{per_table}）"

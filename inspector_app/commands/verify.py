@@ -14,6 +14,7 @@ from inspector_app.commands._common import open_db, say
 from inspector_app.paths import data_dir
 from inspector_app.seal.device_key import (
     MISSING,
+    UNREACHABLE,
     device_id_for,
     key_protection,
     load_public_key,
@@ -34,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     public = load_public_key(folder)
     db = open_db(args)
     report = verify_store(db, public, key_folder=folder, protection=protection.kind)
-    if protection.kind == MISSING:
+    if protection.kind in (MISSING, UNREACHABLE):
         report.warnings.append((f"警告：{protection.message_zh}",
                                 f"warning: {protection.message_en}"))
     if args.json:

@@ -22,7 +22,7 @@ import sqlite_utils
 from inspector_app.atomic_file import write_atomically
 from inspector_app.core.errors import ProcedureError
 from inspector_app.seal.canonical import canonical_bytes, canonical_text
-from inspector_app.seal.device_key import KEY_STORE, DeviceKey, device_id_for, verify_digest
+from inspector_app.seal.device_key import FILE, DeviceKey, device_id_for, verify_digest
 from inspector_app.seal.problems import Problem
 
 HEAD_FILENAME = "chain_head.json"
@@ -44,6 +44,10 @@ class Head:
 class HeadUnreadable(ValueError):
     """The head file does not parse, is another device's, or its signature does not hold."""
 
+    def __init__(self, zh: str, en: str) -> None:
+        super().__init__(en)
+        self.zh, self.en = zh, en
+
 
 def _digest(head: Head) -> bytes:
     return hashlib.sha256(canonical_bytes(head.payload())).digest()
@@ -59,11 +63,17 @@ def read_head(folder: Path, public_key_b64: str) -> Head | None:
         head = Head(str(data["device_id"]), int(data["seq"]), data["sha256"], data["record_id"])
         signature = data["signature"]
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise HeadUnreadable(f"unreadable: {exc}") from exc
-    if data.get("format") != FORMAT or head.device_id != device_id_for(public_key_b64):
-        raise HeadUnreadable("another device's or an unknown format")
+        raise HeadUnreadable(f"无法读取（{exc}）", f"it cannot be read ({exc})") from exc
+    if data.get("format") != FORMAT:
+        raise HeadUnreadable("格式未知", "its format is unknown")
+    own = device_id_for(public_key_b64)
+    if head.device_id != own:
+        raise HeadUnreadable(f"它属于设备 {head.device_id}，不是本机密钥 {own}：设备密钥被删除或替换过",
+                             f"it belongs to device {head.device_id}, not to this key {own}: the "
+                             "device key was deleted or replaced")
     if not verify_digest(public_key_b64, _digest(head), signature):
-        raise HeadUnreadable("the signature does not hold")
+        raise HeadUnreadable("签名不是本机设备密钥的，可能被伪造",
+                             "its signature is not this device key's: it may be forged")
     return head
 
 
@@ -109,22 +119,20 @@ def check_head(db: sqlite_utils.Database, folder: Path, public_key_b64: str,
     except HeadUnreadable as exc:
         out.problems.append(Problem(
             device_id, "signature_invalid",
-            f"签名无效：数据库之外的链头记录（{HEAD_FILENAME}）不是本机设备密钥签的或已损坏，"
-            "可能被伪造；请报告区供热办公室",
-            f"signature invalid: the chain head kept outside the database ({HEAD_FILENAME}) is "
-            f"not signed by this device's key or is damaged ({exc}); it may be forged: report "
-            "it to the district office"))
+            f"签名无效：数据库之外的链头记录（{HEAD_FILENAME}）不可信：{exc.zh}。请报告区供热办公室",
+            f"signature invalid: the chain head kept outside the database ({HEAD_FILENAME}) "
+            f"cannot be trusted: {exc.en}. Report it to the district office"))
         return out
     if head is None:
         zh = (f"本机设备密钥的链头记录（{HEAD_FILENAME}）不存在：无法确认最新的记录没有被删除")
         en = (f"the chain head record of this device's key ({HEAD_FILENAME}) is missing: the "
               "removal of the newest records cannot be ruled out")
-        if protection == KEY_STORE:  # made with its head since the key store came in: an incident
-            out.problems.append(Problem(device_id, "link_missing", f"链条缺环：{zh}",
-                                        f"link missing: {en}"))
-        else:  # a key file from before the head existed; the next seal writes it
+        if protection == FILE:  # a key file may predate the head; the next seal writes it
             out.warnings.append((f"警告：{zh}（下次签封时写入）",
                                  f"warning: {en} (it is written at the next seal)"))
+        else:  # a key-store key always had its head: an incident
+            out.problems.append(Problem(device_id, "link_missing", f"链条缺环：{zh}",
+                                        f"link missing: {en}"))
         return out
     if db_seq < head.seq:
         held = "没有本机的签封记录" if db_seq == 0 else f"只到第 {db_seq} 号"

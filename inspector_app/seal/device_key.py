@@ -30,7 +30,7 @@ PUBLIC_KEY_FILENAME = "device_key.pub"
 
 
 KEY_STORE, FILE, MEMORY = "key_store", "file", "memory"
-MISSING, NONE = "missing", "none"  # what verify reports when there is no usable key
+MISSING, UNREACHABLE, NONE = "missing", "unreachable", "none"  # verify: no usable key
 
 
 class DeviceKeyError(InspectionError):
@@ -184,7 +184,16 @@ def load_device_key(folder: Path) -> DeviceKey | None:
         public_b64 = load_public_key(folder)
         assert public_b64 is not None
         device_id = device_id_for(public_b64)
-        text = key_store.read_private_pem(device_id)
+        try:
+            text = key_store.read_private_pem(device_id)
+        except key_store.KeyStoreUnreachable as exc:
+            raise DeviceKeyError(
+                f"本数据文件夹的设备密钥（设备 {device_id}）保存在系统密钥库中，但现在无法访问密钥库"
+                "（没有登录桌面会话，或密钥库被锁定）：请在本机桌面登录并解锁密钥库后重试",
+                f"the device key of this data folder (device {device_id}) is kept in the system "
+                f"key store, which cannot be reached now ({exc}): sign in to this computer's "
+                "desktop session and unlock the key store, then try again",
+                field="device_key") from exc
         if text is None:
             raise DeviceKeyMissing(
                 f"本数据文件夹的设备密钥（设备 {device_id}）保存在签发它的电脑的系统密钥库中，"
@@ -278,13 +287,19 @@ def key_protection(folder: Path) -> KeyProtection:
     if (folder / PRIVATE_KEY_FILENAME).exists():
         if backend is None:
             return KeyProtection(FILE, "文件（无系统密钥库）", "file (no system key store)")
-        return KeyProtection(FILE, "文件（数据文件夹中；此密钥生成时还未使用系统密钥库）",
-                             "file (in the data folder; made before the system key store "
-                             "was used)")
+        return KeyProtection(FILE, "文件（在数据文件夹中：生成此密钥时没有使用系统密钥库）",
+                             "file (in the data folder: the key was made without the system "
+                             "key store)")
     public = load_public_key(folder)
     if public is None:
         return KeyProtection(NONE, "本机还没有设备密钥", "no device key yet")
-    if key_store.read_private_pem(device_id_for(public)) is None:
+    try:
+        text = key_store.read_private_pem(device_id_for(public))
+    except key_store.KeyStoreUnreachable:
+        return KeyProtection(UNREACHABLE, "系统密钥库（现在无法访问：请登录桌面并解锁密钥库）",
+                             "system key store (not reachable now: sign in to the desktop and "
+                             "unlock the key store)")
+    if text is None:
         return KeyProtection(MISSING, "系统密钥库中没有本数据文件夹的设备密钥（文件夹可能是从另一台"
                              "电脑复制的）：可以校验，不能签封",
                              "the system key store has no device key for this data folder "

@@ -37,15 +37,23 @@ def backend_name(backend: Any) -> str:
     return str(getattr(backend, "name", type(backend).__name__))
 
 
+class KeyStoreUnreachable(Exception):
+    """No usable key store in this session, or it refused to answer (locked, denied)."""
+
+
 def read_private_pem(device_id: str) -> str | None:
-    """The stored key text, or None when the store has no entry (or cannot be reached)."""
+    """The stored key text, or None when the store has no entry for it.
+
+    Raises KeyStoreUnreachable when there is no usable store or it does not answer: that is not
+    the same as a store that answers "no such key" (a copied data folder).
+    """
     backend = usable_backend()
     if backend is None:
-        return None
+        raise KeyStoreUnreachable("no usable system key store in this session")
     try:
         return backend.get_password(SERVICE, _username(device_id))
-    except (keyring.errors.KeyringError, OSError, RuntimeError):
-        return None
+    except (keyring.errors.KeyringError, OSError, RuntimeError) as exc:
+        raise KeyStoreUnreachable(str(exc)) from exc
 
 
 def store_private_pem(device_id: str, pem: str) -> bool:

@@ -92,7 +92,8 @@ def examine(copy: Path | None) -> FileCheck:
 class TableRecovery:
     table: str
     copied: int = 0
-    damaged_stretches: int = 0   # places where rows could not be read and were stepped over
+    damaged_stretches: int = 0   # places where the table's tree was damaged, stepped over
+    unreadable_rows: int = 0     # rows whose key was found but whose values could not be read
     rejected: int = 0            # rows read but refused by the schema (values out of range)
     unreadable: bool = False     # the table could not be read at all
 
@@ -111,7 +112,8 @@ class Recovery:
 
     @property
     def complete(self) -> bool:
-        return not any(t.damaged_stretches or t.rejected or t.unreadable for t in self.tables) \
+        return not any(t.damaged_stretches or t.unreadable_rows or t.rejected or t.unreadable
+                       for t in self.tables) \
             and not self.orphans
 
 
@@ -119,47 +121,77 @@ class RecoveryError(Exception):
     """Nothing can be recovered (not a database, or a newer program's schema)."""
 
 
-def _next_readable(src: sqlite3.Connection, table: str, after: int | None) -> int | None:
-    """A rowid past the damaged stretch after `after` from which reading works again."""
-    base, step = (MIN_ROWID if after is None else after), 1
-    while base + step <= MAX_ROWID:
+def _after(after: int | None) -> tuple[str, tuple]:
+    return ("", ()) if after is None else (" WHERE rowid > ?", (after,))
+
+
+def _next_rowid(src: sqlite3.Connection, table: str, after: int | None,
+                result: TableRecovery) -> int | None:
+    """The next row id after `after` whose key can be read, stepping over a damaged stretch of
+    the table's tree by probing further and further ahead (counted in `result`). Never a row id
+    at or before `after` (a damaged page can answer a seek with one): callers move forward."""
+    floor = MIN_ROWID if after is None else after
+    bound, step = floor, 0
+    while bound <= MAX_ROWID:
         try:
             found = src.execute(f'SELECT rowid FROM "{table}" WHERE rowid > ? ORDER BY rowid'
-                                " LIMIT 1", (base + step,)).fetchone()
+                                " LIMIT 1", (bound,)).fetchone()
+            if found is None:
+                return None
+            if found[0] > floor:
+                return found[0]
         except sqlite3.DatabaseError:
-            step *= 2
-            continue
-        return None if found is None else base + step
+            pass
+        if step == 0:
+            result.damaged_stretches += 1
+        step = step * 2 or 1
+        bound = floor + step
     return None
 
 
 def _copy_table(src: sqlite3.Connection, dst: sqlite3.Connection, table: str,
                 columns: list[str]) -> TableRecovery:
+    """Rows in rowid order; a row that cannot be read is skipped, a damaged stretch stepped
+    over. Every pass moves past at least one row id, so this ends."""
     result = TableRecovery(table)
     names = ", ".join(f'"{c}"' for c in columns)
     insert = f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(columns))})'
+
+    def put(values: tuple) -> None:
+        try:
+            dst.execute(insert, values)
+            result.copied += 1
+        except sqlite3.IntegrityError:
+            result.rejected += 1
+
     after: int | None = None
     while True:
-        where = "" if after is None else " WHERE rowid > ?"
+        where, params = _after(after)
         try:
-            rows = src.execute(f'SELECT rowid, {names} FROM "{table}"{where} ORDER BY rowid',
-                               () if after is None else (after,))
-            for row in rows:
+            for row in src.execute(f'SELECT rowid, {names} FROM "{table}"{where}'
+                                   " ORDER BY rowid", params):
+                if after is not None and row[0] <= after:
+                    break  # a damaged page read as rows going backwards (or in a loop)
                 after = row[0]
-                try:
-                    dst.execute(insert, row[1:])
-                    result.copied += 1
-                except sqlite3.IntegrityError:
-                    result.rejected += 1
-            return result
-        except sqlite3.DatabaseError:
-            if after is None and result.copied == 0 and _next_readable(src, table, None) is None:
-                result.unreadable = True
+                put(row[1:])
+            else:
                 return result
             result.damaged_stretches += 1
-            after = _next_readable(src, table, after)
-            if after is None:
-                return result
+        except sqlite3.DatabaseError:
+            pass
+        nxt = _next_rowid(src, table, after, result)
+        if nxt is None:
+            if after is None and result.copied == 0:
+                result.unreadable = True
+            return result
+        try:
+            row = src.execute(f'SELECT {names} FROM "{table}" WHERE rowid = ?',
+                              (nxt,)).fetchone()
+            if row is not None:
+                put(tuple(row))
+        except sqlite3.DatabaseError:
+            result.unreadable_rows += 1
+        after = nxt
 
 
 def recover(copy: Path, out: Path) -> Recovery:
