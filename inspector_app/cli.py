@@ -11,6 +11,7 @@ import argparse
 import importlib
 import os
 import pkgutil
+import sqlite3
 import sys
 
 from inspector_app import __version__, commands
@@ -53,6 +54,12 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.run(args) or 0)
     except InspectionError as exc:
         print(exc.message(args.lang), file=sys.stderr)
+        return 2
+    except (OSError, sqlite3.Error) as exc:  # a disk, a permission, a damaged file: in words
+        from inspector_app.store.health import describe_error
+
+        zh, en = describe_error(exc)
+        print(zh if args.lang == "zh" else en, file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

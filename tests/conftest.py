@@ -7,6 +7,9 @@ import os
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Never the developer's own Keychain / Credential Manager / Secret Service: the device key stays
+# a file unless a test installs the in-process key store (tests/seal/memory_keyring.py).
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 
 @pytest.fixture

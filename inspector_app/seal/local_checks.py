@@ -11,11 +11,11 @@ from typing import Any
 
 import sqlite_utils
 
-from inspector_app.seal.canonical import canonical_bytes
+from inspector_app.seal.canonical import canonical_bytes, canonical_text
 from inspector_app.seal.problems import Problem
+from inspector_app.seal.record_rows import SEALED_RECORDS, VISITS, Differences, Table
 from inspector_app.store.schema_seal import TRIGGERS
 from inspector_app.store.sealed import SealedRow
-from inspector_app.store.visits import VisitStore
 
 
 def first_difference(sealed: Any, now: Any, path: str = "") -> str | None:
@@ -42,18 +42,97 @@ def first_difference(sealed: Any, now: Any, path: str = "") -> str | None:
     return None
 
 
+def _rows(db: sqlite_utils.Database, sql: str, params: tuple) -> list[dict[str, Any]]:
+    cur = db.conn.execute(sql, params)
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r)) for r in cur.fetchall()]
+
+
+def _same(sealed: Any, now: Any) -> bool:
+    try:
+        return canonical_bytes(sealed) == canonical_bytes(now)
+    except (TypeError, ValueError):
+        return False
+
+
+def _show(value: Any) -> str:
+    try:
+        return canonical_text(value)
+    except (TypeError, ValueError):
+        return repr(value)
+
+
+def _keyed(items: list[dict[str, Any]], table: Table) -> dict[tuple[Any, int], int]:
+    """Identity (with its occurrence, for equal identities) -> index in `items`."""
+    seen: dict[Any, int] = {}
+    out = {}
+    for i, item in enumerate(items):
+        ident = table.identity(item)
+        out[(ident, seen.get(ident, 0))] = i
+        seen[ident] = seen.get(ident, 0) + 1
+    return out
+
+
+def compare_item(db: sqlite_utils.Database, table: Table, sealed: dict[str, Any],
+                 row: dict[str, Any], position: int, where: tuple[str, str],
+                 found: Differences) -> None:
+    """Every field of `row` against the sealed item, then its child rows, recursively."""
+    zh_at, en_at = where
+    for f in table.fields:
+        try:
+            want = f.sealed_value(sealed, position)
+        except (KeyError, TypeError, AttributeError):
+            want = None
+        try:
+            got = f.stored(row[f.column])
+        except (TypeError, ValueError, AttributeError) as exc:
+            found.add(f"{zh_at}：{f.column} 无法读取（{exc}）",
+                      f"{en_at}: {f.column} cannot be read ({exc})")
+            continue
+        if _same(want, got):
+            continue
+        inner = first_difference(want, got) if isinstance(want, dict | list) else None
+        change = inner or f"{_show(want)} → {_show(got)}"
+        found.add(f"{zh_at}：{f.column} {change}", f"{en_at}: {f.column} {change}")
+    for child in table.children:
+        items = sealed.get(child.in_parent) if isinstance(sealed, dict) else None
+        items = [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
+        rows = _rows(db, f"SELECT * FROM {child.name} WHERE {child.parent_column}=?"
+                         f" ORDER BY {child.order_by}", (row[table.key_column],))
+        views = [child.sealed_view(r) for r in rows]
+        sealed_keys, row_keys = _keyed(items, child), _keyed(views, child)
+        for key, i in sealed_keys.items():
+            zh, en = child.describe(items[i])
+            at = (f"{zh_at} › {zh}", f"{en_at} › {en}")
+            if key not in row_keys:
+                found.add(f"{at[0]}：已从数据库删除", f"{at[1]}: removed from the database")
+            else:
+                compare_item(db, child, items[i], rows[row_keys[key]], i, at, found)
+        for key, j in row_keys.items():
+            if key not in sealed_keys:
+                zh, en = child.describe(views[j])
+                found.add(f"{zh_at} › {zh}：签封后新增（签封记录中没有）",
+                          f"{en_at} › {en}: added after sealing (not in the sealed record)")
+
+
+def _listed(found: Differences, lang: int, limit: int = 4) -> str:
+    lines = [pair[lang] for pair in found.lines]
+    more = len(lines) - limit
+    shown = "; ".join(lines[:limit])
+    if more > 0:
+        shown += f"；另有 {more} 处" if lang == 0 else f"; and {more} more"
+    return shown
+
+
 def check_rows(db: sqlite_utils.Database, row: SealedRow,
                envelope: dict[str, Any]) -> list[Problem]:
-    """The sealed_records columns and the visit's rows against the stored envelope."""
+    """The sealed_records row and every row of the visit against the stored envelope."""
     rid = row.record_id
     problems: list[Problem] = []
     try:
         record = envelope["record"]
-        expected = {"record_id": record["record_id"], "visit_id": record["visit"]["id"],
-                    "device_id": record["device"]["device_id"], "seq": record["chain"]["seq"],
-                    "sha256": envelope["sha256"], "prev_sha256": record["chain"]["prev_sha256"],
-                    "sealed_at": record["sealed_at"],
-                    "supersedes": (record["supersedes"] or {}).get("record_id")}
+        visit = record["visit"]
+        expected = {f.column: f.sealed_value(envelope, 0) for f in SEALED_RECORDS.fields}
     except (KeyError, TypeError, AttributeError):
         return problems  # verify_envelope reports the format fault
     differing = [k for k, v in expected.items() if getattr(row, k) != v]
@@ -61,29 +140,26 @@ def check_rows(db: sqlite_utils.Database, row: SealedRow,
         problems.append(Problem(rid, "row_mismatch",
                                 f"数据库行与签封记录不一致：{', '.join(differing)}",
                                 f"row mismatch: {', '.join(differing)} differ from the envelope"))
-    state = db.conn.execute("SELECT state FROM visits WHERE id=?", (row.visit_id,)).fetchone()
-    if state is None:
+    visit_rows = _rows(db, "SELECT * FROM visits WHERE id=?", (row.visit_id,))
+    if not visit_rows:
         problems.append(Problem(rid, "content_changed",
                                 "内容被改动：该记录的检测数据已从数据库中删除",
                                 "content changed: the visit's rows were deleted from the database"))
         return problems
-    if state[0] not in ("sealed", "synced"):
+    state = visit_rows[0]["state"]
+    if state not in ("sealed", "synced"):
         problems.append(Problem(rid, "row_mismatch",
-                                f"数据库行与签封记录不一致：记录状态为 {state[0]}",
-                                f"row mismatch: the visit's state is {state[0]!r}, not sealed"))
-    try:
-        now = VisitStore(db).load(row.visit_id).to_dict()
-    except (KeyError, TypeError, ValueError) as exc:
-        problems.append(Problem(rid, "content_changed", f"内容被改动：检测数据无法读取（{exc}）",
-                                f"content changed: the visit's rows cannot be read ({exc})"))
-        return problems
-    sealed = record["visit"]
-    if canonical_bytes(sealed) != canonical_bytes(now):
-        where = first_difference(sealed, now) or "visit"
-        problems.append(Problem(rid, "content_changed",
-                                f"内容被改动：数据库中的检测数据与签封记录不一致（{where}）",
-                                f"content changed: the visit's rows differ from the sealed "
-                                f"record ({where})"))
+                                f"数据库行与签封记录不一致：记录状态为 {state}",
+                                f"row mismatch: the visit's state is {state!r}, not sealed"))
+    found = Differences()
+    compare_item(db, VISITS, visit if isinstance(visit, dict) else {}, visit_rows[0], 0,
+                 ("检测记录", "visit"), found)
+    if found:
+        problems.append(Problem(
+            rid, "content_changed",
+            f"内容被改动：数据库中的检测数据与签封记录不一致（{_listed(found, 0)}）",
+            f"content changed: the visit's rows differ from the sealed record "
+            f"({_listed(found, 1)})"))
     return problems
 
 

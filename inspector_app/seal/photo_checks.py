@@ -20,6 +20,12 @@ from inspector_app.store.schema_photos import PHOTO_TRIGGERS
 from inspector_app.store.sealed import SealedRow
 
 _LINK_FIELDS = ("sha256", "kind", "caption", "taken_at", "attached_to")
+# Every column of `photo_links` is compared with the record's `photos` list (visit_id, room_id and
+# point_id as `attached_to`), except the row id, which only keeps the order they were attached
+# in; `tests/seal/test_record_rows.py` fails when a new column is neither.
+LINK_COLUMNS_COMPARED = frozenset({"visit_id", "room_id", "point_id", "sha256", "kind", "caption",
+                                   "taken_at"})
+LINK_COLUMNS_NOT_IN_RECORD = {"id": "the order photos were attached in (the list keeps it)"}
 
 
 def check_photos(db: sqlite_utils.Database, row: SealedRow,

@@ -7,6 +7,7 @@ crash leaves either a sealed record or a visit still waiting to be sealed, never
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from inspector_app.core.model import Point, Room, Sample, Visit, new_id
 from inspector_app.core.profile import Profile, load_profile
 from inspector_app.core.verdict import VisitResult, visit_result
 from inspector_app.seal.canonical import canonical_bytes, canonical_text, normalised
+from inspector_app.seal.chain_head import require_head_held, write_head
 from inspector_app.seal.device_key import DeviceKey
 from inspector_app.seal.signature import Signatures, check_signatures
 from inspector_app.store.photos import copy_links, envelope_photos
@@ -123,6 +125,7 @@ def seal_visit(db: sqlite_utils.Database, visit_id: str, signatures: Signatures 
             details.pop("rooms")
             conn.execute("UPDATE visits SET details=? WHERE id=?",
                          (json.dumps(details, ensure_ascii=False), visit.id))
+        require_head_held(db, key)
         head = sealed.head(key.device_id)
         chain = {"seq": head.seq + 1 if head else 1, "prev_sha256": head.sha256 if head else None}
         sealed_at = clock().isoformat(timespec="seconds")
@@ -135,6 +138,10 @@ def seal_visit(db: sqlite_utils.Database, visit_id: str, signatures: Signatures 
                                 link.record_id if link else None), canonical_text(envelope))
         conn.execute("UPDATE visits SET state=?, updated_at=? WHERE id=?",
                      (SEALED, sealed_at, visit.id))
+    # The record is sealed: a head that cannot be written stays behind, which verify accepts
+    # (the database is ahead) and the next seal catches up.
+    with contextlib.suppress(OSError):
+        write_head(key, chain["seq"], envelope["sha256"], visit.id)
     return envelope
 
 

@@ -11,12 +11,14 @@ import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
 from inspector_app.seal.canonical import canonical_bytes
-from inspector_app.seal.device_key import device_id_for, public_key_from_b64, verify_digest
+from inspector_app.seal.chain_head import check_head
+from inspector_app.seal.device_key import FILE, device_id_for, public_key_from_b64, verify_digest
 from inspector_app.seal.local_checks import check_rows, check_triggers, unsealed_frozen_visits
 from inspector_app.seal.photo_checks import check_photo_triggers, check_photos
 from inspector_app.seal.problems import KIND_ZH, KINDS, Problem, VerifyReport
@@ -152,8 +154,10 @@ def verify_chain(envelopes: Iterable[dict[str, Any]], *, from_seq: int = 1) -> l
     return problems
 
 
-def verify_store(db: sqlite_utils.Database, trusted_public_key_b64: str | None) -> VerifyReport:
-    """Everything `inspector-app verify` checks on this laptop's database."""
+def verify_store(db: sqlite_utils.Database, trusted_public_key_b64: str | None, *,
+                 key_folder: Path | None = None, protection: str = FILE) -> VerifyReport:
+    """Everything `inspector-app verify` checks on this laptop's database; with `key_folder`,
+    also that the database holds the chain as far as the signed head beside the key says."""
     report = VerifyReport()
     envelopes = []
     for row, text in SealedStore(db).rows_with_text():
@@ -177,4 +181,8 @@ def verify_store(db: sqlite_utils.Database, trusted_public_key_b64: str | None) 
     report.problems += unsealed_frozen_visits(db)
     report.warnings += check_triggers(db)
     report.warnings += check_photo_triggers(db)
+    if key_folder is not None and trusted_public_key_b64 is not None:
+        head = check_head(db, key_folder, trusted_public_key_b64, protection)
+        report.problems += head.problems
+        report.warnings += head.warnings
     return report

@@ -30,16 +30,38 @@ def migration(number: int, title: str) -> Callable[[Migration], Migration]:
 
 
 def connect(path: str | Path) -> sqlite_utils.Database:
-    """Open (creating if needed) the database at `path` and apply pending migrations."""
+    """Open (creating if needed) the database at `path` and apply pending migrations.
+
+    Raises `health.StoreError` (in words, both languages) when the folder is unusable or the
+    file is not a sound database; such a file is refused before SQLite writes anything to it.
+    """
+    from inspector_app.store.health import check_database_file, check_folder, store_error_from
+
     _load_schema_modules()
+    path = Path(path)
+    if str(path) != ":memory:":
+        check_folder(path.parent)
+        check_database_file(path)
+    conn = None
+    try:
+        conn = open_connection(path)
+        db = sqlite_utils.Database(conn)
+        migrate(db)
+    except (sqlite3.Error, OSError) as exc:
+        if conn is not None:
+            conn.close()
+        raise store_error_from(exc, path) from exc
+    return db
+
+
+def open_connection(path: str | Path) -> sqlite3.Connection:
+    """A connection with the store's settings (WAL, full sync, foreign keys), not migrated."""
     conn = sqlite3.connect(str(path), timeout=10, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute("PRAGMA busy_timeout=10000")
-    db = sqlite_utils.Database(conn)
-    migrate(db)
-    return db
+    return conn
 
 
 def _load_schema_modules() -> None:
@@ -58,7 +80,14 @@ def schema_version(db: sqlite_utils.Database) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 
 
-def migrate(db: sqlite_utils.Database) -> int:
+def latest_version() -> int:
+    """The schema version this program writes (every registered migration)."""
+    _load_schema_modules()
+    return max((m[0] for m in MIGRATIONS), default=0)
+
+
+def migrate(db: sqlite_utils.Database, upto: int | None = None) -> int:
+    """Run pending migrations (all, or those numbered up to `upto`); returns the version."""
     numbers = [m[0] for m in MIGRATIONS]
     # Features reserve their numbers before they are merged, so a branch may skip some: numbers
     # must be unique and positive, not consecutive (steps still run in number order).
@@ -66,7 +95,7 @@ def migrate(db: sqlite_utils.Database) -> int:
         raise RuntimeError(f"migration numbers are not unique: {numbers}")
     current = schema_version(db)
     for number, _title, step in MIGRATIONS:
-        if number <= current:
+        if number <= current or (upto is not None and number > upto):
             continue
         with db.conn:
             db.conn.execute("BEGIN IMMEDIATE")

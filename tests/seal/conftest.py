@@ -30,3 +30,17 @@ def key(data_dir) -> DeviceKey:
 @pytest.fixture
 def other_key() -> DeviceKey:
     return DeviceKey.generate()
+
+
+@pytest.fixture
+def key_store():
+    """This computer's system key store: an in-process keyring backend, removed afterwards."""
+    import keyring
+    from keyring.backends.fail import Keyring as NoKeyStore
+
+    from tests.seal.memory_keyring import MemoryKeyring
+
+    store = MemoryKeyring()
+    keyring.set_keyring(store)
+    yield store
+    keyring.set_keyring(NoKeyStore())
