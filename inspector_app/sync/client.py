@@ -14,6 +14,10 @@ How failures are treated:
   succeed either, so the run stops and says so; the records stay queued, not rejected.
 - If `max_unreachable` records in a row exhaust their retries on network faults, the office is
   taken as unreachable and the run stops early instead of hammering a dead link 200 times.
+- Time is bounded: each request by `timeout` per step and by the run's deadline as a whole
+  (`deadline_s`); an office that accepts connections and never answers once made `sync` take
+  187 s for 3 records. What the deadline leaves is counted (`SyncReport.left`) and stays queued.
+- One run per data folder (`run_lock`); answers are read as bounded JSON, at most 64 KiB.
 
 Time is injectable (`clock`, `sleep`, `rng`) so tests of back-off run in milliseconds.
 `SyncClient.push_pending(progress)` is the UI's entry point; call it on a worker thread with a
@@ -34,14 +38,17 @@ import httpx
 import sqlite_utils
 
 from inspector_app import __version__
+from inspector_app.bounded_json import JsonInputError, read_json
 from inspector_app.core.errors import InspectionError
 from inspector_app.seal.device_key import DeviceKey
 from inspector_app.store import outbox
 from inspector_app.store.sealed import SealedStore
 from inspector_app.sync.config import OfficeLink, load_link, save_link
+from inspector_app.sync.run_lock import sync_lock
 
 Progress = Callable[[int, int, str], None]
 DEVICE_HEADER = "X-Device-Id"
+MAX_ANSWER_BYTES = 64 * 1024  # an office answer is a few hundred bytes; a portal page may be more
 USER_AGENT = f"inspector-app/{__version__}"
 
 
@@ -118,31 +125,58 @@ class SyncReport:
     def stopped(self) -> bool:
         return bool(self.stopped_en)
 
+    @property
+    def left(self) -> int:
+        """Records of this run still to send: to retry later, or not tried at all."""
+        return self.retrying + self.not_tried
+
     def summary(self, lang: str = "zh") -> str:
         if lang.startswith("zh"):
             text = (f"共 {self.total} 条：已上传 {self.sent}（其中办公室已有 {self.already_present}），"
-                    f"被拒收 {self.rejected}，稍后重试 {self.retrying}，未尝试 {self.not_tried}")
+                    f"被拒收 {self.rejected}，稍后重试 {self.retrying}，未尝试 {self.not_tried}，"
+                    f"还剩 {self.left} 条待上传")
             return text + (f"。已停止：{self.stopped_zh}" if self.stopped else "")
         text = (f"{self.total} records: sent {self.sent} (already at the office "
                 f"{self.already_present}), rejected {self.rejected}, retry later {self.retrying}, "
-                f"not tried {self.not_tried}")
+                f"not tried {self.not_tried}, {self.left} left to send")
         return text + (f". Stopped: {self.stopped_en}" if self.stopped else "")
 
 
 def office_words(response: httpx.Response) -> tuple[str, str, str] | None:
     """(zh, en, error code) from an answer in the office's error shape (also FastAPI's
-    `detail` wrapping), or None when the answer is not the office's (a portal page, a proxy)."""
-    try:
-        body = response.json()
-    except ValueError:
-        return None
+    `detail` wrapping), or None when the answer is not the office's (a portal page, a proxy,
+    anything too large or too deeply nested to be one)."""
+    body = answer_json(response)
     if not isinstance(body, dict):
         return None
     detail = body.get("detail") if isinstance(body.get("detail"), dict) else body
     en, zh = detail.get("reason"), detail.get("reason_zh")
-    if not (en or zh):
+    if not (en or zh) or not all(isinstance(w, str | None) for w in (en, zh)):
         return None
-    return str(zh or en), str(en or zh), str(detail.get("error") or "")
+    return str(zh or en)[:2000], str(en or zh)[:2000], str(detail.get("error") or "")[:80]
+
+
+def read_capped(streamed: httpx.Response, clock: Callable[[], float] = time.time,
+                deadline: float | None = None) -> bytes:
+    """At most MAX_ANSWER_BYTES + 1 bytes of a streamed answer (more is not an office's), and
+    ReadTimeout if `deadline` (on `clock`) passes while it trickles in."""
+    chunks, size = [], 0
+    for chunk in streamed.iter_bytes():
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > MAX_ANSWER_BYTES:
+            break
+        if deadline is not None and clock() >= deadline:
+            raise httpx.ReadTimeout("the answer did not arrive before the deadline")
+    return b"".join(chunks)[:MAX_ANSWER_BYTES + 1]
+
+
+def answer_json(response: httpx.Response) -> Any:
+    """The answer's JSON read as outside input (`bounded_json`), or None if it is not JSON."""
+    try:
+        return read_json(response.content, max_bytes=MAX_ANSWER_BYTES, max_depth=8)
+    except JsonInputError:
+        return None
 
 
 def _reason(response: httpx.Response) -> tuple[str, str]:
@@ -162,8 +196,11 @@ class SyncClient:
                  clock: Callable[[], float] = time.time,
                  sleep: Callable[[float], None] = time.sleep,
                  rng: random.Random | None = None,
-                 transport: httpx.BaseTransport | None = None) -> None:
+                 transport: httpx.BaseTransport | None = None,
+                 deadline_s: float | None = None) -> None:
         self.db = db
+        self.timeout = timeout
+        self.deadline_s = deadline_s
         self.link = link
         self.policy = policy or RetryPolicy()
         self.clock, self.sleep = clock, sleep
@@ -194,22 +231,31 @@ class SyncClient:
         self.close()
 
     # -- one request ---------------------------------------------------------------------------
-    def send_once(self, record_id: str) -> Attempt:
-        """PUT the stored envelope bytes once and classify the answer."""
+    def send_once(self, record_id: str, deadline: float | None = None) -> Attempt:
+        """PUT the stored envelope bytes once and classify the answer.
+
+        The request gets at most `timeout` seconds for each step (connect, send, each read)
+        and never runs past `deadline` (on `clock`): an office that accepts the connection and
+        never answers, or trickles its answer, costs a bounded time. The answer is read up to
+        MAX_ANSWER_BYTES only.
+        """
         body = self.sealed.envelope_text(record_id).encode("utf-8")
         sha256 = self.sealed.get(record_id).sha256
+        timeout = self.timeout if deadline is None \
+            else max(0.01, min(self.timeout, deadline - self.clock()))
         try:
-            response = self.http.put(f"/api/v1/records/{record_id}", content=body,
-                                     headers={"Content-Type": "application/json"})
+            with self.http.stream("PUT", f"/api/v1/records/{record_id}", content=body,
+                                  headers={"Content-Type": "application/json"},
+                                  timeout=timeout) as streamed:
+                response = httpx.Response(
+                    streamed.status_code, content=read_capped(streamed, self.clock, deadline),
+                    headers={"Content-Type": streamed.headers.get("Content-Type", "")})
         except httpx.TransportError as exc:
             return Attempt("transient", None, f"网络错误：{type(exc).__name__}",
                            f"network error: {type(exc).__name__}: {exc}")
         status = response.status_code
         if status in (200, 201):
-            try:
-                answer = response.json()
-            except ValueError:
-                answer = None
+            answer = answer_json(response)
             if isinstance(answer, dict) and answer.get("record_id") == record_id \
                     and answer.get("sha256") == sha256:
                 return Attempt("sent", status, "", "", already_present=status == 200)
@@ -229,9 +275,24 @@ class SyncClient:
 
         `progress(done, total, text)` is called before each record and once at the end.
         `include_not_due` ignores the persistent back-off (an explicit "sync now").
-        `should_stop` lets the UI cancel between records.
+        `should_stop` lets the UI cancel between records. The run holds the data folder's
+        sync lock (`run_lock.SyncBusy` if another run has it) and stops at `deadline_s`,
+        leaving the rest queued and counted as not tried.
         """
+        folder = self._db_folder()
+        if folder is None:  # an in-memory database: nobody else can share its outbox
+            return self._run(progress, include_not_due, should_stop)
+        with sync_lock(folder):
+            return self._run(progress, include_not_due, should_stop)
+
+    def _db_folder(self) -> Path | None:
+        file = self.db.conn.execute("PRAGMA database_list").fetchone()[2]
+        return Path(file).parent if file else None
+
+    def _run(self, progress: Progress | None, include_not_due: bool,
+             should_stop: Callable[[], bool] | None) -> SyncReport:
         started = self.clock()
+        deadline = None if self.deadline_s is None else started + self.deadline_s
         report = SyncReport()
         outbox.enqueue_missing(self.db)
         outbox.recover_interrupted(self.db, now=started)
@@ -245,10 +306,16 @@ class SyncClient:
                 report.not_tried = report.total - done
                 report.stopped_zh, report.stopped_en = "已取消", "cancelled"
                 break
+            if deadline is not None and self.clock() >= deadline:
+                report.not_tried = report.total - done
+                report.stopped_zh = f"已到同步时限（{self.deadline_s:g} 秒），其余记录留待下次"
+                report.stopped_en = (f"the sync deadline ({self.deadline_s:g} s) was reached; "
+                                     "the rest wait for the next run")
+                break
             if not outbox.claim(self.db, record_id, self.policy.lease_s, now=self.clock()):
                 report.not_tried += 1  # another run holds it or finished it meanwhile
                 continue
-            result, attempt = self._push_one(record_id, report)
+            result, attempt = self._push_one(record_id, report, deadline)
             report.results.append(result)
             if attempt.kind == "device_refused":
                 report.not_tried = report.total - done - 1
@@ -268,15 +335,19 @@ class SyncClient:
                      report.summary("zh"))
         return report
 
-    def _push_one(self, record_id: str, report: SyncReport) -> tuple[RecordResult, Attempt]:
+    def _push_one(self, record_id: str, report: SyncReport,
+                  deadline: float | None = None) -> tuple[RecordResult, Attempt]:
         tries = 0
         attempt = Attempt("transient", None, "", "")
         for n in range(self.policy.attempts_per_run):
             if n:
+                pause = self.policy.delay(n - 1, self.rng)
+                if deadline is not None and self.clock() + pause >= deadline:
+                    break  # no time left for another try: the record waits for the next run
                 report.retries += 1
-                self.sleep(self.policy.delay(n - 1, self.rng))
+                self.sleep(pause)
             tries += 1
-            attempt = self.send_once(record_id)
+            attempt = self.send_once(record_id, deadline)
             if attempt.kind != "transient":
                 break
             report.transient_failures += 1
@@ -314,20 +385,25 @@ def enroll(folder: Path, office_url: str, code: str, key: DeviceKey, *, label: s
             "label": label}
     try:
         with httpx.Client(verify=verify, timeout=timeout, transport=transport,
-                          headers={"User-Agent": USER_AGENT}) as http:
-            response = http.post(f"{office_url.rstrip('/')}/api/v1/enrollments", json=body)
+                          headers={"User-Agent": USER_AGENT}) as http, \
+                http.stream("POST", f"{office_url.rstrip('/')}/api/v1/enrollments",
+                            json=body) as streamed:
+            response = httpx.Response(streamed.status_code, content=read_capped(streamed))
     except httpx.TransportError as exc:
         raise SyncError(f"无法连接办公室 {office_url}：{exc}",
                         f"cannot reach the office at {office_url}: {exc}", field="office") from exc
     if response.status_code != 201:
         zh, en = _reason(response)
         raise SyncError(f"注册失败：{zh}", f"enrolment refused: {en}", field="code")
+    answer = answer_json(response)
     try:
-        answer = response.json()
-        token = str(answer["token"])
+        if not isinstance(answer, dict) or not isinstance(answer.get("token"), str) \
+                or not 0 < len(answer["token"]) <= 200:
+            raise ValueError("no token")
+        token = answer["token"]
         if answer.get("device_id") != key.device_id:
             raise ValueError("device id not echoed")
-    except (ValueError, KeyError, TypeError) as exc:
+    except ValueError as exc:
         raise SyncError("办公室的答复无法识别（地址是否正确？）",
                         "the answer was not an office enrolment (is the address right?)",
                         field="office") from exc
