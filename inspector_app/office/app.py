@@ -76,6 +76,7 @@ from inspector_app.seal.device_key import device_id_for
 DEFAULT_MAX_RECORD_BYTES = 4 * 1024 * 1024  # signatures travel inside: strokes can be large
 RECORD_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$"
 SERVICE_NAME = "inspector-office"
+MAX_OFFSET = 10**9  # past any office's records; larger once overflowed SQLite's integer (500)
 DEVICE_ID_PATTERN = r"^[0-9a-f]{16}$"
 PUBLIC_KEY_PATTERN = r"^[A-Za-z0-9+/]{43}=$"  # base64 of 32 raw bytes
 SEASONS = tuple(f"{year}-{year + 1}" for year in range(2000, 2100))
@@ -267,7 +268,8 @@ def create_app(db_path: str | Path, training: bool = False,
                           Query(max_length=2000, pattern=r"^[A-Za-z0-9_-]+={0,2}$",
                                 description="next_cursor of the previous page")] = None,
         offset: Annotated[int | None,
-                          Query(ge=0, description="instead of cursor: rows to skip")] = None,
+                          Query(ge=0, le=MAX_OFFSET,
+                                description="instead of cursor: rows to skip")] = None,
         exact_total: Annotated[bool, Query(description="count past the cap (slower)")] = False,
     ) -> RecordPage:
         if query.nothing:

@@ -8,13 +8,14 @@ whoever made it. `refusals(...)` gives a route's OpenAPI `responses` for the ref
 make, each with the `OfficeError` model, so the document says what the server does (the test
 suite holds the two together with schemathesis).
 
-A 405 names in `Allow` every method the path has: Starlette's router names only the methods of
-the first route that matched the path (an OPTIONS on /records/{id} listed only PUT, though GET
-is there too).
+A 405 names in `Allow` every method of the path, as OpenAPI matches paths (concrete before
+templated): Starlette's router names only the methods of the first route that matched (an
+OPTIONS on /records/{id} listed only PUT, though GET is there too).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -22,7 +23,6 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.routing import Match
 
 from inspector_app.office.listing import SORTS
 from inspector_app.office.store import REVIEWER_STATES
@@ -82,13 +82,20 @@ def body(status: int, code: str | None = None, en: str | None = None,
 
 
 def _allowed_methods(request: Request) -> str:
-    """Every method of every route whose path matches this request's path."""
-    methods: set[str] = set()
-    for route in request.app.router.routes:
-        match, _ = route.matches({**request.scope, "method": "\x00"})  # a method none has
-        if match != Match.NONE:
-            methods |= set(getattr(route, "methods", None) or ())
-    return ", ".join(sorted(methods))
+    """The methods the OpenAPI document gives the path this request names, matching as OpenAPI
+    does: a concrete path (/records/export) before a templated one (/records/{record_id})."""
+    candidates = []
+    for template, item in request.app.openapi().get("paths", {}).items():
+        pattern = re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(template))
+        if re.fullmatch(pattern, request.url.path):
+            candidates.append((template.count("{"), template, item))
+    if not candidates:
+        return ""
+    *_, item = min(candidates)
+    return ", ".join(sorted(method.upper() for method in item if method in _HTTP_METHODS))
+
+
+_HTTP_METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
 
 
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
@@ -138,7 +145,35 @@ async def _invalid_request(_request: Request, exc: Exception) -> JSONResponse:
         "reason_zh": f"请求内容不符合要求：{where}"})
 
 
+def _document_office_422(app: FastAPI) -> None:
+    """FastAPI documents a 422 of its own shape (`HTTPValidationError`) on every route with
+    parameters; the office never sends that shape, so the document names `OfficeError`."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            doc = generate()
+            for methods in doc.get("paths", {}).values():
+                for op in methods.values():
+                    answer = op.get("responses", {}).get("422", {})
+                    for media in answer.get("content", {}).values():
+                        if media.get("schema", {}).get("$ref", "").endswith(
+                                "/HTTPValidationError"):
+                            media["schema"] = {"$ref": "#/components/schemas/OfficeError"}
+                            answer["description"] = _DESCRIPTIONS[422]
+            schemas = doc.get("components", {}).get("schemas", {})
+            schemas.setdefault("OfficeError", OfficeError.model_json_schema())
+            for unused in ("HTTPValidationError", "ValidationError"):
+                schemas.pop(unused, None)
+            app.openapi_schema = doc
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def install(app: FastAPI) -> None:
-    """Answer every HTTP refusal and validation failure in the office's shape."""
+    """Answer every HTTP refusal and validation failure in the office's shape, and say so in
+    the OpenAPI document."""
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)
+    _document_office_422(app)
