@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         outbox.requeue(db, from_states=(outbox.REJECTED,))
 
     def progress(done: int, total: int, text: str) -> None:
-        if not args.json and done < total:
+        if not args.json and text and done < total:
             print(f"[{done + 1}/{total}] {text}", file=sys.stderr, flush=True)
 
     with SyncClient(db, link, verify=link.verify_for(folder), timeout=args.timeout,

@@ -273,7 +273,8 @@ class SyncClient:
                      should_stop: Callable[[], bool] | None = None) -> SyncReport:
         """Send every due record once through the retry loop; returns counts and reasons.
 
-        `progress(done, total, text)` is called before each record and once at the end.
+        `progress(done, total, text)` is called before each record (text: its id) and once at
+        the end (text empty).
         `include_not_due` ignores the persistent back-off (an explicit "sync now").
         `should_stop` lets the UI cancel between records. The run holds the data folder's
         sync lock (`run_lock.SyncBusy` if another run has it) and stops at `deadline_s`,
@@ -330,9 +331,8 @@ class SyncClient:
                 report.stopped_en = "the office could not be reached for several records in a row"
                 break
         report.elapsed_s = self.clock() - started
-        if progress:
-            progress(report.total - report.not_tried, report.total,
-                     report.summary("zh"))
+        if progress:  # the last call counts only: the report says the rest in the reader's words
+            progress(report.total - report.not_tried, report.total, "")
         return report
 
     def _push_one(self, record_id: str, report: SyncReport,

@@ -7,6 +7,7 @@ exact accounting of the deadline is checked with an injected clock.
 from __future__ import annotations
 
 import random
+import re
 import time
 
 import httpx
@@ -86,12 +87,13 @@ def test_sync_command_reports_what_is_left(field, capsys):
     folder, db, key, ids = field
     with SilentServer() as silent:
         save_link(folder, link_to(silent.url, key.device_id))
-        code = app_main(["--data-dir", str(folder), "--lang", "en", "sync", "--deadline", "1.5",
-                         "--timeout", "0.3"])
+        code = app_main(["--data-dir", str(folder), "--lang", "en", "sync", "--deadline", "0.6",
+                         "--timeout", "0.5"])
     out = capsys.readouterr()
     assert code == 1
-    assert "3 left to send" in out.out
+    assert "3 left to send" in out.out and "Stopped: the sync deadline (0.6 s)" in out.out
     assert "Traceback" not in out.err
+    assert not re.search("[\u4e00-\u9fff]", out.out + out.err)  # English asked: no Chinese
 
 
 @pytest.mark.parametrize("status", [201, 422, 503])
