@@ -48,6 +48,7 @@ from inspector_app.sync.run_lock import sync_lock
 
 Progress = Callable[[int, int, str], None]
 DEVICE_HEADER = "X-Device-Id"
+ENROL_DEADLINE_TIMEOUTS = 4  # an answer trickling in may take this many `timeout`s in all
 MAX_ANSWER_BYTES = 64 * 1024  # an office answer is a few hundred bytes; a portal page may be more
 USER_AGENT = f"inspector-app/{__version__}"
 
@@ -383,12 +384,14 @@ def enroll(folder: Path, office_url: str, code: str, key: DeviceKey, *, label: s
         verify = ssl.create_default_context(cafile=str(cert_pem))
     body = {"code": code, "device_id": key.device_id, "public_key": key.public_key_b64,
             "label": label}
+    started = time.time()
     try:
         with httpx.Client(verify=verify, timeout=timeout, transport=transport,
                           headers={"User-Agent": USER_AGENT}) as http, \
                 http.stream("POST", f"{office_url.rstrip('/')}/api/v1/enrollments",
                             json=body) as streamed:
-            response = httpx.Response(streamed.status_code, content=read_capped(streamed))
+            response = httpx.Response(streamed.status_code, content=read_capped(
+                streamed, time.time, started + ENROL_DEADLINE_TIMEOUTS * timeout))
     except httpx.TransportError as exc:
         raise SyncError(f"无法连接办公室 {office_url}：{exc}",
                         f"cannot reach the office at {office_url}: {exc}", field="office") from exc

@@ -80,3 +80,47 @@ class AnsweringServer:
         self.server.shutdown()
         self.server.server_close()
         self._thread.join(5)
+
+
+class TricklingServer:
+    """Answers 200 with a JSON body that never ends: one byte every `every_s` seconds (each
+    byte well within any read timeout), until the client gives up or `limit_s` passes."""
+
+    def __init__(self, every_s: float = 0.05, limit_s: float = 30.0) -> None:
+        self.every_s, self.limit_s = every_s, limit_s
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.listener.settimeout(0.2)
+        self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}"
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True, name="trickling-office")
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.listener.accept()
+            except TimeoutError:
+                continue
+            threading.Thread(target=self._trickle, args=(conn,), daemon=True).start()
+
+    def _trickle(self, conn: socket.socket) -> None:
+        with conn:
+            conn.settimeout(1.0)
+            try:
+                conn.recv(65536)
+                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                             b"Content-Length: 100000000\r\n\r\n{")
+                for _ in range(int(self.limit_s / self.every_s)):
+                    if self._stop.wait(self.every_s):
+                        return
+                    conn.sendall(b" ")
+            except OSError:
+                return  # the client gave up and closed: what the test wants
+
+    def __enter__(self) -> TricklingServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join(5)
+        self.listener.close()

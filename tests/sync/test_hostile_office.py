@@ -19,7 +19,7 @@ from inspector_app.store import outbox
 from inspector_app.sync.client import SyncClient, SyncError, enroll
 from inspector_app.sync.config import OfficeLink, save_link
 from tests.sync.factory import laptop_db, seal_many
-from tests.sync.hostile_servers import AnsweringServer, SilentServer
+from tests.sync.hostile_servers import AnsweringServer, SilentServer, TricklingServer
 
 BOMB = b"[" * 100_000
 
@@ -137,3 +137,19 @@ def test_enrol_command_exits_2_in_chinese_on_a_bomb(tmp_path, capsys):
                          "--code", "CODE-1234-ABCD"])
     err = capsys.readouterr().err
     assert code == 2 and "注册失败" in err and "Traceback" not in err
+
+
+def test_an_answer_that_trickles_forever_is_cut_at_the_deadline(field, tmp_path):
+    """Each byte arrives within the read timeout, so only the deadline can end the request."""
+    folder, db, key, ids = field
+    with TricklingServer() as trickle:
+        started = time.monotonic()
+        with SyncClient(db, link_to(trickle.url, key.device_id), timeout=0.5, deadline_s=1.0,
+                        sleep=lambda s: None) as client:
+            attempt = client.send_once(ids[0], deadline=time.time() + 1.0)
+        with pytest.raises(SyncError):
+            enroll(tmp_path / "enrol", trickle.url, "CODE-1234-ABCD",
+                   load_or_create_device_key(tmp_path / "enrol"), timeout=0.3)
+        took = time.monotonic() - started
+    assert attempt.kind == "transient" and "ReadTimeout" in attempt.en
+    assert took < 20  # generous: without a deadline both would read for as long as it trickles
