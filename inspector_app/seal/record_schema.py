@@ -8,7 +8,7 @@ a value that the hash covers.
 
 Strict types (a string is not a number, true is not 1), finite numbers, bounded strings and
 lists. Objects whose every key the format fixes (envelope, record, device, chain, signature,
-refusal, supersedes) refuse unknown keys; the visit, result and profile allow extra keys, so a
+refusal, supersedes, each cited photo) refuse unknown keys; the visit, result and profile allow extra keys, so a
 field added by a later version of the app is not refused by an office one version behind
 (the hash and signature still cover it).
 
@@ -26,6 +26,7 @@ from pydantic import ValidationError as PydanticError
 
 from inspector_app.bounded_json import JsonInputError, read_json
 from inspector_app.core.errors import InspectionError
+from inspector_app.store.schema_photos import PHOTO_KINDS
 
 Id = Annotated[str, StringConstraints(min_length=1, max_length=80)]
 Short = Annotated[str, StringConstraints(max_length=200)]
@@ -203,6 +204,25 @@ class SupersedesShape(_Fixed):
     reason: Text
 
 
+class PhotoTargetShape(_Fixed):
+    type: Literal["visit", "room", "point"]
+    id: Id
+
+
+class PhotoShape(_Fixed):
+    """One photo the record cites (docs/record-format.md "Photos"); the bytes are not here."""
+
+    sha256: Hex64
+    size: Annotated[int, Field(ge=1, le=2**53)]
+    mime: Literal["image/jpeg"]
+    width: Count
+    height: Count
+    kind: Literal[PHOTO_KINDS]  # type: ignore[valid-type]
+    caption: Short
+    taken_at: Time
+    attached_to: PhotoTargetShape
+
+
 class RecordShape(_Fixed):
     format: Literal["heating-inspection-record/1"]
     record_id: Id
@@ -215,6 +235,9 @@ class RecordShape(_Fixed):
     chain: ChainShape
     sealed_at: Time
     supersedes: SupersedesShape | None
+    # absent when the visit has no photos (never null, never empty): such a record keeps the
+    # form it had before photos existed
+    photos: Annotated[list[PhotoShape], Field(min_length=1, max_length=10_000)] = []
 
 
 class EnvelopeShape(_Fixed):
@@ -225,6 +248,10 @@ class EnvelopeShape(_Fixed):
 
 class RecordShapeError(InspectionError):
     """An envelope that is not JSON, too large or deep, or not shaped as a sealed record."""
+
+
+class PhotoListShapeError(RecordShapeError):
+    """A sealed record whose only faults are in its `photos` list (the office: `bad_photos`)."""
 
 
 def _where(exc: PydanticError, limit: int = 3) -> str:
@@ -239,6 +266,11 @@ def check_envelope(value: Any) -> dict[str, Any]:
         EnvelopeShape.model_validate(value)
     except PydanticError as exc:
         where = _where(exc)
+        photos_only = all(tuple(e["loc"][:2]) == ("record", "photos") for e in exc.errors())
+        if photos_only:
+            raise PhotoListShapeError(f"记录的照片列表格式错误：{where}",
+                                      f"the record's photo list is malformed: {where}",
+                                      field="record.photos") from exc
         raise RecordShapeError(f"不是格式正确的签封记录：{where}",
                                f"not a well-formed sealed record: {where}",
                                field="record") from exc

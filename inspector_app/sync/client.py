@@ -22,10 +22,15 @@ How failures are treated:
 Time is injectable (`clock`, `sleep`, `rng`) so tests of back-off run in milliseconds.
 `SyncClient.push_pending(progress)` is the UI's entry point; call it on a worker thread with a
 database connection of that thread (`SyncClient.for_data_dir` opens one).
+
+Photos (`sync.photo_upload`): a record that cites photos is sent first; the office answers with
+the photos it still lacks, those are PUT by hash, and the record is sent once more. It is `sent`
+only when the office confirms that nothing it cites is missing.
 """
 
 from __future__ import annotations
 
+import json
 import random
 import time
 from collections.abc import Callable
@@ -38,18 +43,25 @@ import httpx
 import sqlite_utils
 
 from inspector_app import __version__
-from inspector_app.bounded_json import JsonInputError, read_json
 from inspector_app.core.errors import InspectionError
 from inspector_app.seal.device_key import DeviceKey
+from inspector_app.seal.enrolment_proof import sign_enrolment
+from inspector_app.seal.photo_refs import cited_hashes
 from inspector_app.store import outbox
 from inspector_app.store.sealed import SealedStore
+from inspector_app.sync.answers import (
+    answer_json,
+    office_reason,
+    read_capped,
+    send_capped,
+)
 from inspector_app.sync.config import OfficeLink, load_link, save_link
+from inspector_app.sync.photo_upload import send_photos
 from inspector_app.sync.run_lock import sync_lock
 
 Progress = Callable[[int, int, str], None]
 DEVICE_HEADER = "X-Device-Id"
 ENROL_DEADLINE_TIMEOUTS = 4  # an answer trickling in may take this many `timeout`s in all
-MAX_ANSWER_BYTES = 64 * 1024  # an office answer is a few hundred bytes; a portal page may be more
 USER_AGENT = f"inspector-app/{__version__}"
 
 
@@ -93,6 +105,9 @@ class Attempt:
     zh: str
     en: str
     already_present: bool = False
+    photos_sent: int = 0
+    awaiting_photos: bool = False  # the office holds the record, not yet all its photos
+    answer: dict[str, Any] = field(default_factory=dict, repr=False)  # the office's confirmation
 
 
 @dataclass
@@ -117,6 +132,8 @@ class SyncReport:
     not_tried: int = 0
     retries: int = 0
     transient_failures: int = 0
+    photos_sent: int = 0
+    awaiting_photos: int = 0
     stopped_zh: str = ""
     stopped_en: str = ""
     elapsed_s: float = 0.0
@@ -128,7 +145,8 @@ class SyncReport:
 
     @property
     def left(self) -> int:
-        """Records of this run still to send: to retry later, or not tried at all."""
+        """Records of this run still to send: to retry later (those the office holds but whose
+        photos it still lacks among them, `awaiting_photos`), or not tried at all."""
         return self.retrying + self.not_tried
 
     def summary(self, lang: str = "zh") -> str:
@@ -136,56 +154,13 @@ class SyncReport:
             text = (f"共 {self.total} 条：已上传 {self.sent}（其中办公室已有 {self.already_present}），"
                     f"被拒收 {self.rejected}，稍后重试 {self.retrying}，未尝试 {self.not_tried}，"
                     f"还剩 {self.left} 条待上传")
+            text += f"；上传照片 {self.photos_sent} 张" if self.photos_sent else ""
             return text + (f"。已停止：{self.stopped_zh}" if self.stopped else "")
         text = (f"{self.total} records: sent {self.sent} (already at the office "
                 f"{self.already_present}), rejected {self.rejected}, retry later {self.retrying}, "
                 f"not tried {self.not_tried}, {self.left} left to send")
+        text += f"; photos sent {self.photos_sent}" if self.photos_sent else ""
         return text + (f". Stopped: {self.stopped_en}" if self.stopped else "")
-
-
-def office_words(response: httpx.Response) -> tuple[str, str, str] | None:
-    """(zh, en, error code) from an answer in the office's error shape (also FastAPI's
-    `detail` wrapping), or None when the answer is not the office's (a portal page, a proxy,
-    anything too large or too deeply nested to be one)."""
-    body = answer_json(response)
-    if not isinstance(body, dict):
-        return None
-    detail = body.get("detail") if isinstance(body.get("detail"), dict) else body
-    en, zh = detail.get("reason"), detail.get("reason_zh")
-    if not (en or zh) or not all(isinstance(w, str | None) for w in (en, zh)):
-        return None
-    return str(zh or en)[:2000], str(en or zh)[:2000], str(detail.get("error") or "")[:80]
-
-
-def read_capped(streamed: httpx.Response, clock: Callable[[], float] = time.time,
-                deadline: float | None = None) -> bytes:
-    """At most MAX_ANSWER_BYTES + 1 bytes of a streamed answer (more is not an office's), and
-    ReadTimeout if `deadline` (on `clock`) passes while it trickles in."""
-    chunks, size = [], 0
-    for chunk in streamed.iter_bytes():
-        chunks.append(chunk)
-        size += len(chunk)
-        if size > MAX_ANSWER_BYTES:
-            break
-        if deadline is not None and clock() >= deadline:
-            raise httpx.ReadTimeout("the answer did not arrive before the deadline")
-    return b"".join(chunks)[:MAX_ANSWER_BYTES + 1]
-
-
-def answer_json(response: httpx.Response) -> Any:
-    """The answer's JSON read as outside input (`bounded_json`), or None if it is not JSON."""
-    try:
-        return read_json(response.content, max_bytes=MAX_ANSWER_BYTES, max_depth=8)
-    except JsonInputError:
-        return None
-
-
-def _reason(response: httpx.Response) -> tuple[str, str]:
-    """The office's words from an error body, or a description of what came back."""
-    words = office_words(response)
-    if words is not None:
-        return words[0], words[1]
-    return (f"办公室返回 HTTP {response.status_code}", f"the office answered HTTP {response.status_code}")
 
 
 class SyncClient:
@@ -233,24 +208,50 @@ class SyncClient:
 
     # -- one request ---------------------------------------------------------------------------
     def send_once(self, record_id: str, deadline: float | None = None) -> Attempt:
-        """PUT the stored envelope bytes once and classify the answer.
+        """PUT the stored envelope (and any photos the office lacks); classify the outcome.
 
-        The request gets at most `timeout` seconds for each step (connect, send, each read)
-        and never runs past `deadline` (on `clock`): an office that accepts the connection and
-        never answers, or trickles its answer, costs a bounded time. The answer is read up to
-        MAX_ANSWER_BYTES only.
+        Every request gets at most `timeout` seconds for each step (connect, send, each read)
+        and none runs past `deadline` (on `clock`), photos included: an office that accepts the
+        connection and never answers, or trickles its answer, costs a bounded time. Answers are
+        read up to MAX_ANSWER_BYTES only.
         """
         body = self.sealed.envelope_text(record_id).encode("utf-8")
         sha256 = self.sealed.get(record_id).sha256
-        timeout = self.timeout if deadline is None \
-            else max(0.01, min(self.timeout, deadline - self.clock()))
+        first = self._put_record(record_id, body, sha256, deadline)
+        cited = cited_hashes(json.loads(body).get("record") or {})
+        if first.kind != "sent" or not cited:
+            return first
+        missing = first.answer.get("photos_missing")
+        if not isinstance(missing, list):
+            return Attempt("rejected", first.status, "办公室未确认记录的照片（办公室版本过旧？）",
+                           "the office did not confirm the record's photos (an older office?)")
+        photos_sent = 0
+        if missing:
+            outcome = send_photos(self.http, self.db, [m for m in missing if m in cited],
+                                  timeout=self.timeout, clock=self.clock, deadline=deadline)
+            photos_sent = outcome.sent
+            if outcome.failure is not None:
+                kind, status, zh, en = outcome.failure
+                return Attempt(kind, status, zh, en, photos_sent=photos_sent,
+                               awaiting_photos=kind == "transient")
+            again = self._put_record(record_id, body, sha256, deadline)
+            if again.kind != "sent":
+                again.photos_sent = photos_sent
+                return again
+            if again.answer.get("photos_missing"):
+                return Attempt("transient", again.status, "照片上传后办公室仍显示缺少照片",
+                               "the office still lacks photos after they were sent",
+                               photos_sent=photos_sent, awaiting_photos=True)
+        return Attempt("sent", first.status, "", "", already_present=first.already_present,
+                       photos_sent=photos_sent)
+
+    def _put_record(self, record_id: str, body: bytes, sha256: str,
+                    deadline: float | None) -> Attempt:
+        """PUT the envelope once; a `sent` answer keeps the office's JSON for the photo check."""
         try:
-            with self.http.stream("PUT", f"/api/v1/records/{record_id}", content=body,
-                                  headers={"Content-Type": "application/json"},
-                                  timeout=timeout) as streamed:
-                response = httpx.Response(
-                    streamed.status_code, content=read_capped(streamed, self.clock, deadline),
-                    headers={"Content-Type": streamed.headers.get("Content-Type", "")})
+            response = send_capped(self.http, "PUT", f"/api/v1/records/{record_id}",
+                                   content=body, content_type="application/json",
+                                   timeout=self.timeout, clock=self.clock, deadline=deadline)
         except httpx.TransportError as exc:
             return Attempt("transient", None, f"网络错误：{type(exc).__name__}",
                            f"network error: {type(exc).__name__}: {exc}")
@@ -259,10 +260,11 @@ class SyncClient:
             answer = answer_json(response)
             if isinstance(answer, dict) and answer.get("record_id") == record_id \
                     and answer.get("sha256") == sha256:
-                return Attempt("sent", status, "", "", already_present=status == 200)
+                return Attempt("sent", status, "", "", already_present=status == 200,
+                               answer=answer)
             return Attempt("transient", status, "收到的答复不是办公室的确认（可能是无线网络登录页）",
                            "the answer was not the office's confirmation (a Wi-Fi login page?)")
-        zh, en = _reason(response)
+        zh, en = office_reason(response)
         if status in (409, 413, 422):
             return Attempt("rejected", status, zh, en)
         if status == 401:
@@ -349,6 +351,7 @@ class SyncClient:
                 self.sleep(pause)
             tries += 1
             attempt = self.send_once(record_id, deadline)
+            report.photos_sent += attempt.photos_sent
             if attempt.kind != "transient":
                 break
             report.transient_failures += 1
@@ -368,6 +371,7 @@ class SyncClient:
             outbox.mark_retry(self.db, record_id, attempt.status, attempt.zh, attempt.en, tries,
                               self.clock() + self.policy.next_try_in(failed_runs, self.rng))
             report.retrying += 1
+            report.awaiting_photos += attempt.awaiting_photos
             state = outbox.FAILED_RETRYING
         return RecordResult(record_id, state, attempt.status, attempt.zh, attempt.en,
                             tries), attempt
@@ -377,13 +381,16 @@ class SyncClient:
 def enroll(folder: Path, office_url: str, code: str, key: DeviceKey, *, label: str = "",
            cert_pem: Path | None = None, timeout: float = 15.0,
            transport: httpx.BaseTransport | None = None) -> OfficeLink:
-    """Register this laptop's public key with the office; save the returned credential (0600)."""
+    """Register this laptop's public key with the office; save the returned credential (0600).
+
+    The request is signed with the device key (`seal.enrolment_proof`): the office enrols only a
+    laptop that holds the private key, not anyone who copied the public key from a record."""
     verify: Any = True
     if cert_pem is not None:
         import ssl
         verify = ssl.create_default_context(cafile=str(cert_pem))
     body = {"code": code, "device_id": key.device_id, "public_key": key.public_key_b64,
-            "label": label}
+            "proof": sign_enrolment(key, code), "label": label}
     started = time.time()
     try:
         with httpx.Client(verify=verify, timeout=timeout, transport=transport,
@@ -396,7 +403,7 @@ def enroll(folder: Path, office_url: str, code: str, key: DeviceKey, *, label: s
         raise SyncError(f"无法连接办公室 {office_url}：{exc}",
                         f"cannot reach the office at {office_url}: {exc}", field="office") from exc
     if response.status_code != 201:
-        zh, en = _reason(response)
+        zh, en = office_reason(response)
         raise SyncError(f"注册失败：{zh}", f"enrolment refused: {en}", field="code")
     answer = answer_json(response)
     try:

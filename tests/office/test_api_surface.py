@@ -119,6 +119,44 @@ def test_the_document_declares_enums_dates_and_every_refusal(office):
     assert "404" in doc["paths"]["/api/v1/records/{record_id}"]["get"]["responses"]
     assert "403" in doc["paths"]["/api/v1/devices"]["get"]["responses"]
     assert "400" in doc["paths"]["/api/v1/login"]["post"]["responses"]
+    for path in ("/api/v1/records/{record_id}", "/api/v1/records/{record_id}/envelope"):
+        assert "ambiguous_record" in doc["paths"][path]["get"]["responses"]["409"]["description"]
+    for path, method in (("/api/v1/records/{record_id}/review", "put"),
+                         ("/api/v1/records/{record_id}/comments", "post"),
+                         ("/api/v1/records/{record_id}/rulings", "post")):
+        assert "ambiguous_record" in doc["paths"][path][method]["responses"]["409"]["description"]
+    enrol = doc["paths"]["/api/v1/enrollments"]["post"]["responses"]
+    assert "proof_invalid" in enrol["403"]["description"]
+    assert "already_enrolled" in enrol["409"]["description"]
+    photo = doc["paths"]["/api/v1/photos/{sha256}"]
+    assert parameter(doc, "/api/v1/photos/{sha256}", "get", "sha256")["pattern"] == \
+        "^[0-9a-f]{64}$"
+    assert {"200", "201", "401", "413", "422"} <= set(photo["put"]["responses"])
+    assert {"401", "404", "422"} <= set(photo["get"]["responses"])
+
+
+def test_enrolment_fields_are_checked_before_the_code_is_looked_at(office):
+    """A proof, key or device id that is not even shaped right is a 422 in the office's shape,
+    and the code stays unspent for the real laptop."""
+    from inspector_app.seal.device_key import DeviceKey
+    from inspector_app.seal.enrolment_proof import sign_enrolment
+
+    code, _ = office.store.new_enrollment_code()
+    key = DeviceKey.generate()
+    good = {"code": code, "device_id": key.device_id, "public_key": key.public_key_b64,
+            "proof": sign_enrolment(key, code)}
+    for field, value in (("proof", "not base64!"), ("proof", "A" * 300),
+                         ("device_id", key.device_id.upper()), ("public_key", "x" * 44)):
+        answer = httpx.post(f"{office.url}/api/v1/enrollments", json={**good, field: value})
+        assert field in office_shaped(answer, 422, "invalid_request")["reason"]
+    assert httpx.post(f"{office.url}/api/v1/enrollments", json=good).status_code == 201
+
+
+def test_a_photo_address_that_is_not_lower_case_hex_is_422(office, session):
+    upper = "A" * 64
+    office_shaped(session.get(f"/api/v1/photos/{upper}"), 422, "invalid_request")
+    office_shaped(httpx.put(f"{office.url}/api/v1/photos/{upper}", content=b"\xff\xd8\xff"),
+                  422, "invalid_request")
 
 
 def test_every_json_body_is_bounded_before_anything_else(office):

@@ -12,6 +12,7 @@ import pytest
 from inspector_app.cli import main as app_main
 from inspector_app.office.cli import main as office_main
 from inspector_app.office.store import OfficeStore
+from inspector_app.seal.enrolment_proof import sign_enrolment
 from inspector_app.store.sealed import SealedStore
 from tests.sync.factory import laptop_db, seal_many
 
@@ -80,7 +81,8 @@ def fix_manifest(manifest: bytes, name: str, data: bytes) -> bytes:
 def test_import_bundle_refuses_a_bomb_with_exit_2(tmp_path, laptop, capsys, where):
     store = OfficeStore(tmp_path / "office.sqlite3")
     code, _ = store.new_enrollment_code()
-    store.enroll(code, laptop.key.device_id, laptop.key.public_key_b64)
+    store.enroll(code, laptop.key.device_id, laptop.key.public_key_b64,
+                 sign_enrolment(laptop.key, code))
     store.close()
     bombed: dict[str, bytes] = {}
 

@@ -15,7 +15,10 @@ What the document cannot say, and so is allowed a 422 for a well-formed request
 - upload: a generated envelope cannot carry a valid hash and device signature;
 - the record list: a cursor is only valid as the office made it (for that sort and order);
 - a ruling: the failing days may not pass the record's profile's season length, and only a
-  verified record of the office's own can be ruled on.
+  verified record of the office's own can be ruled on;
+- a photo upload: the bytes must be a JPEG whose SHA-256 is the address, and no generator
+  makes bytes for a given hash (the device surface tests it; a supervisor fetching a photo
+  gets the real ones, offered from the records, or a 404).
 The examples are few and the seed fixed so a run takes well under two minutes on two cores.
 """
 
@@ -29,12 +32,15 @@ from click.testing import CliRunner
 from schemathesis.cli import schemathesis as st
 
 from inspector_app.office.auth import hash_password
+from inspector_app.sync.client import SyncClient
+from inspector_app.sync.config import load_link
 from tests.office.uploaded import upload
+from tests.photos_helpers import seal_with_photos
 
 MAX_EXAMPLES = 12
 SEED = 19
 SEMANTIC_422 = ("/api/v1/enrollments", "/api/v1/records/{record_id}", "/api/v1/records",
-                "/api/v1/records/{record_id}/rulings")
+                "/api/v1/records/{record_id}/rulings", "/api/v1/photos/{sha256}")
 EXPECTED_WELL_FORMED = ["2xx", "3xx", "401", "403", "404", "409", "422", "429"]
 
 
@@ -76,8 +82,13 @@ def run_schemathesis(office, tmp_path, headers: dict[str, str], *selection: str,
 
 @pytest.fixture
 def office_with_records(office, laptop):
-    """Four real records, sealed and uploaded by an enrolled laptop."""
+    """Four real records and one citing two photos, sealed and uploaded (photos too) by an
+    enrolled laptop; the photo hashes are kept on the office object for the dictionaries."""
     upload(office, laptop, 4)
+    _, office.photo_hashes = seal_with_photos(laptop.db, laptop.key, 4)
+    with SyncClient(laptop.db, load_link(laptop.folder)) as client:
+        report = client.push_pending()
+    assert report.sent == 1 and report.photos_sent == 2, report.summary("en")
     return office
 
 
@@ -91,10 +102,12 @@ def test_public_surface(office_with_records, tmp_path):
 
 
 def test_device_surface(office_with_records, laptop, tmp_path):
-    link = office_with_records.enroll_key(laptop.folder / "second", laptop.key)
+    link = load_link(laptop.folder)  # enrolled once: a second enrolment needs an admin's leave
     run_schemathesis(office_with_records, tmp_path,
                      {"Authorization": f"Bearer {link.token}", "X-Device-Id": link.device_id},
-                     "--include-name", "PUT /api/v1/records/{record_id}")
+                     "--include-name", "PUT /api/v1/records/{record_id}",
+                     "--include-name", "PUT /api/v1/photos/{sha256}",
+                     known={"sha256": office_with_records.photo_hashes})
 
 
 def test_supervisor_surface(office_with_records, laptop, tmp_path):
@@ -107,4 +120,6 @@ def test_supervisor_surface(office_with_records, laptop, tmp_path):
     run_schemathesis(office, tmp_path, {"Authorization": f"Bearer {login.json()['token']}"},
                      "--exclude-path", "/api/v1/logout", "--exclude-path", "/api/v1/login",
                      "--exclude-path", "/api/v1/enrollments",
-                     known={"record_id": ids, "device_id": [laptop.key.device_id]})
+                     "--exclude-name", "PUT /api/v1/photos/{sha256}",  # a device's: tested above
+                     known={"record_id": ids, "device_id": [laptop.key.device_id],
+                            "sha256": office.photo_hashes})

@@ -10,12 +10,14 @@ from hypothesis import strategies as st
 
 from inspector_app.seal.record import seal_visit, start_correction
 from inspector_app.seal.record_schema import (
+    PhotoListShapeError,
     RecordShapeError,
     check_envelope,
     envelope_json_schema,
     read_envelope,
 )
 from inspector_app.seal.signature import Refusal, Signatures, generated_signature
+from inspector_app.store.sealed import SealedStore
 from inspector_app.store.visits import VisitStore
 from tests.seal.helpers import CC, T0, fixed_clock, measured_visit, signatures_for
 
@@ -85,6 +87,56 @@ def test_a_misshapen_record_is_refused_naming_where(envelopes, path, value, name
 
 def test_a_later_app_versions_visit_field_is_allowed(envelopes):
     check_envelope(mutate(envelopes[0], ("record", "visit", "heating_kind"), "floor"))
+
+
+def test_a_removed_rooms_list_in_the_visit_is_allowed(envelopes):
+    """Another branch adds `visit.removed_rooms`: the visit is open, so such records fit."""
+    check_envelope(mutate(envelopes[0], ("record", "visit", "removed_rooms"),
+                          [{"id": "r9", "reason": "locked"}]))
+
+
+@pytest.fixture
+def with_photos(db, key):
+    """A record sealed with two photos, as `seal_visit` writes it (and checks it)."""
+    from tests.photos_helpers import seal_with_photos
+
+    rid, _ = seal_with_photos(db, key)
+    return SealedStore(db).envelope(rid)
+
+
+def test_a_record_citing_photos_fits(with_photos):
+    assert len(with_photos["record"]["photos"]) == 2
+    assert check_envelope(with_photos) is with_photos
+
+
+BAD_PHOTOS = [
+    (("record", "photos"), None, "record.photos"),  # absent, never null
+    (("record", "photos"), [], "record.photos"),  # absent, never empty
+    (("record", "photos", 0, "sha256"), "not-a-hash", "record.photos.0.sha256"),
+    (("record", "photos", 0, "size"), 0, "record.photos.0.size"),
+    (("record", "photos", 0, "size"), "12", "record.photos.0.size"),
+    (("record", "photos", 0, "mime"), "image/png", "record.photos.0.mime"),
+    (("record", "photos", 0, "kind"), "selfie", "record.photos.0.kind"),
+    (("record", "photos", 1, "attached_to", "type"), "house", "record.photos.1.attached_to.type"),
+    (("record", "photos", 1, "exif"), {"gps": [43.8, 126.5]}, "record.photos.1.exif"),
+    (("record", "photos", 1, "caption"), "x" * 201, "record.photos.1.caption"),
+]
+
+
+@pytest.mark.parametrize(("path", "value", "named"), BAD_PHOTOS, ids=[b[2] for b in BAD_PHOTOS])
+def test_a_misshapen_photo_list_is_refused_as_such(with_photos, path, value, named):
+    """Only the photo list at fault: `PhotoListShapeError` (the office answers `bad_photos`)."""
+    with pytest.raises(PhotoListShapeError) as err:
+        check_envelope(mutate(with_photos, path, value))
+    assert named in err.value.message_en and "照片" in err.value.message_zh
+
+
+def test_a_photo_fault_beside_another_is_a_plain_shape_error(with_photos):
+    bad = mutate(mutate(with_photos, ("record", "photos", 0, "kind"), "selfie"),
+                 ("record", "chain", "seq"), "1")
+    with pytest.raises(RecordShapeError) as err:
+        check_envelope(bad)
+    assert not isinstance(err.value, PhotoListShapeError)
 
 
 def test_the_schema_document_names_the_envelope_parts():

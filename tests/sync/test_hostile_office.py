@@ -153,3 +153,42 @@ def test_an_answer_that_trickles_forever_is_cut_at_the_deadline(field, tmp_path)
         took = time.monotonic() - started
     assert attempt.kind == "transient" and "ReadTimeout" in attempt.en
     assert took < 20  # generous: without a deadline both would read for as long as it trickles
+
+
+def test_the_deadline_bounds_the_photo_uploads_and_left_counts_the_record(tmp_path):
+    """The office takes the record at once but never answers a photo: each photo request gets
+    only the time the run has left, no photo starts after the deadline, and the record (held by
+    the office, its photos not) is counted as left and awaiting photos, not sent."""
+    import json
+
+    from tests.photos_helpers import seal_with_photos
+
+    now = [1_000_000.0]
+    photo_requests = []
+
+    def office(request: httpx.Request) -> httpx.Response:
+        if request.url.path.startswith("/api/v1/photos/"):
+            photo_requests.append(request.url.path)
+            now[0] += request.extensions["timeout"]["read"]  # hangs for its whole timeout
+            raise httpx.ReadTimeout("no answer", request=request)
+        now[0] += 1.0
+        envelope = json.loads(request.content)
+        return httpx.Response(201, json={
+            "record_id": envelope["record"]["record_id"], "sha256": envelope["sha256"],
+            "status": "created", "chain_state": "ok",
+            "photos_missing": sorted(p["sha256"] for p in envelope["record"]["photos"])})
+
+    db = laptop_db(tmp_path)
+    key = load_or_create_device_key(tmp_path)
+    rid, hashes = seal_with_photos(db, key)
+    client = SyncClient(db, link_to("http://office.invalid", key.device_id), timeout=15.0,
+                        transport=httpx.MockTransport(office), clock=lambda: now[0],
+                        sleep=lambda s: now.__setitem__(0, now[0] + s),
+                        rng=random.Random(5), deadline_s=20.0)
+    with client:
+        report = client.push_pending()
+    assert photo_requests  # the photos were tried ...
+    assert now[0] - 1_000_000.0 <= 20.0 + 1.0  # ... within the deadline (+ one record PUT)
+    assert report.sent == 0 and report.left == 1 and report.awaiting_photos == 1
+    assert outbox.entry(db, rid).state == outbox.FAILED_RETRYING
+    assert "1 left to send" in report.summary("en")

@@ -135,7 +135,7 @@ class Ui_RoomsPage(object):
     def retranslateUi(self, RoomsPage):
         self.addBox.setTitle(QCoreApplication.translate("RoomsPage", u"Add a room", None))
         self.kindLabel.setText(QCoreApplication.translate("RoomsPage", u"&Kind", None))
-        self.nameLabel.setText(QCoreApplication.translate("RoomsPage", u"&Name", None))
+        self.nameLabel.setText(QCoreApplication.translate("RoomsPage", u"Na&me", None))
         self.areaLabel.setText(QCoreApplication.translate("RoomsPage", u"&Area", None))
         self.addRoomButton.setText(QCoreApplication.translate("RoomsPage", u"A&dd room", None))
         ___qtablewidgetitem = self.roomsTable.horizontalHeaderItem(0)

@@ -32,6 +32,8 @@ from inspector_app.ui.style import message_style
 from inspector_app.ui.visit.details_page import DetailsPage
 from inspector_app.ui.visit.instrument_page import InstrumentPage
 from inspector_app.ui.visit.measure_page import MeasurePage
+from inspector_app.ui.visit.photo_attach import PhotoBar
+from inspector_app.ui.visit.port_finder import PortFinder
 from inspector_app.ui.visit.preconditions_page import PreconditionsPage
 from inspector_app.ui.visit.result_page import ResultPage
 from inspector_app.ui.visit.rooms_page import RoomsPage
@@ -89,6 +91,11 @@ class VisitWizard(QWidget):
             self.ui.pages.addWidget(scroll)
             self.ui.stepList.addItem(QListWidgetItem())
         self.measure: MeasurePage = self.pages[MEASURE]  # type: ignore[assignment]
+        self.port_finder = PortFinder(ctx, self.measure)
+        self.measure.ui.liveColumn.insertWidget(1, self.port_finder)
+        self.port_finder.use_port.connect(self.switch_port)
+        self.photo_bar = PhotoBar(self)
+        self.ui.navLayout.insertWidget(1, self.photo_bar)
         self.current = 0
         self.reached = 0
         self.ui.nextButton.clicked.connect(self.next)
@@ -192,6 +199,7 @@ class VisitWizard(QWidget):
         self.ui.backButton.setEnabled(self.current > 0 and not self.read_only)
         self.ui.nextButton.setVisible(not last and not self.read_only)
         self.ui.trainingBadge.setVisible(self.visit.training)
+        self.photo_bar.refresh()
 
     def show_message(self, text: str, kind: str) -> None:
         self.ui.messageLabel.setText(text)
@@ -237,12 +245,21 @@ class VisitWizard(QWidget):
             return
         self.stop_reader()
         self.reader_target = (port, protocol)
+        self.port_finder.watch(port, protocol)
         self.reader = ReadingWorker(self.ctx.reading_source(port, protocol))
         self.reader.reading.connect(self.measure.on_reading)
         self.reader.status.connect(self._on_status)
         self.reader.start()
 
+    def switch_port(self, port: str) -> None:
+        """Read the thermometer found on `port` from now on; the point in progress carries on."""
+        self.visit.instrument.port = port
+        if self.stored:
+            self.ctx.store.update_details(self.visit)
+        self.start_reader(port, self.visit.instrument.protocol)
+
     def stop_reader(self) -> None:
+        self.port_finder.watch("", "")
         if self.reader is not None:
             self.reader.stop()
             self.reader.deleteLater()
@@ -252,6 +269,7 @@ class VisitWizard(QWidget):
         self.connection_state = state
         text = i18n.pick(message_zh, message_en)
         self.measure.on_status(state, text)
+        self.port_finder.on_status(state)
         self.connection_changed.emit(state, text)
 
     # -- closing ---------------------------------------------------------------------------
