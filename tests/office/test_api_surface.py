@@ -177,3 +177,12 @@ def test_every_json_body_is_bounded_before_anything_else(office):
                           413, "too_large")
             checked.append(path)
     assert len(checked) >= 6, checked
+
+
+def test_a_deeply_nested_cursor_is_a_422_not_a_server_error(session):
+    """A cursor is base64 of JSON from the client: 1,400 `[` once reached Python's recursive
+    parser and ended in a RecursionError (500)."""
+    import base64
+
+    deep = base64.urlsafe_b64encode(b"[" * 1400).decode("ascii").rstrip("=")
+    office_shaped(session.get("/api/v1/records", params={"cursor": deep}), 422, "bad_cursor")

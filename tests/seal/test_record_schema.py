@@ -172,7 +172,7 @@ def test_any_single_leaf_changed_to_another_type_is_refused_or_still_well_typed(
         keys = list(node) if isinstance(node, dict) else list(range(len(node)))
         key = data.draw(st.sampled_from(keys))
         path.append(key)
-        if not isinstance(node[key], dict | list) or data.draw(st.booleans()):
+        if not isinstance(node[key], dict | list) or not node[key] or data.draw(st.booleans()):
             break
         node = node[key]
     replacement = data.draw(st.none() | st.booleans() | st.text(max_size=3) | st.just([]))
