@@ -33,8 +33,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def parse_temps(text: str) -> list[float]:
+    """One reading per room, comma separated; an empty entry ("17,,18") is refused, not skipped,
+    since skipping it would silently shift every later room's temperature."""
+    entries = [t.strip() for t in text.split(",")]
+    if text.strip() and not all(entries):
+        raise ValidationError(f"温度列表“{text}”中有空项：每个房间都要填一个温度，例：17.2,18.4",
+                              f"temperature list {text!r} has an empty entry: give one "
+                              "temperature per room, e.g. 17.2,18.4", field="temps")
     try:
-        temps = [float(t) for t in text.split(",") if t.strip()]
+        temps = [float(t) for t in entries if t]
     except ValueError as exc:
         raise ValidationError(f"温度列表“{text}”格式不对，例：17.2,18.4",
                               f"temperature list {text!r} is malformed, e.g. 17.2,18.4",

@@ -4,7 +4,10 @@ First queues any sealed record missing from the outbox (idempotent), then pushes
 client the app's background sync uses. An explicit `sync` ignores the persistent back-off (the
 inspector asked for it now); `--retry-rejected` gives refused records another chance (e.g. after
 the office changed its mind or was restarted with `--training`). `--status` only shows the outbox.
-Exit status 0 when nothing is left unsent, 1 otherwise.
+Exit status 0 when nothing is left unsent, 1 otherwise, 2 when another sync is already running
+on this data folder (it is never two runs at once: `sync.run_lock`). Each request gives up after
+`--timeout` seconds and the run after `--deadline` seconds in all; it then says how many records
+are left (they stay queued for the next run).
 """
 
 from __future__ import annotations
@@ -19,6 +22,9 @@ from inspector_app.store import outbox
 from inspector_app.sync.client import SyncClient
 from inspector_app.sync.config import load_link
 
+DEFAULT_DEADLINE_S = 120.0
+DEFAULT_TIMEOUT_S = 15.0
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("sync", help="upload sealed records to the office")
@@ -28,7 +34,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--due-only", action="store_true",
                    help="respect the back-off of records that failed recently")
     p.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    p.add_argument("--deadline", type=_seconds, default=DEFAULT_DEADLINE_S, metavar="SECONDS",
+                   help=f"stop after this long in all, leaving the rest queued "
+                        f"(default {DEFAULT_DEADLINE_S:g})")
+    p.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT_S, metavar="SECONDS",
+                   help=f"give up on one request after this long (default {DEFAULT_TIMEOUT_S:g})")
     p.set_defaults(run=run)
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 < value <= 86_400:
+        raise argparse.ArgumentTypeError(f"not a number of seconds between 0 and 86400: {text!r}")
+    return value
 
 
 def run(args: argparse.Namespace) -> int:
@@ -42,10 +63,11 @@ def run(args: argparse.Namespace) -> int:
         outbox.requeue(db, from_states=(outbox.REJECTED,))
 
     def progress(done: int, total: int, text: str) -> None:
-        if not args.json and done < total:
+        if not args.json and text and done < total:
             print(f"[{done + 1}/{total}] {text}", file=sys.stderr, flush=True)
 
-    with SyncClient(db, link, verify=link.verify_for(folder)) as client:
+    with SyncClient(db, link, verify=link.verify_for(folder), timeout=args.timeout,
+                    deadline_s=args.deadline) as client:
         report = client.push_pending(progress, include_not_due=not args.due_only)
     left = outbox.counts(db)
     if args.json:

@@ -50,12 +50,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import Body, Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
-from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from starlette.requests import ClientDisconnect
@@ -63,6 +62,7 @@ from starlette.requests import ClientDisconnect
 from inspector_app import __version__
 from inspector_app.office import (
     enrolment,
+    errors,
     export,
     ingest,
     photos,
@@ -79,7 +79,9 @@ from inspector_app.office.auth import (
     too_many_attempts,
     wrong_password,
 )
+from inspector_app.office.bounded_body import BoundedJsonRoute
 from inspector_app.office.client_address import client_address, parse_proxies
+from inspector_app.office.errors import refusals
 from inspector_app.office.login_throttle import LoginThrottle, client_key, user_key
 from inspector_app.office.query import ListQuery, list_query
 from inspector_app.office.store import (
@@ -92,6 +94,10 @@ from inspector_app.office.store import (
 DEFAULT_MAX_RECORD_BYTES = 4 * 1024 * 1024  # signatures travel inside: strokes can be large
 RECORD_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$"
 SERVICE_NAME = "inspector-office"
+MAX_OFFSET = 10**9  # past any office's records; larger once overflowed SQLite's integer (500)
+SEASONS = tuple(f"{year}-{year + 1}" for year in range(2000, 2100))
+ReviewerState = Literal[REVIEWER_STATES]  # type: ignore[valid-type]
+Season = Literal[SEASONS]  # type: ignore[valid-type]
 
 StoreDep = Annotated[OfficeStore, Depends(office_store)]
 SupervisorDep = Annotated[Supervisor, Depends(require_supervisor)]
@@ -110,7 +116,7 @@ class UploadResponse(BaseModel):
 
 
 class ReviewRequest(BaseModel):
-    state: str = Field(description=f"one of {', '.join(REVIEWER_STATES)}")
+    state: ReviewerState = Field(description="the reviewer's decision")
     comment: str = Field("", max_length=4000)
 
 
@@ -161,24 +167,9 @@ def create_app(db_path: str | Path, training: bool = False,
     app = FastAPI(title="Heating inspection district office", version=__version__,
                   description="Receives sealed temperature-test records from enrolled laptops, "
                               "verifies them, and serves them to supervisors for review.")
+    app.router.route_class = BoundedJsonRoute  # every JSON body bounded before it is parsed
+    errors.install(app)  # every refusal in {error, reason, reason_zh}, FastAPI's own included
     app.state.store = OfficeStore(db_path)
-
-    @app.exception_handler(HTTPException)
-    async def _flat_errors(_request: Request, exc: HTTPException) -> JSONResponse:
-        """Every refusal has the same shape: {error, reason, reason_zh} at the top level."""
-        content = exc.detail if isinstance(exc.detail, dict) else {"error": "http_error",
-                                                                   "reason": str(exc.detail),
-                                                                   "reason_zh": str(exc.detail)}
-        return JSONResponse(status_code=exc.status_code, content=content, headers=exc.headers)
-
-    @app.exception_handler(RequestValidationError)
-    async def _invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        """A malformed request body or parameter, said in the office's shape, both languages."""
-        where = "; ".join(".".join(str(p) for p in e.get("loc", ()) if p != "body")
-                          + f": {e.get('msg', '')}" for e in exc.errors()[:5])
-        return JSONResponse(status_code=422, content={
-            "error": "invalid_request", "reason": f"the request is not valid: {where}",
-            "reason_zh": f"请求内容不符合要求：{where}"})
 
     app.state.training = training
     app.state.public_url = public_url
@@ -187,8 +178,9 @@ def create_app(db_path: str | Path, training: bool = False,
     app.state.trusted_proxies = parse_proxies(trusted_proxies)
 
     @app.post("/api/v1/login", response_model=LoginResponse, tags=["accounts"],
-              responses={401: {"description": "wrong user name or password"},
-                         429: {"description": "locked out for a while: see Retry-After"}})
+              responses=refusals(400, 401, 413, 422, 429,
+                                 s401="wrong user name or password",
+                                 s429="locked out for a while: see Retry-After"))
     def login(req: LoginRequest, request: Request, store: StoreDep) -> LoginResponse:
         gate: LoginThrottle = request.app.state.throttle
         keys = (user_key(req.name), client_key(client_address(request)))
@@ -204,7 +196,7 @@ def create_app(db_path: str | Path, training: bool = False,
         return LoginResponse(token=token, expires_at=expires.isoformat(timespec="seconds"),
                              name=user["name"], role=user["role"], district=user["district"])
 
-    @app.post("/api/v1/logout", status_code=204, tags=["accounts"])
+    @app.post("/api/v1/logout", status_code=204, tags=["accounts"], responses=refusals(401))
     def logout(request: Request, _who: SupervisorDep, store: StoreDep) -> Response:
         store.end_session(request.headers["Authorization"].partition(" ")[2].strip())
         return Response(status_code=204)
@@ -220,10 +212,10 @@ def create_app(db_path: str | Path, training: bool = False,
         "/api/v1/records/{record_id}", tags=["records"],
         responses={201: {"model": UploadResponse, "description": "stored"},
                    200: {"model": UploadResponse, "description": "already stored, same record"},
-                   401: {"description": "unknown or revoked device"},
-                   409: {"description": "another record is stored under this id"},
-                   413: {"description": "larger than the office's limit"},
-                   422: {"description": "damaged, not the sender's, or training refused"}},
+                   **refusals(400, 401, 409, 413, 422, s400="the upload was cut off",
+                              s401="unknown or revoked device",
+                              s409="another record of this device is stored under this id",
+                              s422="damaged, not the sender's, or training refused")},
         openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
             "schema": {"type": "object", "description": "the sealed envelope "
                        "{record, sha256, signature} exactly as stored on the laptop"}}}}},
@@ -264,14 +256,17 @@ def create_app(db_path: str | Path, training: bool = False,
             photos_missing=evidence["photos_missing"] if evidence["photos_cited"] else None,
         ).model_dump(exclude_none=True))
 
-    @app.get("/api/v1/records", response_model=RecordPage, tags=["review"])
+    @app.get("/api/v1/records", response_model=RecordPage, tags=["review"],
+             responses=refusals(401, 422))
     def list_records(
         query: ListQueryDep, store: StoreDep,
         limit: Annotated[int, Query(ge=1, le=500)] = 50,
         cursor: Annotated[str | None,
-                          Query(description="next_cursor of the previous page")] = None,
+                          Query(max_length=2000, pattern=r"^[A-Za-z0-9_-]+={0,2}$",
+                                description="next_cursor of the previous page")] = None,
         offset: Annotated[int | None,
-                          Query(ge=0, description="instead of cursor: rows to skip")] = None,
+                          Query(ge=0, le=MAX_OFFSET,
+                                description="instead of cursor: rows to skip")] = None,
         exact_total: Annotated[bool, Query(description="count past the cap (slower)")] = False,
     ) -> RecordPage:
         if query.nothing:
@@ -295,7 +290,8 @@ def create_app(db_path: str | Path, training: bool = False,
 
     # {record_id} below is a ref (device_id.record_id) or a bare id held by one record only;
     # another district's record is answered as absent (`office.record_names`).
-    @app.get("/api/v1/records/{record_id}", tags=["review"])
+    @app.get("/api/v1/records/{record_id}", tags=["review"],
+             responses=refusals(401, 404, 409, s409=record_names.AMBIGUOUS))
     def record_detail(record_id: str, who: SupervisorDep, store: StoreDep) -> dict[str, Any]:
         ref = record_names.resolve(store, record_id, who)
         detail = store.record(ref)
@@ -308,7 +304,8 @@ def create_app(db_path: str | Path, training: bool = False,
     @app.get("/api/v1/records/{record_id}/envelope", tags=["review"],
              response_class=Response,
              responses={200: {"content": {"application/json": {}},
-                              "description": "the exact bytes received"}})
+                              "description": "the exact bytes received"},
+                        **refusals(401, 404, 409, s409=record_names.AMBIGUOUS)})
     def record_envelope(record_id: str, who: SupervisorDep, store: StoreDep) -> Response:
         found = store.record_bytes(record_names.resolve(store, record_id, who))
         if found is None:
@@ -316,20 +313,18 @@ def create_app(db_path: str | Path, training: bool = False,
         return Response(content=found[1], media_type="application/json",
                         headers={"X-Record-Sha256": found[0]})
 
-    @app.put("/api/v1/records/{record_id}/review", tags=["review"])
+    @app.put("/api/v1/records/{record_id}/review", tags=["review"],
+             responses=refusals(400, 401, 404, 409, 413, 422, s409=record_names.AMBIGUOUS))
     def set_review(record_id: str, req: ReviewRequest, who: SupervisorDep,
                    store: StoreDep) -> dict[str, Any]:
-        if req.state not in REVIEWER_STATES:
-            raise HTTPException(422, detail={
-                "error": "bad_state", "reason": f"review state must be one of {REVIEWER_STATES}",
-                "reason_zh": "审核状态只能是：" + "、".join(REVIEWER_STATES)})
         ref = record_names.resolve(store, record_id, who)
         try:
             return store.set_review(ref, req.state, req.comment, who.name)
         except KeyError as exc:
             raise record_names.not_found() from exc
 
-    @app.post("/api/v1/records/{record_id}/comments", tags=["review"])
+    @app.post("/api/v1/records/{record_id}/comments", tags=["review"],
+              responses=refusals(400, 401, 404, 409, 413, 422, s409=record_names.AMBIGUOUS))
     def add_comment(record_id: str, req: CommentRequest, who: SupervisorDep,
                     store: StoreDep) -> dict[str, Any]:
         ref = record_names.resolve(store, record_id, who)
@@ -338,11 +333,11 @@ def create_app(db_path: str | Path, training: bool = False,
         except KeyError as exc:
             raise record_names.not_found() from exc
 
-    @app.get("/api/v1/companies/stats", tags=["review"])
+    @app.get("/api/v1/companies/stats", tags=["review"], responses=refusals(401, 422))
     def company_stats(
         who: SupervisorDep, store: StoreDep,
-        season: Annotated[str, Query(pattern=r"^\d{4}-\d{4}$",
-                                     description="heating season, e.g. 2025-2026")],
+        season: Annotated[Season, Query(description="heating season, two consecutive years "
+                                                    "from 1 July, e.g. 2025-2026")],
     ) -> dict[str, Any]:
         district = None if who.sees_all else who.district
         try:
@@ -352,7 +347,7 @@ def create_app(db_path: str | Path, training: bool = False,
                                              "reason_zh": "供暖季格式应为 2025-2026"}) from exc
         return {"season": season, "district": district, "companies": companies}
 
-    @app.get("/api/v1/chain-problems", tags=["review"])
+    @app.get("/api/v1/chain-problems", tags=["review"], responses=refusals(401, 422))
     def chain_problems(who: SupervisorDep, store: StoreDep,
                        open_only: Annotated[bool, Query(alias="open")] = True,
                        device_id: str | None = None) -> list[dict[str, Any]]:
@@ -363,7 +358,7 @@ def create_app(db_path: str | Path, training: bool = False,
         return [p for p in problems
                 if who.may_see(store.record_district(record_ref(p["device_id"], p["record_id"])))]
 
-    @app.get("/api/v1/devices", tags=["devices"])
+    @app.get("/api/v1/devices", tags=["devices"], responses=refusals(401, 403))
     def devices(who: SupervisorDep, store: StoreDep) -> list[dict[str, Any]]:
         """Every laptop of every district: for admins, who also revoke them."""
         if not who.sees_all:
@@ -372,9 +367,10 @@ def create_app(db_path: str | Path, training: bool = False,
                                              "reason_zh": "只有管理员可以查看设备列表"})
         return [d.to_dict() for d in store.devices()]
 
-    @app.post("/api/v1/devices/{device_id}/revoke", tags=["devices"])
+    @app.post("/api/v1/devices/{device_id}/revoke", tags=["devices"],
+              responses=refusals(400, 401, 403, 404, 413, 422))
     def revoke(device_id: str, who: SupervisorDep, store: StoreDep,
-               reason: Annotated[str, Body(embed=True)] = "") -> dict[str, Any]:
+               reason: Annotated[str, Body(embed=True, max_length=1000)] = "") -> dict[str, Any]:
         if not who.sees_all:
             raise HTTPException(403, detail={"error": "admin_only",
                                              "reason": "only an admin may revoke a device",

@@ -66,7 +66,7 @@ def import_bundle(store: OfficeStore, path: Path, *, training_allowed: bool,
     for entry in entries:
         rid = entry.record_id
         try:
-            env = parse_envelope(entry.data, rid)
+            env = parse_envelope(entry.data, rid, max_record_bytes)
         except Rejection as rej:
             raise _refuse(rid, rej.zh, rej.en) from rej
         if env.get("sha256") != entry.sha256:

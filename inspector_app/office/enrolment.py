@@ -17,19 +17,26 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from pydantic import BaseModel, Field
 
 from inspector_app.office.auth import office_store
+from inspector_app.office.bounded_body import BoundedJsonRoute
+from inspector_app.office.errors import refusals
 from inspector_app.office.store import EnrollmentError, OfficeStore
 
 SERVICE_NAME = "inspector-office"
+DEVICE_ID_PATTERN = r"^[0-9a-f]{16}$"
+PUBLIC_KEY_PATTERN = r"^[A-Za-z0-9+/]{43}=$"  # base64 of 32 raw bytes
+PROOF_PATTERN = r"^[A-Za-z0-9+/]{86}==$"  # base64 of a 64-byte Ed25519 signature
 
-router = APIRouter(tags=["devices"])
+router = APIRouter(tags=["devices"], route_class=BoundedJsonRoute)
 
 
 class EnrollmentRequest(BaseModel):
     code: str = Field(max_length=100,
                       description="one-time enrolment code from `inspector-office enrollment-code`")
-    device_id: str = Field(max_length=64, description="first 16 hex of sha256(public key)")
-    public_key: str = Field(max_length=100, description="base64 raw Ed25519 public key")
-    proof: str = Field(max_length=200, description=(
+    device_id: str = Field(pattern=DEVICE_ID_PATTERN,
+                           description="first 16 hex of sha256(public key)")
+    public_key: str = Field(pattern=PUBLIC_KEY_PATTERN,
+                            description="base64 raw Ed25519 public key")
+    proof: str = Field(pattern=PROOF_PATTERN, description=(
         "base64 Ed25519 signature by the device key over sha256 of the lines "
         "'heating-inspector-enrolment/1', the code (upper case, letters and digits only), "
         "device_id, public_key, joined by '\\n'"))
@@ -43,9 +50,14 @@ class EnrollmentResponse(BaseModel):
 
 
 @router.post("/api/v1/enrollments", status_code=201, response_model=EnrollmentResponse,
-             responses={403: {"description": "code wrong, used or expired; or proof invalid"},
-                        409: {"description": "device already enrolled (an admin must allow)"},
-                        422: {"description": "device id does not match key"}})
+             responses=refusals(
+                 400, 403, 409, 413, 422,
+                 s403="code wrong, used or expired (`code_unknown`, `code_used`, `code_expired`),"
+                      " the device revoked (`device_revoked`), or the proof not made by this"
+                      " device's key (`proof_invalid`; the code stays unspent)",
+                 s409="the device is already enrolled and no administrator allowed a"
+                      " re-enrolment (`already_enrolled`; the refusal is logged)",
+                 s422="not valid, or the device id does not match the key (`key_mismatch`)"))
 def enroll(req: EnrollmentRequest, request: Request,
            store: Annotated[OfficeStore, Depends(office_store)]) -> EnrollmentResponse:
     try:

@@ -23,7 +23,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 from fastapi.responses import FileResponse, Response, StreamingResponse
@@ -36,6 +36,8 @@ from starlette.background import BackgroundTask
 
 from inspector_app.core.record_time import DEFAULT_ZONE, iso_in_zone, zone_label
 from inspector_app.office.auth import office_store
+from inspector_app.office.bounded_body import BoundedJsonRoute
+from inspector_app.office.errors import refusals
 from inspector_app.office.query import ListQuery, list_query
 from inspector_app.office.store import REVIEW_STATE_ZH, OfficeStore
 
@@ -66,7 +68,7 @@ TIME_COLUMNS = ("test_at", "reviewed_at", "received_at")
 # carry its record's profile, and one export mixing zones would be the very fault it avoids.
 EXPORT_ZONE = DEFAULT_ZONE
 
-router = APIRouter(tags=["review"])
+router = APIRouter(tags=["review"], route_class=BoundedJsonRoute)
 
 
 def header(lang: str) -> list[str]:
@@ -167,18 +169,13 @@ def _refuse(status: int, code: str, zh: str, en: str) -> HTTPException:
 @router.get("/api/v1/records/export", response_model=None, response_class=Response,
             responses={200: {"content": {"text/csv": {}, XLSX_TYPE: {}},
                              "description": "the whole filtered, sorted list as a spreadsheet"},
-                       413: {"description": "more rows than one xlsx sheet holds"}})
+                       **refusals(401, 413, 422, s413="more rows than one xlsx sheet holds")})
 def export_records(
     query: Annotated[ListQuery, Depends(list_query)],
     store: Annotated[OfficeStore, Depends(office_store)],
-    fmt: Annotated[str, Query(alias="format", description="csv or xlsx")] = "csv",
-    lang: Annotated[str, Query(description="zh or en: header and values")] = "zh",
+    fmt: Annotated[Literal["csv", "xlsx"], Query(alias="format")] = "csv",
+    lang: Annotated[Literal["zh", "en"], Query(description="header and values")] = "zh",
 ) -> Response:
-    if fmt not in ("csv", "xlsx"):
-        raise _refuse(422, "bad_format", "导出格式只能是 csv 或 xlsx",
-                      "format must be csv or xlsx")
-    if lang not in ("zh", "en"):
-        raise _refuse(422, "bad_lang", "语言只能是 zh 或 en", "lang must be zh or en")
     if fmt == "csv":
         name = _filename("csv")
         return StreamingResponse(csv_chunks(store, query, lang),

@@ -4,8 +4,11 @@ A record is accepted only after the office itself recomputes its hash and checks
 signature against the key it enrolled (`seal.verify.verify_envelope`); the laptop's word is never
 taken. The decisions, in order, and why:
 
-1. The body must be a JSON envelope whose `record.record_id` is the id in the URL (422), else a
-   retrying client could store one record under another's id.
+1. The body must be bounded JSON (size, nesting depth: `bounded_json`) shaped as a sealed
+   envelope (`seal.record_schema`), checked before anything else reads it (422; a fault only in
+   the `photos` list is `bad_photos`, as in step 5), and its
+   `record.record_id` must be the id in the URL (422), else a retrying client could store one
+   record under another's id.
 2. The envelope's device must be the caller's enrolled device, with the same public key (422,
    not 401: the caller *is* authenticated; the record is simply not theirs to send, and a 401
    would make the laptop believe its credential is bad and ask for re-enrolment, which cannot
@@ -27,10 +30,10 @@ taken. The decisions, in order, and why:
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from inspector_app.bounded_json import JsonInputError, read_json
 from inspector_app.core.ruling import is_training
 from inspector_app.office.store import (
     Device,
@@ -42,9 +45,15 @@ from inspector_app.office.store import (
 )
 from inspector_app.seal.photo_refs import PhotoRefError, photo_refs
 from inspector_app.seal.problems import Problem
+from inspector_app.seal.record_schema import (
+    PhotoListShapeError,
+    RecordShapeError,
+    check_envelope,
+)
 from inspector_app.seal.verify import verify_envelope
 
 RECORD_FORMAT = "heating-inspection-record/1"
+MAX_ENVELOPE_BYTES = 4 * 1024 * 1024  # the office's default upload limit
 
 
 @dataclass
@@ -79,31 +88,29 @@ def problem_words(problem: Problem) -> dict[str, str]:
     return {"code": problem.kind, "zh": problem.message_zh, "en": problem.message_en}
 
 
-def parse_envelope(body: bytes, record_id: str | None = None) -> dict[str, Any]:
-    """The envelope as a dict, or a 422 saying what is wrong with its shape."""
+def parse_envelope(body: bytes, record_id: str | None = None,
+                   max_bytes: int = MAX_ENVELOPE_BYTES) -> dict[str, Any]:
+    """The envelope as a dict, or a 422 saying what is wrong: not bounded JSON (size, depth,
+    UTF-8), an unknown format, or not the shape of docs/record-format.md."""
     try:
-        env = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise Rejection(422, "not_json", "上传内容不是有效的 JSON 记录",
-                        f"the body is not a JSON envelope: {exc}", record_id) from exc
+        env = read_json(body, max_bytes=max_bytes, what_zh="上传内容", what_en="the body")
+    except JsonInputError as exc:
+        raise Rejection(422, "not_json", exc.message_zh, exc.message_en, record_id) from exc
     record = env.get("record") if isinstance(env, dict) else None
-    if not isinstance(record, dict) or not isinstance(env.get("sha256"), str) \
-            or not isinstance(env.get("signature"), str):
-        raise Rejection(422, "not_envelope", "上传内容不是签封记录（缺少 record、sha256 或 signature）",
-                        "the body is not a sealed envelope (record, sha256, signature)",
-                        record_id)
-    if record.get("format") != RECORD_FORMAT:
-        raise Rejection(422, "unknown_format", f"未知记录格式：{record.get('format')!r}",
-                        f"unknown record format {record.get('format')!r}", record_id)
+    if isinstance(record, dict) and record.get("format") != RECORD_FORMAT:
+        raise Rejection(422, "unknown_format", f"未知记录格式：{str(record.get('format'))[:80]!r}",
+                        f"unknown record format {str(record.get('format'))[:80]!r}", record_id)
+    try:
+        check_envelope(env)
+    except PhotoListShapeError as exc:
+        raise Rejection(422, "bad_photos", exc.message_zh, exc.message_en, record_id) from exc
+    except RecordShapeError as exc:
+        raise Rejection(422, "not_envelope", exc.message_zh, exc.message_en, record_id) from exc
     if record_id is not None and record.get("record_id") != record_id:
         raise Rejection(422, "id_mismatch",
                         f"地址中的记录编号 {record_id} 与记录内容中的编号 {record.get('record_id')} 不一致",
                         f"the id in the address ({record_id}) is not the record's own id "
                         f"({record.get('record_id')})", record_id)
-    for key in ("device", "chain"):
-        if not isinstance(record.get(key), dict):
-            raise Rejection(422, "not_envelope", f"记录缺少 {key}", f"the record has no {key}",
-                            record_id)
     return env
 
 
@@ -192,7 +199,7 @@ def conflict(record_id: str) -> Rejection:
 def receive(store: OfficeStore, body: bytes, record_id: str, device: Device,
             training_allowed: bool) -> tuple[int, Stored]:
     """Decide on one uploaded record: (201 or 200, what was stored), else raise Rejection."""
-    env = parse_envelope(body, record_id)
+    env = parse_envelope(body, record_id, max_bytes=len(body))  # sized by the upload handler
     check_sender(env, device, record_id)
     ref = record_ref(device.device_id, record_id)
     existing = store.record_bytes(ref)

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from inspector_app.bounded_json import JsonInputError, read_json
+
 FILTER_COLUMNS = ("district", "company", "inspector", "verdict", "review_state", "training",
                   "device_id", "chain_state")
 SUMMARY_COLS = ("ref", "record_id", "device_id", "seq", "sha256", "test_at", "sealed_at", "received_at",
@@ -31,6 +33,7 @@ SORTS = ("test_at", "received_at", "district", "company", "inspector", "verdict"
          "review_state", "address")
 ORDERS = ("desc", "asc")
 MAX_CHAR = 0x10FFFF
+MAX_CURSOR_BYTES = 2000  # a cursor is [sort, order, key values]: flat and short
 
 
 @dataclass
@@ -116,8 +119,8 @@ class Ordering:
     def decode(self, cursor: str) -> list[str]:
         try:
             raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-            sort, order, *key = json.loads(raw)
-        except (ValueError, TypeError) as exc:
+            sort, order, *key = read_json(raw, max_bytes=MAX_CURSOR_BYTES, max_depth=1)
+        except (ValueError, TypeError, JsonInputError) as exc:
             raise ValueError("malformed cursor") from exc
         if (sort, order) != (self.sort, self.order):
             raise ValueError(f"the cursor was made for sort={sort} order={order}, not for"

@@ -21,6 +21,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, Field
 from starlette.requests import ClientDisconnect
 
 from inspector_app.office.auth import (
@@ -29,6 +30,8 @@ from inspector_app.office.auth import (
     office_store,
     require_supervisor,
 )
+from inspector_app.office.bounded_body import BoundedJsonRoute
+from inspector_app.office.errors import refusals
 from inspector_app.office.store import OfficeStore, now_iso
 
 MAX_PHOTO_BYTES = 4 * 1024 * 1024
@@ -36,8 +39,17 @@ SHA256_PATTERN = r"^[0-9a-f]{64}$"
 JPEG_MIME = "image/jpeg"
 _JPEG_MAGIC = b"\xff\xd8\xff"
 
-router = APIRouter(tags=["photos"])
-Sha256 = Annotated[str, PathParam(pattern=SHA256_PATTERN, description="hex SHA-256 of the bytes")]
+router = APIRouter(tags=["photos"], route_class=BoundedJsonRoute)  # no JSON body here today
+Sha256 = Annotated[str, PathParam(pattern=SHA256_PATTERN,
+                                  description="SHA-256 of the bytes, 64 lower-case hex digits")]
+
+
+class PhotoStored(BaseModel):
+    """The office's confirmation: the laptop counts a photo sent only when the hash is echoed."""
+
+    sha256: str = Field(pattern=SHA256_PATTERN)
+    size: int = Field(ge=0, le=MAX_PHOTO_BYTES)
+    status: str = Field(description="created | already_present")
 
 
 class PhotoRejected(Exception):
@@ -123,10 +135,14 @@ def photo_for(store: OfficeStore, sha256: str, who: Supervisor) -> bytes | None:
 
 
 @router.put("/api/v1/photos/{sha256}",
-            responses={201: {"description": "stored"}, 200: {"description": "already stored"},
-                       401: {"description": "unknown or revoked device"},
-                       413: {"description": "larger than the office's limit"},
-                       422: {"description": "bytes do not match the hash, or not a JPEG"}},
+            responses={201: {"model": PhotoStored, "description": "stored"},
+                       200: {"model": PhotoStored, "description": "already stored"},
+                       **refusals(400, 401, 413, 422, s400="the upload was cut off",
+                                  s401="unknown or revoked device",
+                                  s413=f"larger than {MAX_PHOTO_BYTES} bytes",
+                                  s422="the bytes do not have the SHA-256 of the address "
+                                       "(`hash_mismatch`) or are not a JPEG (`not_jpeg`); "
+                                       "or the address is not 64 lower-case hex digits")},
             openapi_extra={"requestBody": {"required": True, "content": {
                 "image/jpeg": {"schema": {"type": "string", "format": "binary"}}}}})
 async def put_photo(request: Request, sha256: Sha256) -> Response:
@@ -160,7 +176,10 @@ async def put_photo(request: Request, sha256: Sha256) -> Response:
 
 @router.get("/api/v1/photos/{sha256}", response_class=Response,
             responses={200: {"content": {JPEG_MIME: {}}, "description": "the photo's bytes"},
-                       404: {"description": "no such photo among the records you may see"}})
+                       **refusals(401, 404, 422,
+                                  s404="no such photo among the records you may see, or not "
+                                       "received yet",
+                                  s422="the address is not 64 lower-case hex digits")})
 def get_photo(sha256: Sha256, who: Annotated[Supervisor, Depends(require_supervisor)],
               store: Annotated[OfficeStore, Depends(office_store)]) -> Response:
     data = photo_for(store, sha256, who)

@@ -14,6 +14,9 @@ from fastapi import HTTPException
 from inspector_app.office.auth import Supervisor
 from inspector_app.office.store import OfficeStore
 
+AMBIGUOUS = ("a bare record id held by records of several devices (`ambiguous_record`, with "
+             "their `refs`): name the record by its ref, device_id.record_id")
+
 
 def not_found() -> HTTPException:
     return HTTPException(404, detail={"error": "not_found", "reason": "no such record",

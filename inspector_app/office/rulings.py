@@ -34,18 +34,22 @@ from inspector_app.core.ruling import TRAINING_NOTE, Ruling, RulingInput, comput
 from inspector_app.core.season import season_of
 from inspector_app.office import record_names
 from inspector_app.office.auth import Supervisor, office_store, require_supervisor
+from inspector_app.office.bounded_body import BoundedJsonRoute
+from inspector_app.office.errors import refusals
 from inspector_app.office.profile_confirmations import effective
 from inspector_app.office.store import OfficeStore, now_iso
 
 COLS = ("ruling_no", "record_ref", "record_id", "record_sha256", "decision", "amount_total", "inputs",
         "ruling", "issued_by", "issued_at", "district", "superseded_by")
 
-router = APIRouter(tags=["rulings"])
+FEE_PATTERN = r"^\s*\d{1,3}(\.\d{1,6})?\s*$"
+router = APIRouter(tags=["rulings"], route_class=BoundedJsonRoute)
 
 
 class RulingRequest(BaseModel):
-    daily_fee_per_m2: str = Field(max_length=40, description="yuan per m² per day, e.g. '0.1'")
-    failing_days: int
+    daily_fee_per_m2: str = Field(max_length=40, pattern=FEE_PATTERN,
+                                  description="yuan per m² per day, e.g. '0.1'")
+    failing_days: int = Field(ge=0, description="at most the profile's season length")
     comment: str = Field("", max_length=4000)
     request_key: str | None = Field(
         None, pattern=r"^[A-Za-z0-9_-]{8,64}$",
@@ -127,7 +131,7 @@ def _not_found(what_zh: str = "没有这条记录", what_en: str = "no such reco
 
 
 def _fee(text: str) -> Decimal:
-    if not re.fullmatch(r"\d{1,3}(\.\d{1,6})?", text.strip()):
+    if not re.fullmatch(FEE_PATTERN, text):
         raise _refuse(422, "bad_decimal", f"日单价应写成如 0.1607 的数字：{text!r}",
                       f"write the daily fee as a plain number such as 0.1607: {text!r}")
     try:
@@ -158,8 +162,11 @@ def _cite_rules(store: OfficeStore, profile: Profile, ruling: Ruling) -> Ruling:
 
 
 @router.post("/api/v1/records/{record_id}/rulings", status_code=201,
-             responses={404: {"description": "no such record (or another district's)"},
-                        422: {"description": "cannot be ruled on, or bad inputs"}})
+             responses={200: {"description": "this request key already issued this ruling"},
+                        **refusals(400, 401, 404, 409, 413, 422,
+                                   s409="this request key was used for another ruling "
+                                        f"(`request_key_reused`); or {record_names.AMBIGUOUS}",
+                                   s422="cannot be ruled on, or bad inputs")})
 def issue_ruling(record_id: str, req: RulingRequest, request: Request,
                  who: Annotated[Supervisor, Depends(require_supervisor)],
                  store: Annotated[OfficeStore, Depends(office_store)]) -> JSONResponse:
@@ -201,7 +208,7 @@ def issue_ruling(record_id: str, req: RulingRequest, request: Request,
     return JSONResponse(status_code=201, content=stored)
 
 
-@router.get("/api/v1/rulings/{ruling_no}", responses={404: {"description": "no such ruling"}})
+@router.get("/api/v1/rulings/{ruling_no}", responses=refusals(401, 404, s404="no such ruling"))
 def ruling_detail(ruling_no: str, who: Annotated[Supervisor, Depends(require_supervisor)],
                   store: Annotated[OfficeStore, Depends(office_store)]) -> dict[str, Any]:
     found = get(store, ruling_no)

@@ -19,14 +19,16 @@ from typing import Any
 import httpx
 
 from inspector_app import __version__
+from inspector_app.bounded_json import JsonInputError, read_json
 from inspector_app.core.errors import InspectionError
-from inspector_app.sync.client import office_words
+from inspector_app.sync.answers import office_words
 
 USER_AGENT = f"inspector-app-review/{__version__}"
 Progress = Callable[[int, int, str], None]
 # A spreadsheet is built whole before its first byte is sent (about 16 s per 100,000 rows on a
 # small office machine), so an export waits far longer for an answer than a page does.
 EXPORT_TIMEOUT = httpx.Timeout(30.0, read=1800.0)
+MAX_ANSWER_BYTES = 64 * 1024 * 1024  # a record detail carries its envelope (4 MiB by default)
 
 
 class ReviewError(InspectionError):
@@ -55,6 +57,11 @@ def _office_error(response: httpx.Response) -> ReviewError:
     return ReviewError(f"办公室返回 HTTP {status}，答复不是办公室的格式",
                        f"the office answered HTTP {status} in a form that is not the office's",
                        status, "not_office")
+
+
+def _bounded(response: httpx.Response) -> Any:
+    """The answer's JSON read as outside input (size and nesting bounded)."""
+    return read_json(response.content, max_bytes=MAX_ANSWER_BYTES)
 
 
 def _transport_error(url: str, exc: httpx.TransportError) -> ReviewError:
@@ -114,10 +121,10 @@ class ReviewSession:
         if response.status_code != 200:
             raise _office_error(response)
         try:
-            body = response.json()
+            body = _bounded(response)
             user = User(body["name"], body["role"], body.get("district"), body["expires_at"])
             token = body["token"]
-        except (ValueError, KeyError, TypeError) as exc:
+        except (JsonInputError, KeyError, TypeError) as exc:
             raise _office_error(httpx.Response(502)) from exc
         session = cls(base_url, token, user, verify=verify, timeout=timeout, transport=transport)
         health = session.health()
@@ -143,8 +150,8 @@ class ReviewSession:
     def _json(self, method: str, path: str, **kwargs: Any) -> Any:
         response = self._call(method, path, **kwargs)
         try:
-            return response.json()
-        except ValueError as exc:
+            return _bounded(response)
+        except JsonInputError as exc:
             raise _office_error(httpx.Response(502)) from exc
 
     def close(self) -> None:

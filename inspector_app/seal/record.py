@@ -24,6 +24,7 @@ from inspector_app.core.verdict import VisitResult, visit_result
 from inspector_app.seal.canonical import canonical_bytes, canonical_text, normalised
 from inspector_app.seal.chain_head import require_head_held, write_head
 from inspector_app.seal.device_key import DeviceKey
+from inspector_app.seal.record_schema import check_envelope
 from inspector_app.seal.signature import Signatures, check_signatures
 from inspector_app.store.photos import copy_links, envelope_photos
 from inspector_app.store.sealed import SealedRow, SealedStore, SignatureDrafts
@@ -131,7 +132,7 @@ def seal_visit(db: sqlite_utils.Database, visit_id: str, signatures: Signatures 
         sealed_at = clock().isoformat(timespec="seconds")
         record = build_record(visit, profile, result, signatures, key.device_dict(), chain,
                               sealed_at, link, envelope_photos(db, visit.id))
-        envelope = envelope_for(record, key)
+        envelope = check_envelope(envelope_for(record, key))  # never seal what no office reads
         conn.execute("DELETE FROM signatures WHERE visit_id=?", (visit.id,))
         sealed.insert(SealedRow(visit.id, visit.id, key.device_id, chain["seq"],
                                 envelope["sha256"], chain["prev_sha256"], sealed_at,

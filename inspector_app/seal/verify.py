@@ -8,7 +8,6 @@ can drop the triggers and edit a reading, and that must show as "content changed
 from __future__ import annotations
 
 import hashlib
-import json
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -23,11 +22,13 @@ from inspector_app.seal.local_checks import check_rows, check_triggers, unsealed
 from inspector_app.seal.photo_checks import check_photo_triggers, check_photos
 from inspector_app.seal.problems import KIND_ZH, KINDS, Problem, VerifyReport
 from inspector_app.seal.record import FORMAT
+from inspector_app.seal.record_schema import RecordShapeError, read_envelope
 from inspector_app.store.sealed import SealedStore
 
 __all__ = ["KINDS", "KIND_ZH", "Problem", "VerifyReport", "verify_chain", "verify_envelope",
            "verify_store"]
 
+MAX_STORED_ENVELOPE_BYTES = 64 * 1024 * 1024  # far above any real record; bounds a forged one
 RECORD_KEYS = ("format", "record_id", "training", "visit", "result", "profile", "signatures",
                "device", "chain", "sealed_at", "supersedes")
 
@@ -162,12 +163,13 @@ def verify_store(db: sqlite_utils.Database, trusted_public_key_b64: str | None, 
     envelopes = []
     for row, text in SealedStore(db).rows_with_text():
         report.checked += 1
-        try:
-            envelope = json.loads(text)
-        except ValueError as exc:
+        try:  # whoever holds the file can write anything into it: read it as outside JSON
+            envelope = read_envelope(text, max_bytes=MAX_STORED_ENVELOPE_BYTES)
+        except RecordShapeError as exc:
             report.problems.append(Problem(row.record_id, "bad_format",
-                                           f"格式错误：存储的记录不是 JSON（{exc}）",
-                                           f"bad format: the stored envelope is not JSON ({exc})"))
+                                           f"格式错误：存储的记录无法读取（{exc.message_zh}）",
+                                           f"bad format: the stored envelope cannot be read "
+                                           f"({exc.message_en})"))
             continue
         if trusted_public_key_b64 is None:
             report.problems.append(Problem(row.record_id, "foreign_key",

@@ -22,6 +22,7 @@ from typing import Any
 from inspector_app.store import outbox
 from inspector_app.sync.client import Progress, SyncClient, SyncReport
 from inspector_app.sync.config import NotEnrolled
+from inspector_app.sync.run_lock import SyncBusy
 
 ReportCallback = Callable[[SyncReport, dict[str, int]], None]
 ErrorCallback = Callable[[Exception], None]
@@ -78,7 +79,7 @@ class BackgroundSync:
                     # A stopped run (device refused, office unreachable) leaves records due at
                     # once: wait the full interval rather than knock again immediately.
                     wait = self.interval_s if report.stopped else self._wait_for(client)
-                except NotEnrolled:
+                except (NotEnrolled, SyncBusy):  # not enrolled yet, or `sync` runs meanwhile
                     wait = self.interval_s
                 except Exception as exc:  # keep the thread alive; the UI shows the error
                     if self.on_error:

@@ -13,8 +13,9 @@ the manifest can be checked before any record is parsed. The manifest is not a s
 whoever edits a record can edit the manifest too — the envelope's hash and signature are; the
 manifest catches accidental damage and lets a refusal name the record at once.
 
-Reading is defensive (a bundle comes from a USB stick): size limits before decompression, no file
-outside the manifest, no path from the archive used as a path on disk.
+Reading is defensive (a bundle comes from a USB stick): size limits before decompression, the
+manifest read as bounded JSON (`bounded_json`) and checked against `ManifestShape` before any
+field is used, no file outside the manifest, no path from the archive used as a path on disk.
 """
 
 from __future__ import annotations
@@ -30,8 +31,11 @@ from pathlib import Path
 from typing import Any
 
 import sqlite_utils
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ValidationError as PydanticError
 
 from inspector_app import __version__
+from inspector_app.bounded_json import JsonInputError, read_json
 from inspector_app.seal.photo_refs import cited_hashes, is_sha256_hex
 from inspector_app.store import outbox
 from inspector_app.store.photos import photo_bytes
@@ -40,7 +44,38 @@ from inspector_app.store.sealed import SealedStore
 BUNDLE_FORMAT = "heating-inspection-bundle/1"
 MANIFEST = "manifest.json"
 MAX_RECORDS = 100_000
+MAX_PHOTOS = 1_000_000
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024
+
+
+class ManifestEntryShape(BaseModel):
+    """One manifest line: checked for type before any field is used."""
+
+    model_config = ConfigDict(strict=True, extra="allow")
+    record_id: str = Field(min_length=1, max_length=80)
+    device_id: str = Field(max_length=80)
+    seq: int = Field(ge=0, le=2**53)
+    sha256: str = Field(max_length=64)
+    file: str = Field(max_length=200)
+    file_sha256: str = Field(max_length=64)
+    bytes: int = Field(ge=0)
+
+
+class ManifestPhotoShape(BaseModel):
+    """One photo of the manifest: its hash, its file in the zip, its size."""
+
+    model_config = ConfigDict(strict=True, extra="allow")
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    file: str = Field(max_length=200)
+    bytes: int = Field(ge=0)
+
+
+class ManifestShape(BaseModel):
+    model_config = ConfigDict(strict=True, extra="allow")
+    format: str
+    count: int = Field(ge=0, le=MAX_RECORDS)
+    records: list[ManifestEntryShape] = Field(max_length=MAX_RECORDS)
+    photos: list[ManifestPhotoShape] = Field([], max_length=MAX_PHOTOS)  # absent: no photos
 
 
 class BundleError(Exception):
@@ -159,12 +194,18 @@ def _read(path: Path, max_record_bytes: int,
         if MANIFEST not in infos or infos[MANIFEST].file_size > MAX_MANIFEST_BYTES:
             raise BundleError("数据包缺少清单（manifest.json）", "the bundle has no manifest.json")
         try:
-            manifest = json.loads(zf.read(MANIFEST).decode("utf-8"))
-        except (ValueError, UnicodeDecodeError) as exc:
+            manifest = read_json(zf.read(MANIFEST), max_bytes=MAX_MANIFEST_BYTES)
+        except (JsonInputError, zipfile.BadZipFile, OSError) as exc:
             raise BundleError("数据包清单已损坏", "the bundle manifest is damaged") from exc
         if not isinstance(manifest, dict) or manifest.get("format") != BUNDLE_FORMAT:
             raise BundleError("未知的数据包格式", f"unknown bundle format "
-                              f"{manifest.get('format') if isinstance(manifest, dict) else None!r}")
+                              f"{str(manifest.get('format'))[:80] if isinstance(manifest, dict) else None!r}")
+        try:
+            ManifestShape.model_validate(manifest)
+        except PydanticError as exc:
+            raise BundleError("数据包清单格式错误", "the bundle manifest is malformed: "
+                              + "; ".join(".".join(map(str, e["loc"])) + f": {e['msg']}"
+                                          for e in exc.errors(include_url=False)[:3])) from exc
         listed = manifest.get("records")
         if not isinstance(listed, list) or manifest.get("count") != len(listed) \
                 or len(listed) > MAX_RECORDS:

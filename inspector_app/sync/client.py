@@ -14,6 +14,10 @@ How failures are treated:
   succeed either, so the run stops and says so; the records stay queued, not rejected.
 - If `max_unreachable` records in a row exhaust their retries on network faults, the office is
   taken as unreachable and the run stops early instead of hammering a dead link 200 times.
+- Time is bounded: each request by `timeout` per step and by the run's deadline as a whole
+  (`deadline_s`); an office that accepts connections and never answers once made `sync` take
+  187 s for 3 records. What the deadline leaves is counted (`SyncReport.left`) and stays queued.
+- One run per data folder (`run_lock`); answers are read as bounded JSON, at most 64 KiB.
 
 Time is injectable (`clock`, `sleep`, `rng`) so tests of back-off run in milliseconds.
 `SyncClient.push_pending(progress)` is the UI's entry point; call it on a worker thread with a
@@ -45,11 +49,19 @@ from inspector_app.seal.enrolment_proof import sign_enrolment
 from inspector_app.seal.photo_refs import cited_hashes
 from inspector_app.store import outbox
 from inspector_app.store.sealed import SealedStore
+from inspector_app.sync.answers import (
+    answer_json,
+    office_reason,
+    read_capped,
+    send_capped,
+)
 from inspector_app.sync.config import OfficeLink, load_link, save_link
 from inspector_app.sync.photo_upload import send_photos
+from inspector_app.sync.run_lock import sync_lock
 
 Progress = Callable[[int, int, str], None]
 DEVICE_HEADER = "X-Device-Id"
+ENROL_DEADLINE_TIMEOUTS = 4  # an answer trickling in may take this many `timeout`s in all
 USER_AGENT = f"inspector-app/{__version__}"
 
 
@@ -94,6 +106,7 @@ class Attempt:
     en: str
     already_present: bool = False
     photos_sent: int = 0
+    awaiting_photos: bool = False  # the office holds the record, not yet all its photos
     answer: dict[str, Any] = field(default_factory=dict, repr=False)  # the office's confirmation
 
 
@@ -120,6 +133,7 @@ class SyncReport:
     retries: int = 0
     transient_failures: int = 0
     photos_sent: int = 0
+    awaiting_photos: int = 0
     stopped_zh: str = ""
     stopped_en: str = ""
     elapsed_s: float = 0.0
@@ -129,41 +143,24 @@ class SyncReport:
     def stopped(self) -> bool:
         return bool(self.stopped_en)
 
+    @property
+    def left(self) -> int:
+        """Records of this run still to send: to retry later (those the office holds but whose
+        photos it still lacks among them, `awaiting_photos`), or not tried at all."""
+        return self.retrying + self.not_tried
+
     def summary(self, lang: str = "zh") -> str:
         if lang.startswith("zh"):
             text = (f"共 {self.total} 条：已上传 {self.sent}（其中办公室已有 {self.already_present}），"
-                    f"被拒收 {self.rejected}，稍后重试 {self.retrying}，未尝试 {self.not_tried}")
+                    f"被拒收 {self.rejected}，稍后重试 {self.retrying}，未尝试 {self.not_tried}，"
+                    f"还剩 {self.left} 条待上传")
             text += f"；上传照片 {self.photos_sent} 张" if self.photos_sent else ""
             return text + (f"。已停止：{self.stopped_zh}" if self.stopped else "")
         text = (f"{self.total} records: sent {self.sent} (already at the office "
                 f"{self.already_present}), rejected {self.rejected}, retry later {self.retrying}, "
-                f"not tried {self.not_tried}")
+                f"not tried {self.not_tried}, {self.left} left to send")
         text += f"; photos sent {self.photos_sent}" if self.photos_sent else ""
         return text + (f". Stopped: {self.stopped_en}" if self.stopped else "")
-
-
-def office_words(response: httpx.Response) -> tuple[str, str, str] | None:
-    """(zh, en, error code) from an answer in the office's error shape (also FastAPI's
-    `detail` wrapping), or None when the answer is not the office's (a portal page, a proxy)."""
-    try:
-        body = response.json()
-    except ValueError:
-        return None
-    if not isinstance(body, dict):
-        return None
-    detail = body.get("detail") if isinstance(body.get("detail"), dict) else body
-    en, zh = detail.get("reason"), detail.get("reason_zh")
-    if not (en or zh):
-        return None
-    return str(zh or en), str(en or zh), str(detail.get("error") or "")
-
-
-def _reason(response: httpx.Response) -> tuple[str, str]:
-    """The office's words from an error body, or a description of what came back."""
-    words = office_words(response)
-    if words is not None:
-        return words[0], words[1]
-    return (f"办公室返回 HTTP {response.status_code}", f"the office answered HTTP {response.status_code}")
 
 
 class SyncClient:
@@ -175,8 +172,11 @@ class SyncClient:
                  clock: Callable[[], float] = time.time,
                  sleep: Callable[[float], None] = time.sleep,
                  rng: random.Random | None = None,
-                 transport: httpx.BaseTransport | None = None) -> None:
+                 transport: httpx.BaseTransport | None = None,
+                 deadline_s: float | None = None) -> None:
         self.db = db
+        self.timeout = timeout
+        self.deadline_s = deadline_s
         self.link = link
         self.policy = policy or RetryPolicy()
         self.clock, self.sleep = clock, sleep
@@ -207,11 +207,17 @@ class SyncClient:
         self.close()
 
     # -- one request ---------------------------------------------------------------------------
-    def send_once(self, record_id: str) -> Attempt:
-        """PUT the stored envelope (and any photos the office lacks); classify the outcome."""
+    def send_once(self, record_id: str, deadline: float | None = None) -> Attempt:
+        """PUT the stored envelope (and any photos the office lacks); classify the outcome.
+
+        Every request gets at most `timeout` seconds for each step (connect, send, each read)
+        and none runs past `deadline` (on `clock`), photos included: an office that accepts the
+        connection and never answers, or trickles its answer, costs a bounded time. Answers are
+        read up to MAX_ANSWER_BYTES only.
+        """
         body = self.sealed.envelope_text(record_id).encode("utf-8")
         sha256 = self.sealed.get(record_id).sha256
-        first = self._put_record(record_id, body, sha256)
+        first = self._put_record(record_id, body, sha256, deadline)
         cited = cited_hashes(json.loads(body).get("record") or {})
         if first.kind != "sent" or not cited:
             return first
@@ -221,43 +227,44 @@ class SyncClient:
                            "the office did not confirm the record's photos (an older office?)")
         photos_sent = 0
         if missing:
-            outcome = send_photos(self.http, self.db, [m for m in missing if m in cited])
+            outcome = send_photos(self.http, self.db, [m for m in missing if m in cited],
+                                  timeout=self.timeout, clock=self.clock, deadline=deadline)
             photos_sent = outcome.sent
             if outcome.failure is not None:
                 kind, status, zh, en = outcome.failure
-                return Attempt(kind, status, zh, en, photos_sent=photos_sent)
-            again = self._put_record(record_id, body, sha256)
+                return Attempt(kind, status, zh, en, photos_sent=photos_sent,
+                               awaiting_photos=kind == "transient")
+            again = self._put_record(record_id, body, sha256, deadline)
             if again.kind != "sent":
                 again.photos_sent = photos_sent
                 return again
             if again.answer.get("photos_missing"):
                 return Attempt("transient", again.status, "照片上传后办公室仍显示缺少照片",
                                "the office still lacks photos after they were sent",
-                               photos_sent=photos_sent)
+                               photos_sent=photos_sent, awaiting_photos=True)
         return Attempt("sent", first.status, "", "", already_present=first.already_present,
                        photos_sent=photos_sent)
 
-    def _put_record(self, record_id: str, body: bytes, sha256: str) -> Attempt:
+    def _put_record(self, record_id: str, body: bytes, sha256: str,
+                    deadline: float | None) -> Attempt:
         """PUT the envelope once; a `sent` answer keeps the office's JSON for the photo check."""
         try:
-            response = self.http.put(f"/api/v1/records/{record_id}", content=body,
-                                     headers={"Content-Type": "application/json"})
+            response = send_capped(self.http, "PUT", f"/api/v1/records/{record_id}",
+                                   content=body, content_type="application/json",
+                                   timeout=self.timeout, clock=self.clock, deadline=deadline)
         except httpx.TransportError as exc:
             return Attempt("transient", None, f"网络错误：{type(exc).__name__}",
                            f"network error: {type(exc).__name__}: {exc}")
         status = response.status_code
         if status in (200, 201):
-            try:
-                answer = response.json()
-            except ValueError:
-                answer = None
+            answer = answer_json(response)
             if isinstance(answer, dict) and answer.get("record_id") == record_id \
                     and answer.get("sha256") == sha256:
                 return Attempt("sent", status, "", "", already_present=status == 200,
                                answer=answer)
             return Attempt("transient", status, "收到的答复不是办公室的确认（可能是无线网络登录页）",
                            "the answer was not the office's confirmation (a Wi-Fi login page?)")
-        zh, en = _reason(response)
+        zh, en = office_reason(response)
         if status in (409, 413, 422):
             return Attempt("rejected", status, zh, en)
         if status == 401:
@@ -269,11 +276,27 @@ class SyncClient:
                      should_stop: Callable[[], bool] | None = None) -> SyncReport:
         """Send every due record once through the retry loop; returns counts and reasons.
 
-        `progress(done, total, text)` is called before each record and once at the end.
+        `progress(done, total, text)` is called before each record (text: its id) and once at
+        the end (text empty).
         `include_not_due` ignores the persistent back-off (an explicit "sync now").
-        `should_stop` lets the UI cancel between records.
+        `should_stop` lets the UI cancel between records. The run holds the data folder's
+        sync lock (`run_lock.SyncBusy` if another run has it) and stops at `deadline_s`,
+        leaving the rest queued and counted as not tried.
         """
+        folder = self._db_folder()
+        if folder is None:  # an in-memory database: nobody else can share its outbox
+            return self._run(progress, include_not_due, should_stop)
+        with sync_lock(folder):
+            return self._run(progress, include_not_due, should_stop)
+
+    def _db_folder(self) -> Path | None:
+        file = self.db.conn.execute("PRAGMA database_list").fetchone()[2]
+        return Path(file).parent if file else None
+
+    def _run(self, progress: Progress | None, include_not_due: bool,
+             should_stop: Callable[[], bool] | None) -> SyncReport:
         started = self.clock()
+        deadline = None if self.deadline_s is None else started + self.deadline_s
         report = SyncReport()
         outbox.enqueue_missing(self.db)
         outbox.recover_interrupted(self.db, now=started)
@@ -287,10 +310,16 @@ class SyncClient:
                 report.not_tried = report.total - done
                 report.stopped_zh, report.stopped_en = "已取消", "cancelled"
                 break
+            if deadline is not None and self.clock() >= deadline:
+                report.not_tried = report.total - done
+                report.stopped_zh = f"已到同步时限（{self.deadline_s:g} 秒），其余记录留待下次"
+                report.stopped_en = (f"the sync deadline ({self.deadline_s:g} s) was reached; "
+                                     "the rest wait for the next run")
+                break
             if not outbox.claim(self.db, record_id, self.policy.lease_s, now=self.clock()):
                 report.not_tried += 1  # another run holds it or finished it meanwhile
                 continue
-            result, attempt = self._push_one(record_id, report)
+            result, attempt = self._push_one(record_id, report, deadline)
             report.results.append(result)
             if attempt.kind == "device_refused":
                 report.not_tried = report.total - done - 1
@@ -305,20 +334,23 @@ class SyncClient:
                 report.stopped_en = "the office could not be reached for several records in a row"
                 break
         report.elapsed_s = self.clock() - started
-        if progress:
-            progress(report.total - report.not_tried, report.total,
-                     report.summary("zh"))
+        if progress:  # the last call counts only: the report says the rest in the reader's words
+            progress(report.total - report.not_tried, report.total, "")
         return report
 
-    def _push_one(self, record_id: str, report: SyncReport) -> tuple[RecordResult, Attempt]:
+    def _push_one(self, record_id: str, report: SyncReport,
+                  deadline: float | None = None) -> tuple[RecordResult, Attempt]:
         tries = 0
         attempt = Attempt("transient", None, "", "")
         for n in range(self.policy.attempts_per_run):
             if n:
+                pause = self.policy.delay(n - 1, self.rng)
+                if deadline is not None and self.clock() + pause >= deadline:
+                    break  # no time left for another try: the record waits for the next run
                 report.retries += 1
-                self.sleep(self.policy.delay(n - 1, self.rng))
+                self.sleep(pause)
             tries += 1
-            attempt = self.send_once(record_id)
+            attempt = self.send_once(record_id, deadline)
             report.photos_sent += attempt.photos_sent
             if attempt.kind != "transient":
                 break
@@ -339,6 +371,7 @@ class SyncClient:
             outbox.mark_retry(self.db, record_id, attempt.status, attempt.zh, attempt.en, tries,
                               self.clock() + self.policy.next_try_in(failed_runs, self.rng))
             report.retrying += 1
+            report.awaiting_photos += attempt.awaiting_photos
             state = outbox.FAILED_RETRYING
         return RecordResult(record_id, state, attempt.status, attempt.zh, attempt.en,
                             tries), attempt
@@ -358,22 +391,30 @@ def enroll(folder: Path, office_url: str, code: str, key: DeviceKey, *, label: s
         verify = ssl.create_default_context(cafile=str(cert_pem))
     body = {"code": code, "device_id": key.device_id, "public_key": key.public_key_b64,
             "proof": sign_enrolment(key, code), "label": label}
+    started = time.time()
     try:
         with httpx.Client(verify=verify, timeout=timeout, transport=transport,
-                          headers={"User-Agent": USER_AGENT}) as http:
-            response = http.post(f"{office_url.rstrip('/')}/api/v1/enrollments", json=body)
+                          headers={"User-Agent": USER_AGENT}) as http, \
+                http.stream("POST", f"{office_url.rstrip('/')}/api/v1/enrollments",
+                            json=body) as streamed:
+            response = httpx.Response(streamed.status_code, content=read_capped(
+                streamed, time.time, started + ENROL_DEADLINE_TIMEOUTS * timeout))
     except httpx.TransportError as exc:
         raise SyncError(f"无法连接办公室 {office_url}：{exc}",
                         f"cannot reach the office at {office_url}: {exc}", field="office") from exc
     if response.status_code != 201:
-        zh, en = _reason(response)
+        zh, en = office_reason(response)
         raise SyncError(f"注册失败：{zh}", f"enrolment refused: {en}", field="code")
+    answer = answer_json(response)
     try:
-        answer = response.json()
-        token = str(answer["token"])
+        if not isinstance(answer, dict) or not isinstance(answer.get("token"), str) \
+                or not 0 < len(answer["token"]) <= 200:
+            raise ValueError("no token")
+        token = answer["token"]
         if answer.get("device_id") != key.device_id:
             raise ValueError("device id not echoed")
-        public_url = str((answer.get("office") or {}).get("public_url") or "")
+        office = answer.get("office")
+        public_url = str(office.get("public_url") or "") if isinstance(office, dict) else ""
     except (ValueError, KeyError, TypeError) as exc:
         raise SyncError("办公室的答复无法识别（地址是否正确？）",
                         "the answer was not an office enrolment (is the address right?)",

@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from inspector_app.atomic_file import write_atomically
+from inspector_app.bounded_json import JsonInputError, read_json
 from inspector_app.core.errors import InspectionError
 
 LINK_FILENAME = "office.json"
@@ -66,9 +67,9 @@ def load_link(folder: Path) -> OfficeLink:
                           "this laptop is not enrolled with an office yet: run "
                           "inspector-app enroll --office URL --code CODE", field="office")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = read_json(path.read_bytes(), max_bytes=64 * 1024, max_depth=2)
         return OfficeLink(**data)
-    except (ValueError, TypeError) as exc:
+    except (JsonInputError, TypeError) as exc:
         raise NotEnrolled(f"办公室连接文件 {path} 已损坏：请重新注册",
                           f"the office link {path} is damaged: enrol again",
                           field="office") from exc

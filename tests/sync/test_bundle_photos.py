@@ -86,3 +86,30 @@ def test_a_photo_lost_on_the_laptop_leaves_the_record_incomplete_at_the_office(
     assert office_main(["--db", str(office_store.path), "--lang", "en", "records"]) == 0
     out = capsys.readouterr().out
     assert "1 records still missing photos" in out and f"  {ref}" in out
+
+
+@pytest.mark.parametrize(("entry", "named"), [
+    ({"sha256": 7, "file": "photos/x.jpg", "bytes": 1}, "photos.0.sha256"),
+    ({"sha256": "A" * 64, "file": "photos/x.jpg", "bytes": 1}, "photos.0.sha256"),
+    ({"sha256": "a" * 64, "file": "photos/x.jpg", "bytes": "1"}, "photos.0.bytes"),
+    ({"sha256": "a" * 64, "file": "photos/x.jpg", "bytes": -1}, "photos.0.bytes"),
+    ("a" * 64, "photos.0"),
+])
+def test_the_manifests_photo_list_is_checked_for_shape_first(tmp_path, laptop, entry, named):
+    """The manifest comes from a USB stick: its photo list is read as bounded JSON and checked
+    against `ManifestShape` before any entry is used, the fault named."""
+    seal_with_photos(laptop.db, laptop.key)
+    export_bundle(laptop.db, tmp_path / "b.zip")
+
+    def bad_manifest(name, data):
+        if name != "manifest.json":
+            return data
+        manifest = json.loads(data)
+        manifest["photos"] = [entry]
+        return json.dumps(manifest).encode("utf-8")
+
+    rewrite(tmp_path / "b.zip", bad_manifest)
+    with pytest.raises(BundleError) as exc:
+        read_bundle(tmp_path / "b.zip", max_record_bytes=LIMIT)
+    assert "manifest is malformed" in exc.value.en and named in exc.value.en
+    assert "清单格式错误" in exc.value.zh

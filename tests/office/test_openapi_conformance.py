@@ -1,0 +1,125 @@
+"""The office against its own OpenAPI document: schemathesis, every check, three surfaces.
+
+A live office (uvicorn on 127.0.0.1, real records uploaded by a real laptop) is tested
+in-process by schemathesis' own runner (`st run`, through click's test runner) with every check
+on (`--checks all`: not_a_server_error, status_code_conformance, content_type_conformance,
+response_headers_conformance, response_schema_conformance, negative_data_rejection,
+positive_data_acceptance, unsupported_method, allow_header_conformance, use_after_free, ...)
+and every phase (examples, coverage, fuzzing, stateful), for the public surface (no
+credential), the device surface (an enrolled laptop's token) and the supervisor surface (a
+logged-in admin's session). Any 5xx or any answer the document does not describe fails.
+
+What the document cannot say, and so is allowed a 422 for a well-formed request
+(`positive_data_acceptance`), each for one reason:
+- enrolment: the device id must be derived from the public key;
+- upload: a generated envelope cannot carry a valid hash and device signature;
+- the record list: a cursor is only valid as the office made it (for that sort and order);
+- a ruling: the failing days may not pass the record's profile's season length, and only a
+  verified record of the office's own can be ruled on;
+- a photo upload: the bytes must be a JPEG whose SHA-256 is the address, and no generator
+  makes bytes for a given hash (the device surface tests it; a supervisor fetching a photo
+  gets the real ones, offered from the records, or a 404).
+The examples are few and the seed fixed so a run takes well under two minutes on two cores.
+"""
+
+from __future__ import annotations
+
+import re
+
+import httpx
+import pytest
+from click.testing import CliRunner
+from schemathesis.cli import schemathesis as st
+
+from inspector_app.office.auth import hash_password
+from inspector_app.sync.client import SyncClient
+from inspector_app.sync.config import load_link
+from tests.office.uploaded import upload
+from tests.photos_helpers import seal_with_photos
+
+MAX_EXAMPLES = 12
+SEED = 19
+SEMANTIC_422 = ("/api/v1/enrollments", "/api/v1/records/{record_id}", "/api/v1/records",
+                "/api/v1/records/{record_id}/rulings", "/api/v1/photos/{sha256}")
+EXPECTED_WELL_FORMED = ["2xx", "3xx", "401", "403", "404", "409", "422", "429"]
+
+
+def config_file(tmp_path, known: dict[str, list[str]]) -> str:
+    """The run's configuration; `known` real values per path parameter are offered half the
+    time (a schemathesis dictionary), so requests reach records as well as 404s."""
+    path = tmp_path / "schemathesis.toml"
+    lines = [f"seed = {SEED}", "color = false", "cache.enabled = false",  # no state between runs
+             f"generation.max-examples = {MAX_EXAMPLES}", ""]
+    for name, values in known.items():
+        lines += [f"dictionaries.{name}.values = {values}",
+                  f'parameters."path.{name}" = {{ dictionary = "{name}", probability = 0.5 }}',
+                  ""]
+    for op in SEMANTIC_422:  # an operation's own block starts from the defaults: bound it again
+        lines += ["[[operations]]", f'include-path = "{op}"',
+                  f"generation.max-examples = {MAX_EXAMPLES}",
+                  f"checks.positive_data_acceptance.expected-statuses = {EXPECTED_WELL_FORMED}",
+                  ""]
+    path.write_text("\n".join(lines).replace("'", '"'), encoding="utf-8")
+    return str(path)
+
+
+def run_schemathesis(office, tmp_path, headers: dict[str, str], *selection: str,
+                     known: dict[str, list[str]] | None = None) -> str:
+    args = ["--config-file", config_file(tmp_path, known or {}), "run",
+            f"{office.url}/openapi.json",
+            "--checks", "all", "--phases", "examples,coverage,fuzzing,stateful",
+            "--max-examples", str(MAX_EXAMPLES), "--workers", "1",
+            "--request-timeout", "30", "--report-dir", str(tmp_path / "reports"),
+            *selection]
+    for name, value in headers.items():
+        args += ["-H", f"{name}: {value}"]
+    result = CliRunner().invoke(st, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output[-12_000:]
+    selected = re.search(r"Selected: (\d+)/\d+\s+Tested: (\d+)", result.output)
+    assert selected and selected[1] == selected[2] != "0", result.output[-3_000:]
+    return result.output
+
+
+@pytest.fixture
+def office_with_records(office, laptop):
+    """Four real records and one citing two photos, sealed and uploaded (photos too) by an
+    enrolled laptop; the photo hashes are kept on the office object for the dictionaries."""
+    upload(office, laptop, 4)
+    _, office.photo_hashes = seal_with_photos(laptop.db, laptop.key, 4)
+    with SyncClient(laptop.db, load_link(laptop.folder)) as client:
+        report = client.push_pending()
+    assert report.sent == 1 and report.photos_sent == 2, report.summary("en")
+    return office
+
+
+pytestmark = pytest.mark.slow
+
+
+def test_public_surface(office_with_records, tmp_path):
+    """No credential: health and the OpenAPI document answer, enrolment and login refuse in
+    the documented ways, everything else is a documented 401."""
+    run_schemathesis(office_with_records, tmp_path, {})
+
+
+def test_device_surface(office_with_records, laptop, tmp_path):
+    link = load_link(laptop.folder)  # enrolled once: a second enrolment needs an admin's leave
+    run_schemathesis(office_with_records, tmp_path,
+                     {"Authorization": f"Bearer {link.token}", "X-Device-Id": link.device_id},
+                     "--include-name", "PUT /api/v1/records/{record_id}",
+                     "--include-name", "PUT /api/v1/photos/{sha256}",
+                     known={"sha256": office_with_records.photo_hashes})
+
+
+def test_supervisor_surface(office_with_records, laptop, tmp_path):
+    office = office_with_records
+    office.store.add_user("reviewer", "admin", hash_password("password-1"), None)
+    login = httpx.post(f"{office.url}/api/v1/login",
+                       json={"name": "reviewer", "password": "password-1"})
+    assert login.status_code == 200, login.text
+    ids = [r["record_id"] for r in office.admin().get("/api/v1/records").json()["items"]]
+    run_schemathesis(office, tmp_path, {"Authorization": f"Bearer {login.json()['token']}"},
+                     "--exclude-path", "/api/v1/logout", "--exclude-path", "/api/v1/login",
+                     "--exclude-path", "/api/v1/enrollments",
+                     "--exclude-name", "PUT /api/v1/photos/{sha256}",  # a device's: tested above
+                     known={"record_id": ids, "device_id": [laptop.key.device_id],
+                            "sha256": office.photo_hashes})
