@@ -46,6 +46,12 @@ class StepPage(QWidget):
     def leave(self, forward: bool) -> None:
         """Write the widgets into the visit; when going forward, raise to refuse."""
 
+    def check_stored(self) -> None:
+        """Going forward over this step without showing it: check the visit as it is, raise to
+        refuse, and never write the widgets (they may not hold the visit). Pages whose `leave`
+        reads no widgets can simply leave."""
+        self.leave(True)
+
     def retranslate(self) -> None:
         """Texts set from code, re-set after a language switch."""
 

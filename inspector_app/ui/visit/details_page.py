@@ -122,7 +122,13 @@ class DetailsPage(StepPage):
 
     def leave(self, forward: bool) -> None:
         self.write()
-        if forward and not self.visit.training:
+        if forward:
+            self.check_stored()
+        else:
+            self.wizard.ensure_stored()
+
+    def check_stored(self) -> None:
+        if not self.visit.training:
             self.visit.validate_details()
         self.wizard.ensure_stored()
 

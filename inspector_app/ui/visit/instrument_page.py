@@ -168,6 +168,11 @@ class InstrumentPage(StepPage):
             if self.wizard.stored:
                 self.wizard.ensure_stored()
             return
+        self.check_stored()
+
+    def check_stored(self) -> None:
+        """The stored instrument must name a port and, for a formal test, a valid certificate."""
+        inst = self.visit.instrument
         if not inst.port:
             raise ValidationError("请选择温度计所连接的串口", "choose the thermometer's port",
                                   field="instrument.port")

@@ -82,13 +82,18 @@ class PreconditionsPage(StepPage):
         v.exemptions = [k for k, box in self.exemptions.items() if box.isChecked()]
         v.closed_since = self.closed_since()
         if forward:
-            if v.test_at is None:
-                v.test_at = self.session.wall()
             try:
-                self.session.check_ready_to_measure()
+                self.check_stored()
             except Exception:
                 self.timer.start()
                 raise
+        self.wizard.ensure_stored()
+
+    def check_stored(self) -> None:
+        """Measuring may start (the core's call); the test starts when first asked."""
+        if self.visit.test_at is None:
+            self.visit.test_at = self.session.wall()
+        self.session.check_ready_to_measure()
         self.wizard.ensure_stored()
 
     def retranslate(self) -> None:

@@ -142,9 +142,13 @@ class VisitWizard(QWidget):
             return self._show(index)
         if index < self.current or index <= self.reached:
             if index > self.current:
+                # Only the page on screen writes its widgets; the steps jumped over are checked
+                # as the visit holds them (their widgets may never have been loaded since a
+                # resume, and blank widgets must never overwrite what was entered).
                 try:
-                    for step in range(self.current, index):
-                        self.pages[step].leave(True)
+                    self.pages[self.current].leave(True)
+                    for step in range(self.current + 1, index):
+                        self.pages[step].check_stored()
                 except InspectionError as exc:
                     self.show_message(i18n.error_text(exc), "bad")
                     return False
