@@ -60,6 +60,7 @@ from PySide6.QtGui import (
     QRawFont,
     QTabletEvent,
     QTouchEvent,
+    QWheelEvent,
 )
 from PySide6.QtPrintSupport import (
     QPrintDialog,
@@ -67,6 +68,8 @@ from PySide6.QtPrintSupport import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
+    QAbstractSpinBox,
     QApplication,
     QCheckBox,
     QComboBox,
@@ -152,9 +155,12 @@ __all__ = [
     "QRawFont",
     "QTabletEvent",
     "QTouchEvent",
+    "QWheelEvent",
     "QPrintDialog",
     "QPrinter",
     "QAbstractItemView",
+    "QAbstractScrollArea",
+    "QAbstractSpinBox",
     "QApplication",
     "QCheckBox",
     "QComboBox",
