@@ -328,35 +328,50 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="158"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="160"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="159"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="161"/>
         <source>A sealed record is never changed. A correction is a new record that names this one and says why. Reason:</source>
         <translation>已签封的记录不能修改。更正将新建一条记录，注明所更正的记录及原因。更正原因：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="204"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="206"/>
         <source>Thermometer: not in use</source>
         <translation>温度计：未使用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="207"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="209"/>
         <source>Thermometer: %1</source>
         <translation>温度计：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="213"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="215"/>
         <location filename="../../forms/main_window.ui" line="12"/>
         <source>Indoor heating temperature inspection</source>
         <translation>供热室温检测</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="215"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="217"/>
         <source>DEMO (emulated thermometer, training records)</source>
         <translation>演示（模拟温度计，培训记录）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="236"/>
+        <source>Quit while measuring?</source>
+        <translation>测量中退出？</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="237"/>
+        <source>A point is being measured. If you quit now, the readings taken so far are kept, but this point&apos;s stability wait starts again when the visit is resumed.</source>
+        <translation>正在测量一个测点。现在退出，已取得的读数会保留，但继续检测时该测点需重新等待稳定。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="240"/>
+        <source>&amp;Keep measuring</source>
+        <translation>继续测量(&amp;K)</translation>
     </message>
     <message>
         <location filename="../../forms/main_window.ui" line="27"/>
@@ -384,6 +399,7 @@
         <translation>记录列表(&amp;R)</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="240"/>
         <location filename="../../forms/main_window.ui" line="60"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
@@ -427,12 +443,17 @@
         <translation>原因（必填）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/manual_entry.py" line="35"/>
-        <source>Reading %1</source>
-        <translation>读数 %1</translation>
+        <location filename="../../inspector_app/ui/visit/manual_entry.py" line="34"/>
+        <source>Reading %1 (°C)</source>
+        <translation>读数 %1（°C）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/manual_entry.py" line="39"/>
+        <location filename="../../inspector_app/ui/visit/manual_entry.py" line="38"/>
+        <source>Required: why the thermometer could not be read</source>
+        <translation>必填：温度计为何无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/manual_entry.py" line="40"/>
         <source>Manual entry: %1</source>
         <translation>手工录入：%1</translation>
     </message>
@@ -1730,62 +1751,82 @@ SHA-256 %4</translation>
         <translation>签发裁定(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="166"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="167"/>
         <source>&amp;Save PDF…</source>
         <translation>保存 PDF…(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="168"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="169"/>
         <source>&amp;Print…</source>
         <translation>打印…(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="170"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="171"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="191"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="192"/>
         <source>superseded by %1</source>
         <translation>已被 %1 取代</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="197"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="198"/>
         <source>No ruling issued for this record yet</source>
         <translation>此记录尚未签发裁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="234"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="235"/>
         <source>%1: %2 yuan per day × %3 days = %4 yuan</source>
         <translation>%1：每日 %2 元 × %3 天 = %4 元</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="254"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="250"/>
+        <source>An issued ruling is kept at the office and cannot be withdrawn; only a later ruling can supersede it.</source>
+        <translation>裁定一经作出即由主管部门保存，不能撤回；只能由后来的裁定取代。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="252"/>
+        <source>Issue this ruling?</source>
+        <translation>作出此裁定？</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="253"/>
+        <source>&amp;Issue</source>
+        <translation>作出裁定(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="253"/>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="267"/>
         <source>Issuing the ruling at the office…</source>
         <translation>正在监管平台签发裁定…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="267"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="280"/>
         <source>Ruling %1 issued and kept at the office.</source>
         <translation>裁定书 %1 已签发，并存档于监管平台。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="272"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="285"/>
         <source>Preparing the ruling…</source>
         <translation>正在生成裁定书…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="282"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="295"/>
         <source>Ruling %1</source>
         <translation>裁定书 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="305"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="318"/>
         <source>Save ruling as PDF</source>
         <translation>将裁定书保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="313"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="326"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
@@ -1865,27 +1906,87 @@ SHA-256 %4</translation>
         <translation>预览并打印测温单…(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/signing_page.py" line="67"/>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="70"/>
         <source>Sign and seal</source>
         <translation>签字签封</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/signing_page.py" line="97"/>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="107"/>
+        <source>Cannot seal yet. Missing:</source>
+        <translation>尚不能签封，还缺：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="113"/>
         <source>Ready to seal.</source>
         <translation>可以签封。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/signing_page.py" line="137"/>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="154"/>
+        <source>Seal the record?</source>
+        <translation>签封此记录？</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="155"/>
+        <source>&amp;Seal</source>
+        <translation>签封(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="155"/>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="161"/>
+        <source>Pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="161"/>
+        <source>Fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="162"/>
+        <source>Incomplete</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="165"/>
+        <source>Result: %1</source>
+        <translation>结论：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="166"/>
+        <source>Refund estimate: %1 yuan per failing day</source>
+        <translation>退费估算：每个不合格日 %1 元</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="168"/>
+        <source>Copies to print: %1</source>
+        <translation>打印联次：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="170"/>
+        <source>Training visit: not evidence for a refund ruling.</source>
+        <translation>培训记录：不能作为退费裁定的依据。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="171"/>
+        <source>A sealed record cannot be changed. A mistake can only be corrected by a new record that names this one.</source>
+        <translation>签封后的记录不能更改。如有错误，只能新建一条注明更正此记录的更正记录。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="178"/>
         <source>Sealing the record…</source>
         <translation>正在签封记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/signing_page.py" line="176"/>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="217"/>
         <source>Sealed: the record can no longer be changed. Check code %1</source>
         <translation>已签封：记录不能再修改。校验码 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/signing_page.py" line="194"/>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="235"/>
         <source>Sign here</source>
         <translation>请在此签名</translation>
     </message>
@@ -2181,170 +2282,170 @@ SHA-256 %4</translation>
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="157"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="155"/>
         <source>Logged in again.</source>
         <translation>已重新登录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="174"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="172"/>
         <source>Any result</source>
         <translation>全部结论</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="177"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="175"/>
         <source>Any review state</source>
         <translation>全部审核状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="180"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="178"/>
         <source>Formal tests only</source>
         <translation>仅正式检测</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="181"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="179"/>
         <source>Training only</source>
         <translation>仅培训</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="182"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="180"/>
         <source>Formal and training</source>
         <translation>正式与培训</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="183"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="181"/>
         <source>Any chain state</source>
         <translation>全部链状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="197"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="195"/>
         <source>Your account sees this district only.</source>
         <translation>您的账号只能查看本区。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="219"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="422"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="217"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="420"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="253"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="251"/>
         <source>%1 records match; %2 loaded</source>
         <translation>符合条件的记录 %1 条，已加载 %2 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="283"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="281"/>
         <source>Fetching the record…</source>
         <translation>正在获取记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="331"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="329"/>
         <source>Say what is wrong in the comment: the inspector will read it.</source>
         <translation>请在意见中写明问题所在：检测人员会看到这条意见。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="336"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="334"/>
         <source>Review state set: %1</source>
         <translation>审核状态已设为：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="338"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="347"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="336"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="345"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="343"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="341"/>
         <source>Write the comment first.</source>
         <translation>请先填写意见。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="347"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="345"/>
         <source>Comment added.</source>
         <translation>意见已添加。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="366"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="364"/>
         <source>Fetching the sealed record…</source>
         <translation>正在获取已签封的记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="382"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="380"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="383"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="381"/>
         <source>Export the filtered records</source>
         <translation>导出筛选出的记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="396"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="394"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="402"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="400"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="434"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="432"/>
         <source>Heating company</source>
         <translation>供热企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="434"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="432"/>
         <source>Tests</source>
         <translation>检测次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="434"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="432"/>
         <source>Failed</source>
         <translation>不合格次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="435"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="433"/>
         <source>Median minutes to contact</source>
         <translation>联系用时中位数（分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="435"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="433"/>
         <source>Failure rate (%)</source>
         <translation>不合格率 (%)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="436"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="434"/>
         <source>Median minutes to arrival</source>
         <translation>到达用时中位数（分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="436"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="434"/>
         <source>Contact later than allowed</source>
         <translation>联系超时次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="437"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="435"/>
         <source>Without times</source>
         <translation>无时间记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="457"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="464"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="455"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="462"/>
         <source>all districts</source>
         <translation>全部区</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="458"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="456"/>
         <source>%1 companies, %2</source>
         <translation>%1 家供热企业，%2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="465"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="463"/>
         <source>Supervisor review — %1 (%2)</source>
         <translation>监管审核 — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="469"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="467"/>
         <source>TRAINING office: rulings on training records are practice, of no effect</source>
         <translation>培训用办公室：对培训记录的裁定仅供练习，不具效力</translation>
     </message>
@@ -2516,7 +2617,7 @@ SHA-256 %4</translation>
 <context>
     <name>VisitWizard</name>
     <message>
-        <location filename="../../inspector_app/ui/visit/wizard.py" line="274"/>
+        <location filename="../../inspector_app/ui/visit/wizard.py" line="278"/>
         <location filename="../../forms/visit_wizard.ui" line="10"/>
         <source>TRAINING — not evidence</source>
         <translation>培训——不作为证据</translation>
