@@ -8,7 +8,6 @@ crash leaves either a sealed record or a visit still waiting to be sealed, never
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -25,7 +24,14 @@ from inspector_app.seal.canonical import canonical_bytes, canonical_text, normal
 from inspector_app.seal.device_key import DeviceKey
 from inspector_app.seal.signature import Signatures, check_signatures
 from inspector_app.store.sealed import SealedRow, SealedStore, SignatureDrafts
-from inspector_app.store.visits import COMPLETE, IN_PROGRESS, SEALED, SYNCED, VisitStore
+from inspector_app.store.visits import (
+    COMPLETE,
+    IN_PROGRESS,
+    SEALED,
+    SYNCED,
+    VisitStore,
+    details_json,
+)
 
 FORMAT = "heating-inspection-record/1"
 
@@ -116,10 +122,7 @@ def seal_visit(db: sqlite_utils.Database, visit_id: str, signatures: Signatures 
         link = _correction_link(db, visit, supersedes)
         if link and (visit.supersedes, visit.supersede_reason) != (link.record_id, link.reason):
             visit.supersedes, visit.supersede_reason = link.record_id, link.reason
-            details = visit.to_dict()
-            details.pop("rooms")
-            conn.execute("UPDATE visits SET details=? WHERE id=?",
-                         (json.dumps(details, ensure_ascii=False), visit.id))
+            conn.execute("UPDATE visits SET details=? WHERE id=?", (details_json(visit), visit.id))
         head = sealed.head(key.device_id)
         chain = {"seq": head.seq + 1 if head else 1, "prev_sha256": head.sha256 if head else None}
         sealed_at = now.isoformat(timespec="seconds")

@@ -22,6 +22,17 @@ def _now() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
+def details_json(visit: Visit) -> str:
+    """The visit without its rooms (they have their own rows); which room rows were deleted
+    after they had readings is kept here, so no schema step is needed for it."""
+    details = visit.to_dict()
+    details.pop("rooms")
+    details.pop("removed_rooms", None)
+    if visit.removed_rooms:
+        details["removed_room_ids"] = {r.id: r.removed_at for r in visit.removed_rooms}
+    return json.dumps(details, ensure_ascii=False)
+
+
 @dataclass
 class VisitRow:
     id: str
@@ -43,8 +54,6 @@ class VisitStore:
 
     # -- visits --------------------------------------------------------------------------
     def create(self, visit: Visit) -> None:
-        details = visit.to_dict()
-        details.pop("rooms")
         now = _now()
         with self.db.conn:
             self.db.conn.execute(
@@ -53,16 +62,14 @@ class VisitStore:
                 " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (visit.id, IN_PROGRESS, int(visit.training), visit.profile_name,
                  visit.profile_version, visit.ticket, visit.address.one_line(), visit.company,
-                 json.dumps(details, ensure_ascii=False), now, now))
+                 details_json(visit), now, now))
 
     def update_details(self, visit: Visit) -> None:
-        details = visit.to_dict()
-        details.pop("rooms")
         self._execute_on_open(
             visit.id,
             "UPDATE visits SET details=?, ticket=?, address=?, company=?, training=?, updated_at=?"
             " WHERE id=?",
-            (json.dumps(details, ensure_ascii=False), visit.ticket, visit.address.one_line(),
+            (details_json(visit), visit.ticket, visit.address.one_line(),
              visit.company, int(visit.training), _now(), visit.id))
 
     def set_state(self, visit_id: str, state: str) -> None:
@@ -99,11 +106,37 @@ class VisitStore:
 
     # -- Recorder ------------------------------------------------------------------------
     def save_room(self, visit: Visit, room: Room) -> None:
+        """A new room goes after every room the visit ever had (deleted ones included)."""
         with self.db.conn:
             self.db.conn.execute(
                 "INSERT OR REPLACE INTO rooms (id, visit_id, position, kind, name, area_m2)"
-                " VALUES (?,?,?,?,?,?)",
-                (room.id, visit.id, visit.rooms.index(room), room.kind, room.name, room.area_m2))
+                " VALUES (?,?,(SELECT COALESCE(MAX(position), -1) + 1 FROM rooms"
+                " WHERE visit_id=? AND id<>?),?,?,?)",
+                (room.id, visit.id, visit.id, room.id, room.kind, room.name, room.area_m2))
+
+    def update_room(self, room: Room) -> None:
+        """A room edited before it had readings: new name, kind, area and point plan."""
+        with self.db.conn:
+            self.db.conn.execute("BEGIN IMMEDIATE")
+            self.db.conn.execute("UPDATE rooms SET kind=?, name=?, area_m2=? WHERE id=?",
+                                 (room.kind, room.name, room.area_m2, room.id))
+            self.db.conn.execute("DELETE FROM points WHERE room_id=?", (room.id,))
+            for point in room.points:
+                self.db.conn.execute(
+                    "INSERT INTO points (id, room_id, idx, stable_at_s) VALUES (?,?,?,?)",
+                    (point.id, room.id, point.index, point.stable_at_s))
+
+    def delete_room(self, visit: Visit, room: Room) -> None:
+        """A room without readings goes; one with readings stays stored, marked deleted
+        (`visit.removed_rooms`), so its readings remain evidence. Fails on readings it does not
+        know about (the foreign keys refuse to orphan a sample)."""
+        with self.db.conn:
+            self.db.conn.execute("BEGIN IMMEDIATE")
+            if room.removed_at is None:
+                self.db.conn.execute("DELETE FROM points WHERE room_id=?", (room.id,))
+                self.db.conn.execute("DELETE FROM rooms WHERE id=?", (room.id,))
+            self.db.conn.execute("UPDATE visits SET details=?, updated_at=? WHERE id=?",
+                                 (details_json(visit), _now(), visit.id))
 
     def save_point(self, room: Room, point: Point) -> None:
         with self.db.conn:
@@ -154,9 +187,13 @@ class VisitStore:
                 ]
                 points.append(Point(index=p[1], id=p[0], stable_at_s=p[2], samples=samples))
             rooms.append(Room(kind=r[1], name=r[2], area_m2=r[3], id=r[0], points=points))
+        removed = data.pop("removed_room_ids", {}) or {}
         data["rooms"] = []
         visit = Visit.from_dict(data)
-        visit.rooms = rooms
+        for room in rooms:
+            room.removed_at = removed.get(room.id)
+        visit.rooms = [r for r in rooms if r.removed_at is None]
+        visit.removed_rooms = [r for r in rooms if r.removed_at is not None]
         return visit
 
     def elapsed(self, visit_id: str) -> float:
