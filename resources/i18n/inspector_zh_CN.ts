@@ -1545,108 +1545,138 @@
         <translation>面积(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../forms/page_rooms.ui" line="42"/>
+        <location filename="../../forms/page_rooms.ui" line="49"/>
         <source>A&amp;dd room</source>
         <translation>添加房间(&amp;D)</translation>
     </message>
     <message>
         <location filename="../../forms/page_rooms.ui" line="54"/>
+        <source>&amp;Save changes</source>
+        <translation>保存修改(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/page_rooms.ui" line="59"/>
+        <source>De&amp;lete room</source>
+        <translation>删除房间(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/page_rooms.ui" line="73"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../forms/page_rooms.ui" line="55"/>
+        <location filename="../../forms/page_rooms.ui" line="74"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../forms/page_rooms.ui" line="56"/>
+        <location filename="../../forms/page_rooms.ui" line="75"/>
         <source>Area</source>
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../../forms/page_rooms.ui" line="57"/>
+        <location filename="../../forms/page_rooms.ui" line="76"/>
         <source>Points</source>
         <translation>测点数</translation>
     </message>
     <message>
-        <location filename="../../forms/page_rooms.ui" line="64"/>
+        <location filename="../../forms/page_rooms.ui" line="83"/>
         <source>Where to place the stand</source>
         <translation>测点位置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="36"/>
+        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="47"/>
         <source>Rooms</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="39"/>
+        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="50"/>
         <source>Bedroom</source>
         <translation>卧室</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="39"/>
-        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="47"/>
+        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="50"/>
+        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="58"/>
         <source>Living room</source>
         <translation>起居室（厅）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="40"/>
+        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="51"/>
         <source>Other room</source>
         <translation>其他房间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="45"/>
+        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="56"/>
         <source>Bedroom %1</source>
         <translation>卧室%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="47"/>
+        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="58"/>
         <source>Living room %1</source>
         <translation>起居室%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="48"/>
+        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="59"/>
         <source>Room %1</source>
         <translation>房间%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="106"/>
+        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="139"/>
+        <source>Delete a measured room?</source>
+        <translation>删除已测量的房间？</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="140"/>
+        <source>“%1” already has readings. Deleted, it is no longer judged, but its readings stay on the record and the sealed record shows them as deleted.</source>
+        <translation>“%1”已有读数。删除后不再参与判定，但读数仍保留在记录中，签封记录会将其标为已删除。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="143"/>
+        <source>&amp;Delete room</source>
+        <translation>删除房间(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="143"/>
+        <source>&amp;Keep it</source>
+        <translation>保留(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="192"/>
         <source>outer wall</source>
         <translation>外墙</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="106"/>
+        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="192"/>
         <source>inner walls</source>
         <translation>内墙</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="107"/>
+        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="193"/>
         <source>probe height</source>
         <translation>探头高度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="107"/>
+        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="193"/>
         <source>window</source>
         <translation>窗</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="109"/>
+        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="195"/>
         <source>This room</source>
         <translation>此房间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="111"/>
+        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="197"/>
         <source>%1: 1 point in the middle of the zone.</source>
         <translation>%1：1 个测点，位于区域中央。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="113"/>
+        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="199"/>
         <source>%1: %2 points spread evenly over the zone.</source>
         <translation>%1：%2 个测点，在区域内均匀分布。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="115"/>
+        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="201"/>
         <source>At least %1 m from the inner face of the outer wall, at least %2 m from inner walls, probe at %3 m on a stand (not hand-held), people at least %4 m away.</source>
         <translation>距外墙内表面不小于 %1 米，距内墙不小于 %2 米，探头置于支架上高 %3 米（不得手持），人员距测点不小于 %4 米。</translation>
     </message>
@@ -2617,7 +2647,7 @@ SHA-256 %4</translation>
 <context>
     <name>VisitWizard</name>
     <message>
-        <location filename="../../inspector_app/ui/visit/wizard.py" line="278"/>
+        <location filename="../../inspector_app/ui/visit/wizard.py" line="284"/>
         <location filename="../../forms/visit_wizard.ui" line="10"/>
         <source>TRAINING — not evidence</source>
         <translation>培训——不作为证据</translation>

@@ -202,6 +202,12 @@ class VisitWizard(QWidget):
         self.ui.messageLabel.setVisible(bool(text))
         self.ui.messageLabel.setStyleSheet(message_style(kind) if text else "")
 
+    def rooms_changed(self) -> None:
+        """Rooms added, corrected or deleted: the visit measures again, the rail recounts."""
+        self.set_state(IN_PROGRESS)
+        self.measure.selected = None
+        self._update_chrome()
+
     def training_changed(self) -> None:
         self.ui.trainingBadge.setVisible(self.visit.training)
 
