@@ -12,6 +12,7 @@ from datetime import datetime
 
 import sqlite_utils
 
+from inspector_app.core.errors import ProcedureError
 from inspector_app.core.model import Point, Room, Sample, Visit
 
 IN_PROGRESS, COMPLETE, SEALED, SYNCED, ABANDONED = (
@@ -76,6 +77,21 @@ class VisitStore:
         with self.db.conn:
             self.db.conn.execute("UPDATE visits SET state=?, updated_at=? WHERE id=?",
                                  (state, _now(), visit_id))
+
+    def discard(self, visit_id: str) -> None:
+        """An abandoned draft leaves the list but stays in the database (evidence is never
+        deleted); a sealed record can never be discarded."""
+        with self.db.conn:
+            self.db.conn.execute("BEGIN IMMEDIATE")
+            row = self.db.conn.execute("SELECT state FROM visits WHERE id=?",
+                                       (visit_id,)).fetchone()
+            if row is None:
+                raise ProcedureError(f"找不到记录 {visit_id}", f"no visit {visit_id}")
+            if row[0] not in (IN_PROGRESS, COMPLETE):
+                raise ProcedureError("只有未签封的草稿可以放弃", "only an unsealed draft can be "
+                                     "discarded")
+            self.db.conn.execute("UPDATE visits SET state=?, updated_at=? WHERE id=?",
+                                 (ABANDONED, _now(), visit_id))
 
     def save_elapsed(self, visit_id: str, elapsed_s: float) -> None:
         with self.db.conn:
@@ -205,13 +221,16 @@ class VisitStore:
             raise KeyError(visit_id)
         return max(row[0] or 0.0, row[1] or 0.0)
 
-    def rows(self, state: str | None = None) -> list[VisitRow]:
+    def rows(self, state: str | None = None, *, include_discarded: bool = False) -> list[VisitRow]:
+        """Visits newest first; discarded drafts only when asked for (they are kept, not shown)."""
         sql = ("SELECT id, state, training, ticket, address, company, profile_name, created_at,"
                " updated_at FROM visits")
         params: tuple = ()
         if state:
             sql += " WHERE state=?"
             params = (state,)
+        elif not include_discarded:
+            sql += f" WHERE state<>'{ABANDONED}'"
         sql += " ORDER BY created_at DESC"
         return [VisitRow(r[0], r[1], bool(r[2]), *r[3:]) for r in
                 self.db.conn.execute(sql, params).fetchall()]

@@ -1340,58 +1340,78 @@
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="58"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="60"/>
         <location filename="../../forms/records_page.ui" line="62"/>
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="58"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="60"/>
         <location filename="../../forms/records_page.ui" line="68"/>
         <source>Complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="59"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="61"/>
         <location filename="../../forms/records_page.ui" line="74"/>
         <source>Sealed</source>
         <translation>已签封</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="59"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="61"/>
         <location filename="../../forms/records_page.ui" line="80"/>
         <source>Synced</source>
         <translation>已上传</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="60"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="62"/>
         <source>Abandoned</source>
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="65"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="67"/>
         <source>All (%1)</source>
         <translation>全部（%1）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="76"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="78"/>
         <source>training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="98"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="100"/>
         <source>An unfinished visit was found (ticket %1, %2, started %3). Resume it where it stopped? Everything measured so far is kept.</source>
         <translation>发现一次未完成的检测（工单 %1，%2，开始于 %3）。要从中断处继续吗？已测的数据都已保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="114"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="117"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="114"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="117"/>
         <source>&amp;Continue</source>
         <translation>继续(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/records_page.py" line="141"/>
+        <source>Discard the draft visit (ticket %1, %2)? It disappears from this list and can no longer be continued or sealed. It is kept in the database, because evidence is never deleted.</source>
+        <translation>放弃这条检测草稿（工单 %1，%2）？它将从列表中消失，不能再继续或签封。它仍保存在数据库中，因为证据从不删除。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/records_page.py" line="145"/>
+        <source>Discard draft?</source>
+        <translation>放弃草稿？</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/records_page.py" line="146"/>
+        <source>&amp;Discard</source>
+        <translation>放弃(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/records_page.py" line="146"/>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
     </message>
     <message>
         <location filename="../../forms/records_page.ui" line="97"/>
@@ -1437,6 +1457,11 @@
         <location filename="../../forms/records_page.ui" line="119"/>
         <source>&amp;Correction…</source>
         <translation>更正…(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/records_page.ui" line="124"/>
+        <source>&amp;Discard draft…</source>
+        <translation>放弃草稿(&amp;D)…</translation>
     </message>
 </context>
 <context>
