@@ -159,52 +159,52 @@
         <translation>悬空房</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/details_page.py" line="41"/>
+        <location filename="../../inspector_app/ui/visit/details_page.py" line="55"/>
         <source>Visit details</source>
         <translation>检测信息</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/details_page.py" line="44"/>
+        <location filename="../../inspector_app/ui/visit/details_page.py" line="58"/>
         <source>12345 hotline</source>
         <translation>12345 热线</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/details_page.py" line="44"/>
+        <location filename="../../inspector_app/ui/visit/details_page.py" line="58"/>
         <source>12319 hotline</source>
         <translation>12319 热线</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/details_page.py" line="45"/>
+        <location filename="../../inspector_app/ui/visit/details_page.py" line="59"/>
         <source>96118 hotline</source>
         <translation>96118 热线</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/details_page.py" line="45"/>
+        <location filename="../../inspector_app/ui/visit/details_page.py" line="59"/>
         <source>Heating company</source>
         <translation>供热企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/details_page.py" line="46"/>
+        <location filename="../../inspector_app/ui/visit/details_page.py" line="60"/>
         <source>Reported on site</source>
         <translation>现场报告</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/details_page.py" line="46"/>
+        <location filename="../../inspector_app/ui/visit/details_page.py" line="60"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/details_page.py" line="111"/>
+        <location filename="../../inspector_app/ui/visit/details_page.py" line="125"/>
         <source>Contact limit: %1 min after the complaint</source>
         <translation>联系时限：投诉后 %1 分钟内</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/details_page.py" line="113"/>
+        <location filename="../../inspector_app/ui/visit/details_page.py" line="127"/>
         <source>Contact limit %1 min: met (%2 min)</source>
         <translation>联系时限 %1 分钟：已满足（%2 分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/details_page.py" line="117"/>
+        <location filename="../../inspector_app/ui/visit/details_page.py" line="131"/>
         <source>Contact limit %1 min: MISSED (%2 min)</source>
         <translation>联系时限 %1 分钟：超时！（%2 分钟）</translation>
     </message>
@@ -272,42 +272,42 @@
         <translation>培训记录（不能作为退费裁定依据）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="49"/>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="56"/>
         <source>Instrument</source>
         <translation>仪器</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="56"/>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="63"/>
         <source>%1 (emulated Center 309)</source>
         <translation>%1（模拟 Center 309）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="105"/>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="112"/>
         <source>Certificate valid today: a formal test is allowed.</source>
         <translation>证书今日有效：可以进行正式检测。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="110"/>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="117"/>
         <source>Certificate expired: a formal test is blocked. Only a training visit may run, and it is marked as training on the record and the slip.</source>
         <translation>证书已过期：不能进行正式检测。只能进行培训检测，记录和测温单上均标注为培训。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="129"/>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="136"/>
         <source>Choose a port first.</source>
         <translation>请先选择串口。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="133"/>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="140"/>
         <source>Listening on %1…</source>
         <translation>正在监听 %1…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="141"/>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="148"/>
         <source>No known thermometer answered on this port. Check that it is on and its output enabled.</source>
         <translation>此串口上没有识别到已知温度计。请检查温度计是否开机、数据输出是否打开。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="148"/>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="155"/>
         <source>Found: %1</source>
         <translation>已识别：%1</translation>
     </message>
@@ -2672,7 +2672,12 @@ SHA-256 %4</translation>
 <context>
     <name>VisitWizard</name>
     <message>
-        <location filename="../../inspector_app/ui/visit/wizard.py" line="284"/>
+        <location filename="../../inspector_app/ui/visit/wizard.py" line="214"/>
+        <source>%1 missing</source>
+        <translation>缺 %1 项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/wizard.py" line="311"/>
         <location filename="../../forms/visit_wizard.ui" line="10"/>
         <source>TRAINING — not evidence</source>
         <translation>培训——不作为证据</translation>

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from inspector_app.ui.qt import QEvent, QWidget
+from inspector_app.ui.widgets.field_message import FieldMessage
 
 if TYPE_CHECKING:
     from inspector_app.ui.visit.wizard import VisitWizard
@@ -20,10 +21,30 @@ class StepPage(QWidget):
     """Base of the wizard's pages."""
 
     ui: Any
+    # core field name (InspectionError.field) -> the widget attribute on `self.ui` that holds it
+    FIELDS: dict[str, str] = {}
+    # labels (attributes on `self.ui`) of fields a record cannot be sealed without
+    REQUIRED_LABELS: tuple[str, ...] = ()
 
     def __init__(self, wizard: VisitWizard) -> None:
         super().__init__()
         self.wizard = wizard
+        self.field_message = FieldMessage(self)
+
+    def show_field_error(self, field: str | None, text: str) -> bool:
+        """Show a refusal under its field; False when this page has no such field."""
+        name = self.FIELDS.get(field or "")
+        if name is None:
+            return False
+        self.field_message.show_at(getattr(self.ui, name), text)
+        return True
+
+    def mark_required(self) -> None:
+        """A star after the label of each field the record cannot be sealed without."""
+        for name in self.REQUIRED_LABELS:
+            label = getattr(self.ui, name)
+            if not label.text().endswith(" *"):
+                label.setText(label.text() + " *")
 
     @property
     def visit(self):  # noqa: ANN201 - the wizard's Visit
@@ -62,4 +83,5 @@ class StepPage(QWidget):
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "ui"):
             self.ui.retranslateUi(self)
             self.retranslate()
+            self.mark_required()
         super().changeEvent(event)

@@ -32,10 +32,17 @@ def _port_choices() -> list[tuple[str, str]]:
 
 
 class InstrumentPage(StepPage):
+    FIELDS = {"instrument.port": "portCombo", "instrument.model": "modelEdit",
+              "instrument.serial": "serialEdit", "instrument.certificate_no": "certificateEdit",
+              "instrument.certificate_expiry": "expiryEdit"}
+    REQUIRED_LABELS = ("portLabel", "modelLabel", "serialLabel", "certificateLabel",
+                       "expiryLabel")
+
     def __init__(self, wizard) -> None:  # noqa: ANN001
         super().__init__(wizard)
         self.ui = Ui_InstrumentPage()
         self.ui.setupUi(self)
+        self.mark_required()
         self.probe_op = None
         self.ui.refreshButton.clicked.connect(self.refresh_ports)
         self.ui.probeButton.clicked.connect(self.start_probe)

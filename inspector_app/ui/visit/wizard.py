@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 
+from inspector_app.core.completeness import STEPS, missing_by_step
 from inspector_app.core.errors import InspectionError
 from inspector_app.core.model import Visit
 from inspector_app.core.procedure import VisitSession
@@ -99,6 +100,11 @@ class VisitWizard(QWidget):
         self.ui.nextButton.setShortcut(QKeySequence("Ctrl+Return"))
         self.ui.backButton.setShortcut(QKeySequence("Ctrl+Backspace"))
         self.ui.stepList.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        keep_place = self.ui.messageLabel.sizePolicy()  # an appearing message moves nothing
+        keep_place.setRetainSizeWhenHidden(True)
+        self.ui.messageLabel.setSizePolicy(keep_place)
+        lines = self.ui.messageLabel.fontMetrics().lineSpacing()
+        self.ui.messageLabel.setFixedHeight(2 * lines + 16)
         self._show(self.first_step())
         self.retranslate()
 
@@ -125,7 +131,7 @@ class VisitWizard(QWidget):
         try:
             self.pages[self.current].leave(True)
         except InspectionError as exc:
-            self.show_message(i18n.error_text(exc), "bad")
+            self.refuse(exc)
             return False
         return self._show(self.current + 1)
 
@@ -150,7 +156,7 @@ class VisitWizard(QWidget):
                     for step in range(self.current + 1, index):
                         self.pages[step].check_stored()
                 except InspectionError as exc:
-                    self.show_message(i18n.error_text(exc), "bad")
+                    self.refuse(exc)
                     return False
             else:
                 self._leave_quietly()
@@ -166,7 +172,17 @@ class VisitWizard(QWidget):
         if not self.go_to(target):
             self.ui.stepList.setCurrentRow(self.current)
 
+    def refuse(self, exc: InspectionError) -> None:
+        """A refusal goes under its field when the page on screen has it, else in the message
+        line (which keeps its place when empty, so nothing below it ever moves)."""
+        text = i18n.error_text(exc)
+        if self.pages[self.current].show_field_error(exc.field, text):
+            self.show_message("", "")
+        else:
+            self.show_message(text, "bad")
+
     def _show(self, index: int) -> bool:
+        self.pages[self.current].field_message.clear_target()
         self.current = index
         self.reached = max(self.reached, index)
         self.show_message("", "")
@@ -180,12 +196,23 @@ class VisitWizard(QWidget):
             focus_first(page)
         return True
 
+    def step_gaps(self) -> list[int]:
+        """How many required things each step still lacks (the core's completeness rule, as the
+        visit holds them); the result step lacks what any earlier step lacks."""
+        by_step = missing_by_step(self.visit, self.profile, self.session.wall())
+        counts = [len(by_step[step]) for step in STEPS]
+        return [*counts, sum(counts), 0 if self.state in (SEALED, SYNCED) else 1]
+
     def _update_chrome(self) -> None:
         self.ui.stepList.blockSignals(True)
+        gaps = self.step_gaps()
         for i, page in enumerate(self.pages):
             item = self.ui.stepList.item(i)
-            mark = "✓ " if i < self.reached and i != self.current else ""
-            item.setText(f"{i + 1}. {mark}{page.title()}")
+            done = gaps[i] == 0
+            text = f"{i + 1}. {'✓ ' if done else ''}{page.title()}"
+            if not done and i < SIGNING:
+                text += " · " + self.tr("%1 missing").replace("%1", str(gaps[i]))
+            item.setText(text)
             reachable = i <= self.reached or self.read_only
             flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
             item.setFlags(flags if reachable else Qt.ItemFlag.NoItemFlags)
