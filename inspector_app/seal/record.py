@@ -95,8 +95,8 @@ def seal_visit(db: sqlite_utils.Database, visit_id: str, signatures: Signatures 
                profile: Profile | None = None) -> dict[str, Any]:
     """Seal a complete visit; returns the stored envelope. `signatures=None` uses the drafts.
 
-    Raises ProcedureError when the visit is already sealed, was measured under another profile
-    version, or names a correction target that cannot be corrected; `IncompleteVisit` (a
+    Raises ProcedureError when the visit is already sealed or was discarded, was measured under
+    another profile version, or names a correction target that cannot be corrected; `IncompleteVisit` (a
     ProcedureError) listing every gap when `core.completeness` says the record is not complete;
     and ValidationError when a signature is missing, trivial, or the refusal breaks the profile
     rule.
@@ -111,13 +111,14 @@ def seal_visit(db: sqlite_utils.Database, visit_id: str, signatures: Signatures 
         if row is None:
             raise ProcedureError(f"找不到记录 {visit_id}", f"no visit {visit_id}")
         witnessed = signatures.refusal is not None and signatures.refusal.witness is not None
-        _require_complete(row[0], visit_id, refused_with_witness=witnessed)
+        _require_open(row[0], visit_id)
         visit = store.load(visit_id)
         profile = profile or load_profile(visit.profile_name)
         _require_profile(visit, profile)
         check_signatures(signatures, profile)
         now = clock()
         require_sealable(visit, profile, now, refused_with_witness=witnessed)
+        _require_complete(row[0], visit_id, refused_with_witness=witnessed)
         result = visit_result(profile, visit)
         link = _correction_link(db, visit, supersedes)
         if link and (visit.supersedes, visit.supersede_reason) != (link.record_id, link.reason):
@@ -138,14 +139,20 @@ def seal_visit(db: sqlite_utils.Database, visit_id: str, signatures: Signatures 
     return envelope
 
 
-def _require_complete(state: str, visit_id: str, *, refused_with_witness: bool) -> None:
-    """Only a measured visit, or one the resident refused before a witness, reaches the seal."""
+def _require_open(state: str, visit_id: str) -> None:
+    """Neither sealed already nor discarded; whether it is complete is `require_sealable`'s."""
     if state in (SEALED, SYNCED):
         raise ProcedureError("该记录已签封，不能再次签封或修改；如需更正请新建更正记录",
                              f"visit {visit_id} is already sealed; a correction is a new record")
-    if state == IN_PROGRESS and refused_with_witness:
-        return
-    if state != COMPLETE:
+    if state not in (IN_PROGRESS, COMPLETE):
+        raise ProcedureError("该草稿已放弃，不能签封",
+                             f"visit {visit_id} is {state}: a discarded draft cannot be sealed")
+
+
+def _require_complete(state: str, visit_id: str, *, refused_with_witness: bool) -> None:
+    """A measured visit is sealed once the inspector has confirmed its result (state complete);
+    one the resident refused before a witness may be sealed while still in progress."""
+    if state != COMPLETE and not (state == IN_PROGRESS and refused_with_witness):
         raise ProcedureError("检测尚未完成（所有房间测完后才能签字签封）",
                              f"visit {visit_id} is {state}: only a complete visit can be sealed")
 

@@ -109,7 +109,8 @@ class MainWindow(QMainWindow):
             from inspector_app.scripted_visit import demo_visit
 
             visit = demo_visit(self.ctx.profile, 2)
-            visit.closed_since = None
+            visit.test_at = None  # the test starts when the preconditions are confirmed, and
+            # the doors closed long enough before it, so the practice record can be sealed
             visit.instrument.port = self.ctx.emulator.path if self.ctx.emulator else ""
         else:
             visit = Visit(profile_name=self.ctx.profile.name,

@@ -328,48 +328,48 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="160"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="161"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="161"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="162"/>
         <source>A sealed record is never changed. A correction is a new record that names this one and says why. Reason:</source>
         <translation>已签封的记录不能修改。更正将新建一条记录，注明所更正的记录及原因。更正原因：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="206"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="207"/>
         <source>Thermometer: not in use</source>
         <translation>温度计：未使用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="209"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="210"/>
         <source>Thermometer: %1</source>
         <translation>温度计：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="215"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="216"/>
         <location filename="../../forms/main_window.ui" line="12"/>
         <source>Indoor heating temperature inspection</source>
         <translation>供热室温检测</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="217"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="218"/>
         <source>DEMO (emulated thermometer, training records)</source>
         <translation>演示（模拟温度计，培训记录）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="236"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="237"/>
         <source>Quit while measuring?</source>
         <translation>测量中退出？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="237"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="238"/>
         <source>A point is being measured. If you quit now, the readings taken so far are kept, but this point&apos;s stability wait starts again when the visit is resumed.</source>
         <translation>正在测量一个测点。现在退出，已取得的读数会保留，但继续检测时该测点需重新等待稳定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="240"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="241"/>
         <source>&amp;Keep measuring</source>
         <translation>继续测量(&amp;K)</translation>
     </message>
@@ -399,7 +399,7 @@
         <translation>记录列表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="240"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="241"/>
         <location filename="../../forms/main_window.ui" line="60"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>

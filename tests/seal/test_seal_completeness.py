@@ -12,6 +12,7 @@ from datetime import timedelta
 import pytest
 
 from inspector_app.core.completeness import IncompleteVisit
+from inspector_app.core.errors import ProcedureError
 from inspector_app.seal.record import seal_visit
 from inspector_app.seal.signature import Refusal, Signatures, generated_signature
 from inspector_app.store.sealed import SealedStore
@@ -111,3 +112,10 @@ def test_a_refusal_with_a_witness_waives_the_measuring_but_not_the_details(db, k
     env = seal_visit(db, fresh.id, Signatures(inspector, refusal=refusal), key, clock=fixed_clock)
     assert env["record"]["result"]["verdict"] == "incomplete"
     assert env["record"]["signatures"]["refusal"]["witness"] is not None
+
+
+def test_a_discarded_draft_cannot_be_sealed(db, key):
+    visit = measured_visit(db)
+    VisitStore(db).discard(visit.id)
+    with pytest.raises(ProcedureError, match="discarded"):
+        seal_visit(db, visit.id, signatures_for(visit), key, clock=fixed_clock)
