@@ -218,7 +218,8 @@ def start_correction(db: sqlite_utils.Database, record_id: str, reason: str, *,
         raise ProcedureError(f"记录 {record_id} 已被 {later} 更正：请更正最新的记录",
                              f"record {record_id} was already superseded by {later}",
                              field="supersedes")
-    visit = Visit.from_dict({**old, "id": new_id(), "rooms": []})
+    # rooms deleted before the old seal stay on the old record; the correction starts without
+    visit = Visit.from_dict({**old, "id": new_id(), "rooms": [], "removed_rooms": []})
     visit.supersedes, visit.supersede_reason = record_id, reason.strip()
     store = VisitStore(db)
     store.create(visit)

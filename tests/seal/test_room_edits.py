@@ -8,7 +8,7 @@ import pytest
 from inspector_app.core.errors import ProcedureError, ValidationError
 from inspector_app.core.procedure import VisitSession
 from inspector_app.core.training import demo_visit
-from inspector_app.seal.record import seal_visit
+from inspector_app.seal.record import seal_visit, start_correction
 from inspector_app.seal.verify import verify_store
 from inspector_app.store.visits import COMPLETE, VisitStore
 from tests.seal.helpers import CC, T0, FakeClock, fixed_clock, signatures_for
@@ -68,3 +68,7 @@ def test_a_measured_room_cannot_be_edited_but_can_be_deleted_keeping_its_reading
     assert [s["value_c"] for s in removed[0]["points"][0]["samples"]] == readings
     assert [r["name"] for r in record["result"]["rooms"]] == ["卧室1", "客厅"]  # not judged
     assert verify_store(db, key.public_key_b64).ok  # rows read back as the sealed record
+
+    fix = start_correction(db, visit.id, "地址门牌号写错")
+    again = store.load(fix.id)
+    assert [r.name for r in again.rooms] == ["卧室1", "客厅"] and again.removed_rooms == []
