@@ -194,17 +194,17 @@
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/details_page.py" line="125"/>
+        <location filename="../../inspector_app/ui/visit/details_page.py" line="126"/>
         <source>Contact limit: %1 min after the complaint</source>
         <translation>联系时限：投诉后 %1 分钟内</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/details_page.py" line="127"/>
+        <location filename="../../inspector_app/ui/visit/details_page.py" line="128"/>
         <source>Contact limit %1 min: met (%2 min)</source>
         <translation>联系时限 %1 分钟：已满足（%2 分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/details_page.py" line="131"/>
+        <location filename="../../inspector_app/ui/visit/details_page.py" line="132"/>
         <source>Contact limit %1 min: MISSED (%2 min)</source>
         <translation>联系时限 %1 分钟：超时！（%2 分钟）</translation>
     </message>
@@ -272,42 +272,42 @@
         <translation>培训记录（不能作为退费裁定依据）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="56"/>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="57"/>
         <source>Instrument</source>
         <translation>仪器</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="63"/>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="64"/>
         <source>%1 (emulated Center 309)</source>
         <translation>%1（模拟 Center 309）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="112"/>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="113"/>
         <source>Certificate valid today: a formal test is allowed.</source>
         <translation>证书今日有效：可以进行正式检测。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="117"/>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="118"/>
         <source>Certificate expired: a formal test is blocked. Only a training visit may run, and it is marked as training on the record and the slip.</source>
         <translation>证书已过期：不能进行正式检测。只能进行培训检测，记录和测温单上均标注为培训。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="136"/>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="137"/>
         <source>Choose a port first.</source>
         <translation>请先选择串口。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="140"/>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="141"/>
         <source>Listening on %1…</source>
         <translation>正在监听 %1…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="148"/>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="149"/>
         <source>No known thermometer answered on this port. Check that it is on and its output enabled.</source>
         <translation>此串口上没有识别到已知温度计。请检查温度计是否开机、数据输出是否打开。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="155"/>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="156"/>
         <source>Found: %1</source>
         <translation>已识别：%1</translation>
     </message>
@@ -615,17 +615,17 @@
         <translation>现在关闭(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/preconditions_page.py" line="46"/>
+        <location filename="../../inspector_app/ui/visit/preconditions_page.py" line="47"/>
         <source>Preconditions</source>
         <translation>检测前提</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/preconditions_page.py" line="69"/>
+        <location filename="../../inspector_app/ui/visit/preconditions_page.py" line="70"/>
         <source>Closed long enough (at least %1 min).</source>
         <translation>关闭时间已足够（至少 %1 分钟）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/preconditions_page.py" line="74"/>
+        <location filename="../../inspector_app/ui/visit/preconditions_page.py" line="75"/>
         <source>Needs %1 min closed: about %2 min to go.</source>
         <translation>需关闭 %1 分钟：还需约 %2 分钟。</translation>
     </message>
@@ -2672,12 +2672,12 @@ SHA-256 %4</translation>
 <context>
     <name>VisitWizard</name>
     <message>
-        <location filename="../../inspector_app/ui/visit/wizard.py" line="214"/>
+        <location filename="../../inspector_app/ui/visit/wizard.py" line="229"/>
         <source>%1 missing</source>
         <translation>缺 %1 项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/wizard.py" line="311"/>
+        <location filename="../../inspector_app/ui/visit/wizard.py" line="326"/>
         <location filename="../../forms/visit_wizard.ui" line="10"/>
         <source>TRAINING — not evidence</source>
         <translation>培训——不作为证据</translation>

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from ui_helpers import click, prepared_visit, set_time, type_into
+from ui_helpers import click, prepared_visit, set_time, shot, type_into
 
 from inspector_app.ui.qt import QDate
 from inspector_app.ui.visit.wizard import DETAILS, INSTRUMENT, MEASURE, ROOMS
@@ -25,6 +25,10 @@ def test_a_visited_step_is_ticked_only_when_complete(window, ctx):
     assert "✓" not in rail(wizard, MEASURE) and "缺 1 项" in rail(wizard, MEASURE)
     assert "✓" not in rail(wizard, ROOMS) and "缺 1 项" in rail(wizard, ROOMS)  # living room
     assert rail(wizard, INSTRUMENT).startswith("1. ✓")
+    window.records.ui.newVisitButton.click()
+    fresh = window.wizard
+    assert "✓" not in rail(fresh, MEASURE)  # no room yet: nothing is measured
+    shot(window, "step-rail")
 
 
 def test_required_fields_are_marked(window):
@@ -58,6 +62,11 @@ def test_a_refusal_shows_at_its_field_and_moves_nothing(window, ctx, qtbot):
     set_time(d.contactEdit, now - timedelta(minutes=80))
     set_time(d.arrivalEdit, now - timedelta(minutes=40))
     where = d.streetEdit.mapTo(window, d.streetEdit.rect().topLeft())
+    qtbot.waitUntil(lambda: "缺 1 项" in rail(wizard, DETAILS))  # counts what is typed: the phone
+    d.phoneEdit.setText("13812345678")
+    qtbot.waitUntil(lambda: rail(wizard, DETAILS).startswith("2. ✓"))
+    d.phoneEdit.setText("123")
+    assert ctx.store.load(wizard.visit.id).ticket == ""  # counting wrote nothing
 
     click(qtbot, wizard.ui.nextButton)
     assert wizard.current == DETAILS
@@ -66,6 +75,7 @@ def test_a_refusal_shows_at_its_field_and_moves_nothing(window, ctx, qtbot):
     assert d.phoneEdit.hasFocus() and d.phoneEdit.property("invalid") is True
     assert message.y() >= d.phoneEdit.mapTo(page, d.phoneEdit.rect().bottomLeft()).y()
     assert not wizard.ui.messageLabel.isVisible()  # no banner
+    shot(window, "field-message")
     assert d.streetEdit.mapTo(window, d.streetEdit.rect().topLeft()) == where  # nothing moved
 
     qtbot.keyClicks(d.phoneEdit, "4")  # typing goes into the field it names and clears it

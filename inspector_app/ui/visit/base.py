@@ -8,9 +8,18 @@ because PySide's `tr()` takes its context from the class that calls it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from inspector_app.ui.qt import QEvent, QWidget
+from inspector_app.ui.qt import (
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QEvent,
+    QLineEdit,
+    QWidget,
+)
 from inspector_app.ui.widgets.field_message import FieldMessage
 
 if TYPE_CHECKING:
@@ -30,6 +39,35 @@ class StepPage(QWidget):
         super().__init__()
         self.wizard = wizard
         self.field_message = FieldMessage(self)
+
+    def preview(self):  # noqa: ANN201 - a Visit, or None
+        """The visit as it would be with this page's widgets written (a copy: the visit itself
+        changes only on `leave`), so the step rail counts what is on screen; None for pages
+        without a `write`."""
+        write = getattr(self, "write", None)
+        if write is None:
+            return None
+        v = self.visit
+        copy = replace(v, address=replace(v.address), instrument=replace(v.instrument),
+                       preconditions=dict(v.preconditions), exemptions=list(v.exemptions),
+                       position=list(v.position))
+        write(copy)
+        return copy
+
+    def watch_edits(self, changed: Callable[[], None]) -> None:
+        """Call `changed` whenever a field of this page is edited."""
+        for edit in self.findChildren(QLineEdit):
+            edit.textChanged.connect(changed)
+        for spin in self.findChildren(QAbstractSpinBox):
+            for name in ("valueChanged", "dateTimeChanged", "dateChanged"):
+                signal = getattr(spin, name, None)
+                if signal is not None:
+                    signal.connect(changed)
+                    break
+        for combo in self.findChildren(QComboBox):
+            combo.currentIndexChanged.connect(changed)
+        for box in self.findChildren(QCheckBox):
+            box.toggled.connect(changed)
 
     def show_field_error(self, field: str | None, text: str) -> bool:
         """Show a refusal under its field; False when this page has no such field."""

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from inspector_app.core.completeness import details_missing
 from inspector_app.core.errors import ValidationError
-from inspector_app.core.model import CHANNELS, POSITION_FLAGS
+from inspector_app.core.model import CHANNELS, POSITION_FLAGS, Visit
 from inspector_app.core.procedure import response_check
 from inspector_app.ui.generated.page_details import Ui_DetailsPage
 from inspector_app.ui.qt import QDateTime
@@ -91,8 +91,9 @@ class DetailsPage(StepPage):
             box.setChecked(key in v.position)
         self.update_response()
 
-    def write(self) -> None:
-        v = self.visit
+    def write(self, visit: Visit | None = None) -> None:
+        """The widgets into `visit` (the wizard's by default; a preview copy for the rail)."""
+        v = visit or self.visit
         u = self.ui
         v.ticket = u.ticketEdit.text().strip()
         v.channel = u.channelCombo.currentData() or "other"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from inspector_app.core.errors import ValidationError
+from inspector_app.core.model import Visit
 from inspector_app.ui import i18n
 from inspector_app.ui.background import run_in_background
 from inspector_app.ui.generated.page_instrument import Ui_InstrumentPage
@@ -161,8 +162,10 @@ class InstrumentPage(StepPage):
         self.ui.probeResult.setStyleSheet(message_style("bad"))
 
     # -- leaving ---------------------------------------------------------------------------
-    def leave(self, forward: bool) -> None:
-        inst = self.visit.instrument
+    def write(self, visit: Visit | None = None) -> None:
+        """The widgets into `visit` (the wizard's by default; a preview copy for the rail)."""
+        visit = visit or self.visit
+        inst = visit.instrument
         inst.port = self.port()
         inst.protocol = self.ui.protocolCombo.currentData() or ""
         inst.model = self.ui.modelEdit.text().strip()
@@ -170,7 +173,10 @@ class InstrumentPage(StepPage):
         inst.certificate_no = self.ui.certificateEdit.text().strip()
         inst.certificate_expiry = self.expiry()
         inst.correction_c = round(self.ui.correctionSpin.value(), 1)
-        self.visit.training = self.ui.trainingCheck.isChecked()
+        visit.training = self.ui.trainingCheck.isChecked()
+
+    def leave(self, forward: bool) -> None:
+        self.write()
         if not forward:
             if self.wizard.stored:
                 self.wizard.ensure_stored()

@@ -25,6 +25,7 @@ from inspector_app.ui.qt import (
     QListWidgetItem,
     QScrollArea,
     Qt,
+    QTimer,
     QWidget,
     Signal,
 )
@@ -90,6 +91,12 @@ class VisitWizard(QWidget):
             self.ui.pages.addWidget(scroll)
             self.ui.stepList.addItem(QListWidgetItem())
         self.measure: MeasurePage = self.pages[MEASURE]  # type: ignore[assignment]
+        self.rail_timer = QTimer(self)
+        self.rail_timer.setSingleShot(True)
+        self.rail_timer.setInterval(250)
+        self.rail_timer.timeout.connect(self._update_chrome)
+        for page in self.pages[:ROOMS]:
+            page.watch_edits(self.schedule_rail)
         self.current = 0
         self.reached = 0
         self.ui.nextButton.clicked.connect(self.next)
@@ -197,11 +204,19 @@ class VisitWizard(QWidget):
         return True
 
     def step_gaps(self) -> list[int]:
-        """How many required things each step still lacks (the core's completeness rule, as the
-        visit holds them); the result step lacks what any earlier step lacks."""
-        by_step = missing_by_step(self.visit, self.profile, self.session.wall())
+        """How many required things each step still lacks (the core's completeness rule, on the
+        visit with the page on screen as typed so far); the result step lacks what any earlier
+        step lacks; nothing is measured while there is no room."""
+        visit = (None if self.read_only else self.pages[self.current].preview()) or self.visit
+        by_step = missing_by_step(visit, self.profile, self.session.wall())
         counts = [len(by_step[step]) for step in STEPS]
+        if not visit.rooms:
+            counts[MEASURE] = max(counts[MEASURE], 1)
         return [*counts, sum(counts), 0 if self.state in (SEALED, SYNCED) else 1]
+
+    def schedule_rail(self) -> None:
+        """Recount the rail shortly after typing stops (not on every key)."""
+        self.rail_timer.start()
 
     def _update_chrome(self) -> None:
         self.ui.stepList.blockSignals(True)
