@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ui_helpers import click, prepared_visit
 
-from inspector_app.ui.qt import QPushButton
+from inspector_app.ui.qt import QCoreApplication, QPushButton
 
 
 def test_quitting_while_measuring_asks_and_keep_measuring_stays(window, ctx, qtbot):
@@ -29,3 +29,25 @@ def test_quitting_while_measuring_asks_and_keep_measuring_stays(window, ctx, qtb
 def test_quitting_when_not_measuring_does_not_ask(window, ctx):
     window.close()
     assert not window.isVisible() and window.quit_box is None
+
+
+def test_the_question_speaks_english_only_in_english(window, ctx, qtbot):
+    visit = prepared_visit(ctx)
+    window.open_visit(visit.id)
+    page = window.wizard.measure
+    qtbot.waitUntil(lambda: window.wizard.connection_state == "connected", timeout=5000)
+    click(qtbot, page.ui.startButton)
+    window.set_language("en")
+    QCoreApplication.processEvents()
+    try:
+        window.close()
+        box = window.quit_box
+        assert {b.text() for b in box.buttons()} == {"&Quit", "&Keep measuring"}
+        assert "being measured" in box.text() and box.text().isascii()
+        click(qtbot, box.findChild(QPushButton, "confirmNo"))
+    finally:
+        window.set_language("zh")
+        QCoreApplication.processEvents()
+    window.close()  # and quit for real, so the reader thread stops with the visit
+    click(qtbot, window.quit_box.findChild(QPushButton, "confirmYes"))
+    assert not window.isVisible()
