@@ -7,8 +7,8 @@ Makes the database with `inspector-office synth` when it does not hold `--count`
 (none, district, company, verdict, review state, inspector, date range, and combinations; pages
 1–5 reached by keyset cursor) three ways, each in the same run on the same pages:
 
-- raw:    the bare indexed page query (`SELECT ... WHERE ... AND (test_at, record_id) < (?, ?)
-          ORDER BY test_at DESC, record_id DESC LIMIT 51`) on its own connection;
+- raw:    the bare indexed page query (`SELECT ... WHERE ... AND (test_at, ref) < (?, ?)
+          ORDER BY test_at DESC, ref DESC LIMIT 51`) on its own connection;
 - store:  `OfficeStore.list_records` (the page + the total counted up to the 10 000 cap +
           cursor encoding);
 - page:   the same store call with the count cut to nothing (`count_cap=0`): what the

@@ -39,6 +39,7 @@ import uvicorn  # noqa: E402
 from inspector_app.office.app import create_app  # noqa: E402
 from inspector_app.office.auth import hash_password  # noqa: E402
 from inspector_app.office.listing import SUMMARY_COLS  # noqa: E402
+from inspector_app.office.serving import uvicorn_config  # noqa: E402
 from inspector_app.office.synth import DISTRICTS, synthesize  # noqa: E402
 from inspector_app.review.client import ReviewSession  # noqa: E402
 
@@ -59,7 +60,7 @@ def pct(values: list[float], q: float) -> float:
 
 def serve(db: Path) -> tuple[uvicorn.Server, str]:
     app = create_app(db)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning",
+    server = uvicorn.Server(uvicorn_config(app, host="127.0.0.1", port=0, log_level="warning",
                                            access_log=False, lifespan="off"))
     threading.Thread(target=server.run, daemon=True).start()
     while not server.started:
@@ -76,7 +77,7 @@ def serve(db: Path) -> tuple[uvicorn.Server, str]:
 def raw_page(conn: sqlite3.Connection, filters: dict, sort: str, order: str) -> float:
     where = " AND ".join(f"{k} = ?" for k in filters) or "1"
     direction = "DESC" if order == "desc" else "ASC"
-    keys = ", ".join(f"{c} {direction}" for c in dict.fromkeys((sort, "test_at", "record_id")))
+    keys = ", ".join(f"{c} {direction}" for c in dict.fromkeys((sort, "test_at", "ref")))
     started = time.perf_counter()
     conn.execute(f"SELECT {', '.join(SUMMARY_COLS)} FROM records WHERE {where}"
                  f" ORDER BY {keys} LIMIT 101", list(filters.values())).fetchall()

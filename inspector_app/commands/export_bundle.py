@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
 from inspector_app.commands._common import open_db, say
@@ -27,8 +28,14 @@ def run(args: argparse.Namespace) -> int:
     report = export_bundle(open_db(args), args.output, only_unsent=args.only_unsent)
     if args.json:
         print(json.dumps({"path": str(report.path), "count": report.count,
-                          "record_ids": report.record_ids}, ensure_ascii=False))
+                          "record_ids": report.record_ids, "photos": report.photos,
+                          "photos_missing": report.photos_missing}, ensure_ascii=False))
         return 0
-    print(say(args, f"已导出 {report.count} 条签封记录到 {report.path}",
-              f"exported {report.count} sealed records to {report.path}"))
+    print(say(args, f"已导出 {report.count} 条签封记录（照片 {report.photos} 张）到 {report.path}",
+              f"exported {report.count} sealed records ({report.photos} photos) to {report.path}"))
+    if report.photos_missing:
+        print(say(args, f"警告：{len(report.photos_missing)} 张照片在本机缺失或已被改动，未导出"
+                        "（请运行 inspector-app verify）",
+                  f"warning: {len(report.photos_missing)} photos are missing or changed on this "
+                  "laptop and were left out (run inspector-app verify)"), file=sys.stderr)
     return 0

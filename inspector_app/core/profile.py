@@ -8,13 +8,15 @@ validate is refused with the file and the key named; nothing half-loaded is ever
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import timezone
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from inspector_app.core.decimal_math import ROUNDING_MODES, dec
 from inspector_app.core.errors import ProfileError
+from inspector_app.core.record_time import DEFAULT_OFFSET, parse_offset
 from inspector_app.paths import resource
 
 DEFAULT_PROFILE = "changchun"
@@ -91,6 +93,26 @@ class Profile:
     witness_roles: tuple[str, ...]
     sources: dict[str, str]
     raw: dict[str, Any]
+    utc_offset: str = DEFAULT_OFFSET   # the zone every time of the record is shown in
+    witness_roles_en: tuple[str, ...] = ()   # `witness_roles` in English, in the same order
+    sources_zh: dict[str, str] = field(default_factory=dict)   # `source_zh` where a section has it
+
+    def source(self, section: str, lang: str = "zh") -> str:
+        """A section's source in `lang`: its `source_zh` for Chinese readers where written."""
+        if lang.startswith("zh") and self.sources_zh.get(section):
+            return self.sources_zh[section]
+        return self.sources.get(section, "")
+
+    def witness_role_label(self, role: str, lang: str = "zh") -> str:
+        """A witness role as a reader of `lang` sees it; the record keeps the profile's words."""
+        if lang.startswith("zh") or role not in self.witness_roles:
+            return role
+        index = self.witness_roles.index(role)
+        return self.witness_roles_en[index] if index < len(self.witness_roles_en) else role
+
+    @property
+    def zone(self) -> timezone:
+        return parse_offset(self.utc_offset)
 
     @property
     def daily_fee_per_m2(self) -> Decimal:
@@ -275,8 +297,31 @@ def _build(data: dict, origins: dict[str, Path]) -> Profile:
         refusal_witness_required=r.get("refusal", "witness_required", bool),
         witness_roles=tuple(r.get("refusal", "witness_roles", list)),
         sources={s: data[s]["source"] for s in SECTIONS},
+        sources_zh={s: str(data[s]["source_zh"]) for s in SECTIONS if data[s].get("source_zh")},
         raw=data,
+        utc_offset=_utc_offset(r),
+        witness_roles_en=_witness_roles_en(r),
     )
+
+
+def _witness_roles_en(r: _Reader) -> tuple[str, ...]:
+    roles = r.data.get("refusal", {}).get("witness_roles", [])
+    english = r.data.get("refusal", {}).get("witness_roles_en", [])
+    if not isinstance(english, list) or english and len(english) != len(roles) \
+            or not all(isinstance(x, str) for x in english):
+        raise r.fail("refusal.witness_roles_en", "须与 witness_roles 一一对应的英文",
+                     "must be the English of witness_roles, one for each")
+    return tuple(english)
+
+
+def _utc_offset(r: _Reader) -> str:
+    text = r.data.get("profile", {}).get("utc_offset", DEFAULT_OFFSET)
+    try:
+        parse_offset(str(text))
+    except ValueError as exc:
+        raise r.fail("profile.utc_offset", "须为 +08:00 这样的 UTC 偏移", "must be a UTC "
+                     "offset such as +08:00") from exc
+    return str(text)
 
 
 def _is_hhmm(text: object) -> bool:

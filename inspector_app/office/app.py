@@ -6,7 +6,9 @@ The OpenAPI schema is at `/openapi.json`.
 
 Endpoints (all under /api/v1):
 - `GET  /health`                          no auth; tells a laptop it reached the office (not a portal)
-- `POST /enrollments`                     one-time code + public key → 201 device token; 403 bad code
+- `POST /enrollments`                     one-time code + public key + proof (signed by the device
+                                          key) → 201 device token; 403 bad code or proof, 409
+                                          already enrolled (`office.enrolment`)
 - `PUT  /records/{id}`                    device: 201 created, 200 already present (same record),
                                           401 unknown/revoked device, 409 other record under this
                                           id, 413 too large, 422 damaged / not the sender's / training
@@ -18,15 +20,20 @@ Endpoints (all under /api/v1):
                                           (exact up to 10 000, then "10000+" unless exact_total)
 - `GET  /records/export`                  supervisor: the same list as CSV (streamed) or xlsx
 - `GET  /records/{id}`                    supervisor: detail, review history, chain problems,
-                                          rulings (newest last)
+                                          rulings (newest last), evidence (photos missing)
+- `PUT  /photos/{sha256}`                 device: a photo the records cite (`office.photos`)
+- `GET  /photos/{sha256}`                 supervisor: a photo cited by a record of the district
 - `GET  /records/{id}/envelope`           supervisor: the exact bytes received
 - `PUT  /records/{id}/review`             supervisor: set review state with a comment
 - `POST /records/{id}/comments`           supervisor: add a comment (no change of state)
 - `POST /records/{id}/rulings`            supervisor: issue a refund ruling, computed here
 - `GET  /rulings/{ruling_no}`             supervisor: one ruling
 
-A `supervisor` account sees only its district: the list is narrowed to it, and a record of
-another district answers 404 on detail, envelope, review and comments (as if absent).
+In the review paths `{id}` is a record's `ref` (device_id.record_id, in every listed item) or a
+bare record id while only one device holds it (409 `ambiguous_record` otherwise; see
+`office.record_names`). A `supervisor` account sees only its district: the list is narrowed
+to it, and a record of another district answers 404 on detail, envelope, review and comments
+(as if absent).
 - `GET  /companies/stats?season=2025-2026` supervisor: per heating company tests, failure rate,
                                           median minutes complaint→contact / →arrival, breaches
                                           of the profile's contact_within_min
@@ -40,6 +47,7 @@ or not a Content-Length was sent.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -52,9 +60,8 @@ from pydantic import BaseModel, Field
 from starlette.requests import ClientDisconnect
 
 from inspector_app import __version__
-from inspector_app.office import export, ingest, rulings
+from inspector_app.office import enrolment, export, ingest, photos, record_names, rulings
 from inspector_app.office.auth import (
-    LoginThrottle,
     Supervisor,
     check_password,
     device_from_request,
@@ -63,14 +70,20 @@ from inspector_app.office.auth import (
     too_many_attempts,
     wrong_password,
 )
+from inspector_app.office.login_throttle import (
+    LoginThrottle,
+    client_address,
+    client_key,
+    parse_proxies,
+    user_key,
+)
 from inspector_app.office.query import ListQuery, list_query
 from inspector_app.office.store import (
     COUNT_CAP,
     REVIEWER_STATES,
-    EnrollmentError,
     OfficeStore,
+    record_ref,
 )
-from inspector_app.seal.device_key import device_id_for
 
 DEFAULT_MAX_RECORD_BYTES = 4 * 1024 * 1024  # signatures travel inside: strokes can be large
 RECORD_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,79}$"
@@ -81,24 +94,15 @@ SupervisorDep = Annotated[Supervisor, Depends(require_supervisor)]
 ListQueryDep = Annotated[ListQuery, Depends(list_query)]
 
 
-class EnrollmentRequest(BaseModel):
-    code: str = Field(description="one-time enrolment code from `inspector-office enrollment-code`")
-    device_id: str = Field(description="first 16 hex of sha256(public key)")
-    public_key: str = Field(description="base64 raw Ed25519 public key")
-    label: str = Field("", max_length=200, description="a name for the laptop, for people")
-
-
-class EnrollmentResponse(BaseModel):
-    device_id: str
-    token: str = Field(description="bearer token; shown once, stored hashed at the office")
-    office: dict[str, Any]
-
-
 class UploadResponse(BaseModel):
     record_id: str
     sha256: str
     status: str = Field(description="'created' or 'already_present'")
     chain_state: str = Field(description="'ok', 'gap' (predecessor missing) or 'fork'")
+    photos_missing: list[str] | None = Field(
+        None, description="only for a record that cites photos: the sha256 of those the office "
+        "has not received; the record is stored but incomplete until they arrive "
+        "(PUT /photos/{sha256}), so the laptop must not count it as sent")
 
 
 class ReviewRequest(BaseModel):
@@ -138,11 +142,13 @@ def _error(status: int, code: str, zh: str, en: str, record_id: str | None = Non
 
 def create_app(db_path: str | Path, training: bool = False,
                max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
-               throttle: LoginThrottle | None = None) -> FastAPI:
+               throttle: LoginThrottle | None = None,
+               trusted_proxies: Iterable[str] = ()) -> FastAPI:
     """A ready app over the office store at `db_path` (created and migrated if needed).
 
-    `throttle` counts wrong passwords (give one with a fake clock in tests); it is also at
-    `app.state.throttle`.
+    `throttle` counts wrong passwords in the store (give one with a fake clock in tests); it is
+    also at `app.state.throttle`. `trusted_proxies` (addresses or networks, ValueError for a bad
+    one) are the only peers whose X-Forwarded-For is believed (`login_throttle.client_address`).
     """
     app = FastAPI(title="Heating inspection district office", version=__version__,
                   description="Receives sealed temperature-test records from enrolled laptops, "
@@ -168,15 +174,15 @@ def create_app(db_path: str | Path, training: bool = False,
 
     app.state.training = training
     app.state.max_record_bytes = max_record_bytes
-    app.state.throttle = throttle or LoginThrottle()
+    app.state.throttle = throttle or LoginThrottle(app.state.store)
+    app.state.trusted_proxies = parse_proxies(trusted_proxies)
 
     @app.post("/api/v1/login", response_model=LoginResponse, tags=["accounts"],
               responses={401: {"description": "wrong user name or password"},
                          429: {"description": "locked out for a while: see Retry-After"}})
     def login(req: LoginRequest, request: Request, store: StoreDep) -> LoginResponse:
         gate: LoginThrottle = request.app.state.throttle
-        client = request.client.host if request.client else "?"
-        keys = (f"user:{req.name}", f"client:{client}")
+        keys = (user_key(req.name), client_key(client_address(request)))
         wait = gate.retry_after(*keys)
         if wait > 0:
             raise too_many_attempts(wait)
@@ -199,24 +205,7 @@ def create_app(db_path: str | Path, training: bool = False,
         return {"service": SERVICE_NAME, "api": 1, "version": __version__, "training": training,
                 "max_record_bytes": max_record_bytes}
 
-    @app.post("/api/v1/enrollments", status_code=201, response_model=EnrollmentResponse,
-              tags=["devices"], responses={403: {"description": "code wrong, used or expired"},
-                                           422: {"description": "device id does not match key"}})
-    def enroll(req: EnrollmentRequest, store: StoreDep) -> EnrollmentResponse:
-        try:
-            expected = device_id_for(req.public_key)
-        except (ValueError, TypeError):
-            expected = None
-        if expected is None or expected != req.device_id:
-            raise HTTPException(422, detail={"error": "bad_key", "reason_zh": "设备编号与公钥不符",
-                                             "reason": "device id does not match the public key"})
-        try:
-            token = store.enroll(req.code, req.device_id, req.public_key, req.label)
-        except EnrollmentError as exc:
-            raise HTTPException(403, detail={"error": exc.code, "reason": exc.en,
-                                             "reason_zh": exc.zh}) from exc
-        return EnrollmentResponse(device_id=req.device_id, token=token,
-                                  office={"service": SERVICE_NAME, "training": training})
+    app.include_router(enrolment.router)
 
     @app.put(
         "/api/v1/records/{record_id}", tags=["records"],
@@ -258,10 +247,13 @@ def create_app(db_path: str | Path, training: bool = False,
         except ingest.Rejection as rej:
             return JSONResponse(status_code=rej.status, content=rej.body())
         await run_in_threadpool(store.touch_device, device.device_id)
+        evidence = await run_in_threadpool(photos.evidence, store, stored.ref)
         return JSONResponse(status_code=status, content=UploadResponse(
             record_id=record_id, sha256=stored.sha256,
             status="created" if status == 201 else "already_present",
-            chain_state=stored.chain_state).model_dump())
+            chain_state=stored.chain_state,
+            photos_missing=evidence["photos_missing"] if evidence["photos_cited"] else None,
+        ).model_dump(exclude_none=True))
 
     @app.get("/api/v1/records", response_model=RecordPage, tags=["review"])
     def list_records(
@@ -289,27 +281,18 @@ def create_app(db_path: str | Path, training: bool = False,
 
     app.include_router(export.router)  # before /records/{record_id}, which would match "export"
     app.include_router(rulings.router)
+    app.include_router(photos.router)
 
-    def _not_found() -> HTTPException:
-        return HTTPException(404, detail={"error": "not_found", "reason": "no such record",
-                                          "reason_zh": "没有这条记录"})
-
-    def _visible_or_404(store: OfficeStore, record_id: str, who: Supervisor) -> None:
-        """Another district's record is answered as absent (its existence is not told)."""
-        if not who.sees_all and not who.may_see(store.record_district(record_id)):
-            raise _not_found()
-
-    def _detail_or_404(store: OfficeStore, record_id: str) -> dict[str, Any]:
-        detail = store.record(record_id)
-        if detail is None:
-            raise _not_found()
-        return detail
-
+    # {record_id} below is a ref (device_id.record_id) or a bare id held by one record only;
+    # another district's record is answered as absent (`office.record_names`).
     @app.get("/api/v1/records/{record_id}", tags=["review"])
     def record_detail(record_id: str, who: SupervisorDep, store: StoreDep) -> dict[str, Any]:
-        _visible_or_404(store, record_id, who)
-        detail = _detail_or_404(store, record_id)
-        detail["rulings"] = rulings.for_record(store, record_id)
+        ref = record_names.resolve(store, record_id, who)
+        detail = store.record(ref)
+        if detail is None:
+            raise record_names.not_found()
+        detail["rulings"] = rulings.for_record(store, ref)
+        detail["evidence"] = photos.evidence(store, ref)
         return detail
 
     @app.get("/api/v1/records/{record_id}/envelope", tags=["review"],
@@ -317,11 +300,9 @@ def create_app(db_path: str | Path, training: bool = False,
              responses={200: {"content": {"application/json": {}},
                               "description": "the exact bytes received"}})
     def record_envelope(record_id: str, who: SupervisorDep, store: StoreDep) -> Response:
-        _visible_or_404(store, record_id, who)
-        found = store.record_bytes(record_id)
+        found = store.record_bytes(record_names.resolve(store, record_id, who))
         if found is None:
-            raise HTTPException(404, detail={"error": "not_found", "reason": "no such record",
-                                             "reason_zh": "没有这条记录"})
+            raise record_names.not_found()
         return Response(content=found[1], media_type="application/json",
                         headers={"X-Record-Sha256": found[0]})
 
@@ -332,20 +313,20 @@ def create_app(db_path: str | Path, training: bool = False,
             raise HTTPException(422, detail={
                 "error": "bad_state", "reason": f"review state must be one of {REVIEWER_STATES}",
                 "reason_zh": "审核状态只能是：" + "、".join(REVIEWER_STATES)})
-        _visible_or_404(store, record_id, who)
+        ref = record_names.resolve(store, record_id, who)
         try:
-            return store.set_review(record_id, req.state, req.comment, who.name)
+            return store.set_review(ref, req.state, req.comment, who.name)
         except KeyError as exc:
-            raise _not_found() from exc
+            raise record_names.not_found() from exc
 
     @app.post("/api/v1/records/{record_id}/comments", tags=["review"])
     def add_comment(record_id: str, req: CommentRequest, who: SupervisorDep,
                     store: StoreDep) -> dict[str, Any]:
-        _visible_or_404(store, record_id, who)
+        ref = record_names.resolve(store, record_id, who)
         try:
-            return store.add_comment(record_id, req.comment, who.name)
+            return store.add_comment(ref, req.comment, who.name)
         except KeyError as exc:
-            raise _not_found() from exc
+            raise record_names.not_found() from exc
 
     @app.get("/api/v1/companies/stats", tags=["review"])
     def company_stats(
@@ -369,7 +350,8 @@ def create_app(db_path: str | Path, training: bool = False,
         problems = store.chain_problems(device_id=device_id, open_only=open_only)
         if who.sees_all:
             return problems
-        return [p for p in problems if who.may_see(store.record_district(p["record_id"]))]
+        return [p for p in problems
+                if who.may_see(store.record_district(record_ref(p["device_id"], p["record_id"])))]
 
     @app.get("/api/v1/devices", tags=["devices"])
     def devices(who: SupervisorDep, store: StoreDep) -> list[dict[str, Any]]:
@@ -390,7 +372,7 @@ def create_app(db_path: str | Path, training: bool = False,
         if store.device(device_id) is None:
             raise HTTPException(404, detail={"error": "not_found", "reason": "no such device",
                                              "reason_zh": "没有这台设备"})
-        store.revoke_device(device_id, reason or f"revoked by {who.name}")
+        store.revoke_device(device_id, reason or f"revoked by {who.name}", by=who.name)
         device = store.device(device_id)
         assert device is not None
         return device.to_dict()

@@ -10,21 +10,14 @@ A `supervisor` account sees only its own district's records; an `admin` account 
 older admin token (`inspector-office admin-token`) still works and acts as an admin. A device
 token is neither, so it never opens the review API.
 
-Guessing passwords is slowed down by `LoginThrottle`: failures are counted per user name and
-per client address; from the `FREE_FAILURES`-th failure on, that key is locked for an
-exponentially growing time (1 s, 2 s, 4 s, ... up to 15 min) during which the login answers
-429 with Retry-After without looking at the password. A right password clears the user's
-counter (not the client's: an attacker must not reset it with an account of their own); a key
-with no failure for `FORGET_AFTER_S` starts again from zero. The clock is injectable.
+Guessing passwords is slowed down by `office.login_throttle.LoginThrottle` (counters in the
+office database, locked per user name, a higher limit per client address).
 """
 
 from __future__ import annotations
 
 import math
-import threading
-import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Annotated
 
 from argon2 import PasswordHasher
@@ -74,67 +67,6 @@ def check_password(store: OfficeStore, name: str, password: str) -> dict | None:
     if _hasher.check_needs_rehash(user["password_hash"]):
         store.set_password_hash(name, _hasher.hash(password))
     return user
-
-
-FREE_FAILURES = 5          # wrong passwords allowed before the first lockout
-BASE_LOCK_SECONDS = 1.0
-MAX_LOCK_SECONDS = 15 * 60.0
-FORGET_AFTER_S = 30 * 60.0  # a quiet half hour forgives earlier typos
-
-
-@dataclass
-class _Counter:
-    failures: int = 0
-    locked_until: float = 0.0
-    last_failure: float = 0.0
-
-
-@dataclass
-class LoginThrottle:
-    """Failure counters per key ('user:NAME', 'client:ADDR') with exponential lockout."""
-
-    clock: Callable[[], float] = time.monotonic
-    free_failures: int = FREE_FAILURES
-    base_seconds: float = BASE_LOCK_SECONDS
-    max_seconds: float = MAX_LOCK_SECONDS
-    forget_after: float = FORGET_AFTER_S
-    _counters: dict[str, _Counter] = field(default_factory=dict)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def retry_after(self, *keys: str) -> float:
-        """Seconds until every key may try again (0: allowed now)."""
-        now = self.clock()
-        with self._lock:
-            waits = [c.locked_until - now for k in keys if (c := self._counters.get(k))]
-        return max([0.0, *waits])
-
-    def failed(self, *keys: str) -> float:
-        """Count a failure on every key; returns the lockout it started (0 if none)."""
-        now = self.clock()
-        longest = 0.0
-        with self._lock:
-            for key in keys:
-                c = self._counters.setdefault(key, _Counter())
-                if c.failures and now - c.last_failure > self.forget_after \
-                        and now >= c.locked_until:
-                    c.failures = 0
-                c.failures += 1
-                c.last_failure = now
-                over = c.failures - self.free_failures
-                if over >= 0:
-                    wait = min(self.base_seconds * 2 ** over, self.max_seconds)
-                    c.locked_until = now + wait
-                    longest = max(longest, wait)
-        return longest
-
-    def succeeded(self, *keys: str) -> None:
-        with self._lock:
-            for key in keys:
-                self._counters.pop(key, None)
-
-    def failures(self, key: str) -> int:
-        c = self._counters.get(key)
-        return c.failures if c else 0
 
 
 def too_many_attempts(seconds: float) -> HTTPException:

@@ -6,6 +6,10 @@ records are stored in one transaction. The first fault refuses the whole bundle 
 record, so a stick with one damaged file is noticed and re-exported rather than half imported.
 Importing the same bundle again finds every record already present and adds nothing.
 
+Photos travel in the bundle by hash: each is rehashed and must be a JPEG before anything is
+written, and is stored after the records. A record whose photos are not all at the office
+after the import is listed as incomplete (never counted as whole evidence).
+
 Devices: a bundle's records must come from a device the office enrolled (and has not revoked).
 An office reached only by USB may never have seen the laptop online, so the operator can vouch
 for a new device with `--accept-unknown-device`; it is then registered from the key inside the
@@ -23,8 +27,15 @@ from inspector_app.office.ingest import (
     check_sender,
     parse_envelope,
 )
+from inspector_app.office.photos import (
+    MAX_PHOTO_BYTES,
+    PhotoRejected,
+    check_photo,
+    missing_for,
+    store_photo,
+)
 from inspector_app.office.store import Device, Incoming, OfficeStore, now_iso, store_all_or_nothing
-from inspector_app.sync.bundle import BundleError, read_bundle
+from inspector_app.sync.bundle import BundleError, read_bundle_with_photos
 
 
 @dataclass
@@ -34,6 +45,8 @@ class ImportReport:
     present: list[str] = field(default_factory=list)
     devices_admitted: list[str] = field(default_factory=list)
     chain_problems: list[str] = field(default_factory=list)
+    photos_added: int = 0
+    incomplete: list[str] = field(default_factory=list)  # records still missing a cited photo
 
 
 def _refuse(rid: str, zh: str, en: str) -> BundleError:
@@ -44,7 +57,7 @@ def import_bundle(store: OfficeStore, path: Path, *, training_allowed: bool,
                   max_record_bytes: int, accept_unknown_devices: bool = False) -> ImportReport:
     """Verify every record of the bundle, then store the new ones together."""
     try:
-        entries = read_bundle(Path(path), max_record_bytes)
+        entries, photos = read_bundle_with_photos(Path(path), max_record_bytes, MAX_PHOTO_BYTES)
     except BundleError as exc:
         raise BundleError(f"数据包被拒收：{exc.zh}", f"bundle refused: {exc.en}",
                           exc.record_id) from exc
@@ -78,18 +91,27 @@ def import_bundle(store: OfficeStore, path: Path, *, training_allowed: bool,
         except Rejection as rej:
             raise _refuse(rid, rej.zh, rej.en) from rej
         incoming.append(item)
+    for sha, data in photos.items():
+        try:
+            check_photo(sha, data)
+        except PhotoRejected as rej:
+            raise BundleError(f"数据包被拒收：照片 {sha[:12]}…：{rej.zh}",
+                              f"bundle refused: photo {sha[:12]}…: {rej.en}") from rej
     for item in incoming:  # conflicts before admitting anyone, so a refusal changes nothing
-        existing = store.record_bytes(item.record_id)
+        existing = store.record_bytes(item.ref)
         if existing is not None and existing[0] != item.sha256:
-            raise _refuse(item.record_id, "办公室已有同一编号但内容不同的记录",
-                          "the office holds a different record under this id")
+            raise _refuse(item.record_id, "办公室已有该设备同一编号但内容不同的记录",
+                          "the office holds a different record of this device under this id")
     for device in admit.values():
         store.admit_device(device.device_id, device.public_key, label="bundle")
     stored, conflict = store_all_or_nothing(store, incoming, "bundle")
     if conflict is not None:
-        raise _refuse(conflict.record_id, "办公室已有同一编号但内容不同的记录",
-                      "the office holds a different record under this id")
+        raise _refuse(conflict.record_id, "办公室已有该设备同一编号但内容不同的记录",
+                      "the office holds a different record of this device under this id")
     report = ImportReport(total=len(entries), devices_admitted=sorted(admit))
+    report.photos_added = sum(store_photo(store, sha, data, "bundle", None)
+                              for sha, data in photos.items())
+    report.incomplete = [item.record_id for item in incoming if missing_for(store, item.ref)]
     for s in stored:
         (report.added if s.outcome == "created" else report.present).append(s.record_id)
         if s.outcome == "created" and s.chain_state != "ok":

@@ -1,7 +1,7 @@
 """`inspector-office`: run and administer the district office server.
 
 Subcommands: `serve`, `enrollment-code`, `admin-token`, `add-user`, `devices`, `revoke-device`,
-`import-bundle`, `records`, `synth`. Every one works on the office database given by `--db` (default
+`allow-reenrolment`, `device-log`, `import-bundle`, `records`, `synth`. Every one works on the office database given by `--db` (default
 `INSPECTOR_OFFICE_DB`, else `office.sqlite3` in the platform's user data folder), so the
 administration commands can run on the office machine while `serve` is running (WAL).
 Messages are Chinese by default (`--lang en` for English); exit status 2 for refusals.
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import sys
 from datetime import timedelta
@@ -20,6 +21,7 @@ import platformdirs
 
 from inspector_app import __version__
 from inspector_app.office.app import DEFAULT_MAX_RECORD_BYTES
+from inspector_app.office.photos import incomplete_records
 from inspector_app.office.store import DB_FILENAME, REVIEW_STATE_ZH, OfficeStore
 
 VERIFY_ZH = {"verified": "已验证", "failed": "校验失败"}
@@ -58,10 +60,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--key", type=Path, help="TLS private key (PEM)")
     p.add_argument("--max-record-bytes", type=int, default=DEFAULT_MAX_RECORD_BYTES)
     p.add_argument("--log-level", default="info")
+    p.add_argument("--trusted-proxy", action="append", default=[], metavar="ADDRESS",
+                   help="a reverse proxy whose X-Forwarded-For is believed (address or network;"
+                        " repeat for several); without one the header is ignored")
     p.set_defaults(run=cmd_serve)
 
     p = sub.add_parser("enrollment-code", help="print a one-time code to enrol one laptop")
-    p.add_argument("--ttl-hours", type=float, default=24.0, help="valid for (default 24 h)")
+    p.add_argument("--ttl-hours", type=float, default=24.0,
+                   help=f"valid for (default 24 h, at most {MAX_TTL_HOURS:g} h)")
     p.set_defaults(run=cmd_enrollment_code)
 
     p = sub.add_parser("admin-token", help="print a new supervisor token for the review API")
@@ -83,7 +89,22 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("revoke-device", help="stop a device from uploading")
     p.add_argument("device_id")
     p.add_argument("--reason", default="")
+    p.add_argument("--by", default=None, help="who revokes it (default: your login name)")
     p.set_defaults(run=cmd_revoke)
+
+    p = sub.add_parser("allow-reenrolment",
+                       help="let an enrolled device enrol once more (logged with who and when)")
+    p.add_argument("device_id")
+    p.add_argument("--by", default=None, help="who allows it (default: your login name)")
+    p.add_argument("--reason", default="", help="why (kept in the device log)")
+    p.add_argument("--ttl-hours", type=float, default=24.0,
+                   help=f"the leave lapses after (default 24 h, at most {MAX_TTL_HOURS:g} h)")
+    p.set_defaults(run=cmd_allow_reenrolment)
+
+    p = sub.add_parser("device-log", help="enrolments, re-enrolments, refusals, revocations")
+    p.add_argument("device_id", nargs="?")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_device_log)
 
     p = sub.add_parser("import-bundle", help="import an offline bundle (all or nothing)")
     p.add_argument("file", type=Path)
@@ -117,26 +138,56 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from inspector_app.office.app import create_app
+    from inspector_app.office.serving import uvicorn_config
 
     if bool(args.cert) != bool(args.key):
         print(_say(args, "--cert 与 --key 需要同时提供", "--cert and --key go together"),
               file=sys.stderr)
         return 2
     db = args.db or default_db()
-    app = create_app(db, training=args.training, max_record_bytes=args.max_record_bytes)
+    try:
+        app = create_app(db, training=args.training, max_record_bytes=args.max_record_bytes,
+                         trusted_proxies=args.trusted_proxy)
+    except ValueError as exc:
+        print(_say(args, f"--trusted-proxy 不是有效的地址或网段：{exc}",
+                   f"--trusted-proxy is not an address or network: {exc}"), file=sys.stderr)
+        return 2
     scheme = "https" if args.cert else "http"
     mode = _say(args, "（培训模式）", " (training)") if args.training else ""
     print(_say(args, f"办公室服务{mode}：{scheme}://{args.host}:{args.port}  数据库：{db}",
                f"office service{mode}: {scheme}://{args.host}:{args.port}  database: {db}"),
           flush=True)
-    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
-                ssl_certfile=str(args.cert) if args.cert else None,
-                ssl_keyfile=str(args.key) if args.key else None)
+    uvicorn.Server(uvicorn_config(app, host=args.host, port=args.port, log_level=args.log_level,
+                                  ssl_certfile=str(args.cert) if args.cert else None,
+                                  ssl_keyfile=str(args.key) if args.key else None)).run()
     return 0
 
 
+MAX_TTL_HOURS = 24.0 * 30
+
+
+def _ttl(args: argparse.Namespace) -> timedelta | None:
+    """--ttl-hours as a timedelta, or None after saying why it is refused."""
+    hours = args.ttl_hours
+    if not math.isfinite(hours) or hours <= 0 or hours > MAX_TTL_HOURS:
+        print(_say(args, f"--ttl-hours 须大于 0 且不超过 {MAX_TTL_HOURS:g}（现为 {hours:g}）",
+                   f"--ttl-hours must be above 0 and at most {MAX_TTL_HOURS:g} (got {hours:g})"),
+              file=sys.stderr)
+        return None
+    return timedelta(hours=hours)
+
+
+def _who(args: argparse.Namespace) -> str:
+    import getpass
+
+    return (args.by or "").strip() or getpass.getuser()
+
+
 def cmd_enrollment_code(args: argparse.Namespace) -> int:
-    code, expires = _store(args).new_enrollment_code(timedelta(hours=args.ttl_hours))
+    ttl = _ttl(args)
+    if ttl is None:
+        return 2
+    code, expires = _store(args).new_enrollment_code(ttl)
     local = expires.astimezone().isoformat(timespec="minutes")
     print(code)
     print(_say(args, f"一次性注册码，有效期至 {local}", f"one-time code, valid until {local}"),
@@ -222,9 +273,50 @@ def cmd_revoke(args: argparse.Namespace) -> int:
         print(_say(args, f"没有设备 {args.device_id}", f"no device {args.device_id}"),
               file=sys.stderr)
         return 2
-    changed = store.revoke_device(args.device_id, args.reason)
+    changed = store.revoke_device(args.device_id, args.reason, by=_who(args))
     print(_say(args, "已注销" if changed else "该设备早已注销",
                "revoked" if changed else "already revoked"))
+    return 0
+
+
+def cmd_allow_reenrolment(args: argparse.Namespace) -> int:
+    ttl = _ttl(args)
+    if ttl is None:
+        return 2
+    who = _who(args)
+    try:
+        expires = _store(args).allow_reenrolment(args.device_id, who, args.reason, ttl)
+    except KeyError:
+        print(_say(args, f"没有设备 {args.device_id}", f"no device {args.device_id}"),
+              file=sys.stderr)
+        return 2
+    except ValueError:
+        print(_say(args, f"设备 {args.device_id} 已被注销，不能重新注册",
+                   f"device {args.device_id} has been revoked and cannot enrol again"),
+              file=sys.stderr)
+        return 2
+    local = expires.astimezone().isoformat(timespec="minutes")
+    print(_say(args, f"已准许设备 {args.device_id} 重新注册一次（{who}），有效期至 {local}；"
+                     "它原来的凭证在重新注册后失效",
+               f"device {args.device_id} may enrol once more (allowed by {who}) until {local}; "
+               "its present credential stops working when it does"))
+    return 0
+
+
+EVENT_ZH = {"enrolled": "注册", "reenrolled": "重新注册", "reenrolment_allowed": "准许重新注册",
+            "enrolment_refused": "拒绝注册", "revoked": "注销"}
+
+
+def cmd_device_log(args: argparse.Namespace) -> int:
+    events = _store(args).device_events(args.device_id)
+    if args.json:
+        print(json.dumps(events, ensure_ascii=False))
+        return 0
+    if not events:
+        print(_say(args, "没有设备记录", "no device events"))
+    for e in events:
+        event = EVENT_ZH.get(e["event"], e["event"]) if args.lang == "zh" else e["event"]
+        print(f"{e['at']}  {e['device_id']}  {event}  {e['by']}  {e['detail']}")
     return 0
 
 
@@ -248,6 +340,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(_say(args, f"  新登记设备（数据包）：{device_id}", f"  device admitted: {device_id}"))
     for rid in report.chain_problems:
         print(_say(args, f"  链条缺环或分叉：{rid}", f"  chain gap or fork: {rid}"))
+    if report.photos_added:
+        print(_say(args, f"  新增照片 {report.photos_added} 张", f"  photos added: {report.photos_added}"))
+    for rid in report.incomplete:
+        print(_say(args, f"  照片不全（证据不完整）：{rid}", f"  photos missing (incomplete): {rid}"))
     return 0
 
 
@@ -269,8 +365,9 @@ def cmd_records(args: argparse.Namespace) -> int:
         chain = (CHAIN_ZH if args.lang == "zh" else CHAIN_EN)[r["chain_state"]]
         review = REVIEW_STATE_ZH[r["review_state"]] if args.lang == "zh" else r["review_state"]
         training = _say(args, "【培训】", "[training] ") if r["training"] else ""
-        print(f"{r['record_id']}  {training}{verified}{chain}  {review}  {r['test_at']}  "
-              f"{r['district']}  {r['company']}  {r['inspector']}  {r['verdict']}")
+        print(f"{r['record_id']}  {r['device_id']}  {training}{verified}{chain}  {review}  "
+              f"{r['test_at']}  {r['district']}  {r['company']}  {r['inspector']}  "
+              f"{r['verdict']}")
         for problem in r.get("problems") or []:
             print(f"    {problem}")
     gaps = store.chain_problems(open_only=True)
@@ -279,6 +376,12 @@ def cmd_records(args: argparse.Namespace) -> int:
         for g in gaps:
             print(f"  {g['kind']}  device {g['device_id']}  seq {g['seq']}  {g['record_id']}  "
                   f"{g['detail']}")
+    waiting = incomplete_records(store)
+    if waiting:
+        print(_say(args, f"照片不全（证据不完整）的记录 {len(waiting)} 条：",
+                   f"{len(waiting)} records still missing photos (incomplete):"))
+        for rid in waiting:
+            print(f"  {rid}")
     return 0
 
 
@@ -295,7 +398,7 @@ def _recheck(store: OfficeStore, summary: dict, raw: bytes) -> tuple[str, list[s
         problems = [f"not JSON: {exc}"]
     state = "failed" if problems else "verified"
     if state != summary["verification"]:
-        store.set_verification(summary["record_id"], state)
+        store.set_verification(summary["ref"], state)
     return state, problems
 
 

@@ -34,6 +34,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from starlette.background import BackgroundTask
 
+from inspector_app.core.record_time import DEFAULT_ZONE, iso_in_zone, zone_label
 from inspector_app.office.auth import office_store
 from inspector_app.office.query import ListQuery, list_query
 from inspector_app.office.store import REVIEW_STATE_ZH, OfficeStore
@@ -60,20 +61,31 @@ VALUES_ZH = {"verdict": {"pass": "合格", "fail": "不合格", "incomplete": "�
              "training": {True: "是", False: "否"}}
 VALUES_EN = {"training": {True: "yes", False: "no"}}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+TIME_COLUMNS = ("test_at", "reviewed_at", "received_at")
+# The zone of the records: every shipped profile's (China Standard Time). A summary row does not
+# carry its record's profile, and one export mixing zones would be the very fault it avoids.
+EXPORT_ZONE = DEFAULT_ZONE
 
 router = APIRouter(tags=["review"])
 
 
 def header(lang: str) -> list[str]:
-    return [zh if lang == "zh" else en for _f, zh, en, _w in COLUMNS]
+    """Column titles; a time column names its zone, e.g. 检测时间（UTC+08:00）."""
+    zone = zone_label(EXPORT_ZONE)
+    return [(zh if lang == "zh" else en)
+            + ((f"（{zone}）" if lang == "zh" else f" ({zone})") if f in TIME_COLUMNS else "")
+            for f, zh, en, _w in COLUMNS]
 
 
 def values(item: dict[str, Any], lang: str) -> list[Any]:
-    """One record's values in `lang` (codes translated for Chinese readers), as stored."""
+    """One record's values in `lang` (codes translated for Chinese readers), as stored; every
+    time in the records' zone (the laptops stamp their own offset, the office stamps UTC)."""
     names = VALUES_ZH if lang == "zh" else VALUES_EN
     out: list[Any] = []
     for field, *_ in COLUMNS:
         value = item[field]
+        if field in TIME_COLUMNS:
+            value = iso_in_zone(value, EXPORT_ZONE)
         value = names.get(field, {}).get(value, value)
         out.append("" if value is None else value)
     return out

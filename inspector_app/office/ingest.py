@@ -12,12 +12,17 @@ taken. The decisions, in order, and why:
    help).
 3. Exact same bytes as the stored copy → 200 at once (a retry after a lost answer).
 4. Hash and signature verified (422 with the fault in words).
-5. Training records are refused unless the office runs with `--training` (422). A training
+5. A `photos` list that is not in the record format is refused (422); the photos themselves
+   arrive separately (`office.photos`) and the record counts as incomplete until they have.
+6. Training records are refused unless the office runs with `--training` (422). A training
    office still accepts real records (flagged `training=false`), as the issue asks no more.
-6. Same id already stored with another sha256 → 409. Integrity comes before conflict: bytes that
-   do not verify are not a record, so they are reported as damaged rather than as a rival. The
-   same verified record in a differently serialised envelope is still the same record (200).
-7. Stored with chain tracking (gaps are accepted and recorded, see `office.store`).
+7. Same id *from the same device* already stored with another sha256 → 409. Integrity comes
+   before conflict: bytes that do not verify are not a record, so they are reported as damaged
+   rather than as a rival. The same verified record in a differently serialised envelope is
+   still the same record (200). Records are keyed by (device, id) (`office.store`, migration 7):
+   a record another device stored under this id first is no conflict and changes nothing here,
+   since ids are printed on every slip and anyone could copy one.
+8. Stored with chain tracking (gaps are accepted and recorded, see `office.store`).
 """
 
 from __future__ import annotations
@@ -26,7 +31,15 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from inspector_app.office.store import Device, Incoming, OfficeStore, Stored, minutes_between
+from inspector_app.office.store import (
+    Device,
+    Incoming,
+    OfficeStore,
+    Stored,
+    minutes_between,
+    record_ref,
+)
+from inspector_app.seal.photo_refs import PhotoRefError, photo_refs
 from inspector_app.seal.problems import Problem
 from inspector_app.seal.verify import verify_envelope
 
@@ -115,6 +128,11 @@ def check_content(env: dict[str, Any], raw: bytes, device: Device, record_id: st
                         "the record failed verification: " + "; ".join(w["en"] for w in words),
                         record_id, words)
     record = env["record"]
+    try:
+        photo_refs(record)
+    except PhotoRefError as exc:
+        raise Rejection(422, "bad_photos", f"记录的照片列表格式错误：{exc.zh}",
+                        f"the record's photo list is malformed: {exc.en}", record_id) from exc
     if record.get("training") and not training_allowed:
         raise Rejection(422, "training_refused",
                         "这是培训/演示记录，本办公室不接收（只有以 --training 运行的办公室才接收）",
@@ -164,9 +182,10 @@ def _one_line(address: dict[str, Any]) -> str:
 
 def conflict(record_id: str) -> Rejection:
     return Rejection(409, "conflict",
-                     "办公室已经有同一编号但内容不同的记录：不能覆盖（更正请签封一份新的替代记录）",
-                     "the office already holds a different record under this id; it is never "
-                     "overwritten (seal a new record that supersedes it instead)", record_id)
+                     "办公室已经有本设备以同一编号上传、内容不同的记录：不能覆盖（更正请签封一份新的替代记录）",
+                     "the office already holds a different record of this device under this id; "
+                     "it is never overwritten (seal a new record that supersedes it instead)",
+                     record_id)
 
 
 def receive(store: OfficeStore, body: bytes, record_id: str, device: Device,
@@ -174,9 +193,10 @@ def receive(store: OfficeStore, body: bytes, record_id: str, device: Device,
     """Decide on one uploaded record: (201 or 200, what was stored), else raise Rejection."""
     env = parse_envelope(body, record_id)
     check_sender(env, device, record_id)
-    existing = store.record_bytes(record_id)
+    ref = record_ref(device.device_id, record_id)
+    existing = store.record_bytes(ref)
     if existing is not None and existing[1] == body:
-        return 200, Stored(record_id, "present", existing[0])
+        return 200, Stored(record_id, "present", existing[0], ref=ref)
     incoming = check_content(env, body, device, record_id, training_allowed)
     [stored] = store.store_records([incoming], "upload", all_or_nothing=False)
     if stored.outcome == "conflict":

@@ -1,9 +1,10 @@
 """How the review list is filtered, ordered and paged: the SQL pieces, kept apart from storage.
 
 Why it is shaped this way:
-- Every sort orders by `(sort column, test_at, record_id)` all in one direction, so one index
-  `(…, sort column, test_at, record_id)` serves it read forward (asc) or backward (desc), and
-  ties on the sort column still page deterministically.
+- Every sort orders by `(sort column, test_at, ref)` all in one direction, so one index
+  `(…, sort column, test_at, ref)` serves it read forward (asc) or backward (desc), and ties on
+  the sort column still page deterministically (`ref`, device.record id, is unique; a record id
+  alone is not: two devices may use one).
 - Keyset paging: the cursor carries those key values of the last row, and the next page is the
   row-value range `(keys) < (cursor)` (`>` ascending), an index seek that never walks skipped
   rows. The cursor also names its sort and order, so one made for another ordering is refused
@@ -22,7 +23,7 @@ from typing import Any
 
 FILTER_COLUMNS = ("district", "company", "inspector", "verdict", "review_state", "training",
                   "device_id", "chain_state")
-SUMMARY_COLS = ("record_id", "device_id", "seq", "sha256", "test_at", "sealed_at", "received_at",
+SUMMARY_COLS = ("ref", "record_id", "device_id", "seq", "sha256", "test_at", "sealed_at", "received_at",
                 "received_via", "training", "district", "company", "inspector", "verdict",
                 "ticket", "address", "supersedes", "verification", "chain_state", "review_state",
                 "review_comment", "reviewed_at", "reviewed_by", "envelope_size", "synthetic")
@@ -94,8 +95,8 @@ class Ordering:
 
     @property
     def keys(self) -> tuple[str, ...]:
-        return ("test_at", "record_id") if self.sort == "test_at" else (
-            self.sort, "test_at", "record_id")
+        return ("test_at", "ref") if self.sort == "test_at" else (
+            self.sort, "test_at", "ref")
 
     def order_by(self) -> str:
         return ", ".join(f"{k} {self.order.upper()}" for k in self.keys)

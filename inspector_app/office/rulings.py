@@ -29,10 +29,11 @@ from inspector_app.core.errors import InspectionError
 from inspector_app.core.profile import load_profile
 from inspector_app.core.ruling import RulingInput, compute_ruling
 from inspector_app.core.season import season_of
+from inspector_app.office import record_names
 from inspector_app.office.auth import Supervisor, office_store, require_supervisor
 from inspector_app.office.store import OfficeStore, now_iso
 
-COLS = ("ruling_no", "record_id", "record_sha256", "decision", "amount_total", "inputs",
+COLS = ("ruling_no", "record_ref", "record_id", "record_sha256", "decision", "amount_total", "inputs",
         "ruling", "issued_by", "issued_at", "district", "superseded_by")
 
 router = APIRouter(tags=["rulings"])
@@ -55,12 +56,11 @@ def _row(row: tuple) -> dict[str, Any]:
     return out
 
 
-def for_record(store: OfficeStore, record_id: str) -> list[dict[str, Any]]:
-    """Every ruling on the record in the order issued (the one in force is last): rowid order,
-    which is the order of the write lock that numbered and superseded them."""
+def for_record(store: OfficeStore, ref: str) -> list[dict[str, Any]]:
+    """Every ruling on the record `ref` in the order issued (the one in force is last): rowid
+    order, which is the order of the write lock that numbered and superseded them."""
     return [_row(r) for r in store.conn.execute(
-        f"SELECT {', '.join(COLS)} FROM rulings WHERE record_id=? ORDER BY rowid",
-        (record_id,))]
+        f"SELECT {', '.join(COLS)} FROM rulings WHERE record_ref=? ORDER BY rowid", (ref,))]
 
 
 def get(store: OfficeStore, ruling_no: str) -> dict[str, Any] | None:
@@ -77,7 +77,7 @@ class Replayed(Exception):
         self.found = found
 
 
-def issue(store: OfficeStore, record_id: str, ruling: dict[str, Any], inputs: dict[str, Any],
+def issue(store: OfficeStore, ref: str, ruling: dict[str, Any], inputs: dict[str, Any],
           by: str, request_key: str | None = None) -> dict[str, Any]:
     """Store a computed ruling under the next number of its season; supersede the previous.
     A `request_key` seen before raises Replayed with the ruling it issued (nothing stored)."""
@@ -88,27 +88,27 @@ def issue(store: OfficeStore, record_id: str, ruling: dict[str, Any], inputs: di
             if row is not None:
                 raise Replayed(_row(row))
         at = now_iso()  # inside the lock: times follow the order of numbering
-        test_at, district, state = c.execute(
-            "SELECT test_at, district, review_state FROM records WHERE record_id=?",
-            (record_id,)).fetchone()
+        record_id, test_at, district, state = c.execute(
+            "SELECT record_id, test_at, district, review_state FROM records WHERE ref=?",
+            (ref,)).fetchone()
         season = season_of(test_at)
         last = c.execute("SELECT max(ruling_no) FROM rulings WHERE ruling_no BETWEEN ? AND ?",
                          (f"{season}-000000", f"{season}-999999")).fetchone()[0]
         number = f"{season}-{(int(last[-6:]) if last else 0) + 1:06d}"
         c.execute(f"INSERT INTO rulings ({', '.join(COLS)}, request_key)"
-                  f" VALUES ({', '.join('?' * 12)})",
-                  (number, record_id, ruling["record_sha256"], ruling["decision"],
+                  f" VALUES ({', '.join('?' * 13)})",
+                  (number, ref, record_id, ruling["record_sha256"], ruling["decision"],
                    ruling["amount_total"], json.dumps(inputs, ensure_ascii=False),
                    json.dumps(ruling, ensure_ascii=False), by, at, district, None,
                    request_key))
-        c.execute("UPDATE rulings SET superseded_by=? WHERE record_id=? AND ruling_no<>?"
-                  " AND superseded_by IS NULL", (number, record_id, number))
+        c.execute("UPDATE rulings SET superseded_by=? WHERE record_ref=? AND ruling_no<>?"
+                  " AND superseded_by IS NULL", (number, ref, number))
         words = (f"退费裁定 {ruling['amount_total']} 元" if ruling["decision"] == "refund"
                  else "不退费裁定")
         comment = f"{words}（{number}）" + (f"：{inputs['comment']}" if inputs["comment"] else "")
-        c.execute("INSERT INTO review_events (record_id, state, comment, by, at, kind,"
+        c.execute("INSERT INTO review_events (record_ref, state, comment, by, at, kind,"
                   " from_state) VALUES (?,?,?,?,?,'ruling',?)",
-                  (record_id, state, comment, by, at, state))
+                  (ref, state, comment, by, at, state))
     found = get(store, number)
     assert found is not None
     return found
@@ -142,8 +142,9 @@ def _fee(text: str) -> Decimal:
 def issue_ruling(record_id: str, req: RulingRequest, request: Request,
                  who: Annotated[Supervisor, Depends(require_supervisor)],
                  store: Annotated[OfficeStore, Depends(office_store)]) -> JSONResponse:
+    ref = record_names.resolve(store, record_id, who)
     row = store.conn.execute("SELECT envelope, synthetic, district, verification FROM records"
-                             " WHERE record_id=?", (record_id,)).fetchone()
+                             " WHERE ref=?", (ref,)).fetchone()
     if row is None or not who.may_see(row[2]):
         raise _not_found()
     if row[1]:
@@ -167,9 +168,9 @@ def issue_ruling(record_id: str, req: RulingRequest, request: Request,
     asked = {"daily_fee_per_m2": str(inputs.daily_fee_per_m2),
              "failing_days": inputs.failing_days, "comment": req.comment}
     try:
-        stored = issue(store, record_id, ruling.to_dict(), asked, who.name, req.request_key)
+        stored = issue(store, ref, ruling.to_dict(), asked, who.name, req.request_key)
     except Replayed as again:
-        same = again.found["record_id"] == record_id and again.found["inputs"] == asked
+        same = again.found["record_ref"] == ref and again.found["inputs"] == asked
         if not same:
             raise _refuse(409, "request_key_reused",
                           "这个请求编号已用于另一份裁定", "this request key was used for another "

@@ -14,13 +14,26 @@ Why it is shaped this way:
 - Review states (migration 2): received → approved / has_issues / rejected by a reviewer; a
   record that supersedes an already reviewed one arrives `resubmitted`. Every change and comment
   is a `review_events` row (kind state|comment|resubmission|superseded, from_state, by, at).
+- A record is identified by its device *and* its id (migration 7): `ref` = `device_id.record_id`
+  is the key, and review events and rulings name records by it. Record ids are printed on every
+  slip, so they are public: were the id alone the key, any enrolled laptop could store its own
+  record under another laptop's id first and have the real one refused. Now each device has its
+  own id space; records of several devices under one id are all kept and shown side by side
+  (`records_by_public_id`, `record()["same_id_elsewhere"]`), and `supersedes` is resolved within
+  the device. Device ids (16 hex) hold no dot, so a ref splits unambiguously (`split_ref`).
 - Review listing must stay quick over a million records: every filter column has an index
-  `(column, test_at, record_id)`, so a filtered page is an index range read in sort order, and
-  paging by keyset `(test_at, record_id)` never scans skipped rows. Sorting by other columns
-  (migration 4) adds `(district, column, test_at, record_id)` indexes for a district's
+  `(column, test_at, ref)`, so a filtered page is an index range read in sort order, and
+  paging by keyset `(test_at, ref)` never scans skipped rows. Sorting by other columns
+  (migration 4, rebuilt by 7) has `(district, column, test_at, ref)` indexes for a district's
   supervisor; the SQL pieces are in `office.listing`.
 - Refund rulings (migration 5) are issued here, by the office, and kept with their inputs; a
   newer ruling on the same record supersedes the older, which stays (`office.rulings`).
+- Enrolment (migration 8) needs the device key's signature over the code
+  (`seal.enrolment_proof`); a device holding a credential re-enrols only with an administrator's
+  leave (`allow_reenrolment`), and every enrolment, refusal, leave and revocation is a
+  `device_events` row with who and when.
+- Wrong passwords are counted in `login_failures` (migration 9) so a restart forgets nothing;
+  the policy is in `office.login_throttle`.
 - `test_at` is the visit's own ISO time with its offset, so a date filter is a prefix range on
   the inspector's local date; ordering compares the text, exact while a district's laptops share
   one UTC offset (all of China does).
@@ -52,6 +65,8 @@ from inspector_app.office.listing import (
     RecordFilter,
     page_sql,
 )
+from inspector_app.seal.device_key import device_id_for
+from inspector_app.seal.enrolment_proof import normalise_code, proof_is_valid
 
 DB_FILENAME = "office.sqlite3"
 
@@ -82,9 +97,15 @@ def secret_hash(secret: str) -> str:
     return hashlib.sha256(secret.encode("utf-8")).hexdigest()
 
 
-def normalise_code(code: str) -> str:
-    """Enrolment codes are typed by people: ignore case, spaces and dashes."""
-    return "".join(ch for ch in code.upper() if ch.isalnum())
+def record_ref(device_id: str, record_id: str) -> str:
+    """The office's name for a record: its device and its own id (device ids hold no dot)."""
+    return f"{device_id}.{record_id}"
+
+
+def split_ref(ref: str) -> tuple[str, str] | None:
+    """(device_id, record_id) of a ref; None for a bare record id (no dot)."""
+    device_id, dot, record_id = ref.partition(".")
+    return (device_id, record_id) if dot and device_id and record_id else None
 
 
 # ----------------------------------------------------------------------------------------------
@@ -307,6 +328,207 @@ def _ruling_request_keys(conn: sqlite3.Connection) -> None:
                  " WHERE request_key IS NOT NULL")
 
 
+_RECORD_COLUMNS = (
+    "record_id, device_id, seq, sha256, prev_sha256, envelope, envelope_size, received_at,"
+    " received_via, sealed_at, training, test_at, district, company, inspector, verdict, ticket,"
+    " address, supersedes, verification, chain_state, review_state, review_comment, reviewed_at,"
+    " reviewed_by, synthetic, profile_name, complaint_at, contact_min, arrival_min")
+
+
+@_migration(7, "records keyed by (device, record id): no device can take another's record id")
+def _records_keyed_by_device(conn: sqlite3.Connection) -> None:
+    """Rebuild records (and the tables naming them) around `ref` = device_id.record_id.
+
+    Up to version 6 `record_id` alone was the key, so whoever sent an id first owned it. Record
+    ids were unique then, so every existing row maps to exactly one ref. SQLite cannot change a
+    primary key in place: new tables are filled, the old dropped, the new renamed (renaming
+    rewrites the references to them); foreign keys are checked at commit.
+    """
+    conn.execute("PRAGMA defer_foreign_keys=ON")
+    conn.execute("""
+        CREATE TABLE records_new (
+            ref TEXT PRIMARY KEY,                  -- device_id || '.' || record_id
+            record_id TEXT NOT NULL,               -- the record's own (public, printed) id
+            device_id TEXT NOT NULL REFERENCES devices(device_id),
+            seq INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            prev_sha256 TEXT,
+            envelope BLOB NOT NULL,                -- the exact bytes received
+            envelope_size INTEGER NOT NULL,
+            received_at TEXT NOT NULL,
+            received_via TEXT NOT NULL CHECK (received_via IN ('upload', 'bundle')),
+            sealed_at TEXT NOT NULL,
+            training INTEGER NOT NULL,
+            test_at TEXT NOT NULL,                 -- visit.test_at, else sealed_at: the sort key
+            district TEXT NOT NULL DEFAULT '',
+            company TEXT NOT NULL DEFAULT '',
+            inspector TEXT NOT NULL DEFAULT '',
+            verdict TEXT NOT NULL DEFAULT '',
+            ticket TEXT NOT NULL DEFAULT '',
+            address TEXT NOT NULL DEFAULT '',
+            supersedes TEXT,                       -- a record id of the same device
+            verification TEXT NOT NULL DEFAULT 'verified',
+            chain_state TEXT NOT NULL DEFAULT 'ok' CHECK (chain_state IN ('ok', 'gap', 'fork')),
+            review_state TEXT NOT NULL DEFAULT 'received'
+                CHECK (review_state IN ('received', 'approved', 'has_issues', 'rejected',
+                                        'resubmitted')),
+            review_comment TEXT NOT NULL DEFAULT '',
+            reviewed_at TEXT,
+            reviewed_by TEXT,
+            synthetic INTEGER NOT NULL DEFAULT 0,
+            profile_name TEXT NOT NULL DEFAULT '',
+            complaint_at TEXT,
+            contact_min REAL,
+            arrival_min REAL,
+            CHECK (ref = device_id || '.' || record_id),
+            CHECK (instr(device_id, '.') = 0)
+        )""")
+    conn.execute(f"INSERT INTO records_new (ref, {_RECORD_COLUMNS})"
+                 f" SELECT device_id || '.' || record_id, {_RECORD_COLUMNS} FROM records"
+                 " ORDER BY rowid")
+    conn.execute("""
+        CREATE TABLE review_events_new (
+            id INTEGER PRIMARY KEY,
+            record_ref TEXT NOT NULL REFERENCES records_new(ref),
+            state TEXT NOT NULL,
+            comment TEXT NOT NULL DEFAULT '',
+            by TEXT NOT NULL,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'state',
+            from_state TEXT
+        )""")
+    conn.execute("INSERT INTO review_events_new (id, record_ref, state, comment, by, at, kind,"
+                 " from_state) SELECT e.id, r.device_id || '.' || r.record_id, e.state,"
+                 " e.comment, e.by, e.at, e.kind, e.from_state"
+                 " FROM review_events e JOIN records r ON r.record_id = e.record_id")
+    conn.execute("""
+        CREATE TABLE rulings_new (
+            ruling_no TEXT PRIMARY KEY,            -- '2025-2026-000001': per heating season
+            record_ref TEXT NOT NULL REFERENCES records_new(ref),
+            record_id TEXT NOT NULL,               -- the record's own id, cited on the ruling
+            record_sha256 TEXT NOT NULL,
+            decision TEXT NOT NULL CHECK (decision IN ('refund', 'no_refund')),
+            amount_total TEXT NOT NULL,            -- exact decimal as text
+            inputs TEXT NOT NULL,                  -- JSON: what the supervisor entered
+            ruling TEXT NOT NULL,                  -- JSON: core.ruling.Ruling.to_dict()
+            issued_by TEXT NOT NULL,
+            issued_at TEXT NOT NULL,
+            district TEXT NOT NULL DEFAULT '',
+            superseded_by TEXT REFERENCES rulings_new(ruling_no),
+            request_key TEXT
+        )""")
+    conn.execute("INSERT INTO rulings_new SELECT u.ruling_no, r.device_id || '.' || r.record_id,"
+                 " u.record_id, u.record_sha256, u.decision, u.amount_total, u.inputs, u.ruling,"
+                 " u.issued_by, u.issued_at, u.district, u.superseded_by, u.request_key"
+                 " FROM rulings u JOIN records r ON r.record_id = u.record_id ORDER BY u.rowid")
+    for table in ("review_events", "rulings"):
+        before = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        after = conn.execute(f"SELECT count(*) FROM {table}_new").fetchone()[0]
+        if before != after:
+            raise RuntimeError(f"{table}: {before - after} rows name no stored record")
+    for table in ("review_events", "rulings", "records"):
+        conn.execute(f"DROP TABLE {table}")
+    for table in ("records", "review_events", "rulings"):
+        conn.execute(f"ALTER TABLE {table}_new RENAME TO {table}")
+    _record_indexes(conn)
+    conn.execute("CREATE INDEX review_events_record ON review_events(record_ref, id)")
+    conn.execute("CREATE INDEX rulings_record ON rulings(record_ref, issued_at)")
+    conn.execute("CREATE UNIQUE INDEX rulings_request_key ON rulings(request_key)"
+                 " WHERE request_key IS NOT NULL")
+
+
+def _record_indexes(conn: sqlite3.Connection) -> None:
+    """The indexes of migrations 1 and 4, with `ref` (unique) as the last tie-breaker."""
+    conn.execute("CREATE INDEX records_test_at ON records(test_at, ref)")
+    for column in FILTER_COLUMNS:
+        conn.execute(f"CREATE INDEX records_{column} ON records({column}, test_at, ref)")
+    for column in SORT_INDEX_COLUMNS:
+        conn.execute(f"CREATE INDEX records_district_{column}"
+                     f" ON records(district, {column}, test_at, ref)")
+    conn.execute("CREATE INDEX records_received_at ON records(received_at, test_at, ref)")
+    conn.execute("CREATE INDEX records_address ON records(address, test_at, ref)")
+    conn.execute("CREATE INDEX records_ticket ON records(ticket)")
+    conn.execute("CREATE INDEX records_device_seq ON records(device_id, seq)")
+    conn.execute("CREATE INDEX records_sha256 ON records(sha256)")
+    conn.execute("CREATE INDEX records_record_id ON records(record_id)")
+    conn.execute("CREATE INDEX records_supersedes ON records(device_id, supersedes)"
+                 " WHERE supersedes IS NOT NULL")
+
+
+@_migration(8, "device events log; re-enrolment of an enrolled device only by an admin's leave")
+def _device_events(conn: sqlite3.Connection) -> None:
+    conn.execute("""
+        CREATE TABLE device_events (
+            id INTEGER PRIMARY KEY,
+            device_id TEXT NOT NULL,
+            event TEXT NOT NULL,                   -- see DEVICE_EVENTS
+            by TEXT NOT NULL,                      -- the administrator; 'laptop' for its own
+            at TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT ''
+        )""")
+    conn.execute("CREATE INDEX device_events_device ON device_events(device_id, id)")
+    conn.execute("""
+        CREATE TABLE reenrolment_allowances (
+            id INTEGER PRIMARY KEY,
+            device_id TEXT NOT NULL REFERENCES devices(device_id),
+            allowed_by TEXT NOT NULL,
+            allowed_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,              -- UTC, 'YYYY-MM-DDTHH:MM:SSZ'
+            reason TEXT NOT NULL DEFAULT '',
+            used_at TEXT                           -- spent by one re-enrolment
+        )""")
+    conn.execute("CREATE INDEX reenrolment_allowances_open ON reenrolment_allowances(device_id)"
+                 " WHERE used_at IS NULL")
+
+
+@_migration(9, "login failure counters kept across restarts")
+def _login_failures(conn: sqlite3.Connection) -> None:
+    conn.execute("""
+        CREATE TABLE login_failures (
+            key TEXT PRIMARY KEY,                  -- 'user:NAME' or 'client:ADDRESS'
+            failures INTEGER NOT NULL,
+            locked_until REAL NOT NULL,            -- seconds since the epoch
+            last_failure REAL NOT NULL
+        )""")
+    conn.execute("CREATE INDEX login_failures_last ON login_failures(last_failure)")
+
+
+@_migration(11, "photo evidence: photos by hash, the photos each record cites")
+def _photos(conn: sqlite3.Connection) -> None:
+    # Photos arrive on their own (PUT /photos/{sha256}), before or after the records that cite
+    # them; the trigger fills `record_photos` from the record's bytes in the same insert, so a
+    # record can never be stored without the list of what it still needs (`office.photos`).
+    conn.execute("""
+        CREATE TABLE photos (
+            sha256 TEXT PRIMARY KEY,               -- hex SHA-256 of data, checked on arrival
+            data BLOB NOT NULL,
+            size INTEGER NOT NULL,
+            mime TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            received_via TEXT NOT NULL CHECK (received_via IN ('upload', 'bundle')),
+            device_id TEXT
+        )""")
+    conn.execute("""
+        CREATE TABLE record_photos (
+            record_ref TEXT NOT NULL REFERENCES records(ref),  -- device_id.record_id
+            sha256 TEXT NOT NULL,
+            PRIMARY KEY (record_ref, sha256)
+        ) WITHOUT ROWID""")
+    conn.execute("CREATE INDEX record_photos_sha256 ON record_photos(sha256, record_ref)")
+    cited = ("SELECT {rid}, json_extract(p.value, '$.sha256') FROM {src}json_each("
+             "CASE WHEN json_valid(CAST({env} AS TEXT)) THEN CAST({env} AS TEXT) ELSE '{{}}' END,"
+             " '$.record.photos') AS p WHERE json_type(p.value, '$.sha256') = 'text'")
+    conn.execute(f"""
+        CREATE TRIGGER records_cite_photos AFTER INSERT ON records WHEN NEW.synthetic = 0
+        BEGIN
+            INSERT OR IGNORE INTO record_photos (record_ref, sha256)
+            {cited.format(rid="NEW.ref", env="NEW.envelope", src="")};
+        END""")
+    backfill = cited.format(rid="r.ref", env="r.envelope", src="records r, ")
+    conn.execute(f"INSERT OR IGNORE INTO record_photos (record_ref, sha256) {backfill}"
+                 " AND r.synthetic = 0")
+
+
 def minutes_between(start: str | None, end: str | None) -> float | None:
     if not start or not end:
         return None
@@ -319,8 +541,9 @@ def minutes_between(start: str | None, end: str | None) -> float | None:
 
 def migrate(conn: sqlite3.Connection) -> int:
     numbers = [m[0] for m in MIGRATIONS]
-    if numbers != list(range(1, len(numbers) + 1)):
-        raise RuntimeError(f"office migrations are not consecutive: {numbers}")
+    # Numbers are reserved per feature, so a branch may skip some: unique, not consecutive.
+    if len(set(numbers)) != len(numbers) or any(n < 1 for n in numbers):
+        raise RuntimeError(f"office migrations are not unique: {numbers}")
     current = conn.execute("PRAGMA user_version").fetchone()[0]
     for number, _title, step in MIGRATIONS:
         if number <= current:
@@ -387,6 +610,10 @@ class Incoming:
     contact_min: float | None = None
     arrival_min: float | None = None
 
+    @property
+    def ref(self) -> str:
+        return record_ref(self.device_id, self.record_id)
+
 
 @dataclass
 class Stored:
@@ -397,14 +624,15 @@ class Stored:
     sha256: str
     chain_state: str = CHAIN_OK
     existing_sha256: str | None = None
+    ref: str = ""
 
 
 class EnrollmentError(Exception):
-    """A refused enrolment, with words for the person at the laptop."""
+    """A refused enrolment, with words for the person at the laptop and an HTTP status."""
 
-    def __init__(self, code: str, zh: str, en: str) -> None:
+    def __init__(self, code: str, zh: str, en: str, status: int = 403) -> None:
         super().__init__(en)
-        self.code, self.zh, self.en = code, zh, en
+        self.code, self.zh, self.en, self.status = code, zh, en, status
 
 
 # ----------------------------------------------------------------------------------------------
@@ -465,10 +693,31 @@ class OfficeStore:
                       " VALUES (?,?,?)", (secret_hash(raw), now_iso(), utc_iso(expires)))
         return code, expires
 
-    def enroll(self, code: str, device_id: str, public_key: str, label: str = "") -> str:
-        """Spend `code` to register the device key; returns the bearer token (shown once)."""
+    def enroll(self, code: str, device_id: str, public_key: str, proof: str,
+               label: str = "") -> str:
+        """Spend `code` to register the device key; returns the bearer token (shown once).
+
+        `proof` is the device key's signature over the code (`seal.enrolment_proof`): a public
+        key alone, which every record carries, enrols nobody. A device that already holds a
+        credential is re-enrolled only with an administrator's leave (`allow_reenrolment`),
+        which is spent; a refusal of that kind is logged (`device_events`) and leaves the code
+        unspent. A revoked device never enrols again.
+        """
+        try:
+            derived = device_id_for(public_key)
+        except (ValueError, TypeError):
+            derived = None
+        if derived != device_id:
+            raise EnrollmentError("key_mismatch", "设备编号与公钥不符",
+                                  "device id and public key disagree", status=422)
+        if not proof_is_valid(code, device_id, public_key, proof):
+            raise EnrollmentError(
+                "proof_invalid", "注册请求没有本机设备密钥的签名（或签名不对）：只有持有私钥的电脑才能注册",
+                "the enrolment is not signed by this device's key: only the laptop holding the "
+                "private key can enrol")
         code_hash = secret_hash(normalise_code(code))
         token = secrets.token_urlsafe(32)
+        refusal: EnrollmentError | None = None
         with self.write() as c:
             row = c.execute("SELECT expires_at, used_at FROM enrollment_codes WHERE code_hash=?",
                             (code_hash,)).fetchone()
@@ -480,9 +729,10 @@ class OfficeStore:
             if row[0] < utc_iso(datetime.now(UTC)):
                 raise EnrollmentError("code_expired", "注册码已过期，请向办公室索取新的注册码",
                                       "the enrolment code has expired; ask the office for a new one")
-            existing = c.execute("SELECT device_id, public_key, revoked_at FROM devices"
-                                 " WHERE device_id=? OR public_key=?",
+            existing = c.execute("SELECT device_id, public_key, revoked_at, token_hash"
+                                 " FROM devices WHERE device_id=? OR public_key=?",
                                  (device_id, public_key)).fetchone()
+            event, by, detail = "enrolled", "laptop", label
             if existing is not None:
                 if existing[2] is not None:
                     raise EnrollmentError(
@@ -491,16 +741,73 @@ class OfficeStore:
                 if existing[0] != device_id or existing[1] != public_key:
                     raise EnrollmentError(
                         "key_mismatch", "设备编号与公钥不符", "device id and public key disagree")
-                c.execute("UPDATE devices SET token_hash=?, label=?, enrolled_via='code',"
-                          " enrolled_at=? WHERE device_id=?",
-                          (secret_hash(token), label, now_iso(), device_id))
+                if existing[3] is not None:
+                    leave = c.execute(
+                        "SELECT id, allowed_by, reason FROM reenrolment_allowances"
+                        " WHERE device_id=? AND used_at IS NULL AND expires_at >= ?"
+                        " ORDER BY id LIMIT 1",
+                        (device_id, utc_iso(datetime.now(UTC)))).fetchone()
+                    if leave is None:
+                        refusal = EnrollmentError(
+                            "already_enrolled",
+                            "该设备已经注册过：重新注册需要管理员先执行"
+                            " inspector-office allow-reenrolment 明确准许",
+                            "this device is already enrolled: enrolling it again needs an "
+                            "administrator's leave first (inspector-office allow-reenrolment)",
+                            status=409)
+                        c.execute("INSERT INTO device_events (device_id, event, by, at, detail)"
+                                  " VALUES (?, 'enrolment_refused', 'laptop', ?, ?)",
+                                  (device_id, now_iso(), "already enrolled, no leave"))
+                    else:
+                        c.execute("UPDATE reenrolment_allowances SET used_at=? WHERE id=?",
+                                  (now_iso(), leave[0]))
+                        event, by, detail = "reenrolled", leave[1], leave[2]
+                if refusal is None:
+                    c.execute("UPDATE devices SET token_hash=?, label=?, enrolled_via='code',"
+                              " enrolled_at=? WHERE device_id=?",
+                              (secret_hash(token), label, now_iso(), device_id))
             else:
                 c.execute("INSERT INTO devices (device_id, public_key, token_hash, label,"
                           " enrolled_via, enrolled_at) VALUES (?,?,?,?,'code',?)",
                           (device_id, public_key, secret_hash(token), label, now_iso()))
-            c.execute("UPDATE enrollment_codes SET used_at=?, used_by=? WHERE code_hash=?",
-                      (now_iso(), device_id, code_hash))
+            if refusal is None:
+                c.execute("UPDATE enrollment_codes SET used_at=?, used_by=? WHERE code_hash=?",
+                          (now_iso(), device_id, code_hash))
+                c.execute("INSERT INTO device_events (device_id, event, by, at, detail)"
+                          " VALUES (?,?,?,?,?)", (device_id, event, by, now_iso(), detail))
+        if refusal is not None:
+            raise refusal
         return token
+
+    def allow_reenrolment(self, device_id: str, by: str, reason: str = "",
+                          ttl: timedelta = timedelta(hours=24)) -> datetime:
+        """An administrator's leave for one re-enrolment of an enrolled device (logged with
+        who and when); returns when it lapses. KeyError: no such device; ValueError: revoked."""
+        if not by.strip():
+            raise ValueError("say who allows it")
+        expires = datetime.now(UTC) + ttl
+        with self.write() as c:
+            row = c.execute("SELECT revoked_at FROM devices WHERE device_id=?",
+                            (device_id,)).fetchone()
+            if row is None:
+                raise KeyError(device_id)
+            if row[0] is not None:
+                raise ValueError("a revoked device cannot enrol again")
+            c.execute("INSERT INTO reenrolment_allowances (device_id, allowed_by, allowed_at,"
+                      " expires_at, reason) VALUES (?,?,?,?,?)",
+                      (device_id, by, now_iso(), utc_iso(expires), reason))
+            c.execute("INSERT INTO device_events (device_id, event, by, at, detail)"
+                      " VALUES (?, 'reenrolment_allowed', ?, ?, ?)",
+                      (device_id, by, now_iso(), f"until {utc_iso(expires)}; {reason}"))
+        return expires
+
+    def device_events(self, device_id: str | None = None) -> list[dict[str, Any]]:
+        """The device log, oldest first: enrolled, reenrolment_allowed, reenrolled,
+        enrolment_refused, revoked (with who, when and a detail)."""
+        cols = ("id", "device_id", "event", "by", "at", "detail")
+        where, params = ("WHERE device_id=?", [device_id]) if device_id else ("", [])
+        return [dict(zip(cols, r, strict=True)) for r in self.conn.execute(
+            f"SELECT {', '.join(cols)} FROM device_events {where} ORDER BY id", params)]
 
     def admit_device(self, device_id: str, public_key: str, label: str = "") -> Device:
         """Register a device seen first in a bundle the operator vouched for (cannot upload)."""
@@ -535,11 +842,14 @@ class OfficeStore:
         with self.write() as c:
             c.execute("UPDATE devices SET last_seen_at=? WHERE device_id=?", (now_iso(), device_id))
 
-    def revoke_device(self, device_id: str, reason: str = "") -> bool:
+    def revoke_device(self, device_id: str, reason: str = "", by: str = "admin") -> bool:
         with self.write() as c:
             cur = c.execute("UPDATE devices SET revoked_at=?, revoked_reason=?, token_hash=NULL"
                             " WHERE device_id=? AND revoked_at IS NULL",
                             (now_iso(), reason, device_id))
+            if cur.rowcount == 1:
+                c.execute("INSERT INTO device_events (device_id, event, by, at, detail)"
+                          " VALUES (?, 'revoked', ?, ?, ?)", (device_id, by, now_iso(), reason))
         return cur.rowcount == 1
 
     # -- supervisors (admin token until accounts arrive) -----------------------------------------
@@ -603,11 +913,45 @@ class OfficeStore:
             c.execute("DELETE FROM sessions WHERE token_hash=?", (secret_hash(token),))
 
     # -- records -------------------------------------------------------------------------------
-    def record_bytes(self, record_id: str) -> tuple[str, bytes] | None:
-        """(sha256, exact stored bytes) of a record, or None."""
-        row = self.conn.execute("SELECT sha256, envelope FROM records WHERE record_id=?",
-                                (record_id,)).fetchone()
+    def record_bytes(self, ref: str) -> tuple[str, bytes] | None:
+        """(sha256, exact stored bytes) of the record `ref` (`record_ref`), or None."""
+        row = self.conn.execute("SELECT sha256, envelope FROM records WHERE ref=?",
+                                (ref,)).fetchone()
         return None if row is None else (row[0], bytes(row[1]))
+
+    def refs_for(self, name: str) -> list[str]:
+        """The refs a client's name for a record may mean: a ref itself, or a bare record id
+        (several devices may hold records under one id; the caller decides what to do)."""
+        if split_ref(name) is not None:
+            found = self.conn.execute("SELECT ref FROM records WHERE ref=?", (name,)).fetchone()
+            return [found[0]] if found else []
+        return [r[0] for r in self.conn.execute(
+            "SELECT ref FROM records WHERE record_id=? ORDER BY rowid", (name,))]
+
+    def records_by_public_id(self, record_id: str) -> list[dict[str, Any]]:
+        """Every record held under a public record id (the one printed on the slip and in the
+        QR code), oldest arrival first, for the public verification page.
+
+        Record ids are chosen by the laptops, so another device may have stored a record under
+        the same id (by mistake or to confuse): the page must pick the one whose `sha256` is the
+        hash after `#` in the QR link, and show the device it came from. Each item: ref,
+        record_id, device_id, seq, sha256, sealed_at, test_at, received_at, training,
+        verification, chain_state, review_state, supersedes, superseded_by (the record ids of
+        the same device's records correcting it). Synthetic rows are never listed.
+        """
+        cols = ("ref", "record_id", "device_id", "seq", "sha256", "sealed_at", "test_at",
+                "received_at", "training", "verification", "chain_state", "review_state",
+                "supersedes")
+        out = []
+        for row in self.conn.execute(f"SELECT {', '.join(cols)} FROM records WHERE record_id=?"
+                                     " AND synthetic=0 ORDER BY rowid", (record_id,)):
+            item = dict(zip(cols, row, strict=True))
+            item["training"] = bool(item["training"])
+            item["superseded_by"] = [r[0] for r in self.conn.execute(
+                "SELECT record_id FROM records WHERE device_id=? AND supersedes=?"
+                " ORDER BY rowid", (item["device_id"], record_id))]
+            out.append(item)
+        return out
 
     def store_records(self, incoming: Iterable[Incoming], via: str,
                       all_or_nothing: bool = True) -> list[Stored]:
@@ -621,30 +965,32 @@ class OfficeStore:
         results: list[Stored] = []
         with self.write() as c:
             for item in items:
-                row = c.execute("SELECT sha256 FROM records WHERE record_id=?",
-                                (item.record_id,)).fetchone()
+                row = c.execute("SELECT sha256, chain_state FROM records WHERE ref=?",
+                                (item.ref,)).fetchone()
                 if row is not None:
                     if row[0] == item.sha256:
-                        results.append(Stored(item.record_id, "present", item.sha256))
+                        results.append(Stored(item.record_id, "present", item.sha256,
+                                              chain_state=row[1], ref=item.ref))
                         continue
                     conflict = Stored(item.record_id, "conflict", item.sha256,
-                                      existing_sha256=row[0])
+                                      existing_sha256=row[0], ref=item.ref)
                     if all_or_nothing:
                         raise _Abort(conflict)
                     results.append(conflict)
                     continue
                 state = self._insert(c, item, via)
-                results.append(Stored(item.record_id, "created", item.sha256, chain_state=state))
+                results.append(Stored(item.record_id, "created", item.sha256, chain_state=state,
+                                      ref=item.ref))
         return results
 
     def _insert(self, c: sqlite3.Connection, item: Incoming, via: str) -> str:
         c.execute(
-            "INSERT INTO records (record_id, device_id, seq, sha256, prev_sha256, envelope,"
+            "INSERT INTO records (ref, record_id, device_id, seq, sha256, prev_sha256, envelope,"
             " envelope_size, received_at, received_via, sealed_at, training, test_at, district,"
             " company, inspector, verdict, ticket, address, supersedes, profile_name,"
             " complaint_at, contact_min, arrival_min)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (item.record_id, item.device_id, item.seq, item.sha256, item.prev_sha256,
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (item.ref, item.record_id, item.device_id, item.seq, item.sha256, item.prev_sha256,
              item.envelope, len(item.envelope), now_iso(), via, item.sealed_at,
              int(item.training), item.test_at, item.district, item.company, item.inspector,
              item.verdict, item.ticket, item.address, item.supersedes, item.profile_name,
@@ -658,25 +1004,25 @@ class OfficeStore:
         """A record superseding a reviewed one needs review again: it arrives 'resubmitted'.
 
         Both records get a history line (by 'system'); the old one keeps its review state, so
-        what the reviewer decided about it stays visible.
+        what the reviewer decided about it stays visible. A record supersedes only its own
+        device's record (the laptop corrects its own): another device naming the id touches
+        nothing.
         """
         if not item.supersedes:
             return
-        old = c.execute("SELECT review_state FROM records WHERE record_id=?",
-                        (item.supersedes,)).fetchone()
+        old_ref = record_ref(item.device_id, item.supersedes)
+        old = c.execute("SELECT review_state FROM records WHERE ref=?", (old_ref,)).fetchone()
         if old is None or old[0] == "received":
             return
         at = now_iso()
-        c.execute("UPDATE records SET review_state='resubmitted' WHERE record_id=?",
-                  (item.record_id,))
-        c.execute("INSERT INTO review_events (record_id, state, comment, by, at, kind,"
+        c.execute("UPDATE records SET review_state='resubmitted' WHERE ref=?", (item.ref,))
+        c.execute("INSERT INTO review_events (record_ref, state, comment, by, at, kind,"
                   " from_state) VALUES (?,?,?,?,?,'resubmission',?)",
-                  (item.record_id, "resubmitted", f"supersedes {item.supersedes} ({old[0]})",
+                  (item.ref, "resubmitted", f"supersedes {item.supersedes} ({old[0]})",
                    "system", at, "received"))
-        c.execute("INSERT INTO review_events (record_id, state, comment, by, at, kind,"
+        c.execute("INSERT INTO review_events (record_ref, state, comment, by, at, kind,"
                   " from_state) VALUES (?,?,?,?,?,'superseded',?)",
-                  (item.supersedes, old[0], f"superseded by {item.record_id}", "system", at,
-                   old[0]))
+                  (old_ref, old[0], f"superseded by {item.record_id}", "system", at, old[0]))
 
     def _link_chain(self, c: sqlite3.Connection, item: Incoming) -> str:
         """Judge the new record against its predecessor; record a gap or fork when needed."""
@@ -714,8 +1060,7 @@ class OfficeStore:
         state = CHAIN_FORK if any(p[0] == "fork" for p in problems) else (
             CHAIN_GAP if problems else CHAIN_OK)
         if state != CHAIN_OK:
-            c.execute("UPDATE records SET chain_state=? WHERE record_id=?",
-                      (state, item.record_id))
+            c.execute("UPDATE records SET chain_state=? WHERE ref=?", (state, item.ref))
         return state
 
     def _close_gaps(self, c: sqlite3.Connection, item: Incoming) -> None:
@@ -727,24 +1072,27 @@ class OfficeStore:
             if expected == item.sha256:
                 c.execute("UPDATE chain_gaps SET closed_at=?, closed_by=? WHERE id=?",
                           (now_iso(), item.record_id, gap_id))
-                self._refresh_chain_state(c, successor)
+                self._refresh_chain_state(c, item.device_id, successor)
             else:
                 c.execute("INSERT INTO chain_gaps (device_id, kind, record_id, seq, missing_seq,"
                           " expected_sha256, detail, opened_at) VALUES (?,?,?,?,?,?,?,?)",
                           (item.device_id, "fork", item.record_id, item.seq, None, expected,
                            f"{successor} expects another record at seq {item.seq}", now_iso()))
-                c.execute("UPDATE records SET chain_state='fork' WHERE record_id IN (?,?)",
-                          (item.record_id, successor))
+                c.execute("UPDATE records SET chain_state='fork' WHERE ref IN (?,?)",
+                          (item.ref, record_ref(item.device_id, successor)))
 
-    def _refresh_chain_state(self, c: sqlite3.Connection, record_id: str) -> None:
-        kinds = {r[0] for r in c.execute("SELECT kind FROM chain_gaps WHERE record_id=?"
-                                         " AND closed_at IS NULL", (record_id,))}
+    def _refresh_chain_state(self, c: sqlite3.Connection, device_id: str,
+                             record_id: str) -> None:
+        kinds = {r[0] for r in c.execute("SELECT kind FROM chain_gaps WHERE device_id=?"
+                                         " AND record_id=? AND closed_at IS NULL",
+                                         (device_id, record_id))}
         state = CHAIN_FORK if "fork" in kinds else CHAIN_GAP if "gap" in kinds else CHAIN_OK
-        c.execute("UPDATE records SET chain_state=? WHERE record_id=?", (state, record_id))
+        c.execute("UPDATE records SET chain_state=? WHERE ref=?",
+                  (state, record_ref(device_id, record_id)))
 
-    def set_verification(self, record_id: str, state: str) -> None:
+    def set_verification(self, ref: str, state: str) -> None:
         with self.write() as c:
-            c.execute("UPDATE records SET verification=? WHERE record_id=?", (state, record_id))
+            c.execute("UPDATE records SET verification=? WHERE ref=?", (state, ref))
 
     # -- review --------------------------------------------------------------------------------
     def list_records(self, filt: RecordFilter, limit: int = 50, cursor: str | None = None,
@@ -819,61 +1167,68 @@ class OfficeStore:
         for row in cur:
             yield self._summary(row[:-1]), bytes(row[-1])
 
-    def record(self, record_id: str) -> dict[str, Any] | None:
-        """Summary, the stored record, its review history, chain problems and successors."""
+    def record(self, ref: str) -> dict[str, Any] | None:
+        """Summary, the stored record, its review history, chain problems, successors, and the
+        records other devices hold under the same record id (`same_id_elsewhere`: a sign of a
+        copied or forged id, shown to the reviewer; never merged with this one)."""
         row = self.conn.execute(f"SELECT {', '.join(SUMMARY_COLS)}, envelope FROM records"
-                                " WHERE record_id=?", (record_id,)).fetchone()
+                                " WHERE ref=?", (ref,)).fetchone()
         if row is None:
             return None
         detail = self._summary(row[:-1])
+        device_id, record_id = detail["device_id"], detail["record_id"]
         detail["envelope"] = json.loads(bytes(row[-1]).decode("utf-8"))
         detail["review_history"] = [
             {"kind": r[4], "from_state": r[5], "state": r[0], "comment": r[1], "by": r[2],
              "at": r[3]}
             for r in self.conn.execute("SELECT state, comment, by, at, kind, from_state"
-                                       " FROM review_events WHERE record_id=? ORDER BY id",
-                                       (record_id,))]
-        detail["chain_problems"] = self.chain_problems(record_id=record_id, open_only=False)
+                                       " FROM review_events WHERE record_ref=? ORDER BY id",
+                                       (ref,))]
+        detail["chain_problems"] = self.chain_problems(record_id=record_id, device_id=device_id,
+                                                       open_only=False)
         detail["superseded_by"] = [r[0] for r in self.conn.execute(
-            "SELECT record_id FROM records WHERE supersedes=?", (record_id,))]
+            "SELECT record_id FROM records WHERE device_id=? AND supersedes=? ORDER BY rowid",
+            (device_id, record_id))]
+        detail["same_id_elsewhere"] = [
+            {"ref": r[0], "device_id": r[1], "sha256": r[2], "received_at": r[3]}
+            for r in self.conn.execute("SELECT ref, device_id, sha256, received_at FROM records"
+                                       " WHERE record_id=? AND ref<>? ORDER BY rowid",
+                                       (record_id, ref))]
         return detail
 
-    def set_review(self, record_id: str, state: str, comment: str, by: str) -> dict[str, Any]:
+    def set_review(self, ref: str, state: str, comment: str, by: str) -> dict[str, Any]:
         """Set a reviewer's decision (REVIEWER_STATES); logged with who, when and from what."""
         if state not in REVIEWER_STATES:
             raise ValueError(f"review state must be one of {REVIEWER_STATES}, not {state!r}")
         at = now_iso()
         with self.write() as c:
-            row = c.execute("SELECT review_state FROM records WHERE record_id=?",
-                            (record_id,)).fetchone()
+            row = c.execute("SELECT review_state FROM records WHERE ref=?", (ref,)).fetchone()
             if row is None:
-                raise KeyError(record_id)
+                raise KeyError(ref)
             c.execute("UPDATE records SET review_state=?, review_comment=?, reviewed_at=?,"
-                      " reviewed_by=? WHERE record_id=?", (state, comment, at, by, record_id))
-            c.execute("INSERT INTO review_events (record_id, state, comment, by, at, kind,"
+                      " reviewed_by=? WHERE ref=?", (state, comment, at, by, ref))
+            c.execute("INSERT INTO review_events (record_ref, state, comment, by, at, kind,"
                       " from_state) VALUES (?,?,?,?,?,'state',?)",
-                      (record_id, state, comment, by, at, row[0]))
-        detail = self.record(record_id)
+                      (ref, state, comment, by, at, row[0]))
+        detail = self.record(ref)
         assert detail is not None
         return detail
 
-    def add_comment(self, record_id: str, comment: str, by: str) -> dict[str, Any]:
+    def add_comment(self, ref: str, comment: str, by: str) -> dict[str, Any]:
         """A comment without a change of state (still in the history, with who and when)."""
         with self.write() as c:
-            row = c.execute("SELECT review_state FROM records WHERE record_id=?",
-                            (record_id,)).fetchone()
+            row = c.execute("SELECT review_state FROM records WHERE ref=?", (ref,)).fetchone()
             if row is None:
-                raise KeyError(record_id)
-            c.execute("INSERT INTO review_events (record_id, state, comment, by, at, kind,"
+                raise KeyError(ref)
+            c.execute("INSERT INTO review_events (record_ref, state, comment, by, at, kind,"
                       " from_state) VALUES (?,?,?,?,?,'comment',?)",
-                      (record_id, row[0], comment, by, now_iso(), row[0]))
-        detail = self.record(record_id)
+                      (ref, row[0], comment, by, now_iso(), row[0]))
+        detail = self.record(ref)
         assert detail is not None
         return detail
 
-    def record_district(self, record_id: str) -> str | None:
-        row = self.conn.execute("SELECT district FROM records WHERE record_id=?",
-                                (record_id,)).fetchone()
+    def record_district(self, ref: str) -> str | None:
+        row = self.conn.execute("SELECT district FROM records WHERE ref=?", (ref,)).fetchone()
         return None if row is None else row[0]
 
     def chain_problems(self, *, record_id: str | None = None, device_id: str | None = None,
@@ -974,7 +1329,7 @@ class _Abort(Exception):
     """Internal: roll back a bundle transaction on its first conflict."""
 
     def __init__(self, stored: Stored) -> None:
-        super().__init__(stored.record_id)
+        super().__init__(stored.ref)
         self.stored = stored
 
 

@@ -97,7 +97,7 @@ def _rows(count: int, season: str, rng: random.Random, start_index: int) -> Iter
                                    "contact_min": contact, "arrival_min": arrival},
                                   separators=(",", ":")).encode()
             test_iso = test_at.isoformat()
-            yield (rid, f"syn-device-{dev:02d}", seqs[dev],
+            yield (f"syn-device-{dev:02d}.{rid}", rid, f"syn-device-{dev:02d}", seqs[dev],
                    hashlib.sha256(rid.encode()).hexdigest(), envelope, len(envelope),
                    received, test_iso, test_iso, district, company,
                    inspectors[(2 * dev + rng.randrange(2)) % N_INSPECTORS], verdict,
@@ -117,11 +117,11 @@ def synthesize(path: str | Path, count: int, season: str = "2025-2026", seed: in
                       " enrolled_at) VALUES (?,?,'synthetic','bundle',?)",
                       (f"syn-device-{dev:02d}", f"synthetic-key-{dev:02d}", now_iso()))
         c.executemany(
-            "INSERT INTO records (record_id, device_id, seq, sha256, envelope, envelope_size,"
+            "INSERT INTO records (ref, record_id, device_id, seq, sha256, envelope, envelope_size,"
             " received_at, received_via, sealed_at, training, test_at, district, company,"
             " inspector, verdict, ticket, address, verification, chain_state, review_state,"
             " complaint_at, contact_min, arrival_min, profile_name, synthetic)"
-            " VALUES (?,?,?,?,?,?,?,'bundle',?,0,?,?,?,?,?,?,?,'verified','ok',?,?,?,?,"
+            " VALUES (?,?,?,?,?,?,?,?,'bundle',?,0,?,?,?,?,?,?,?,'verified','ok',?,?,?,?,"
             "'changchun',1)",
             _rows(count, season, rng, start))
     store.close()

@@ -8,6 +8,7 @@ an answer that is not from an office (a captive Wi-Fi portal's login page, say).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from collections.abc import Callable, Mapping
@@ -161,29 +162,39 @@ class ReviewSession:
                          "cursor": cursor})
         return self._json("GET", "/api/v1/records", params=params)
 
-    def record(self, record_id: str) -> dict[str, Any]:
-        return self._json("GET", f"/api/v1/records/{record_id}")
+    # A record is named by its `ref` (device.record id, in every listed item and detail): two
+    # devices may hold records under one record id. A bare id works only while it is unique.
+    def record(self, ref: str) -> dict[str, Any]:
+        return self._json("GET", f"/api/v1/records/{ref}")
 
-    def envelope(self, record_id: str) -> tuple[bytes, str]:
+    def envelope(self, ref: str) -> tuple[bytes, str]:
         """The exact stored bytes of the sealed record and the sha256 the office states."""
-        response = self._call("GET", f"/api/v1/records/{record_id}/envelope")
+        response = self._call("GET", f"/api/v1/records/{ref}/envelope")
         return response.content, response.headers.get("X-Record-Sha256", "")
 
-    def set_review(self, record_id: str, state: str, comment: str = "") -> dict[str, Any]:
-        return self._json("PUT", f"/api/v1/records/{record_id}/review",
+    def photo(self, sha256: str) -> bytes:
+        """A photo a record of the district cites, checked against its hash (ReviewError if not)."""
+        data = self._call("GET", f"/api/v1/photos/{sha256}").content
+        if hashlib.sha256(data).hexdigest() != sha256:
+            raise ReviewError("照片内容与签封记录中的哈希不符", "the photo does not have the hash the "
+                              "sealed record gives it")
+        return data
+
+    def set_review(self, ref: str, state: str, comment: str = "") -> dict[str, Any]:
+        return self._json("PUT", f"/api/v1/records/{ref}/review",
                           json={"state": state, "comment": comment})
 
-    def add_comment(self, record_id: str, comment: str) -> dict[str, Any]:
-        return self._json("POST", f"/api/v1/records/{record_id}/comments",
+    def add_comment(self, ref: str, comment: str) -> dict[str, Any]:
+        return self._json("POST", f"/api/v1/records/{ref}/comments",
                           json={"comment": comment})
 
-    def issue_ruling(self, record_id: str, daily_fee_per_m2: str, failing_days: int,
+    def issue_ruling(self, ref: str, daily_fee_per_m2: str, failing_days: int,
                      comment: str = "", request_key: str | None = None) -> dict[str, Any]:
         """The office recomputes and numbers the ruling; it answers {ruling_no, ..., ruling}.
 
         Send the same `request_key` again after a lost answer (a timeout while the office was
         writing): the office returns the ruling it issued then instead of issuing another."""
-        return self._json("POST", f"/api/v1/records/{record_id}/rulings", ok=(200, 201),
+        return self._json("POST", f"/api/v1/records/{ref}/rulings", ok=(200, 201),
                           json={"daily_fee_per_m2": daily_fee_per_m2,
                                 "failing_days": failing_days, "comment": comment,
                                 "request_key": request_key})

@@ -172,11 +172,11 @@ def tour(session: ReviewSession, out: Path, lang: str = "zh") -> dict[str, Any]:
         "first_by_company": by_company["items"][0]["company"] if by_company["items"] else None,
         "failures": failures["total"], "failures_exact": failures["total_exact"]}
     if training["items"]:
-        record_id = training["items"][0]["record_id"]
-        detail = session.record(record_id)
-        session.set_review(record_id, "approved", "演示：记录完整，同意作为裁定依据")
-        issued = session.issue_ruling(record_id, "0.1607", 10, "演示裁定（培训）")
-        raw, _ = session.envelope(record_id)
+        ref, record_id = training["items"][0]["ref"], training["items"][0]["record_id"]
+        detail = session.record(ref)
+        session.set_review(ref, "approved", "演示：记录完整，同意作为裁定依据")
+        issued = session.issue_ruling(ref, "0.1607", 10, "演示裁定（培训）")
+        raw, _ = session.envelope(ref)
         pdf = render_ruling(json.loads(raw), Ruling.from_dict(issued["ruling"]),
                             ruling_no=issued["ruling_no"], issued_by=issued["issued_by"],
                             issued_at=issued["issued_at"], lang=lang)

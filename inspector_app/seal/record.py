@@ -23,6 +23,7 @@ from inspector_app.core.verdict import VisitResult, visit_result
 from inspector_app.seal.canonical import canonical_bytes, canonical_text, normalised
 from inspector_app.seal.device_key import DeviceKey
 from inspector_app.seal.signature import Signatures, check_signatures
+from inspector_app.store.photos import copy_links, envelope_photos
 from inspector_app.store.sealed import SealedRow, SealedStore, SignatureDrafts
 from inspector_app.store.visits import (
     COMPLETE,
@@ -55,8 +56,13 @@ def profile_summary(profile: Profile) -> dict[str, Any]:
 
 def build_record(visit: Visit, profile: Profile, result: VisitResult, signatures: Signatures,
                  device: dict[str, str], chain: dict[str, Any], sealed_at: str,
-                 supersedes: Supersedes | None) -> dict[str, Any]:
-    """The record document of docs/record-format.md, normalised as its canonical bytes read back."""
+                 supersedes: Supersedes | None,
+                 photos: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The record document of docs/record-format.md, normalised as its canonical bytes read back.
+
+    `photos` (cited by hash, see `store.photos.envelope_photos`) is left out when there are none,
+    so a record without photos has exactly the form it had before photos existed.
+    """
     return normalised({
         "format": FORMAT,
         "record_id": visit.id,
@@ -69,7 +75,7 @@ def build_record(visit: Visit, profile: Profile, result: VisitResult, signatures
         "chain": {"seq": chain["seq"], "prev_sha256": chain.get("prev_sha256")},
         "sealed_at": sealed_at,
         "supersedes": supersedes.to_dict() if supersedes else None,
-    })
+    } | ({"photos": photos} if photos else {}))
 
 
 def envelope_for(record: dict[str, Any], key: DeviceKey) -> dict[str, Any]:
@@ -128,7 +134,7 @@ def seal_visit(db: sqlite_utils.Database, visit_id: str, signatures: Signatures 
         chain = {"seq": head.seq + 1 if head else 1, "prev_sha256": head.sha256 if head else None}
         sealed_at = now.isoformat(timespec="seconds")
         record = build_record(visit, profile, result, signatures, key.device_dict(), chain,
-                              sealed_at, link)
+                              sealed_at, link, envelope_photos(db, visit.id))
         envelope = envelope_for(record, key)
         conn.execute("DELETE FROM signatures WHERE visit_id=?", (visit.id,))
         sealed.insert(SealedRow(visit.id, visit.id, key.device_id, chain["seq"],
@@ -200,9 +206,9 @@ def start_correction(db: sqlite_utils.Database, record_id: str, reason: str, *,
                      copy_measurements: bool = True) -> Visit:
     """A new visit that will supersede sealed record `record_id`; the old one stays untouched.
 
-    With `copy_measurements` the rooms and every reading are copied (new row ids, same values and
-    times) and the new visit is complete, ready for corrected details and fresh signatures;
-    without, it starts measuring again.
+    With `copy_measurements` the rooms, every reading and the photos are copied (new row ids,
+    same values and times, photos shared by hash) and the new visit is complete, ready for
+    corrected details and fresh signatures; without, it starts measuring again.
     """
     if not reason.strip():
         raise ValidationError("请填写更正原因", "a correction needs a reason",
@@ -224,19 +230,23 @@ def start_correction(db: sqlite_utils.Database, record_id: str, reason: str, *,
     store = VisitStore(db)
     store.create(visit)
     if copy_measurements:
+        renamed: dict[str, str] = {}
         for r in Visit.from_dict(old).rooms:
             room = Room(kind=r.kind, name=r.name, area_m2=r.area_m2)
             visit.rooms.append(room)
             store.save_room(visit, room)
+            renamed[r.id] = room.id
             for p in r.points:
                 point = Point(index=p.index, stable_at_s=p.stable_at_s)
                 room.points.append(point)
                 store.save_point(room, point)
+                renamed[p.id] = point.id
                 for s in p.samples:
                     sample = Sample(value_c=s.value_c, raw_c=s.raw_c, t_offset_s=s.t_offset_s,
                                     t_wall=s.t_wall, captured=s.captured, manual=s.manual,
                                     reason=s.reason, flags=s.flags)
                     sample.id = store.add_sample(point, sample)
                     point.samples.append(sample)
+        copy_links(db, record_id, visit.id, renamed)
         store.set_state(visit.id, COMPLETE)
     return visit

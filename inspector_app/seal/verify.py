@@ -18,6 +18,7 @@ import sqlite_utils
 from inspector_app.seal.canonical import canonical_bytes
 from inspector_app.seal.device_key import device_id_for, public_key_from_b64, verify_digest
 from inspector_app.seal.local_checks import check_rows, check_triggers, unsealed_frozen_visits
+from inspector_app.seal.photo_checks import check_photo_triggers, check_photos
 from inspector_app.seal.problems import KIND_ZH, KINDS, Problem, VerifyReport
 from inspector_app.seal.record import FORMAT
 from inspector_app.store.sealed import SealedStore
@@ -170,8 +171,10 @@ def verify_store(db: sqlite_utils.Database, trusted_public_key_b64: str | None) 
                                            "foreign key: this laptop has no device key"))
         report.problems += verify_envelope(envelope, trusted_public_key_b64)
         report.problems += check_rows(db, row, envelope)
+        report.problems += check_photos(db, row, envelope)
         envelopes.append(envelope)
     report.problems += verify_chain(envelopes)
     report.problems += unsealed_frozen_visits(db)
     report.warnings += check_triggers(db)
+    report.warnings += check_photo_triggers(db)
     return report

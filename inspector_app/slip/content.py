@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -19,6 +19,8 @@ from inspector_app.core.decimal_math import round_to
 from inspector_app.core.errors import InspectionError, ProfileError
 from inspector_app.core.model import Address
 from inspector_app.core.profile import DEFAULT_PROFILE, Profile, load_profile
+from inspector_app.core.record_time import DEFAULT_ZONE, shown_time
+from inspector_app.core.refund_terms import refund_terms
 from inspector_app.slip.labels import DEFAULT_COPIES, DEFAULT_LANG, LANGS, Labels
 
 RECORD_FORMAT = "heating-inspection-record/1"
@@ -131,14 +133,22 @@ def _text(value: Any) -> str:
     return NONE if value is None or value == "" else str(value)
 
 
-def fmt_time(value: str | None) -> str:
-    """ISO time as the inspector wrote it (its own offset, never converted): 2026-11-26 09:12."""
+def fmt_time(value: str | None, zone: timezone | None = None) -> str:
+    """ISO time to the minute, 2026-11-26 09:12: in `zone` (the record's, `record_zone`), so
+    every time on a page is in one zone; without a zone, in its own offset as written."""
     if not value:
         return NONE
+    if zone is not None:
+        return shown_time(value, zone, missing=NONE)
     try:
         return datetime.fromisoformat(value).strftime("%Y-%m-%d %H:%M")
     except (TypeError, ValueError):
         return str(value)
+
+
+def record_zone(profile: Profile | None) -> timezone:
+    """The zone a record's times are shown in: its profile's (China Standard Time if unknown)."""
+    return profile.zone if profile is not None else DEFAULT_ZONE
 
 
 def fmt_num(value: Any, unit: str = "", places: int | None = None) -> str:
@@ -246,13 +256,14 @@ def signature_ink(data: Any) -> tuple[list[tuple[tuple[float, float, float], ...
     return strokes, box_wh
 
 
-def _signature(data: Any, title: str, t: Labels) -> Signature | None:
+def _signature(data: Any, title: str, t: Labels,
+               zone: timezone | None = None) -> Signature | None:
     if not isinstance(data, dict):
         return None
     strokes, box_wh = signature_ink(data)
     role = str(data.get("role", ""))
     return Signature(title=title, name=_text(data.get("signer_name")),
-                     role=t.coded("role", role), signed_at=fmt_time(data.get("signed_at")),
+                     role=t.coded("role", role), signed_at=fmt_time(data.get("signed_at"), zone),
                      statement=str(data.get("statement_zh") or ""), box=box_wh,
                      strokes=tuple(strokes))
 
@@ -290,6 +301,7 @@ def build_content(envelope: dict, *, profile: Profile | None = None,
     if profile is None:
         profile = profile_for(record)
     training = bool(record.get("training") or visit.get("training"))
+    zone = record_zone(profile)
 
     title = t("title", city=_city(prof, profile, lang)).strip()
     header = [
@@ -312,10 +324,10 @@ def build_content(envelope: dict, *, profile: Profile | None = None,
     ]
 
     times = [
-        Field(t("complaint_at"), fmt_time(visit.get("complaint_at"))),
-        Field(t("contact_at"), fmt_time(visit.get("contact_at"))),
-        Field(t("arrival_at"), fmt_time(visit.get("arrival_at"))),
-        Field(t("test_at"), fmt_time(visit.get("test_at"))),
+        Field(t("complaint_at"), fmt_time(visit.get("complaint_at"), zone)),
+        Field(t("contact_at"), fmt_time(visit.get("contact_at"), zone)),
+        Field(t("arrival_at"), fmt_time(visit.get("arrival_at"), zone)),
+        Field(t("test_at"), fmt_time(visit.get("test_at"), zone)),
         Field(t("inspector"), _text(visit.get("inspector"))),
         Field(t("inspector_org"), _text(visit.get("inspector_org"))),
     ]
@@ -329,7 +341,7 @@ def build_content(envelope: dict, *, profile: Profile | None = None,
     preconditions = [(labels.get(k, k), bool(pre[k])) for k in order]
     ex_labels = {c.key: c.label(lang) for c in profile.exemptions} if profile else {}
     exemptions = [ex_labels.get(k, k) for k in visit.get("exemptions") or []]
-    closed = fmt_time(visit.get("closed_since"))
+    closed = fmt_time(visit.get("closed_since"), zone)
     if profile and closed != NONE:
         closed += t("closed_required", minutes=profile.min_closed_minutes)
     conditions = [Field(t("closed_since"), closed),
@@ -356,19 +368,22 @@ def build_content(envelope: dict, *, profile: Profile | None = None,
     rules = _rules(prof, profile, t)
 
     sigs = record.get("signatures") or {}
-    inspector = _signature(sigs.get("inspector"), t("sign.inspector"), t)
-    resident = _signature(sigs.get("resident"), t("sign.resident"), t)
+    inspector = _signature(sigs.get("inspector"), t("sign.inspector"), t, zone)
+    resident = _signature(sigs.get("resident"), t("sign.resident"), t, zone)
     refusal = None
     if isinstance(sigs.get("refusal"), dict):
         r = sigs["refusal"]
         refusal = Refusal(reason=_text(r.get("reason")), witness_name=_text(r.get("witness_name")),
-                          witness_role=_text(r.get("witness_role")),
-                          witness=_signature(r.get("witness"), t("sign.witness"), t))
+                          witness_role=_text(profile.witness_role_label(
+                              str(r.get("witness_role") or ""), lang) if profile is not None
+                              else r.get("witness_role")),
+                          witness=_signature(r.get("witness"), t("sign.witness"), t,
+                                                     zone))
 
     device = record.get("device") or {}
     chain = record.get("chain") or {}
     seal = [
-        Field(t("sealed_at"), fmt_time(record.get("sealed_at"))),
+        Field(t("sealed_at"), fmt_time(record.get("sealed_at"), zone)),
         Field(t("device"), t("device_value", device=_text(device.get("device_id")),
                              seq=_text(chain.get("seq")))),
     ]
@@ -462,8 +477,9 @@ def _conclusion(result: dict, rooms: list[RoomLine], prof: dict,
         lines.append(t("criterion", kinds=kinds, min_temp=min_temp))
     refund = _decimal(result.get("refund_per_day"))
     if refund is not None and refund > 0:
-        lines.append(t("refund", per_day=result["refund_per_day"],
-                       area=result.get("failing_area_m2"), fee=result.get("daily_fee_per_m2")))
+        lines.append(t("refund", per_day=result["refund_per_day"]))
+        lines += [t("refund_term", room=term.room, sum=term.text(t.lang))
+                  for term in refund_terms(result)]
     names = {r.get("room_id"): r.get("name", "") for r in result.get("rooms") or []}
     for note in result.get("notes") or []:
         kind, _, arg = str(note).partition(":")
@@ -482,6 +498,9 @@ def _rules(prof: dict, profile: Profile | None, t: Labels) -> list[str]:
     title = _city(prof, profile, t.lang)
     lines = [t("rules", title=title, name=name, version=version).strip()]
     sources = prof.get("sources") or {}
-    if isinstance(sources, dict) and sources.get("standard"):
-        lines.append(t("standard", standard=sources["standard"]))
+    standard = sources.get("standard") if isinstance(sources, dict) else None
+    if profile is not None and profile.version == version and profile.name == name:
+        standard = profile.source("standard", t.lang) or standard   # the reader's language
+    if standard:
+        lines.append(t("standard", standard=standard))
     return lines

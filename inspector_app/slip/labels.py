@@ -127,10 +127,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "criterion": ("判定标准：{kinds}室内温度不低于 {min_temp} °C，逐室判定",
                   "Criterion: indoor temperature of each room tested ({kinds}) at least "
                   "{min_temp} °C, judged room by room"),
-    "refund": ("退费估算：每日 {per_day} 元（不合格房间面积 {area} m²，日单价 {fee} 元/m²），"
-               "按不合格天数累计，以主管部门裁定为准",
-               "Refund estimate: {per_day} yuan a day (failing room area {area} m², daily "
-               "price {fee} yuan/m²), counted per failing day; the authority's ruling decides"),
+    "refund": ("退费估算：每日 {per_day} 元，按不合格天数累计，以主管部门裁定为准",
+               "Refund estimate: {per_day} yuan a day, counted per failing day; the "
+               "authority's ruling decides"),
+    "refund_term": ("{room}：{sum}", "{room}: {sum}"),
     "missing_room": ("未检测：{kind}", "Not tested: {kind}"),
     "no_band": ("{name} 不合格，但不在任何退费档内", "{name} fails but falls in no refund band"),
     "rules": ("地区规则：{title} {name} {version}", "Regional rules: {title} {name} {version}"),

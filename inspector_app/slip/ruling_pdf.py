@@ -9,7 +9,7 @@ subsets): the office can re-render an issued ruling and get the same bytes.
 from __future__ import annotations
 
 import io
-from datetime import datetime, timedelta, timezone
+from datetime import timezone
 from decimal import Decimal
 
 from reportlab.lib import colors
@@ -28,6 +28,7 @@ from reportlab.platypus import (
 
 from inspector_app.core.model import Address
 from inspector_app.core.profile import Profile
+from inspector_app.core.record_time import shown_time
 from inspector_app.core.ruling import REFUND, TRAINING_NOTE, Ruling, is_training
 from inspector_app.slip.content import (
     NONE,
@@ -37,6 +38,7 @@ from inspector_app.slip.content import (
     hash_groups,
     profile_for,
     qr_payload,
+    record_zone,
     slip_lang,
 )
 from inspector_app.slip.drawing import QrFlowable
@@ -188,7 +190,9 @@ def _rules_rows(record: dict, ruling: Ruling, profile: Profile | None,
         shipped = profile_for(record)
         profile = shipped if shipped is not None and shipped.version == \
             ruling.profile_version else None
-    sources = profile.sources if profile is not None else (sealed.get("sources") or {})
+    sealed_sources = sealed.get("sources") or {}
+    sources = ({key: profile.source(key, t.lang) for key in profile.sources}
+               if profile is not None else sealed_sources)
     if profile is not None:
         title = profile.title(t.lang)
     else:
@@ -204,22 +208,10 @@ def _rules_rows(record: dict, ruling: Ruling, profile: Profile | None,
     return rows
 
 
-def local_time(moment: str, like: str | None) -> str:
-    """The office stamps UTC; the paper shows the time of the record's place (its test time's
-    offset, China time when it has none), to the minute."""
-    if "T" not in str(moment):
-        return str(moment)  # a date alone stays as given
-    try:
-        when = datetime.fromisoformat(moment.replace("Z", "+00:00"))
-    except ValueError:
-        return str(moment)
-    try:
-        zone = datetime.fromisoformat(str(like)).tzinfo if like else None
-    except ValueError:
-        zone = None
-    if when.tzinfo is not None:
-        when = when.astimezone(zone or timezone(timedelta(hours=8)))
-    return when.strftime("%Y-%m-%d %H:%M")
+def local_time(moment: str, zone: timezone) -> str:
+    """The office stamps UTC; the paper shows the time in the record's zone (its profile's),
+    like every other time on it, to the minute."""
+    return shown_time(moment, zone, missing=NONE)
 
 
 def _story(envelope: dict, record: dict, ruling: Ruling, t: RulingLabels, st: _Styles,
@@ -228,6 +220,7 @@ def _story(envelope: dict, record: dict, ruling: Ruling, t: RulingLabels, st: _S
     visit = record.get("visit") or {}
     device, chain = record.get("device") or {}, record.get("chain") or {}
     refund = ruling.decision == REFUND
+    zone = record_zone(profile if profile is not None else profile_for(record))
     label_w = 30 * mm if t.lang == "zh" else 36 * mm
     story: list[Flowable] = []
     if office_name:
@@ -255,7 +248,7 @@ def _story(envelope: dict, record: dict, ruling: Ruling, t: RulingLabels, st: _S
             (t("sha256"), hash_lines),
             (t("device"), t("device_value", device=device.get("device_id") or NONE,
                             seq=chain.get("seq") if chain.get("seq") is not None else NONE)),
-            (t("test_at"), fmt_time(visit.get("test_at"))),
+            (t("test_at"), fmt_time(visit.get("test_at"), zone)),
             (t("address"), addr.one_line() or NONE),
             (t("resident"), str(visit.get("resident_name") or NONE)),
             (t("company"), str(visit.get("company") or NONE)),
@@ -290,7 +283,7 @@ def _story(envelope: dict, record: dict, ruling: Ruling, t: RulingLabels, st: _S
     issue = [
         _p(t.field(t("office"), office_name or NONE), st.body),
         _p(t.field(t("issued_by"), issued_by), st.body),
-        _p(t.field(t("issued_at"), local_time(issued_at, visit.get("test_at"))), st.body),
+        _p(t.field(t("issued_at"), local_time(issued_at, zone)), st.body),
         Spacer(1, 8),
         _p(t("signature") + "_" * 24, st.body),
     ]

@@ -131,15 +131,25 @@ class VisitStore:
                 (room.id, visit.id, visit.id, room.id, room.kind, room.name, room.area_m2))
 
     def update_room(self, room: Room) -> None:
-        """A room edited before it had readings: new name, kind, area and point plan."""
-        with self.db.conn:
-            self.db.conn.execute("BEGIN IMMEDIATE")
-            self.db.conn.execute("UPDATE rooms SET kind=?, name=?, area_m2=? WHERE id=?",
-                                 (room.kind, room.name, room.area_m2, room.id))
-            self.db.conn.execute("DELETE FROM points WHERE room_id=?", (room.id,))
+        """A room edited before it had readings: new name, kind, area and point plan. A photo
+        of a point the new plan drops stays attached to the room (photos are evidence)."""
+        kept = [point.id for point in room.points]
+        marks = ",".join("?" * len(kept))
+        conn = self.db.conn
+        with conn:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("UPDATE rooms SET kind=?, name=?, area_m2=? WHERE id=?",
+                         (room.kind, room.name, room.area_m2, room.id))
+            conn.execute("UPDATE photo_links SET point_id=NULL WHERE room_id=? AND point_id IN"
+                         f" (SELECT id FROM points WHERE room_id=? AND id NOT IN ({marks}))",
+                         (room.id, room.id, *kept))
+            conn.execute(f"DELETE FROM points WHERE room_id=? AND id NOT IN ({marks})",
+                         (room.id, *kept))
             for point in room.points:
-                self.db.conn.execute(
-                    "INSERT INTO points (id, room_id, idx, stable_at_s) VALUES (?,?,?,?)",
+                conn.execute(
+                    "INSERT INTO points (id, room_id, idx, stable_at_s) VALUES (?,?,?,?)"
+                    " ON CONFLICT(id) DO UPDATE SET idx=excluded.idx,"
+                    " stable_at_s=excluded.stable_at_s",
                     (point.id, room.id, point.index, point.stable_at_s))
 
     def delete_room(self, visit: Visit, room: Room) -> None:
@@ -149,6 +159,9 @@ class VisitStore:
         with self.db.conn:
             self.db.conn.execute("BEGIN IMMEDIATE")
             if room.removed_at is None:
+                # its photos stay evidence of the visit (attached to the visit itself)
+                self.db.conn.execute("UPDATE photo_links SET room_id=NULL, point_id=NULL"
+                                     " WHERE room_id=?", (room.id,))
                 self.db.conn.execute("DELETE FROM points WHERE room_id=?", (room.id,))
                 self.db.conn.execute("DELETE FROM rooms WHERE id=?", (room.id,))
             self.db.conn.execute("UPDATE visits SET details=?, updated_at=? WHERE id=?",

@@ -3,7 +3,9 @@
 Format (`heating-inspection-bundle/1`): one zip file holding
 - `records/<record_id>.json`: each envelope, byte for byte as stored on the laptop;
 - `manifest.json`: format, creation time, app version, count, and per record its id, device, seq,
-  the record's sha256 and the sha256 + size of its file.
+  the record's sha256 and the sha256 + size of its file;
+- `photos/<sha256>.jpg`: each photo the records cite, once, listed in the manifest's `photos`
+  (sha256, file, bytes). A bundle without photos has no `photos` key, as before photos existed.
 
 Why a zip of exact envelopes rather than JSON lines: each record keeps its own bytes untouched
 (the office stores exactly those), a person can open the stick and see one file per record, and
@@ -22,7 +24,7 @@ import json
 import os
 import zipfile
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -30,7 +32,9 @@ from typing import Any
 import sqlite_utils
 
 from inspector_app import __version__
+from inspector_app.seal.photo_refs import cited_hashes, is_sha256_hex
 from inspector_app.store import outbox
+from inspector_app.store.photos import photo_bytes
 from inspector_app.store.sealed import SealedStore
 
 BUNDLE_FORMAT = "heating-inspection-bundle/1"
@@ -64,10 +68,16 @@ class ExportReport:
     path: Path
     count: int
     record_ids: list[str]
+    photos: int = 0
+    photos_missing: list[str] = field(default_factory=list)  # cited but not on this laptop
 
 
 def _entry_name(record_id: str) -> str:
     return f"records/{record_id}.json"
+
+
+def _photo_name(sha256: str) -> str:
+    return f"photos/{sha256}.jpg"
 
 
 def export_bundle(db: sqlite_utils.Database, path: Path,
@@ -91,6 +101,7 @@ def export_bundle(db: sqlite_utils.Database, path: Path,
         "count": len(rows),
         "records": [],
     }
+    cited: dict[str, None] = {}
     with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         for row in rows:
             data = sealed.envelope_text(row.record_id).encode("utf-8")
@@ -99,15 +110,45 @@ def export_bundle(db: sqlite_utils.Database, path: Path,
                 "record_id": row.record_id, "device_id": row.device_id, "seq": row.seq,
                 "sha256": row.sha256, "file": _entry_name(row.record_id),
                 "file_sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)})
+            cited.update(dict.fromkeys(cited_hashes(json.loads(data)["record"])))
+        missing = _write_photos(db, zf, list(cited), manifest)
         zf.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
     with open(tmp, "rb+") as fh:
         os.fsync(fh.fileno())
     os.replace(tmp, path)
-    return ExportReport(path, len(rows), [r.record_id for r in rows])
+    return ExportReport(path, len(rows), [r.record_id for r in rows],
+                        len(manifest.get("photos", ())), missing)
+
+
+def _write_photos(db: sqlite_utils.Database, zf: zipfile.ZipFile, hashes: list[str],
+                  manifest: dict[str, Any]) -> list[str]:
+    """Store each cited photo whose bytes still hash right (JPEG: no recompression)."""
+    missing = []
+    for sha in hashes:
+        data = photo_bytes(db, sha)
+        if data is None or hashlib.sha256(data).hexdigest() != sha:
+            missing.append(sha)
+            continue
+        zf.writestr(_photo_name(sha), data, compress_type=zipfile.ZIP_STORED)
+        manifest.setdefault("photos", []).append({"sha256": sha, "file": _photo_name(sha),
+                                                  "bytes": len(data)})
+    return missing
 
 
 def read_bundle(path: Path, max_record_bytes: int) -> list[BundleEntry]:
     """Every record of a bundle, checked against its manifest; BundleError names the fault."""
+    return _read(path, max_record_bytes, None)[0]
+
+
+def read_bundle_with_photos(path: Path, max_record_bytes: int,
+                            max_photo_bytes: int) -> tuple[list[BundleEntry], dict[str, bytes]]:
+    """The records and the photos (sha256 → bytes, each rehashed) of a bundle."""
+    return _read(path, max_record_bytes, max_photo_bytes)
+
+
+def _read(path: Path, max_record_bytes: int,
+          max_photo_bytes: int | None) -> tuple[list[BundleEntry], dict[str, bytes]]:
+    """Records and (unless `max_photo_bytes` is None) photos; photo files are checked either way."""
     try:
         zf = zipfile.ZipFile(path)
     except (OSError, zipfile.BadZipFile) as exc:
@@ -156,10 +197,43 @@ def read_bundle(path: Path, max_record_bytes: int) -> list[BundleEntry]:
             expected_names.add(name)
             entries.append(BundleEntry(rid, str(item.get("device_id")), int(item.get("seq") or 0),
                                        str(item.get("sha256")), data))
+        photos = _read_photos(zf, infos, manifest, max_photo_bytes, expected_names)
         extra = sorted(set(infos) - expected_names)
         if extra:
             raise BundleError(f"数据包中有清单外的文件：{extra[0]}",
                               f"the bundle holds a file not in its manifest: {extra[0]}")
         if len({e.record_id for e in entries}) != len(entries):
             raise BundleError("数据包清单中有重复的记录", "the manifest lists a record twice")
-        return entries
+        return entries, photos
+
+
+def _read_photos(zf: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo], manifest: dict[str, Any],
+                 max_bytes: int | None, expected_names: set[str]) -> dict[str, bytes]:
+    """The manifest's photos (names added to `expected_names`); bytes only when `max_bytes`."""
+    listed = manifest.get("photos", [])
+    if not isinstance(listed, list):
+        raise BundleError("数据包清单的照片列表格式错误", "the manifest's photo list is malformed")
+    photos: dict[str, bytes] = {}
+    for item in listed:
+        sha = item.get("sha256") if isinstance(item, dict) else None
+        if not is_sha256_hex(sha) or item.get("file") != _photo_name(sha):
+            raise BundleError("数据包清单中的照片条目格式错误", "malformed photo entry in the manifest")
+        info = infos.get(item["file"])
+        if info is None:
+            raise BundleError(f"数据包中缺少照片 {sha[:12]}…",
+                              f"photo {sha[:12]}… is missing from the bundle")
+        expected_names.add(item["file"])
+        if max_bytes is None:
+            continue
+        if info.file_size > max_bytes:
+            raise BundleError(f"照片 {sha[:12]}… 超过大小上限（{max_bytes} 字节）",
+                              f"photo {sha[:12]}… is larger than the limit ({max_bytes} bytes)")
+        try:
+            data = zf.read(info)
+        except (zipfile.BadZipFile, OSError) as exc:
+            raise BundleError(f"照片 {sha[:12]}… 已损坏", f"photo {sha[:12]}… is damaged") from exc
+        if hashlib.sha256(data).hexdigest() != sha:
+            raise BundleError(f"照片 {sha[:12]}… 的内容与其哈希不符",
+                              f"photo {sha[:12]}… does not have its SHA-256")
+        photos[sha] = data
+    return photos

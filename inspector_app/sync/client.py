@@ -18,10 +18,15 @@ How failures are treated:
 Time is injectable (`clock`, `sleep`, `rng`) so tests of back-off run in milliseconds.
 `SyncClient.push_pending(progress)` is the UI's entry point; call it on a worker thread with a
 database connection of that thread (`SyncClient.for_data_dir` opens one).
+
+Photos (`sync.photo_upload`): a record that cites photos is sent first; the office answers with
+the photos it still lacks, those are PUT by hash, and the record is sent once more. It is `sent`
+only when the office confirms that nothing it cites is missing.
 """
 
 from __future__ import annotations
 
+import json
 import random
 import time
 from collections.abc import Callable
@@ -36,9 +41,12 @@ import sqlite_utils
 from inspector_app import __version__
 from inspector_app.core.errors import InspectionError
 from inspector_app.seal.device_key import DeviceKey
+from inspector_app.seal.enrolment_proof import sign_enrolment
+from inspector_app.seal.photo_refs import cited_hashes
 from inspector_app.store import outbox
 from inspector_app.store.sealed import SealedStore
 from inspector_app.sync.config import OfficeLink, load_link, save_link
+from inspector_app.sync.photo_upload import send_photos
 
 Progress = Callable[[int, int, str], None]
 DEVICE_HEADER = "X-Device-Id"
@@ -85,6 +93,8 @@ class Attempt:
     zh: str
     en: str
     already_present: bool = False
+    photos_sent: int = 0
+    answer: dict[str, Any] = field(default_factory=dict, repr=False)  # the office's confirmation
 
 
 @dataclass
@@ -109,6 +119,7 @@ class SyncReport:
     not_tried: int = 0
     retries: int = 0
     transient_failures: int = 0
+    photos_sent: int = 0
     stopped_zh: str = ""
     stopped_en: str = ""
     elapsed_s: float = 0.0
@@ -122,10 +133,12 @@ class SyncReport:
         if lang.startswith("zh"):
             text = (f"共 {self.total} 条：已上传 {self.sent}（其中办公室已有 {self.already_present}），"
                     f"被拒收 {self.rejected}，稍后重试 {self.retrying}，未尝试 {self.not_tried}")
+            text += f"；上传照片 {self.photos_sent} 张" if self.photos_sent else ""
             return text + (f"。已停止：{self.stopped_zh}" if self.stopped else "")
         text = (f"{self.total} records: sent {self.sent} (already at the office "
                 f"{self.already_present}), rejected {self.rejected}, retry later {self.retrying}, "
                 f"not tried {self.not_tried}")
+        text += f"; photos sent {self.photos_sent}" if self.photos_sent else ""
         return text + (f". Stopped: {self.stopped_en}" if self.stopped else "")
 
 
@@ -195,9 +208,37 @@ class SyncClient:
 
     # -- one request ---------------------------------------------------------------------------
     def send_once(self, record_id: str) -> Attempt:
-        """PUT the stored envelope bytes once and classify the answer."""
+        """PUT the stored envelope (and any photos the office lacks); classify the outcome."""
         body = self.sealed.envelope_text(record_id).encode("utf-8")
         sha256 = self.sealed.get(record_id).sha256
+        first = self._put_record(record_id, body, sha256)
+        cited = cited_hashes(json.loads(body).get("record") or {})
+        if first.kind != "sent" or not cited:
+            return first
+        missing = first.answer.get("photos_missing")
+        if not isinstance(missing, list):
+            return Attempt("rejected", first.status, "办公室未确认记录的照片（办公室版本过旧？）",
+                           "the office did not confirm the record's photos (an older office?)")
+        photos_sent = 0
+        if missing:
+            outcome = send_photos(self.http, self.db, [m for m in missing if m in cited])
+            photos_sent = outcome.sent
+            if outcome.failure is not None:
+                kind, status, zh, en = outcome.failure
+                return Attempt(kind, status, zh, en, photos_sent=photos_sent)
+            again = self._put_record(record_id, body, sha256)
+            if again.kind != "sent":
+                again.photos_sent = photos_sent
+                return again
+            if again.answer.get("photos_missing"):
+                return Attempt("transient", again.status, "照片上传后办公室仍显示缺少照片",
+                               "the office still lacks photos after they were sent",
+                               photos_sent=photos_sent)
+        return Attempt("sent", first.status, "", "", already_present=first.already_present,
+                       photos_sent=photos_sent)
+
+    def _put_record(self, record_id: str, body: bytes, sha256: str) -> Attempt:
+        """PUT the envelope once; a `sent` answer keeps the office's JSON for the photo check."""
         try:
             response = self.http.put(f"/api/v1/records/{record_id}", content=body,
                                      headers={"Content-Type": "application/json"})
@@ -212,7 +253,8 @@ class SyncClient:
                 answer = None
             if isinstance(answer, dict) and answer.get("record_id") == record_id \
                     and answer.get("sha256") == sha256:
-                return Attempt("sent", status, "", "", already_present=status == 200)
+                return Attempt("sent", status, "", "", already_present=status == 200,
+                               answer=answer)
             return Attempt("transient", status, "收到的答复不是办公室的确认（可能是无线网络登录页）",
                            "the answer was not the office's confirmation (a Wi-Fi login page?)")
         zh, en = _reason(response)
@@ -277,6 +319,7 @@ class SyncClient:
                 self.sleep(self.policy.delay(n - 1, self.rng))
             tries += 1
             attempt = self.send_once(record_id)
+            report.photos_sent += attempt.photos_sent
             if attempt.kind != "transient":
                 break
             report.transient_failures += 1
@@ -305,13 +348,16 @@ class SyncClient:
 def enroll(folder: Path, office_url: str, code: str, key: DeviceKey, *, label: str = "",
            cert_pem: Path | None = None, timeout: float = 15.0,
            transport: httpx.BaseTransport | None = None) -> OfficeLink:
-    """Register this laptop's public key with the office; save the returned credential (0600)."""
+    """Register this laptop's public key with the office; save the returned credential (0600).
+
+    The request is signed with the device key (`seal.enrolment_proof`): the office enrols only a
+    laptop that holds the private key, not anyone who copied the public key from a record."""
     verify: Any = True
     if cert_pem is not None:
         import ssl
         verify = ssl.create_default_context(cafile=str(cert_pem))
     body = {"code": code, "device_id": key.device_id, "public_key": key.public_key_b64,
-            "label": label}
+            "proof": sign_enrolment(key, code), "label": label}
     try:
         with httpx.Client(verify=verify, timeout=timeout, transport=transport,
                           headers={"User-Agent": USER_AGENT}) as http:

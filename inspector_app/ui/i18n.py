@@ -50,9 +50,13 @@ def pick(zh: str, en: str) -> str:
     return zh if _current == "zh" else en
 
 
-def error_text(exc: Exception) -> str:
-    """A user-facing message for a domain error (both languages carried) or any other error."""
+def error_text(exc: BaseException) -> str:
+    """A user-facing message for a domain error (both languages carried), a thermometer error
+    (English str(), Chinese `message_zh`), or any other error."""
     message = getattr(exc, "message", None)
     if callable(message):
         return message(_current)
+    message_zh = getattr(exc, "message_zh", None)
+    if isinstance(message_zh, str) and message_zh:
+        return pick(message_zh, str(exc))
     return str(exc)

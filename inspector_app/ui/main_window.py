@@ -13,6 +13,7 @@ from inspector_app.ui.context import AppContext
 from inspector_app.ui.generated.main_window import Ui_MainWindow
 from inspector_app.ui.qt import QEvent, QLabel, QMainWindow, QProgressBar, QWidget
 from inspector_app.ui.records_page import RecordsPage
+from inspector_app.ui.screen_fit import fit_to_screen, keep_on_screen
 from inspector_app.ui.style import BAD, OK, WARN
 from inspector_app.ui.sync_status import SyncStatus
 from inspector_app.ui.visit.wizard import VisitWizard
@@ -65,8 +66,9 @@ class MainWindow(QMainWindow):
     def restore_window(self) -> None:
         s = self.ctx.settings
         geometry = s.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if geometry is None or not self.restoreGeometry(geometry):
+            fit_to_screen(self, 1280, 800)
+        keep_on_screen(self)
         state = s.value("window/state")
         if state is not None:
             self.restoreState(state)

@@ -8,8 +8,12 @@ The generated form modules (`ui/generated/`) import PySide6 directly: they are p
 
 from __future__ import annotations
 
+from functools import cache
+from types import SimpleNamespace
+
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QBuffer,
     QByteArray,
     QCoreApplication,
     QDate,
@@ -24,6 +28,7 @@ from PySide6.QtCore import (
     QObject,
     QPoint,
     QPointF,
+    QRect,
     QRectF,
     QRunnable,
     QSettings,
@@ -80,6 +85,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -106,8 +112,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid as is_alive  # a widget whose C++ side is gone answers False
 
 __all__ = [
+    "QBuffer",
     "QByteArray",
     "QCoreApplication",
     "QDate",
@@ -121,6 +129,7 @@ __all__ = [
     "QObject",
     "QPoint",
     "QPointF",
+    "QRect",
     "QRectF",
     "QRunnable",
     "QSettings",
@@ -170,6 +179,7 @@ __all__ = [
     "QFileDialog",
     "QFormLayout",
     "QFrame",
+    "QGridLayout",
     "QHBoxLayout",
     "QHeaderView",
     "QInputDialog",
@@ -198,4 +208,31 @@ __all__ = [
     "QSplitter",
     "QTableView",
     "QTabWidget",
+    "is_alive",
+    "multimedia",
+    "multimedia_available",
 ]
+
+
+@cache
+def multimedia() -> SimpleNamespace | None:
+    """The camera classes of QtMultimedia, or None: PySide6-Addons is optional, not a dependency."""
+    try:
+        from PySide6.QtMultimedia import (
+            QCamera,
+            QImageCapture,
+            QMediaCaptureSession,
+            QMediaDevices,
+        )
+        from PySide6.QtMultimediaWidgets import QVideoWidget
+    except ImportError:
+        return None
+    return SimpleNamespace(QCamera=QCamera, QImageCapture=QImageCapture,
+                           QMediaCaptureSession=QMediaCaptureSession,
+                           QMediaDevices=QMediaDevices, QVideoWidget=QVideoWidget)
+
+
+def multimedia_available() -> bool:
+    """True when QtMultimedia is installed and sees at least one camera."""
+    mm = multimedia()
+    return mm is not None and bool(mm.QMediaDevices.videoInputs())

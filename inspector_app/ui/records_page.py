@@ -6,6 +6,7 @@ and a test can press its button like any other.
 
 from __future__ import annotations
 
+from inspector_app.core.record_time import DEFAULT_ZONE, shown_time
 from inspector_app.store.visits import COMPLETE, IN_PROGRESS, SEALED, SYNCED, VisitRow
 from inspector_app.ui.generated.records_page import Ui_RecordsPage
 from inspector_app.ui.qt import (
@@ -73,7 +74,7 @@ class RecordsPage(QWidget):
         table = self.ui.table
         table.setRowCount(len(self.rows))
         for i, row in enumerate(self.rows):
-            cells = (self.state_label(row.state), row.created_at.replace("T", " ")[:16],
+            cells = (self.state_label(row.state), shown_time(row.created_at, DEFAULT_ZONE),
                      row.ticket, row.address, row.company,
                      self.tr("training") if row.training else "")
             for col, text in enumerate(cells):
@@ -100,7 +101,7 @@ class RecordsPage(QWidget):
                 self.tr("An unfinished visit was found (ticket %1, %2, started %3). Resume it "
                         "where it stopped? Everything measured so far is kept.")
                 .replace("%1", row.ticket or "–").replace("%2", row.address or "–")
-                .replace("%3", row.created_at.replace("T", " ")[:16]))
+                .replace("%3", shown_time(row.created_at, DEFAULT_ZONE)))
 
     def selected(self) -> VisitRow | None:
         rows = self.ui.table.selectionModel().selectedRows()

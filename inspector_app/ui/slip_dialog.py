@@ -28,6 +28,7 @@ from inspector_app.ui.qt import (
     Qt,
     QWidget,
 )
+from inspector_app.ui.screen_fit import fit_to_screen
 from inspector_app.ui.settings import paper as stored_paper
 from inspector_app.ui.style import message_style
 
@@ -64,7 +65,7 @@ class SlipDialog(QDialog):
         self.ui.printButton.clicked.connect(self.print_slip)
         self.ui.savePdfButton.clicked.connect(self.save_pdf)
         self.ui.closeButton.clicked.connect(self.reject)
-        self.resize(900, 800)
+        fit_to_screen(self, 900, 800)
         self.refresh()
 
     @classmethod

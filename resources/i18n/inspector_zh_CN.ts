@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CameraDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/visit/camera_dialog.py" line="33"/>
+        <source>Take photo</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/camera_dialog.py" line="42"/>
+        <source>Capture</source>
+        <translation>拍摄</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/camera_dialog.py" line="43"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>CompanyChart</name>
     <message>
         <location filename="../../inspector_app/ui/supervisor/company_chart.py" line="44"/>
@@ -20,6 +38,14 @@
     </message>
 </context>
 <context>
+    <name>DemoClockBanner</name>
+    <message>
+        <location filename="../../inspector_app/ui/visit/demo_clock.py" line="39"/>
+        <source>Demo: time runs ×%1 faster</source>
+        <translation>演示：时间 ×%1 加速</translation>
+    </message>
+</context>
+<context>
     <name>DetailsPage</name>
     <message>
         <location filename="../../forms/page_details.ui" line="8"/>
@@ -27,19 +53,9 @@
         <translation>投诉与响应</translation>
     </message>
     <message>
-        <location filename="../../forms/page_details.ui" line="12"/>
-        <source>&amp;Ticket number</source>
-        <translation>工单号(&amp;T)</translation>
-    </message>
-    <message>
         <location filename="../../forms/page_details.ui" line="21"/>
         <source>C&amp;hannel</source>
         <translation>投诉渠道(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../forms/page_details.ui" line="30"/>
-        <source>Complaint &amp;time</source>
-        <translation>投诉时间(&amp;T)</translation>
     </message>
     <message>
         <location filename="../../forms/page_details.ui" line="44"/>
@@ -99,11 +115,6 @@
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../forms/page_details.ui" line="169"/>
-        <source>&amp;Building</source>
-        <translation>楼栋(&amp;B)</translation>
-    </message>
-    <message>
         <location filename="../../forms/page_details.ui" line="178"/>
         <source>Unit</source>
         <translation>单元</translation>
@@ -112,11 +123,6 @@
         <location filename="../../forms/page_details.ui" line="187"/>
         <source>&amp;Flat</source>
         <translation>门牌(室)(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../forms/page_details.ui" line="196"/>
-        <source>Resident &amp;name</source>
-        <translation>用户姓名(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../forms/page_details.ui" line="205"/>
@@ -137,26 +143,6 @@
         <location filename="../../forms/page_details.ui" line="236"/>
         <source>Position</source>
         <translation>房屋位置</translation>
-    </message>
-    <message>
-        <location filename="../../forms/page_details.ui" line="243"/>
-        <source>End wall (边)</source>
-        <translation>边户</translation>
-    </message>
-    <message>
-        <location filename="../../forms/page_details.ui" line="248"/>
-        <source>Top floor (顶)</source>
-        <translation>顶层</translation>
-    </message>
-    <message>
-        <location filename="../../forms/page_details.ui" line="253"/>
-        <source>Ground floor (底)</source>
-        <translation>底层</translation>
-    </message>
-    <message>
-        <location filename="../../forms/page_details.ui" line="258"/>
-        <source>Over unheated space (悬空)</source>
-        <translation>悬空房</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/visit/details_page.py" line="55"/>
@@ -208,6 +194,46 @@
         <source>Contact limit %1 min: MISSED (%2 min)</source>
         <translation>联系时限 %1 分钟：超时！（%2 分钟）</translation>
     </message>
+    <message>
+        <location filename="../../forms/page_details.ui" line="12"/>
+        <source>Tic&amp;ket number</source>
+        <translation>工单号(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/page_details.ui" line="30"/>
+        <source>Complaint ti&amp;me</source>
+        <translation>投诉时间(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/page_details.ui" line="169"/>
+        <source>Buildin&amp;g</source>
+        <translation>楼栋(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/page_details.ui" line="196"/>
+        <source>Resident nam&amp;e</source>
+        <translation>用户姓名(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/page_details.ui" line="243"/>
+        <source>End wall</source>
+        <translation>边户</translation>
+    </message>
+    <message>
+        <location filename="../../forms/page_details.ui" line="248"/>
+        <source>Top floor</source>
+        <translation>顶层</translation>
+    </message>
+    <message>
+        <location filename="../../forms/page_details.ui" line="253"/>
+        <source>Ground floor</source>
+        <translation>底层</translation>
+    </message>
+    <message>
+        <location filename="../../forms/page_details.ui" line="258"/>
+        <source>Over unheated space</source>
+        <translation>悬空房</translation>
+    </message>
 </context>
 <context>
     <name>InstrumentPage</name>
@@ -257,59 +283,69 @@
         <translation>检定证书编号(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../forms/page_instrument.ui" line="82"/>
-        <source>Certificate &amp;valid until</source>
-        <translation>证书有效期至(&amp;V)</translation>
-    </message>
-    <message>
         <location filename="../../forms/page_instrument.ui" line="94"/>
         <source>C&amp;orrection (°C)</source>
         <translation>修正值 (°C)(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../forms/page_instrument.ui" line="113"/>
-        <source>&amp;Training visit (not evidence for a refund ruling)</source>
-        <translation>培训记录（不能作为退费裁定依据）(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="57"/>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="58"/>
         <source>Instrument</source>
         <translation>仪器</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="64"/>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="78"/>
         <source>%1 (emulated Center 309)</source>
         <translation>%1（模拟 Center 309）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="113"/>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="127"/>
         <source>Certificate valid today: a formal test is allowed.</source>
         <translation>证书今日有效：可以进行正式检测。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="118"/>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="132"/>
         <source>Certificate expired: a formal test is blocked. Only a training visit may run, and it is marked as training on the record and the slip.</source>
         <translation>证书已过期：不能进行正式检测。只能进行培训检测，记录和测温单上均标注为培训。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="137"/>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="151"/>
         <source>Choose a port first.</source>
         <translation>请先选择串口。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="141"/>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="155"/>
         <source>Listening on %1…</source>
         <translation>正在监听 %1…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="149"/>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="163"/>
         <source>No known thermometer answered on this port. Check that it is on and its output enabled.</source>
         <translation>此串口上没有识别到已知温度计。请检查温度计是否开机、数据输出是否打开。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="156"/>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="170"/>
         <source>Found: %1</source>
         <translation>已识别：%1</translation>
+    </message>
+    <message>
+        <location filename="../../forms/page_instrument.ui" line="82"/>
+        <source>Certificate valid &amp;until</source>
+        <translation>证书有效期至(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/page_instrument.ui" line="113"/>
+        <source>Trainin&amp;g visit (not evidence for a refund ruling)</source>
+        <translation>培训记录（不能作为退费裁定依据）(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="65"/>
+        <source>Simulated thermometer (demo and training)</source>
+        <translation>模拟温度计（演示和培训）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="66"/>
+        <source>Modbus RTU temperature and humidity transmitter (XY-MD02)</source>
+        <translation>Modbus RTU 温湿度变送器（XY-MD02）</translation>
     </message>
 </context>
 <context>
@@ -328,48 +364,48 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="161"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="163"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="162"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="164"/>
         <source>A sealed record is never changed. A correction is a new record that names this one and says why. Reason:</source>
         <translation>已签封的记录不能修改。更正将新建一条记录，注明所更正的记录及原因。更正原因：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="207"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="209"/>
         <source>Thermometer: not in use</source>
         <translation>温度计：未使用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="210"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="212"/>
         <source>Thermometer: %1</source>
         <translation>温度计：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="216"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="218"/>
         <location filename="../../forms/main_window.ui" line="12"/>
         <source>Indoor heating temperature inspection</source>
         <translation>供热室温检测</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="218"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="220"/>
         <source>DEMO (emulated thermometer, training records)</source>
         <translation>演示（模拟温度计，培训记录）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="237"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="239"/>
         <source>Quit while measuring?</source>
         <translation>测量中退出？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="238"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="240"/>
         <source>A point is being measured. If you quit now, the readings taken so far are kept, but this point&apos;s stability wait starts again when the visit is resumed.</source>
         <translation>正在测量一个测点。现在退出，已取得的读数会保留，但继续检测时该测点需重新等待稳定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="241"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="243"/>
         <source>&amp;Keep measuring</source>
         <translation>继续测量(&amp;K)</translation>
     </message>
@@ -399,7 +435,7 @@
         <translation>记录列表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="241"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="243"/>
         <location filename="../../forms/main_window.ui" line="60"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
@@ -471,120 +507,272 @@
         <translation>手工录入…(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="51"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="54"/>
         <source>Measure</source>
         <translation>测量</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="71"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="74"/>
         <source>Point %1</source>
         <translation>测点 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="75"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="78"/>
         <source> (typed in)</source>
         <translation>（手工录入）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="78"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="81"/>
         <source>measuring</source>
         <translation>测量中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="143"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="146"/>
         <source>No rooms yet: add rooms first.</source>
         <translation>还没有房间：请先添加房间。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="146"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="149"/>
         <source>%1, point %2 of %3</source>
         <translation>%1，测点 %2 / %3</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="149"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="152"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="151"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="154"/>
         <source>place the stand, then press Start</source>
         <translation>请放好支架，然后按“开始”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="158"/>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="241"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="161"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="244"/>
         <source>Readings taken: %1 of %2 %3</source>
         <translation>已取读数：%1 / %2 %3</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="180"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="183"/>
         <source>Waiting for readings…</source>
         <translation>等待读数…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="221"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="224"/>
         <source>Done: all readings taken.</source>
         <translation>完成：读数已全部取得。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="223"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="226"/>
         <source>Settled. Taking reading %1 of %2, one every %3 s.</source>
         <translation>已稳定。正在取第 %1 / %2 个读数，每 %3 秒一个。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="227"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="230"/>
         <source>Settling: %1 of %2 within ±%3 °C (change now %4 °C).</source>
         <translation>等待稳定：%1 / %2 内变化不超过 ±%3 °C（当前变化 %4 °C）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="232"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="235"/>
         <source>The temperature moved: the readings so far were dropped and the wait starts again.</source>
         <translation>温度有变化：已取的读数作废，重新等待稳定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="235"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="238"/>
         <source>Stable</source>
         <translation>已稳定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="237"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="240"/>
         <source>Not stable yet</source>
         <translation>尚未稳定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="254"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="257"/>
         <source>%1 point %2 done: %3 °C. </source>
         <translation>%1 测点 %2 完成：%3 °C。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="259"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="262"/>
         <source>All points are measured: press Next for the result.</source>
         <translation>所有测点已测完：按“下一步”查看结果。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="278"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="281"/>
         <source>Thermometer connected</source>
         <translation>温度计已连接</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="284"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="287"/>
         <source>Thermometer disconnected — reconnecting automatically…</source>
         <translation>温度计已断开——正在自动重连…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="296"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="299"/>
         <source>%1, point %2</source>
         <translation>%1，测点 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="314"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="317"/>
         <source>minutes since the visit started</source>
         <translation>检测开始后的分钟数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/measure_page.py" line="318"/>
+        <location filename="../../inspector_app/ui/visit/measure_page.py" line="321"/>
         <source>Waiting for the thermometer…</source>
         <translation>等待温度计…</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoBar</name>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="88"/>
+        <source>Photos: %1</source>
+        <translation>照片：%1 张</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="91"/>
+        <source>Attach photo…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="92"/>
+        <source>Take photo…</source>
+        <translation>拍照…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="102"/>
+        <source>Choose a photo</source>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="103"/>
+        <source>Images</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="127"/>
+        <source>Preparing the photo…</source>
+        <translation>正在处理照片…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="148"/>
+        <source>Photo attached (%1 × %2 pixels).</source>
+        <translation>照片已添加（%1 × %2 像素）。</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoDetailsDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="166"/>
+        <source>Attach photo</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="169"/>
+        <source>Thermometer display</source>
+        <translation>温度计读数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="170"/>
+        <source>Windows and doors closed</source>
+        <translation>门窗关闭</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="171"/>
+        <source>Radiator</source>
+        <translation>暖气片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="171"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="176"/>
+        <source>Shows</source>
+        <translation>照片内容</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="177"/>
+        <source>Caption</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="178"/>
+        <source>Attached to</source>
+        <translation>所属</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/photo_attach.py" line="178"/>
+        <source>the visit</source>
+        <translation>本次检测</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStrip</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/photo_strip.py" line="152"/>
+        <source>Thermometer display</source>
+        <translation>温度计读数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/photo_strip.py" line="153"/>
+        <source>Windows and doors closed</source>
+        <translation>门窗关闭</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/photo_strip.py" line="154"/>
+        <source>Radiator</source>
+        <translation>暖气片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/photo_strip.py" line="154"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/photo_strip.py" line="159"/>
+        <source>loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/photo_strip.py" line="159"/>
+        <source>not received yet</source>
+        <translation>办公室尚未收到</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/photo_strip.py" line="160"/>
+        <source>could not be loaded</source>
+        <translation>无法加载</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/photo_strip.py" line="172"/>
+        <source>This record has no photos.</source>
+        <translation>本记录没有照片。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/photo_strip.py" line="175"/>
+        <source>%1 photos cited; %2 not yet received by the office: the evidence is incomplete.</source>
+        <translation>记录引用照片 %1 张，其中 %2 张办公室尚未收到：证据不完整。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/photo_strip.py" line="181"/>
+        <source>%1 photos, each checked against the hash in the sealed record. Click one to see it larger.</source>
+        <translation>照片 %1 张，均已与签封记录中的哈希核对。点击可查看大图。</translation>
+    </message>
+</context>
+<context>
+    <name>PortFinder</name>
+    <message>
+        <location filename="../../inspector_app/ui/visit/port_finder.py" line="113"/>
+        <source>The thermometer is not on %1 any more, but one speaking the same protocol answers on %2.</source>
+        <translation>温度计已不在 %1 上，但 %2 上有同一协议的温度计应答。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/port_finder.py" line="116"/>
+        <source>&amp;Use %1</source>
+        <translation>改用 %1(&amp;U)</translation>
     </message>
 </context>
 <context>
@@ -610,24 +798,24 @@
         <translation>关闭时间(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../forms/page_preconditions.ui" line="47"/>
-        <source>Closed &amp;now</source>
-        <translation>现在关闭(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/visit/preconditions_page.py" line="47"/>
+        <location filename="../../inspector_app/ui/visit/preconditions_page.py" line="50"/>
         <source>Preconditions</source>
         <translation>检测前提</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/preconditions_page.py" line="70"/>
+        <location filename="../../inspector_app/ui/visit/preconditions_page.py" line="74"/>
         <source>Closed long enough (at least %1 min).</source>
         <translation>关闭时间已足够（至少 %1 分钟）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/preconditions_page.py" line="75"/>
+        <location filename="../../inspector_app/ui/visit/preconditions_page.py" line="79"/>
         <source>Needs %1 min closed: about %2 min to go.</source>
         <translation>需关闭 %1 分钟：还需约 %2 分钟。</translation>
+    </message>
+    <message>
+        <location filename="../../forms/page_preconditions.ui" line="47"/>
+        <source>Closed n&amp;ow</source>
+        <translation>现在关闭(&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -661,602 +849,622 @@
 <context>
     <name>RecordDetail</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="241"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="247"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="244"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="251"/>
         <source>Visit</source>
         <translation>检测信息</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="242"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="245"/>
         <source>Rooms and readings</source>
         <translation>房间与读数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="243"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="246"/>
         <source>Signatures</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="244"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="529"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="247"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="550"/>
         <source>Verification</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="245"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="257"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="248"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="261"/>
         <source>Review history</source>
         <translation>审核历史</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="248"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="252"/>
         <source>Times</source>
         <translation>时间节点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="249"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="253"/>
         <source>Test conditions</source>
         <translation>检测条件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="250"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="264"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="595"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="254"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="268"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="616"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="251"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="738"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="255"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="759"/>
         <source>Instrument</source>
         <translation>仪器</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="252"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="256"/>
         <source>Rooms (select one to see its points)</source>
         <translation>房间（选中一间可查看其测点）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="253"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="257"/>
         <source>Points of the selected room</source>
         <translation>所选房间的测点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="254"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="258"/>
         <source>Readings of the selected room</source>
         <translation>所选房间的读数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="255"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="259"/>
         <source>Is this the record as sealed?</source>
         <translation>是否与签封时的记录一致？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="256"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="260"/>
         <source>Corrections</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="258"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="262"/>
         <source>Refund rulings</source>
         <translation>退费裁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="259"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="564"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="263"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="585"/>
         <source>Inspector</source>
         <translation>检测人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="260"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="550"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="264"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="571"/>
         <source>Resident</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="261"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="265"/>
         <source>Witness</source>
         <translation>见证人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="263"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="267"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="263"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="267"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="263"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="267"/>
         <source>Area (m²)</source>
         <translation>面积 (m²)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="263"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="267"/>
         <source>Points required</source>
         <translation>应测点数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="264"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="268"/>
         <source>Room mean</source>
         <translation>房间均值</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="266"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="270"/>
         <source>Point</source>
         <translation>测点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="266"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="270"/>
         <source>Readings (°C)</source>
         <translation>读数 (°C)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="266"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="270"/>
         <source>Mean</source>
         <translation>均值</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="266"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="270"/>
         <source>Entry</source>
         <translation>录入方式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="268"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="272"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="268"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="272"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="268"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="272"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="268"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="272"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="269"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="273"/>
         <source>Comment</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="271"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="275"/>
         <source>Ruling no.</source>
         <translation>裁定书编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="271"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="275"/>
         <source>Decision</source>
         <translation>裁定结果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="271"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="275"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="271"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="275"/>
         <source>Issued by</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="272"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="276"/>
         <source>Issued at</source>
         <translation>签发时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="272"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="276"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="274"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="278"/>
         <source>TRAINING / DEMO record: not evidence of a test, never to be used to decide a refund</source>
         <translation>培训/演示记录：不能作为检测证据，不得用于退费裁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="436"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="440"/>
         <source>No record selected</source>
         <translation>未选择记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="498"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="508"/>
         <source>Tested %1</source>
         <translation>检测时间 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="505"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="515"/>
         <source>Review: %1</source>
         <translation>审核：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="507"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="517"/>
         <source>Record %1</source>
         <translation>记录 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="515"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="525"/>
         <source>Verification failed: %1</source>
         <translation>验证未通过：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="521"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="531"/>
         <source>A later record corrects this one: see Verification → Corrections</source>
         <translation>本记录已被后续记录更正：见“验证 → 更正”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="548"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="569"/>
         <source>Ticket no.</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="549"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="570"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="551"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="572"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="552"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="573"/>
         <source>Heated area</source>
         <translation>供热面积</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="554"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="575"/>
         <source>Heating company</source>
         <translation>供热企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="556"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="577"/>
         <source>Position in building</source>
         <translation>房屋位置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="558"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="579"/>
         <source>None (an ordinary flat)</source>
         <translation>无（普通户）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="559"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="580"/>
         <source>Outdoor temperature</source>
         <translation>室外温度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="566"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="626"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="587"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="647"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="572"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="593"/>
         <source>Complaint</source>
         <translation>投诉时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="575"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="596"/>
         <source>Contacted</source>
         <translation>联系时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="576"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="597"/>
         <source>Arrived</source>
         <translation>到达时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="576"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="597"/>
         <source>Tested</source>
         <translation>检测时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="582"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="603"/>
         <source> (%1 min after the complaint)</source>
         <translation>（投诉后 %1 分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="584"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="605"/>
         <source>, later than the %1 min allowed</source>
         <translation>，超过规定的 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="588"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="609"/>
         <source> (at least %1 min required)</source>
         <translation>（要求至少关闭 %1 分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="590"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="611"/>
         <source>Closed since</source>
         <translation>门窗关闭时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="598"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="619"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="599"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="620"/>
         <source>each room at least %1 °C (%2 rules, version %3)</source>
         <translation>每个房间不低于 %1 °C（%2规则，版本 %3）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="606"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="627"/>
         <source>Coldest room</source>
         <translation>最低房间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="609"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="630"/>
         <source>Area below standard</source>
         <translation>不合格面积</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="612"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="633"/>
         <source>Refund per day</source>
         <translation>每日退费</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="613"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="959"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="634"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="986"/>
         <source>%1 yuan</source>
         <translation>%1 元</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="620"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="641"/>
         <source>Not tested: %1</source>
         <translation>未检测：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="622"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="643"/>
         <source>No refund band for %1</source>
         <translation>%1 无对应的退费档</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="637"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="658"/>
         <source>met</source>
         <translation>已满足</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="637"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="658"/>
         <source>NOT met</source>
         <translation>未满足</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="640"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="661"/>
         <source>Preconditions</source>
         <translation>检测前提</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="654"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="675"/>
         <source>Exemptions</source>
         <translation>免责情形</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="657"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="678"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="667"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="688"/>
         <source>Model</source>
         <translation>型号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="668"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="689"/>
         <source>Serial no.</source>
         <translation>仪器编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="669"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="690"/>
         <source>Calibration certificate</source>
         <translation>检定证书编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="673"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="676"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="679"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="694"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="697"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="700"/>
         <source>Certificate valid until</source>
         <translation>证书有效期至</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="674"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="695"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="677"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="698"/>
         <source>%1, EXPIRED on the test day</source>
         <translation>%1，检测当日已过期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="680"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="701"/>
         <source>%1 (valid on the test day)</source>
         <translation>%1（检测当日有效）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="682"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="703"/>
         <source>Correction</source>
         <translation>修正值</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="696"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="717"/>
         <source> (coldest)</source>
         <translation>（最低）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="740"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="761"/>
         <source>Typed in by hand</source>
         <translation>手工录入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="744"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="767"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="765"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="788"/>
         <source>Point %1</source>
         <translation>测点 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="786"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="807"/>
         <source>%1, signed %2</source>
         <translation>%1，签字时间 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="796"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="817"/>
         <source>The inspector&apos;s signature is missing</source>
         <translation>缺少检测人员签字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="804"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="825"/>
         <source>Refused to sign. Reason: %1</source>
         <translation>拒绝签字。原因：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="813"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="836"/>
         <source>No witness signature</source>
         <translation>无见证人签字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="815"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="838"/>
         <source>Neither a resident signature nor a recorded refusal</source>
         <translation>既无用户签字，也未记录拒绝签字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="830"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="853"/>
         <source>The record is damaged or incomplete</source>
         <translation>记录已损坏或不完整</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="835"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="858"/>
         <source>Content unchanged since sealing</source>
         <translation>签封后内容未被修改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="836"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="859"/>
         <source>Content CHANGED after sealing</source>
         <translation>签封后内容已被修改！</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="837"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="860"/>
         <source>The fingerprint (SHA-256) of the record was worked out again here and is the one sealed on the laptop.</source>
         <translation>已在本机重新计算记录的哈希值（SHA-256），与设备签封时的哈希值一致。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="843"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="866"/>
         <source>Device signature valid</source>
         <translation>设备签名有效</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="844"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="867"/>
         <source>Device signature NOT valid</source>
         <translation>设备签名无效！</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="845"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="868"/>
         <source>The fingerprint is signed with the key of the laptop named below.</source>
         <translation>该哈希值由下列设备的密钥签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="849"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="872"/>
         <source>The office&apos;s index names another fingerprint</source>
         <translation>监管平台索引中记载的哈希值与此不同</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="850"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="873"/>
         <source>Index: %1</source>
         <translation>索引：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="854"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="877"/>
         <source>Checked by the office on receipt: %1</source>
         <translation>监管平台接收时校验：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="856"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="879"/>
         <source>Received %1 by %2</source>
         <translation>接收于 %1，方式：%2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="861"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="884"/>
         <source>Sealed by laptop %1 at %2</source>
         <translation>由设备 %1 于 %2 签封</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="864"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="887"/>
         <source>Device public key:</source>
         <translation>设备公钥：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="874"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="897"/>
         <source> (resolved %1 by %2)</source>
         <translation>（已于 %1 由 %2 处理）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="878"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="901"/>
         <source>Previous record&apos;s fingerprint:</source>
         <translation>前序记录的哈希值：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="879"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="902"/>
         <source>First record of this laptop (no previous record).</source>
         <translation>该设备的第一条记录（无前序记录）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="882"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="905"/>
         <source>Position %1 in this laptop&apos;s chain: %2</source>
         <translation>该设备记录链第 %1 条：%2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="886"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="909"/>
         <source>Fingerprint of this record (SHA-256)</source>
         <translation>本记录的哈希值（SHA-256）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="887"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="910"/>
         <source>Compare it with the one printed on the resident&apos;s slip.</source>
         <translation>可与用户所持测温单上印的 SHA-256 校验值核对。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="902"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="925"/>
         <source>This record corrects an earlier one. Reason: %1</source>
         <translation>本记录是对先前一条记录的更正。原因：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="906"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="929"/>
         <source>A later record corrects this one:</source>
         <translation>本记录已被以下后续记录更正：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="908"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="931"/>
         <source>This record neither corrects nor is corrected by another.</source>
         <translation>本记录未更正其他记录，也未被其他记录更正。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="945"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="972"/>
         <source>Not reviewed yet.</source>
         <translation>尚未审核。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="955"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="982"/>
         <source>replaced by %1</source>
         <translation>已被 %1 取代</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="956"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="983"/>
         <source>in force</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="968"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="995"/>
         <source>No ruling issued yet.</source>
         <translation>尚未签发裁定。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="541"/>
+        <source>Another device also sent a record under this record id (device %1). It is kept apart and changes nothing here; this record is from device %2.</source>
+        <translation>另有设备（%1）以同一记录编号上传了记录。办公室将其分开保存，不影响本记录；本记录来自设备 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="833"/>
+        <source> (%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="249"/>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="535"/>
+        <source>Evidence incomplete: %1 cited photos not received yet (see Photos)</source>
+        <translation>证据不完整：记录引用的照片有 %1 张办公室尚未收到（见“照片”）</translation>
     </message>
 </context>
 <context>
@@ -1340,76 +1548,76 @@
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="60"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="61"/>
         <location filename="../../forms/records_page.ui" line="62"/>
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="60"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="61"/>
         <location filename="../../forms/records_page.ui" line="68"/>
         <source>Complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="61"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="62"/>
         <location filename="../../forms/records_page.ui" line="74"/>
         <source>Sealed</source>
         <translation>已签封</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="61"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="62"/>
         <location filename="../../forms/records_page.ui" line="80"/>
         <source>Synced</source>
         <translation>已上传</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="62"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="63"/>
         <source>Abandoned</source>
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="67"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="68"/>
         <source>All (%1)</source>
         <translation>全部（%1）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="78"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="79"/>
         <source>training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="100"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="101"/>
         <source>An unfinished visit was found (ticket %1, %2, started %3). Resume it where it stopped? Everything measured so far is kept.</source>
         <translation>发现一次未完成的检测（工单 %1，%2，开始于 %3）。要从中断处继续吗？已测的数据都已保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="117"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="118"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="117"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="118"/>
         <source>&amp;Continue</source>
         <translation>继续(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="141"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="142"/>
         <source>Discard the draft visit (ticket %1, %2)? It disappears from this list and can no longer be continued or sealed. It is kept in the database, because evidence is never deleted.</source>
         <translation>放弃这条检测草稿（工单 %1，%2）？它将从列表中消失，不能再继续或签封。它仍保存在数据库中，因为证据从不删除。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="145"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="146"/>
         <source>Discard draft?</source>
         <translation>放弃草稿？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="146"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="147"/>
         <source>&amp;Discard</source>
         <translation>放弃(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="146"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="147"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
@@ -1454,14 +1662,14 @@
         <translation>测温单…(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../forms/records_page.ui" line="119"/>
-        <source>&amp;Correction…</source>
-        <translation>更正…(&amp;C)</translation>
-    </message>
-    <message>
         <location filename="../../forms/records_page.ui" line="124"/>
         <source>&amp;Discard draft…</source>
         <translation>放弃草稿(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../forms/records_page.ui" line="119"/>
+        <source>Corr&amp;ection…</source>
+        <translation>更正…(&amp;E)</translation>
     </message>
 </context>
 <context>
@@ -1497,54 +1705,79 @@
         <translation>每日退费</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/result_page.py" line="27"/>
+        <location filename="../../inspector_app/ui/visit/result_page.py" line="29"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/result_page.py" line="30"/>
+        <location filename="../../inspector_app/ui/visit/result_page.py" line="32"/>
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/result_page.py" line="30"/>
+        <location filename="../../inspector_app/ui/visit/result_page.py" line="32"/>
         <source>Fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/result_page.py" line="31"/>
+        <location filename="../../inspector_app/ui/visit/result_page.py" line="33"/>
         <source>Incomplete</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/result_page.py" line="54"/>
+        <location filename="../../inspector_app/ui/visit/result_page.py" line="61"/>
         <source>Result: %1 (standard: at least %2 °C in every room)</source>
         <translation>结论：%1（标准：每个房间不低于 %2 °C）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/result_page.py" line="58"/>
+        <location filename="../../inspector_app/ui/visit/result_page.py" line="65"/>
         <source>Lowest room: %1, %2 °C</source>
         <translation>最低房间：%1，%2 °C</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/result_page.py" line="64"/>
-        <source>Refund estimate: %1 yuan per failing day (failing area %2 m², daily fee %3 yuan/m²). Failing days run from the request until a re-test passes.</source>
-        <translation>退费估算：每个不合格日 %1 元（不合格面积 %2 m²，日单价 %3 元/m²）。不合格天数自报修之日起至复测合格为止。</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/visit/result_page.py" line="72"/>
+        <location filename="../../inspector_app/ui/visit/result_page.py" line="80"/>
         <source>Not measured: a room of kind %1 that the profile tests.</source>
         <translation>未检测：规则要求检测的房间类型 %1。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/result_page.py" line="75"/>
+        <location filename="../../inspector_app/ui/visit/result_page.py" line="83"/>
         <source>A failing room has no refund band in the profile.</source>
         <translation>有不合格房间在规则中没有对应的退费档。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/result_page.py" line="77"/>
+        <location filename="../../inspector_app/ui/visit/result_page.py" line="85"/>
         <source>Training visit: not evidence for a refund ruling.</source>
         <translation>培训记录：不能作为退费裁定依据。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/result_page.py" line="36"/>
+        <source>Bedroom</source>
+        <translation>卧室</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/result_page.py" line="36"/>
+        <source>Living room</source>
+        <translation>起居室（厅）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/result_page.py" line="37"/>
+        <source>Other room</source>
+        <translation>其他房间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/result_page.py" line="50"/>
+        <source>%1 yuan</source>
+        <translation>%1 元</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/result_page.py" line="70"/>
+        <source>Refund estimate: %1 yuan per failing day. Failing days run from the request until a re-test passes.</source>
+        <translation>退费估算：每个不合格日 %1 元。不合格天数从报修之日起算，直至复检合格。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/result_page.py" line="73"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -1558,11 +1791,6 @@
         <location filename="../../forms/page_rooms.ui" line="14"/>
         <source>&amp;Kind</source>
         <translation>类型(&amp;K)</translation>
-    </message>
-    <message>
-        <location filename="../../forms/page_rooms.ui" line="21"/>
-        <source>&amp;Name</source>
-        <translation>名称(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../forms/page_rooms.ui" line="28"/>
@@ -1581,8 +1809,8 @@
     </message>
     <message>
         <location filename="../../forms/page_rooms.ui" line="59"/>
-        <source>De&amp;lete room</source>
-        <translation>删除房间(&amp;L)</translation>
+        <source>Delete &amp;room</source>
+        <translation>删除房间(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../forms/page_rooms.ui" line="73"/>
@@ -1705,183 +1933,188 @@
         <source>At least %1 m from the inner face of the outer wall, at least %2 m from inner walls, probe at %3 m on a stand (not hand-held), people at least %4 m away.</source>
         <translation>距外墙内表面不小于 %1 米，距内墙不小于 %2 米，探头置于支架上高 %3 米（不得手持），人员距测点不小于 %4 米。</translation>
     </message>
+    <message>
+        <location filename="../../forms/page_rooms.ui" line="21"/>
+        <source>Na&amp;me</source>
+        <translation>名称(&amp;M)</translation>
+    </message>
 </context>
 <context>
     <name>RulingDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="81"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="85"/>
         <source>Refund ruling</source>
         <translation>退费裁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="90"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="94"/>
         <source>The record names no profile.</source>
         <translation>该记录未注明所适用的地区规则。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="112"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="116"/>
         <source>Record %1 · %2 · %3
 SHA-256 %4</source>
         <translation>记录 %1 · %2 · %3
 SHA-256 %4</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="123"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="128"/>
         <source> yuan per m² per day</source>
         <translation> 元/(m²·日)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="126"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="131"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="128"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="133"/>
         <source>Grounds, e.g. complaint date and re-test</source>
         <translation>裁定依据，如投诉日期、复测情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="129"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="134"/>
         <source>&amp;Daily fee</source>
         <translation>日单价(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="130"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="135"/>
         <source>&amp;Failing days</source>
         <translation>不达标天数(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="131"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="136"/>
         <source>Co&amp;mment</source>
         <translation>说明(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="137"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="142"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="137"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="142"/>
         <source>Area m²</source>
         <translation>面积 m²</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="137"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="142"/>
         <source>Mean °C</source>
         <translation>平均 °C</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="137"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="142"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="138"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="143"/>
         <source>Band</source>
         <translation>退费档</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="138"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="143"/>
         <source>Share</source>
         <translation>退费比例</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="138"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="143"/>
         <source>Per day (yuan)</source>
         <translation>每日（元）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="139"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="144"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="159"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="164"/>
         <source>&amp;Open earlier ruling</source>
         <translation>打开此前的裁定(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="163"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="168"/>
         <source>&amp;Issue ruling</source>
         <translation>签发裁定(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="167"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="172"/>
         <source>&amp;Save PDF…</source>
         <translation>保存 PDF…(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="169"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="174"/>
         <source>&amp;Print…</source>
         <translation>打印…(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="171"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="176"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="192"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="197"/>
         <source>superseded by %1</source>
         <translation>已被 %1 取代</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="198"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="203"/>
         <source>No ruling issued for this record yet</source>
         <translation>此记录尚未签发裁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="235"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="240"/>
         <source>%1: %2 yuan per day × %3 days = %4 yuan</source>
         <translation>%1：每日 %2 元 × %3 天 = %4 元</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="250"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="255"/>
         <source>An issued ruling is kept at the office and cannot be withdrawn; only a later ruling can supersede it.</source>
         <translation>裁定一经作出即由主管部门保存，不能撤回；只能由后来的裁定取代。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="252"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="257"/>
         <source>Issue this ruling?</source>
         <translation>作出此裁定？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="253"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="258"/>
         <source>&amp;Issue</source>
         <translation>作出裁定(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="253"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="258"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="267"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="272"/>
         <source>Issuing the ruling at the office…</source>
         <translation>正在监管平台签发裁定…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="280"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="285"/>
         <source>Ruling %1 issued and kept at the office.</source>
         <translation>裁定书 %1 已签发，并存档于监管平台。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="285"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="290"/>
         <source>Preparing the ruling…</source>
         <translation>正在生成裁定书…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="295"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="300"/>
         <source>Ruling %1</source>
         <translation>裁定书 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="318"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="323"/>
         <source>Save ruling as PDF</source>
         <translation>将裁定书保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="326"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="333"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
@@ -1946,150 +2179,150 @@ SHA-256 %4</translation>
         <translation>见证人(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../forms/page_signing.ui" line="120"/>
-        <source>Witness ro&amp;le</source>
-        <translation>见证人身份(&amp;L)</translation>
-    </message>
-    <message>
         <location filename="../../forms/page_signing.ui" line="176"/>
         <source>&amp;Seal the record</source>
         <translation>签封记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../forms/page_signing.ui" line="181"/>
-        <source>Preview and print the &amp;slip…</source>
-        <translation>预览并打印测温单…(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/visit/signing_page.py" line="70"/>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="73"/>
         <source>Sign and seal</source>
         <translation>签字签封</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/signing_page.py" line="107"/>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="132"/>
         <source>Cannot seal yet. Missing:</source>
         <translation>尚不能签封，还缺：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/signing_page.py" line="113"/>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="138"/>
         <source>Ready to seal.</source>
         <translation>可以签封。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/signing_page.py" line="154"/>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="187"/>
         <source>Seal the record?</source>
         <translation>签封此记录？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/signing_page.py" line="155"/>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="188"/>
         <source>&amp;Seal</source>
         <translation>签封(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/signing_page.py" line="155"/>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="188"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/signing_page.py" line="161"/>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="194"/>
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/signing_page.py" line="161"/>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="194"/>
         <source>Fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/signing_page.py" line="162"/>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="195"/>
         <source>Incomplete</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/signing_page.py" line="165"/>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="198"/>
         <source>Result: %1</source>
         <translation>结论：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/signing_page.py" line="166"/>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="199"/>
         <source>Refund estimate: %1 yuan per failing day</source>
         <translation>退费估算：每个不合格日 %1 元</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/signing_page.py" line="168"/>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="201"/>
         <source>Copies to print: %1</source>
         <translation>打印联次：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/signing_page.py" line="170"/>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="203"/>
         <source>Training visit: not evidence for a refund ruling.</source>
         <translation>培训记录：不能作为退费裁定的依据。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/signing_page.py" line="171"/>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="204"/>
         <source>A sealed record cannot be changed. A mistake can only be corrected by a new record that names this one.</source>
         <translation>签封后的记录不能更改。如有错误，只能新建一条注明更正此记录的更正记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/signing_page.py" line="178"/>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="211"/>
         <source>Sealing the record…</source>
         <translation>正在签封记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/signing_page.py" line="217"/>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="251"/>
         <source>Sealed: the record can no longer be changed. Check code %1</source>
         <translation>已签封：记录不能再修改。校验码 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/signing_page.py" line="235"/>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="273"/>
         <source>Sign here</source>
         <translation>请在此签名</translation>
+    </message>
+    <message>
+        <location filename="../../forms/page_signing.ui" line="120"/>
+        <source>Witness rol&amp;e</source>
+        <translation>见证人身份(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/page_signing.ui" line="181"/>
+        <source>Preview and &amp;print the slip…</source>
+        <translation>预览并打印测温单…(&amp;P)</translation>
     </message>
 </context>
 <context>
     <name>SlipDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/slip_dialog.py" line="60"/>
+        <location filename="../../inspector_app/ui/slip_dialog.py" line="61"/>
         <source>A4 (four copies, one per page)</source>
         <translation>A4（四联，每联一页）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/slip_dialog.py" line="61"/>
+        <location filename="../../inspector_app/ui/slip_dialog.py" line="62"/>
         <source>80 mm roll (thermal printer)</source>
         <translation>80 毫米热敏纸卷</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/slip_dialog.py" line="91"/>
+        <location filename="../../inspector_app/ui/slip_dialog.py" line="92"/>
         <source>This visit is not sealed: there is no slip yet.</source>
         <translation>此记录尚未签封：还没有测温单。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/slip_dialog.py" line="95"/>
+        <location filename="../../inspector_app/ui/slip_dialog.py" line="96"/>
         <source>Preparing the slip…</source>
         <translation>正在生成测温单…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/slip_dialog.py" line="119"/>
+        <location filename="../../inspector_app/ui/slip_dialog.py" line="120"/>
         <source>%1 page(s)</source>
         <translation>共 %1 页</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/slip_dialog.py" line="131"/>
+        <location filename="../../inspector_app/ui/slip_dialog.py" line="132"/>
         <source>Preparing pages for the printer…</source>
         <translation>正在准备打印页面…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/slip_dialog.py" line="145"/>
+        <location filename="../../inspector_app/ui/slip_dialog.py" line="146"/>
         <source>Sent to the printer.</source>
         <translation>已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/slip_dialog.py" line="150"/>
+        <location filename="../../inspector_app/ui/slip_dialog.py" line="151"/>
         <source>Save slip as PDF</source>
         <translation>将测温单保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/slip_dialog.py" line="157"/>
+        <location filename="../../inspector_app/ui/slip_dialog.py" line="158"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
@@ -2100,11 +2333,6 @@ SHA-256 %4</translation>
         <location filename="../../forms/slip_preview.ui" line="5"/>
         <source>Test slip</source>
         <translation>测温记录单</translation>
-    </message>
-    <message>
-        <location filename="../../forms/slip_preview.ui" line="12"/>
-        <source>&amp;Paper</source>
-        <translation>纸张(&amp;P)</translation>
     </message>
     <message>
         <location filename="../../forms/slip_preview.ui" line="38"/>
@@ -2120,6 +2348,11 @@ SHA-256 %4</translation>
         <location filename="../../forms/slip_preview.ui" line="53"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/slip_preview.ui" line="12"/>
+        <source>Pape&amp;r</source>
+        <translation>纸张(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -2281,14 +2514,29 @@ SHA-256 %4</translation>
         <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/labels.py" line="76"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="81"/>
         <source>Gap</source>
         <translation>缺环</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/labels.py" line="77"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="82"/>
         <source>Fork</source>
         <translation>分叉</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="74"/>
+        <source>Verification failed</source>
+        <translation>校验失败</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="77"/>
+        <source>upload from the laptop</source>
+        <translation>检测电脑上传</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="78"/>
+        <source>offline bundle</source>
+        <translation>离线数据包</translation>
     </message>
 </context>
 <context>
@@ -2337,170 +2585,170 @@ SHA-256 %4</translation>
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="155"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="167"/>
         <source>Logged in again.</source>
         <translation>已重新登录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="172"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="184"/>
         <source>Any result</source>
         <translation>全部结论</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="175"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="187"/>
         <source>Any review state</source>
         <translation>全部审核状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="178"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="190"/>
         <source>Formal tests only</source>
         <translation>仅正式检测</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="179"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="191"/>
         <source>Training only</source>
         <translation>仅培训</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="180"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="192"/>
         <source>Formal and training</source>
         <translation>正式与培训</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="181"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="193"/>
         <source>Any chain state</source>
         <translation>全部链状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="195"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="207"/>
         <source>Your account sees this district only.</source>
         <translation>您的账号只能查看本区。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="217"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="420"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="229"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="434"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="251"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="263"/>
         <source>%1 records match; %2 loaded</source>
         <translation>符合条件的记录 %1 条，已加载 %2 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="281"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="294"/>
         <source>Fetching the record…</source>
         <translation>正在获取记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="329"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="342"/>
         <source>Say what is wrong in the comment: the inspector will read it.</source>
         <translation>请在意见中写明问题所在：检测人员会看到这条意见。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="334"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="347"/>
         <source>Review state set: %1</source>
         <translation>审核状态已设为：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="336"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="345"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="349"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="358"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="341"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="354"/>
         <source>Write the comment first.</source>
         <translation>请先填写意见。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="345"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="358"/>
         <source>Comment added.</source>
         <translation>意见已添加。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="364"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="377"/>
         <source>Fetching the sealed record…</source>
         <translation>正在获取已签封的记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="380"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="393"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="381"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="394"/>
         <source>Export the filtered records</source>
         <translation>导出筛选出的记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="394"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="408"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="400"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="414"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="432"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="446"/>
         <source>Heating company</source>
         <translation>供热企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="432"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="446"/>
         <source>Tests</source>
         <translation>检测次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="432"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="446"/>
         <source>Failed</source>
         <translation>不合格次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="433"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="447"/>
         <source>Median minutes to contact</source>
         <translation>联系用时中位数（分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="433"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="447"/>
         <source>Failure rate (%)</source>
         <translation>不合格率 (%)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="434"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="448"/>
         <source>Median minutes to arrival</source>
         <translation>到达用时中位数（分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="434"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="448"/>
         <source>Contact later than allowed</source>
         <translation>联系超时次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="435"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="449"/>
         <source>Without times</source>
         <translation>无时间记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="455"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="462"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="469"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="476"/>
         <source>all districts</source>
         <translation>全部区</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="456"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="470"/>
         <source>%1 companies, %2</source>
         <translation>%1 家供热企业，%2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="463"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="477"/>
         <source>Supervisor review — %1 (%2)</source>
         <translation>监管审核 — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="467"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="481"/>
         <source>TRAINING office: rulings on training records are practice, of no effect</source>
         <translation>培训用办公室：对培训记录的裁定仅供练习，不具效力</translation>
     </message>
@@ -2571,16 +2819,6 @@ SHA-256 %4</translation>
         <translation>清除(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../forms/supervisor_window.ui" line="69"/>
-        <source>Export &amp;CSV…</source>
-        <translation>导出 CSV…(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../forms/supervisor_window.ui" line="70"/>
-        <source>Export &amp;spreadsheet…</source>
-        <translation>导出电子表格…(&amp;S)</translation>
-    </message>
-    <message>
         <location filename="../../forms/supervisor_window.ui" line="81"/>
         <source>Review</source>
         <translation>审核</translation>
@@ -2591,19 +2829,9 @@ SHA-256 %4</translation>
         <translation>意见（将连同您的姓名和时间记入审核历史）</translation>
     </message>
     <message>
-        <location filename="../../forms/supervisor_window.ui" line="85"/>
-        <source>Set &amp;state</source>
-        <translation>设置审核状态(&amp;S)</translation>
-    </message>
-    <message>
         <location filename="../../forms/supervisor_window.ui" line="86"/>
         <source>Add co&amp;mment</source>
         <translation>添加意见(&amp;M)</translation>
-    </message>
-    <message>
-        <location filename="../../forms/supervisor_window.ui" line="88"/>
-        <source>Refund &amp;ruling…</source>
-        <translation>退费裁定…(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../forms/supervisor_window.ui" line="89"/>
@@ -2611,19 +2839,9 @@ SHA-256 %4</translation>
         <translation>重新打印测温单…(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../forms/supervisor_window.ui" line="100"/>
-        <source>&amp;Companies</source>
-        <translation>供热企业(&amp;C)</translation>
-    </message>
-    <message>
         <location filename="../../forms/supervisor_window.ui" line="104"/>
         <source>Heating season</source>
         <translation>供热期</translation>
-    </message>
-    <message>
-        <location filename="../../forms/supervisor_window.ui" line="106"/>
-        <source>&amp;Refresh</source>
-        <translation>刷新(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../forms/supervisor_window.ui" line="132"/>
@@ -2644,6 +2862,36 @@ SHA-256 %4</translation>
         <location filename="../../forms/supervisor_window.ui" line="140"/>
         <source>&amp;Log out and close</source>
         <translation>退出登录并关闭(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_window.ui" line="69"/>
+        <source>E&amp;xport CSV…</source>
+        <translation>导出 CSV…(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_window.ui" line="70"/>
+        <source>Export spreads&amp;heet…</source>
+        <translation>导出电子表格…(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_window.ui" line="85"/>
+        <source>Set s&amp;tate</source>
+        <translation>设置审核状态(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_window.ui" line="88"/>
+        <source>Refund r&amp;uling…</source>
+        <translation>退费裁定…(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_window.ui" line="100"/>
+        <source>C&amp;ompanies</source>
+        <translation>供热企业(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/supervisor_window.ui" line="106"/>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
     </message>
 </context>
 <context>
@@ -2672,12 +2920,12 @@ SHA-256 %4</translation>
 <context>
     <name>VisitWizard</name>
     <message>
-        <location filename="../../inspector_app/ui/visit/wizard.py" line="229"/>
+        <location filename="../../inspector_app/ui/visit/wizard.py" line="248"/>
         <source>%1 missing</source>
         <translation>缺 %1 项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/wizard.py" line="326"/>
+        <location filename="../../inspector_app/ui/visit/wizard.py" line="352"/>
         <location filename="../../forms/visit_wizard.ui" line="10"/>
         <source>TRAINING — not evidence</source>
         <translation>培训——不作为证据</translation>
@@ -2688,12 +2936,12 @@ SHA-256 %4</translation>
         <translation>返回记录列表</translation>
     </message>
     <message>
-        <location filename="../../forms/visit_wizard.ui" line="50"/>
+        <location filename="../../forms/visit_wizard.ui" line="54"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; 上一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../forms/visit_wizard.ui" line="60"/>
+        <location filename="../../forms/visit_wizard.ui" line="64"/>
         <source>&amp;Next &gt;</source>
         <translation>下一步(&amp;N) &gt;</translation>
     </message>

@@ -8,21 +8,12 @@ from datetime import timedelta
 import httpx
 import pytest
 
-from inspector_app.office.auth import LoginThrottle
 from inspector_app.office.cli import main as office_main
 from inspector_app.office.store import OfficeStore, secret_hash
 from inspector_app.sync.client import SyncClient
 from tests.sync.factory import seal_many
 
 PASSWORD = "correct horse 9"
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def add_user(db, name, role, district=None, password=PASSWORD, monkeypatch=None):
@@ -135,58 +126,6 @@ def test_device_token_cannot_read_records(accounts, eight):
     for path in ("/api/v1/records", f"/api/v1/records/{ids[0]}",
                  f"/api/v1/records/{ids[0]}/envelope", "/api/v1/devices"):
         assert httpx.get(f"{accounts.url}{path}", headers=headers).status_code == 401
-
-
-def test_repeated_wrong_passwords_lock_out_with_growing_retry_after(accounts):
-    clock = FakeClock()
-    accounts.app.state.throttle = LoginThrottle(clock=clock)
-    for _ in range(4):
-        assert login(accounts, "boss", "guess").status_code == 401
-    assert login(accounts, "boss", "guess").status_code == 401  # 5th: starts a 1 s lockout
-    locked = login(accounts, "boss")  # even the right password waits
-    assert locked.status_code == 429 and locked.headers["Retry-After"] == "1"
-    assert "秒后再试" in locked.json()["reason_zh"] and "try again" in locked.json()["reason"]
-    clock.now += 1
-    assert login(accounts, "boss", "guess").status_code == 401  # 6th: 2 s
-    assert login(accounts, "boss").headers["Retry-After"] == "2"
-    clock.now += 2
-    assert login(accounts, "boss", "guess").status_code == 401  # 7th: 4 s
-    assert login(accounts, "boss").headers["Retry-After"] == "4"
-    clock.now += 3.5
-    assert login(accounts, "boss").status_code == 429
-    clock.now += 0.5
-    assert login(accounts, "boss").status_code == 200  # success clears the counters
-    assert login(accounts, "boss", "guess").status_code == 401
-
-
-def test_the_client_counter_catches_guessing_across_names(accounts):
-    clock = FakeClock()
-    accounts.app.state.throttle = gate = LoginThrottle(clock=clock)
-    for i in range(5):
-        assert login(accounts, f"user{i}", "guess").status_code == 401
-    assert gate.failures("client:127.0.0.1") == 5
-    answer = login(accounts, "chaoyang")  # a fresh name, same client: still locked
-    assert answer.status_code == 429
-
-
-def test_throttle_caps_the_lockout():
-    clock = FakeClock()
-    gate = LoginThrottle(clock=clock, free_failures=1, base_seconds=1, max_seconds=60)
-    waits = [gate.failed("user:x") for _ in range(10)]
-    assert waits[:7] == [1, 2, 4, 8, 16, 32, 60] and waits[-1] == 60
-    assert gate.retry_after("user:x", "client:y") == 60
-
-
-def test_quiet_time_forgives_and_success_keeps_the_client_count():
-    clock = FakeClock()
-    gate = LoginThrottle(clock=clock, forget_after=1800)
-    for _ in range(4):
-        gate.failed("user:a", "client:x")
-    gate.succeeded("user:a")
-    assert gate.failures("user:a") == 0 and gate.failures("client:x") == 4
-    clock.now += 1801
-    gate.failed("client:x")
-    assert gate.failures("client:x") == 1 and gate.retry_after("client:x") == 0
 
 
 def test_only_an_admin_revokes_devices(accounts, eight):

@@ -40,7 +40,7 @@ def test_csv_has_every_row_in_the_list_order_translated(office, filled, monkeypa
         disposition = answer.headers["content-disposition"]
         assert re.fullmatch(r'attachment; filename="records-\d{8}-\d{6}\.csv"', disposition)
         header, body = rows[0], rows[1:]
-        assert header[:3] == ["记录编号", "检测时间", "区"] and len(header) == 18
+        assert header[:3] == ["记录编号", "检测时间（UTC+08:00）", "区"] and len(header) == 18
         items = listed(admin, sort="company", order="asc")
         assert [r[0] for r in body] == [i["record_id"] for i in items] and len(body) == N
         col = {name: header.index(name) for name in ("结论", "审核状态", "培训", "序号", "地址")}
@@ -53,7 +53,7 @@ def test_csv_has_every_row_in_the_list_order_translated(office, filled, monkeypa
 
         english = read_csv(admin.get("/api/v1/records/export", params={
             "lang": "en", "verdict": "fail", "sort": "inspector"}))
-        assert english[0][:3] == ["record id", "test time", "district"]
+        assert english[0][:3] == ["record id", "test time (UTC+08:00)", "district"]
         assert [r[0] for r in english[1:]] == [
             i["record_id"] for i in listed(admin, verdict="fail", sort="inspector")]
         assert {r[english[0].index("verdict")] for r in english[1:]} == {"fail"}
@@ -117,7 +117,7 @@ def test_xlsx_header_and_values(office, filled, tmp_path):
     sheet = book["记录"]
     assert sheet.freeze_panes == "A2"
     header = [c.value for c in sheet[1]]
-    assert header[:6] == ["记录编号", "检测时间", "区", "供热企业", "检测人员", "地址"]
+    assert header[:6] == ["记录编号", "检测时间（UTC+08:00）", "区", "供热企业", "检测人员", "地址"]
     assert all(c.font.bold for c in sheet[1]) and not sheet["A2"].font.bold
     assert sheet.column_dimensions["A"].width == 38
     rows = [[c.value for c in r] for r in sheet.iter_rows(min_row=2)]

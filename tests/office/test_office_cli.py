@@ -12,6 +12,7 @@ import httpx
 
 from inspector_app.office.cli import main as office_main
 from inspector_app.office.store import OfficeStore
+from inspector_app.seal.enrolment_proof import sign_enrolment
 
 
 def run(db, *argv):
@@ -28,7 +29,8 @@ def test_codes_tokens_and_devices(tmp_path, capsys, laptop):
     token = capsys.readouterr().out.strip()
     store = OfficeStore(db)
     assert store.admin_token_label(token) == "王科长"
-    store.enroll(code, laptop.key.device_id, laptop.key.public_key_b64, "car 3")
+    store.enroll(code, laptop.key.device_id, laptop.key.public_key_b64,
+                 sign_enrolment(laptop.key, code), "car 3")
     assert run(db, "devices", "--json") == 0
     [device] = json.loads(capsys.readouterr().out)
     assert device["label"] == "car 3" and device["revoked_at"] is None

@@ -136,14 +136,14 @@ def test_every_filter_reads_an_index_in_sort_order(tmp_path):
         clauses, params = RecordFilter(**{name: value}).where()
         plan = " ".join(r[3] for r in store.conn.execute(
             "EXPLAIN QUERY PLAN SELECT record_id FROM records WHERE "
-            + " AND ".join([*clauses, "test_at >= ?", "(test_at, record_id) < (?, ?)"])
-            + " ORDER BY test_at DESC, record_id DESC LIMIT 50",
+            + " AND ".join([*clauses, "test_at >= ?", "(test_at, ref) < (?, ?)"])
+            + " ORDER BY test_at DESC, ref DESC LIMIT 50",
             [*params, "2026-11-01", "2026-12-01", "z"]))
         assert f"INDEX records_{name}" in plan, plan
         assert "TEMP B-TREE" not in plan, plan
     plan = " ".join(r[3] for r in store.conn.execute(
         "EXPLAIN QUERY PLAN SELECT record_id FROM records WHERE test_at >= ? AND test_at < ?"
-        " ORDER BY test_at DESC, record_id DESC LIMIT 50", ["2026-11-01", "2026-12-01"]))
+        " ORDER BY test_at DESC, ref DESC LIMIT 50", ["2026-11-01", "2026-12-01"]))
     assert "records_test_at" in plan and "TEMP B-TREE" not in plan
     assert RecordFilter(date_to=date(2026, 11, 30)).where() == (["test_at < ?"], ["2026-12-01"])
 

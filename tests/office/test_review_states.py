@@ -35,19 +35,19 @@ def store(tmp_path) -> OfficeStore:
 def test_states_and_who_may_set_them(store):
     assert REVIEW_STATES == ("received", "approved", "has_issues", "rejected", "resubmitted")
     store.store_records([incoming("A", 1)], "bundle")
-    assert store.record("A")["review_state"] == "received"
+    assert store.record("dev1.A")["review_state"] == "received"
     for state in ("received", "resubmitted", "maybe"):
         with pytest.raises(ValueError):
-            store.set_review("A", state, "", "wang")
+            store.set_review("dev1.A", state, "", "wang")
     with pytest.raises(KeyError):
         store.set_review("nope", "approved", "", "wang")
 
 
 def test_correction_of_a_reviewed_record_arrives_resubmitted(store):
     store.store_records([incoming("A", 1)], "bundle")
-    store.set_review("A", "has_issues", "缺少室外温度", "wang")
+    store.set_review("dev1.A", "has_issues", "缺少室外温度", "wang")
     store.store_records([incoming("B", 2, supersedes="A")], "bundle")
-    new, old = store.record("B"), store.record("A")
+    new, old = store.record("dev1.B"), store.record("dev1.A")
     assert new["review_state"] == "resubmitted" and old["review_state"] == "has_issues"
     assert [(h["kind"], h["state"], h["by"]) for h in new["review_history"]] == \
         [("resubmission", "resubmitted", "system")]
@@ -55,15 +55,15 @@ def test_correction_of_a_reviewed_record_arrives_resubmitted(store):
     assert old["review_history"][-1]["kind"] == "superseded" and old["superseded_by"] == ["B"]
     listed = store.list_records(RecordFilter(review_state="resubmitted")).items
     assert [i["record_id"] for i in listed] == ["B"]
-    store.set_review("B", "approved", "ok", "li")
-    assert store.record("B")["review_history"][-1]["from_state"] == "resubmitted"
+    store.set_review("dev1.B", "approved", "ok", "li")
+    assert store.record("dev1.B")["review_history"][-1]["from_state"] == "resubmitted"
 
 
 def test_correction_of_an_unreviewed_record_is_simply_received(store):
     store.store_records([incoming("A", 1)], "bundle")
     store.store_records([incoming("B", 2, supersedes="A")], "bundle")
-    assert store.record("B")["review_state"] == "received"
-    assert store.record("B")["review_history"] == []
+    assert store.record("dev1.B")["review_state"] == "received"
+    assert store.record("dev1.B")["review_history"] == []
 
 
 def test_comments_and_changes_are_logged_with_who_and_when(office, laptop):
@@ -107,7 +107,7 @@ def test_version_1_database_is_migrated_to_the_new_state_names(tmp_path):
     store = OfficeStore(path)
     states = dict(store.conn.execute("SELECT record_id, review_state FROM records"))
     assert states == {"R0": "received", "R1": "approved", "R2": "has_issues", "R3": "rejected"}
-    assert store.record("R2")["review_history"][0]["state"] == "has_issues"
+    assert store.record("d.R2")["review_history"][0]["state"] == "has_issues"
     assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     with pytest.raises(sqlite3.IntegrityError):
         store.conn.execute("UPDATE records SET review_state='accepted' WHERE record_id='R0'")

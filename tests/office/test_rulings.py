@@ -173,6 +173,7 @@ def test_the_ruling_in_force_is_listed_last_whatever_the_stamps_say(office, fill
     with office.store.write() as c:     # stamps in the reverse order of numbering
         c.execute("UPDATE rulings SET issued_at = '2026-11-26T00:00:0'"
                   " || (9 - CAST(substr(ruling_no, -1) AS INTEGER)) || 'Z'")
-    listed = rulings.for_record(office.store, filled[1])
+    [ref] = office.store.refs_for(filled[1])
+    listed = rulings.for_record(office.store, ref)
     assert [r["superseded_by"] is None for r in listed] == [False, False, True]
     assert [r["inputs"]["failing_days"] for r in listed] == [3, 4, 5]

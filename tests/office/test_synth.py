@@ -31,6 +31,6 @@ def test_synth_rows_are_marked_spread_and_listable(tmp_path, capsys):
                      " AND token_hash IS NULL").fetchone()[0] == 40  # cannot upload
     page = store.list_records(RecordFilter(district="朝阳区", verdict="fail"), limit=20)
     assert len(page.items) == 20 and all(i["synthetic"] for i in page.items)
-    assert store.record(page.items[0]["record_id"])["envelope"]["synthetic"] is True
+    assert store.record(page.items[0]["ref"])["envelope"]["synthetic"] is True
     assert office_main(["--lang", "en", "synth", "--count", "10", "--db", str(db)]) == 0
     assert c.execute("SELECT count(DISTINCT record_id) FROM records").fetchone()[0] == 2010

@@ -8,9 +8,10 @@ import json
 import httpx
 import pytest
 
-from inspector_app.office.store import RecordFilter
+from inspector_app.office.store import RecordFilter, record_ref
 from inspector_app.seal.canonical import canonical_text
 from inspector_app.seal.device_key import DeviceKey
+from inspector_app.seal.enrolment_proof import sign_enrolment
 from inspector_app.seal.record import envelope_for
 from inspector_app.store.sealed import SealedStore
 from tests.sync.factory import seal_many, seal_new
@@ -58,7 +59,7 @@ def test_created_then_replay_is_200_with_the_same_bytes_stored(office, laptop, l
     again = send(office, link, laptop, rid)
     assert again.status_code == 200
     assert again.json()["status"] == "already_present"
-    assert office.store.record_bytes(rid) == (sha, body)
+    assert office.store.record_bytes(record_ref(laptop.key.device_id, rid)) == (sha, body)
     assert office.store.counts()["records"] == 1
 
 
@@ -69,7 +70,7 @@ def test_same_record_in_another_serialisation_is_still_a_duplicate(office, lapto
                         ensure_ascii=True).encode()
     answer = send(office, link, laptop, rid, pretty)
     assert answer.status_code == 200, answer.text
-    assert office.store.record_bytes(rid)[1] == body_of(laptop, rid)  # first bytes kept
+    assert office.store.record_bytes(record_ref(laptop.key.device_id, rid))[1] == body_of(laptop, rid)  # first bytes kept
 
 
 def test_same_id_with_another_valid_record_is_a_409_conflict(office, laptop, link):
@@ -82,7 +83,7 @@ def test_same_id_with_another_valid_record_is_a_409_conflict(office, laptop, lin
     assert answer.status_code == 409
     assert answer.json()["error"] == "conflict"
     assert "不同" in answer.json()["reason_zh"] and "different record" in answer.json()["reason"]
-    assert office.store.record_bytes(rid)[1] == body_of(laptop, rid)
+    assert office.store.record_bytes(record_ref(laptop.key.device_id, rid))[1] == body_of(laptop, rid)
 
 
 def test_tampered_content_is_422_with_the_reason_in_words(office, laptop, link):
@@ -94,7 +95,7 @@ def test_tampered_content_is_422_with_the_reason_in_words(office, laptop, link):
     body = answer.json()
     assert body["error"] == "verification_failed"
     assert "content changed" in body["reason"] and "内容被改动" in body["reason_zh"]
-    assert office.store.record_bytes(rid) is None
+    assert office.store.record_bytes(record_ref(laptop.key.device_id, rid)) is None
 
 
 def test_bad_signature_is_422(office, laptop, link):
@@ -128,7 +129,7 @@ def test_revoked_device_is_401(office, laptop, link):
     code, _ = office.store.new_enrollment_code()
     again = httpx.post(f"{office.url}/api/v1/enrollments", json={
         "code": code, "device_id": laptop.key.device_id,
-        "public_key": laptop.key.public_key_b64})
+        "public_key": laptop.key.public_key_b64, "proof": sign_enrolment(laptop.key, code)})
     assert again.status_code == 403 and again.json()["error"] == "device_revoked"
 
 
@@ -212,16 +213,19 @@ def test_two_records_at_one_chain_position_are_a_fork(office, laptop, link, tmp_
 def test_enrolment_codes_are_one_time_and_checked(office, laptop):
     code, _ = office.store.new_enrollment_code()
     body = {"code": code.lower().replace("-", " "), "device_id": laptop.key.device_id,
-            "public_key": laptop.key.public_key_b64, "label": "x"}
+            "public_key": laptop.key.public_key_b64, "label": "x",
+            "proof": sign_enrolment(laptop.key, code)}
     first = httpx.post(f"{office.url}/api/v1/enrollments", json=body)
     assert first.status_code == 201 and first.json()["token"]
     reused = httpx.post(f"{office.url}/api/v1/enrollments", json=body)
     assert reused.status_code == 403 and reused.json()["error"] == "code_used"
-    wrong = httpx.post(f"{office.url}/api/v1/enrollments", json={**body, "code": "AAAA-BBBB-CCCC"})
+    wrong = httpx.post(f"{office.url}/api/v1/enrollments", json={
+        **body, "code": "AAAA-BBBB-CCCC", "proof": sign_enrolment(laptop.key, "AAAA-BBBB-CCCC")})
     assert wrong.status_code == 403 and wrong.json()["error"] == "code_unknown"
     from datetime import timedelta
     stale, _ = office.store.new_enrollment_code(timedelta(seconds=-1))
-    expired = httpx.post(f"{office.url}/api/v1/enrollments", json={**body, "code": stale})
+    expired = httpx.post(f"{office.url}/api/v1/enrollments", json={
+        **body, "code": stale, "proof": sign_enrolment(laptop.key, stale)})
     assert expired.status_code == 403 and expired.json()["error"] == "code_expired"
     code3, _ = office.store.new_enrollment_code()
     lie = httpx.post(f"{office.url}/api/v1/enrollments",

@@ -102,3 +102,22 @@ def test_every_label_has_both_languages_and_valid_fields():
         fields_zh = {f for _, f, _, _ in string.Formatter().parse(zh) if f}
         fields_en = {f for _, f, _, _ in string.Formatter().parse(en) if f}
         assert fields_zh == fields_en, key
+
+
+def test_the_refund_line_adds_up_room_by_room(resident_envelope):
+    """Each failing room's term shows area × daily fee × band share = per day, so the slip's
+    arithmetic can be checked by hand (before, the band was missing and the sum did not add up)."""
+    result = resident_envelope["record"]["result"]
+    conclusion = build_content(resident_envelope).conclusion
+    assert f"退费估算：每日 {result['refund_per_day']} 元，按不合格天数累计，以主管部门裁定为准" \
+        in conclusion
+    failing = [r for r in result["rooms"] if r["verdict"] == "fail" and float(r["band_share"])]
+    assert failing
+    for room in failing:
+        share = f"{float(room['band_share']) * 100:g}"
+        line = next(line for line in conclusion if line.startswith(room["name"] + "："))
+        assert f" × {share} % = {room['refund_per_day']} 元/日" in line
+        assert f"{result['daily_fee_per_m2']} 元/(m²·日)" in line
+    english = build_content(resident_envelope, lang="en").conclusion
+    assert any("yuan/(m²·day) ×" in line for line in english)
+    assert not any("元" in line for line in english)

@@ -243,13 +243,17 @@ def test_english_slip_prints_chinese_only_where_it_was_recorded(rendered, kind, 
         assert CJK.findall(text) == [], (paper, text)
 
 
+CHANGCHUN_ROLES_EN = {"社区工作人员": "Community worker", "物业工作人员": "Property management staff"}
+
+
 def test_english_refusal_and_training(rendered, refusal_envelope):
     refusal = refusal_envelope["record"]["signatures"]["refusal"]
     for paper in PAPERS:
         text = squash(page_texts(rendered("refusal", paper, "en").pdf)[0])
         assert "Theresidentrefusedtosign" in text
         assert f"Reasongiven:{squash(refusal['reason'])}" in text
-        assert f"Witness:{refusal['witness_name']}({refusal['witness_role']})" in text
+        english_role = CHANGCHUN_ROLES_EN[refusal["witness_role"]]   # the English slip in English
+        assert f"Witness:{refusal['witness_name']}({squash(english_role)})" in text
         training = squash(page_texts(rendered("training", paper, "en").pdf)[0])
         assert "TRAINING/DEMOrecord:notevidenceofatest" in training
         assert "培训" not in training

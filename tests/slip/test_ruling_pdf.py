@@ -59,7 +59,7 @@ def test_refund_ruling_states_its_record_rule_rooms_and_amount(refund_pdf, refun
     for value in (visit["resident_name"], visit["company"], visit["inspector"]):
         assert value in text
     assert "长春市（changchun，版本2026.1）" in text
-    assert squash(CC.sources["refund"]) in text
+    assert squash(CC.source("refund", "zh")) in text     # a Chinese ruling cites in Chinese
     for room in ("主卧（卧室）", "客厅（起居室（厅））", "次卧（卧室）"):
         assert room in text
     assert "主卧（卧室）14.217.2不合格16.0–<18.0°C300.686.80" in text
@@ -219,9 +219,10 @@ def test_capital_amount_reads_back(fen):
 
 
 def test_the_office_utc_stamp_is_printed_in_the_record_s_local_time():
+    from inspector_app.core.record_time import DEFAULT_ZONE, parse_offset
     from inspector_app.slip.ruling_pdf import local_time
 
-    assert local_time("2026-11-26T07:24:43+00:00", "2026-11-25T10:47:00+08:00") == \
-        "2026-11-26 15:24"
-    assert local_time("2026-11-26T23:30:00Z", None) == "2026-11-27 07:30"
-    assert local_time("2026-12-05", None) == "2026-12-05"
+    assert local_time("2026-11-26T07:24:43+00:00", DEFAULT_ZONE) == "2026-11-26 15:24"
+    assert local_time("2026-11-26T23:30:00Z", DEFAULT_ZONE) == "2026-11-27 07:30"
+    assert local_time("2026-11-26T23:30:00Z", parse_offset("+05:00")) == "2026-11-27 04:30"
+    assert local_time("2026-12-05", DEFAULT_ZONE) == "2026-12-05"

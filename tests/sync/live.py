@@ -16,6 +16,7 @@ import pytest
 import uvicorn
 
 from inspector_app.office.app import DEFAULT_MAX_RECORD_BYTES, create_app
+from inspector_app.office.serving import uvicorn_config
 from inspector_app.office.store import OfficeStore
 from inspector_app.seal.device_key import DeviceKey
 from inspector_app.sync.client import enroll
@@ -28,11 +29,13 @@ class LiveOffice:
 
     def __init__(self, db_path: Path, *, training: bool = False,
                  max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
-                 certfile: Path | None = None, keyfile: Path | None = None) -> None:
-        self.app = create_app(db_path, training=training, max_record_bytes=max_record_bytes)
+                 certfile: Path | None = None, keyfile: Path | None = None,
+                 trusted_proxies: tuple[str, ...] = ()) -> None:
+        self.app = create_app(db_path, training=training, max_record_bytes=max_record_bytes,
+                              trusted_proxies=trusted_proxies)
         self.store: OfficeStore = self.app.state.store
         self.scheme = "https" if certfile else "http"
-        config = uvicorn.Config(self.app, host="127.0.0.1", port=0, log_level="warning",
+        config = uvicorn_config(self.app, host="127.0.0.1", port=0, log_level="warning",
                                 access_log=False, lifespan="off",
                                 ssl_certfile=str(certfile) if certfile else None,
                                 ssl_keyfile=str(keyfile) if keyfile else None)

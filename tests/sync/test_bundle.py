@@ -15,6 +15,7 @@ from inspector_app.office.cli import main as office_main
 from inspector_app.office.store import OfficeStore
 from inspector_app.seal.canonical import canonical_text
 from inspector_app.seal.device_key import DeviceKey
+from inspector_app.seal.enrolment_proof import sign_enrolment
 from inspector_app.seal.record import envelope_for
 from inspector_app.store import outbox
 from inspector_app.sync.bundle import BundleError, export_bundle
@@ -30,7 +31,7 @@ def office_store(tmp_path) -> OfficeStore:
 
 def enrol(store: OfficeStore, key: DeviceKey) -> None:
     code, _ = store.new_enrollment_code()
-    store.enroll(code, key.device_id, key.public_key_b64)
+    store.enroll(code, key.device_id, key.public_key_b64, sign_enrolment(key, code))
 
 
 def rewrite(path: Path, change) -> None:
@@ -62,7 +63,8 @@ def test_export_then_import_twice_adds_nothing_the_second_time(tmp_path, laptop,
         data = zf.read(f"records/{ids[0]}.json")
     assert manifest["count"] == 5
     assert manifest["records"][0]["file_sha256"] == hashlib.sha256(data).hexdigest()
-    assert office_store.record_bytes(ids[0])[1] == data
+    [ref] = office_store.refs_for(ids[0])
+    assert office_store.record_bytes(ref)[1] == data
 
 
 def test_a_tampered_record_refuses_the_whole_bundle_and_names_it(tmp_path, laptop, office_store):

@@ -16,7 +16,7 @@ from cryptography.x509.oid import NameOID
 
 from inspector_app.cli import main as app_main
 from inspector_app.office.cli import main as office_main
-from inspector_app.office.store import RecordFilter
+from inspector_app.office.store import RecordFilter, record_ref
 from inspector_app.seal.device_key import load_or_create_device_key
 from inspector_app.store import outbox
 from inspector_app.sync.client import SyncClient
@@ -98,8 +98,8 @@ def test_a_record_tampered_on_the_laptop_is_rejected_with_reason_and_the_rest_go
     assert ids[1] in out and "content changed" in out and "rejected 1" in out
     assert outbox.entry(db, ids[1]).state == "rejected"
     assert outbox.entry(db, ids[1]).last_status == 422
-    assert office.store.record_bytes(ids[1]) is None
-    assert office.store.record_bytes(ids[2]) is not None
+    assert office.store.record_bytes(record_ref(key.device_id, ids[1])) is None
+    assert office.store.record_bytes(record_ref(key.device_id, ids[2])) is not None
     gaps = office.store.chain_problems()
     assert [(g["record_id"], g["missing_seq"]) for g in gaps] == [(ids[2], 2)]  # shown
     assert office_cli(office, "records") == 0

@@ -6,6 +6,7 @@ import pytest
 
 from inspector_app.store import outbox
 from inspector_app.store.database import connect
+from inspector_app.store.schema_photos import PHOTO_TRIGGERS
 from tests.sync.factory import seal_many
 
 
@@ -35,6 +36,10 @@ def test_migration_backfills_records_sealed_before_the_outbox_existed(tmp_path, 
     ids = seal_many(laptop.db, laptop.key, 2)
     laptop.db.execute("DROP TRIGGER sealed_records_enqueue")
     laptop.db.execute("DROP TABLE outbox")
+    for name in PHOTO_TRIGGERS:  # a version-2 database had no photos either (migration 6)
+        laptop.db.execute(f"DROP TRIGGER {name}")
+    laptop.db.execute("DROP TABLE photo_links")
+    laptop.db.execute("DROP TABLE photos")
     laptop.db.execute("PRAGMA user_version=2")
     db = connect(laptop.folder / "inspections.sqlite3")
     assert [e.record_id for e in outbox.entries(db)] == ids

@@ -91,13 +91,12 @@ def receive(office: OfficeStore, envelope: dict) -> dict:
     with the bytes the laptop sends, and read the detail back."""
     device_id = envelope["record"]["device"]["device_id"]
     if office.device(device_id) is None:
-        code, _ = office.new_enrollment_code()
-        office.enroll(code, device_id, envelope["record"]["device"]["public_key"])
+        office.admit_device(device_id, envelope["record"]["device"]["public_key"])
     raw = canonical_text(envelope).encode("utf-8")
     status, stored = ingest.receive(office, raw, envelope["record"]["record_id"],
                                     office.device(device_id), training_allowed=False)
     assert status == 201
-    detail = office.record(stored.record_id)
+    detail = office.record(stored.ref)
     assert detail is not None
     return detail
 
@@ -221,7 +220,8 @@ def test_refusal_shows_the_reason_and_the_witness(view, tmp_path, office, key):
     assert "认为检测时间选在白天" in resident.note.text()
     witness = view.cards["witness"]
     assert not witness.isHidden() and witness.view.stroke_count() > 5
-    assert "赵丽" in witness.signer.text() and CC.witness_roles[0] in witness.signer.text()
+    assert "赵丽" in witness.signer.text()   # the role in the view's language (English here)
+    assert CC.witness_role_label(CC.witness_roles[0], "en") in witness.signer.text()
     view.tabs.setCurrentIndex(TAB_SIGNATURES)
     shot(view, "supervisor_detail_refusal")
 
@@ -268,11 +268,12 @@ def test_correction_links_open_the_other_record(view, detail, qtbot):
     view.tabs.setCurrentIndex(TAB_VERIFICATION)
     with qtbot.waitSignal(view.open_record, timeout=1000) as signal:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert signal.args == ["b7d7c1e0-0000-4000-8000-000000000001"]
+    # opened by its ref: the same device's record, whatever other devices call theirs
+    assert signal.args == [f"{detail['device_id']}.b7d7c1e0-0000-4000-8000-000000000001"]
 
 
 def test_review_history_and_rulings(view, detail, office):
-    rid = detail["record_id"]
+    rid = detail["ref"]
     office.add_comment(rid, "请补充室外温度照片", "张主任")
     reviewed = office.set_review(rid, "has_issues", "读数需复核", "张主任")
     reviewed["rulings"] = [{"ruling_no": "2026-2027-000001", "issued_by": "张主任",
@@ -334,3 +335,15 @@ def test_a_damaged_envelope_is_shown_as_damaged(view):
     assert view.rooms_table.rowCount() == 0
     assert not view.cards["inspector"].note.isHidden()
     assert "missing" in view.cards["inspector"].note.text()
+
+
+def test_a_record_id_reused_by_another_device_is_pointed_out(view, detail):
+    view.show_detail(detail)
+    assert "Another device" not in view.alert_label.text()
+    reused = dict(detail, same_id_elsewhere=[{"ref": "ffffffffffffffff.x", "sha256": "ab",
+                                              "device_id": "ffffffffffffffff",
+                                              "received_at": "2026-11-26T09:00:00+08:00"}])
+    view.show_detail(reused)
+    text = view.alert_label.text()
+    assert "Another device" in text and "ffffffffffffffff" in text
+    assert str(detail["device_id"]) in text

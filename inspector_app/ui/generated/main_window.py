@@ -25,7 +25,7 @@ class Ui_MainWindow(object):
         if not MainWindow.objectName():
             MainWindow.setObjectName(u"MainWindow")
         MainWindow.resize(1280, 800)
-        MainWindow.setMinimumSize(QSize(1024, 700))
+        MainWindow.setMinimumSize(QSize(960, 560))
         self.actionNewVisit = QAction(MainWindow)
         self.actionNewVisit.setObjectName(u"actionNewVisit")
 #if QT_CONFIG(shortcut)

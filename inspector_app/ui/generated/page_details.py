@@ -363,9 +363,9 @@ class Ui_DetailsPage(object):
 
     def retranslateUi(self, DetailsPage):
         self.complaintBox.setTitle(QCoreApplication.translate("DetailsPage", u"Complaint and response", None))
-        self.ticketLabel.setText(QCoreApplication.translate("DetailsPage", u"&Ticket number", None))
+        self.ticketLabel.setText(QCoreApplication.translate("DetailsPage", u"Tic&ket number", None))
         self.channelLabel.setText(QCoreApplication.translate("DetailsPage", u"C&hannel", None))
-        self.complaintLabel.setText(QCoreApplication.translate("DetailsPage", u"Complaint &time", None))
+        self.complaintLabel.setText(QCoreApplication.translate("DetailsPage", u"Complaint ti&me", None))
         self.complaintNowButton.setText(QCoreApplication.translate("DetailsPage", u"Now", None))
         self.contactLabel.setText(QCoreApplication.translate("DetailsPage", u"C&ontact time", None))
         self.contactNowButton.setText(QCoreApplication.translate("DetailsPage", u"Now", None))
@@ -379,18 +379,18 @@ class Ui_DetailsPage(object):
         self.districtLabel.setText(QCoreApplication.translate("DetailsPage", u"District", None))
         self.streetLabel.setText(QCoreApplication.translate("DetailsPage", u"&Street", None))
         self.communityLabel.setText(QCoreApplication.translate("DetailsPage", u"Community", None))
-        self.buildingLabel.setText(QCoreApplication.translate("DetailsPage", u"&Building", None))
+        self.buildingLabel.setText(QCoreApplication.translate("DetailsPage", u"Buildin&g", None))
         self.unitLabel.setText(QCoreApplication.translate("DetailsPage", u"Unit", None))
         self.flatLabel.setText(QCoreApplication.translate("DetailsPage", u"&Flat", None))
-        self.residentLabel.setText(QCoreApplication.translate("DetailsPage", u"Resident &name", None))
+        self.residentLabel.setText(QCoreApplication.translate("DetailsPage", u"Resident nam&e", None))
         self.phoneLabel.setText(QCoreApplication.translate("DetailsPage", u"&Phone", None))
         self.areaLabel.setText(QCoreApplication.translate("DetailsPage", u"Heated &area", None))
         self.companyLabel.setText(QCoreApplication.translate("DetailsPage", u"Heating &company", None))
         self.positionLabel.setText(QCoreApplication.translate("DetailsPage", u"Position", None))
-        self.edgeCheck.setText(QCoreApplication.translate("DetailsPage", u"End wall (\u8fb9)", None))
-        self.topCheck.setText(QCoreApplication.translate("DetailsPage", u"Top floor (\u9876)", None))
-        self.bottomCheck.setText(QCoreApplication.translate("DetailsPage", u"Ground floor (\u5e95)", None))
-        self.overhangCheck.setText(QCoreApplication.translate("DetailsPage", u"Over unheated space (\u60ac\u7a7a)", None))
+        self.edgeCheck.setText(QCoreApplication.translate("DetailsPage", u"End wall", None))
+        self.topCheck.setText(QCoreApplication.translate("DetailsPage", u"Top floor", None))
+        self.bottomCheck.setText(QCoreApplication.translate("DetailsPage", u"Ground floor", None))
+        self.overhangCheck.setText(QCoreApplication.translate("DetailsPage", u"Over unheated space", None))
         pass
     # retranslateUi
 

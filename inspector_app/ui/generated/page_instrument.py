@@ -192,9 +192,9 @@ class Ui_InstrumentPage(object):
         self.modelLabel.setText(QCoreApplication.translate("InstrumentPage", u"&Model", None))
         self.serialLabel.setText(QCoreApplication.translate("InstrumentPage", u"&Serial number", None))
         self.certificateLabel.setText(QCoreApplication.translate("InstrumentPage", u"&Certificate number", None))
-        self.expiryLabel.setText(QCoreApplication.translate("InstrumentPage", u"Certificate &valid until", None))
+        self.expiryLabel.setText(QCoreApplication.translate("InstrumentPage", u"Certificate valid &until", None))
         self.correctionLabel.setText(QCoreApplication.translate("InstrumentPage", u"C&orrection (\u00b0C)", None))
-        self.trainingCheck.setText(QCoreApplication.translate("InstrumentPage", u"&Training visit (not evidence for a refund ruling)", None))
+        self.trainingCheck.setText(QCoreApplication.translate("InstrumentPage", u"Trainin&g visit (not evidence for a refund ruling)", None))
         pass
     # retranslateUi
 

@@ -109,7 +109,7 @@ class Ui_PreconditionsPage(object):
         self.exemptionsBox.setTitle(QCoreApplication.translate("PreconditionsPage", u"Exemptions that apply", None))
         self.closedBox.setTitle(QCoreApplication.translate("PreconditionsPage", u"Doors and windows closed", None))
         self.closedSinceLabel.setText(QCoreApplication.translate("PreconditionsPage", u"Closed &since", None))
-        self.closedNowButton.setText(QCoreApplication.translate("PreconditionsPage", u"Closed &now", None))
+        self.closedNowButton.setText(QCoreApplication.translate("PreconditionsPage", u"Closed n&ow", None))
         pass
     # retranslateUi
 

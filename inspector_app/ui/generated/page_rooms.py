@@ -158,11 +158,11 @@ class Ui_RoomsPage(object):
     def retranslateUi(self, RoomsPage):
         self.addBox.setTitle(QCoreApplication.translate("RoomsPage", u"Add a room", None))
         self.kindLabel.setText(QCoreApplication.translate("RoomsPage", u"&Kind", None))
-        self.nameLabel.setText(QCoreApplication.translate("RoomsPage", u"&Name", None))
+        self.nameLabel.setText(QCoreApplication.translate("RoomsPage", u"Na&me", None))
         self.areaLabel.setText(QCoreApplication.translate("RoomsPage", u"&Area", None))
         self.addRoomButton.setText(QCoreApplication.translate("RoomsPage", u"A&dd room", None))
         self.saveRoomButton.setText(QCoreApplication.translate("RoomsPage", u"&Save changes", None))
-        self.deleteRoomButton.setText(QCoreApplication.translate("RoomsPage", u"De&lete room", None))
+        self.deleteRoomButton.setText(QCoreApplication.translate("RoomsPage", u"Delete &room", None))
         ___qtablewidgetitem = self.roomsTable.horizontalHeaderItem(0)
         ___qtablewidgetitem.setText(QCoreApplication.translate("RoomsPage", u"Room", None))
         ___qtablewidgetitem1 = self.roomsTable.horizontalHeaderItem(1)

@@ -57,7 +57,7 @@ class Ui_SigningPage(object):
 
         self.inspectorPad = SignaturePad(self.inspectorBox)
         self.inspectorPad.setObjectName(u"inspectorPad")
-        self.inspectorPad.setMinimumSize(QSize(360, 180))
+        self.inspectorPad.setMinimumSize(QSize(360, 120))
 
         self.inspectorLayout.addWidget(self.inspectorPad)
 
@@ -117,7 +117,7 @@ class Ui_SigningPage(object):
 
         self.residentPad = SignaturePad(self.residentSignsPage)
         self.residentPad.setObjectName(u"residentPad")
-        self.residentPad.setMinimumSize(QSize(360, 180))
+        self.residentPad.setMinimumSize(QSize(360, 120))
 
         self.residentSignsLayout.addWidget(self.residentPad)
 
@@ -185,7 +185,7 @@ class Ui_SigningPage(object):
 
         self.witnessPad = SignaturePad(self.refusalPage)
         self.witnessPad.setObjectName(u"witnessPad")
-        self.witnessPad.setMinimumSize(QSize(360, 160))
+        self.witnessPad.setMinimumSize(QSize(360, 100))
 
         self.refusalLayout.addWidget(self.witnessPad)
 
@@ -281,11 +281,11 @@ class Ui_SigningPage(object):
         self.residentClear.setText(QCoreApplication.translate("SigningPage", u"Clear", None))
         self.reasonLabel.setText(QCoreApplication.translate("SigningPage", u"Reas&on", None))
         self.witnessNameLabel.setText(QCoreApplication.translate("SigningPage", u"&Witness", None))
-        self.witnessRoleLabel.setText(QCoreApplication.translate("SigningPage", u"Witness ro&le", None))
+        self.witnessRoleLabel.setText(QCoreApplication.translate("SigningPage", u"Witness rol&e", None))
         self.witnessUndo.setText(QCoreApplication.translate("SigningPage", u"Undo stroke", None))
         self.witnessClear.setText(QCoreApplication.translate("SigningPage", u"Clear", None))
         self.sealButton.setText(QCoreApplication.translate("SigningPage", u"&Seal the record", None))
-        self.slipButton.setText(QCoreApplication.translate("SigningPage", u"Preview and print the &slip\u2026", None))
+        self.slipButton.setText(QCoreApplication.translate("SigningPage", u"Preview and &print the slip\u2026", None))
         pass
     # retranslateUi
 

@@ -209,7 +209,7 @@ class Ui_RecordsPage(object):
         ___qtablewidgetitem5.setText(QCoreApplication.translate("RecordsPage", u"Training", None))
         self.openButton.setText(QCoreApplication.translate("RecordsPage", u"&Open", None))
         self.slipButton.setText(QCoreApplication.translate("RecordsPage", u"&Slip\u2026", None))
-        self.correctButton.setText(QCoreApplication.translate("RecordsPage", u"&Correction\u2026", None))
+        self.correctButton.setText(QCoreApplication.translate("RecordsPage", u"Corr&ection\u2026", None))
         self.discardButton.setText(QCoreApplication.translate("RecordsPage", u"&Discard draft\u2026", None))
         pass
     # retranslateUi

@@ -23,7 +23,7 @@ class Ui_SlipPreviewDialog(object):
     def setupUi(self, SlipPreviewDialog):
         if not SlipPreviewDialog.objectName():
             SlipPreviewDialog.setObjectName(u"SlipPreviewDialog")
-        SlipPreviewDialog.setMinimumSize(QSize(800, 600))
+        SlipPreviewDialog.setMinimumSize(QSize(640, 480))
         self.dialogLayout = QVBoxLayout(SlipPreviewDialog)
         self.dialogLayout.setObjectName(u"dialogLayout")
         self.topRow = QHBoxLayout()
@@ -97,7 +97,7 @@ class Ui_SlipPreviewDialog(object):
 
     def retranslateUi(self, SlipPreviewDialog):
         SlipPreviewDialog.setWindowTitle(QCoreApplication.translate("SlipPreviewDialog", u"Test slip", None))
-        self.paperLabel.setText(QCoreApplication.translate("SlipPreviewDialog", u"&Paper", None))
+        self.paperLabel.setText(QCoreApplication.translate("SlipPreviewDialog", u"Pape&r", None))
         self.printButton.setText(QCoreApplication.translate("SlipPreviewDialog", u"&Print\u2026", None))
         self.savePdfButton.setText(QCoreApplication.translate("SlipPreviewDialog", u"Save as P&DF\u2026", None))
         self.closeButton.setText(QCoreApplication.translate("SlipPreviewDialog", u"&Close", None))

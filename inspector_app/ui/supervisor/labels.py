@@ -71,6 +71,11 @@ class SupervisorLabels(QObject):
             },
             "verification": {
                 "verified": self.tr("Verified"),
+                "failed": self.tr("Verification failed"),
+            },
+            "via": {
+                "upload": self.tr("upload from the laptop"),
+                "bundle": self.tr("offline bundle"),
             },
             "gap": {
                 "gap": self.tr("Gap"),

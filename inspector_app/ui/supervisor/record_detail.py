@@ -12,16 +12,24 @@ from __future__ import annotations
 import html
 import math
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from inspector_app.core.decimal_math import round_to
 from inspector_app.core.model import Address
 from inspector_app.core.profile import Profile
+from inspector_app.core.record_time import DEFAULT_ZONE, shown_time
 from inspector_app.seal.problems import Problem
 from inspector_app.seal.verify import verify_envelope
-from inspector_app.slip.content import NONE, fmt_num, fmt_temp, fmt_time, hash_groups, profile_for
+from inspector_app.slip.content import (
+    NONE,
+    fmt_num,
+    fmt_temp,
+    hash_groups,
+    profile_for,
+    record_zone,
+)
 from inspector_app.ui import i18n
 from inspector_app.ui.qt import (
     QAbstractItemView,
@@ -48,13 +56,14 @@ from inspector_app.ui.qt import (
 )
 from inspector_app.ui.style import BAD, INFO, OK, WARN, message_style
 from inspector_app.ui.supervisor.labels import label as coded_label
+from inspector_app.ui.supervisor.photo_strip import PhotoStrip
 from inspector_app.ui.supervisor.readings_chart import ReadingsChart, Series
 from inspector_app.ui.supervisor.signature_view import SignatureCard
 
 MARK_OK, MARK_BAD, MARK_INFO = "✓", "✗", "•"
 VERDICT_COLOURS = {"pass": OK, "fail": BAD, "incomplete": WARN}
 REVIEW_COLOURS = {"approved": OK, "rejected": BAD, "has_issues": WARN, "resubmitted": WARN}
-TAB_OVERVIEW, TAB_ROOMS, TAB_SIGNATURES, TAB_VERIFICATION, TAB_REVIEW = range(5)
+TAB_OVERVIEW, TAB_ROOMS, TAB_SIGNATURES, TAB_VERIFICATION, TAB_REVIEW, TAB_PHOTOS = range(6)
 
 
 def mono_font() -> QFont:
@@ -73,18 +82,10 @@ def _date(value: Any) -> date | None:
         return None
 
 
-def office_time(value: Any) -> str:
-    """An office timestamp (UTC) in this computer's time; recorded visit times keep their own
-    offset (`fmt_time`), as the inspector wrote them."""
-    if not value:
-        return NONE
-    try:
-        moment = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
-        return str(value)
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return moment.strftime("%Y-%m-%d %H:%M")
+def office_time(value: Any, zone: timezone = DEFAULT_ZONE) -> str:
+    """An office timestamp (UTC) in the record's zone, like the visit's own times, whatever
+    zone this computer runs in: "received 10:06" beside "sealed 10:05", never "04:06"."""
+    return shown_time(value, zone, missing=NONE)
 
 
 def _minutes_between(start: Any, end: Any) -> int | None:
@@ -194,7 +195,7 @@ def _item(text: str, colour: str | None = None, bold: bool = False) -> QTableWid
 class RecordDetail(QWidget):
     """Build once, then `show_detail(detail)` for each record and `clear()` between them.
 
-    `open_record(record_id)` asks the host to show another record (the one this corrects, or the
+    `open_record(ref)` asks the host to show another record (the one this corrects, or the
     one that corrects it). Widgets the tests read are attributes: `fields` (key → value label),
     `precondition_labels`, `rooms_table`, `points_table`, `chart`, `cards`, `checks` (key → CheckRow), `history_table`,
     `rulings_table`, `link_buttons`.
@@ -222,6 +223,8 @@ class RecordDetail(QWidget):
         self.tabs.addTab(self._build_signatures(), "")
         self.tabs.addTab(self._build_verification(), "")
         self.tabs.addTab(self._build_review(), "")
+        self.photos = PhotoStrip()  # its `loader` is set by the host that has the session
+        self.tabs.addTab(self.photos, "")
         outer.addWidget(self.tabs, 1)
         self._retranslate()
         self.clear()
@@ -242,7 +245,8 @@ class RecordDetail(QWidget):
                             (TAB_ROOMS, self.tr("Rooms and readings")),
                             (TAB_SIGNATURES, self.tr("Signatures")),
                             (TAB_VERIFICATION, self.tr("Verification")),
-                            (TAB_REVIEW, self.tr("Review history"))):
+                            (TAB_REVIEW, self.tr("Review history")),
+                            (TAB_PHOTOS, self.tr("Photos"))):
             self.tabs.setTabText(index, text)
         self.visit_box.setTitle(self.tr("Visit"))
         self.times_box.setTitle(self.tr("Times"))
@@ -454,6 +458,7 @@ class RecordDetail(QWidget):
         self._clear_layout(self.conditions_layout)
         self.checks.clear()
         self.link_buttons = []
+        self.photos.clear()
         self.tabs.setEnabled(False)
 
     @staticmethod
@@ -463,6 +468,10 @@ class RecordDetail(QWidget):
             if item.widget() is not None:
                 item.widget().hide()
                 item.widget().deleteLater()
+
+    def _time(self, value: Any) -> str:
+        """A time of this record, in the record's zone (its profile's)."""
+        return office_time(value, record_zone(self._profile))
 
     def show_detail(self, detail: dict[str, Any]) -> None:
         """Fill every tab from one office detail (`OfficeStore.record()` shape)."""
@@ -487,6 +496,7 @@ class RecordDetail(QWidget):
         self._fill_signatures(record)
         self._fill_verification(detail, envelope, record)
         self._fill_review(detail)
+        self.photos.show_record(record, detail.get("evidence"))
 
     def _fill_header(self, detail: dict[str, Any], record: dict[str, Any],
                      visit: dict[str, Any], result: dict[str, Any]) -> None:
@@ -496,7 +506,7 @@ class RecordDetail(QWidget):
                              if k in Address.__dataclass_fields__}).one_line()
         self.title_label.setText(address or str(detail.get("address") or NONE))
         self.test_time_label.setText(self._fmt(self.tr("Tested %1"),
-                                               fmt_time(visit.get("test_at")
+                                               self._time(visit.get("test_at")
                                                         or detail.get("test_at"))))
         verdict = str(result.get("verdict") or detail.get("verdict") or "incomplete")
         self.verdict_label.setText(self.label("verdict", verdict))
@@ -520,6 +530,17 @@ class RecordDetail(QWidget):
         if detail.get("superseded_by"):
             alerts.append(("warn", self.tr("A later record corrects this one: see Verification "
                                            "→ Corrections")))
+        missing = (detail.get("evidence") or {}).get("photos_missing")
+        if missing:
+            alerts.append(("bad", self._fmt(self.tr("Evidence incomplete: %1 cited photos not "
+                                                    "received yet (see Photos)"), len(missing))))
+        others = [str(o.get("device_id")) for o in detail.get("same_id_elsewhere") or []
+                  if isinstance(o, dict)]
+        if others:  # the office keeps each device's record apart; say that the id was reused
+            alerts.append(("warn", self._fmt(self.tr(
+                "Another device also sent a record under this record id (device %1). It is "
+                "kept apart and changes nothing here; this record is from device %2."),
+                ", ".join(others), str(detail.get("device_id") or NONE))))
         if alerts:
             kind = "bad" if any(k == "bad" for k, _ in alerts) else "warn"
             self.alert_label.setStyleSheet(message_style(kind))
@@ -569,12 +590,12 @@ class RecordDetail(QWidget):
                      result: dict[str, Any], prof: dict[str, Any]) -> None:
         t = self.times_form
         complaint = visit.get("complaint_at")
-        self._add(t, "complaint_at", self.tr("Complaint"), fmt_time(complaint))
+        self._add(t, "complaint_at", self.tr("Complaint"), self._time(complaint))
         profile = self._profile
         limit = profile.contact_within_min if profile else None
         for key, label in (("contact_at", self.tr("Contacted")),
                            ("arrival_at", self.tr("Arrived")), ("test_at", self.tr("Tested"))):
-            text = fmt_time(visit.get(key))
+            text = self._time(visit.get(key))
             minutes = _minutes_between(complaint, visit.get(key))
             late = key == "contact_at" and limit is not None and minutes is not None \
                 and minutes > limit
@@ -583,7 +604,7 @@ class RecordDetail(QWidget):
             if late:
                 text += self._fmt(self.tr(", later than the %1 min allowed"), limit)
             self._add(t, key, label, text, BAD if late else None)
-        closed = fmt_time(visit.get("closed_since"))
+        closed = self._time(visit.get("closed_since"))
         if profile and closed != NONE:
             closed += self._fmt(self.tr(" (at least %1 min required)"),
                                 profile.min_closed_minutes)
@@ -783,7 +804,7 @@ class RecordDetail(QWidget):
     # -- signatures --------------------------------------------------------------------------
     def _signer_line(self, sig: dict[str, Any], extra: str = "") -> str:
         name = str(sig.get("signer_name") or NONE) + extra
-        return self._fmt(self.tr("%1, signed %2"), name, fmt_time(sig.get("signed_at")))
+        return self._fmt(self.tr("%1, signed %2"), name, self._time(sig.get("signed_at")))
 
     def _fill_signatures(self, record: dict[str, Any]) -> None:
         sigs = record.get("signatures") if isinstance(record.get("signatures"), dict) else {}
@@ -805,9 +826,11 @@ class RecordDetail(QWidget):
                                                     reason))
             witness = refusal.get("witness")
             role = str(refusal.get("witness_role") or "")
+            if role and self._profile is not None:
+                role = self._profile.witness_role_label(role, i18n.current())
             if isinstance(witness, dict):
                 witness_card.show_signature(witness, self._signer_line(
-                    witness, f"（{role}）" if role else ""))
+                    witness, self._fmt(self.tr(" (%1)"), role) if role else ""))
             else:
                 named = str(refusal.get("witness_name") or "")
                 witness_card.show_signature(None, named, self.tr("No witness signature"))
@@ -854,13 +877,13 @@ class RecordDetail(QWidget):
                                 self._fmt(self.tr("Checked by the office on receipt: %1"),
                                           self.label("verification", office)),
                                 self._fmt(self.tr("Received %1 by %2"),
-                                          office_time(detail.get("received_at")),
-                                          detail.get("received_via") or NONE)))
+                                          self._time(detail.get("received_at")),
+                                          self.label("via", detail.get("received_via")))))
         device = record.get("device") if isinstance(record.get("device"), dict) else {}
         checks.append(Check("device", None,
                             self._fmt(self.tr("Sealed by laptop %1 at %2"),
                                       device.get("device_id") or NONE,
-                                      fmt_time(record.get("sealed_at"))),
+                                      self._time(record.get("sealed_at"))),
                             self.tr("Device public key:"),
                             str(device.get("public_key") or NONE)))
         chain = record.get("chain") if isinstance(record.get("chain"), dict) else {}
@@ -872,7 +895,7 @@ class RecordDetail(QWidget):
             line = f"{self.label('gap', p.get('kind'))}: {p.get('detail') or ''}"
             if p.get("closed_at"):
                 line += self._fmt(self.tr(" (resolved %1 by %2)"),
-                                  office_time(p.get("closed_at")), p.get("closed_by") or NONE)
+                                  self._time(p.get("closed_at")), p.get("closed_by") or NONE)
             lines.append(line)
         prev = chain.get("prev_sha256")
         prev_text = (self.tr("Previous record's fingerprint:") if prev
@@ -900,16 +923,19 @@ class RecordDetail(QWidget):
         if target:
             reason = (supersedes or {}).get("reason") or NONE
             self._link_line(self._fmt(self.tr("This record corrects an earlier one. Reason: %1"),
-                                      reason), [str(target)])
+                                      reason), [str(target)], detail)
         later = [str(r) for r in detail.get("superseded_by") or []]
         if later:
-            self._link_line(self.tr("A later record corrects this one:"), later)
+            self._link_line(self.tr("A later record corrects this one:"), later, detail)
         if not target and not later:
             none = QLabel(self.tr("This record neither corrects nor is corrected by another."))
             none.setStyleSheet("color: #555;")
             self.links_layout.addWidget(none)
 
-    def _link_line(self, text: str, record_ids: list[str]) -> None:
+    def _link_line(self, text: str, record_ids: list[str], detail: dict[str, Any]) -> None:
+        """Links to records of the same device (a laptop corrects only its own records), so
+        each opens by its ref, device.record id: another device may use the same id."""
+        device_id = detail.get("device_id")
         label = QLabel(text)
         label.setWordWrap(True)
         self.links_layout.addWidget(label)
@@ -921,7 +947,8 @@ class RecordDetail(QWidget):
             button.setStyleSheet(f"QPushButton {{ color: {INFO}; text-decoration: underline;"
                                  " border: none; background: transparent; text-align: left;"
                                  " min-height: 32px; }")
-            button.clicked.connect(lambda _=False, rid=record_id: self.open_record.emit(rid))
+            ref = f"{device_id}.{record_id}" if device_id else record_id
+            button.clicked.connect(lambda _=False, ref=ref: self.open_record.emit(ref))
             self.links_layout.addWidget(button)
             self.link_buttons.append(button)
 
@@ -934,7 +961,7 @@ class RecordDetail(QWidget):
             change = self.label("review", after)
             if before and before != after:
                 change = f"{self.label('review', before)} → {change}"
-            cells = [_item(office_time(h.get("at"))), _item(str(h.get("by") or NONE)),
+            cells = [_item(self._time(h.get("at"))), _item(str(h.get("by") or NONE)),
                      _item(self.label("event", h.get("kind"))),
                      _item(change, REVIEW_COLOURS.get(str(after))),
                      _item(str(h.get("comment") or ""))]
@@ -959,7 +986,7 @@ class RecordDetail(QWidget):
                      _item(self._fmt(self.tr("%1 yuan"), amount) if amount not in (None, "")
                            else NONE),
                      _item(str(r.get("issued_by") or NONE)),
-                     _item(office_time(r.get("issued_at"))),
+                     _item(self._time(r.get("issued_at"))),
                      _item(status, "#777" if superseded else OK)]
             for col, cell in enumerate(cells):
                 self.rulings_table.setItem(row, col, cell)

@@ -178,3 +178,7 @@ class RecordsModel(QAbstractTableModel):
 
     def record_id(self, row: int) -> str | None:
         return self.rows[row]["record_id"] if 0 <= row < len(self.rows) else None
+
+    def ref(self, row: int) -> str | None:
+        """The office's name for the row's record (device.record id), for every request."""
+        return self.rows[row]["ref"] if 0 <= row < len(self.rows) else None

@@ -19,6 +19,7 @@ from inspector_app.core.errors import InspectionError
 from inspector_app.core.profile import Profile, load_profile
 from inspector_app.core.ruling import Ruling, RulingInput, compute_ruling, default_inputs
 from inspector_app.review.client import ReviewSession
+from inspector_app.slip.content import profile_for, record_zone
 from inspector_app.ui import i18n
 from inspector_app.ui.background import run_in_background
 from inspector_app.ui.qt import (
@@ -45,6 +46,7 @@ from inspector_app.ui.qt import (
     QWidget,
     Signal,
 )
+from inspector_app.ui.screen_fit import fit_to_screen
 from inspector_app.ui.style import SUPERVISOR_STYLE, message_style
 from inspector_app.ui.supervisor.labels import decision_label, verdict_label
 from inspector_app.ui.supervisor.record_detail import office_time
@@ -72,7 +74,9 @@ class RulingDialog(QDialog):
         super().__init__(parent)
         self.session, self.detail, self.data_dir = session, detail, Path(data_dir)
         self.envelope: dict = detail["envelope"]
+        self.zone = record_zone(profile_for(self.envelope.get("record") or {}))
         self.record_id: str = detail["record_id"]
+        self.ref: str = detail["ref"]
         self.pdf: bytes | None = None
         self.ruling: Ruling | None = None
         self.shown_ruling: dict[str, Any] | None = None
@@ -80,9 +84,9 @@ class RulingDialog(QDialog):
         self.op = None
         self.setWindowTitle(self.tr("Refund ruling"))
         self.setStyleSheet(SUPERVISOR_STYLE)
-        self.resize(1100, 820)
         self.profile: Profile | None = None
         self._build()
+        fit_to_screen(self, 1100, 820)
         try:
             self.profile = load_profile(self.envelope["record"]["profile"]["name"])
         except (InspectionError, KeyError, TypeError) as exc:
@@ -112,7 +116,8 @@ class RulingDialog(QDialog):
         head.setText(self.tr("Record %1 · %2 · %3\nSHA-256 %4")
                      .replace("%1", self.record_id)
                      .replace("%2", str(where or self.detail.get("address", "")))
-                     .replace("%3", str(self.detail.get("test_at", "")).replace("T", " ")[:16])
+                     .replace("%3", office_time(visit.get("test_at")
+                                               or self.detail.get("test_at"), self.zone))
                      .replace("%4", str(self.detail.get("sha256", ""))))
         layout.addWidget(head)
         form = QFormLayout()
@@ -165,7 +170,7 @@ class RulingDialog(QDialog):
         self.issueButton.clicked.connect(self.issue)
         self.confirm_box = None
         self.saveButton = QPushButton(self.tr("&Save PDF…"), self)
-        self.saveButton.clicked.connect(self.save_pdf)
+        self.saveButton.clicked.connect(lambda: self.save_pdf())  # not clicked(bool)
         self.printButton = QPushButton(self.tr("&Print…"), self)
         self.printButton.clicked.connect(self.print_pdf)
         close = self.closeButton = QPushButton(self.tr("Close"), self)
@@ -187,7 +192,7 @@ class RulingDialog(QDialog):
             ruling = item.get("ruling", {})
             text = (f"{item.get('ruling_no')} · {decision_label(ruling.get('decision', ''))} · "
                     f"{ruling.get('amount_total', '')} · {item.get('issued_by', '')} · "
-                    f"{office_time(item.get('issued_at'))}")
+                    f"{office_time(item.get('issued_at'), self.zone)}")
             if item.get("superseded_by"):
                 text += " · " + self.tr("superseded by %1").replace("%1", item["superseded_by"])
             self.earlierCombo.addItem(text, item)
@@ -265,9 +270,9 @@ class RulingDialog(QDialog):
         key = self.request[0]
         self.issueButton.setEnabled(False)
         self._status(self.tr("Issuing the ruling at the office…"))
-        record_id = self.record_id
+        ref = self.ref
         self.op = run_in_background(
-            lambda _p: self.session.issue_ruling(record_id, *asked, request_key=key),
+            lambda _p: self.session.issue_ruling(ref, *asked, request_key=key),
             on_success=self._issued, on_failure=self._failed)
 
     def _issued(self, issued: dict[str, Any]) -> None:
@@ -320,6 +325,8 @@ class RulingDialog(QDialog):
             if not chosen:
                 return None
             path = Path(chosen)
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")  # the name says what the file is
         from inspector_app.atomic_file import write_atomically
 
         write_atomically(path, self.pdf)

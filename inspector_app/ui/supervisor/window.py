@@ -24,14 +24,17 @@ from inspector_app.ui.qt import (
     QDate,
     QEvent,
     QFileDialog,
+    QFrame,
     QHeaderView,
     QItemSelectionModel,
     QMainWindow,
+    QScrollArea,
     Qt,
     QTableWidgetItem,
     QTimer,
     QWidget,
 )
+from inspector_app.ui.screen_fit import fit_to_screen
 from inspector_app.ui.style import SUPERVISOR_STYLE, message_style
 from inspector_app.ui.supervisor.company_chart import CompanyChart
 from inspector_app.ui.supervisor.labels import (
@@ -66,9 +69,16 @@ class SupervisorWindow(QMainWindow):
         self.ops: list[Any] = []
         self.dialogs: list[QWidget] = []
         self.today = today or date.today()
-        self.detail = RecordDetail(self.ui.detailHost)
-        self.ui.detailLayout.insertWidget(0, self.detail, 1)
+        self.detail = RecordDetail()
+        # a record's detail scrolls inside its pane: a long one never makes the window grow
+        self.detailScroll = QScrollArea(self.ui.detailHost)
+        self.detailScroll.setObjectName("detailScroll")
+        self.detailScroll.setWidgetResizable(True)
+        self.detailScroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.detailScroll.setWidget(self.detail)
+        self.ui.detailLayout.insertWidget(0, self.detailScroll, 1)
         self.detail.open_record.connect(self.select_record)
+        self.detail.photos.loader = lambda sha: self.session.photo(sha)  # the current session
         self.model = RecordsModel(self._fetch_page, self)
         self.ui.table.setModel(self.model)
         self.ui.table.verticalHeader().setVisible(False)
@@ -83,7 +93,9 @@ class SupervisorWindow(QMainWindow):
         self.model.loaded.connect(self._first_columns)
         self.chart = CompanyChart(self.ui.chartHost)
         self.ui.chartLayout.addWidget(self.chart)
+        self.ui.splitter.setChildrenCollapsible(False)
         self.ui.splitter.setSizes([760, 640])
+        fit_to_screen(self, 1400, 860)
         self.ui.table.verticalHeader().setDefaultSectionSize(26)
         self._fill_choices()
         self.ui.applyButton.clicked.connect(self.apply_filters)
@@ -258,30 +270,31 @@ class SupervisorWindow(QMainWindow):
 
     # -- one record ----------------------------------------------------------------------------
     def _row_changed(self, current, _previous) -> None:  # noqa: ANN001 - QModelIndex
-        record_id = self.model.record_id(current.row())
-        if record_id and record_id != self.current_id:
-            self.load_detail(record_id)
+        ref = self.model.ref(current.row())
+        if ref and ref != self.current_id:
+            self.load_detail(ref)
 
-    def select_record(self, record_id: str) -> None:
-        """Show a record named by a link (supersedes / superseded by), in the list if held."""
+    def select_record(self, ref: str) -> None:
+        """Show a record named by a link (supersedes / superseded by), in the list if held.
+        Records are named by ref (device.record id): two devices may use one record id."""
         for row, item in enumerate(self.model.rows):
-            if item["record_id"] == record_id:
+            if item["ref"] == ref:
                 index = self.model.index(row, 0)
                 self.ui.table.selectionModel().setCurrentIndex(
                     index, QItemSelectionModel.SelectionFlag.ClearAndSelect
                     | QItemSelectionModel.SelectionFlag.Rows)
                 return
-        self.load_detail(record_id)
+        self.load_detail(ref)
 
-    def load_detail(self, record_id: str) -> None:
-        self.current_id = record_id
+    def load_detail(self, ref: str) -> None:
+        self.current_id = ref
         self._enable_actions()
-        self._run(lambda: self.session.record(record_id),
-                  lambda detail: self._detail_arrived(record_id, detail),
+        self._run(lambda: self.session.record(ref),
+                  lambda detail: self._detail_arrived(ref, detail),
                   self.tr("Fetching the record…"))
 
-    def _detail_arrived(self, record_id: str, detail: dict[str, Any]) -> None:
-        if record_id != self.current_id:
+    def _detail_arrived(self, ref: str, detail: dict[str, Any]) -> None:
+        if ref != self.current_id:
             return
         self.show_detail(detail)
         self.status("")
@@ -310,11 +323,11 @@ class SupervisorWindow(QMainWindow):
     def _updated(self, detail: dict[str, Any], message: str) -> None:
         """A review answer carries the whole detail: refresh its row in place, and show it if
         it is still the record on screen (the supervisor may have moved on meanwhile)."""
-        if detail["record_id"] == self.current_id:
+        if detail["ref"] == self.current_id:
             self.ui.commentEdit.clear()
             self.show_detail(detail)
         for row, item in enumerate(self.model.rows):
-            if item["record_id"] == detail["record_id"]:
+            if item["ref"] == detail["ref"]:
                 item.update({k: detail[k] for k in item if k in detail})
                 self.model.dataChanged.emit(self.model.index(row, 0),
                                             self.model.index(row, self.model.columnCount() - 1))
@@ -352,7 +365,7 @@ class SupervisorWindow(QMainWindow):
             return
         dialog = RulingDialog(self, self.session, self.detail_data, self.data_dir,
                               today=self.today)
-        dialog.issued.connect(lambda _no: self.load_detail(self.detail_data["record_id"]))
+        dialog.issued.connect(lambda _no: self.load_detail(self.detail_data["ref"]))
         self.dialogs = [d for d in self.dialogs if d.isVisible()] + [dialog]
         dialog.open()
 
@@ -383,6 +396,7 @@ class SupervisorWindow(QMainWindow):
             if not chosen:
                 return
             path = Path(chosen)
+        path, fmt = export_target(path, fmt)
         # what the table shows, not what is typed in the filter boxes but not applied yet
         filters, lang = dict(self.model.filters), i18n.current()
         sort_key, order = self.model.sort_key, self.model.order
@@ -479,14 +493,29 @@ class SupervisorWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def fetch_verified_envelope(session: ReviewSession, record_id: str) -> dict[str, Any]:
+EXPORT_FORMATS = ("csv", "xlsx")
+
+
+def export_target(chosen: Path, fmt: str) -> tuple[Path, str]:
+    """Where to write and in which format, so the file's extension always names its format.
+
+    The name the supervisor typed is the last thing they decided: a known export extension
+    (.csv, .xlsx) chooses the format; any other name gets the button's format appended.
+    """
+    suffix = chosen.suffix.lower().lstrip(".")
+    if suffix in EXPORT_FORMATS:
+        return chosen, suffix
+    return chosen.with_name(f"{chosen.name}.{fmt}"), fmt
+
+
+def fetch_verified_envelope(session: ReviewSession, ref: str) -> dict[str, Any]:
     """The stored record, checked here again: a slip is never printed from doubtful bytes."""
     import json
 
     from inspector_app.core.errors import InspectionError
     from inspector_app.seal.verify import verify_envelope
 
-    raw, stated = session.envelope(record_id)
+    raw, stated = session.envelope(ref)
     envelope = json.loads(raw.decode("utf-8"))
     problems = verify_envelope(envelope)
     if stated and envelope.get("sha256") != stated:

@@ -50,11 +50,25 @@ class InstrumentPage(StepPage):
         self.ui.expiryEdit.dateChanged.connect(self.update_certificate)
         self.ui.trainingCheck.toggled.connect(self._training_toggled)
         for name in _protocol_names():
-            self.ui.protocolCombo.addItem(name, name)
+            self.ui.protocolCombo.addItem("", name)
+        self.label_protocols()
         self.refresh_ports()
 
     def title(self) -> str:
         return self.tr("Instrument")
+
+    def label_protocols(self) -> None:
+        """Each protocol by the meters that speak it (model names read the same in any
+        language); the two without a model name in words of the UI's language."""
+        from drivers.registry import get
+
+        words = {"simulated": self.tr("Simulated thermometer (demo and training)"),
+                 "modbus-th": self.tr("Modbus RTU temperature and humidity transmitter "
+                                      "(XY-MD02)")}
+        combo = self.ui.protocolCombo
+        for index in range(combo.count()):
+            name = str(combo.itemData(index))
+            combo.setItemText(index, words.get(name) or get(name).title.split(" (")[0])
 
     # -- filling ---------------------------------------------------------------------------
     def refresh_ports(self) -> None:
@@ -153,7 +167,8 @@ class InstrumentPage(StepPage):
         index = self.ui.protocolCombo.findData(protocol)
         if index >= 0:
             self.ui.protocolCombo.setCurrentIndex(index)
-        self.ui.probeResult.setText(self.tr("Found: %1").replace("%1", protocol))
+        self.ui.probeResult.setText(self.tr("Found: %1").replace(
+            "%1", self.ui.protocolCombo.itemText(index) if index >= 0 else protocol))
         self.ui.probeResult.setStyleSheet(message_style("ok"))
 
     def _probe_failed(self, exc: BaseException) -> None:
@@ -196,3 +211,4 @@ class InstrumentPage(StepPage):
 
     def retranslate(self) -> None:
         self.update_certificate()
+        self.label_protocols()

@@ -17,6 +17,7 @@ from inspector_app.ui.qt import QKeySequence, Qt, QTreeWidgetItem
 from inspector_app.ui.reading_worker import CONNECTED, NO_SIGNAL, WRONG_PROTOCOL
 from inspector_app.ui.style import message_style
 from inspector_app.ui.visit.base import StepPage
+from inspector_app.ui.visit.demo_clock import DemoClockBanner
 from inspector_app.ui.visit.manual_entry import ManualEntryDialog
 
 CHANNEL = 1  # the probe channel used for the air temperature (T1)
@@ -45,6 +46,8 @@ class MeasurePage(StepPage):
         self.ui.manualButton.clicked.connect(self.open_manual_entry)
         self.ui.startButton.setShortcut(QKeySequence("Ctrl+M"))
         self.ui.readingPanel.setMinimumHeight(150)
+        self.demo_banner = DemoClockBanner(self.ctx, self)
+        self.ui.liveColumn.insertWidget(0, self.demo_banner)
         self.retranslate()
 
     def title(self) -> str:

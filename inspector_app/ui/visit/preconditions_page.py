@@ -14,6 +14,7 @@ from inspector_app.ui.generated.page_preconditions import Ui_PreconditionsPage
 from inspector_app.ui.qt import QCheckBox, QDateTime, QTimer
 from inspector_app.ui.style import message_style
 from inspector_app.ui.visit.base import StepPage
+from inspector_app.ui.visit.demo_clock import DemoClockBanner, demo_elapsed
 from inspector_app.ui.visit.details_page import from_qt, to_qt
 
 
@@ -38,6 +39,8 @@ class PreconditionsPage(StepPage):
         self.ui.closedNowButton.clicked.connect(
             lambda: self.ui.closedSinceEdit.setDateTime(QDateTime.currentDateTime()))
         self.ui.closedSinceEdit.dateTimeChanged.connect(self.tick)
+        self.demo_banner = DemoClockBanner(self.ctx, self)
+        self.ui.closedLayout.insertWidget(0, self.demo_banner)
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self.tick)
@@ -60,9 +63,10 @@ class PreconditionsPage(StepPage):
         return from_qt(self.ui.closedSinceEdit.dateTime())
 
     def tick(self) -> None:
-        """Minutes since closing, against the profile's minimum (wall time: it spans the wait)."""
+        """Minutes since closing, against the profile's minimum (wall time: it spans the wait;
+        the demo's runs on the demo clock)."""
         need = self.wizard.profile.min_closed_minutes
-        elapsed = datetime.now().astimezone() - self.closed_since()
+        elapsed = demo_elapsed(self.ctx, datetime.now().astimezone() - self.closed_since())
         seconds = max(0, int(elapsed.total_seconds()))
         self.ui.closedTimer.setText(f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}")
         left = timedelta(minutes=need) - elapsed

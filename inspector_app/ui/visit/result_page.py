@@ -6,8 +6,10 @@ Every number comes from `core.verdict.visit_result`; the page only lays it out.
 from __future__ import annotations
 
 from inspector_app.core.completeness import measure_missing
+from inspector_app.core.refund_terms import refund_terms
 from inspector_app.core.verdict import FAIL, INCOMPLETE, PASS
 from inspector_app.store.visits import COMPLETE
+from inspector_app.ui import i18n
 from inspector_app.ui.generated.page_result import Ui_ResultPage
 from inspector_app.ui.qt import QColor, QHeaderView, QTableWidgetItem
 from inspector_app.ui.style import BAD, OK, WARN
@@ -30,6 +32,10 @@ class ResultPage(StepPage):
         return {PASS: self.tr("Pass"), FAIL: self.tr("Fail"),
                 INCOMPLETE: self.tr("Incomplete")}.get(verdict, verdict)
 
+    def kind_label(self, kind: str) -> str:
+        return {"bedroom": self.tr("Bedroom"), "living_room": self.tr("Living room"),
+                "other": self.tr("Other room")}.get(kind, kind)
+
     def set_read_only(self, read_only: bool) -> None:
         pass  # nothing here is editable; the table stays scrollable
 
@@ -41,7 +47,8 @@ class ResultPage(StepPage):
         for row, room in enumerate(result.rooms):
             points = ", ".join(f"{p.mean:.2f}" if p.mean is not None else "–" for p in room.points)
             mean = f"{room.mean} °C" if room.mean is not None else "–"
-            refund = f"{room.refund_per_day} ¥" if room.verdict == FAIL else "–"
+            refund = (self.tr("%1 yuan").replace("%1", str(room.refund_per_day))
+                      if room.verdict == FAIL else "–")
             cells = (f"{room.name}", f"{room.area_m2:g} m²", points, mean,
                      self.verdict_text(room.verdict), refund)
             for col, text in enumerate(cells):
@@ -60,17 +67,18 @@ class ResultPage(StepPage):
                                         .replace("%2", str(result.lowest.mean)))
         else:
             self.ui.lowestLabel.setText("")
-        self.ui.refundLabel.setText(self.tr(
-            "Refund estimate: %1 yuan per failing day (failing area %2 m², daily fee %3 yuan/m²). "
-            "Failing days run from the request until a re-test passes.")
-            .replace("%1", str(result.refund_per_day)).replace("%2", str(result.failing_area_m2))
-            .replace("%3", f"{result.daily_fee_per_m2:.4f}"))
+        lines = [self.tr("Refund estimate: %1 yuan per failing day. Failing days run from the "
+                         "request until a re-test passes.")
+                 .replace("%1", str(result.refund_per_day))]
+        lines += [self.tr("%1: %2").replace("%1", term.room).replace("%2", term.text(i18n.current()))
+                  for term in refund_terms(result.to_dict())]
+        self.ui.refundLabel.setText("\n".join(lines))
         notes = []
         for note in result.notes:
             kind, _, what = note.partition(":")
             if kind == "missing_room":
                 notes.append(self.tr("Not measured: a room of kind %1 that the profile tests.")
-                             .replace("%1", what))
+                             .replace("%1", self.kind_label(what)))
             elif kind == "no_band":
                 notes.append(self.tr("A failing room has no refund band in the profile."))
         if self.visit.training:

@@ -25,6 +25,7 @@ from inspector_app.ui import i18n
 from inspector_app.ui.background import run_in_background
 from inspector_app.ui.dialogs import confirm
 from inspector_app.ui.generated.page_signing import Ui_SigningPage
+from inspector_app.ui.qt import QHBoxLayout, QWidget
 from inspector_app.ui.style import message_style
 from inspector_app.ui.visit.base import StepPage
 from inspector_app.ui.widgets.signature_pad import SignaturePad
@@ -62,12 +63,36 @@ class SigningPage(StepPage):
         u.refuseCheck.toggled.connect(self._refuse_toggled)
         u.sealButton.clicked.connect(self.seal)
         u.slipButton.clicked.connect(lambda: self.wizard.slip_requested.emit(self.visit.id))
-        for role in wizard.profile.witness_roles:
-            u.witnessRoleCombo.addItem(role)
+        self.sealBar = self._move_seal_row_to(wizard)
+        for role in wizard.profile.witness_roles:   # shown in the UI's language, kept as ruled
+            u.witnessRoleCombo.addItem(wizard.profile.witness_role_label(role, i18n.current()),
+                                       role)
         self.retranslate()
 
     def title(self) -> str:
         return self.tr("Sign and seal")
+
+    def _move_seal_row_to(self, wizard) -> QWidget:  # noqa: ANN001 - VisitWizard
+        """The seal button lives in the wizard's button row, beside Back, so it is in sight
+        without scrolling however small the screen; it shows only with this page."""
+        bar = QWidget(wizard)
+        bar.setObjectName("sealBar")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.ui.sealStatus, self.ui.sealButton, self.ui.slipButton):
+            self.ui.sealRow.removeWidget(widget)
+            row.addWidget(widget, 1 if widget is self.ui.sealStatus else 0)
+        wizard.ui.navLayout.insertWidget(1, bar, 1)
+        bar.hide()
+        return bar
+
+    def showEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        self.sealBar.show()
+        super().showEvent(event)
+
+    def hideEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        self.sealBar.hide()
+        super().hideEvent(event)
 
     def enter(self) -> None:
         u = self.ui
@@ -127,6 +152,14 @@ class SigningPage(StepPage):
         check_signature(sig, role)
         return sig
 
+    def witness_role(self) -> str:
+        """The profile's words for the chosen role, or what the inspector typed."""
+        combo = self.ui.witnessRoleCombo
+        text = combo.currentText().strip()
+        if combo.currentIndex() >= 0 and combo.itemText(combo.currentIndex()) == text:
+            return str(combo.currentData())
+        return text
+
     def signatures(self) -> Signatures:
         u = self.ui
         inspector = self.capture("inspector", u.inspectorNameEdit.text())
@@ -135,7 +168,7 @@ class SigningPage(StepPage):
             witness = self.capture("witness", witness_name) if not u.witnessPad.is_empty() \
                 else None
             refusal = Refusal(reason=u.reasonEdit.text(), witness_name=witness_name,
-                              witness_role=u.witnessRoleCombo.currentText(), witness=witness)
+                              witness_role=self.witness_role(), witness=witness)
             sigs = Signatures(inspector=inspector, refusal=refusal)
         else:
             sigs = Signatures(inspector=inspector,
@@ -210,7 +243,8 @@ class SigningPage(StepPage):
             self.ui.refuseCheck.setChecked(True)
             self.ui.reasonEdit.setText(refusal["reason"])
             self.ui.witnessNameEdit.setText(refusal["witness_name"])
-            self.ui.witnessRoleCombo.setEditText(refusal["witness_role"])
+            self.ui.witnessRoleCombo.setEditText(
+                self.wizard.profile.witness_role_label(refusal["witness_role"], i18n.current()))
             if refusal.get("witness"):
                 self.ui.witnessPad.set_strokes(refusal["witness"]["strokes"])
         digest = self.envelope["sha256"]
@@ -221,6 +255,10 @@ class SigningPage(StepPage):
         self.ui.slipButton.setFocus()
 
     def retranslate(self) -> None:
+        combo = self.ui.witnessRoleCombo
+        for index in range(combo.count()):
+            combo.setItemText(index, self.wizard.profile.witness_role_label(
+                str(combo.itemData(index)), i18n.current()))
         statements = STATEMENT_ZH if i18n.current() == "zh" else STATEMENT_EN
         self.ui.inspectorStatement.setText(STATEMENT_ZH["inspector"]
                                            + ("" if i18n.current() == "zh"

@@ -34,6 +34,8 @@ from inspector_app.ui.style import message_style
 from inspector_app.ui.visit.details_page import DetailsPage
 from inspector_app.ui.visit.instrument_page import InstrumentPage
 from inspector_app.ui.visit.measure_page import MeasurePage
+from inspector_app.ui.visit.photo_attach import PhotoBar
+from inspector_app.ui.visit.port_finder import PortFinder
 from inspector_app.ui.visit.preconditions_page import PreconditionsPage
 from inspector_app.ui.visit.result_page import ResultPage
 from inspector_app.ui.visit.rooms_page import RoomsPage
@@ -94,9 +96,14 @@ class VisitWizard(QWidget):
         self.rail_timer = QTimer(self)
         self.rail_timer.setSingleShot(True)
         self.rail_timer.setInterval(250)
-        self.rail_timer.timeout.connect(self._update_chrome)
+        self.rail_timer.timeout.connect(self._update_rail)
         for page in self.pages[:ROOMS]:
             page.watch_edits(self.schedule_rail)
+        self.port_finder = PortFinder(ctx, self.measure)
+        self.measure.ui.liveColumn.insertWidget(1, self.port_finder)
+        self.port_finder.use_port.connect(self.switch_port)
+        self.photo_bar = PhotoBar(self)
+        self.ui.navLayout.insertWidget(1, self.photo_bar)
         self.current = 0
         self.reached = 0
         self.ui.nextButton.clicked.connect(self.next)
@@ -107,7 +114,9 @@ class VisitWizard(QWidget):
         self.ui.nextButton.setShortcut(QKeySequence("Ctrl+Return"))
         self.ui.backButton.setShortcut(QKeySequence("Ctrl+Backspace"))
         self.ui.stepList.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        keep_place = self.ui.messageLabel.sizePolicy()  # an appearing message moves nothing
+        # beside the title, its place kept when empty: an appearing message moves nothing, and
+        # the page below keeps the height a 1366×728 screen allows
+        keep_place = self.ui.messageLabel.sizePolicy()
         keep_place.setRetainSizeWhenHidden(True)
         self.ui.messageLabel.setSizePolicy(keep_place)
         lines = self.ui.messageLabel.fontMetrics().lineSpacing()
@@ -219,6 +228,16 @@ class VisitWizard(QWidget):
         self.rail_timer.start()
 
     def _update_chrome(self) -> None:
+        self._update_rail()
+        self.ui.titleLabel.setText(self.pages[self.current].title())
+        last = self.current == len(self.pages) - 1
+        self.ui.backButton.setEnabled(self.current > 0 and not self.read_only)
+        self.ui.nextButton.setVisible(not last and not self.read_only)
+        self.ui.trainingBadge.setVisible(self.visit.training)
+        self.photo_bar.refresh()
+
+    def _update_rail(self) -> None:
+        """The step rail alone: what typing changes (the rest reads the store)."""
         self.ui.stepList.blockSignals(True)
         gaps = self.step_gaps()
         for i, page in enumerate(self.pages):
@@ -233,11 +252,6 @@ class VisitWizard(QWidget):
             item.setFlags(flags if reachable else Qt.ItemFlag.NoItemFlags)
         self.ui.stepList.setCurrentRow(self.current)
         self.ui.stepList.blockSignals(False)
-        self.ui.titleLabel.setText(self.pages[self.current].title())
-        last = self.current == len(self.pages) - 1
-        self.ui.backButton.setEnabled(self.current > 0 and not self.read_only)
-        self.ui.nextButton.setVisible(not last and not self.read_only)
-        self.ui.trainingBadge.setVisible(self.visit.training)
 
     def show_message(self, text: str, kind: str) -> None:
         self.ui.messageLabel.setText(text)
@@ -289,12 +303,21 @@ class VisitWizard(QWidget):
             return
         self.stop_reader()
         self.reader_target = (port, protocol)
+        self.port_finder.watch(port, protocol)
         self.reader = ReadingWorker(self.ctx.reading_source(port, protocol))
         self.reader.reading.connect(self.measure.on_reading)
         self.reader.status.connect(self._on_status)
         self.reader.start()
 
+    def switch_port(self, port: str) -> None:
+        """Read the thermometer found on `port` from now on; the point in progress carries on."""
+        self.visit.instrument.port = port
+        if self.stored:
+            self.ctx.store.update_details(self.visit)
+        self.start_reader(port, self.visit.instrument.protocol)
+
     def stop_reader(self) -> None:
+        self.port_finder.watch("", "")
         if self.reader is not None:
             self.reader.stop()
             self.reader.deleteLater()
@@ -304,6 +327,7 @@ class VisitWizard(QWidget):
         self.connection_state = state
         text = i18n.pick(message_zh, message_en)
         self.measure.on_status(state, text)
+        self.port_finder.on_status(state)
         self.connection_changed.emit(state, text)
 
     # -- closing ---------------------------------------------------------------------------
@@ -312,6 +336,7 @@ class VisitWizard(QWidget):
         if not self.read_only:
             self._leave_quietly()
             self.save_elapsed()
+        self.rail_timer.stop()
         self.stop_reader()
         self.closed.emit()
 
@@ -319,6 +344,7 @@ class VisitWizard(QWidget):
         if not self.read_only:
             self._leave_quietly()
             self.save_elapsed()
+        self.rail_timer.stop()
         self.stop_reader()
 
     def retranslate(self) -> None:
