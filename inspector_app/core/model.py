@@ -132,6 +132,10 @@ class Room:
     area_m2: float
     points: list[Point] = field(default_factory=list)
     id: str = field(default_factory=new_id)
+    removed_at: str | None = None   # deleted after it had readings: kept, never judged
+
+    def has_readings(self) -> bool:
+        return any(p.samples for p in self.points)
 
     def validate(self) -> None:
         if self.kind not in ROOM_KIND_ZH:
@@ -170,6 +174,8 @@ class Visit:
     supersedes: str | None = None
     supersede_reason: str = ""
     id: str = field(default_factory=new_id)
+    # Rooms deleted after they had readings: out of the verdict, in the record (audit trail).
+    removed_rooms: list[Room] = field(default_factory=list)
 
     def validate_details(self) -> None:
         """Everything a formal record needs before measuring starts; raises on the first fault."""
@@ -224,34 +230,14 @@ class Visit:
             "notes": self.notes,
             "supersedes": self.supersedes,
             "supersede_reason": self.supersede_reason,
-            "rooms": [
-                {
-                    "id": r.id, "kind": r.kind, "name": r.name, "area_m2": r.area_m2,
-                    "points": [
-                        {
-                            "id": p.id, "index": p.index, "stable_at_s": p.stable_at_s,
-                            "samples": [
-                                {k: (list(val) if k == "flags" else val)
-                                 for k, val in asdict(s).items() if k != "id"}
-                                for s in p.samples
-                            ],
-                        }
-                        for p in r.points
-                    ],
-                }
-                for r in self.rooms
-            ],
+            "rooms": [_room_dict(r) for r in self.rooms],
+            **({"removed_rooms": [_room_dict(r) for r in self.removed_rooms]}
+               if self.removed_rooms else {}),
         }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Visit:
-        rooms = [
-            Room(kind=r["kind"], name=r["name"], area_m2=r["area_m2"], id=r["id"], points=[
-                Point(index=p["index"], id=p["id"], stable_at_s=p.get("stable_at_s"), samples=[
-                    Sample(**{**s, "flags": tuple(s.get("flags", ()))}) for s in p["samples"]
-                ]) for p in r["points"]
-            ]) for r in d.get("rooms", [])
-        ]
+        rooms = [_room_from(r) for r in d.get("rooms", [])]
         return cls(
             id=d["id"], profile_name=d["profile_name"], profile_version=d["profile_version"],
             training=bool(d.get("training")), ticket=d.get("ticket", ""),
@@ -267,5 +253,33 @@ class Visit:
             preconditions=dict(d.get("preconditions", {})), closed_since=_dt(d.get("closed_since")),
             exemptions=list(d.get("exemptions", [])), notes=d.get("notes", ""),
             supersedes=d.get("supersedes"), supersede_reason=d.get("supersede_reason", ""),
-            rooms=rooms,
+            rooms=rooms, removed_rooms=[_room_from(r) for r in d.get("removed_rooms", [])],
         )
+
+
+def _room_dict(r: Room) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": r.id, "kind": r.kind, "name": r.name, "area_m2": r.area_m2,
+        "points": [
+            {
+                "id": p.id, "index": p.index, "stable_at_s": p.stable_at_s,
+                "samples": [
+                    {k: (list(val) if k == "flags" else val)
+                     for k, val in asdict(s).items() if k != "id"}
+                    for s in p.samples
+                ],
+            }
+            for p in r.points
+        ],
+    }
+    if r.removed_at:
+        out["removed_at"] = r.removed_at
+    return out
+
+
+def _room_from(r: dict[str, Any]) -> Room:
+    return Room(kind=r["kind"], name=r["name"], area_m2=r["area_m2"], id=r["id"],
+                removed_at=r.get("removed_at"), points=[
+                    Point(index=p["index"], id=p["id"], stable_at_s=p.get("stable_at_s"), samples=[
+                        Sample(**{**s, "flags": tuple(s.get("flags", ()))}) for s in p["samples"]
+                    ]) for p in r["points"]])

@@ -34,6 +34,8 @@ class Recorder(Protocol):
     """Where the session writes as it goes (the store implements this)."""
 
     def save_room(self, visit: Visit, room: Room) -> None: ...
+    def update_room(self, room: Room) -> None: ...
+    def delete_room(self, visit: Visit, room: Room) -> None: ...
     def save_point(self, room: Room, point: Point) -> None: ...
     def add_sample(self, point: Point, sample: Sample) -> int: ...
     def mark_captured(self, point: Point, sample_ids: list[int], stable_at_s: float) -> None: ...
@@ -130,6 +132,38 @@ class VisitSession:
         for point in room.points:
             self.recorder.save_point(room, point)
         return room
+
+    def update_room(self, room: Room, kind: str, name: str, area_m2: float) -> Room:
+        """Correct a room before it is measured; its point plan follows the new area."""
+        if room not in self.visit.rooms:
+            raise ProcedureError("房间不属于本次检测", "the room is not part of this visit")
+        if room.has_readings():
+            raise ProcedureError(
+                f"“{room.name}”已有读数，不能修改；可删除该房间（读数保留在记录中）后重新添加",
+                f"“{room.name}” already has readings and cannot be changed; delete it (its "
+                "readings stay on the record) and add it again", field="room")
+        edited = Room(kind=kind, name=name, area_m2=area_m2, id=room.id)
+        edited.validate()
+        room.kind, room.name, room.area_m2 = edited.kind, edited.name.strip(), edited.area_m2
+        count = points_for_area(self.profile, room.area_m2)
+        if count != len(room.points):
+            room.points = [Point(index=i + 1) for i in range(count)]
+        self.recorder.update_room(room)
+        return room
+
+    def delete_room(self, room: Room, now: str) -> None:
+        """Take a room out of the visit. One with readings is kept, marked deleted at `now`:
+        out of the verdict, but on the sealed record with every reading (never silently
+        dropped). The caller asks the inspector first."""
+        if room not in self.visit.rooms:
+            raise ProcedureError("房间不属于本次检测", "the room is not part of this visit")
+        if self.room is room:
+            self.room = self.point = self.tracker = None
+        self.visit.rooms.remove(room)
+        if room.has_readings():
+            room.removed_at = now
+            self.visit.removed_rooms.append(room)
+        self.recorder.delete_room(self.visit, room)
 
     # -- measuring ------------------------------------------------------------------------
     def next_open_point(self) -> tuple[Room, Point] | None:

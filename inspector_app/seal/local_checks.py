@@ -73,6 +73,25 @@ def _keyed(items: list[dict[str, Any]], table: Table) -> dict[tuple[Any, int], i
     return out
 
 
+def _items(sealed: Any, key: str | None) -> list[dict[str, Any]]:
+    items = sealed.get(key) if isinstance(sealed, dict) and key else None
+    return [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
+
+
+def _check_order(table: Table, lists: list[list[dict[str, Any]]], views: list[dict[str, Any]],
+                 where: tuple[str, str], found: Differences) -> None:
+    """Each sealed list's items must come in the same order as their rows do."""
+    stored = [table.identity(v) for v in views]
+    for items in lists:
+        sealed_order = [table.identity(i) for i in items]
+        wanted = set(sealed_order)
+        if [ident for ident in stored if ident in wanted] != sealed_order:
+            names = "、".join(table.describe(i)[0] for i in items)
+            names_en = ", ".join(table.describe(i)[1] for i in items)
+            found.add(f"{where[0]}：顺序被改动（签封时为 {names}）",
+                      f"{where[1]}: the order was changed (sealed as {names_en})")
+
+
 def compare_item(db: sqlite_utils.Database, table: Table, sealed: dict[str, Any],
                  row: dict[str, Any], position: int, where: tuple[str, str],
                  found: Differences) -> None:
@@ -95,12 +114,14 @@ def compare_item(db: sqlite_utils.Database, table: Table, sealed: dict[str, Any]
         change = inner or f"{_show(want)} → {_show(got)}"
         found.add(f"{zh_at}：{f.column} {change}", f"{en_at}: {f.column} {change}")
     for child in table.children:
-        items = sealed.get(child.in_parent) if isinstance(sealed, dict) else None
-        items = [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
+        lists = [_items(sealed, key) for key in child.sealed_lists]
+        items = [item for one in lists for item in one]
         rows = _rows(db, f"SELECT * FROM {child.name} WHERE {child.parent_column}=?"
                          f" ORDER BY {child.order_by}", (row[table.key_column],))
         views = [child.sealed_view(r) for r in rows]
         sealed_keys, row_keys = _keyed(items, child), _keyed(views, child)
+        if child.ordered:
+            _check_order(child, lists, views, where, found)
         for key, i in sealed_keys.items():
             zh, en = child.describe(items[i])
             at = (f"{zh_at} › {zh}", f"{en_at} › {en}")

@@ -75,7 +75,9 @@ def _targets(visit: Any) -> set[tuple[str, str]]:
     if not isinstance(visit, dict):
         return set()
     found = {("visit", visit.get("id"))}
-    for room in visit.get("rooms") or []:
+    rooms = [r for key in ("rooms", "removed_rooms") if isinstance(visit.get(key), list)
+             for r in visit[key]]  # a deleted room with readings stays on the record
+    for room in rooms:
         if isinstance(room, dict):
             found.add(("room", room.get("id")))
             found.update(("point", p.get("id")) for p in room.get("points") or []

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,6 +16,7 @@ from typing import Any
 
 import sqlite_utils
 
+from inspector_app.core.completeness import require_sealable
 from inspector_app.core.errors import ProcedureError, ValidationError
 from inspector_app.core.model import Point, Room, Sample, Visit, new_id
 from inspector_app.core.profile import Profile, load_profile
@@ -28,7 +28,14 @@ from inspector_app.seal.record_schema import check_envelope
 from inspector_app.seal.signature import Signatures, check_signatures
 from inspector_app.store.photos import copy_links, envelope_photos
 from inspector_app.store.sealed import SealedRow, SealedStore, SignatureDrafts
-from inspector_app.store.visits import COMPLETE, SEALED, SYNCED, VisitStore
+from inspector_app.store.visits import (
+    COMPLETE,
+    IN_PROGRESS,
+    SEALED,
+    SYNCED,
+    VisitStore,
+    details_json,
+)
 
 FORMAT = "heating-inspection-record/1"
 
@@ -97,9 +104,11 @@ def seal_visit(db: sqlite_utils.Database, visit_id: str, signatures: Signatures 
                profile: Profile | None = None) -> dict[str, Any]:
     """Seal a complete visit; returns the stored envelope. `signatures=None` uses the drafts.
 
-    Raises ProcedureError when the visit is not complete, is already sealed, was measured under
-    another profile version, or names a correction target that cannot be corrected; and
-    ValidationError when a signature is missing, trivial, or the refusal breaks the profile rule.
+    Raises ProcedureError when the visit is already sealed or was discarded, was measured under
+    another profile version, or names a correction target that cannot be corrected; `IncompleteVisit` (a
+    ProcedureError) listing every gap when `core.completeness` says the record is not complete;
+    and ValidationError when a signature is missing, trivial, or the refusal breaks the profile
+    rule.
     """
     if signatures is None:
         signatures = pending_signatures(db, visit_id)
@@ -110,26 +119,24 @@ def seal_visit(db: sqlite_utils.Database, visit_id: str, signatures: Signatures 
         row = conn.execute("SELECT state FROM visits WHERE id=?", (visit_id,)).fetchone()
         if row is None:
             raise ProcedureError(f"找不到记录 {visit_id}", f"no visit {visit_id}")
-        _require_complete(row[0], visit_id)
+        witnessed = signatures.refusal is not None and signatures.refusal.witness is not None
+        _require_open(row[0], visit_id)
         visit = store.load(visit_id)
         profile = profile or load_profile(visit.profile_name)
         _require_profile(visit, profile)
         check_signatures(signatures, profile)
+        now = clock()
+        require_sealable(visit, profile, now, refused_with_witness=witnessed)
+        _require_complete(row[0], visit_id, refused_with_witness=witnessed)
         result = visit_result(profile, visit)
-        if not result.rooms or any(r.verdict == "incomplete" for r in result.rooms):
-            raise ProcedureError("还有房间或测点没有测完，不能签封",
-                                 "some rooms or points are not measured yet: cannot seal")
         link = _correction_link(db, visit, supersedes)
         if link and (visit.supersedes, visit.supersede_reason) != (link.record_id, link.reason):
             visit.supersedes, visit.supersede_reason = link.record_id, link.reason
-            details = visit.to_dict()
-            details.pop("rooms")
-            conn.execute("UPDATE visits SET details=? WHERE id=?",
-                         (json.dumps(details, ensure_ascii=False), visit.id))
+            conn.execute("UPDATE visits SET details=? WHERE id=?", (details_json(visit), visit.id))
         require_head_held(db, key)
         head = sealed.head(key.device_id)
         chain = {"seq": head.seq + 1 if head else 1, "prev_sha256": head.sha256 if head else None}
-        sealed_at = clock().isoformat(timespec="seconds")
+        sealed_at = now.isoformat(timespec="seconds")
         record = build_record(visit, profile, result, signatures, key.device_dict(), chain,
                               sealed_at, link, envelope_photos(db, visit.id))
         envelope = check_envelope(envelope_for(record, key))  # never seal what no office reads
@@ -146,11 +153,20 @@ def seal_visit(db: sqlite_utils.Database, visit_id: str, signatures: Signatures 
     return envelope
 
 
-def _require_complete(state: str, visit_id: str) -> None:
+def _require_open(state: str, visit_id: str) -> None:
+    """Neither sealed already nor discarded; whether it is complete is `require_sealable`'s."""
     if state in (SEALED, SYNCED):
         raise ProcedureError("该记录已签封，不能再次签封或修改；如需更正请新建更正记录",
                              f"visit {visit_id} is already sealed; a correction is a new record")
-    if state != COMPLETE:
+    if state not in (IN_PROGRESS, COMPLETE):
+        raise ProcedureError("该草稿已放弃，不能签封",
+                             f"visit {visit_id} is {state}: a discarded draft cannot be sealed")
+
+
+def _require_complete(state: str, visit_id: str, *, refused_with_witness: bool) -> None:
+    """A measured visit is sealed once the inspector has confirmed its result (state complete);
+    one the resident refused before a witness may be sealed while still in progress."""
+    if state != COMPLETE and not (state == IN_PROGRESS and refused_with_witness):
         raise ProcedureError("检测尚未完成（所有房间测完后才能签字签封）",
                              f"visit {visit_id} is {state}: only a complete visit can be sealed")
 
@@ -216,7 +232,8 @@ def start_correction(db: sqlite_utils.Database, record_id: str, reason: str, *,
         raise ProcedureError(f"记录 {record_id} 已被 {later} 更正：请更正最新的记录",
                              f"record {record_id} was already superseded by {later}",
                              field="supersedes")
-    visit = Visit.from_dict({**old, "id": new_id(), "rooms": []})
+    # rooms deleted before the old seal stay on the old record; the correction starts without
+    visit = Visit.from_dict({**old, "id": new_id(), "rooms": [], "removed_rooms": []})
     visit.supersedes, visit.supersede_reason = record_id, reason.strip()
     store = VisitStore(db)
     store.create(visit)

@@ -71,6 +71,17 @@ class Table:
     children: tuple[Table, ...] = ()
     key_column: str = "id"
     order_by: str = "rowid"
+    # More lists in the parent's sealed object whose items are rows of this table too (rooms
+    # deleted after they had readings stay rows and are sealed under `removed_rooms`).
+    also_in: tuple[str, ...] = ()
+    # True: the rows, read in `order_by`, must keep each sealed list's order (the record keeps
+    # order only by position in its lists, while the column's numbers may have gaps).
+    ordered: bool = False
+
+    @property
+    def sealed_lists(self) -> tuple[str, ...]:
+        """Every key of the parent's sealed object that lists items of this table."""
+        return (self.in_parent, *self.also_in) if self.in_parent else self.also_in
 
     @property
     def columns(self) -> set[str]:
@@ -99,14 +110,16 @@ def _number(value: Any) -> str:
         return repr(value)
 
 
-def _position(_obj: dict[str, Any], position: int) -> int:
-    return position
-
-
 def _visit_details(visit: dict[str, Any], _position: int) -> dict[str, Any]:
-    """The visit without its child items: what `visits.details` holds."""
-    children = {t.in_parent for t in VISITS.children}
-    return {k: v for k, v in visit.items() if k not in children}
+    """The visit without its child items: what `visits.details` holds (which keeps, for rooms
+    deleted after they had readings, only their ids and when they were deleted)."""
+    children = {key for t in VISITS.children for key in t.sealed_lists}
+    details = {k: v for k, v in visit.items() if k not in children}
+    removed = visit.get("removed_rooms")
+    if isinstance(removed, list) and removed:
+        details["removed_room_ids"] = {r.get("id"): r.get("removed_at") for r in removed
+                                       if isinstance(r, dict)}
+    return details
 
 
 def _one_line_address(visit: dict[str, Any], _position: int) -> Any:
@@ -145,12 +158,15 @@ ROOMS = Table(
     name="rooms",
     parent_column="visit_id",
     in_parent="rooms",
-    fields=(Field("id"), Field("position", sealed=_position), Field("kind"), Field("name"),
-            Field("area_m2")),
-    not_in_record={},
+    fields=(Field("id"), Field("kind"), Field("name"), Field("area_m2")),
+    not_in_record={"position": "the rooms' order, checked as the order of each sealed list "
+                               "(`ordered`); its numbers keep gaps where rooms were deleted"},
     identity=lambda r: r.get("id"),
     describe=lambda r: (f"房间“{r.get('name')}”", f"room \"{r.get('name')}\""),
     children=(POINTS,),
+    also_in=("removed_rooms",),
+    order_by="position",
+    ordered=True,
 )
 
 VISITS = Table(

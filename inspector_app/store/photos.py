@@ -3,7 +3,8 @@
 `attach_photo` is the one way in, for the app, the CLI and the tests: it prepares the image
 (`photo_image.prepare_photo`: ≤ 2 megapixels JPEG), stores the bytes under their SHA-256 and
 links them to the visit in one transaction. A sealed visit refuses (in words here, and by
-trigger in the database). `envelope_photos` is what sealing writes into the record.
+trigger in the database); so does a discarded draft, whose evidence stays as it was.
+`envelope_photos` is what sealing writes into the record.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import sqlite_utils
 from inspector_app.core.errors import ProcedureError, ValidationError
 from inspector_app.store.photo_image import PreparedPhoto, prepare_photo
 from inspector_app.store.schema_photos import PHOTO_KINDS
-from inspector_app.store.visits import SEALED, SYNCED
+from inspector_app.store.visits import ABANDONED, SEALED, SYNCED
 
 KIND_ZH = {"thermometer": "温度计读数", "windows_closed": "门窗关闭", "radiator": "暖气片",
            "other": "其他"}
@@ -75,7 +76,7 @@ def attach_photo(db: sqlite_utils.Database, visit_id: str, image: bytes | str | 
     """Store `image` (bytes or a file path) as evidence of the visit, a room or a point.
 
     Raises ValidationError for an unknown kind, a long caption or an unreadable image, and
-    ProcedureError when the visit is sealed or the room/point is not part of it.
+    ProcedureError when the visit is sealed or discarded, or the room/point is not part of it.
     """
     if kind not in PHOTO_KINDS:
         raise ValidationError(f"未知照片类别 {kind}", f"unknown photo kind {kind!r}",
@@ -117,6 +118,9 @@ def store_prepared(db: sqlite_utils.Database, visit_id: str, prepared: PreparedP
         if row[0] in (SEALED, SYNCED):
             raise ProcedureError("记录已签封，不能再添加照片",
                                  "the visit is sealed: no more photos can be attached")
+        if row[0] == ABANDONED:
+            raise ProcedureError("草稿已放弃，不能再添加照片",
+                                 "the draft was discarded: no photos can be attached")
         _check_target(conn, visit_id, room_id, point_id)
         conn.execute("INSERT OR IGNORE INTO photos (sha256, data, mime, width, height,"
                      " created_at) VALUES (?,?,?,?,?,?)",
@@ -166,6 +170,9 @@ def detach(db: sqlite_utils.Database, link_id: int) -> None:
             return
         if row[1] in (SEALED, SYNCED):
             raise ProcedureError("记录已签封，照片不能删除", "the visit is sealed: its photos stay")
+        if row[1] == ABANDONED:
+            raise ProcedureError("草稿已放弃，照片作为证据保留",
+                                 "the draft was discarded: its photos stay as evidence")
         conn.execute("DELETE FROM photo_links WHERE id=?", (link_id,))
         conn.execute("DELETE FROM photos WHERE sha256=? AND NOT EXISTS"
                      " (SELECT 1 FROM photo_links WHERE sha256=?)", (row[0], row[0]))

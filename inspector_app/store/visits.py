@@ -12,6 +12,7 @@ from datetime import datetime
 
 import sqlite_utils
 
+from inspector_app.core.errors import ProcedureError
 from inspector_app.core.model import Point, Room, Sample, Visit
 
 IN_PROGRESS, COMPLETE, SEALED, SYNCED, ABANDONED = (
@@ -20,6 +21,17 @@ IN_PROGRESS, COMPLETE, SEALED, SYNCED, ABANDONED = (
 
 def _now() -> str:
     return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def details_json(visit: Visit) -> str:
+    """The visit without its rooms (they have their own rows); which room rows were deleted
+    after they had readings is kept here, so no schema step is needed for it."""
+    details = visit.to_dict()
+    details.pop("rooms")
+    details.pop("removed_rooms", None)
+    if visit.removed_rooms:
+        details["removed_room_ids"] = {r.id: r.removed_at for r in visit.removed_rooms}
+    return json.dumps(details, ensure_ascii=False)
 
 
 @dataclass
@@ -43,8 +55,6 @@ class VisitStore:
 
     # -- visits --------------------------------------------------------------------------
     def create(self, visit: Visit) -> None:
-        details = visit.to_dict()
-        details.pop("rooms")
         now = _now()
         with self.db.conn:
             self.db.conn.execute(
@@ -53,22 +63,35 @@ class VisitStore:
                 " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 (visit.id, IN_PROGRESS, int(visit.training), visit.profile_name,
                  visit.profile_version, visit.ticket, visit.address.one_line(), visit.company,
-                 json.dumps(details, ensure_ascii=False), now, now))
+                 details_json(visit), now, now))
 
     def update_details(self, visit: Visit) -> None:
-        details = visit.to_dict()
-        details.pop("rooms")
         self._execute_on_open(
             visit.id,
             "UPDATE visits SET details=?, ticket=?, address=?, company=?, training=?, updated_at=?"
             " WHERE id=?",
-            (json.dumps(details, ensure_ascii=False), visit.ticket, visit.address.one_line(),
+            (details_json(visit), visit.ticket, visit.address.one_line(),
              visit.company, int(visit.training), _now(), visit.id))
 
     def set_state(self, visit_id: str, state: str) -> None:
         with self.db.conn:
             self.db.conn.execute("UPDATE visits SET state=?, updated_at=? WHERE id=?",
                                  (state, _now(), visit_id))
+
+    def discard(self, visit_id: str) -> None:
+        """An abandoned draft leaves the list but stays in the database (evidence is never
+        deleted); a sealed record can never be discarded."""
+        with self.db.conn:
+            self.db.conn.execute("BEGIN IMMEDIATE")
+            row = self.db.conn.execute("SELECT state FROM visits WHERE id=?",
+                                       (visit_id,)).fetchone()
+            if row is None:
+                raise ProcedureError(f"找不到记录 {visit_id}", f"no visit {visit_id}")
+            if row[0] not in (IN_PROGRESS, COMPLETE):
+                raise ProcedureError("只有未签封的草稿可以放弃", "only an unsealed draft can be "
+                                     "discarded")
+            self.db.conn.execute("UPDATE visits SET state=?, updated_at=? WHERE id=?",
+                                 (ABANDONED, _now(), visit_id))
 
     def save_elapsed(self, visit_id: str, elapsed_s: float) -> None:
         with self.db.conn:
@@ -99,11 +122,50 @@ class VisitStore:
 
     # -- Recorder ------------------------------------------------------------------------
     def save_room(self, visit: Visit, room: Room) -> None:
+        """A new room goes after every room the visit ever had (deleted ones included)."""
         with self.db.conn:
             self.db.conn.execute(
                 "INSERT OR REPLACE INTO rooms (id, visit_id, position, kind, name, area_m2)"
-                " VALUES (?,?,?,?,?,?)",
-                (room.id, visit.id, visit.rooms.index(room), room.kind, room.name, room.area_m2))
+                " VALUES (?,?,(SELECT COALESCE(MAX(position), -1) + 1 FROM rooms"
+                " WHERE visit_id=? AND id<>?),?,?,?)",
+                (room.id, visit.id, visit.id, room.id, room.kind, room.name, room.area_m2))
+
+    def update_room(self, room: Room) -> None:
+        """A room edited before it had readings: new name, kind, area and point plan. A photo
+        of a point the new plan drops stays attached to the room (photos are evidence)."""
+        kept = [point.id for point in room.points]
+        marks = ",".join("?" * len(kept))
+        conn = self.db.conn
+        with conn:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("UPDATE rooms SET kind=?, name=?, area_m2=? WHERE id=?",
+                         (room.kind, room.name, room.area_m2, room.id))
+            conn.execute("UPDATE photo_links SET point_id=NULL WHERE room_id=? AND point_id IN"
+                         f" (SELECT id FROM points WHERE room_id=? AND id NOT IN ({marks}))",
+                         (room.id, room.id, *kept))
+            conn.execute(f"DELETE FROM points WHERE room_id=? AND id NOT IN ({marks})",
+                         (room.id, *kept))
+            for point in room.points:
+                conn.execute(
+                    "INSERT INTO points (id, room_id, idx, stable_at_s) VALUES (?,?,?,?)"
+                    " ON CONFLICT(id) DO UPDATE SET idx=excluded.idx,"
+                    " stable_at_s=excluded.stable_at_s",
+                    (point.id, room.id, point.index, point.stable_at_s))
+
+    def delete_room(self, visit: Visit, room: Room) -> None:
+        """A room without readings goes; one with readings stays stored, marked deleted
+        (`visit.removed_rooms`), so its readings remain evidence. Fails on readings it does not
+        know about (the foreign keys refuse to orphan a sample)."""
+        with self.db.conn:
+            self.db.conn.execute("BEGIN IMMEDIATE")
+            if room.removed_at is None:
+                # its photos stay evidence of the visit (attached to the visit itself)
+                self.db.conn.execute("UPDATE photo_links SET room_id=NULL, point_id=NULL"
+                                     " WHERE room_id=?", (room.id,))
+                self.db.conn.execute("DELETE FROM points WHERE room_id=?", (room.id,))
+                self.db.conn.execute("DELETE FROM rooms WHERE id=?", (room.id,))
+            self.db.conn.execute("UPDATE visits SET details=?, updated_at=? WHERE id=?",
+                                 (details_json(visit), _now(), visit.id))
 
     def save_point(self, room: Room, point: Point) -> None:
         with self.db.conn:
@@ -154,9 +216,13 @@ class VisitStore:
                 ]
                 points.append(Point(index=p[1], id=p[0], stable_at_s=p[2], samples=samples))
             rooms.append(Room(kind=r[1], name=r[2], area_m2=r[3], id=r[0], points=points))
+        removed = data.pop("removed_room_ids", {}) or {}
         data["rooms"] = []
         visit = Visit.from_dict(data)
-        visit.rooms = rooms
+        for room in rooms:
+            room.removed_at = removed.get(room.id)
+        visit.rooms = [r for r in rooms if r.removed_at is None]
+        visit.removed_rooms = [r for r in rooms if r.removed_at is not None]
         return visit
 
     def elapsed(self, visit_id: str) -> float:
@@ -168,13 +234,16 @@ class VisitStore:
             raise KeyError(visit_id)
         return max(row[0] or 0.0, row[1] or 0.0)
 
-    def rows(self, state: str | None = None) -> list[VisitRow]:
+    def rows(self, state: str | None = None, *, include_discarded: bool = False) -> list[VisitRow]:
+        """Visits newest first; discarded drafts only when asked for (they are kept, not shown)."""
         sql = ("SELECT id, state, training, ticket, address, company, profile_name, created_at,"
                " updated_at FROM visits")
         params: tuple = ()
         if state:
             sql += " WHERE state=?"
             params = (state,)
+        elif not include_discarded:
+            sql += f" WHERE state<>'{ABANDONED}'"
         sql += " ORDER BY created_at DESC"
         return [VisitRow(r[0], r[1], bool(r[2]), *r[3:]) for r in
                 self.db.conn.execute(sql, params).fetchall()]

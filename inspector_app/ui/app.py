@@ -12,6 +12,7 @@ from inspector_app.ui.fonts import install_app_font
 from inspector_app.ui.qt import QApplication, QGuiApplication, Qt, QThreadPool
 from inspector_app.ui.settings import language
 from inspector_app.ui.style import STYLE
+from inspector_app.ui.wheel_guard import install_wheel_guard
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -25,6 +26,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("heating-inspector")
     install_app_font(app)
     app.setStyleSheet(STYLE)
+    install_wheel_guard(app)
     return app
 
 

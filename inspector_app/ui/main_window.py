@@ -51,6 +51,8 @@ class MainWindow(QMainWindow):
         self.ui.actionSyncNow.triggered.connect(self.sync.sync_now)
         self.ui.actionSupervisor.triggered.connect(self.open_supervisor)
         self.supervisor = None
+        self.quit_box = None
+        self.quit_confirmed = False
         self.ui.actionChinese.triggered.connect(lambda: self.set_language("zh"))
         self.ui.actionEnglish.triggered.connect(lambda: self.set_language("en"))
         self.ui.actionPaperA4.triggered.connect(lambda: self.set_paper("a4"))
@@ -109,7 +111,8 @@ class MainWindow(QMainWindow):
             from inspector_app.scripted_visit import demo_visit
 
             visit = demo_visit(self.ctx.profile, 2)
-            visit.closed_since = None
+            visit.test_at = None  # the test starts when the preconditions are confirmed, and
+            # the doors closed long enough before it, so the practice record can be sealed
             visit.instrument.port = self.ctx.emulator.path if self.ctx.emulator else ""
         else:
             visit = Visit(profile_name=self.ctx.profile.name,
@@ -228,11 +231,26 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        if self.wizard is not None and self.wizard.measure.measuring and not self.quit_confirmed:
+            event.ignore()  # a point is being measured: ask first
+            from inspector_app.ui.dialogs import confirm
+
+            self.quit_box = confirm(
+                self, self.tr("Quit while measuring?"),
+                self.tr("A point is being measured. If you quit now, the readings taken so far "
+                        "are kept, but this point's stability wait starts again when the visit "
+                        "is resumed."),
+                self.tr("&Quit"), self.tr("&Keep measuring"), self._quit_anyway)
+            return
         if self.wizard is not None:
             self.wizard.shutdown()
         self.sync.stop()
         self.save_window()
         super().closeEvent(event)
+
+    def _quit_anyway(self) -> None:
+        self.quit_confirmed = True
+        self.close()
 
     def current_page(self) -> QWidget:
         return self.ui.stack.currentWidget()

@@ -65,6 +65,7 @@ from PySide6.QtGui import (
     QRawFont,
     QTabletEvent,
     QTouchEvent,
+    QWheelEvent,
 )
 from PySide6.QtPrintSupport import (
     QPrintDialog,
@@ -72,6 +73,8 @@ from PySide6.QtPrintSupport import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
+    QAbstractSpinBox,
     QApplication,
     QCheckBox,
     QComboBox,
@@ -161,9 +164,12 @@ __all__ = [
     "QRawFont",
     "QTabletEvent",
     "QTouchEvent",
+    "QWheelEvent",
     "QPrintDialog",
     "QPrinter",
     "QAbstractItemView",
+    "QAbstractScrollArea",
+    "QAbstractSpinBox",
     "QApplication",
     "QCheckBox",
     "QComboBox",

@@ -45,6 +45,8 @@ class RecordsPage(QWidget):
         self.ui.openButton.clicked.connect(self._open)
         self.ui.slipButton.clicked.connect(self._slip)
         self.ui.correctButton.clicked.connect(self._correct)
+        self.ui.discardButton.clicked.connect(self._discard)
+        self.confirm_box = None
         self.ui.resumeButton.clicked.connect(self._resume)
         self.ui.laterButton.clicked.connect(self._later)
         self.ui.table.itemSelectionChanged.connect(self.update_buttons)
@@ -111,6 +113,7 @@ class RecordsPage(QWidget):
         sealed = row is not None and row.state in (SEALED, SYNCED)
         self.ui.slipButton.setEnabled(sealed)
         self.ui.correctButton.setEnabled(sealed)
+        self.ui.discardButton.setEnabled(row is not None and row.state in (IN_PROGRESS, COMPLETE))
         if row is not None:
             self.ui.openButton.setText(self.tr("&View") if sealed else self.tr("&Continue"))
 
@@ -128,6 +131,25 @@ class RecordsPage(QWidget):
         row = self.selected()
         if row is not None:
             self.correction_requested.emit(row.id)
+
+    def _discard(self) -> None:
+        """Ask, then mark the draft discarded: hidden from the list, kept in the database."""
+        row = self.selected()
+        if row is None or row.state not in (IN_PROGRESS, COMPLETE):
+            return
+        from inspector_app.ui.dialogs import confirm
+
+        text = self.tr("Discard the draft visit (ticket %1, %2)? It disappears from this list "
+                       "and can no longer be continued or sealed. It is kept in the database, "
+                       "because evidence is never deleted.") \
+            .replace("%1", row.ticket or "–").replace("%2", row.address or "–")
+        self.confirm_box = confirm(self, self.tr("Discard draft?"), text,
+                                   self.tr("&Discard"), self.tr("&Cancel"),
+                                   lambda: self.discard(row.id))
+
+    def discard(self, visit_id: str) -> None:
+        self.store.discard(visit_id)
+        self.refresh()
 
     def _resume(self) -> None:
         if self.resume_id:

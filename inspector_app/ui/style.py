@@ -27,6 +27,8 @@ QLineEdit, QComboBox, QDoubleSpinBox, QDateTimeEdit, QDateEdit {{
 QLineEdit:focus, QComboBox:focus, QDoubleSpinBox:focus, QDateTimeEdit:focus, QDateEdit:focus {{
     border: 3px solid {INFO};
 }}
+QLineEdit[invalid="true"], QComboBox[invalid="true"], QDoubleSpinBox[invalid="true"],
+QDateTimeEdit[invalid="true"], QDateEdit[invalid="true"] {{ border: 3px solid {BAD}; }}
 QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{ width: 28px; }}
 QCheckBox {{ min-height: 40px; spacing: 12px; }}
 QCheckBox::indicator {{ width: 28px; height: 28px; }}

@@ -145,52 +145,52 @@
         <translation>房屋位置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/details_page.py" line="41"/>
+        <location filename="../../inspector_app/ui/visit/details_page.py" line="55"/>
         <source>Visit details</source>
         <translation>检测信息</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/details_page.py" line="44"/>
+        <location filename="../../inspector_app/ui/visit/details_page.py" line="58"/>
         <source>12345 hotline</source>
         <translation>12345 热线</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/details_page.py" line="44"/>
+        <location filename="../../inspector_app/ui/visit/details_page.py" line="58"/>
         <source>12319 hotline</source>
         <translation>12319 热线</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/details_page.py" line="45"/>
+        <location filename="../../inspector_app/ui/visit/details_page.py" line="59"/>
         <source>96118 hotline</source>
         <translation>96118 热线</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/details_page.py" line="45"/>
+        <location filename="../../inspector_app/ui/visit/details_page.py" line="59"/>
         <source>Heating company</source>
         <translation>供热企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/details_page.py" line="46"/>
+        <location filename="../../inspector_app/ui/visit/details_page.py" line="60"/>
         <source>Reported on site</source>
         <translation>现场报告</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/details_page.py" line="46"/>
+        <location filename="../../inspector_app/ui/visit/details_page.py" line="60"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/details_page.py" line="111"/>
+        <location filename="../../inspector_app/ui/visit/details_page.py" line="126"/>
         <source>Contact limit: %1 min after the complaint</source>
         <translation>联系时限：投诉后 %1 分钟内</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/details_page.py" line="113"/>
+        <location filename="../../inspector_app/ui/visit/details_page.py" line="128"/>
         <source>Contact limit %1 min: met (%2 min)</source>
         <translation>联系时限 %1 分钟：已满足（%2 分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/details_page.py" line="117"/>
+        <location filename="../../inspector_app/ui/visit/details_page.py" line="132"/>
         <source>Contact limit %1 min: MISSED (%2 min)</source>
         <translation>联系时限 %1 分钟：超时！（%2 分钟）</translation>
     </message>
@@ -288,42 +288,42 @@
         <translation>修正值 (°C)(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="50"/>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="58"/>
         <source>Instrument</source>
         <translation>仪器</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="70"/>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="78"/>
         <source>%1 (emulated Center 309)</source>
         <translation>%1（模拟 Center 309）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="119"/>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="127"/>
         <source>Certificate valid today: a formal test is allowed.</source>
         <translation>证书今日有效：可以进行正式检测。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="124"/>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="132"/>
         <source>Certificate expired: a formal test is blocked. Only a training visit may run, and it is marked as training on the record and the slip.</source>
         <translation>证书已过期：不能进行正式检测。只能进行培训检测，记录和测温单上均标注为培训。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="143"/>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="151"/>
         <source>Choose a port first.</source>
         <translation>请先选择串口。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="147"/>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="155"/>
         <source>Listening on %1…</source>
         <translation>正在监听 %1…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="155"/>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="163"/>
         <source>No known thermometer answered on this port. Check that it is on and its output enabled.</source>
         <translation>此串口上没有识别到已知温度计。请检查温度计是否开机、数据输出是否打开。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="162"/>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="170"/>
         <source>Found: %1</source>
         <translation>已识别：%1</translation>
     </message>
@@ -338,12 +338,12 @@
         <translation>培训记录（不能作为退费裁定依据）(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="57"/>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="65"/>
         <source>Simulated thermometer (demo and training)</source>
         <translation>模拟温度计（演示和培训）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="58"/>
+        <location filename="../../inspector_app/ui/visit/instrument_page.py" line="66"/>
         <source>Modbus RTU temperature and humidity transmitter (XY-MD02)</source>
         <translation>Modbus RTU 温湿度变送器（XY-MD02）</translation>
     </message>
@@ -364,33 +364,33 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="160"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="163"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="161"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="164"/>
         <source>A sealed record is never changed. A correction is a new record that names this one and says why. Reason:</source>
         <translation>已签封的记录不能修改。更正将新建一条记录，注明所更正的记录及原因。更正原因：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="206"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="209"/>
         <source>Thermometer: not in use</source>
         <translation>温度计：未使用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="209"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="212"/>
         <source>Thermometer: %1</source>
         <translation>温度计：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="215"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="218"/>
         <location filename="../../forms/main_window.ui" line="12"/>
         <source>Indoor heating temperature inspection</source>
         <translation>供热室温检测</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="217"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="220"/>
         <source>DEMO (emulated thermometer, training records)</source>
         <translation>演示（模拟温度计，培训记录）</translation>
     </message>
@@ -420,6 +420,7 @@
         <translation>记录列表(&amp;R)</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="243"/>
         <location filename="../../forms/main_window.ui" line="60"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
@@ -444,6 +445,21 @@
         <source>Slip paper: 80 mm roll</source>
         <translation>测温单纸张：80 毫米热敏纸</translation>
     </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="239"/>
+        <source>Quit while measuring?</source>
+        <translation>测量中退出？</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="240"/>
+        <source>A point is being measured. If you quit now, the readings taken so far are kept, but this point&apos;s stability wait starts again when the visit is resumed.</source>
+        <translation>正在测量一个测点。现在退出，已取得的读数会保留，但继续检测时该测点需重新等待稳定。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="243"/>
+        <source>&amp;Keep measuring</source>
+        <translation>继续测量(&amp;K)</translation>
+    </message>
 </context>
 <context>
     <name>ManualEntryDialog</name>
@@ -463,14 +479,19 @@
         <translation>原因（必填）(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/manual_entry.py" line="35"/>
-        <source>Reading %1</source>
-        <translation>读数 %1</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/visit/manual_entry.py" line="39"/>
+        <location filename="../../inspector_app/ui/visit/manual_entry.py" line="40"/>
         <source>Manual entry: %1</source>
         <translation>手工录入：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/manual_entry.py" line="34"/>
+        <source>Reading %1 (°C)</source>
+        <translation>读数 %1（°C）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/manual_entry.py" line="38"/>
+        <source>Required: why the thermometer could not be read</source>
+        <translation>必填：温度计为何无法读取</translation>
     </message>
 </context>
 <context>
@@ -777,17 +798,17 @@
         <translation>关闭时间(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/preconditions_page.py" line="49"/>
+        <location filename="../../inspector_app/ui/visit/preconditions_page.py" line="50"/>
         <source>Preconditions</source>
         <translation>检测前提</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/preconditions_page.py" line="73"/>
+        <location filename="../../inspector_app/ui/visit/preconditions_page.py" line="74"/>
         <source>Closed long enough (at least %1 min).</source>
         <translation>关闭时间已足够（至少 %1 分钟）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/preconditions_page.py" line="78"/>
+        <location filename="../../inspector_app/ui/visit/preconditions_page.py" line="79"/>
         <source>Needs %1 min closed: about %2 min to go.</source>
         <translation>需关闭 %1 分钟：还需约 %2 分钟。</translation>
     </message>
@@ -1527,56 +1548,56 @@
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="59"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="61"/>
         <location filename="../../forms/records_page.ui" line="62"/>
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="59"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="61"/>
         <location filename="../../forms/records_page.ui" line="68"/>
         <source>Complete</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="60"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="62"/>
         <location filename="../../forms/records_page.ui" line="74"/>
         <source>Sealed</source>
         <translation>已签封</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="60"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="62"/>
         <location filename="../../forms/records_page.ui" line="80"/>
         <source>Synced</source>
         <translation>已上传</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="61"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="63"/>
         <source>Abandoned</source>
         <translation>已放弃</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="66"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="68"/>
         <source>All (%1)</source>
         <translation>全部（%1）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="77"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="79"/>
         <source>training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="99"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="101"/>
         <source>An unfinished visit was found (ticket %1, %2, started %3). Resume it where it stopped? Everything measured so far is kept.</source>
         <translation>发现一次未完成的检测（工单 %1，%2，开始于 %3）。要从中断处继续吗？已测的数据都已保存。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="115"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="118"/>
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/records_page.py" line="115"/>
+        <location filename="../../inspector_app/ui/records_page.py" line="118"/>
         <source>&amp;Continue</source>
         <translation>继续(&amp;C)</translation>
     </message>
@@ -1624,6 +1645,31 @@
         <location filename="../../forms/records_page.ui" line="119"/>
         <source>Corr&amp;ection…</source>
         <translation>更正…(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/records_page.py" line="142"/>
+        <source>Discard the draft visit (ticket %1, %2)? It disappears from this list and can no longer be continued or sealed. It is kept in the database, because evidence is never deleted.</source>
+        <translation>放弃这条检测草稿（工单 %1，%2）？它将从列表中消失，不能再继续或签封。它仍保存在数据库中，因为证据从不删除。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/records_page.py" line="146"/>
+        <source>Discard draft?</source>
+        <translation>放弃草稿？</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/records_page.py" line="147"/>
+        <source>&amp;Discard</source>
+        <translation>放弃(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/records_page.py" line="147"/>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/records_page.ui" line="124"/>
+        <source>&amp;Discard draft…</source>
+        <translation>放弃草稿(&amp;D)…</translation>
     </message>
 </context>
 <context>
@@ -1752,108 +1798,108 @@
         <translation>面积(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../forms/page_rooms.ui" line="42"/>
+        <location filename="../../forms/page_rooms.ui" line="49"/>
         <source>A&amp;dd room</source>
         <translation>添加房间(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../forms/page_rooms.ui" line="54"/>
+        <location filename="../../forms/page_rooms.ui" line="73"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../forms/page_rooms.ui" line="55"/>
+        <location filename="../../forms/page_rooms.ui" line="74"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../forms/page_rooms.ui" line="56"/>
+        <location filename="../../forms/page_rooms.ui" line="75"/>
         <source>Area</source>
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../../forms/page_rooms.ui" line="57"/>
+        <location filename="../../forms/page_rooms.ui" line="76"/>
         <source>Points</source>
         <translation>测点数</translation>
     </message>
     <message>
-        <location filename="../../forms/page_rooms.ui" line="64"/>
+        <location filename="../../forms/page_rooms.ui" line="83"/>
         <source>Where to place the stand</source>
         <translation>测点位置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="36"/>
+        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="47"/>
         <source>Rooms</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="39"/>
+        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="50"/>
         <source>Bedroom</source>
         <translation>卧室</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="39"/>
-        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="47"/>
+        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="50"/>
+        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="58"/>
         <source>Living room</source>
         <translation>起居室（厅）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="40"/>
+        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="51"/>
         <source>Other room</source>
         <translation>其他房间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="45"/>
+        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="56"/>
         <source>Bedroom %1</source>
         <translation>卧室%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="47"/>
+        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="58"/>
         <source>Living room %1</source>
         <translation>起居室%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="48"/>
+        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="59"/>
         <source>Room %1</source>
         <translation>房间%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="106"/>
+        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="192"/>
         <source>outer wall</source>
         <translation>外墙</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="106"/>
+        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="192"/>
         <source>inner walls</source>
         <translation>内墙</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="107"/>
+        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="193"/>
         <source>probe height</source>
         <translation>探头高度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="107"/>
+        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="193"/>
         <source>window</source>
         <translation>窗</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="109"/>
+        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="195"/>
         <source>This room</source>
         <translation>此房间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="111"/>
+        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="197"/>
         <source>%1: 1 point in the middle of the zone.</source>
         <translation>%1：1 个测点，位于区域中央。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="113"/>
+        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="199"/>
         <source>%1: %2 points spread evenly over the zone.</source>
         <translation>%1：%2 个测点，在区域内均匀分布。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="115"/>
+        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="201"/>
         <source>At least %1 m from the inner face of the outer wall, at least %2 m from inner walls, probe at %3 m on a stand (not hand-held), people at least %4 m away.</source>
         <translation>距外墙内表面不小于 %1 米，距内墙不小于 %2 米，探头置于支架上高 %3 米（不得手持），人员距测点不小于 %4 米。</translation>
     </message>
@@ -1861,6 +1907,36 @@
         <location filename="../../forms/page_rooms.ui" line="21"/>
         <source>Na&amp;me</source>
         <translation>名称(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/page_rooms.ui" line="54"/>
+        <source>&amp;Save changes</source>
+        <translation>保存修改(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/page_rooms.ui" line="59"/>
+        <source>Delete &amp;room</source>
+        <translation>删除房间(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="139"/>
+        <source>Delete a measured room?</source>
+        <translation>删除已测量的房间？</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="140"/>
+        <source>“%1” already has readings. Deleted, it is no longer judged, but its readings stay on the record and the sealed record shows them as deleted.</source>
+        <translation>“%1”已有读数。删除后不再参与判定，但读数仍保留在记录中，签封记录会将其标为已删除。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="143"/>
+        <source>&amp;Delete room</source>
+        <translation>删除房间(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/rooms_page.py" line="143"/>
+        <source>&amp;Keep it</source>
+        <translation>保留(&amp;K)</translation>
     </message>
 </context>
 <context>
@@ -1963,64 +2039,84 @@ SHA-256 %4</translation>
         <translation>签发裁定(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="172"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="173"/>
         <source>&amp;Save PDF…</source>
         <translation>保存 PDF…(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="174"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="175"/>
         <source>&amp;Print…</source>
         <translation>打印…(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="176"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="177"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="197"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="198"/>
         <source>superseded by %1</source>
         <translation>已被 %1 取代</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="203"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="204"/>
         <source>No ruling issued for this record yet</source>
         <translation>此记录尚未签发裁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="240"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="241"/>
         <source>%1: %2 yuan per day × %3 days = %4 yuan</source>
         <translation>%1：每日 %2 元 × %3 天 = %4 元</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="260"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="273"/>
         <source>Issuing the ruling at the office…</source>
         <translation>正在监管平台签发裁定…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="273"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="286"/>
         <source>Ruling %1 issued and kept at the office.</source>
         <translation>裁定书 %1 已签发，并存档于监管平台。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="278"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="291"/>
         <source>Preparing the ruling…</source>
         <translation>正在生成裁定书…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="289"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="302"/>
         <source>Ruling %1</source>
         <translation>裁定书 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="312"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="325"/>
         <source>Save ruling as PDF</source>
         <translation>将裁定书保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="322"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="335"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="256"/>
+        <source>An issued ruling is kept at the office and cannot be withdrawn; only a later ruling can supersede it.</source>
+        <translation>裁定一经作出即由主管部门保存，不能撤回；只能由后来的裁定取代。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="258"/>
+        <source>Issue this ruling?</source>
+        <translation>作出此裁定？</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="259"/>
+        <source>&amp;Issue</source>
+        <translation>作出裁定(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="259"/>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -2088,27 +2184,27 @@ SHA-256 %4</translation>
         <translation>签封记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/signing_page.py" line="70"/>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="73"/>
         <source>Sign and seal</source>
         <translation>签字签封</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/signing_page.py" line="122"/>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="138"/>
         <source>Ready to seal.</source>
         <translation>可以签封。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/signing_page.py" line="170"/>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="211"/>
         <source>Sealing the record…</source>
         <translation>正在签封记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/signing_page.py" line="210"/>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="251"/>
         <source>Sealed: the record can no longer be changed. Check code %1</source>
         <translation>已签封：记录不能再修改。校验码 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/signing_page.py" line="232"/>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="273"/>
         <source>Sign here</source>
         <translation>请在此签名</translation>
     </message>
@@ -2121,6 +2217,66 @@ SHA-256 %4</translation>
         <location filename="../../forms/page_signing.ui" line="181"/>
         <source>Preview and &amp;print the slip…</source>
         <translation>预览并打印测温单…(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="132"/>
+        <source>Cannot seal yet. Missing:</source>
+        <translation>尚不能签封，还缺：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="187"/>
+        <source>Seal the record?</source>
+        <translation>签封此记录？</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="188"/>
+        <source>&amp;Seal</source>
+        <translation>签封(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="188"/>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="194"/>
+        <source>Pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="194"/>
+        <source>Fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="195"/>
+        <source>Incomplete</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="198"/>
+        <source>Result: %1</source>
+        <translation>结论：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="199"/>
+        <source>Refund estimate: %1 yuan per failing day</source>
+        <translation>退费估算：每个不合格日 %1 元</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="201"/>
+        <source>Copies to print: %1</source>
+        <translation>打印联次：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="203"/>
+        <source>Training visit: not evidence for a refund ruling.</source>
+        <translation>培训记录：不能作为退费裁定的依据。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/signing_page.py" line="204"/>
+        <source>A sealed record cannot be changed. A mistake can only be corrected by a new record that names this one.</source>
+        <translation>签封后的记录不能更改。如有错误，只能新建一条注明更正此记录的更正记录。</translation>
     </message>
 </context>
 <context>
@@ -2769,7 +2925,7 @@ SHA-256 %4</translation>
 <context>
     <name>VisitWizard</name>
     <message>
-        <location filename="../../inspector_app/ui/visit/wizard.py" line="292"/>
+        <location filename="../../inspector_app/ui/visit/wizard.py" line="352"/>
         <location filename="../../forms/visit_wizard.ui" line="10"/>
         <source>TRAINING — not evidence</source>
         <translation>培训——不作为证据</translation>
@@ -2780,14 +2936,19 @@ SHA-256 %4</translation>
         <translation>返回记录列表</translation>
     </message>
     <message>
-        <location filename="../../forms/visit_wizard.ui" line="50"/>
+        <location filename="../../forms/visit_wizard.ui" line="54"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; 上一步(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../forms/visit_wizard.ui" line="60"/>
+        <location filename="../../forms/visit_wizard.ui" line="64"/>
         <source>&amp;Next &gt;</source>
         <translation>下一步(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/wizard.py" line="248"/>
+        <source>%1 missing</source>
+        <translation>缺 %1 项</translation>
     </message>
 </context>
 </TS>

@@ -10,7 +10,7 @@ from tests.seal.helpers import fixed_clock, measured_visit, signatures_for
 
 
 def test_attach_from_the_command_line_seal_and_verify(data_dir, db, db_path, key, capsys, tmp_path):
-    visit = measured_visit(db, (18.4,))
+    visit = measured_visit(db, (18.4, 18.4))  # a bedroom and a living room: sealable
     room = visit.rooms[0]
     photo = tmp_path / "thermometer.jpg"
     photo.write_bytes(picture(4000, 3000))

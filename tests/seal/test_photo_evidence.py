@@ -82,7 +82,7 @@ def test_a_photo_relinked_to_another_room_fails_verify(db, db_path, key):
 
 
 def test_a_photo_added_to_a_sealed_visit_behind_its_back_fails_verify(db, db_path, key):
-    visit = measured_visit(db, (18.4,))
+    visit = measured_visit(db, (18.4, 18.4))  # a bedroom and a living room: sealable
     env = seal_visit(db, visit.id, signatures_for(visit), key, clock=fixed_clock)
     data = picture()
     sha = hashlib.sha256(data).hexdigest()
@@ -95,7 +95,7 @@ def test_a_photo_added_to_a_sealed_visit_behind_its_back_fails_verify(db, db_pat
 
 
 def test_a_record_without_photos_has_no_photos_key(db, key):
-    visit = measured_visit(db, (18.4,))
+    visit = measured_visit(db, (18.4, 18.4))  # a bedroom and a living room: sealable
     env = seal_visit(db, visit.id, signatures_for(visit), key, clock=fixed_clock)
     assert set(env["record"]) == set(RECORD_KEYS)
     assert photo_refs(env["record"]) == []
@@ -104,7 +104,7 @@ def test_a_record_without_photos_has_no_photos_key(db, key):
 def test_an_older_database_and_its_record_verify_after_the_upgrade(db_path, key):
     """A version-3 database (before photos) sealed a record; opening it adds the photo tables."""
     db = connect(db_path)
-    visit = measured_visit(db, (18.4,))
+    visit = measured_visit(db, (18.4, 18.4))  # a bedroom and a living room: sealable
     env = seal_visit(db, visit.id, signatures_for(visit), key, clock=fixed_clock)
     db.conn.close()
     tamper(db_path, *[f"DROP TRIGGER {name}" for name in PHOTO_TRIGGERS],

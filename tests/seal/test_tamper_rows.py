@@ -111,3 +111,14 @@ def test_a_deleted_room_is_reported_removed(db, db_path, key, sealed):
                   params=(room["id"],))
     problem = only_problem(db, key, rid)
     assert f'room "{room["name"]}": removed from the database' in problem.message_en
+
+
+def test_rooms_put_in_another_order_are_content_changed(db, db_path, key, sealed):
+    """The record keeps the rooms' order (the slip and verdict list them so); the positions'
+    numbers may have gaps, but swapping two rooms is an edit."""
+    rid = sealed[1]["record"]["record_id"]
+    first, second = (r["id"] for r in sealed[1]["record"]["visit"]["rooms"][:2])
+    tamper_unseen(db_path, "UPDATE rooms SET position = CASE id WHEN ? THEN 1 ELSE 0 END"
+                           " WHERE id IN (?, ?)", params=(first, first, second))
+    problem = only_problem(db, key, rid)
+    assert "order was changed" in problem.message_en and "顺序被改动" in problem.message_zh

@@ -29,6 +29,7 @@ def sealed_id(data_dir) -> str:
     db = connect(data_dir / DB_FILENAME)
     store = VisitStore(db)
     visit = fixture_visit(profile)
+    visit.exemptions = ["outdoor_below_design"]  # the fixture's unmet precondition, exempted
     store.create(visit)
     for room in visit.rooms:
         store.save_room(visit, room)

@@ -15,6 +15,7 @@ from inspector_app.seal.record import seal_visit
 from inspector_app.store import photos
 from inspector_app.store.database import DB_FILENAME, connect
 from inspector_app.store.photo_image import MAX_PIXELS, prepare_photo, target_size
+from inspector_app.store.visits import VisitStore
 from tests.photos_helpers import picture
 from tests.seal.helpers import fixed_clock, measured_visit, signatures_for
 
@@ -121,7 +122,7 @@ def test_detach_before_sealing_removes_unused_bytes(db):
 
 
 def test_photos_of_a_sealed_visit_cannot_change(db):
-    visit = measured_visit(db, (18.4,))
+    visit = measured_visit(db, (18.4, 18.4))  # a bedroom and a living room: sealable
     item = photos.attach_photo(db, visit.id, picture(), kind="windows_closed")
     seal_visit(db, visit.id, signatures_for(visit), DeviceKey.generate(), clock=fixed_clock)
     with pytest.raises(ProcedureError):
@@ -147,3 +148,15 @@ def test_more_pixels_than_any_photo_is_refused_before_decoding():
     with pytest.raises(ValidationError) as exc:
         prepare_photo(out.getvalue())
     assert "12000×11000" in exc.value.message_en
+
+
+def test_a_discarded_draft_takes_no_photos_and_keeps_the_ones_it_has(db):
+    visit = measured_visit(db, (18.4,))
+    item = photos.attach_photo(db, visit.id, picture(), kind="windows_closed")
+    VisitStore(db).discard(visit.id)
+    with pytest.raises(ProcedureError) as exc:
+        photos.attach_photo(db, visit.id, picture(label="x"), kind="other")
+    assert "放弃" in exc.value.message_zh and "discarded" in exc.value.message_en
+    with pytest.raises(ProcedureError):
+        photos.detach(db, item.id)
+    assert [p.sha256 for p in photos.links(db, visit.id)] == [item.sha256]

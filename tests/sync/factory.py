@@ -65,6 +65,7 @@ def make_visit(i: int, *, training: bool = False, temps: tuple[float, float] = (
         instrument=Instrument(model="Center 309", serial="SN-1", certificate_no="C-1",
                               certificate_expiry=date(2027, 12, 31)),
         preconditions={c.key: True for c in p.preconditions},
+        closed_since=test_at - timedelta(minutes=40),
     )
     for kind, name, value in (("bedroom", "卧室1", temps[0]), ("living_room", "客厅", temps[1])):
         room = Room(kind=kind, name=name, area_m2=12.0)

@@ -14,13 +14,15 @@ from pathlib import Path
 import pytest
 from ui_helpers import shot
 
+from inspector_app.core.completeness import IncompleteVisit
 from inspector_app.core.model import Sample, Visit
 from inspector_app.core.profile import load_profile
+from inspector_app.core.verdict import visit_result
 from inspector_app.office import ingest
 from inspector_app.office.store import OfficeStore
 from inspector_app.seal.canonical import canonical_text
 from inspector_app.seal.device_key import DeviceKey
-from inspector_app.seal.record import seal_visit
+from inspector_app.seal.record import build_record, envelope_for, seal_visit
 from inspector_app.seal.signature import Refusal, Signatures, generated_signature
 from inspector_app.store.database import connect
 from inspector_app.store.visits import VisitStore
@@ -43,6 +45,7 @@ def measured(expired: bool = False) -> Visit:
     """The slip fixtures' three-room visit, with a settling curve before each point's readings
     (the chart has something to show) and, if asked, a certificate that ran out before the test."""
     visit = slip_visit(CC)
+    visit.exemptions = ["outdoor_below_design"]  # its unmet precondition, exempted
     if expired:
         visit.instrument.certificate_expiry = date(2026, 10, 31)
     for room in visit.rooms:
@@ -223,8 +226,21 @@ def test_refusal_shows_the_reason_and_the_witness(view, tmp_path, office, key):
     shot(view, "supervisor_detail_refusal")
 
 
+def sealed_without_checks(visit: Visit, key: DeviceKey) -> dict:
+    """A record the seal of today refuses (a formal test on an expired certificate), made by
+    the record builder directly: the office must still show such a record for what it is."""
+    sigs = Signatures(
+        inspector=generated_signature("王建国", "inspector", 1, signed_at=T0),
+        resident=generated_signature("李秀兰", "resident", 2, signed_at=T0))
+    record = build_record(visit, CC, visit_result(CC, visit), sigs, key.device_dict(),
+                          {"seq": 1, "prev_sha256": None}, T0.isoformat(), None)
+    return envelope_for(record, key)
+
+
 def test_an_expired_certificate_is_red(view, tmp_path, office, key):
-    detail = receive(office, seal(tmp_path / "laptop", key, measured(expired=True)))
+    with pytest.raises(IncompleteVisit, match="certificate"):
+        seal(tmp_path / "laptop", key, measured(expired=True))
+    detail = receive(office, sealed_without_checks(measured(expired=True), key))
     view.show_detail(detail)
     expiry = view.fields["certificate_expiry"]
     assert "2026-10-31" in expiry.text() and "EXPIRED" in expiry.text()

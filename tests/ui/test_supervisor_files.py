@@ -7,7 +7,7 @@ from pathlib import Path
 from test_supervisor_window import open_window, populated, select_row, settings, wait_idle
 from ui_helpers import click
 
-from inspector_app.ui.qt import QFileDialog
+from inspector_app.ui.qt import QFileDialog, QPushButton
 from inspector_app.ui.supervisor.window import export_target
 
 __all__ = ["populated", "settings"]  # fixtures used by name
@@ -30,8 +30,9 @@ def test_save_pdf_button_and_exports_match_their_names(app, qtbot, populated, se
     select_row(qtbot, window, failing)
     click(qtbot, window.ui.rulingButton)
     dialog = next(d for d in window.dialogs if isinstance(d, RulingDialog))
+    click(qtbot, dialog.issueButton)   # asked first
     with qtbot.waitSignal(dialog.issued, timeout=20000):
-        click(qtbot, dialog.issueButton)
+        click(qtbot, dialog.confirm_box.findChild(QPushButton, "confirmYes"))
     qtbot.waitUntil(lambda: dialog.pdf is not None, timeout=20000)
     # the supervisor types a name without the extension in Qt's save dialog
     monkeypatch.setattr(QFileDialog, "getSaveFileName",

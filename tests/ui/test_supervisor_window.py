@@ -16,7 +16,7 @@ from inspector_app.office import rulings
 from inspector_app.office.auth import hash_password
 from inspector_app.office.synth import synthesize
 from inspector_app.review.client import ReviewError, ReviewSession
-from inspector_app.ui.qt import QSettings, Qt
+from inspector_app.ui.qt import QPushButton, QSettings, Qt
 from tests.office.uploaded import confirm_refund, upload
 
 TODAY = date(2026, 11, 30)
@@ -151,12 +151,20 @@ def test_review_ruling_reprint_and_export(app, qtbot, populated, settings, tmp_p
     dialog.daysSpin.setValue(10)
     assert dialog.ruling is not None and dialog.ruling.decision == "refund"
     expected = dialog.ruling.amount_total
+    click(qtbot, dialog.issueButton)  # irreversible: asked first, and "no" leaves it unissued
+    assert str(expected) in dialog.confirm_box.text()
+    assert "不能撤回" in dialog.confirm_box.text()
+    click(qtbot, dialog.confirm_box.findChild(QPushButton, "confirmNo"))
+    assert rulings.for_record(office.store, record_id) == []
     with qtbot.waitSignal(dialog.issued, timeout=20000):
         click(qtbot, dialog.issueButton)
+        click(qtbot, dialog.confirm_box.findChild(QPushButton, "confirmYes"))
     qtbot.waitUntil(lambda: dialog.pdf is not None, timeout=20000)
+    assert not dialog.issueButton.isDefault() and not dialog.issueButton.autoDefault()
     kept = rulings.for_record(office.store, record_id)[-1]
     assert kept["ruling"]["amount_total"] == str(expected)
     saved = dialog.save_pdf(tmp_path / "ruling.pdf")
+    assert dialog.closeButton.hasFocus() or not dialog.isActiveWindow()
     text = pdf_text(saved.read_bytes())
     assert kept["ruling_no"] in text
     assert stored["sha256"][:16] in text.replace("\n", "").replace(" ", "")
@@ -368,10 +376,12 @@ def test_issuing_again_after_a_lost_answer_does_not_issue_twice(app, qtbot, popu
     click(qtbot, window.ui.rulingButton)
     dialog = next(d for d in window.dialogs if isinstance(d, RulingDialog))
     click(qtbot, dialog.issueButton)
+    click(qtbot, dialog.confirm_box.findChild(QPushButton, "confirmYes"))
     qtbot.waitUntil(lambda: "无法连接" in dialog.statusLabel.text(), timeout=10000)
     assert dialog.issueButton.isEnabled()
     with qtbot.waitSignal(dialog.issued, timeout=20000) as signal:
         click(qtbot, dialog.issueButton)
+        click(qtbot, dialog.confirm_box.findChild(QPushButton, "confirmYes"))
     assert signal.args == [lost[0]]                              # the ruling already issued
     assert len(rulings.for_record(office.store, record_id)) == 1
     qtbot.waitUntil(lambda: dialog.pdf is not None, timeout=20000)

@@ -12,7 +12,11 @@ from inspector_app.ui.screen_fit import TITLE_BAR_PX
 WINDOWS = ("main-records", "visit-step-1", "visit-step-5", "visit-step-7",
            "visit-step-7-refusal", "manual-entry", "correction", "slip", "supervisor-login",
            "supervisor-list",
-           "supervisor-detail-1", "ruling", "ruling-issued", "supervisor-companies")
+           "supervisor-detail-1", "ruling", "ruling-issued", "supervisor-companies",
+           # the questions asked before what cannot be undone, a room being corrected, a new
+           # visit's step rail and a refusal under its field
+           "discard-confirm", "visit-rooms-edit", "room-delete-confirm", "seal-confirm",
+           "ruling-confirm", "new-visit-rail", "new-visit-field-message")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

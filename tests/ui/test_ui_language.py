@@ -73,3 +73,9 @@ def test_no_two_controls_of_a_window_share_a_mnemonic(lang):
                                                             if key == k)
                     for k, n in keys.items() if n > 1]
     assert clashes == []
+
+
+@pytest.mark.parametrize(("lang", "count"), [("zh", r"缺 \d+ 项"), ("en", r"\d+ missing")])
+def test_the_step_rail_counts_what_is_missing_in_the_screen_language(lang, count):
+    rail = next(s for s in tour(lang)["stops"] if s["stop"] == "new-visit-rail")
+    assert any(re.search(count, text) for text in rail["texts"])

@@ -9,7 +9,7 @@ from ui_helpers import click, draw_signature, set_time, shot, type_into
 from inspector_app.seal.verify import verify_envelope
 from inspector_app.store.sealed import SealedStore
 from inspector_app.store.visits import SEALED
-from inspector_app.ui.qt import QDate
+from inspector_app.ui.qt import QDate, QPushButton
 from inspector_app.ui.visit.wizard import (
     DETAILS,
     INSTRUMENT,
@@ -128,6 +128,14 @@ def test_whole_visit_through_the_widgets(window, ctx, qtbot, tmp_path):
     assert sign.ui.sealButton.isEnabled(), sign.ui.sealStatus.text()
     shot(window, '7-signing')
     click(qtbot, sign.ui.sealButton)
+    box = sign.confirm_box  # irreversible: a summary and a question first
+    assert "不合格" in box.text() and "主管部门存档联" in box.text() and "不能更改" in box.text()
+    assert {b.text() for b in box.buttons()} == {"签封(&S)", "取消(&C)"}
+    assert box.defaultButton().text() == "取消(&C)"
+    click(qtbot, box.findChild(QPushButton, "confirmNo"))
+    assert wizard.state != SEALED and SealedStore(ctx.db).envelope_for_visit(wizard.visit.id) is None
+    click(qtbot, sign.ui.sealButton)
+    click(qtbot, sign.confirm_box.findChild(QPushButton, "confirmYes"))
     qtbot.waitUntil(lambda: wizard.state == SEALED, timeout=10000)
 
     shot(window, '8-sealed')

@@ -269,7 +269,7 @@ def inspector_app_tour(tour: Tour, envelope: dict) -> None:
     from inspector_app.ui.main_window import MainWindow
     from inspector_app.ui.qt import QThreadPool
     from inspector_app.ui.slip_dialog import SlipDialog
-    from inspector_app.ui.visit.wizard import MEASURE, SIGNING
+    from inspector_app.ui.visit.wizard import DETAILS, MEASURE, ROOMS, SIGNING
     from tests.sync.factory import make_visit
 
     emulator = start_demo_emulator(60.0)
@@ -288,6 +288,7 @@ def inspector_app_tour(tour: Tour, envelope: dict) -> None:
                                            "slip": records.slipButton,
                                            "correction": records.correctButton})
         correction_dialog(tour, window, visit.id)
+        discard_prompt(tour, window, ctx)
         window.open_visit(visit.id)
         wizard = window.wizard
         assert wizard.next(), wizard.ui.messageLabel.text()   # result -> signing
@@ -304,12 +305,23 @@ def inspector_app_tour(tour: Tour, envelope: dict) -> None:
                 del buttons["slip"]   # hidden until sealed
             tour.stop(f"visit-step-{index + 1}", window, buttons)
             tour.shot(f"visit-step-{index + 1}", window)
+            if index == ROOMS:   # a room chosen to correct or delete, and the question first
+                page.ui.roomsTable.selectRow(0)
+                page.edit_selected()
+                tour.stop("visit-rooms-edit", window, buttons | {
+                    "save room": page.ui.saveRoomButton, "delete room": page.ui.deleteRoomButton})
+                page.delete_room()   # it has readings: asked first
+                answer(tour, "room-delete-confirm", page.confirm_box, yes=False)
             if index == SIGNING:   # a refusal shows the reason, the witness and their pad
                 page.ui.refuseCheck.setChecked(True)
                 tour.stop("visit-step-7-refusal", window,
                           {"back": wizard.ui.backButton, "seal": page.ui.sealButton})
                 tour.shot("visit-step-7-refusal", window)
                 page.ui.refuseCheck.setChecked(False)
+                sign_all(page)
+                page.seal()   # asked first, with what will be sealed
+                assert page.confirm_box is not None, wizard.ui.messageLabel.text()
+                answer(tour, "seal-confirm", page.confirm_box, yes=False)
         wizard.go_to(MEASURE)
         measure = wizard.measure
         room = wizard.visit.rooms[0]
@@ -327,12 +339,69 @@ def inspector_app_tour(tour: Tour, envelope: dict) -> None:
                                  "close": slip.ui.closeButton}, extra=(pdf_text(slip.pdf),))
         tour.shot("slip", slip)
         slip.close()
+        new_visit_refusal(tour, window, DETAILS)
         window.close()
         QThreadPool.globalInstance().waitForDone(10000)
     finally:
         ctx.emulator = None
         emulator.stop()
         ctx.close()
+
+
+def answer(tour: Tour, name: str, box: Any, *, yes: bool) -> None:
+    """A stop at one of the app's questions (`ui.dialogs.confirm`), then answered."""
+    from PySide6.QtWidgets import QPushButton
+
+    buttons = {"yes": box.findChild(QPushButton, "confirmYes"),
+               "no": box.findChild(QPushButton, "confirmNo")}
+    tour.stop(name, box, buttons)
+    tour.shot(name, box)
+    buttons["yes" if yes else "no"].click()
+
+
+def discard_prompt(tour: Tour, window: Any, ctx: Any) -> None:
+    """An unfinished draft in the list, the question before discarding it, then discarded."""
+    from inspector_app.core.model import Visit
+
+    draft = Visit(profile_name=ctx.profile.name, profile_version=ctx.profile.version)
+    ctx.store.create(draft)
+    records = window.records
+    records.refresh()
+    records.ui.table.selectRow(next(i for i, r in enumerate(records.rows) if r.id == draft.id))
+    records._discard()
+    answer(tour, "discard-confirm", records.confirm_box, yes=True)
+    assert all(r.id != draft.id for r in records.rows)
+
+
+def sign_all(page: Any) -> None:
+    """Ink in the inspector's and the resident's boxes (generated strokes, as in the demo)."""
+    from inspector_app.seal.signature import generated_signature
+
+    names = {"inspector": page.ui.inspectorNameEdit, "resident": page.ui.residentNameEdit}
+    for role, edit in names.items():
+        if not edit.text().strip():
+            edit.setText("李梅")
+        pad = page.pads[role]
+        pad.set_strokes([list(map(list, s)) for s in generated_signature(
+            edit.text(), role, 1, box=pad.box()).strokes])
+
+
+def new_visit_refusal(tour: Tour, window: Any, details: int) -> None:
+    """A new visit: the step rail counts what each step lacks; Next on an empty details page
+    shows the refusal under its field."""
+    window.show_records()
+    window.new_visit()
+    wizard = window.wizard
+    nav = {"next": wizard.ui.nextButton, "back": wizard.ui.backButton,
+           "records": wizard.ui.recordsButton}
+    tour.stop("new-visit-rail", window, nav)
+    wizard._show(details)
+    assert not wizard.next()
+    page = wizard.pages[details]
+    assert page.field_message.isVisible(), wizard.ui.messageLabel.text()
+    tour.stop("new-visit-field-message", window, nav)
+    tour.shot("new-visit-field-message", window)
+    wizard.close_visit()
 
 
 def correction_dialog(tour: Tour, window: Any, record_id: str) -> None:
@@ -405,7 +474,8 @@ def supervisor_tour(tour: Tour, office: Any) -> None:
     ruling_buttons = {"issue": dialog.issueButton, "save": dialog.saveButton,
                       "print": dialog.printButton}
     tour.stop("ruling", dialog, ruling_buttons)
-    dialog.issue()
+    dialog.issue()   # asked first: an issued ruling stays at the office
+    answer(tour, "ruling-confirm", dialog.confirm_box, yes=True)
     wait(lambda: dialog.pdf is not None)
     tour.stop("ruling-issued", dialog, ruling_buttons, extra=(pdf_text(dialog.pdf),))
     tour.shot("ruling-issued", dialog)

@@ -261,7 +261,7 @@ class Ui_DetailsPage(object):
         self.areaSpin = QDoubleSpinBox(self.homeBox)
         self.areaSpin.setObjectName(u"areaSpin")
         self.areaSpin.setDecimals(1)
-        self.areaSpin.setMaximum(500.000000000000000)
+        self.areaSpin.setMaximum(99999.899999999994179)
         self.areaSpin.setSuffix(u" m\u00b2")
 
         self.homeForm.setWidget(9, QFormLayout.ItemRole.FieldRole, self.areaSpin)

@@ -63,15 +63,36 @@ class Ui_RoomsPage(object):
         self.areaSpin.setObjectName(u"areaSpin")
         self.areaSpin.setDecimals(1)
         self.areaSpin.setMinimum(0.000000000000000)
-        self.areaSpin.setMaximum(500.000000000000000)
+        self.areaSpin.setMaximum(99999.899999999994179)
         self.areaSpin.setSuffix(u" m\u00b2")
 
         self.addForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.areaSpin)
 
+        self.roomError = QLabel(self.addBox)
+        self.roomError.setObjectName(u"roomError")
+        self.roomError.setWordWrap(True)
+
+        self.addForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.roomError)
+
+        self.roomButtons = QHBoxLayout()
+        self.roomButtons.setObjectName(u"roomButtons")
         self.addRoomButton = QPushButton(self.addBox)
         self.addRoomButton.setObjectName(u"addRoomButton")
 
-        self.addForm.setWidget(3, QFormLayout.ItemRole.FieldRole, self.addRoomButton)
+        self.roomButtons.addWidget(self.addRoomButton)
+
+        self.saveRoomButton = QPushButton(self.addBox)
+        self.saveRoomButton.setObjectName(u"saveRoomButton")
+
+        self.roomButtons.addWidget(self.saveRoomButton)
+
+        self.deleteRoomButton = QPushButton(self.addBox)
+        self.deleteRoomButton.setObjectName(u"deleteRoomButton")
+
+        self.roomButtons.addWidget(self.deleteRoomButton)
+
+
+        self.addForm.setLayout(4, QFormLayout.ItemRole.FieldRole, self.roomButtons)
 
 
         self.listColumn.addWidget(self.addBox)
@@ -125,7 +146,9 @@ class Ui_RoomsPage(object):
         QWidget.setTabOrder(self.kindCombo, self.nameEdit)
         QWidget.setTabOrder(self.nameEdit, self.areaSpin)
         QWidget.setTabOrder(self.areaSpin, self.addRoomButton)
-        QWidget.setTabOrder(self.addRoomButton, self.roomsTable)
+        QWidget.setTabOrder(self.addRoomButton, self.saveRoomButton)
+        QWidget.setTabOrder(self.saveRoomButton, self.deleteRoomButton)
+        QWidget.setTabOrder(self.deleteRoomButton, self.roomsTable)
 
         self.retranslateUi(RoomsPage)
 
@@ -138,6 +161,8 @@ class Ui_RoomsPage(object):
         self.nameLabel.setText(QCoreApplication.translate("RoomsPage", u"Na&me", None))
         self.areaLabel.setText(QCoreApplication.translate("RoomsPage", u"&Area", None))
         self.addRoomButton.setText(QCoreApplication.translate("RoomsPage", u"A&dd room", None))
+        self.saveRoomButton.setText(QCoreApplication.translate("RoomsPage", u"&Save changes", None))
+        self.deleteRoomButton.setText(QCoreApplication.translate("RoomsPage", u"Delete &room", None))
         ___qtablewidgetitem = self.roomsTable.horizontalHeaderItem(0)
         ___qtablewidgetitem.setText(QCoreApplication.translate("RoomsPage", u"Room", None))
         ___qtablewidgetitem1 = self.roomsTable.horizontalHeaderItem(1)

@@ -155,6 +155,11 @@ class Ui_RecordsPage(object):
 
         self.actionsLayout.addWidget(self.correctButton)
 
+        self.discardButton = QPushButton(RecordsPage)
+        self.discardButton.setObjectName(u"discardButton")
+
+        self.actionsLayout.addWidget(self.discardButton)
+
         self.actionsSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.actionsLayout.addItem(self.actionsSpacer)
@@ -173,6 +178,7 @@ class Ui_RecordsPage(object):
         QWidget.setTabOrder(self.table, self.openButton)
         QWidget.setTabOrder(self.openButton, self.slipButton)
         QWidget.setTabOrder(self.slipButton, self.correctButton)
+        QWidget.setTabOrder(self.correctButton, self.discardButton)
 
         self.retranslateUi(RecordsPage)
 
@@ -204,6 +210,7 @@ class Ui_RecordsPage(object):
         self.openButton.setText(QCoreApplication.translate("RecordsPage", u"&Open", None))
         self.slipButton.setText(QCoreApplication.translate("RecordsPage", u"&Slip\u2026", None))
         self.correctButton.setText(QCoreApplication.translate("RecordsPage", u"Corr&ection\u2026", None))
+        self.discardButton.setText(QCoreApplication.translate("RecordsPage", u"&Discard draft\u2026", None))
         pass
     # retranslateUi
 

@@ -51,17 +51,23 @@ class Ui_VisitWizard(object):
 
         self.mainLayout = QVBoxLayout()
         self.mainLayout.setObjectName(u"mainLayout")
+        self.titleLayout = QHBoxLayout()
+        self.titleLayout.setObjectName(u"titleLayout")
         self.titleLabel = QLabel(VisitWizard)
         self.titleLabel.setObjectName(u"titleLabel")
 
-        self.mainLayout.addWidget(self.titleLabel)
+        self.titleLayout.addWidget(self.titleLabel)
 
         self.messageLabel = QLabel(VisitWizard)
         self.messageLabel.setObjectName(u"messageLabel")
         self.messageLabel.setWordWrap(True)
         self.messageLabel.setTextInteractionFlags(Qt.TextSelectableByMouse)
 
-        self.mainLayout.addWidget(self.messageLabel)
+        self.titleLayout.addWidget(self.messageLabel)
+
+        self.titleLayout.setStretch(1, 1)
+
+        self.mainLayout.addLayout(self.titleLayout)
 
         self.pages = QStackedWidget(VisitWizard)
         self.pages.setObjectName(u"pages")

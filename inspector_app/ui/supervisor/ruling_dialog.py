@@ -167,13 +167,14 @@ class RulingDialog(QDialog):
         row.addWidget(self.earlierCombo, 1)
         row.addWidget(self.earlierButton)
         self.issueButton = QPushButton(self.tr("&Issue ruling"), self)
-        self.issueButton.setDefault(True)
+        self.issueButton.setAutoDefault(False)  # Enter never issues: issuing asks first
         self.issueButton.clicked.connect(self.issue)
+        self.confirm_box = None
         self.saveButton = QPushButton(self.tr("&Save PDF…"), self)
         self.saveButton.clicked.connect(lambda: self.save_pdf())  # not clicked(bool)
         self.printButton = QPushButton(self.tr("&Print…"), self)
         self.printButton.clicked.connect(self.print_pdf)
-        close = QPushButton(self.tr("Close"), self)
+        close = self.closeButton = QPushButton(self.tr("Close"), self)
         close.clicked.connect(self.reject)
         for button in (self.issueButton, self.saveButton, self.printButton, close):
             row.addWidget(button)
@@ -246,6 +247,18 @@ class RulingDialog(QDialog):
 
     # -- issue, reopen, print ------------------------------------------------------------------
     def issue(self) -> None:
+        """Ask first (an issued ruling stays at the office), then issue it."""
+        if self.ruling is None:
+            return
+        from inspector_app.ui.dialogs import confirm
+
+        text = (self.totalLabel.text() + "\n\n"
+                + self.tr("An issued ruling is kept at the office and cannot be withdrawn; "
+                          "only a later ruling can supersede it."))
+        self.confirm_box = confirm(self, self.tr("Issue this ruling?"), text,
+                                   self.tr("&Issue"), self.tr("&Cancel"), self.issue_now)
+
+    def issue_now(self) -> None:
         """Ask the office to issue the ruling. The request key stays the same until the office
         has answered, so pressing again after a lost answer returns that ruling instead of
         issuing a second one that would supersede it."""
@@ -320,6 +333,7 @@ class RulingDialog(QDialog):
 
         write_atomically(path, self.pdf)
         self._status(self.tr("Saved: %1").replace("%1", str(path)), "ok")
+        self.closeButton.setFocus()  # never left on the irreversible Issue button
         return path
 
     def print_pdf(self) -> None:
@@ -337,5 +351,6 @@ class RulingDialog(QDialog):
 
         from inspector_app.ui.slip_dialog import paint_pages
 
+        self.closeButton.setFocus()  # after printing, Enter must not issue another ruling
         self.op = run_in_background(rasterise, on_success=lambda pngs: paint_pages(printer, pngs),
                                     on_failure=self._failed)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from inspector_app.core.model import CHANNELS, POSITION_FLAGS
+from inspector_app.core.completeness import details_missing
+from inspector_app.core.errors import ValidationError
+from inspector_app.core.model import CHANNELS, POSITION_FLAGS, Visit
 from inspector_app.core.procedure import response_check
 from inspector_app.ui.generated.page_details import Ui_DetailsPage
 from inspector_app.ui.qt import QDateTime
@@ -21,10 +23,22 @@ def from_qt(value: QDateTime) -> datetime:
 
 
 class DetailsPage(StepPage):
+    FIELDS = {"ticket": "ticketEdit", "channel": "channelCombo", "address.street": "streetEdit",
+              "address.building": "buildingEdit", "address.flat": "flatEdit",
+              "resident_name": "residentEdit", "resident_phone": "phoneEdit",
+              "heated_area_m2": "areaSpin", "company": "companyEdit",
+              "complaint_at": "complaintEdit", "contact_at": "contactEdit",
+              "arrival_at": "arrivalEdit", "outdoor_temp_c": "outdoorSpin",
+              "inspector": "inspectorEdit"}
+    REQUIRED_LABELS = ("ticketLabel", "complaintLabel", "contactLabel", "arrivalLabel",
+                       "outdoorLabel", "inspectorLabel", "streetLabel", "buildingLabel",
+                       "flatLabel", "residentLabel", "phoneLabel", "areaLabel", "companyLabel")
+
     def __init__(self, wizard) -> None:  # noqa: ANN001
         super().__init__(wizard)
         self.ui = Ui_DetailsPage()
         self.ui.setupUi(self)
+        self.mark_required()
         self.times = {"complaint_at": self.ui.complaintEdit, "contact_at": self.ui.contactEdit,
                       "arrival_at": self.ui.arrivalEdit}
         for edit, button in ((self.ui.complaintEdit, self.ui.complaintNowButton),
@@ -77,8 +91,9 @@ class DetailsPage(StepPage):
             box.setChecked(key in v.position)
         self.update_response()
 
-    def write(self) -> None:
-        v = self.visit
+    def write(self, visit: Visit | None = None) -> None:
+        """The widgets into `visit` (the wizard's by default; a preview copy for the rail)."""
+        v = visit or self.visit
         u = self.ui
         v.ticket = u.ticketEdit.text().strip()
         v.channel = u.channelCombo.currentData() or "other"
@@ -122,8 +137,20 @@ class DetailsPage(StepPage):
 
     def leave(self, forward: bool) -> None:
         self.write()
-        if forward and not self.visit.training:
+        if forward:
+            self.check_stored()
+        else:
+            self.wizard.ensure_stored()
+
+    def check_stored(self) -> None:
+        """A formal visit goes on only with its details complete (the seal's own rule)."""
+        if not self.visit.training:
             self.visit.validate_details()
+            missing = [m for m in details_missing(self.visit, self.session.wall())
+                       if m.step == "details"]
+            if missing:
+                raise ValidationError(missing[0].message_zh, missing[0].message_en,
+                                      field=missing[0].field)
         self.wizard.ensure_stored()
 
     def retranslate(self) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from inspector_app.core.errors import ValidationError
+from inspector_app.core.model import Visit
 from inspector_app.ui import i18n
 from inspector_app.ui.background import run_in_background
 from inspector_app.ui.generated.page_instrument import Ui_InstrumentPage
@@ -32,10 +33,17 @@ def _port_choices() -> list[tuple[str, str]]:
 
 
 class InstrumentPage(StepPage):
+    FIELDS = {"instrument.port": "portCombo", "instrument.model": "modelEdit",
+              "instrument.serial": "serialEdit", "instrument.certificate_no": "certificateEdit",
+              "instrument.certificate_expiry": "expiryEdit"}
+    REQUIRED_LABELS = ("portLabel", "modelLabel", "serialLabel", "certificateLabel",
+                       "expiryLabel")
+
     def __init__(self, wizard) -> None:  # noqa: ANN001
         super().__init__(wizard)
         self.ui = Ui_InstrumentPage()
         self.ui.setupUi(self)
+        self.mark_required()
         self.probe_op = None
         self.ui.refreshButton.clicked.connect(self.refresh_ports)
         self.ui.probeButton.clicked.connect(self.start_probe)
@@ -169,8 +177,10 @@ class InstrumentPage(StepPage):
         self.ui.probeResult.setStyleSheet(message_style("bad"))
 
     # -- leaving ---------------------------------------------------------------------------
-    def leave(self, forward: bool) -> None:
-        inst = self.visit.instrument
+    def write(self, visit: Visit | None = None) -> None:
+        """The widgets into `visit` (the wizard's by default; a preview copy for the rail)."""
+        visit = visit or self.visit
+        inst = visit.instrument
         inst.port = self.port()
         inst.protocol = self.ui.protocolCombo.currentData() or ""
         inst.model = self.ui.modelEdit.text().strip()
@@ -178,11 +188,19 @@ class InstrumentPage(StepPage):
         inst.certificate_no = self.ui.certificateEdit.text().strip()
         inst.certificate_expiry = self.expiry()
         inst.correction_c = round(self.ui.correctionSpin.value(), 1)
-        self.visit.training = self.ui.trainingCheck.isChecked()
+        visit.training = self.ui.trainingCheck.isChecked()
+
+    def leave(self, forward: bool) -> None:
+        self.write()
         if not forward:
             if self.wizard.stored:
                 self.wizard.ensure_stored()
             return
+        self.check_stored()
+
+    def check_stored(self) -> None:
+        """The stored instrument must name a port and, for a formal test, a valid certificate."""
+        inst = self.visit.instrument
         if not inst.port:
             raise ValidationError("请选择温度计所连接的串口", "choose the thermometer's port",
                                   field="instrument.port")

@@ -61,7 +61,7 @@ class PhotoBar(QWidget):
     """"Photos: n  [Attach photo…] [Take photo…]" beside the wizard's Back/Next."""
 
     def __init__(self, wizard: VisitWizard) -> None:
-        super().__init__()
+        super().__init__(wizard)  # a child from the start: never shown as a window of its own
         self.wizard = wizard
         self.ops: list[Op] = []
         self.busy = False

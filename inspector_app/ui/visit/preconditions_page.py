@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from inspector_app.core.model import Visit
 from inspector_app.ui import i18n
 from inspector_app.ui.generated.page_preconditions import Ui_PreconditionsPage
 from inspector_app.ui.qt import QCheckBox, QDateTime, QTimer
@@ -79,20 +80,29 @@ class PreconditionsPage(StepPage):
                                          .replace("%1", str(need)).replace("%2", str(minutes)))
             self.ui.closedStatus.setStyleSheet(message_style("warn"))
 
-    def leave(self, forward: bool) -> None:
-        self.timer.stop()
-        v = self.visit
+    def write(self, visit: Visit | None = None) -> None:
+        """The widgets into `visit` (the wizard's by default; a preview copy for the rail)."""
+        v = visit or self.visit
         v.preconditions = {k: box.isChecked() for k, box in self.checks.items()}
         v.exemptions = [k for k, box in self.exemptions.items() if box.isChecked()]
         v.closed_since = self.closed_since()
+
+    def leave(self, forward: bool) -> None:
+        self.timer.stop()
+        self.write()
         if forward:
-            if v.test_at is None:
-                v.test_at = self.session.wall()
             try:
-                self.session.check_ready_to_measure()
+                self.check_stored()
             except Exception:
                 self.timer.start()
                 raise
+        self.wizard.ensure_stored()
+
+    def check_stored(self) -> None:
+        """Measuring may start (the core's call); the test starts when first asked."""
+        if self.visit.test_at is None:
+            self.visit.test_at = self.session.wall()
+        self.session.check_ready_to_measure()
         self.wizard.ensure_stored()
 
     def retranslate(self) -> None:

@@ -5,7 +5,7 @@ Every number comes from `core.verdict.visit_result`; the page only lays it out.
 
 from __future__ import annotations
 
-from inspector_app.core.errors import ProcedureError
+from inspector_app.core.completeness import measure_missing
 from inspector_app.core.refund_terms import refund_terms
 from inspector_app.core.verdict import FAIL, INCOMPLETE, PASS
 from inspector_app.store.visits import COMPLETE
@@ -86,14 +86,13 @@ class ResultPage(StepPage):
         self.ui.notesLabel.setText("\n".join(notes))
 
     def leave(self, forward: bool) -> None:
+        """A measured visit is complete; an unmeasured one may still go on to signing, where a
+        resident's refusal before a witness can be recorded (the seal's rule decides)."""
         if not forward or self.wizard.read_only:
             return
-        result = self.session.result()
-        if any(r.verdict == INCOMPLETE for r in result.rooms) or not result.rooms:
-            raise ProcedureError("还有房间或测点没有测完，不能签字",
-                                 "some rooms or points are not measured yet: cannot sign")
         self.wizard.save_elapsed()
-        self.wizard.set_state(COMPLETE)
+        if not measure_missing(self.visit, self.wizard.profile) and self.visit.rooms:
+            self.wizard.set_state(COMPLETE)
 
     def retranslate(self) -> None:
         if self.result is not None:

@@ -1,18 +1,23 @@
 """Step 4: the rooms measured, their areas, and how many points each needs and where.
 
 The number of points comes from the profile (`points_for_area`); each room is stored the moment
-it is added (`VisitSession.add_room`), so a crash never loses the plan.
+it is added (`VisitSession.add_room`), so a crash never loses the plan. Clicking a room puts it in
+the form to correct it before measuring (`update_room`) or delete it; a room with readings asks
+first and stays on the record with them (`delete_room`). Refusals show under the form's fields.
 """
 
 from __future__ import annotations
 
-from inspector_app.core.errors import ValidationError
+from datetime import datetime
+
+from inspector_app.core.errors import InspectionError, ValidationError
 from inspector_app.core.model import Room
 from inspector_app.core.profile import points_for_area
-from inspector_app.store.visits import IN_PROGRESS
 from inspector_app.ui import i18n
+from inspector_app.ui.dialogs import confirm
 from inspector_app.ui.generated.page_rooms import Ui_RoomsPage
 from inspector_app.ui.qt import QHeaderView, QTableWidgetItem
+from inspector_app.ui.style import message_style
 from inspector_app.ui.visit.base import StepPage
 
 KINDS = ("bedroom", "living_room", "other")
@@ -24,6 +29,12 @@ class RoomsPage(StepPage):
         self.ui = Ui_RoomsPage()
         self.ui.setupUi(self)
         self.ui.addRoomButton.clicked.connect(self.add_room)
+        self.ui.saveRoomButton.clicked.connect(self.save_room)
+        self.ui.deleteRoomButton.clicked.connect(self.delete_room)
+        self.ui.roomsTable.itemClicked.connect(lambda _item: self.edit_selected())
+        self.ui.roomsTable.itemActivated.connect(lambda _item: self.edit_selected())
+        self.confirm_box = None
+        self.show_error("")
         self.ui.areaSpin.valueChanged.connect(self.preview_pending)
         self.ui.kindCombo.currentIndexChanged.connect(self._kind_changed)
         self.ui.roomsTable.itemSelectionChanged.connect(self.show_selected)
@@ -63,11 +74,84 @@ class RoomsPage(StepPage):
 
     def refresh_table(self) -> None:
         table = self.ui.roomsTable
+        table.clearSelection()
         table.setRowCount(len(self.visit.rooms))
         for row, room in enumerate(self.visit.rooms):
             for col, text in enumerate((room.name, self.kind_label(room.kind),
                                         f"{room.area_m2:g} m²", str(len(room.points)))):
                 table.setItem(row, col, QTableWidgetItem(text))
+
+    def show_error(self, text: str) -> None:
+        """A refusal under the fields it is about (no banner pushing the form down)."""
+        self.ui.roomError.setText(text)
+        self.ui.roomError.setStyleSheet(message_style("bad") if text else "")
+        self.ui.roomError.setVisible(bool(text))
+
+    def selected_room(self) -> Room | None:
+        rows = self.ui.roomsTable.selectionModel().selectedRows()
+        return self.visit.rooms[rows[0].row()] if rows else None
+
+    def update_room_buttons(self) -> None:
+        room = self.selected_room()
+        editable = not self.wizard.read_only
+        self.ui.saveRoomButton.setEnabled(editable and room is not None
+                                          and not room.has_readings())
+        self.ui.deleteRoomButton.setEnabled(editable and room is not None)
+
+    def edit_selected(self) -> None:
+        """Put the clicked room in the form, to correct it or delete it."""
+        room = self.selected_room()
+        if room is None:
+            return
+        self.ui.kindCombo.blockSignals(True)
+        self.ui.kindCombo.setCurrentIndex(max(0, KINDS.index(room.kind)))
+        self.ui.kindCombo.blockSignals(False)
+        self.ui.nameEdit.setText(room.name)
+        self.ui.areaSpin.setValue(room.area_m2)
+        self.update_room_buttons()
+
+    def form(self) -> tuple[str, str, float]:
+        return (self.ui.kindCombo.currentData(), self.ui.nameEdit.text().strip(),
+                round(self.ui.areaSpin.value(), 1))
+
+    def save_room(self) -> None:
+        room = self.selected_room()
+        if room is None:
+            return
+        try:
+            self.session.update_room(room, *self.form())
+        except InspectionError as exc:
+            self.show_error(i18n.error_text(exc))
+            return
+        self.show_error("")
+        self.refresh_table()
+        self.ui.roomsTable.selectRow(self.visit.rooms.index(room))
+        self.wizard.rooms_changed()
+
+    def delete_room(self) -> None:
+        room = self.selected_room()
+        if room is None:
+            return
+        if not room.has_readings():
+            self._delete(room)
+            return
+        self.confirm_box = confirm(
+            self, self.tr("Delete a measured room?"),
+            self.tr("“%1” already has readings. Deleted, it is no longer judged, but its "
+                    "readings stay on the record and the sealed record shows them as deleted.")
+            .replace("%1", room.name),
+            self.tr("&Delete room"), self.tr("&Keep it"), lambda: self._delete(room))
+
+    def _delete(self, room: Room) -> None:
+        try:
+            self.session.delete_room(room, datetime.now().astimezone().isoformat(
+                timespec="seconds"))
+        except InspectionError as exc:
+            self.show_error(i18n.error_text(exc))
+            return
+        self.show_error("")
+        self.refresh_table()
+        self.wizard.rooms_changed()
 
     def add_room(self) -> None:
         kind = self.ui.kindCombo.currentData()
@@ -76,10 +160,12 @@ class RoomsPage(StepPage):
         try:
             self.session.add_room(kind, name, area)
         except ValidationError as exc:
-            self.wizard.show_message(i18n.error_text(exc), "bad")
+            self.show_error(i18n.error_text(exc))
+            if exc.field == "room.area_m2":
+                self.ui.areaSpin.setFocus()
             return
-        self.wizard.show_message("", "")
-        self.wizard.set_state(IN_PROGRESS)  # a new room reopens a visit that was complete
+        self.show_error("")
+        self.wizard.rooms_changed()
         self.refresh_table()
         self.ui.roomsTable.selectRow(len(self.visit.rooms) - 1)
         next_kind = "living_room" if not any(r.kind == "living_room" for r in self.visit.rooms) \
@@ -95,10 +181,10 @@ class RoomsPage(StepPage):
             self.show_plan(points_for_area(self.wizard.profile, area), None)
 
     def show_selected(self) -> None:
-        rows = self.ui.roomsTable.selectionModel().selectedRows()
-        if rows:
-            room = self.visit.rooms[rows[0].row()]
+        room = self.selected_room()
+        if room is not None:
             self.show_plan(len(room.points), room)
+        self.update_room_buttons()
 
     def show_plan(self, points: int, room: Room | None) -> None:
         p = self.wizard.profile

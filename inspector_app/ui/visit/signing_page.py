@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from inspector_app.core.completeness import missing_for_seal
 from inspector_app.core.errors import InspectionError
 from inspector_app.seal.signature import (
     STATEMENT_EN,
@@ -22,6 +23,7 @@ from inspector_app.seal.signature import (
 from inspector_app.store.database import DB_FILENAME, connect
 from inspector_app.ui import i18n
 from inspector_app.ui.background import run_in_background
+from inspector_app.ui.dialogs import confirm
 from inspector_app.ui.generated.page_signing import Ui_SigningPage
 from inspector_app.ui.qt import QHBoxLayout, QWidget
 from inspector_app.ui.style import message_style
@@ -48,6 +50,7 @@ class SigningPage(StepPage):
         self.ui.setupUi(self)
         self.envelope: dict | None = None
         self.seal_op = None
+        self.confirm_box = None
         u = self.ui
         self.pads: dict[str, SignaturePad] = {"inspector": u.inspectorPad,
                                               "resident": u.residentPad, "witness": u.witnessPad}
@@ -118,14 +121,29 @@ class SigningPage(StepPage):
         if self.wizard.read_only:
             return
         try:
-            self.signatures()
-            self.ui.sealStatus.setText(self.tr("Ready to seal."))
-            self.ui.sealStatus.setStyleSheet(message_style("ok"))
-            self.ui.sealButton.setEnabled(True)
+            sigs = self.signatures()
         except InspectionError as exc:
             self.ui.sealStatus.setText(i18n.error_text(exc))
             self.ui.sealStatus.setStyleSheet(message_style("info"))
             self.ui.sealButton.setEnabled(False)
+            return
+        missing = self.missing(sigs)
+        if missing:  # the seal would refuse: say everything it lacks, in the UI language
+            self.ui.sealStatus.setText(self.tr("Cannot seal yet. Missing:") + "\n"
+                                       + "\n".join("• " + m.message(i18n.current())
+                                                   for m in missing))
+            self.ui.sealStatus.setStyleSheet(message_style("bad"))
+            self.ui.sealButton.setEnabled(False)
+            return
+        self.ui.sealStatus.setText(self.tr("Ready to seal."))
+        self.ui.sealStatus.setStyleSheet(message_style("ok"))
+        self.ui.sealButton.setEnabled(True)
+
+    def missing(self, sigs: Signatures) -> list:
+        """The core's completeness rule, as the seal itself will apply it."""
+        witnessed = sigs.refusal is not None and sigs.refusal.witness is not None
+        return missing_for_seal(self.visit, self.wizard.profile, self.session.wall(),
+                                refused_with_witness=witnessed)
 
     # -- building the signatures (checked by the seal package) -----------------------------
     def capture(self, role: str, name: str) -> Signature:
@@ -160,11 +178,34 @@ class SigningPage(StepPage):
 
     # -- sealing ---------------------------------------------------------------------------
     def seal(self) -> None:
+        """Ask first: a sealed record cannot be changed. The summary says what will be sealed."""
         try:
             sigs = self.signatures()
         except InspectionError as exc:
             self.wizard.show_message(i18n.error_text(exc), "bad")
             return
+        self.confirm_box = confirm(self, self.tr("Seal the record?"), self.summary(),
+                                   self.tr("&Seal"), self.tr("&Cancel"),
+                                   lambda: self.seal_now(sigs))
+
+    def summary(self) -> str:
+        """Verdict, refund estimate and copies, then the warning that sealing is final."""
+        result = self.session.result()
+        verdict = {"pass": self.tr("Pass"), "fail": self.tr("Fail"),
+                   "incomplete": self.tr("Incomplete")}.get(result.verdict, result.verdict)
+        copies = i18n.pick("、", ", ").join(c.label(i18n.current())
+                                            for c in self.wizard.profile.slip_copies)
+        lines = [self.tr("Result: %1").replace("%1", verdict),
+                 self.tr("Refund estimate: %1 yuan per failing day")
+                 .replace("%1", str(result.refund_per_day)),
+                 self.tr("Copies to print: %1").replace("%1", copies)]
+        if self.visit.training:
+            lines.append(self.tr("Training visit: not evidence for a refund ruling."))
+        lines += ["", self.tr("A sealed record cannot be changed. A mistake can only be "
+                              "corrected by a new record that names this one.")]
+        return "\n".join(lines)
+
+    def seal_now(self, sigs: Signatures) -> None:
         self.wizard.save_elapsed()
         self.ui.sealButton.setEnabled(False)
         self.ui.sealStatus.setText(self.tr("Sealing the record…"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 
+from inspector_app.core.completeness import STEPS, missing_by_step
 from inspector_app.core.errors import InspectionError
 from inspector_app.core.model import Visit
 from inspector_app.core.procedure import VisitSession
@@ -24,6 +25,7 @@ from inspector_app.ui.qt import (
     QListWidgetItem,
     QScrollArea,
     Qt,
+    QTimer,
     QWidget,
     Signal,
 )
@@ -91,6 +93,12 @@ class VisitWizard(QWidget):
             self.ui.pages.addWidget(scroll)
             self.ui.stepList.addItem(QListWidgetItem())
         self.measure: MeasurePage = self.pages[MEASURE]  # type: ignore[assignment]
+        self.rail_timer = QTimer(self)
+        self.rail_timer.setSingleShot(True)
+        self.rail_timer.setInterval(250)
+        self.rail_timer.timeout.connect(self._update_rail)
+        for page in self.pages[:ROOMS]:
+            page.watch_edits(self.schedule_rail)
         self.port_finder = PortFinder(ctx, self.measure)
         self.measure.ui.liveColumn.insertWidget(1, self.port_finder)
         self.port_finder.use_port.connect(self.switch_port)
@@ -106,6 +114,13 @@ class VisitWizard(QWidget):
         self.ui.nextButton.setShortcut(QKeySequence("Ctrl+Return"))
         self.ui.backButton.setShortcut(QKeySequence("Ctrl+Backspace"))
         self.ui.stepList.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # beside the title, its place kept when empty: an appearing message moves nothing, and
+        # the page below keeps the height a 1366×728 screen allows
+        keep_place = self.ui.messageLabel.sizePolicy()
+        keep_place.setRetainSizeWhenHidden(True)
+        self.ui.messageLabel.setSizePolicy(keep_place)
+        lines = self.ui.messageLabel.fontMetrics().lineSpacing()
+        self.ui.messageLabel.setFixedHeight(2 * lines + 16)
         self._show(self.first_step())
         self.retranslate()
 
@@ -132,7 +147,7 @@ class VisitWizard(QWidget):
         try:
             self.pages[self.current].leave(True)
         except InspectionError as exc:
-            self.show_message(i18n.error_text(exc), "bad")
+            self.refuse(exc)
             return False
         return self._show(self.current + 1)
 
@@ -149,11 +164,15 @@ class VisitWizard(QWidget):
             return self._show(index)
         if index < self.current or index <= self.reached:
             if index > self.current:
+                # Only the page on screen writes its widgets; the steps jumped over are checked
+                # as the visit holds them (their widgets may never have been loaded since a
+                # resume, and blank widgets must never overwrite what was entered).
                 try:
-                    for step in range(self.current, index):
-                        self.pages[step].leave(True)
+                    self.pages[self.current].leave(True)
+                    for step in range(self.current + 1, index):
+                        self.pages[step].check_stored()
                 except InspectionError as exc:
-                    self.show_message(i18n.error_text(exc), "bad")
+                    self.refuse(exc)
                     return False
             else:
                 self._leave_quietly()
@@ -169,7 +188,17 @@ class VisitWizard(QWidget):
         if not self.go_to(target):
             self.ui.stepList.setCurrentRow(self.current)
 
+    def refuse(self, exc: InspectionError) -> None:
+        """A refusal goes under its field when the page on screen has it, else in the message
+        line (which keeps its place when empty, so nothing below it ever moves)."""
+        text = i18n.error_text(exc)
+        if self.pages[self.current].show_field_error(exc.field, text):
+            self.show_message("", "")
+        else:
+            self.show_message(text, "bad")
+
     def _show(self, index: int) -> bool:
+        self.pages[self.current].field_message.clear_target()
         self.current = index
         self.reached = max(self.reached, index)
         self.show_message("", "")
@@ -183,17 +212,23 @@ class VisitWizard(QWidget):
             focus_first(page)
         return True
 
+    def step_gaps(self) -> list[int]:
+        """How many required things each step still lacks (the core's completeness rule, on the
+        visit with the page on screen as typed so far); the result step lacks what any earlier
+        step lacks; nothing is measured while there is no room."""
+        visit = (None if self.read_only else self.pages[self.current].preview()) or self.visit
+        by_step = missing_by_step(visit, self.profile, self.session.wall())
+        counts = [len(by_step[step]) for step in STEPS]
+        if not visit.rooms:
+            counts[MEASURE] = max(counts[MEASURE], 1)
+        return [*counts, sum(counts), 0 if self.state in (SEALED, SYNCED) else 1]
+
+    def schedule_rail(self) -> None:
+        """Recount the rail shortly after typing stops (not on every key)."""
+        self.rail_timer.start()
+
     def _update_chrome(self) -> None:
-        self.ui.stepList.blockSignals(True)
-        for i, page in enumerate(self.pages):
-            item = self.ui.stepList.item(i)
-            mark = "✓ " if i < self.reached and i != self.current else ""
-            item.setText(f"{i + 1}. {mark}{page.title()}")
-            reachable = i <= self.reached or self.read_only
-            flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-            item.setFlags(flags if reachable else Qt.ItemFlag.NoItemFlags)
-        self.ui.stepList.setCurrentRow(self.current)
-        self.ui.stepList.blockSignals(False)
+        self._update_rail()
         self.ui.titleLabel.setText(self.pages[self.current].title())
         last = self.current == len(self.pages) - 1
         self.ui.backButton.setEnabled(self.current > 0 and not self.read_only)
@@ -201,10 +236,33 @@ class VisitWizard(QWidget):
         self.ui.trainingBadge.setVisible(self.visit.training)
         self.photo_bar.refresh()
 
+    def _update_rail(self) -> None:
+        """The step rail alone: what typing changes (the rest reads the store)."""
+        self.ui.stepList.blockSignals(True)
+        gaps = self.step_gaps()
+        for i, page in enumerate(self.pages):
+            item = self.ui.stepList.item(i)
+            done = gaps[i] == 0
+            text = f"{i + 1}. {'✓ ' if done else ''}{page.title()}"
+            if not done and i < SIGNING:
+                text += " · " + self.tr("%1 missing").replace("%1", str(gaps[i]))
+            item.setText(text)
+            reachable = i <= self.reached or self.read_only
+            flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            item.setFlags(flags if reachable else Qt.ItemFlag.NoItemFlags)
+        self.ui.stepList.setCurrentRow(self.current)
+        self.ui.stepList.blockSignals(False)
+
     def show_message(self, text: str, kind: str) -> None:
         self.ui.messageLabel.setText(text)
         self.ui.messageLabel.setVisible(bool(text))
         self.ui.messageLabel.setStyleSheet(message_style(kind) if text else "")
+
+    def rooms_changed(self) -> None:
+        """Rooms added, corrected or deleted: the visit measures again, the rail recounts."""
+        self.set_state(IN_PROGRESS)
+        self.measure.selected = None
+        self._update_chrome()
 
     def training_changed(self) -> None:
         self.ui.trainingBadge.setVisible(self.visit.training)
@@ -278,6 +336,7 @@ class VisitWizard(QWidget):
         if not self.read_only:
             self._leave_quietly()
             self.save_elapsed()
+        self.rail_timer.stop()
         self.stop_reader()
         self.closed.emit()
 
@@ -285,6 +344,7 @@ class VisitWizard(QWidget):
         if not self.read_only:
             self._leave_quietly()
             self.save_elapsed()
+        self.rail_timer.stop()
         self.stop_reader()
 
     def retranslate(self) -> None:
