@@ -30,10 +30,10 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     KeepInFrame,
-    KeepTogether,
     PageBreak,
     PageTemplate,
     Paragraph,
@@ -437,6 +437,7 @@ def _rooms_table(c: SlipContent, width: float, st: _Styles) -> Table:
 def _story_a4(c: SlipContent, label: str, no: int, total: int, layout: Layout, st: _Styles,
               sink: list[QrBox]) -> list[Flowable]:
     w = layout.width
+    page_h = layout.page_height or A4[1]
     t = c.t
     label_w = 52 * mm
     head = Table([[_one_line(c.title, st.title, w - label_w - 14, min_scale=0.85),
@@ -487,8 +488,8 @@ def _story_a4(c: SlipContent, label: str, no: int, total: int, layout: Layout, s
         ("TOPPADDING", (0, 0), (-1, -1), 0),
     ]))
     # a copy that runs over two pages keeps its signatures and check together on the last one
-    story += [KeepTogether([_p(t("section.signatures"), st.section), signs, Spacer(1, 4),
-                            check])]
+    tail = [_p(t("section.signatures"), st.section), signs, Spacer(1, 4), check]
+    story += [CondPageBreak(sum(f.wrap(w, page_h)[1] for f in tail)), *tail]
     return story
 
 
@@ -680,6 +681,9 @@ def render(envelope: dict, *, paper: str = "a4", copies: list[tuple[str, str]] |
             flows = natural_height(trial) > room
             if not flows:
                 break
+        else:       # two pages whatever the type: the first, roomiest, setting
+            body, spacing = A4_STEPS[0]
+            typed = replace(layout, body=body, spacing=spacing)
         layout = typed
     st = _Styles(layout, lang)
     if not page_h:
@@ -711,8 +715,9 @@ def render(envelope: dict, *, paper: str = "a4", copies: list[tuple[str, str]] |
                 flow.append(PageBreak())
             story = build(content, label, i + 1, len(copies), layout, st, sink)
             flow.append(_CopyStart(i, state))
-            flow += story if flows else [KeepInFrame(layout.width, frame_h, story,
-                                                     mode="shrink")]
+            # A4 flows: a copy longer than its page goes on over the next; never shrunk
+            flow += story if layout.wide else [KeepInFrame(layout.width, frame_h, story,
+                                                           mode="shrink")]
         doc.build(flow)
         return buf.getvalue(), doc.page
 
