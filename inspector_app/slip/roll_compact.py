@@ -3,7 +3,8 @@
 What makes it short: facts set as running text with short labels rather than a label grid (a
 time on the complaint's day without its date again), one line a room with its point means only
 (each reading stays in the sealed record and on the A4 slip, which the copy says), the criterion
-and refund estimate one line each with each room's sum only, the two signatures side by side,
+and refund estimate one line each with each room's sum only, the two signatures side by side
+(a refusal and its reason full width above them, the witness signing beside the inspector),
 the hash beside a QR code of low error correction (a fresh thermal print needs no more: fewer
 modules at the same module size). Same facts otherwise, nothing under 8 pt, in either language.
 """
