@@ -120,6 +120,7 @@ class SlipContent:
     office_url: str | None     # the enrolled office's public address; None: not enrolled
     verify_link: str | None    # what the QR code holds; None: no QR, id and hash as text
     notes: list[str] = field(default_factory=list)
+    brief: list[str] = field(default_factory=list)   # the conclusion in short (compact roll)
     lang: str = DEFAULT_LANG
     sealed_at: str = ""      # ISO, the record's sealing time: the PDF's creation date
 
@@ -385,6 +386,7 @@ def build_content(envelope: dict, *, profile: Profile | None = None,
 
     verdict = str(result.get("verdict", "incomplete"))
     conclusion = _conclusion(result, rooms, prof, profile, t)
+    brief = _brief(result, prof, profile, t)
     rules = _rules(prof, profile, result, t)
 
     sigs = record.get("signatures") or {}
@@ -423,7 +425,7 @@ def build_content(envelope: dict, *, profile: Profile | None = None,
         verdict_label=t.coded("verdict", verdict), conclusion=conclusion, rules=rules,
         inspector=inspector, resident=resident, refusal=refusal, seal=seal,
         office_url=office_address(office_url), verify_link=verify_link(envelope, office_url),
-        notes=notes,
+        notes=notes, brief=brief,
         lang=lang, sealed_at=str(record.get("sealed_at") or ""),
     )
 
@@ -501,7 +503,12 @@ def _conclusion(result: dict, rooms: list[RoomLine], prof: dict,
         lines.append(t("refund", per_day=result["refund_per_day"]))
         lines += [t("refund_term", room=term.room, sum=term.text(t.lang))
                   for term in refund_terms(result)]
+    return lines + _result_notes(result, t)
+
+
+def _result_notes(result: dict, t: Labels) -> list[str]:
     names = {r.get("room_id"): r.get("name", "") for r in result.get("rooms") or []}
+    lines = []
     for note in result.get("notes") or []:
         kind, _, arg = str(note).partition(":")
         if kind == "missing_room":
@@ -511,6 +518,24 @@ def _conclusion(result: dict, rooms: list[RoomLine], prof: dict,
         else:
             lines.append(str(note))
     return lines
+
+
+def _brief(result: dict, prof: dict, profile: Profile | None, t: Labels) -> list[str]:
+    """The conclusion for the compact roll: the criterion and the refund estimate in one line
+    each, each room's share as its sum only (the A4 slip shows how each is worked out)."""
+    lines = []
+    min_temp = prof.get("min_temp_c") or (str(profile.min_temp_c) if profile else None)
+    if min_temp:
+        tested = profile.rooms_tested if profile else DEFAULT_ROOMS_TESTED
+        kinds = t.join([t.coded("kind", k) for k in tested])
+        lines.append(t("brief_criterion", kinds=kinds, min_temp=min_temp))
+    refund = _decimal(result.get("refund_per_day"))
+    if refund is not None and refund > 0:
+        terms = t.join([t("brief_refund_term", room=term.room, sum=term.per_day)
+                        for term in refund_terms(result)])
+        lines.append(t("brief_refund", per_day=result["refund_per_day"],
+                       terms=t("paren", text=terms) if terms else ""))
+    return lines + _result_notes(result, t)
 
 
 def _rules(prof: dict, profile: Profile | None, result: dict, t: Labels) -> list[str]:

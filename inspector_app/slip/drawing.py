@@ -150,14 +150,16 @@ class QrFlowable(Flowable):
     Sized by its module, not its square: what a phone camera or a 100 dpi scan must resolve is
     one module (about 3 pixels at 0.8 mm and 100 dpi), whatever the length of the link."""
 
-    def __init__(self, payload: str, module: float, sink: list[QrBox] | None = None) -> None:
+    def __init__(self, payload: str, module: float, sink: list[QrBox] | None = None,
+                 level: str = "M") -> None:
         super().__init__()
         self.payload = payload
         self.sink = sink
-        self.matrix = qr_matrix(payload)
+        self.matrix = qr_matrix(payload, level)
         self.modules = len(self.matrix) + 2 * QUIET_ZONE
         self.size = module * self.modules
-        digest = hashlib.sha256(f"{payload}|{self.size:.3f}".encode()).hexdigest()[:16]
+        key = f"{payload}|{self.size:.3f}" + ("" if level == "M" else f"|{level}")
+        digest = hashlib.sha256(key.encode()).hexdigest()[:16]
         self.form_name = f"SlipQR{digest}"
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:

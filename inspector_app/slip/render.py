@@ -4,10 +4,12 @@ No database, no clock, no randomness: the same envelope gives the same bytes (re
 `invariant` mode fixes the document id; the creation date is the record's sealing time), so a slip printed twice, or on the
 office's machine, is byte-for-byte the same document, provided both run the same reportlab with
 the same accelerators: reportlab's C `fp_str` (package rl_accel) rounds some coordinates in the
-6th decimal the other way from its pure-Python one, so A4 bytes differ between the two. One page
-per copy, each labelled, because the copies are handed to different parties and each must stand
-alone: an A4 copy that would overflow is shrunk to fit its page; an 80 mm roll copy is one long
-page as tall as its content.
+6th decimal the other way from its pure-Python one, so A4 bytes differ between the two. Each
+copy starts on its own page, labelled, because the copies are handed to different parties and
+each must stand alone: an A4 copy of a big home first gets slightly smaller type (never under
+8 pt), and if it still does not fit one page it goes on over a second page of the same copy,
+headed with the copy's name and page, the signatures and verification together on its last page;
+an 80 mm roll copy is one long page as tall as its content.
 
 Chinese by default, English on request (`lang="en"`): the words come from `labels.TEXT`, the
 line breaking and label widths each language needs from `SCRIPTS`.
@@ -28,6 +30,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     KeepInFrame,
@@ -70,8 +73,10 @@ ROLL_WIDTH = 80 * mm
 ROLL_PRINTABLE = 72 * mm          # what an 80 mm thermal head prints
 GRID = colors.Color(0.35, 0.35, 0.35)
 SHADE = colors.Color(0.9, 0.9, 0.9)
-TYPE_STEPS = (1.0, 0.93, 0.86, 0.8, 0.74, 0.68)   # A4 body type tried in turn for big homes
 SMALLEST_TYPE = 8.0   # points: the resident's statement and the footnotes must stay readable
+# A4 (body type, line spacing) tried in turn for a big home before it takes a second page
+A4_STEPS = ((8.4, 1.0), (8.2, 1.0), (SMALLEST_TYPE, 1.0), (SMALLEST_TYPE, 0.93),
+            (SMALLEST_TYPE, 0.88))
 QR_MODULE_ROLL = 0.8 * mm   # a QR module: 3 pixels of a 100 dpi scan, a phone reads it easily
 QR_MODULE_A4 = 0.7 * mm
 LABEL_SHADE = colors.Color(0.96, 0.96, 0.96)
@@ -89,6 +94,7 @@ class Layout:
     margin_bottom: float          # includes the footer line
     body: float                   # body font size
     wide: bool                    # multi-column grids and one rooms table
+    spacing: float = 1.0          # line spacing, times each style's own
 
     @property
     def width(self) -> float:
@@ -145,7 +151,8 @@ class _Styles:
 
         def style(name: str, size: float, lead: float = 1.3, **kw: object) -> ParagraphStyle:
             size = max(size, SMALLEST_TYPE)
-            return ParagraphStyle(name, fontName=CJK_FONT, fontSize=size, leading=size * lead,
+            return ParagraphStyle(name, fontName=CJK_FONT, fontSize=size,
+                                  leading=size * lead * layout.spacing,
                                   wordWrap=self.script.word_wrap, **kw)
 
         self.body = style("body", b)
@@ -430,6 +437,7 @@ def _rooms_table(c: SlipContent, width: float, st: _Styles) -> Table:
 def _story_a4(c: SlipContent, label: str, no: int, total: int, layout: Layout, st: _Styles,
               sink: list[QrBox]) -> list[Flowable]:
     w = layout.width
+    page_h = layout.page_height or A4[1]
     t = c.t
     label_w = 52 * mm
     head = Table([[_one_line(c.title, st.title, w - label_w - 14, min_scale=0.85),
@@ -457,7 +465,6 @@ def _story_a4(c: SlipContent, label: str, no: int, total: int, layout: Layout, s
         _p(t("section.data_a4"), st.section),
         _rooms_table(c, w, st),
         _p(t("section.result"), st.section), *_conclusion(c, st),
-        _p(t("section.signatures"), st.section),
     ]
     half = w / 2
     sig_w, sig_h = half - 8, 20 * mm
@@ -480,7 +487,9 @@ def _story_a4(c: SlipContent, label: str, no: int, total: int, layout: Layout, s
         ("LEFTPADDING", (0, 0), (0, 0), 0),
         ("TOPPADDING", (0, 0), (-1, -1), 0),
     ]))
-    story += [signs, Spacer(1, 4), check]
+    # a copy that runs over two pages keeps its signatures and check together on the last one
+    tail = [_p(t("section.signatures"), st.section), signs, Spacer(1, 4), check]
+    story += [CondPageBreak(sum(f.wrap(w, page_h)[1] for f in tail)), *tail]
     return story
 
 
@@ -564,9 +573,24 @@ def _story_roll(c: SlipContent, label: str, no: int, total: int, layout: Layout,
 
 # -- the document --------------------------------------------------------------------------
 
-def _decorate(content: SlipContent, copies: list[tuple[str, str]], layout: Layout):  # noqa: ANN202
-    """Per-page furniture drawn over the content: footer, and the training watermark."""
-    total = len(copies)
+class _CopyStart(Flowable):
+    """Marks where a copy begins, so the page furniture knows whose page it is drawing."""
+
+    def __init__(self, index: int, state: dict) -> None:
+        super().__init__()
+        self.index, self.state = index, state
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.state.update(copy=self.index, first=self.canv.getPageNumber())
+
+
+def _decorate(content: SlipContent, copies: list[tuple[str, str]], layout: Layout,
+              state: dict, total: int, per_copy: int):  # noqa: ANN202
+    """Per-page furniture drawn over the content: footer (page of `total`, the copy's name),
+    on a copy's second page a header with its name and page, and the training watermark."""
     t = content.t
 
     stamp = dated(content.sealed_at)
@@ -574,7 +598,7 @@ def _decorate(content: SlipContent, copies: list[tuple[str, str]], layout: Layou
     def on_page_end(canvas: Canvas, doc: BaseDocTemplate) -> None:
         stamp(canvas)
         n = canvas.getPageNumber()
-        label = copies[n - 1][1] if n <= total else ""
+        label = copies[state.get("copy", 0)][1] if copies else ""
         pw, ph = doc.pagesize
         canvas.saveState()
         y = layout.margin_bottom - 5.5 * mm
@@ -588,6 +612,11 @@ def _decorate(content: SlipContent, copies: list[tuple[str, str]], layout: Layou
             draw_string(canvas, pw - layout.margin_x, y,
                         t("footer_record", record_id=content.record_id), size,
                         "right")
+            page = n - state.get("first", n) + 1
+            if page > 1:      # a copy's continuation: whose it is, which page of it
+                head = t("copy_continued", label=label, no=page, total=per_copy)
+                draw_string(canvas, pw / 2, ph - layout.margin_top + 2.5 * mm, head,
+                            SMALLEST_TYPE + 1, "center")
         else:
             draw_string(canvas, pw / 2, y, t("page_of", no=n, total=total) + t("gap") + label,
                         size, "center")
@@ -637,48 +666,65 @@ def render(envelope: dict, *, paper: str = "a4", copies: list[tuple[str, str]] |
         return KeepInFrame(layout.width, 10_000 * mm, story, mode="shrink").wrapOn(
             scratch, layout.width, 10_000 * mm)[1]
 
+    flows = False       # an A4 copy too long for one page at 8 pt: it runs over pages
     if layout.page_height is None:
         page_h = 0.0
     else:
-        # A home with many rooms gets smaller type (same full-width grid) before the last
-        # resort, scaling the whole copy down, is needed to keep one page per copy.
+        # A home with many rooms gets smaller type (same full-width grid, never under 8 pt);
+        # if a copy still does not fit one page, it goes on over the next page of the same copy.
         page_h = layout.page_height
         room = page_h - layout.margin_top - layout.margin_bottom
         longest = max((label for _key, label in copies), key=len)
-        for factor in TYPE_STEPS:
-            typed = replace(layout, body=round(layout.body * factor, 2))
+        for body, spacing in A4_STEPS:
+            typed = replace(layout, body=body, spacing=spacing)
             trial = build(content, longest, 1, len(copies), typed, _Styles(typed, lang), [])
-            if natural_height(trial) <= room:
+            flows = natural_height(trial) > room
+            if not flows:
                 break
+        else:       # two pages whatever the type: the first, roomiest, setting
+            body, spacing = A4_STEPS[0]
+            typed = replace(layout, body=body, spacing=spacing)
         layout = typed
     st = _Styles(layout, lang)
-    stories = [build(content, label, i, len(copies), layout, st, sink)
-               for i, (_key, label) in enumerate(copies, start=1)]
     if not page_h:
         # The roll: each copy is one page exactly as long as its content. Copies differ only in
         # their label, which is always set on one line, so measuring the first one suffices.
-        page_h = natural_height(stories[0]) + layout.margin_top + layout.margin_bottom + 2
+        first = build(content, copies[0][1], 1, len(copies), layout, st, [])
+        page_h = natural_height(first) + layout.margin_top + layout.margin_bottom + 2
     frame_h = page_h - layout.margin_top - layout.margin_bottom
-    buf = io.BytesIO()
-    doc = BaseDocTemplate(
-        buf, pagesize=(layout.page_width, page_h), leftMargin=layout.margin_x,
-        rightMargin=layout.margin_x, topMargin=layout.margin_top,
-        bottomMargin=layout.margin_bottom, invariant=1,
-        title=content.t("doc_title", record_id=content.record_id), author="heating-inspector",
-        subject=f"SHA-256 {content.sha256}", creator="inspector_app.slip",
-    )
-    frame = Frame(layout.margin_x, layout.margin_bottom, layout.width, frame_h, id="copy",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    doc.addPageTemplates([PageTemplate(id="copy", frames=[frame],
-                                       onPageEnd=_decorate(content, copies, paper_layout))])
-    flow: list[Flowable] = []
-    for i, story in enumerate(stories):
-        if i:
-            flow.append(PageBreak())
-        flow.append(KeepInFrame(layout.width, frame_h, story, mode="shrink"))
-    doc.build(flow)
-    pdf = buf.getvalue()
-    return SlipRender(pdf=pdf, pages=doc.page, paper=paper,
+
+    def build_pdf(total: int, per_copy: int) -> tuple[bytes, int]:
+        sink.clear()
+        state: dict = {}
+        buf = io.BytesIO()
+        doc = BaseDocTemplate(
+            buf, pagesize=(layout.page_width, page_h), leftMargin=layout.margin_x,
+            rightMargin=layout.margin_x, topMargin=layout.margin_top,
+            bottomMargin=layout.margin_bottom, invariant=1,
+            title=content.t("doc_title", record_id=content.record_id),
+            author="heating-inspector", subject=f"SHA-256 {content.sha256}",
+            creator="inspector_app.slip",
+        )
+        frame = Frame(layout.margin_x, layout.margin_bottom, layout.width, frame_h, id="copy",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        doc.addPageTemplates([PageTemplate(id="copy", frames=[frame], onPageEnd=_decorate(
+            content, copies, paper_layout, state, total, per_copy))])
+        flow: list[Flowable] = []
+        for i, (_key, label) in enumerate(copies):
+            if i:
+                flow.append(PageBreak())
+            story = build(content, label, i + 1, len(copies), layout, st, sink)
+            flow.append(_CopyStart(i, state))
+            # A4 flows: a copy longer than its page goes on over the next; never shrunk
+            flow += story if layout.wide else [KeepInFrame(layout.width, frame_h, story,
+                                                           mode="shrink")]
+        doc.build(flow)
+        return buf.getvalue(), doc.page
+
+    pdf, pages = build_pdf(len(copies), 1)
+    if pages != len(copies):     # copies over two pages: number the pages again, now known
+        pdf, pages = build_pdf(pages, pages // len(copies))
+    return SlipRender(pdf=pdf, pages=pages, paper=paper,
                       page_size=(layout.page_width, page_h), qr_boxes=sink, copies=copies)
 
 

@@ -74,7 +74,22 @@ def _room(profile: Profile, kind: str, name: str, area: float, values: list[list
     return room
 
 
-def visit(profile: Profile, *, training: bool = False) -> Visit:
+# Extra rooms for bigger homes (rooms 4-8), each with its own readings.
+EXTRA_ROOMS = (
+    ("bedroom", "北卧", 12.5, [[17.8, 17.9, 17.8]]),
+    ("other", "书房", 9.6, [[18.4, 18.3, 18.4]]),
+    ("bedroom", "儿童房", 11.2, [[16.9, 17.0, 16.9]]),
+    ("other", "餐厅", 15.4, [[18.1, 18.0, 18.1]]),
+    ("bedroom", "老人房", 13.1, [[17.5, 17.4, 17.5]]),
+)
+# The longest address the tests print: every part as long as a real one gets.
+LONG_ADDRESS = Address(city="长春市", district="经济技术开发区", street="临河街与仙台大街交汇处",
+                       community="长春经开示范花园小区（二期）", building="13", unit="4",
+                       flat="2302")
+
+
+def visit(profile: Profile, *, training: bool = False, rooms: int = 3,
+          address: Address | None = None) -> Visit:
     v = Visit(
         profile_name=profile.name, profile_version=profile.version, training=training,
         ticket="12345-20261126-0042", channel="12345",
@@ -100,14 +115,21 @@ def visit(profile: Profile, *, training: bool = False) -> Visit:
                [18.5, 18.6, 18.5]]),
         _room(profile, "bedroom", "次卧", 10.8, [[16.4, 16.5, 16.4]]),
     ]
+    v.rooms += [_room(profile, kind, name, area, values)
+                for kind, name, area, values in EXTRA_ROOMS[:max(rooms - 3, 0)]]
+    v.rooms = v.rooms[:rooms]
+    if address is not None:
+        v.address = address
     return v
 
 
-def envelope(kind: str = "resident", profile_name: str = "changchun") -> dict:
+def envelope(kind: str = "resident", profile_name: str = "changchun", *, rooms: int = 3,
+             address: Address | None = None) -> dict:
     """kind: "resident" (signed by the resident), "refusal" (refused, with a witness),
-    "training" (a demo record, resident signed)."""
+    "training" (a demo record, resident signed). `rooms` (1-8): a smaller or bigger home than
+    the three-room flat; `address`: another address (e.g. `LONG_ADDRESS`)."""
     profile = load_profile(profile_name)
-    v = visit(profile, training=kind == "training")
+    v = visit(profile, training=kind == "training", rooms=rooms, address=address)
     ns = uuid.uuid5(uuid.NAMESPACE_URL, f"https://office.example/test/{kind}")
     v.id = str(ns)
     for r, room in enumerate(v.rooms):      # fixed ids: the same fixture gives the same bytes
