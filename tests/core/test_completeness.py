@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -78,7 +79,17 @@ def fields(missing):
 
 
 def sealing_gaps(visit, now=NOW, **kw):
-    return fields(missing_for_seal(visit, CC, now, **kw))
+    """The (step, field) of each gap; every gap must also say it in both languages."""
+    missing = missing_for_seal(visit, CC, now, **kw)
+    for m in missing:
+        assert isinstance(m.message_zh, str) and isinstance(m.message_en, str), m
+        assert m.message_zh and m.message_en and m.message_zh != m.message_en, m
+    return fields(missing)
+
+
+def chinese_only(text):
+    """No Latin letters: a Chinese message that names a field in English mixes languages."""
+    return re.search("[A-Za-z]", text) is None
 
 
 @pytest.mark.parametrize("attr, field", [
@@ -149,6 +160,8 @@ def test_equal_times_are_in_order_and_a_late_step_is_named_once():
     assert sealing_gaps(visit) == []
     visit.contact_at = visit.complaint_at - timedelta(seconds=1)
     assert sealing_gaps(visit) == [("details", "contact_at")]
+    (late,) = missing_for_seal(visit, CC, NOW)
+    assert chinese_only(late.message_zh), late.message_zh
 
 
 def test_order_is_checked_against_the_previous_given_time_across_a_missing_one():
@@ -209,6 +222,9 @@ def test_rooms_need_one_of_each_kind_the_profile_tests():
                                    ("rooms", "rooms.living_room")]
     visit.rooms = [rooms[1]]
     assert sealing_gaps(visit) == [("rooms", "rooms.bedroom")]
+    (gap,) = missing_for_seal(visit, CC, NOW)
+    assert chinese_only(gap.message_zh) and "卧室" in gap.message_zh, gap.message_zh
+    assert "bedroom" in gap.message_en
     visit.rooms = [rooms[0], flat(CC, "other", 9.0, 17.0)]
     assert sealing_gaps(visit) == [("rooms", "rooms.living_room")]
 
@@ -223,8 +239,26 @@ def test_a_point_needs_all_its_official_readings():
                                    ("measure", f"room.{visit.rooms[1].id}")]
 
 
+def test_a_room_reports_how_many_of_its_points_are_not_measured():
+    visit = complete()
+    big = flat(CC, "bedroom", 60.0, 17.5)
+    planned = len(big.points)
+    assert planned >= 3
+    big.points[0].samples.clear()
+    visit.rooms.append(big)
+    assert sealing_gaps(visit) == [("measure", f"room.{big.id}")]
+    (gap,) = missing_for_seal(visit, CC, NOW)
+    assert re.search(rf"\b1 of {planned}\b", gap.message_en), gap.message_en
+    assert re.search(rf"{planned}\D+1\D", gap.message_zh), gap.message_zh
+    visit.rooms = visit.rooms[:2]
+    assert sealing_gaps(visit, refused_with_witness=True) == []
+
+
 def test_a_witnessed_refusal_waives_preconditions_rooms_and_measuring_not_the_rest():
     visit = complete()
+    visit.rooms[0].points[0].samples.clear()
+    assert sealing_gaps(visit) == [("measure", f"room.{visit.rooms[0].id}")]
+    assert sealing_gaps(visit, refused_with_witness=True) == []
     visit.rooms = []
     visit.test_at = None
     visit.closed_since = None
