@@ -27,6 +27,10 @@ def rid(env):
 
 
 def kinds(problems):
+    """(record, kind) of each problem; every problem must also say it in both languages."""
+    for p in problems:
+        assert isinstance(p.message_zh, str) and isinstance(p.message_en, str), p
+        assert p.message_zh and p.message_en and p.message_zh != p.message_en, p
     return [(p.record_id, p.kind) for p in problems]
 
 
