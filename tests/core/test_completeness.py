@@ -84,6 +84,7 @@ def sealing_gaps(visit, now=NOW, **kw):
     for m in missing:
         assert isinstance(m.message_zh, str) and isinstance(m.message_en, str), m
         assert m.message_zh and m.message_en and m.message_zh != m.message_en, m
+        assert "None" not in m.message_zh + m.message_en, m  # no Python value leaks into words
     return fields(missing)
 
 

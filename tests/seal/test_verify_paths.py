@@ -31,6 +31,7 @@ def kinds(problems):
     for p in problems:
         assert isinstance(p.message_zh, str) and isinstance(p.message_en, str), p
         assert p.message_zh and p.message_en and p.message_zh != p.message_en, p
+        assert "None" not in p.message_zh + p.message_en, p  # no Python value leaks into words
     return [(p.record_id, p.kind) for p in problems]
 
 
