@@ -5,6 +5,7 @@ record, which kind), never by a message's wording."""
 from __future__ import annotations
 
 import copy
+import re
 
 import pytest
 
@@ -194,6 +195,19 @@ def test_a_gap_of_several_records_is_one_fault_of_the_record_after_it(db, key):
     assert verify_chain([envs[3]], from_seq=4) == []
     assert verify_chain(envs[2:], from_seq=3) == []
     assert kinds(verify_chain(envs[2:], from_seq=2)) == [(rid(envs[2]), "link_missing")]
+
+
+def test_a_gap_names_the_positions_that_are_missing(db, key):
+    """Which records were deleted is what the office asks the inspector about."""
+    envs = chain_of(db, key, 4)
+    (one,) = verify_chain([envs[0], envs[2], envs[3]])
+    (two,) = verify_chain([envs[0], envs[3]])
+    for p, missing in ((one, {"2"}), (two, {"2", "3"})):
+        for text in (p.message_zh, p.message_en):
+            device = envs[0]["record"]["device"]["device_id"]
+            numbers = set(re.findall(r"\d+", text.replace(device, "")))
+            assert missing <= numbers and not numbers & {"1", "4"} - missing, (text, missing)
+    assert "–" not in one.message_en and "2–3" in two.message_en and "2–3" in two.message_zh
 
 
 def test_records_below_from_seq_are_still_linked_when_present(db, key):
