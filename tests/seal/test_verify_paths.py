@@ -123,6 +123,7 @@ def test_the_record_id_names_the_fault_even_when_the_record_is_incomplete():
 
 
 @pytest.mark.parametrize("path_and_value", [
+    ("format", "other/1"), ("format", 2),
     ("device", None), ("device", {}), ("device", "key"),
     ("device", "public_key", None), ("device", "public_key", 5), ("device", "public_key", "!!"),
     ("device", "device_id", None),
@@ -214,8 +215,11 @@ def test_records_below_from_seq_are_still_linked_when_present(db, key):
     envs = chain_of(db, key, 3)
     assert verify_chain(envs, from_seq=2) == []
     replaced = resealed(edited(envs[1], "visit", "notes", "换过"), key)
-    assert kinds(verify_chain([envs[0], replaced, envs[2]], from_seq=2)) == [
-        (rid(envs[2]), "link_missing")]
+    (broken,) = verify_chain([envs[0], replaced, envs[2]], from_seq=2)
+    assert kinds([broken]) == [(rid(envs[2]), "link_missing")]
+    # it names the position of the record that was replaced
+    for text in (broken.message_zh, broken.message_en):
+        assert set(re.findall(r"\d+", text)) == {"2"}, text
 
 
 def test_a_malformed_envelope_does_not_hide_the_rest_of_the_chain(db, key):
