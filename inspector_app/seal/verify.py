@@ -117,9 +117,10 @@ def verify_chain(envelopes: Iterable[dict[str, Any]], *, from_seq: int = 1) -> l
     for env in envelopes:
         try:
             rec = env["record"]
-            by_device[rec["device"]["device_id"]][int(rec["chain"]["seq"])].append(env)
+            device_id, seq = rec["device"]["device_id"], int(rec["chain"]["seq"])
         except (KeyError, TypeError, ValueError):
             continue  # verify_envelope reports the format fault
+        by_device[device_id][seq].append(env)  # only once both are read: no empty device
     problems: list[Problem] = []
     for device_id, by_seq in sorted(by_device.items()):
         expected, prev_shas = min(from_seq, min(by_seq)), set()
