@@ -13,16 +13,19 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
-class SilentServer:
+class _LoopbackListener:
+    """A listening socket on 127.0.0.1 with an accept loop on a thread; `_accepted(conn)` says
+    what a subclass does with each connection. Stopped and closed on leaving the `with`."""
+
+    name = "loopback-office"
+
     def __init__(self) -> None:
         self.listener = socket.create_server(("127.0.0.1", 0))
         self.listener.settimeout(0.2)
         self.port = self.listener.getsockname()[1]
         self.url = f"http://127.0.0.1:{self.port}"
-        self.accepted = 0
-        self._held: list[socket.socket] = []
         self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._serve, daemon=True, name="silent-office")
+        self._thread = threading.Thread(target=self._serve, daemon=True, name=self.name)
 
     def _serve(self) -> None:
         while not self._stop.is_set():
@@ -30,19 +33,37 @@ class SilentServer:
                 conn, _ = self.listener.accept()
             except TimeoutError:
                 continue
-            self.accepted += 1
-            self._held.append(conn)  # kept open, never answered
+            self._accepted(conn)
 
-    def __enter__(self) -> SilentServer:
+    def _accepted(self, conn: socket.socket) -> None:
+        raise NotImplementedError
+
+    def __enter__(self):
         self._thread.start()
         return self
 
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join(5)
+        self.listener.close()
+
+
+class SilentServer(_LoopbackListener):
+    name = "silent-office"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.accepted = 0
+        self._held: list[socket.socket] = []
+
+    def _accepted(self, conn: socket.socket) -> None:
+        self.accepted += 1
+        self._held.append(conn)  # kept open, never answered
+
+    def __exit__(self, *exc: object) -> None:
+        super().__exit__(*exc)
         for conn in self._held:
             conn.close()
-        self.listener.close()
 
 
 class AnsweringServer:
@@ -82,25 +103,18 @@ class AnsweringServer:
         self._thread.join(5)
 
 
-class TricklingServer:
+class TricklingServer(_LoopbackListener):
     """Answers 200 with a JSON body that never ends: one byte every `every_s` seconds (each
     byte well within any read timeout), until the client gives up or `limit_s` passes."""
 
-    def __init__(self, every_s: float = 0.05, limit_s: float = 30.0) -> None:
-        self.every_s, self.limit_s = every_s, limit_s
-        self.listener = socket.create_server(("127.0.0.1", 0))
-        self.listener.settimeout(0.2)
-        self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}"
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._serve, daemon=True, name="trickling-office")
+    name = "trickling-office"
 
-    def _serve(self) -> None:
-        while not self._stop.is_set():
-            try:
-                conn, _ = self.listener.accept()
-            except TimeoutError:
-                continue
-            threading.Thread(target=self._trickle, args=(conn,), daemon=True).start()
+    def __init__(self, every_s: float = 0.05, limit_s: float = 30.0) -> None:
+        super().__init__()
+        self.every_s, self.limit_s = every_s, limit_s
+
+    def _accepted(self, conn: socket.socket) -> None:
+        threading.Thread(target=self._trickle, args=(conn,), daemon=True).start()
 
     def _trickle(self, conn: socket.socket) -> None:
         with conn:
@@ -115,12 +129,3 @@ class TricklingServer:
                     conn.sendall(b" ")
             except OSError:
                 return  # the client gave up and closed: what the test wants
-
-    def __enter__(self) -> TricklingServer:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._stop.set()
-        self._thread.join(5)
-        self.listener.close()

@@ -83,3 +83,18 @@ def window(ctx, qtbot):
 
 
 from tests.sync.live import laptop, office  # noqa: E402, F401 - a real office for supervisor mode
+
+
+@pytest.fixture
+def view(app, qtbot):
+    """The supervisor's record detail in English, so the words tests look for are the source
+    strings."""
+    from inspector_app.ui.supervisor.record_detail import RecordDetail
+
+    i18n.install_language("en")
+    widget = RecordDetail()
+    qtbot.addWidget(widget)
+    widget.resize(1280, 800)
+    widget.show()
+    yield widget
+    i18n.install_language("zh")

@@ -5,7 +5,6 @@ fetched from a real office off the GUI thread, and a photo the office lacks is s
 from __future__ import annotations
 
 import httpx
-import pytest
 from ui_helpers import prepared_visit, shot
 
 from inspector_app.office.auth import hash_password
@@ -13,7 +12,7 @@ from inspector_app.review.client import ReviewSession
 from inspector_app.store import photos
 from inspector_app.store.sealed import SealedStore
 from inspector_app.ui.qt import multimedia_available
-from inspector_app.ui.supervisor.record_detail import TAB_PHOTOS, RecordDetail
+from inspector_app.ui.supervisor.record_detail import TAB_PHOTOS
 from inspector_app.ui.visit.photo_attach import photo_target
 from inspector_app.ui.visit.wizard import MEASURE, ROOMS
 from tests.photos_helpers import picture, seal_with_photos
@@ -66,19 +65,6 @@ def test_a_new_visit_takes_photos_once_it_is_stored(window, qtbot):
     window.wizard.ensure_stored()
     bar.refresh()
     assert bar.attach_button.isEnabled()
-
-
-@pytest.fixture
-def view(app, qtbot):
-    from inspector_app.ui import i18n
-
-    i18n.install_language("en")
-    widget = RecordDetail()
-    qtbot.addWidget(widget)
-    widget.resize(1280, 800)
-    widget.show()
-    yield widget
-    i18n.install_language("zh")
 
 
 def test_supervisor_sees_thumbnails_loaded_in_the_background_and_the_missing_photo(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 from datetime import UTC, datetime, timedelta
 
-from test_supervisor_detail import detail, key, office, view  # noqa: F401 - fixtures
+from test_supervisor_detail import detail, key, office  # noqa: F401 - fixtures
 
 from inspector_app.core.record_time import DEFAULT_ZONE
 from inspector_app.ui.supervisor.record_detail import office_time

@@ -33,7 +33,6 @@ from inspector_app.ui.supervisor.record_detail import (
     TAB_ROOMS,
     TAB_SIGNATURES,
     TAB_VERIFICATION,
-    RecordDetail,
 )
 from tests.slip.envelopes import T0
 from tests.slip.envelopes import visit as slip_visit
@@ -109,20 +108,6 @@ def key() -> DeviceKey:
 @pytest.fixture
 def detail(tmp_path, office, key) -> dict:
     return receive(office, seal(tmp_path / "laptop", key, measured()))
-
-
-@pytest.fixture
-def view(app, qtbot):
-    """The detail in English, so the words the tests look for are the source strings."""
-    from inspector_app.ui import i18n
-
-    i18n.install_language("en")
-    widget = RecordDetail()
-    qtbot.addWidget(widget)
-    widget.resize(1280, 800)
-    widget.show()
-    yield widget
-    i18n.install_language("zh")
 
 
 def cells(table, row: int) -> list[str]:
