@@ -19,10 +19,12 @@ from datetime import timedelta
 from pathlib import Path
 
 import platformdirs
+from sqlalchemy.exc import OperationalError
 
 from inspector_app import __version__
 from inspector_app.cli_options import DefaultOf, add_everywhere
 from inspector_app.office.app import DEFAULT_MAX_RECORD_BYTES
+from inspector_app.office.db import describe
 from inspector_app.office.photos import incomplete_records
 from inspector_app.office.store import DB_FILENAME, REVIEW_STATE_ZH, OfficeStore
 
@@ -35,12 +37,13 @@ def _say(args: argparse.Namespace, zh: str, en: str) -> str:
     return zh if args.lang == "zh" else en
 
 
-def default_db() -> Path:
+def default_db() -> str:
+    """INSPECTOR_OFFICE_DB (a SQLite path or a postgresql:// URL), else the user data folder."""
     env = os.environ.get("INSPECTOR_OFFICE_DB")
     if env:
-        return Path(env)
-    return Path(platformdirs.user_data_dir("heating-inspector-office", appauthor=False)) / \
-        DB_FILENAME
+        return env
+    return str(Path(platformdirs.user_data_dir("heating-inspector-office", appauthor=False))
+               / DB_FILENAME)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -148,8 +151,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _global_options(p: argparse.ArgumentParser, default_of: DefaultOf) -> None:
     """`--db` and `--lang`, before or after the subcommand."""
-    p.add_argument("--db", type=Path, default=default_of("db"),
-                   help="office database (default: INSPECTOR_OFFICE_DB or the user data folder)")
+    p.add_argument("--db", default=default_of("db"),
+                   help="office database: a SQLite file or postgresql://user@host:port/dbname"
+                        " (default: INSPECTOR_OFFICE_DB, else a file in the user data folder)")
     p.add_argument("--lang", choices=["zh", "en"], default=default_of("lang"),
                    help="language of messages (default zh)")
 
@@ -184,8 +188,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return 2
     scheme = "https" if args.cert else "http"
     mode = _say(args, "（培训模式）", " (training)") if args.training else ""
-    print(_say(args, f"办公室服务{mode}：{scheme}://{args.host}:{args.port}  数据库：{db}",
-               f"office service{mode}: {scheme}://{args.host}:{args.port}  database: {db}"),
+    where = describe(db)
+    print(_say(args, f"办公室服务{mode}：{scheme}://{args.host}:{args.port}  数据库：{where}",
+               f"office service{mode}: {scheme}://{args.host}:{args.port}  database: {where}"),
           flush=True)
     uvicorn.Server(uvicorn_config(app, host=args.host, port=args.port, log_level=args.log_level,
                                   ssl_certfile=str(args.cert) if args.cert else None,
@@ -237,7 +242,8 @@ MIN_PASSWORD_LENGTH = 8
 
 def cmd_add_user(args: argparse.Namespace) -> int:
     import getpass
-    import sqlite3
+
+    from sqlalchemy.exc import IntegrityError
 
     from inspector_app.office.auth import hash_password
 
@@ -259,7 +265,7 @@ def cmd_add_user(args: argparse.Namespace) -> int:
         return 2
     try:
         _store(args).add_user(args.name, args.role, hash_password(password), args.district)
-    except sqlite3.IntegrityError:
+    except IntegrityError:
         print(_say(args, f"已有账号 {args.name}", f"account {args.name} already exists"),
               file=sys.stderr)
         return 2
@@ -483,6 +489,16 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.run(args) or 0)
     except KeyboardInterrupt:
         return 130
+    except OperationalError as exc:
+        where = describe(args.db or default_db())
+        print(_say(args, f"无法打开办公室数据库 {where}：{_first_line(exc)}",
+                   f"cannot open the office database {where}: {_first_line(exc)}"),
+              file=sys.stderr)
+        return 2
+
+
+def _first_line(exc: OperationalError) -> str:
+    return str(exc.orig or exc).strip().splitlines()[0] if str(exc.orig or exc).strip() else ""
 
 
 if __name__ == "__main__":

@@ -57,7 +57,7 @@ class LoginThrottle:
         """Seconds until every key may try again (0: allowed now)."""
         now = self.clock()
         marks = ",".join("?" * len(keys))
-        waits = [r[0] - now for r in self.store.conn.execute(
+        waits = [r[0] - now for r in self.store.query(
             f"SELECT locked_until FROM login_failures WHERE key IN ({marks})", keys)]
         return max([0.0, *waits])
 
@@ -68,6 +68,8 @@ class LoginThrottle:
         with self.store.write() as c:
             c.execute("DELETE FROM login_failures WHERE last_failure < ? AND locked_until < ?",
                       (now - self.forget_after, now))
+            for key in sorted(set(keys)):
+                c.lock(f"login {key}")   # counted by one writer at a time, in every process
             for key in keys:
                 row = c.execute("SELECT failures, locked_until, last_failure FROM login_failures"
                                 " WHERE key=?", (key,)).fetchone()
@@ -93,6 +95,6 @@ class LoginThrottle:
             c.execute(f"DELETE FROM login_failures WHERE key IN ({marks})", keys)
 
     def failures(self, key: str) -> int:
-        row = self.store.conn.execute("SELECT failures FROM login_failures WHERE key=?",
-                                      (key,)).fetchone()
+        row = self.store.query_one("SELECT failures FROM login_failures WHERE key=?",
+                                      (key,))
         return row[0] if row else 0

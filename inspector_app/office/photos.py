@@ -81,8 +81,9 @@ def store_photo(store: OfficeStore, sha256: str, data: bytes, via: str,
     """Check and keep one photo; True if it was new, False if it was already here."""
     check_photo(sha256, data)
     with store.write() as c:
-        cur = c.execute("INSERT OR IGNORE INTO photos (sha256, data, size, mime, received_at,"
-                        " received_via, device_id) VALUES (?,?,?,?,?,?,?)",
+        cur = c.execute("INSERT INTO photos (sha256, data, size, mime, received_at,"
+                        " received_via, device_id) VALUES (?,?,?,?,?,?,?)"
+                        " ON CONFLICT DO NOTHING",
                         (sha256, data, len(data), JPEG_MIME, now_iso(), via, device_id))
     return cur.rowcount == 1
 
@@ -90,7 +91,7 @@ def store_photo(store: OfficeStore, sha256: str, data: bytes, via: str,
 def missing_for(store: OfficeStore, ref: str) -> list[str]:
     """Hashes the record `ref` (device_id.record_id) cites that the office has not received yet
     (sorted)."""
-    return [r[0] for r in store.conn.execute(
+    return [r[0] for r in store.query(
         "SELECT rp.sha256 FROM record_photos rp LEFT JOIN photos p ON p.sha256 = rp.sha256"
         " WHERE rp.record_ref=? AND p.sha256 IS NULL ORDER BY rp.sha256", (ref,))]
 
@@ -101,36 +102,36 @@ def evidence(store: OfficeStore, ref: str) -> dict[str, Any]:
     By ref, not record id: two devices may hold records under one id, each citing its own
     photos, and one device's record must never answer for the other's evidence.
     """
-    cited = store.conn.execute("SELECT count(*) FROM record_photos WHERE record_ref=?",
-                               (ref,)).fetchone()[0]
+    cited = store.scalar("SELECT count(*) FROM record_photos WHERE record_ref=?",
+                               (ref,))
     missing = missing_for(store, ref)
     return {"complete": not missing, "photos_cited": cited, "photos_missing": missing}
 
 
 def incomplete_records(store: OfficeStore) -> list[str]:
     """Refs of the records still waiting for a photo (for the office's housekeeping listing)."""
-    return [r[0] for r in store.conn.execute(
+    return [r[0] for r in store.query(
         "SELECT DISTINCT rp.record_ref FROM record_photos rp LEFT JOIN photos p"
         " ON p.sha256 = rp.sha256 WHERE p.sha256 IS NULL ORDER BY rp.record_ref")]
 
 
 def has_photo(store: OfficeStore, sha256: str) -> bool:
-    return store.conn.execute("SELECT 1 FROM photos WHERE sha256=?",
-                              (sha256,)).fetchone() is not None
+    return store.query_one("SELECT 1 FROM photos WHERE sha256=?",
+                              (sha256,)) is not None
 
 
 def photo_for(store: OfficeStore, sha256: str, who: Supervisor) -> bytes | None:
     """The bytes if a record `who` may see cites them; None otherwise (or not yet received)."""
     if who.sees_all:
-        visible = store.conn.execute("SELECT 1 FROM record_photos WHERE sha256=? LIMIT 1",
-                                     (sha256,)).fetchone()
+        visible = store.query_one("SELECT 1 FROM record_photos WHERE sha256=? LIMIT 1",
+                                     (sha256,))
     else:
-        visible = store.conn.execute(
+        visible = store.query_one(
             "SELECT 1 FROM record_photos rp JOIN records r ON r.ref = rp.record_ref"
-            " WHERE rp.sha256=? AND r.district=? LIMIT 1", (sha256, who.district)).fetchone()
+            " WHERE rp.sha256=? AND r.district=? LIMIT 1", (sha256, who.district))
     if visible is None:
         return None
-    row = store.conn.execute("SELECT data FROM photos WHERE sha256=?", (sha256,)).fetchone()
+    row = store.query_one("SELECT data FROM photos WHERE sha256=?", (sha256,))
     return None if row is None else bytes(row[0])
 
 

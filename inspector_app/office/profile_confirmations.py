@@ -28,10 +28,10 @@ def effective(store: OfficeStore, profile: Profile) -> dict[str, Provenance]:
     """Each section's provenance at this office: the file's when it cites a document, else the
     latest confirmation of this profile version, else unconfirmed."""
     out = dict(profile.provenance)
-    rows = store.conn.execute(
+    rows = store.query(
         "SELECT section, citation_zh, citation_en, confirmed_by, confirmed_at"
         " FROM profile_confirmations WHERE profile=? AND profile_version=? ORDER BY id",
-        (profile.name, profile.version)).fetchall()
+        (profile.name, profile.version))
     for section, zh, en, by, at in rows:          # later rows win
         if section in out and not profile.provenance[section].settled:
             out[section] = Provenance(section, CONFIRMED, zh, en, by, at)

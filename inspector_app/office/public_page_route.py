@@ -30,7 +30,7 @@ router = APIRouter(include_in_schema=False)
 def _throttle(request: Request) -> PageThrottle:
     state = request.app.state
     if getattr(state, "page_throttle", None) is None:
-        state.page_throttle = PageThrottle()
+        state.page_throttle = PageThrottle(state.store)
     return state.page_throttle
 
 

@@ -65,15 +65,15 @@ def _row(row: tuple) -> dict[str, Any]:
 
 
 def for_record(store: OfficeStore, ref: str) -> list[dict[str, Any]]:
-    """Every ruling on the record `ref` in the order issued (the one in force is last): rowid
-    order, which is the order of the write lock that numbered and superseded them."""
-    return [_row(r) for r in store.conn.execute(
-        f"SELECT {', '.join(COLS)} FROM rulings WHERE record_ref=? ORDER BY rowid", (ref,))]
+    """Every ruling on the record `ref` in the order issued (the one in force is last): a
+    record's rulings are all of its season, numbered in the order they were issued."""
+    return [_row(r) for r in store.query(
+        f"SELECT {', '.join(COLS)} FROM rulings WHERE record_ref=? ORDER BY ruling_no", (ref,))]
 
 
 def get(store: OfficeStore, ruling_no: str) -> dict[str, Any] | None:
-    row = store.conn.execute(f"SELECT {', '.join(COLS)} FROM rulings WHERE ruling_no=?",
-                             (ruling_no,)).fetchone()
+    row = store.query_one(f"SELECT {', '.join(COLS)} FROM rulings WHERE ruling_no=?",
+                             (ruling_no,))
     return None if row is None else _row(row)
 
 
@@ -90,19 +90,23 @@ def issue(store: OfficeStore, ref: str, ruling: dict[str, Any], inputs: dict[str
     """Store a computed ruling under the next number of its season; supersede the previous.
     A `request_key` seen before raises Replayed with the ruling it issued (nothing stored)."""
     with store.write() as c:
+        record_id, test_at, district, state = c.execute(
+            "SELECT record_id, test_at, district, review_state FROM records WHERE ref=?",
+            (ref,)).fetchone()
+        season = season_of(test_at)
+        # The season's counter row is locked until commit: numbers are gap-free (a rollback
+        # returns the number) and in the order issued, whichever office process issues them.
+        c.execute("INSERT INTO ruling_sequences (season, last_no) VALUES (?, 0)"
+                  " ON CONFLICT DO NOTHING", (season,))
+        serial = c.execute("UPDATE ruling_sequences SET last_no = last_no + 1 WHERE season=?"
+                           " RETURNING last_no", (season,)).fetchone()[0]
         if request_key:
             row = c.execute(f"SELECT {', '.join(COLS)} FROM rulings WHERE request_key=?",
                             (request_key,)).fetchone()
             if row is not None:
                 raise Replayed(_row(row))
         at = now_iso()  # inside the lock: times follow the order of numbering
-        record_id, test_at, district, state = c.execute(
-            "SELECT record_id, test_at, district, review_state FROM records WHERE ref=?",
-            (ref,)).fetchone()
-        season = season_of(test_at)
-        last = c.execute("SELECT max(ruling_no) FROM rulings WHERE ruling_no BETWEEN ? AND ?",
-                         (f"{season}-000000", f"{season}-999999")).fetchone()[0]
-        number = f"{season}-{(int(last[-6:]) if last else 0) + 1:06d}"
+        number = f"{season}-{serial:06d}"
         c.execute(f"INSERT INTO rulings ({', '.join(COLS)}, request_key)"
                   f" VALUES ({', '.join('?' * 13)})",
                   (number, ref, record_id, ruling["record_sha256"], ruling["decision"],
@@ -171,8 +175,8 @@ def issue_ruling(record_id: str, req: RulingRequest, request: Request,
                  who: Annotated[Supervisor, Depends(require_supervisor)],
                  store: Annotated[OfficeStore, Depends(office_store)]) -> JSONResponse:
     ref = record_names.resolve(store, record_id, who)
-    row = store.conn.execute("SELECT envelope, synthetic, district, verification FROM records"
-                             " WHERE ref=?", (ref,)).fetchone()
+    row = store.query_one("SELECT envelope, synthetic, district, verification FROM records"
+                             " WHERE ref=?", (ref,))
     if row is None or not who.may_see(row[2]):
         raise _not_found()
     if row[1]:

@@ -109,20 +109,24 @@ def synthesize(path: str | Path, count: int, season: str = "2025-2026", seed: in
     """Add `count` synthetic rows to the office database at `path`; returns rows added."""
     store = OfficeStore(path)
     rng = random.Random(seed)
-    start = store.conn.execute("SELECT count(*) FROM records WHERE synthetic=1").fetchone()[0]
+    start = store.scalar("SELECT count(*) FROM records WHERE synthetic=1")
+    first = store.scalar("SELECT coalesce(max(arrival), 0) + 1 FROM records")
     with store.write() as c:
-        c.execute("PRAGMA cache_size=-200000")
+        if not store.db.postgres:
+            c.execute("PRAGMA cache_size=-200000")
         for dev in range(N_DEVICES):
-            c.execute("INSERT OR IGNORE INTO devices (device_id, public_key, label, enrolled_via,"
-                      " enrolled_at) VALUES (?,?,'synthetic','bundle',?)",
+            c.execute("INSERT INTO devices (device_id, public_key, label, enrolled_via,"
+                      " enrolled_at) VALUES (?,?,'synthetic','bundle',?) ON CONFLICT DO NOTHING",
                       (f"syn-device-{dev:02d}", f"synthetic-key-{dev:02d}", now_iso()))
         c.executemany(
             "INSERT INTO records (ref, record_id, device_id, seq, sha256, envelope, envelope_size,"
             " received_at, received_via, sealed_at, training, test_at, district, company,"
             " inspector, verdict, ticket, address, verification, chain_state, review_state,"
-            " complaint_at, contact_min, arrival_min, profile_name, synthetic)"
+            " complaint_at, contact_min, arrival_min, profile_name, synthetic, arrival)"
             " VALUES (?,?,?,?,?,?,?,?,'bundle',?,0,?,?,?,?,?,?,?,'verified','ok',?,?,?,?,"
-            "'changchun',1)",
-            _rows(count, season, rng, start))
+            "'changchun',1,?)",
+            [(*row, first + i) for i, row in enumerate(_rows(count, season, rng, start))])
+        if store.db.postgres:   # later arrivals continue after the synthetic rows
+            c.execute("SELECT setval('records_arrival_seq', ?)", (first + count,))
     store.close()
     return count

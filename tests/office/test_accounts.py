@@ -73,7 +73,7 @@ def test_login_gives_a_session_stored_only_as_a_hash_with_expiry(accounts, eight
     assert answer.status_code == 200, answer.text
     body = answer.json()
     assert body["role"] == "admin" and body["expires_at"]
-    rows = accounts.store.conn.execute("SELECT token_hash, expires_at FROM sessions").fetchall()
+    rows = accounts.store.query("SELECT token_hash, expires_at FROM sessions")
     assert rows == [(secret_hash(body["token"]), rows[0][1])] and body["token"] not in rows[0][0]
     with client(accounts, body["token"]) as boss:
         page = boss.get("/api/v1/records").json()

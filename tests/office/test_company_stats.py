@@ -92,7 +92,7 @@ def test_stats_endpoint_from_uploaded_records(office, laptop):
 def test_migration_backfills_delays_from_stored_envelopes(tmp_path, laptop):
     import sqlite3
 
-    from inspector_app.office.store import MIGRATIONS
+    from inspector_app.office.legacy_sqlite import MIGRATIONS
     from inspector_app.store.sealed import SealedStore
 
     [rid] = seal_many(laptop.db, laptop.key, 1, start=3)
@@ -111,8 +111,8 @@ def test_migration_backfills_delays_from_stored_envelopes(tmp_path, laptop):
                  (rid, envelope, len(envelope)))
     conn.close()
     store = OfficeStore(path)
-    assert store.conn.execute("SELECT profile_name, contact_min, arrival_min FROM records"
-                              ).fetchone() == ("changchun", 10.0, 110.0)
+    assert store.query_one("SELECT profile_name, contact_min, arrival_min FROM records"
+                              ) == ("changchun", 10.0, 110.0)
     assert store.company_stats("2026-2027")[0]["median_arrival_min"] == 110.0
 
 

@@ -12,7 +12,8 @@ import httpx
 import pytest
 
 from inspector_app.office import photos as office_photos
-from inspector_app.office.store import MIGRATIONS, OfficeStore, record_ref
+from inspector_app.office.legacy_sqlite import MIGRATIONS
+from inspector_app.office.store import OfficeStore, record_ref
 from inspector_app.seal.canonical import canonical_text
 from inspector_app.seal.device_key import DeviceKey
 from inspector_app.seal.record import envelope_for
@@ -138,7 +139,7 @@ def test_version_6_records_citing_photos_are_listed_by_ref_after_the_upgrade(tmp
     conn.close()
     store = OfficeStore(path)
     ref = record_ref(dev, rid)
-    assert sorted(store.conn.execute("SELECT record_ref, sha256 FROM record_photos")) == sorted(
+    assert sorted(store.query("SELECT record_ref, sha256 FROM record_photos")) == sorted(
         (ref, h) for h in hashes)
     assert office_photos.evidence(store, ref)["photos_missing"] == sorted(hashes)
-    assert store.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert store.query("PRAGMA foreign_key_check") == []

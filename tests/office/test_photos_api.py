@@ -47,8 +47,8 @@ def test_sync_sends_the_photos_and_the_record_is_complete(office, laptop, link):
     assert office_photos.evidence(office.store, record_ref(link.device_id, rid)) == {
         "complete": True, "photos_cited": 2, "photos_missing": []}
     for sha in hashes:
-        stored = office.store.conn.execute("SELECT data FROM photos WHERE sha256=?",
-                                           (sha,)).fetchone()[0]
+        stored = office.store.scalar("SELECT data FROM photos WHERE sha256=?",
+                                           (sha,))
         assert bytes(stored) == photo_bytes(laptop.db, sha)
     outbox.requeue(laptop.db, rid, from_states=(outbox.SENT,))
     with SyncClient(laptop.db, link) as client:
@@ -93,7 +93,7 @@ def test_photo_upload_refusals(office, link):
     stranger = httpx.put(f"{office.url}/api/v1/photos/{sha}", content=jpeg, timeout=10,
                          headers={"Authorization": "Bearer nope", "X-Device-Id": "x"})
     assert stranger.status_code == 401
-    assert office.store.conn.execute("SELECT count(*) FROM photos").fetchone()[0] == 0
+    assert office.store.scalar("SELECT count(*) FROM photos") == 0
 
 
 def test_photo_fetch_is_scoped_to_the_district_of_the_records_citing_it(office, laptop, link):

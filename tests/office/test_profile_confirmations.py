@@ -91,7 +91,7 @@ def test_a_formal_ruling_waits_for_the_refund_rules_to_be_confirmed(office, lapt
     body = refused.json()
     assert body["error"] == "rule_unconfirmed"
     assert "退费部分尚未经本办公室确认" in body["reason_zh"] and "profile confirm" in body["reason"]
-    assert office.store.conn.execute("SELECT count(*) FROM rulings").fetchone()[0] == 0
+    assert office.store.scalar("SELECT count(*) FROM rulings") == 0
 
     confirm_refund(office)
     issued = _issue(office, failing)

@@ -34,8 +34,8 @@ def browser():
 @pytest.fixture
 def held(office, laptop):
     rid = upload(office, laptop, 2)[1]
-    sha = office.store.conn.execute("SELECT sha256 FROM records WHERE record_id=?",
-                                    (rid,)).fetchone()[0]
+    sha = office.store.scalar("SELECT sha256 FROM records WHERE record_id=?",
+                                    (rid,))
     return rid, sha
 
 

@@ -8,11 +8,12 @@ import sqlite3
 
 import httpx
 import pytest
+from sqlalchemy.exc import IntegrityError
 
 from inspector_app.office import rulings
 from inspector_app.office.bundle_import import import_bundle
+from inspector_app.office.legacy_sqlite import MIGRATIONS
 from inspector_app.office.store import (
-    MIGRATIONS,
     Incoming,
     OfficeStore,
     RecordFilter,
@@ -146,9 +147,9 @@ def test_version_6_database_keeps_its_records_keyed_by_device(tmp_path, laptop):
     conn.close()
     store = OfficeStore(path)
     newest = max(number for number, _t, _s in MIGRATIONS)  # numbers are unique, not consecutive
-    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == newest
-    assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    assert store.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert store.scalar("PRAGMA user_version") == newest
+    assert store.scalar("PRAGMA integrity_check") == "ok"
+    assert store.query("PRAGMA foreign_key_check") == []
     first = store.record(record_ref(dev, ids[0]))
     assert first["record_id"] == ids[0] and first["review_state"] == "approved"
     assert [h["by"] for h in first["review_history"]] == ["wang"]
@@ -158,9 +159,8 @@ def test_version_6_database_keeps_its_records_keyed_by_device(tmp_path, laptop):
     assert store.refs_for(ids[1]) == [record_ref(dev, ids[1])]
     assert [i["ref"] for i in store.list_records(RecordFilter()).items] == \
         [record_ref(dev, ids[1]), record_ref(dev, ids[0])]
-    with pytest.raises(sqlite3.IntegrityError):       # the key is bound to device and id
-        store.conn.execute("UPDATE records SET record_id='other' WHERE ref=?",
-                           (record_ref(dev, ids[0]),))
+    with pytest.raises(IntegrityError), store.write() as c:   # the key is bound to device and id
+        c.execute("UPDATE records SET record_id='other' WHERE ref=?", (record_ref(dev, ids[0]),))
 
 
 
@@ -187,5 +187,6 @@ def test_records_by_public_id_lists_each_device_s_record_with_its_hash(tmp_path)
     assert by_hash["h-a"]["superseded_by"] == ["R2"] and by_hash["h-b"]["superseded_by"] == ["R3"]
     assert by_hash["h-a"]["verification"] == "verified" and by_hash["h-a"]["training"] is False
     assert store.records_by_public_id("R9") == []
-    store.conn.execute("UPDATE records SET synthetic=1 WHERE ref='bbbb.R1'")
+    with store.write() as c:
+        c.execute("UPDATE records SET synthetic=1 WHERE ref='bbbb.R1'")
     assert [h["device_id"] for h in store.records_by_public_id("R1")] == ["aaaa"]

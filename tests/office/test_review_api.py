@@ -7,7 +7,7 @@ from datetime import date
 import httpx
 import pytest
 
-from inspector_app.office.store import FILTER_COLUMNS, RecordFilter
+from inspector_app.office.listing import FILTER_COLUMNS, RecordFilter
 from inspector_app.store.sealed import SealedStore
 from inspector_app.sync.client import SyncClient
 from tests.sync.factory import seal_many
@@ -134,14 +134,14 @@ def test_every_filter_reads_an_index_in_sort_order(tmp_path):
     for name in FILTER_COLUMNS:
         value = True if name == "training" else "x"
         clauses, params = RecordFilter(**{name: value}).where()
-        plan = " ".join(r[3] for r in store.conn.execute(
+        plan = " ".join(r[3] for r in store.query(
             "EXPLAIN QUERY PLAN SELECT record_id FROM records WHERE "
             + " AND ".join([*clauses, "test_at >= ?", "(test_at, ref) < (?, ?)"])
             + " ORDER BY test_at DESC, ref DESC LIMIT 50",
             [*params, "2026-11-01", "2026-12-01", "z"]))
         assert f"INDEX records_{name}" in plan, plan
         assert "TEMP B-TREE" not in plan, plan
-    plan = " ".join(r[3] for r in store.conn.execute(
+    plan = " ".join(r[3] for r in store.query(
         "EXPLAIN QUERY PLAN SELECT record_id FROM records WHERE test_at >= ? AND test_at < ?"
         " ORDER BY test_at DESC, ref DESC LIMIT 50", ["2026-11-01", "2026-12-01"]))
     assert "records_test_at" in plan and "TEMP B-TREE" not in plan

@@ -5,9 +5,10 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from sqlalchemy.exc import IntegrityError
 
+from inspector_app.office.legacy_sqlite import MIGRATIONS
 from inspector_app.office.store import (
-    MIGRATIONS,
     REVIEW_STATES,
     Incoming,
     OfficeStore,
@@ -105,9 +106,9 @@ def test_version_1_database_is_migrated_to_the_new_state_names(tmp_path):
                  " VALUES ('R2', 'queried', 'wang', 'now')")
     conn.close()
     store = OfficeStore(path)
-    states = dict(store.conn.execute("SELECT record_id, review_state FROM records"))
+    states = dict(store.query("SELECT record_id, review_state FROM records"))
     assert states == {"R0": "received", "R1": "approved", "R2": "has_issues", "R3": "rejected"}
     assert store.record("d.R2")["review_history"][0]["state"] == "has_issues"
-    assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    with pytest.raises(sqlite3.IntegrityError):
-        store.conn.execute("UPDATE records SET review_state='accepted' WHERE record_id='R0'")
+    assert store.scalar("PRAGMA integrity_check") == "ok"
+    with pytest.raises(IntegrityError), store.write() as c:
+        c.execute("UPDATE records SET review_state='accepted' WHERE record_id='R0'")

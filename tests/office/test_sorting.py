@@ -105,7 +105,7 @@ def test_a_supervisor_sorts_only_their_district(office, filled):
 def plan(store: OfficeStore, filt: RecordFilter, ordering: Ordering, with_cursor: bool) -> str:
     key = ["x"] * len(ordering.keys) if with_cursor else None
     sql, params = page_sql("record_id, company, address", filt, ordering, key)
-    return " | ".join(r[3] for r in store.conn.execute(
+    return " | ".join(r[3] for r in store.query(
         f"EXPLAIN QUERY PLAN {sql} LIMIT 51", params))
 
 
@@ -131,9 +131,9 @@ def test_common_sorts_walk_an_index_without_sorting(tmp_path):
         text = plan(store, district, Ordering(sort, "desc"), True)
         assert "TEMP B-TREE" not in text and "SCAN records" not in text, (sort, text)
     clauses, params = RecordFilter(district="朝阳区", verdict="fail").where()
-    count = " ".join(r[3] for r in store.conn.execute(
+    count = " ".join(r[3] for r in store.query(
         f"EXPLAIN QUERY PLAN SELECT count(*) FROM records WHERE {' AND '.join(clauses)}", params))
     assert "COVERING INDEX records_district_verdict" in count
-    ticket = " ".join(r[3] for r in store.conn.execute(
+    ticket = " ".join(r[3] for r in store.query(
         "EXPLAIN QUERY PLAN SELECT record_id FROM records WHERE ticket=?", ["T-1"]))
     assert "records_ticket" in ticket

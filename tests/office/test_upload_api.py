@@ -231,13 +231,13 @@ def test_enrolment_codes_are_one_time_and_checked(office, laptop):
     lie = httpx.post(f"{office.url}/api/v1/enrollments",
                      json={**body, "code": code3, "device_id": "ffffffffffffffff"})
     assert lie.status_code == 422
-    stored = office.store.conn.execute("SELECT code_hash FROM enrollment_codes").fetchall()
+    stored = office.store.query("SELECT code_hash FROM enrollment_codes")
     assert all(code.replace("-", "") not in row[0] for row in stored)
 
 
 def test_device_token_is_stored_only_as_a_hash(office, laptop):
     link = office.enroll_key(laptop.folder, laptop.key)
-    row = office.store.conn.execute("SELECT token_hash FROM devices").fetchone()
+    row = office.store.query_one("SELECT token_hash FROM devices")
     assert row[0] != link.token and len(row[0]) == 64
 
 

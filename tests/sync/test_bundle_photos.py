@@ -63,7 +63,7 @@ def test_a_damaged_photo_refuses_the_whole_bundle(tmp_path, laptop, office_store
                       max_record_bytes=LIMIT)
     assert sha[:12] in exc.value.en and sha[:12] in exc.value.zh
     assert office_store.counts()["records"] == 0
-    assert office_store.conn.execute("SELECT count(*) FROM photos").fetchone()[0] == 0
+    assert office_store.scalar("SELECT count(*) FROM photos") == 0
 
 
 def test_a_photo_lost_on_the_laptop_leaves_the_record_incomplete_at_the_office(

@@ -47,8 +47,8 @@ def test_two_hundred_records_through_a_faulty_link_arrive_once_each(office, lapt
     assert {s for (s,) in laptop.db.execute("SELECT state FROM visits")} == {"synced"}
 
     store = office.store
-    rows = store.conn.execute("SELECT record_id, envelope, verification, chain_state"
-                              " FROM records").fetchall()
+    rows = store.query("SELECT record_id, envelope, verification, chain_state"
+                              " FROM records")
     assert len(rows) == N and sorted(r[0] for r in rows) == sorted(ids)  # none lost, none doubled
     assert {(r[2], r[3]) for r in rows} == {("verified", "ok")}
     for _rid, raw, _v, _c in rows:  # every stored copy still verifies on its own

@@ -1,0 +1,1 @@
+"""The office's schema as Alembic revisions, one schema for SQLite and PostgreSQL."""

@@ -1,0 +1,63 @@
+"""Bring an office database to the current schema (Alembic), whichever backend and age it is.
+
+- A new database (SQLite or PostgreSQL) is upgraded from nothing to the newest revision.
+- A SQLite office made before Alembic (`PRAGMA user_version` 1-11, no `alembic_version`) is
+  first brought to version 11 by its old steps, then stamped as revision 0001 (that schema).
+- On PostgreSQL the upgrade runs under an advisory lock inside one transaction, so office
+  processes started together upgrade once and never see half a schema; on SQLite it is one
+  `BEGIN IMMEDIATE` transaction.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from inspector_app.office import legacy_sqlite
+from inspector_app.office.db import Database, Tx
+
+BASELINE = "0001"
+_UPGRADE_LOCK = "office schema upgrade"
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    return config
+
+
+def head() -> str:
+    revision = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert revision is not None
+    return revision
+
+
+def current(db: Database) -> str | None:
+    with db.reading() as c:
+        return MigrationContext.configure(c.conn).get_current_revision()
+
+
+def _tables(c: Tx) -> set[str]:
+    from sqlalchemy import inspect
+
+    return set(inspect(c.conn).get_table_names())
+
+
+def upgrade(db: Database) -> str:
+    """Run every pending step; returns the revision the database is at."""
+    config = alembic_config()
+    with db.write() as c:
+        c.lock(_UPGRADE_LOCK)
+        config.attributes["connection"] = c.conn
+        tables = _tables(c)
+        if not db.postgres and "alembic_version" not in tables and "records" in tables:
+            legacy_sqlite.migrate(c.conn.connection.dbapi_connection, in_transaction=True)
+            command.stamp(config, BASELINE)
+        command.upgrade(config, "head")
+    revision = current(db)
+    assert revision is not None
+    return revision
