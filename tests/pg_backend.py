@@ -94,7 +94,7 @@ def _pg_ctl_for(pg_ctl: Path, folder: Path) -> str:
     return str(wrapper)
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -130,7 +130,7 @@ def throwaway_server(dbname: str = "test") -> Iterator[str]:
         if os.geteuid() == 0:
             account = pwd.getpwnam(SERVER_USER)
             os.chown(server_dir, account.pw_uid, account.pw_gid)
-        port = _free_port()
+        port = free_port()
         executor = PostgreSQLExecutor(
             executable=executable,
             host="127.0.0.1",

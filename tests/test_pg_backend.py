@@ -9,7 +9,7 @@ import psycopg
 import pytest
 import sqlalchemy as sa
 
-from tests.pg_backend import ENV_VAR, _free_port, isolated_schema, throwaway_server
+from tests.pg_backend import ENV_VAR, free_port, isolated_schema, throwaway_server
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -126,7 +126,7 @@ def _run_pytest(pytester, monkeypatch, source: str, *args: str):
 
 
 def test_an_unreachable_env_server_fails_loudly(pytester, monkeypatch):
-    dead = f"postgresql://root@127.0.0.1:{_free_port()}/test"
+    dead = f"postgresql://root@127.0.0.1:{free_port()}/test"
     monkeypatch.setenv(ENV_VAR, dead)
     result = _run_pytest(pytester, monkeypatch, "def test_x(pg_url):\n    pass\n")
     result.assert_outcomes(errors=1)
