@@ -6,6 +6,10 @@ import os
 
 import pytest
 
+# PostgreSQL: `pg_server_url`, `pg_url`, `office_db` (sqlite/postgresql) and the sqlite_only mark;
+# pytester drives pytest itself in the tests of that plugin.
+pytest_plugins = ["pytester", "tests.pg_backend"]
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Never the developer's own Keychain / Credential Manager / Secret Service: the device key stays
 # a file unless a test installs the in-process key store (tests/seal/memory_keyring.py).
