@@ -10,7 +10,8 @@ Why it is shaped this way:
   rows. The cursor also names its sort and order, so one made for another ordering is refused
   rather than silently starting somewhere odd. It is opaque base64 JSON for the client.
 - The address prefix is an index range `address >= p AND address < p || U+10FFFF` (text is
-  compared as UTF-8 bytes, and U+10FFFF encodes above every other character), not a LIKE scan.
+  compared as UTF-8 bytes on both backends, collation "C" on PostgreSQL, and U+10FFFF encodes
+  above every other character), not a LIKE scan.
 """
 
 from __future__ import annotations
@@ -69,8 +70,8 @@ class RecordFilter:
             clauses.append("ticket = ?")
             params.append(self.ticket)
         if self.address_prefix:
-            clauses += ["address >= ?", f"address < ? || char({MAX_CHAR})"]
-            params += [self.address_prefix, self.address_prefix]
+            clauses += ["address >= ?", "address < ?"]
+            params += [self.address_prefix, self.address_prefix + chr(MAX_CHAR)]
         return clauses, params
 
 

@@ -74,7 +74,7 @@ class ReviewStore:
         where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
         if cap is None:
             return self.db.scalar(f"SELECT count(*) FROM records{where}", params)
-        return self.db.scalar(f"SELECT count(*) FROM (SELECT 1 FROM records{where} LIMIT ?)",
+        return self.db.scalar(f"SELECT count(*) FROM (SELECT 1 FROM records{where} LIMIT ?) AS capped",
                                  [*params, cap])
 
     def iter_summaries(self, filt: RecordFilter, ordering: Ordering,

@@ -69,6 +69,7 @@ class OfficeStore(DeviceStore, AccountStore, RecordStore, ReviewStore, Statistic
     def __init__(self, target: str | Path) -> None:
         """`target`: a SQLite file path or a `postgresql://user@host:port/dbname` URL."""
         self.db = Database(target)
+        self.target = str(target)
         self.path = None if self.db.postgres else Path(target)
         self.revision = schema.upgrade(self.db)
 

@@ -34,9 +34,9 @@ def client(office, token) -> httpx.Client:
 
 @pytest.fixture
 def accounts(office, monkeypatch):
-    assert add_user(office.store.path, "chaoyang", "supervisor", "朝阳区",
+    assert add_user(office.store.target, "chaoyang", "supervisor", "朝阳区",
                     monkeypatch=monkeypatch) == 0
-    assert add_user(office.store.path, "boss", "admin", monkeypatch=monkeypatch) == 0
+    assert add_user(office.store.target, "boss", "admin", monkeypatch=monkeypatch) == 0
     return office
 
 

@@ -21,8 +21,8 @@ def row(n: int, company: str, verdict: str, contact: float | None, arrival: floa
 
 
 @pytest.fixture
-def store(tmp_path) -> OfficeStore:
-    store = OfficeStore(tmp_path / "o.sqlite3")
+def store(office_db, tmp_path) -> OfficeStore:
+    store = OfficeStore(office_db)
     store.admit_device("dev1", "key1")
     return store
 

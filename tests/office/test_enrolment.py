@@ -22,7 +22,7 @@ def post(office, key: DeviceKey, code: str, proof: str | None) -> httpx.Response
 
 
 def cli(office, *argv: str) -> int:
-    return office_main(["--db", str(office.store.path), "--lang", "en", *argv])
+    return office_main(["--db", str(office.store.target), "--lang", "en", *argv])
 
 
 def test_the_public_key_alone_enrols_nobody(office, laptop):

@@ -109,8 +109,8 @@ def test_a_forged_forwarded_for_from_an_untrusted_peer_is_ignored(accounts, cloc
     assert [gate.failures(f"client:10.0.0.{i}") for i in range(3)] == [0, 0, 0]
 
 
-def test_a_trusted_proxys_forwarded_for_names_the_client(tmp_path, clock):
-    office = with_users(LiveOffice(tmp_path / "o.sqlite3", trusted_proxies=("127.0.0.0/8",)))
+def test_a_trusted_proxys_forwarded_for_names_the_client(office_db, tmp_path, clock):
+    office = with_users(LiveOffice(office_db, trusted_proxies=("127.0.0.0/8",)))
     office.start()
     try:
         office.app.state.throttle = gate = LoginThrottle(office.store, clock=clock)
@@ -129,16 +129,16 @@ def test_serve_refuses_a_trusted_proxy_that_is_no_address(tmp_path, capsys):
     assert "--trusted-proxy" in capsys.readouterr().err
 
 
-def test_throttle_caps_the_lockout(tmp_path, clock):
-    gate = LoginThrottle(OfficeStore(tmp_path / "o.sqlite3"), clock=clock, free_failures=1,
+def test_throttle_caps_the_lockout(office_db, tmp_path, clock):
+    gate = LoginThrottle(OfficeStore(office_db), clock=clock, free_failures=1,
                          base_seconds=1, max_seconds=60)
     waits = [gate.failed("user:x") for _ in range(10)]
     assert waits[:7] == [1, 2, 4, 8, 16, 32, 60] and waits[-1] == 60
     assert gate.retry_after("user:x", "client:y") == 60
 
 
-def test_quiet_time_forgives_and_success_keeps_the_client_count(tmp_path, clock):
-    gate = LoginThrottle(OfficeStore(tmp_path / "o.sqlite3"), clock=clock, forget_after=1800)
+def test_quiet_time_forgives_and_success_keeps_the_client_count(office_db, tmp_path, clock):
+    gate = LoginThrottle(OfficeStore(office_db), clock=clock, forget_after=1800)
     for _ in range(4):
         gate.failed("user:a", "client:x")
     gate.succeeded("user:a")

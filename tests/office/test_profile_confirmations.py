@@ -68,8 +68,8 @@ def test_list_then_confirm_by_an_admin_kept_with_who_and_when(tmp_path, capsys):
     assert "confirmed" in line and "cited in the Chinese version" in line and "王科长" in line
 
 
-def test_a_confirmation_holds_for_the_profile_version_checked(tmp_path):
-    store = OfficeStore(tmp_path / "office.sqlite3")
+def test_a_confirmation_holds_for_the_profile_version_checked(office_db, tmp_path):
+    store = OfficeStore(office_db)
     profile = load_profile("changchun")
     with store.write() as c:
         c.execute("INSERT INTO profile_confirmations (profile, profile_version, section,"

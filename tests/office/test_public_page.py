@@ -106,11 +106,11 @@ def test_each_client_is_limited_and_told_when_to_come_back(office, held):
     assert page(office, f"/v/{rid}").status_code == 200
 
 
-def test_the_throttle_forgets_clients_whose_window_ended(tmp_path):
+def test_the_throttle_forgets_clients_whose_window_ended(office_db, tmp_path):
     """The counts are rows: windows that ended are deleted, so the table stays about one row
     per client of the last window, however many addresses came before."""
     now = [0.0]
-    gate = PageThrottle(OfficeStore(tmp_path / "o.sqlite3"), limit=1, window_s=60,
+    gate = PageThrottle(OfficeStore(office_db), limit=1, window_s=60,
                         clock=lambda: now[0], purge_every=1)
     for i in range(300):
         assert gate.admit(f"10.0.{i // 256}.{i % 256}") == 0
@@ -121,11 +121,10 @@ def test_the_throttle_forgets_clients_whose_window_ended(tmp_path):
     assert gate.clients() == 1
 
 
-def test_two_office_processes_share_one_count(tmp_path):
+def test_two_office_processes_share_one_count(office_db):
     """Two offices over one database (two processes behind a balancer) count the same pages."""
     now = [0.0]
-    db = tmp_path / "o.sqlite3"
-    first, second = (PageThrottle(OfficeStore(db), limit=3, window_s=60, clock=lambda: now[0])
+    first, second = (PageThrottle(OfficeStore(office_db), limit=3, window_s=60, clock=lambda: now[0])
                      for _ in range(2))
     assert [first.admit("a"), second.admit("a"), first.admit("a")] == [0, 0, 0]
     assert second.admit("a") == 60 and first.admit("a") == 60
@@ -222,11 +221,11 @@ def test_a_hash_is_read_as_people_type_it(text, expected):
     assert normalise_hash(text) == expected
 
 
-def test_supervisors_learn_the_public_address_for_their_rulings(tmp_path):
+def test_supervisors_learn_the_public_address_for_their_rulings(office_db, tmp_path):
     from inspector_app.office.auth import hash_password
     from inspector_app.review.client import ReviewSession
 
-    live = LiveOffice(tmp_path / "o.sqlite3", public_url="https://heat.example.gov.cn").start()
+    live = LiveOffice(office_db, public_url="https://heat.example.gov.cn").start()
     try:
         live.store.add_user("admin1", "admin", hash_password("password-1"), None)
         session = ReviewSession.login(live.url, "admin1", "password-1")

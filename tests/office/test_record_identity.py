@@ -172,8 +172,8 @@ def incoming(device_id: str, rid: str, seq: int, sha: str,
                     supersedes=supersedes)
 
 
-def test_records_by_public_id_lists_each_device_s_record_with_its_hash(tmp_path):
-    store = OfficeStore(tmp_path / "o.sqlite3")
+def test_records_by_public_id_lists_each_device_s_record_with_its_hash(office_db, tmp_path):
+    store = OfficeStore(office_db)
     for dev in ("aaaa", "bbbb"):
         store.admit_device(dev, f"key-{dev}")
     store.store_records([incoming("bbbb", "R1", 1, "h-b")], "bundle")

@@ -27,8 +27,8 @@ def incoming(rid: str, seq: int, supersedes: str | None = None) -> Incoming:
 
 
 @pytest.fixture
-def store(tmp_path) -> OfficeStore:
-    store = OfficeStore(tmp_path / "o.sqlite3")
+def store(office_db, tmp_path) -> OfficeStore:
+    store = OfficeStore(office_db)
     store.admit_device("dev1", "key1")
     return store
 

@@ -115,7 +115,7 @@ def test_bad_inputs_are_refused_in_both_languages(office, filled, body, code, zh
 
 
 def test_other_district_missing_and_synthetic_records_are_refused(office, filled):
-    synthesize(office.store.path, 2)
+    synthesize(office.store.target, 2)
     with office.admin() as admin:
         answer = admin.post("/api/v1/records/SYN-00000001/rulings",
                             json={"daily_fee_per_m2": "0.25", "failing_days": 3})
@@ -188,7 +188,7 @@ def test_the_ruling_in_force_is_listed_last_whatever_the_stamps_say(office, fill
                               ).status_code == 201
     with office.store.write() as c:     # stamps in the reverse order of numbering
         c.execute("UPDATE rulings SET issued_at = '2026-11-26T00:00:0'"
-                  " || (9 - CAST(substr(ruling_no, -1) AS INTEGER)) || 'Z'")
+                  " || (9 - CAST(substr(ruling_no, 16, 1) AS INTEGER)) || 'Z'")
     [ref] = office.store.refs_for(filled[1])
     listed = rulings.for_record(office.store, ref)
     assert [r["superseded_by"] is None for r in listed] == [False, False, True]

@@ -148,8 +148,8 @@ def test_id_in_address_must_be_the_records_id(office, laptop, link):
     assert junk.status_code == 422 and junk.json()["error"] == "not_json"
 
 
-def test_over_the_size_limit_is_413(tmp_path, laptop):
-    small = LiveOffice(tmp_path / "small" / "office.sqlite3", max_record_bytes=4000).start()
+def test_over_the_size_limit_is_413(office_db, tmp_path, laptop):
+    small = LiveOffice(office_db, max_record_bytes=4000).start()
     try:
         link = small.enroll_key(laptop.folder, laptop.key)
         [rid] = seal_many(laptop.db, laptop.key, 1)

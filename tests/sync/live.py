@@ -8,6 +8,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,13 +22,14 @@ from inspector_app.office.store import OfficeStore
 from inspector_app.seal.device_key import DeviceKey
 from inspector_app.sync.client import enroll
 from inspector_app.sync.config import OfficeLink
+from tests.pg_backend import isolated_schema
 from tests.sync.factory import laptop_db
 
 
 class LiveOffice:
     """Start with `start()`, stop with `stop()`; `url`, `store` and an admin token are at hand."""
 
-    def __init__(self, db_path: Path, *, training: bool = False,
+    def __init__(self, db_path: str | Path, *, training: bool = False,
                  max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
                  certfile: Path | None = None, keyfile: Path | None = None,
                  public_url: str | None = None,
@@ -62,6 +64,7 @@ class LiveOffice:
     def stop(self) -> None:
         self.server.should_exit = True
         self.thread.join(timeout=10)
+        self.store.close()
 
     def admin(self) -> httpx.Client:
         return httpx.Client(base_url=self.url, verify=False, timeout=10,
@@ -80,17 +83,26 @@ class Laptop:
 
 
 @pytest.fixture
-def office(tmp_path: Path) -> Iterator[LiveOffice]:
-    live = LiveOffice(tmp_path / "office" / "office.sqlite3").start()
+def office(office_db: str) -> Iterator[LiveOffice]:
+    """A live office on each backend (`office_db`: a SQLite file, or a PostgreSQL schema)."""
+    live = LiveOffice(office_db).start()
     yield live
     live.stop()
 
 
 @pytest.fixture
-def training_office(tmp_path: Path) -> Iterator[LiveOffice]:
-    live = LiveOffice(tmp_path / "office-training" / "office.sqlite3", training=True).start()
-    yield live
-    live.stop()
+def training_office(office_db: str, tmp_path: Path,
+                    request: pytest.FixtureRequest) -> Iterator[LiveOffice]:
+    """A training office on the same backend as `office`, in a database of its own."""
+    with ExitStack() as stack:
+        if office_db.startswith("postgresql"):
+            target = stack.enter_context(
+                isolated_schema(request.getfixturevalue("pg_server_url")))
+        else:
+            target = str(tmp_path / "office-training" / "office.sqlite3")
+        live = LiveOffice(target, training=True).start()
+        yield live
+        live.stop()
 
 
 @pytest.fixture

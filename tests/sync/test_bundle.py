@@ -25,8 +25,8 @@ LIMIT = 4 * 1024 * 1024
 
 
 @pytest.fixture
-def office_store(tmp_path) -> OfficeStore:
-    return OfficeStore(tmp_path / "office" / "office.sqlite3")
+def office_store(office_db, tmp_path) -> OfficeStore:
+    return OfficeStore(office_db)
 
 
 def enrol(store: OfficeStore, key: DeviceKey) -> None:

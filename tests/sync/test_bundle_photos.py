@@ -19,8 +19,8 @@ from tests.sync.test_bundle import LIMIT, enrol, rewrite
 
 
 @pytest.fixture
-def office_store(tmp_path) -> OfficeStore:
-    return OfficeStore(tmp_path / "office" / "office.sqlite3")
+def office_store(office_db, tmp_path) -> OfficeStore:
+    return OfficeStore(office_db)
 
 
 def test_bundle_round_trip_carries_the_photos(tmp_path, laptop, office_store):
@@ -83,7 +83,7 @@ def test_a_photo_lost_on_the_laptop_leaves_the_record_incomplete_at_the_office(
     assert report.added == [rid] and report.incomplete == [rid]
     [ref] = office_store.refs_for(rid)
     assert office_photos.evidence(office_store, ref)["photos_missing"] == [sha]
-    assert office_main(["--db", str(office_store.path), "--lang", "en", "records"]) == 0
+    assert office_main(["--db", str(office_store.target), "--lang", "en", "records"]) == 0
     out = capsys.readouterr().out
     assert "1 records still missing photos" in out and f"  {ref}" in out
 

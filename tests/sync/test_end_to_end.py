@@ -30,7 +30,7 @@ def app(data, *argv):
 
 
 def office_cli(office, *argv):
-    return office_main(["--db", str(office.store.path), "--lang", "en", *argv])
+    return office_main(["--db", str(office.store.target), "--lang", "en", *argv])
 
 
 @pytest.fixture
@@ -76,7 +76,7 @@ def test_enrol_sync_replay_and_records_listing(office, field_laptop, capsys):
     rows = json.loads(capsys.readouterr().out)
     assert sorted(r["record_id"] for r in rows) == sorted(ids)
     assert {(r["verification"], r["chain_state"]) for r in rows} == {("verified", "ok")}
-    assert office_main(["--db", str(office.store.path), "records"]) == 0
+    assert office_main(["--db", str(office.store.target), "records"]) == 0
     assert capsys.readouterr().out.count("已验证") == 6
     assert app(folder, "sync", "--status") == 0
     assert "sent 6, pending 0" in capsys.readouterr().out

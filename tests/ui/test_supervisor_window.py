@@ -90,7 +90,7 @@ def test_unreachable_office_is_a_clear_message():
 
 def test_list_pages_on_demand_and_sorts_at_the_office(app, qtbot, populated, settings, tmp_path):
     office, _ids = populated
-    synthesize(office.store.path, 450, season="2026-2027")
+    synthesize(office.store.target, 450, season="2026-2027")
     window = open_window(qtbot, office, tmp_path, settings)
     model = window.model
     assert model.rowCount() == 100          # one page, not 462 rows
