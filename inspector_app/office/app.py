@@ -6,6 +6,7 @@ The OpenAPI schema is at `/openapi.json`.
 
 Endpoints (all under /api/v1):
 - `GET  /health`                          no auth; tells a laptop it reached the office (not a portal)
+- `GET  /ready`                           no auth; 503 unless the database answers at the current schema
 - `POST /enrollments`                     one-time code + public key + proof (signed by the device
                                           key) → 201 device token; 403 bad code or proof, 409
                                           already enrolled (`office.enrolment`)
@@ -57,6 +58,7 @@ from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.requests import ClientDisconnect
 
 from inspector_app import __version__
@@ -69,6 +71,7 @@ from inspector_app.office import (
     public_page_route,
     record_names,
     rulings,
+    schema,
 )
 from inspector_app.office.auth import (
     Supervisor,
@@ -205,6 +208,24 @@ def create_app(db_path: str | Path, training: bool = False,
     def health() -> dict[str, Any]:
         return {"service": SERVICE_NAME, "api": 1, "version": __version__, "training": training,
                 "max_record_bytes": max_record_bytes, "public_url": public_url}
+
+    @app.get("/api/v1/ready", tags=["service"],
+             responses=refusals(503, s503="the database does not answer, or its schema is not"
+                                          " this office's"))
+    def ready(store: StoreDep) -> dict[str, Any]:
+        """For a load balancer: this process reaches its database and the schema is current."""
+        try:
+            revision = schema.current(store.db)
+        except SQLAlchemyError as exc:
+            raise HTTPException(503, detail={
+                "error": "database_unavailable", "reason": "the office database does not answer",
+                "reason_zh": "办公室数据库无响应"}) from exc
+        if revision != schema.head():
+            raise HTTPException(503, detail={
+                "error": "schema_mismatch",
+                "reason": f"database schema {revision}, this office needs {schema.head()}",
+                "reason_zh": f"数据库结构版本为 {revision}，本程序需要 {schema.head()}"})
+        return {"database": store.db.dialect, "schema": revision}
 
     app.include_router(enrolment.router)
 

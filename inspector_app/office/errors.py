@@ -60,6 +60,7 @@ _DESCRIPTIONS: dict[int, str] = {
     413: "larger than the office's limit",
     422: "a parameter or the body is not valid",
     429: "too many attempts: see Retry-After",
+    503: "not ready to serve: see the reason",
 }
 
 
