@@ -86,6 +86,7 @@ from inspector_app.office.bounded_body import BoundedJsonRoute
 from inspector_app.office.client_address import client_address, parse_proxies
 from inspector_app.office.errors import refusals
 from inspector_app.office.login_throttle import LoginThrottle, client_key, user_key
+from inspector_app.office.no_nul import NO_NUL, RefuseNul
 from inspector_app.office.query import ListQuery, list_query
 from inspector_app.office.store import (
     COUNT_CAP,
@@ -120,16 +121,16 @@ class UploadResponse(BaseModel):
 
 class ReviewRequest(BaseModel):
     state: ReviewerState = Field(description="the reviewer's decision")
-    comment: str = Field("", max_length=4000)
+    comment: str = Field("", max_length=4000, pattern=NO_NUL)
 
 
 class CommentRequest(BaseModel):
-    comment: str = Field(min_length=1, max_length=4000)
+    comment: str = Field(min_length=1, max_length=4000, pattern=NO_NUL)
 
 
 class LoginRequest(BaseModel):
-    name: str = Field(max_length=200)
-    password: str = Field(max_length=1000)
+    name: str = Field(max_length=200, pattern=NO_NUL)
+    password: str = Field(max_length=1000, pattern=NO_NUL)
 
 
 class LoginResponse(BaseModel):
@@ -172,6 +173,7 @@ def create_app(db_path: str | Path, training: bool = False,
                               "verifies them, and serves them to supervisors for review.")
     app.router.route_class = BoundedJsonRoute  # every JSON body bounded before it is parsed
     errors.install(app)  # every refusal in {error, reason, reason_zh}, FastAPI's own included
+    app.add_middleware(RefuseNul)  # no U+0000 in a path or query reaches the database
     app.state.store = OfficeStore(db_path)
 
     app.state.training = training

@@ -24,6 +24,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from inspector_app.office import no_nul
 from inspector_app.office.listing import SORTS
 from inspector_app.office.store import REVIEWER_STATES
 
@@ -162,6 +163,7 @@ def _document_office_422(app: FastAPI) -> None:
                                 "/HTTPValidationError"):
                             media["schema"] = {"$ref": "#/components/schemas/OfficeError"}
                             answer["description"] = _DESCRIPTIONS[422]
+            no_nul.document(doc)
             schemas = doc.get("components", {}).get("schemas", {})
             schemas.setdefault("OfficeError", OfficeError.model_json_schema())
             for unused in ("HTTPValidationError", "ValidationError"):

@@ -93,7 +93,8 @@ def parse_envelope(body: bytes, record_id: str | None = None,
     """The envelope as a dict, or a 422 saying what is wrong: not bounded JSON (size, depth,
     UTF-8), an unknown format, or not the shape of docs/record-format.md."""
     try:
-        env = read_json(body, max_bytes=max_bytes, what_zh="上传内容", what_en="the body")
+        env = read_json(body, max_bytes=max_bytes, what_zh="上传内容", what_en="the body",
+                        refuse_nul=True)
     except JsonInputError as exc:
         raise Rejection(422, "not_json", exc.message_zh, exc.message_en, record_id) from exc
     record = env.get("record") if isinstance(env, dict) else None
