@@ -46,8 +46,9 @@ def engine_url(target: str | Path) -> URL:
 
 def describe(target: str | Path) -> str:
     """The target for messages and logs, with any password hidden."""
-    return engine_url(target).render_as_string(hide_password=True) if is_postgres(target) \
-        else str(target)
+    if not is_postgres(target):
+        return str(target)
+    return engine_url(target).set(drivername="postgresql").render_as_string(hide_password=True)
 
 
 def _lock_id(key: str) -> int:
