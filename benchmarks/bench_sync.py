@@ -1,0 +1,329 @@
+"""Records per second from a laptop to the office, beside a bare endpoint storing the same bytes.
+
+    .venv/bin/python benchmarks/bench_sync.py [--records 500] [--runs 3] [--backend sqlite]
+                                              [--profile DIR]
+
+One laptop data folder with `--records` sealed records (the tests' factory: the real sealing
+path, a generated key) is made once; each run then, in the same process and machine:
+
+- real:  copies the folder, enrols it with a fresh office (`create_app` on uvicorn in a child
+         process on 127.0.0.1, as `inspector-office serve`) and times `inspector-app sync` run
+         through its real entry point (`inspector_app.cli.main`): outbox bookkeeping, HTTP,
+         the office's checks (hash, signature, chain, exactly once) and its store, all of it;
+- bare:  a FastAPI endpoint on uvicorn in a child process that appends each request's body to a
+         SQLite table (WAL, synchronous=FULL, one transaction per request) and answers the id,
+         sent the same requests (same paths, bytes, records per request and headers) by an
+         httpx client configured as the laptop's, one request after the other.
+
+It prints records/s of each and real/bare. The two alternate, bare first on even runs, so a
+drift of the machine's load does not favour one side. `--backend` names the office store: only
+`sqlite` for now (see `office_target`, the hook for `postgresql` once the store takes a URL).
+
+`--profile DIR` adds one profiled real run: the laptop under cProfile (DIR/laptop.pstats and
+the top functions printed) and, when py-spy is on PATH or given by `--py-spy`, the office
+process sampled with all its threads (DIR/office.txt, collapsed stacks, summarised here).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import cProfile
+import io
+import json
+import os
+import pstats
+import re
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+
+import httpx  # noqa: E402
+from fastapi import FastAPI, Request  # noqa: E402
+from fastapi.responses import JSONResponse  # noqa: E402
+
+SPY_RATE = 250  # py-spy samples a second
+BACKENDS = ("sqlite",)  # "postgresql" once OfficeStore(url) exists: see office_target
+
+
+# -- the two servers (run in a child process: `bench_sync.py --serve KIND TARGET`) -------------
+def bare_app(db_path: str) -> FastAPI:
+    """The floor: receive the body, store it durably, answer. Nothing checked."""
+    conn = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("CREATE TABLE IF NOT EXISTS uploads (id INTEGER PRIMARY KEY, path TEXT,"
+                 " body BLOB)")
+    app = FastAPI()
+
+    @app.api_route("/api/v1/{path:path}", methods=["PUT", "POST"])
+    async def upload(path: str, request: Request) -> JSONResponse:
+        body = await request.body()
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("INSERT INTO uploads (path, body) VALUES (?, ?)", (path, body))
+        conn.execute("COMMIT")
+        return JSONResponse({"path": path, "stored": len(body)}, status_code=201)
+
+    return app
+
+
+def serve(kind: str, target: str) -> None:
+    """Bind 127.0.0.1:0, print the port, serve until killed (same uvicorn settings for both)."""
+    import uvicorn
+
+    from inspector_app.office.serving import uvicorn_config
+
+    if kind == "office":
+        from inspector_app.office.app import create_app
+        app = create_app(target)
+    else:
+        app = bare_app(target)
+    # proto IPPROTO_TCP, not 0: asyncio sets TCP_NODELAY only on such sockets, and without it
+    # every answer waits ~40 ms for a delayed ACK (Nagle), for both servers alike
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.bind(("127.0.0.1", 0))
+    print(sock.getsockname()[1], flush=True)
+    config = uvicorn_config(app, log_level="warning", access_log=False, lifespan="off")
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+@contextlib.contextmanager
+def served(kind: str, target: str, py_spy: str | None = None,
+           spy_out: Path | None = None) -> Iterator[str]:
+    child = subprocess.Popen([sys.executable, __file__, "--serve", kind, target],
+                             stdout=subprocess.PIPE, text=True)
+    spy = None
+    try:
+        url = f"http://127.0.0.1:{int(child.stdout.readline())}"
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                httpx.get(f"{url}/api/v1/health", timeout=1)
+                break
+            except httpx.TransportError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+        if py_spy and spy_out:
+            spy = subprocess.Popen([py_spy, "record", "--pid", str(child.pid), "--threads",
+                                    "--idle", "--rate", str(SPY_RATE), "--format", "raw", "--output",
+                                    str(spy_out)], stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL)
+            time.sleep(1.0)  # py-spy attaches
+        yield url
+    finally:
+        if spy is not None:
+            spy.send_signal(2)  # SIGINT: py-spy writes its file and exits
+            spy.wait(30)
+        child.terminate()
+        child.wait(10)
+
+
+# -- the office store's address: the backend hook ---------------------------------------------
+def office_target(backend: str, folder: Path) -> str:
+    """What `create_app` / `OfficeStore` is given for a fresh, empty office.
+
+    sqlite: a file path. postgresql (to come with the SQLAlchemy store): return a
+    `postgresql://` URL of a freshly created database here, e.g. by `CREATE DATABASE` on
+    127.0.0.1:5432, and drop it after the run.
+    """
+    if backend == "sqlite":
+        return str(folder / "office.sqlite3")
+    raise SystemExit(f"--backend {backend}: the office store takes only a SQLite path so far")
+
+
+# -- the laptop -------------------------------------------------------------------------------
+def make_laptop(folder: Path, n: int):  # noqa: ANN201
+    """A data folder with n sealed records; returns the device key that sealed them."""
+    from inspector_app.seal.device_key import DeviceKey
+    from tests.sync.factory import laptop_db, seal_many
+
+    db = laptop_db(folder)
+    key = DeviceKey.generate()
+    seal_many(db, key, n)
+    db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.conn.close()
+    return key
+
+
+def requests_of(folder: Path) -> list[tuple[str, bytes]]:
+    """(path, body) of every request the laptop's push makes for its queued records."""
+    from inspector_app.store.database import DB_FILENAME
+
+    conn = sqlite3.connect(folder / DB_FILENAME)
+    rows = conn.execute("SELECT record_id, envelope FROM sealed_records ORDER BY device_id, seq")
+    out = [(f"/api/v1/records/{rid}", text.encode("utf-8")) for rid, text in rows]
+    conn.close()
+    return out
+
+
+def real_run(template: Path, key, work: Path, backend: str,  # noqa: ANN001
+             profile_dir: Path | None = None, py_spy: str | None = None) -> tuple[float, int]:
+    """Seconds of `inspector-app sync` pushing the whole outbox to a fresh office, and records."""
+    from inspector_app.cli import main as app_main
+    from inspector_app.office.store import OfficeStore
+    from inspector_app.sync.client import enroll
+
+    folder = work / "laptop"
+    shutil.copytree(template, folder)
+    (work / "office").mkdir()
+    target = office_target(backend, work / "office")
+    store = OfficeStore(target)
+    code, _ = store.new_enrollment_code()
+    spy_out = profile_dir / "office.txt" if profile_dir else None
+    with served("office", target, py_spy, spy_out) as url:
+        enroll(folder, url, code, key)
+        out = io.StringIO()
+        profiler = cProfile.Profile() if profile_dir else None
+        began = time.perf_counter()
+        with contextlib.redirect_stdout(out):
+            if profiler:
+                profiler.enable()
+            status = app_main(["--data-dir", str(folder), "--lang", "en", "sync", "--json"])
+            if profiler:
+                profiler.disable()
+        elapsed = time.perf_counter() - began
+    answer = json.loads(out.getvalue())
+    sent = answer["report"]["sent"]
+    stored = store.counts()["records"]
+    store.close()
+    if status != 0 or sent != stored or answer["outbox"]["pending"]:
+        raise SystemExit(f"the real sync did not deliver everything: {answer['report']}")
+    if profiler and profile_dir:
+        profiler.dump_stats(profile_dir / "laptop.pstats")
+    return elapsed, sent
+
+
+def bare_run(requests: list[tuple[str, bytes]], headers: dict[str, str], work: Path,
+             timeout: float = 15.0) -> tuple[float, int]:
+    """Seconds to send `requests` one after the other to the bare endpoint, and records."""
+    target = str(work / "bare.sqlite3")
+    with served("bare", target) as url, httpx.Client(base_url=url, timeout=timeout,
+                                                     headers=headers) as http:
+        began = time.perf_counter()
+        for path, body in requests:
+            r = http.put(path, content=body, headers={"Content-Type": "application/json"})
+            if r.status_code != 201:
+                raise SystemExit(f"bare endpoint answered {r.status_code}")
+        elapsed = time.perf_counter() - began
+    with sqlite3.connect(target) as conn:
+        stored = conn.execute("SELECT count(*) FROM uploads").fetchone()[0]
+    if stored != len(requests):
+        raise SystemExit(f"bare endpoint stored {stored} of {len(requests)}")
+    return elapsed, stored
+
+
+# -- profiles ---------------------------------------------------------------------------------
+def print_laptop_profile(path: Path, top: int) -> None:
+    text = io.StringIO()
+    pstats.Stats(str(path), stream=text).sort_stats("cumulative").print_stats(top)
+    print(text.getvalue())
+
+
+IDLE_LEAVES = ("Condition.wait", "Queue.get", "select", "EpollSelector.select",
+               "Thread._wait_for_tstate_lock")
+
+
+def print_office_profile(path: Path, top: int, records: int, rate: int) -> None:
+    """Busy time per record of each function (inclusive and own), from py-spy's raw stacks.
+
+    Samples whose innermost frame is a wait (an idle worker, the event loop in select) are left
+    out; a thread blocked in fsync inside SQLite's COMMIT counts, under the Python line that
+    committed."""
+    own: Counter[str] = Counter()
+    inclusive: Counter[str] = Counter()
+    busy = 0
+    for line in path.read_text().splitlines():
+        stack, _, count = line.rpartition(" ")
+        frames = [re.sub(r":\d+\)$", ")", f) for f in stack.split(";")[1:]]  # [0] = thread
+        if not frames or frames[-1].split(" (")[0] in IDLE_LEAVES:
+            continue
+        n = int(count)
+        busy += n
+        own[frames[-1]] += n
+        for frame in set(frames):
+            inclusive[frame] += n
+    per_record = 1000 / rate / records
+    print(f"office: {busy * per_record:.2f} ms busy per record (all threads)")
+    for title, counter in (("inclusive", inclusive), ("own", own)):
+        print(f"  top {top} {title}, ms per record:")
+        for frame, n in counter.most_common(top):
+            print(f"    {n * per_record:6.2f}  {frame}")
+
+
+# -- main -------------------------------------------------------------------------------------
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    ap.add_argument("--records", type=int, default=500)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--backend", choices=BACKENDS, default="sqlite")
+    ap.add_argument("--profile", type=Path, metavar="DIR")
+    ap.add_argument("--py-spy", default=shutil.which("py-spy"), metavar="PATH")
+    ap.add_argument("--top", type=int, default=25)
+    ap.add_argument("--serve", nargs=2, metavar=("KIND", "TARGET"), help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.serve:
+        serve(*args.serve)
+        return 0
+    if args.records < 1 or args.runs < 1:
+        ap.error("--records and --runs must be at least 1")
+
+    from inspector_app.sync.client import DEVICE_HEADER, USER_AGENT
+
+    with tempfile.TemporaryDirectory(prefix="bench-sync-") as tmp:
+        base = Path(tmp)
+        template = base / "template"
+        began = time.perf_counter()
+        key = make_laptop(template, args.records)
+        requests = requests_of(template)
+        print(f"{args.records} sealed records ({sum(len(b) for _, b in requests) / 1e6:.1f} MB,"
+              f" {len(requests)} requests) made in {time.perf_counter() - began:.1f} s;"
+              f" backend {args.backend}, SQLite {sqlite3.sqlite_version},"
+              f" Python {sys.version.split()[0]}")
+        # the bare side gets the laptop's headers (a token of the same length: it is not read)
+        headers = {"Authorization": "Bearer " + "x" * 43, DEVICE_HEADER: key.device_id,
+                   "User-Agent": USER_AGENT}
+        print(f"{'run':<5}{'real rec/s':>12}{'bare rec/s':>12}{'real/bare':>11}")
+        ratios = []
+        for run in range(args.runs):
+            work = base / f"run{run}"
+            (work / "bare").mkdir(parents=True)
+            sides = {}
+            order = ("bare", "real") if run % 2 == 0 else ("real", "bare")
+            for side in order:
+                if side == "bare":
+                    sides[side] = bare_run(requests, headers, work / "bare")
+                else:
+                    sides[side] = real_run(template, key, work, args.backend)
+            real = sides["real"][1] / sides["real"][0]
+            bare = sides["bare"][1] / sides["bare"][0]
+            ratios.append(real / bare)
+            print(f"{run + 1:<5}{real:>12.1f}{bare:>12.1f}{real / bare:>11.2f}", flush=True)
+        print(f"real/bare over {args.runs} runs: {min(ratios):.2f}-{max(ratios):.2f}")
+        if args.profile:
+            args.profile.mkdir(parents=True, exist_ok=True)
+            work = base / "profiled"
+            work.mkdir()
+            elapsed, n = real_run(template, key, work, args.backend, args.profile, args.py_spy)
+            print(f"\nprofiled real run: {n / elapsed:.1f} rec/s (slowed by the profilers)")
+            print_laptop_profile(args.profile / "laptop.pstats", args.top)
+            if (args.profile / "office.txt").exists():
+                print_office_profile(args.profile / "office.txt", args.top, n, SPY_RATE)
+            else:
+                print("office: not profiled (py-spy not found; give --py-spy PATH)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
