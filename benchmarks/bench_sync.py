@@ -1,27 +1,32 @@
 """Records per second from a laptop to the office, beside a bare endpoint storing the same bytes.
 
     .venv/bin/python benchmarks/bench_sync.py [--records 500] [--runs 3] [--backend sqlite]
-                                              [--profile DIR]
+                                              [--compare-with DIR] [--profile DIR]
 
 One laptop data folder with `--records` sealed records (the tests' factory: the real sealing
-path, a generated key) is made once; each run then, in the same process and machine:
+path, a generated key kept in the folder) is made once; each run then, on the same machine:
 
-- real:  copies the folder, enrols it with a fresh office (`create_app` on uvicorn in a child
-         process on 127.0.0.1, as `inspector-office serve`) and times `inspector-app sync` run
-         through its real entry point (`inspector_app.cli.main`): outbox bookkeeping, HTTP,
-         the office's checks (hash, signature, chain, exactly once) and its store, all of it;
 - bare:  a FastAPI endpoint on uvicorn in a child process that appends each request's body to a
-         SQLite table (WAL, synchronous=FULL, one transaction per request) and answers the id,
-         sent the same requests (same paths, bytes, records per request and headers) by an
-         httpx client configured as the laptop's, one request after the other.
+         SQLite table (WAL, synchronous=FULL, one transaction per request) and answers, sent
+         the same requests (same paths, bytes, records per request and headers) by an httpx
+         client configured as the laptop's, one request after the other;
+- real:  in a child process, copies the folder, enrols it with a fresh office (`create_app` on
+         uvicorn in a child process on 127.0.0.1, as `inspector-office serve`) and times
+         `inspector-app sync` through its entry point (`inspector_app.cli.main`): outbox
+         bookkeeping, HTTP, the office's checks (hash, signature, chain, exactly once) and its
+         store, all of it; then checks that the office holds every record once;
+- bare again, so that the bare figure (both passes together) brackets the real one: on a
+  shared machine the load moves within seconds, and one pass each would mostly measure that.
 
-It prints records/s of each and real/bare. The two alternate, bare first on even runs, so a
-drift of the machine's load does not favour one side. `--backend` names the office store: only
-`sqlite` for now (see `office_target`, the hook for `postgresql` once the store takes a URL).
+It prints records/s of each and real/bare per run. `--compare-with DIR` also times the real
+side with the code of another checkout (e.g. `git worktree add /tmp/before main`) in the same
+run, between the same bare passes: before/after under the same load. `--backend` names the
+office store: only `sqlite` for now (`office_target` is the hook for `postgresql` once the
+store takes a URL).
 
-`--profile DIR` adds one profiled real run: the laptop under cProfile (DIR/laptop.pstats and
-the top functions printed) and, when py-spy is on PATH or given by `--py-spy`, the office
-process sampled with all its threads (DIR/office.txt, collapsed stacks, summarised here).
+`--profile DIR` adds one profiled real run: the laptop under cProfile (DIR/laptop.pstats, its
+top functions printed) and, when py-spy is on PATH or given by `--py-spy`, the office process
+sampled with all its threads (DIR/office.txt, collapsed stacks, summarised per record here).
 """
 
 from __future__ import annotations
@@ -45,7 +50,9 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+HERE = Path(__file__).resolve()
+# `--code DIR` (internal): run this child with another checkout's inspector_app
+ROOT = Path(sys.argv[sys.argv.index("--code") + 1]) if "--code" in sys.argv else HERE.parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 
@@ -101,7 +108,8 @@ def serve(kind: str, target: str) -> None:
 @contextlib.contextmanager
 def served(kind: str, target: str, py_spy: str | None = None,
            spy_out: Path | None = None) -> Iterator[str]:
-    child = subprocess.Popen([sys.executable, __file__, "--serve", kind, target],
+    child = subprocess.Popen([sys.executable, str(HERE), "--code", str(ROOT), "--serve", kind,
+                              target],
                              stdout=subprocess.PIPE, text=True)
     spy = None
     try:
@@ -144,17 +152,17 @@ def office_target(backend: str, folder: Path) -> str:
 
 
 # -- the laptop -------------------------------------------------------------------------------
-def make_laptop(folder: Path, n: int):  # noqa: ANN201
-    """A data folder with n sealed records; returns the device key that sealed them."""
-    from inspector_app.seal.device_key import DeviceKey
+def make_laptop(folder: Path, n: int) -> str:
+    """A data folder with n sealed records and its device key file; returns the device id."""
+    from inspector_app.seal.device_key import load_or_create_device_key
     from tests.sync.factory import laptop_db, seal_many
 
     db = laptop_db(folder)
-    key = DeviceKey.generate()
+    key = load_or_create_device_key(folder)
     seal_many(db, key, n)
     db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.conn.close()
-    return key
+    return key.device_id
 
 
 def requests_of(folder: Path) -> list[tuple[str, bytes]]:
@@ -168,22 +176,36 @@ def requests_of(folder: Path) -> list[tuple[str, bytes]]:
     return out
 
 
-def real_run(template: Path, key, work: Path, backend: str,  # noqa: ANN001
+def real_run(template: Path, work: Path, backend: str, code: Path = ROOT,
              profile_dir: Path | None = None, py_spy: str | None = None) -> tuple[float, int]:
-    """Seconds of `inspector-app sync` pushing the whole outbox to a fresh office, and records."""
+    """Seconds of `inspector-app sync` (the code at `code`) pushing the whole outbox to a
+    fresh office, and how many records; timed in a child process, as a laptop is its own."""
+    argv = [sys.executable, str(HERE), "--code", str(code), "--real", str(template), str(work),
+            backend]
+    if profile_dir:
+        argv += ["--profile", str(profile_dir), "--py-spy", py_spy or ""]
+    done = subprocess.run(argv, stdout=subprocess.PIPE, text=True, check=True)
+    answer = json.loads(done.stdout.strip().splitlines()[-1])
+    return answer["elapsed"], answer["records"]
+
+
+def real_child(template: Path, work: Path, backend: str, profile_dir: Path | None,
+               py_spy: str | None) -> None:
+    """The real side, in its own process: prints {"elapsed", "records"} as its last line."""
     from inspector_app.cli import main as app_main
     from inspector_app.office.store import OfficeStore
+    from inspector_app.seal.device_key import load_device_key
     from inspector_app.sync.client import enroll
 
     folder = work / "laptop"
     shutil.copytree(template, folder)
-    (work / "office").mkdir()
+    (work / "office").mkdir(parents=True)
     target = office_target(backend, work / "office")
     store = OfficeStore(target)
     code, _ = store.new_enrollment_code()
     spy_out = profile_dir / "office.txt" if profile_dir else None
     with served("office", target, py_spy, spy_out) as url:
-        enroll(folder, url, code, key)
+        enroll(folder, url, code, load_device_key(folder))
         out = io.StringIO()
         profiler = cProfile.Profile() if profile_dir else None
         began = time.perf_counter()
@@ -202,12 +224,13 @@ def real_run(template: Path, key, work: Path, backend: str,  # noqa: ANN001
         raise SystemExit(f"the real sync did not deliver everything: {answer['report']}")
     if profiler and profile_dir:
         profiler.dump_stats(profile_dir / "laptop.pstats")
-    return elapsed, sent
+    print(json.dumps({"elapsed": elapsed, "records": sent}))
 
 
 def bare_run(requests: list[tuple[str, bytes]], headers: dict[str, str], work: Path,
              timeout: float = 15.0) -> tuple[float, int]:
     """Seconds to send `requests` one after the other to the bare endpoint, and records."""
+    work.mkdir(parents=True, exist_ok=True)
     target = str(work / "bare.sqlite3")
     with served("bare", target) as url, httpx.Client(base_url=url, timeout=timeout,
                                                      headers=headers) as http:
@@ -268,54 +291,69 @@ def main() -> int:
     ap.add_argument("--records", type=int, default=500)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--backend", choices=BACKENDS, default="sqlite")
+    ap.add_argument("--compare-with", type=Path, metavar="DIR",
+                    help="another checkout whose real side is timed in the same runs")
     ap.add_argument("--profile", type=Path, metavar="DIR")
     ap.add_argument("--py-spy", default=shutil.which("py-spy"), metavar="PATH")
     ap.add_argument("--top", type=int, default=25)
-    ap.add_argument("--serve", nargs=2, metavar=("KIND", "TARGET"), help=argparse.SUPPRESS)
+    ap.add_argument("--code", type=Path, help=argparse.SUPPRESS)  # read at import time
+    ap.add_argument("--serve", nargs=2, help=argparse.SUPPRESS)
+    ap.add_argument("--real", nargs=3, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.serve:
         serve(*args.serve)
         return 0
+    if args.real:
+        template, work, backend = args.real
+        real_child(Path(template), Path(work), backend, args.profile, args.py_spy or None)
+        return 0
     if args.records < 1 or args.runs < 1:
         ap.error("--records and --runs must be at least 1")
+    if args.compare_with and not (args.compare_with / "inspector_app").is_dir():
+        ap.error(f"--compare-with {args.compare_with}: not a checkout of this project")
 
     from inspector_app.sync.client import DEVICE_HEADER, USER_AGENT
 
+    codes = {"this": ROOT} | ({"other": args.compare_with.resolve()} if args.compare_with else {})
     with tempfile.TemporaryDirectory(prefix="bench-sync-") as tmp:
         base = Path(tmp)
         template = base / "template"
         began = time.perf_counter()
-        key = make_laptop(template, args.records)
+        device_id = make_laptop(template, args.records)
         requests = requests_of(template)
         print(f"{args.records} sealed records ({sum(len(b) for _, b in requests) / 1e6:.1f} MB,"
               f" {len(requests)} requests) made in {time.perf_counter() - began:.1f} s;"
               f" backend {args.backend}, SQLite {sqlite3.sqlite_version},"
               f" Python {sys.version.split()[0]}")
+        for name, code in codes.items():
+            print(f"{name}: {code}")
         # the bare side gets the laptop's headers (a token of the same length: it is not read)
-        headers = {"Authorization": "Bearer " + "x" * 43, DEVICE_HEADER: key.device_id,
+        headers = {"Authorization": "Bearer " + "x" * 43, DEVICE_HEADER: device_id,
                    "User-Agent": USER_AGENT}
-        print(f"{'run':<5}{'real rec/s':>12}{'bare rec/s':>12}{'real/bare':>11}")
-        ratios = []
+        print(f"{'run':<5}{'bare rec/s':>12}" + "".join(
+            f"{name + ' rec/s':>14}{name + '/bare':>12}" for name in codes))
+        ratios: dict[str, list[float]] = {name: [] for name in codes}
         for run in range(args.runs):
             work = base / f"run{run}"
-            (work / "bare").mkdir(parents=True)
-            sides = {}
-            order = ("bare", "real") if run % 2 == 0 else ("real", "bare")
-            for side in order:
-                if side == "bare":
-                    sides[side] = bare_run(requests, headers, work / "bare")
-                else:
-                    sides[side] = real_run(template, key, work, args.backend)
-            real = sides["real"][1] / sides["real"][0]
-            bare = sides["bare"][1] / sides["bare"][0]
-            ratios.append(real / bare)
-            print(f"{run + 1:<5}{real:>12.1f}{bare:>12.1f}{real / bare:>11.2f}", flush=True)
-        print(f"real/bare over {args.runs} runs: {min(ratios):.2f}-{max(ratios):.2f}")
+            bare_s, bare_n = bare_run(requests, headers, work / "bare1")
+            rates = {}
+            names = list(codes) if run % 2 == 0 else list(reversed(codes))
+            for name in names:
+                elapsed, n = real_run(template, work / name, args.backend, codes[name])
+                rates[name] = n / elapsed
+            more_s, more_n = bare_run(requests, headers, work / "bare2")
+            bare = (bare_n + more_n) / (bare_s + more_s)
+            line = f"{run + 1:<5}{bare:>12.1f}"
+            for name in codes:
+                ratios[name].append(rates[name] / bare)
+                line += f"{rates[name]:>14.1f}{rates[name] / bare:>12.2f}"
+            print(line, flush=True)
+        for name, values in ratios.items():
+            print(f"{name}/bare over {args.runs} runs: {min(values):.2f}-{max(values):.2f}")
         if args.profile:
             args.profile.mkdir(parents=True, exist_ok=True)
-            work = base / "profiled"
-            work.mkdir()
-            elapsed, n = real_run(template, key, work, args.backend, args.profile, args.py_spy)
+            elapsed, n = real_run(template, base / "profiled", args.backend, ROOT, args.profile,
+                                  args.py_spy)
             print(f"\nprofiled real run: {n / elapsed:.1f} rec/s (slowed by the profilers)")
             print_laptop_profile(args.profile / "laptop.pstats", args.top)
             if (args.profile / "office.txt").exists():
