@@ -39,6 +39,7 @@ import json
 import os
 import pstats
 import re
+import resource
 import shutil
 import socket
 import sqlite3
@@ -48,6 +49,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve()
@@ -107,7 +109,8 @@ def serve(kind: str, target: str) -> None:
 
 @contextlib.contextmanager
 def served(kind: str, target: str, py_spy: str | None = None,
-           spy_out: Path | None = None) -> Iterator[str]:
+           spy_out: Path | None = None) -> Iterator[tuple[str, int]]:
+    """(url, pid) of a server child, stopped after."""
     child = subprocess.Popen([sys.executable, str(HERE), "--code", str(ROOT), "--serve", kind,
                               target],
                              stdout=subprocess.PIPE, text=True)
@@ -129,13 +132,41 @@ def served(kind: str, target: str, py_spy: str | None = None,
                                     str(spy_out)], stdout=subprocess.DEVNULL,
                                    stderr=subprocess.DEVNULL)
             time.sleep(1.0)  # py-spy attaches
-        yield url
+        yield url, child.pid
     finally:
         if spy is not None:
             spy.send_signal(2)  # SIGINT: py-spy writes its file and exits
             spy.wait(30)
         child.terminate()
         child.wait(10)
+
+
+# -- CPU seconds: steady under load, where wall time mostly measures the other processes ------
+def process_cpu(pid: int) -> float:
+    """User + system CPU seconds of a process so far (Linux /proc), all its threads."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def own_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+@dataclass
+class Timing:
+    """One side's pass: wall seconds, records, CPU seconds of client and server during it."""
+
+    wall: float
+    records: int
+    client_cpu: float
+    server_cpu: float
+
+    def rate(self) -> float:
+        return self.records / self.wall
+
+    def cpu_ms(self) -> float:
+        return 1000 * (self.client_cpu + self.server_cpu) / self.records
 
 
 # -- the office store's address: the backend hook ---------------------------------------------
@@ -177,21 +208,21 @@ def requests_of(folder: Path) -> list[tuple[str, bytes]]:
 
 
 def real_run(template: Path, work: Path, backend: str, code: Path = ROOT,
-             profile_dir: Path | None = None, py_spy: str | None = None) -> tuple[float, int]:
-    """Seconds of `inspector-app sync` (the code at `code`) pushing the whole outbox to a
-    fresh office, and how many records; timed in a child process, as a laptop is its own."""
+             profile_dir: Path | None = None, py_spy: str | None = None) -> Timing:
+    """`inspector-app sync` (the code at `code`) pushing the whole outbox to a fresh office,
+    timed in a child process, as a laptop is its own."""
     argv = [sys.executable, str(HERE), "--code", str(code), "--real", str(template), str(work),
             backend]
     if profile_dir:
         argv += ["--profile", str(profile_dir), "--py-spy", py_spy or ""]
     done = subprocess.run(argv, stdout=subprocess.PIPE, text=True, check=True)
-    answer = json.loads(done.stdout.strip().splitlines()[-1])
-    return answer["elapsed"], answer["records"]
+    return Timing(**json.loads(done.stdout.strip().splitlines()[-1]))
 
 
 def real_child(template: Path, work: Path, backend: str, profile_dir: Path | None,
                py_spy: str | None) -> None:
-    """The real side, in its own process: prints {"elapsed", "records"} as its last line."""
+    """The real side, in its own process: prints its `Timing` as JSON, the last line."""
+    from inspector_app.cli import build_parser
     from inspector_app.cli import main as app_main
     from inspector_app.office.store import OfficeStore
     from inspector_app.seal.device_key import load_device_key
@@ -204,11 +235,12 @@ def real_child(template: Path, work: Path, backend: str, profile_dir: Path | Non
     store = OfficeStore(target)
     code, _ = store.new_enrollment_code()
     spy_out = profile_dir / "office.txt" if profile_dir else None
-    with served("office", target, py_spy, spy_out) as url:
+    with served("office", target, py_spy, spy_out) as (url, pid):
         enroll(folder, url, code, load_device_key(folder))
+        build_parser()  # imports every command's module: start-up, not the push
         out = io.StringIO()
         profiler = cProfile.Profile() if profile_dir else None
-        began = time.perf_counter()
+        cpu, office_cpu, began = own_cpu(), process_cpu(pid), time.perf_counter()
         with contextlib.redirect_stdout(out):
             if profiler:
                 profiler.enable()
@@ -216,6 +248,7 @@ def real_child(template: Path, work: Path, backend: str, profile_dir: Path | Non
             if profiler:
                 profiler.disable()
         elapsed = time.perf_counter() - began
+        cpu, office_cpu = own_cpu() - cpu, process_cpu(pid) - office_cpu
     answer = json.loads(out.getvalue())
     sent = answer["report"]["sent"]
     stored = store.counts()["records"]
@@ -224,27 +257,28 @@ def real_child(template: Path, work: Path, backend: str, profile_dir: Path | Non
         raise SystemExit(f"the real sync did not deliver everything: {answer['report']}")
     if profiler and profile_dir:
         profiler.dump_stats(profile_dir / "laptop.pstats")
-    print(json.dumps({"elapsed": elapsed, "records": sent}))
+    print(json.dumps(asdict(Timing(elapsed, sent, cpu, office_cpu))))
 
 
 def bare_run(requests: list[tuple[str, bytes]], headers: dict[str, str], work: Path,
-             timeout: float = 15.0) -> tuple[float, int]:
-    """Seconds to send `requests` one after the other to the bare endpoint, and records."""
+             timeout: float = 15.0) -> Timing:
+    """`requests` sent one after the other to the bare endpoint."""
     work.mkdir(parents=True, exist_ok=True)
     target = str(work / "bare.sqlite3")
-    with served("bare", target) as url, httpx.Client(base_url=url, timeout=timeout,
-                                                     headers=headers) as http:
-        began = time.perf_counter()
+    with served("bare", target) as (url, pid), httpx.Client(base_url=url, timeout=timeout,
+                                                            headers=headers) as http:
+        cpu, server_cpu, began = own_cpu(), process_cpu(pid), time.perf_counter()
         for path, body in requests:
             r = http.put(path, content=body, headers={"Content-Type": "application/json"})
             if r.status_code != 201:
                 raise SystemExit(f"bare endpoint answered {r.status_code}")
         elapsed = time.perf_counter() - began
+        cpu, server_cpu = own_cpu() - cpu, process_cpu(pid) - server_cpu
     with sqlite3.connect(target) as conn:
         stored = conn.execute("SELECT count(*) FROM uploads").fetchone()[0]
     if stored != len(requests):
         raise SystemExit(f"bare endpoint stored {stored} of {len(requests)}")
-    return elapsed, stored
+    return Timing(elapsed, stored, cpu, server_cpu)
 
 
 # -- profiles ---------------------------------------------------------------------------------
@@ -330,31 +364,34 @@ def main() -> int:
         # the bare side gets the laptop's headers (a token of the same length: it is not read)
         headers = {"Authorization": "Bearer " + "x" * 43, DEVICE_HEADER: device_id,
                    "User-Agent": USER_AGENT}
-        print(f"{'run':<5}{'bare rec/s':>12}" + "".join(
-            f"{name + ' rec/s':>14}{name + '/bare':>12}" for name in codes))
+        print("rec/s: records a second (wall clock); cpu: CPU ms a record, client + server;"
+              " x: real/bare")
         ratios: dict[str, list[float]] = {name: [] for name in codes}
         for run in range(args.runs):
             work = base / f"run{run}"
-            bare_s, bare_n = bare_run(requests, headers, work / "bare1")
-            rates = {}
-            names = list(codes) if run % 2 == 0 else list(reversed(codes))
-            for name in names:
-                elapsed, n = real_run(template, work / name, args.backend, codes[name])
-                rates[name] = n / elapsed
-            more_s, more_n = bare_run(requests, headers, work / "bare2")
-            bare = (bare_n + more_n) / (bare_s + more_s)
-            line = f"{run + 1:<5}{bare:>12.1f}"
-            for name in codes:
-                ratios[name].append(rates[name] / bare)
-                line += f"{rates[name]:>14.1f}{rates[name] / bare:>12.2f}"
+            first = bare_run(requests, headers, work / "bare1")
+            real = {}
+            for name in (list(codes) if run % 2 == 0 else list(reversed(codes))):
+                real[name] = real_run(template, work / name, args.backend, codes[name])
+            second = bare_run(requests, headers, work / "bare2")
+            bare = Timing(first.wall + second.wall, first.records + second.records,
+                          first.client_cpu + second.client_cpu,
+                          first.server_cpu + second.server_cpu)
+            line = f"run {run + 1}: bare {bare.rate():6.1f} rec/s cpu {bare.cpu_ms():5.2f}"
+            for name, t in real.items():
+                ratios[name].append(t.rate() / bare.rate())
+                line += (f" | {name} {t.rate():6.1f} rec/s {t.rate() / bare.rate():4.2f}x"
+                         f" cpu {t.cpu_ms():5.2f} (laptop"
+                         f" {1000 * t.client_cpu / t.records:4.2f})")
             print(line, flush=True)
         for name, values in ratios.items():
             print(f"{name}/bare over {args.runs} runs: {min(values):.2f}-{max(values):.2f}")
         if args.profile:
             args.profile.mkdir(parents=True, exist_ok=True)
-            elapsed, n = real_run(template, base / "profiled", args.backend, ROOT, args.profile,
-                                  args.py_spy)
-            print(f"\nprofiled real run: {n / elapsed:.1f} rec/s (slowed by the profilers)")
+            t = real_run(template, base / "profiled", args.backend, ROOT, args.profile,
+                         args.py_spy)
+            n = t.records
+            print(f"\nprofiled real run: {t.rate():.1f} rec/s (slowed by the profilers)")
             print_laptop_profile(args.profile / "laptop.pstats", args.top)
             if (args.profile / "office.txt").exists():
                 print_office_profile(args.profile / "office.txt", args.top, n, SPY_RATE)
