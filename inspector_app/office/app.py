@@ -91,6 +91,7 @@ from inspector_app.office.query import ListQuery, list_query
 from inspector_app.office.store import (
     COUNT_CAP,
     REVIEWER_STATES,
+    Device,
     OfficeStore,
     record_ref,
 )
@@ -147,6 +148,21 @@ class RecordPage(BaseModel):
     items: list[dict[str, Any]]
     next_cursor: str | None = Field(description="pass as `cursor` for the next page; null at end")
     offset: int | None = None
+
+
+def _receive_upload(store: OfficeStore, body: bytes, record_id: str, device: Device,
+                    training: bool) -> tuple[int, dict[str, Any]]:
+    """Check and store one uploaded record, note the device as seen, and say which of the
+    photos it cites are still missing: (status, answer body), or `ingest.Rejection`."""
+    status, stored = ingest.receive(store, body, record_id, device, training)
+    store.touch_device(device.device_id)
+    evidence = photos.evidence(store, stored.ref)
+    return status, UploadResponse(
+        record_id=record_id, sha256=stored.sha256,
+        status="created" if status == 201 else "already_present",
+        chain_state=stored.chain_state,
+        photos_missing=evidence["photos_missing"] if evidence["photos_cited"] else None,
+    ).model_dump(exclude_none=True)
 
 
 def _error(status: int, code: str, zh: str, en: str, record_id: str | None = None) -> JSONResponse:
@@ -264,20 +280,13 @@ def create_app(db_path: str | Path, training: bool = False,
                 chunks.append(chunk)
         except ClientDisconnect:  # the link broke mid-body: nothing stored, nobody to answer
             return Response(status_code=400)
-        body = b"".join(chunks)
-        try:
-            status, stored = await run_in_threadpool(
-                ingest.receive, store, body, record_id, device, request.app.state.training)
+        try:  # one worker-thread hop for all of it: each hop costs about as much as a query
+            status, content = await run_in_threadpool(
+                _receive_upload, store, b"".join(chunks), record_id, device,
+                request.app.state.training)
         except ingest.Rejection as rej:
             return JSONResponse(status_code=rej.status, content=rej.body())
-        await run_in_threadpool(store.touch_device, device.device_id)
-        evidence = await run_in_threadpool(photos.evidence, store, stored.ref)
-        return JSONResponse(status_code=status, content=UploadResponse(
-            record_id=record_id, sha256=stored.sha256,
-            status="created" if status == 201 else "already_present",
-            chain_state=stored.chain_state,
-            photos_missing=evidence["photos_missing"] if evidence["photos_cited"] else None,
-        ).model_dump(exclude_none=True))
+        return JSONResponse(status_code=status, content=content)
 
     @app.get("/api/v1/records", response_model=RecordPage, tags=["review"],
              responses=refusals(401, 422))
