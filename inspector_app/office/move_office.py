@@ -226,6 +226,7 @@ def _move(source: OfficeStore, target: OfficeStore, report: MoveReport, batch_ro
         for table in TABLES:
             _copy_table(src, target, table, tables, survey.tables[table][0], batch_rows,
                         progress, counted)
+    _refuse_later_writes(source, survey)
     arrived = _digests(target.db, tables.columns)
     report.tables = [TableCount(t, survey.tables[t][0], arrived[t][0]) for t in TABLES]
     differing = [t for t in TABLES if arrived[t] != survey.tables[t]]
@@ -235,6 +236,19 @@ def _move(source: OfficeStore, target: OfficeStore, report: MoveReport, batch_ro
                           f"the target differs from the source: {detail}. The target is not "
                           "usable: empty it and run again")
     _finish(target, tables)
+
+
+def _refuse_later_writes(source: OfficeStore, survey: _Survey) -> None:
+    """The copy is of the snapshot; rows written to the source since would be left behind."""
+    grown = [t for t in TABLES
+             if source.scalar(f'SELECT count(*) FROM "{t}"') != survey.tables[t][0]]
+    if grown:
+        listed = ", ".join(grown)
+        raise MoveRefused(
+            f"迁移期间源数据库有写入（{listed}），办公室服务可能仍在运行。请停止办公室服务，"
+            "清空目标后重新运行",
+            f"the source was written to during the move ({listed}): is the office still "
+            "running? Stop it, empty the target and run again")
 
 
 # -- the tables ------------------------------------------------------------------------------

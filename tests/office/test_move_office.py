@@ -22,7 +22,7 @@ from sqlalchemy import inspect
 from inspector_app.office import schema
 from inspector_app.office.cli import main as office_main
 from inspector_app.office.db import Database
-from inspector_app.office.move_office import TABLES, move_office
+from inspector_app.office.move_office import TABLES, MoveRefused, move_office
 from inspector_app.office.store import OfficeStore, RecordFilter
 from inspector_app.office.synth import synthesize
 from inspector_app.store.sealed import SealedStore
@@ -226,6 +226,21 @@ def test_a_source_changed_since_the_interruption_is_refused(tmp_path, pg_url, ca
     synthesize(path, 1, seed=2)                # the office ran again in between
     assert migrate(path, pg_url) == 2
     assert "the source has changed since. Empty the target" in capsys.readouterr().err
+
+
+def test_a_source_written_to_during_the_move_is_refused(tmp_path, pg_url):
+    path = tmp_path / "office.sqlite3"
+    synthesize(path, 20)
+
+    def office_still_running(_table: str, batches: int) -> None:
+        if batches == 1:
+            synthesize(path, 1, seed=3)
+    with pytest.raises(MoveRefused, match="written to during the move"):
+        move_office(path, pg_url, after_batch=office_still_running)
+    moved = OfficeStore(pg_url)
+    assert moved.scalar("SELECT count(*) FROM records") == 20       # the snapshot, not finished
+    assert moved.scalar("SELECT finished_at FROM migrate_db_runs") is None
+    moved.close()
 
 
 def test_a_move_killed_mid_way_resumes(tmp_path, pg_url, capsys):
