@@ -172,15 +172,20 @@ def test_a_tampered_record_stops_the_move_before_anything_is_written(source, pg_
         "SELECT ref, envelope FROM records WHERE synthetic=0 ORDER BY arrival LIMIT 1").fetchone()
     at = raw.index(b'"value_c":') + len(b'"value_c":')
     changed = raw[:at] + (b"2" if raw[at:at + 1] != b"2" else b"3") + raw[at + 1:]
+    sha, photo = sqlite3.connect(source).execute("SELECT sha256, data FROM photos").fetchone()
     with sqlite3.connect(source) as conn:
         conn.execute("UPDATE records SET envelope=? WHERE ref=?", (changed, ref))
+        conn.execute("UPDATE photos SET data=? WHERE sha256=?", (photo[:-1] + b"\0", sha))
     assert migrate(source, pg_url) == 2
     err = capsys.readouterr().err
-    assert "1 items of evidence fail verification; nothing was written" in err
+    assert "2 items of evidence fail verification; nothing was written" in err
     assert f"{ref}: content changed" in err
+    assert f"photo {sha}: the photo's bytes do not match its hash" in err
     probe = OfficeStore(pg_url)
     assert probe.scalar("SELECT count(*) FROM devices") == 0
     probe.close()
+    with sqlite3.connect(source) as conn:
+        conn.execute("UPDATE photos SET data=? WHERE sha256=?", (photo, sha))
 
     # Marked failed at the source after looking into it, it moves as failed evidence.
     assert office_main(["--db", str(source), "records", "--recheck", "--json"]) == 0
