@@ -2,12 +2,15 @@
 
 Why it works the way it does:
 - The source is read in one SQLite read transaction, so every pass sees one snapshot even if
-  something writes to the file meanwhile (the office should be stopped; the report says so).
+  something writes to the file meanwhile; rows written meanwhile would be left behind, so the
+  counts are taken again after the copy and a difference refuses the move (stop the office).
   Opening it as an `OfficeStore` first brings an old file to the current schema, as the office
   itself would on starting; the target is opened the same way, so both are at one revision.
-- Every table is copied, in foreign-key order, whole rows, bytes as they are. The list of tables
-  is fixed here (`TABLES`) and checked against the source: a table this module does not know
-  stops the move before anything is written, so a future table is never silently left behind.
+- Every table is copied, in foreign-key order, whole rows, bytes as they are; a column naming a
+  row of its own table (`rulings.superseded_by`) is filled in once the table is complete. The
+  list of tables is fixed here (`TABLES`) and checked against the source: a table this module
+  does not know stops the move before anything is written, so a future table is never silently
+  left behind.
 - Before anything is written, every real record is verified as the office verifies an upload
   (hash of the canonical record, Ed25519 signature under the key its device enrolled with) and
   every photo's hash is recomputed. A record the source still calls verified that fails stops
@@ -273,7 +276,10 @@ def _source_tables(src: Tx, target: OfficeStore) -> _Tables:
             later[table] = [c for fk in found.get_foreign_keys(table)
                             if fk["referred_table"] == table for c in fk["constrained_columns"]]
             theirs = [c["name"] for c in there.get_columns(table)]
-            if sorted(theirs) != sorted(columns[table]) or not keys[table]:
+            if not keys[table]:
+                raise MoveRefused(f"表 {table} 没有主键，无法分批续传",
+                                  f"table {table} has no primary key to copy it by")
+            if sorted(theirs) != sorted(columns[table]):
                 raise MoveRefused(f"表 {table} 在源与目标中的列不同",
                                   f"table {table} has other columns in the target")
     return _Tables(columns, keys, later)
