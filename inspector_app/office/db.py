@@ -51,7 +51,7 @@ def describe(target: str | Path) -> str:
     return engine_url(target).set(drivername="postgresql").render_as_string(hide_password=True)
 
 
-def _lock_id(key: str) -> int:
+def lock_id(key: str) -> int:
     """A stable signed 64-bit number for an advisory lock key."""
     return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(),
                           "big", signed=True)
@@ -80,7 +80,7 @@ class Tx:
     def lock(self, key: str) -> None:
         """Hold `key` until this transaction ends (PostgreSQL; SQLite's write lock is held)."""
         if self.postgres:
-            self.conn.exec_driver_sql("SELECT pg_advisory_xact_lock(%s)", (_lock_id(key),))
+            self.conn.exec_driver_sql("SELECT pg_advisory_xact_lock(%s)", (lock_id(key),))
 
 
 class Database:

@@ -44,7 +44,7 @@ from typing import Any
 from sqlalchemy import inspect
 
 from inspector_app.office import schema
-from inspector_app.office.db import Database, Tx, _lock_id, describe, is_postgres
+from inspector_app.office.db import Database, Tx, describe, is_postgres, lock_id
 from inspector_app.office.store import OfficeStore
 from inspector_app.office.values import now_iso
 from inspector_app.seal.verify import verify_envelope
@@ -158,7 +158,7 @@ def move_office(source_path: str | Path, target_url: str, *, batch_rows: int = B
             try:
                 _move(source, target, report, batch_rows, progress, after_batch)
             finally:
-                lock_conn.exec_driver_sql("SELECT pg_advisory_unlock(%s)", (_lock_id(_RUN_LOCK),))
+                lock_conn.exec_driver_sql("SELECT pg_advisory_unlock(%s)", (lock_id(_RUN_LOCK),))
                 lock_conn.commit()
     finally:
         source.close()
@@ -199,7 +199,7 @@ def _schema_before(path: Path) -> str:
 
 
 def _hold_run_lock(conn: Any, target_url: str) -> None:
-    got = conn.exec_driver_sql("SELECT pg_try_advisory_lock(%s)", (_lock_id(_RUN_LOCK),)).scalar()
+    got = conn.exec_driver_sql("SELECT pg_try_advisory_lock(%s)", (lock_id(_RUN_LOCK),)).scalar()
     conn.commit()
     if not got:
         where = describe(target_url)
