@@ -21,8 +21,8 @@ path, a generated key kept in the folder) is made once; each run then, on the sa
 It prints records/s of each and real/bare per run. `--compare-with DIR` also times the real
 side with the code of another checkout (e.g. `git worktree add /tmp/before main`) in the same
 run, between the same bare passes: before/after under the same load. `--backend` names the
-office store: only `sqlite` for now (`office_target` is the hook for `postgresql` once the
-store takes a URL).
+store of both sides: `sqlite` (files) or `postgresql` (a fresh schema each on INSPECTOR_TEST_PG's
+server, default 127.0.0.1:5432/test; the bare side commits one INSERT per request there).
 
 `--profile DIR` adds one profiled real run: the laptop under cProfile (DIR/laptop.pstats, its
 top functions printed) and, when py-spy is on PATH or given by `--py-spy`, the office process
@@ -64,18 +64,37 @@ from fastapi.responses import JSONResponse  # noqa: E402
 
 SPY_RATE = 250  # py-spy samples a second
 BACKENDS = ("sqlite", "postgresql")
-READY = ("sqlite",)  # add "postgresql" with its branch in office_target once the store takes a URL
+PG_SERVER = os.environ.get("INSPECTOR_TEST_PG", "postgresql://root@127.0.0.1:5432/test")
 
 
 # -- the two servers (run in a child process: `bench_sync.py --serve KIND TARGET`) -------------
-def bare_app(db_path: str) -> FastAPI:
-    """The floor: receive the body, store it durably, answer. Nothing checked."""
-    conn = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
+def bare_app(target: str) -> FastAPI:
+    """The floor: receive the body, store it durably, answer. Nothing checked.
+
+    SQLite (a path): WAL, synchronous=FULL, one transaction per request. PostgreSQL (a URL):
+    one INSERT committed per request (synchronous_commit on, as the office runs)."""
+    app = FastAPI()
+    if target.startswith("postgresql"):
+        import psycopg
+
+        pg = psycopg.connect(target)
+        pg.execute("CREATE TABLE IF NOT EXISTS uploads (id bigserial PRIMARY KEY, path text,"
+                   " body bytea)")
+        pg.commit()
+
+        @app.api_route("/api/v1/{path:path}", methods=["PUT", "POST"])
+        async def upload_pg(path: str, request: Request) -> JSONResponse:
+            body = await request.body()
+            pg.execute("INSERT INTO uploads (path, body) VALUES (%s, %s)", (path, body))
+            pg.commit()
+            return JSONResponse({"path": path, "stored": len(body)}, status_code=201)
+
+        return app
+    conn = sqlite3.connect(target, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("CREATE TABLE IF NOT EXISTS uploads (id INTEGER PRIMARY KEY, path TEXT,"
                  " body BLOB)")
-    app = FastAPI()
 
     @app.api_route("/api/v1/{path:path}", methods=["PUT", "POST"])
     async def upload(path: str, request: Request) -> JSONResponse:
@@ -172,16 +191,28 @@ class Timing:
 
 # -- the office store's address: the backend hook ---------------------------------------------
 def office_target(backend: str, folder: Path) -> str:
-    """What `create_app` / `OfficeStore` is given for a fresh, empty office.
+    """What `create_app` / `OfficeStore` (or the bare endpoint) is given for a fresh store.
 
-    sqlite: a file path. postgresql, once the store is ported to SQLAlchemy and takes a URL:
-    create a fresh database here on 127.0.0.1:5432 (e.g. `CREATE DATABASE bench_sync_<pid>`
-    as user root) and return its `postgresql://root@127.0.0.1:5432/...` URL; drop it after the
-    run (`real_child`). Nothing else in this file depends on the backend.
+    sqlite: a file path. postgresql: a fresh schema on INSPECTOR_TEST_PG's server (default
+    127.0.0.1:5432, database test), as a URL with its search_path; `drop_target` removes it.
     """
     if backend == "sqlite":
         return str(folder / "office.sqlite3")
-    raise NotImplementedError(backend)
+    import psycopg
+
+    schema = f"bench_sync_{os.getpid()}_{time.monotonic_ns() % 10**9}"
+    with psycopg.connect(PG_SERVER, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    return f"{PG_SERVER}?options=-csearch_path%3D{schema}"
+
+
+def drop_target(target: str) -> None:
+    if target.startswith("postgresql"):
+        import psycopg
+
+        schema = target.rsplit("%3D", 1)[1]
+        with psycopg.connect(PG_SERVER, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 # -- the laptop -------------------------------------------------------------------------------
@@ -255,6 +286,7 @@ def real_child(template: Path, work: Path, backend: str, profile_dir: Path | Non
     sent = answer["report"]["sent"]
     stored = store.counts()["records"]
     store.close()
+    drop_target(target)
     if status != 0 or sent != stored or answer["outbox"]["pending"]:
         raise SystemExit(f"the real sync did not deliver everything: {answer['report']}")
     if profiler and profile_dir:
@@ -263,10 +295,10 @@ def real_child(template: Path, work: Path, backend: str, profile_dir: Path | Non
 
 
 def bare_run(requests: list[tuple[str, bytes]], headers: dict[str, str], work: Path,
-             timeout: float = 15.0) -> Timing:
+             backend: str = "sqlite", timeout: float = 15.0) -> Timing:
     """`requests` sent one after the other to the bare endpoint."""
     work.mkdir(parents=True, exist_ok=True)
-    target = str(work / "bare.sqlite3")
+    target = office_target(backend, work) if backend != "sqlite" else str(work / "bare.sqlite3")
     with served("bare", target) as (url, pid), httpx.Client(base_url=url, timeout=timeout,
                                                             headers=headers) as http:
         cpu, server_cpu, began = own_cpu(), process_cpu(pid), time.perf_counter()
@@ -276,8 +308,15 @@ def bare_run(requests: list[tuple[str, bytes]], headers: dict[str, str], work: P
                 raise SystemExit(f"bare endpoint answered {r.status_code}")
         elapsed = time.perf_counter() - began
         cpu, server_cpu = own_cpu() - cpu, process_cpu(pid) - server_cpu
-    with sqlite3.connect(target) as conn:
-        stored = conn.execute("SELECT count(*) FROM uploads").fetchone()[0]
+    if target.startswith("postgresql"):
+        import psycopg
+
+        with psycopg.connect(target) as conn:
+            stored = conn.execute("SELECT count(*) FROM uploads").fetchone()[0]
+        drop_target(target)
+    else:
+        with sqlite3.connect(target) as conn:
+            stored = conn.execute("SELECT count(*) FROM uploads").fetchone()[0]
     if stored != len(requests):
         raise SystemExit(f"bare endpoint stored {stored} of {len(requests)}")
     return Timing(elapsed, stored, cpu, server_cpu)
@@ -345,9 +384,6 @@ def main() -> int:
         return 0
     if args.records < 1 or args.runs < 1:
         ap.error("--records and --runs must be at least 1")
-    if args.backend not in READY:
-        ap.error(f"--backend {args.backend}: not yet, the office store takes only a SQLite path"
-                 " so far (see office_target)")
     if args.compare_with and not (args.compare_with / "inspector_app").is_dir():
         ap.error(f"--compare-with {args.compare_with}: not a checkout of this project")
 
@@ -374,11 +410,11 @@ def main() -> int:
         ratios: dict[str, list[float]] = {name: [] for name in codes}
         for run in range(args.runs):
             work = base / f"run{run}"
-            first = bare_run(requests, headers, work / "bare1")
+            first = bare_run(requests, headers, work / "bare1", args.backend)
             real = {}
             for name in (list(codes) if run % 2 == 0 else list(reversed(codes))):
                 real[name] = real_run(template, work / name, args.backend, codes[name])
-            second = bare_run(requests, headers, work / "bare2")
+            second = bare_run(requests, headers, work / "bare2", args.backend)
             bare = Timing(first.wall + second.wall, first.records + second.records,
                           first.client_cpu + second.client_cpu,
                           first.server_cpu + second.server_cpu)

@@ -154,8 +154,7 @@ def _receive_upload(store: OfficeStore, body: bytes, record_id: str, device: Dev
                     training: bool) -> tuple[int, dict[str, Any]]:
     """Check and store one uploaded record, note the device as seen, and say which of the
     photos it cites are still missing: (status, answer body), or `ingest.Rejection`."""
-    status, stored = ingest.receive(store, body, record_id, device, training)
-    store.touch_device(device.device_id)
+    status, stored = ingest.receive(store, body, record_id, device, training)  # notes it seen
     evidence = photos.evidence(store, stored.ref)
     return status, UploadResponse(
         record_id=record_id, sha256=stored.sha256,

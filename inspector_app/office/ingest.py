@@ -205,9 +205,11 @@ def receive(store: OfficeStore, body: bytes, record_id: str, device: Device,
     ref = record_ref(device.device_id, record_id)
     existing = store.record_bytes(ref)
     if existing is not None and existing[1] == body:
+        store.touch_device(device.device_id)
         return 200, Stored(record_id, "present", existing[0], ref=ref)
     incoming = check_content(env, body, device, record_id, training_allowed)
-    [stored] = store.store_records([incoming], "upload", all_or_nothing=False)
+    [stored] = store.store_records([incoming], "upload", all_or_nothing=False,
+                                   seen_device=device.device_id)
     if stored.outcome == "conflict":
         raise conflict(record_id)
     return (201 if stored.outcome == "created" else 200), stored
