@@ -27,6 +27,7 @@ from inspector_app.cli_options import DefaultOf, add_everywhere
 from inspector_app.office.app import DEFAULT_MAX_RECORD_BYTES
 from inspector_app.office.db import describe
 from inspector_app.office.photos import incomplete_records
+from inspector_app.office.schema import SchemaTooNew
 from inspector_app.office.store import DB_FILENAME, REVIEW_STATE_ZH, OfficeStore
 
 VERIFY_ZH = {"verified": "已验证", "failed": "校验失败"}
@@ -574,6 +575,9 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.run(args) or 0)
     except KeyboardInterrupt:
         return 130
+    except SchemaTooNew as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+        return 2
     except OperationalError as exc:
         where = describe(args.db or default_db())
         print(_say(args, f"无法打开办公室数据库 {where}：{_first_line(exc)}",
