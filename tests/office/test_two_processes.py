@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,8 @@ from tests.office.uploaded import confirm_refund
 from tests.sync.factory import seal_many, shuffled
 from tests.sync.live import Laptop
 from tests.sync.test_fault_proxy import assert_each_arrived_once, push_through_faults
+
+pytestmark = pytest.mark.slow   # each test starts two office processes (~5-15 s)
 
 SEASON = "2026-2027"   # the factory's records are tested in November 2026
 PASSWORD = "password-1"
@@ -206,16 +209,25 @@ def test_the_residents_page_limit_counts_pages_on_both(two):
 # -- rulings ---------------------------------------------------------------------------------
 
 
+@dataclass
+class Ruled:
+    ids: list[str]          # 4 failing records tested in November 2026 (season 2026-2027)
+    earlier: str            # one tested in November 2025 (season 2025-2026)
+    auth: dict[str, str]    # an admin's session, opened on A
+
+
 @pytest.fixture
-def ruled(two, laptop) -> tuple[list[str], dict[str, str]]:
-    """4 verified records of one season, the refund rules confirmed, and an admin's session
-    (opened on A) as an Authorization header."""
+def ruled(two, laptop) -> Ruled:
+    """Verified records of two seasons, the refund rules confirmed, and an admin's session."""
     ids = seal_many(laptop.db, laptop.key, 4, temps=(18.4, 17.2))
+    [earlier] = seal_many(laptop.db, laptop.key, 1, start=4, temps=(18.4, 17.2),
+                          day=date(2025, 11, 3))
     link = two.enroll(laptop, two.a)
     with httpx.Client() as client:
-        assert {put(client, two.a.url, link, laptop, rid).status_code for rid in ids} == {201}
+        assert {put(client, two.a.url, link, laptop, rid).status_code
+                for rid in [*ids, earlier]} == {201}
     confirm_refund(two)
-    return ids, {"Authorization": f"Bearer {two.login(two.a, '张处长')}"}
+    return Ruled(ids, earlier, {"Authorization": f"Bearer {two.login(two.a, '张处长')}"})
 
 
 def rule(office: OfficeProcess, auth: dict[str, str], record_id: str, days: int,
@@ -229,7 +241,7 @@ def rule(office: OfficeProcess, auth: dict[str, str], record_id: str, days: int,
 
 @pytest.mark.slow
 def test_forty_rulings_at_once_through_both_are_numbered_without_gaps(two, ruled):
-    ids, auth = ruled
+    ids, auth = ruled.ids, ruled.auth
     calls = [lambda n=n: rule(two.both[n % 2], auth, ids[n % len(ids)], 1 + n)
              for n in range(40)]
     answers = at_once(calls)
@@ -246,7 +258,7 @@ def test_forty_rulings_at_once_through_both_are_numbered_without_gaps(two, ruled
 
 
 def test_one_request_key_sent_to_both_at_once_issues_one_ruling(two, ruled):
-    ids, auth = ruled
+    ids, auth = ruled.ids, ruled.auth
     for n in range(5):   # several rounds: each a fresh race on the key
         key = f"key-{n:02d}-0123456789"
         answers = at_once([lambda o=o: rule(o, auth, ids[0], 3, key) for o in two.both])
@@ -256,6 +268,23 @@ def test_one_request_key_sent_to_both_at_once_issues_one_ruling(two, ruled):
     assert two.store.scalar("SELECT count(*) FROM rulings") == 5
     in_force = two.store.query("SELECT ruling_no FROM rulings WHERE superseded_by IS NULL")
     assert [r[0] for r in in_force] == [f"{SEASON}-000005"]
+
+
+def test_one_request_key_for_rulings_of_two_seasons_at_once_is_refused_once(two, ruled):
+    """The key is the client's: reused at once for records of two seasons (whose numbers do
+    not wait for each other), one ruling is issued and the other refused, not a server error."""
+    for n in range(3):
+        key = f"twice-{n:02d}-0123456789"
+        answers = at_once([lambda: rule(two.a, ruled.auth, ruled.ids[0], 3, key),
+                           lambda: rule(two.b, ruled.auth, ruled.earlier, 3, key)])
+        assert sorted(a.status_code for a in answers) == [201, 409], [a.text for a in answers]
+        refused = next(a for a in answers if a.status_code == 409).json()
+        assert refused["error"] == "request_key_reused"
+    assert two.store.scalar("SELECT count(*) FROM rulings") == 3
+    numbers = sorted(r[0] for r in two.store.query("SELECT ruling_no FROM rulings"))
+    seasons = Counter(number.rsplit("-", 1)[0] for number in numbers)
+    assert all(number.endswith(f"-{k:06d}") for season in seasons for k, number in enumerate(
+        (x for x in numbers if x.startswith(season)), start=1))   # no number lost in either
 
 
 # -- the faulty network ----------------------------------------------------------------------
