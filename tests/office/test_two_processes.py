@@ -149,21 +149,24 @@ def test_the_same_records_pushed_to_both_at_once_are_stored_once(two, laptop):
 
 
 def test_one_code_sent_to_both_at_once_enrols_one_laptop(two, tmp_path):
-    code, _ = two.store.new_enrollment_code()
-    keys = [DeviceKey.generate(), DeviceKey.generate()]
+    """Three codes, each raced by four laptops, two through each process."""
+    for round_ in range(3):
+        code, _ = two.store.new_enrollment_code()
+        keys = [DeviceKey.generate() for _ in range(4)]
 
-    def attempt(office: OfficeProcess, n: int) -> str:
-        try:
-            enroll(tmp_path / f"laptop-{n}", office.url, code, keys[n])
-        except SyncError as exc:
-            return f"refused: {exc.message_en}"
-        return "enrolled"
+        def attempt(n: int, code: str = code, keys: list[DeviceKey] = keys,
+                    round_: int = round_) -> str:
+            try:
+                enroll(tmp_path / f"laptop-{round_}-{n}", two.both[n % 2].url, code, keys[n])
+            except SyncError as exc:
+                return f"refused: {exc.message_en}"
+            return "enrolled"
 
-    outcomes = at_once([lambda: attempt(two.a, 0), lambda: attempt(two.b, 1)])
-    assert sorted(outcomes) == [
-        "enrolled", "refused: enrolment refused: the enrolment code has already been used "
-        "(one use each)"], outcomes
-    assert len(two.store.devices()) == 1
+        outcomes = at_once([lambda n=n: attempt(n) for n in range(4)])
+        assert sorted(outcomes) == ["enrolled"] + 3 * [
+            "refused: enrolment refused: the enrolment code has already been used "
+            "(one use each)"], outcomes
+    assert len(two.store.devices()) == 3
 
 
 # -- sessions and passwords ------------------------------------------------------------------
