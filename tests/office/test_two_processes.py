@@ -264,7 +264,7 @@ def test_one_request_key_sent_to_both_at_once_issues_one_ruling(two, ruled):
     ids, auth = ruled.ids, ruled.auth
     for n in range(5):   # several rounds: each a fresh race on the key
         key = f"key-{n:02d}-0123456789"
-        answers = at_once([lambda o=o: rule(o, auth, ids[0], 3, key) for o in two.both])
+        answers = at_once([lambda o=o, key=key: rule(o, auth, ids[0], 3, key) for o in two.both])
         assert sorted(a.status_code for a in answers) == [200, 201], [a.text for a in answers]
         assert answers[0].json() == answers[1].json()   # the replay is the ruling issued
         assert answers[0].json()["ruling_no"] == f"{SEASON}-{n + 1:06d}"   # no number lost
@@ -278,8 +278,8 @@ def test_one_request_key_for_rulings_of_two_seasons_at_once_is_refused_once(two,
     not wait for each other), one ruling is issued and the other refused, not a server error."""
     for n in range(3):
         key = f"twice-{n:02d}-0123456789"
-        answers = at_once([lambda: rule(two.a, ruled.auth, ruled.ids[0], 3, key),
-                           lambda: rule(two.b, ruled.auth, ruled.earlier, 3, key)])
+        answers = at_once([lambda key=key: rule(two.a, ruled.auth, ruled.ids[0], 3, key),
+                           lambda key=key: rule(two.b, ruled.auth, ruled.earlier, 3, key)])
         assert sorted(a.status_code for a in answers) == [201, 409], [a.text for a in answers]
         refused = next(a for a in answers if a.status_code == 409).json()
         assert refused["error"] == "request_key_reused"
