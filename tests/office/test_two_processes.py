@@ -200,10 +200,28 @@ def test_wrong_passwords_on_both_lock_the_name_out_on_both(two):
         assert answer.json()["error"] == "too_many_attempts"
 
 
+def test_wrong_passwords_at_once_on_both_are_each_counted(two):
+    two.store.add_user("赵审核", "supervisor", hash_password(PASSWORD), "南关区")
+    answers = at_once([lambda n=n: httpx.post(f"{two.both[n % 2].url}/api/v1/login", timeout=60,
+                                              json={"name": "赵审核", "password": f"wrong-{n}"})
+                       for n in range(12)])
+    statuses = Counter(a.status_code for a in answers)
+    assert set(statuses) <= {401, 429} and statuses[401] >= FREE_FAILURES, statuses
+    failures = two.store.scalar("SELECT failures FROM login_failures WHERE key=?",
+                                ("user:赵审核",))
+    assert failures == statuses[401]   # none lost to a race between the processes
+    for office in two.both:
+        answer = httpx.post(f"{office.url}/api/v1/login", json={"name": "赵审核",
+                                                                "password": PASSWORD})
+        assert answer.status_code == 429
+
+
 def test_the_residents_page_limit_counts_pages_on_both(two):
-    for n in range(PAGES_PER_WINDOW):
-        answer = httpx.get(f"{two.both[n % 2].url}/v/NOT-A-RECORD-{n}")
-        assert answer.status_code == 404, (n, answer.status_code)   # counted, then "unknown"
+    """Forty pages asked at once, twenty of each process: the limit's thirty are shown."""
+    answers = at_once([lambda n=n: httpx.get(f"{two.both[n % 2].url}/v/NOT-A-RECORD-{n}",
+                                             timeout=60)
+                       for n in range(PAGES_PER_WINDOW + 10)])
+    assert Counter(a.status_code for a in answers) == {404: PAGES_PER_WINDOW, 429: 10}
     for office in two.both:
         answer = httpx.get(f"{office.url}/v/NOT-A-RECORD")
         assert answer.status_code == 429 and int(answer.headers["Retry-After"]) >= 1
