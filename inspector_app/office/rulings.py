@@ -99,6 +99,7 @@ def issue(store: OfficeStore, ref: str, ruling: dict[str, Any], inputs: dict[str
                             (request_key,)).fetchone()
             if row is not None:
                 raise Replayed(_row(row))
+        c.lock(f"record {ref}")   # the review state in the history line is the current one
         record_id, test_at, district, state = c.execute(
             "SELECT record_id, test_at, district, review_state FROM records WHERE ref=?",
             (ref,)).fetchone()
