@@ -30,6 +30,7 @@ from inspector_app.store.sealed import SealedStore
 from inspector_app.sync.client import SyncError, enroll
 from inspector_app.sync.config import OfficeLink
 from tests.office.office_processes import OfficeProcess, office_processes
+from tests.office.test_review_races import assert_history_in_order
 from tests.office.uploaded import confirm_refund
 from tests.sync.factory import seal_many, shuffled
 from tests.sync.live import Laptop
@@ -306,6 +307,23 @@ def test_one_request_key_for_rulings_of_two_seasons_at_once_is_refused_once(two,
     seasons = Counter(number.rsplit("-", 1)[0] for number in numbers)
     assert all(number.endswith(f"-{k:06d}") for season in seasons for k, number in enumerate(
         (x for x in numbers if x.startswith(season)), start=1))   # no number lost in either
+
+
+def test_reviews_and_rulings_at_once_through_both_keep_the_history_in_order(two, ruled):
+    rid = ruled.ids[1]
+    states = ("approved", "has_issues", "rejected")
+
+    def review(n: int) -> httpx.Response:
+        return httpx.put(f"{two.both[n % 2].url}/api/v1/records/{rid}/review", timeout=60,
+                         headers=ruled.auth, json={"state": states[n % 3], "comment": f"#{n}"})
+
+    calls = [lambda n=n: review(n) for n in range(10)]
+    calls += [lambda n=n: rule(two.both[n % 2], ruled.auth, rid, 1 + n) for n in range(10)]
+    answers = at_once(calls)
+    assert sorted({a.status_code for a in answers}) == [200, 201]
+    [ref] = two.store.refs_for(rid)
+    lines = assert_history_in_order(two.store, ref)
+    assert Counter(kind for kind, _ in lines) == {"state": 10, "ruling": 10}
 
 
 # -- the faulty network ----------------------------------------------------------------------
