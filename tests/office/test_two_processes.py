@@ -1,10 +1,11 @@
 """Two office processes on different ports over one PostgreSQL database behave as one office.
 
 Each office here is a real `inspector-office serve` process (`office_processes`): no state can
-pass between the two but through the database. Uploads through both (in turn and at once), a
-session opened on one used and ended on the other, wrong passwords on both, 40 rulings issued
-at once through both, one request key sent to both at once, the residents' page limit, and
-the faulty-network sync spread over both.
+pass between the two but through the database. Uploads through both (in turn and at once), one
+enrolment code raced through both, a session opened on one used and ended on the other, wrong
+passwords on both (in turn and at once), the residents' page limit, 40 rulings issued at once
+through both, one request key sent to both at once, reviews and rulings of one record at once,
+and the faulty-network sync spread over both.
 """
 
 from __future__ import annotations
@@ -271,6 +272,8 @@ def test_forty_rulings_at_once_through_both_are_numbered_without_gaps(two, ruled
                                                             if a.status_code != 201][:1]
     numbers = sorted(a.json()["ruling_no"] for a in answers)
     assert numbers == [f"{SEASON}-{n:06d}" for n in range(1, 41)]
+    times = [r[0] for r in two.store.query("SELECT issued_at FROM rulings ORDER BY ruling_no")]
+    assert times == sorted(times)   # numbered in the order issued, whichever process issued
     for rid in ids:   # each record: one ruling in force, every other superseded by the next
         rows = two.store.query("SELECT ruling_no, superseded_by, issued_at FROM rulings"
                                " WHERE record_id=? ORDER BY ruling_no", (rid,))
