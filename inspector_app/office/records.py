@@ -195,9 +195,9 @@ class RecordStore:
              item.complaint_at, item.contact_min, item.arrival_min))
         c.executemany("INSERT INTO record_photos (record_ref, sha256) VALUES (?,?)"
                       " ON CONFLICT DO NOTHING", [(item.ref, sha) for sha in cited_photos(item)])
+        self._mark_resubmission(c, item)   # first: its record lock before any row is updated
         state = self._link_chain(c, item)
         self._close_gaps(c, item)
-        self._mark_resubmission(c, item)
         return state
 
     def _mark_resubmission(self, c: Tx, item: Incoming) -> None:
@@ -211,6 +211,7 @@ class RecordStore:
         if not item.supersedes:
             return
         old_ref = record_ref(item.device_id, item.supersedes)
+        c.lock(f"record {old_ref}")   # a review decision on it in progress is waited for
         old = c.execute("SELECT review_state FROM records WHERE ref=?", (old_ref,)).fetchone()
         if old is None or old[0] == "received":
             return

@@ -148,9 +148,9 @@ class ReviewStore:
         """Set a reviewer's decision (REVIEWER_STATES); logged with who, when and from what."""
         if state not in REVIEWER_STATES:
             raise ValueError(f"review state must be one of {REVIEWER_STATES}, not {state!r}")
-        at = now_iso()
         with self.db.write() as c:
             c.lock(f"record {ref}")
+            at = now_iso()   # inside the lock: times follow the order of the history
             row = c.execute("SELECT review_state FROM records WHERE ref=?", (ref,)).fetchone()
             if row is None:
                 raise KeyError(ref)

@@ -91,6 +91,16 @@ def issue(store: OfficeStore, ref: str, ruling: dict[str, Any], inputs: dict[str
     """Store a computed ruling under the next number of its season; supersede the previous.
     A `request_key` seen before raises Replayed with the ruling it issued (nothing stored)."""
     with store.write() as c:
+        if request_key:
+            # Held until commit: a key sent twice at once (to two office processes, perhaps
+            # for records of two seasons, whose numbers do not wait for each other) is looked
+            # up by the second only after the first has stored its ruling.
+            c.lock(f"ruling request {request_key}")
+            row = c.execute(f"SELECT {', '.join(COLS)} FROM rulings WHERE request_key=?",
+                            (request_key,)).fetchone()
+            if row is not None:
+                raise Replayed(_row(row))
+        c.lock(f"record {ref}")   # the review state in the history line is the current one
         record_id, test_at, district, state = c.execute(
             "SELECT record_id, test_at, district, review_state FROM records WHERE ref=?",
             (ref,)).fetchone()
@@ -101,11 +111,6 @@ def issue(store: OfficeStore, ref: str, ruling: dict[str, Any], inputs: dict[str
                   " ON CONFLICT DO NOTHING", (season,))
         serial = c.execute("UPDATE ruling_sequences SET last_no = last_no + 1 WHERE season=?"
                            " RETURNING last_no", (season,)).fetchone()[0]
-        if request_key:
-            row = c.execute(f"SELECT {', '.join(COLS)} FROM rulings WHERE request_key=?",
-                            (request_key,)).fetchone()
-            if row is not None:
-                raise Replayed(_row(row))
         at = now_iso()  # inside the lock: times follow the order of numbering
         number = f"{season}-{serial:06d}"
         c.execute(f"INSERT INTO rulings ({', '.join(COLS)}, request_key)"

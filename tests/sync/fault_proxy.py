@@ -16,6 +16,7 @@ import socket
 import threading
 import time
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -31,8 +32,13 @@ class FaultPlan:
 
 
 class FaultProxy:
-    def __init__(self, target_port: int, seed: int, plan: FaultPlan | None = None) -> None:
-        self.target = ("127.0.0.1", target_port)
+    """Forwards to `target_port`; given several ports, to each in turn, one connection each
+    (`stats["to_PORT"]` counts them): one laptop then talks to several office processes."""
+
+    def __init__(self, target_port: int | Sequence[int], seed: int,
+                 plan: FaultPlan | None = None) -> None:
+        ports = [target_port] if isinstance(target_port, int) else list(target_port)
+        self.targets = [("127.0.0.1", port) for port in ports]
         self.plan = plan or FaultPlan()
         self.rng = random.Random(seed)
         self.lock = threading.Lock()
@@ -88,12 +94,14 @@ class FaultProxy:
                 continue
             except OSError:
                 return
+            target = self.targets[self.stats["connections"] % len(self.targets)]
             self.stats["connections"] += 1
             if self._draw("drops") is not None:
                 _close(client)
                 continue
+            self.stats[f"to_{target[1]}"] += 1
             try:
-                upstream = socket.create_connection(self.target, timeout=5)
+                upstream = socket.create_connection(target, timeout=5)
             except OSError:
                 _close(client)
                 continue
