@@ -30,6 +30,11 @@ from sqlalchemy.engine import URL, Connection, CursorResult, Engine, Row, make_u
 
 POSTGRES_PREFIXES = ("postgresql://", "postgresql+psycopg://", "postgres://")
 SQLITE_BUSY_TIMEOUT_S = 30
+# (kept, overflow) connections per process: a PostgreSQL connection is a server process, so an
+# office process holds at most 15 (docs/deploy.md counts max_connections from this); SQLite
+# connections are cheap file handles, one per busy worker thread.
+POSTGRES_POOL = (5, 10)
+SQLITE_POOL = (10, 30)
 
 
 def is_postgres(target: str | Path) -> bool:
@@ -86,8 +91,9 @@ class Tx:
 class Database:
     """An engine over the office's database, with the two ways in: `write()` and the reads."""
 
-    def __init__(self, target: str | Path, *, pool_size: int = 10, max_overflow: int = 30,
-                 ) -> None:
+    def __init__(self, target: str | Path, *, pool_size: int | None = None,
+                 max_overflow: int | None = None) -> None:
+        """`pool_size` / `max_overflow`: this process's connections, else the backend's own."""
         self.target = target
         self.postgres = is_postgres(target)
         self.dialect = "postgresql" if self.postgres else "sqlite"
@@ -97,6 +103,9 @@ class Database:
         else:
             Path(target).parent.mkdir(parents=True, exist_ok=True)
             connect_args = {"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_S}
+        kept, overflow = POSTGRES_POOL if self.postgres else SQLITE_POOL
+        pool_size = kept if pool_size is None else pool_size
+        max_overflow = overflow if max_overflow is None else max_overflow
         self.engine: Engine = create_engine(
             url, pool_size=pool_size, max_overflow=max_overflow, pool_pre_ping=self.postgres,
             connect_args=connect_args)
