@@ -132,12 +132,31 @@ class Ordering:
 
 
 def page_sql(columns: str, filt: RecordFilter, ordering: Ordering,
-             key: list[str] | None) -> tuple[str, list[Any]]:
-    """`SELECT columns ... ORDER BY ...` after `key` (None: from the start); add LIMIT yourself."""
+             key: list[str] | None, limit: int | None = None,
+             offset: int | None = None) -> tuple[str, list[Any]]:
+    """`SELECT columns ... ORDER BY ...` after `key` (None: from the start), `LIMIT limit`
+    and `OFFSET offset` when given: the page and export queries, built only here so the plan
+    tests check what the store runs."""
     clauses, params = filt.where()
     if key is not None:
         clauses.append(ordering.after())
         params += key
     where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
-    return f"SELECT {columns} FROM records{where} ORDER BY {ordering.order_by()}", params
+    sql = f"SELECT {columns} FROM records{where} ORDER BY {ordering.order_by()}"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    if offset:
+        sql += " OFFSET ?"
+        params.append(offset)
+    return sql, params
 
+
+def count_sql(filt: RecordFilter, cap: int | None = None) -> tuple[str, list[Any]]:
+    """Count the matching records, exactly or up to `cap` (the index stops being read there)."""
+    clauses, params = filt.where()
+    where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+    if cap is None:
+        return f"SELECT count(*) FROM records{where}", params
+    return (f"SELECT count(*) FROM (SELECT 1 FROM records{where} LIMIT ?) AS capped",
+            [*params, cap])
