@@ -166,12 +166,3 @@ def test_export_chunks_read_by_keyset_in_order(store):
         key = list(rows[-1])
         check(store, *page_sql(COLUMNS, filt, ordering, key, limit=EXPORT_CHUNK), indexes)
 
-
-def test_company_statistics_read_the_season_without_a_table_scan(store):
-    """The report reads its columns from the covering statistics index."""
-    from inspector_app.office.statistics import STATS_SQL
-
-    sql = STATS_SQL.format(limit="CAST(NULL AS DOUBLE PRECISION)",
-                           where="test_at >= ? AND test_at < ? AND training=0")
-    plan = nodes(store, sql, ["2025-07-01", "2026-07-01"])
-    assert not any(n["Node Type"] == "Seq Scan" for n in plan), plan
