@@ -59,7 +59,7 @@ def connect(target: str) -> Any:
     return sqlite3.connect(target, isolation_level=None, check_same_thread=False)
 
 
-def run(conn: Any, sql: str, params: list[Any]) -> list[tuple]:
+def fetch(conn: Any, sql: str, params: list[Any]) -> list[tuple]:
     if not isinstance(params, list):
         params = list(params)
     if type(conn).__module__.startswith("psycopg"):
@@ -90,7 +90,7 @@ def serve(kind: str, target: str, cases_file: str | None) -> None:
         def page(n: int) -> dict[str, Any]:
             sql, params = cases[n]
             with lock:
-                rows = run(conn, sql, params)
+                rows = fetch(conn, sql, params)
             return {"items": [dict(zip(SUMMARY_COLS, r, strict=True)) for r in rows]}
 
     server = uvicorn.Server(uvicorn_config(app, host="127.0.0.1", port=0, log_level="warning",
@@ -121,7 +121,7 @@ def key_at(conn: Any, filt: RecordFilter, ordering: Ordering, row: int) -> list[
     if row < 0:
         return None
     sql, params = page_sql(", ".join(ordering.keys), filt, ordering, None, limit=1, offset=row)
-    found = run(conn, sql, params)
+    found = fetch(conn, sql, params)
     return list(found[0]) if found else None
 
 
@@ -184,7 +184,7 @@ def bench(target: str, args: argparse.Namespace) -> None:
             for measured in (False, True):
                 for n, p in enumerate(pages):
                     t0 = time.perf_counter()
-                    rows = run(conn, p["sql"], p["params"])
+                    rows = fetch(conn, p["sql"], p["params"])
                     t1 = time.perf_counter()
                     b = bc.get(f"/page/{n}")
                     t2 = time.perf_counter()

@@ -55,16 +55,16 @@ class ReviewStore:
         wait for. `count_cap=None` counts exactly. A cursor of another ordering: ValueError.
         """
         ordering = ordering or Ordering()
-        if count_cap is None:
-            total, exact = self.count_records(filt), True
-        else:
-            total = self.count_records(filt, cap=count_cap + 1)
-            exact = total <= count_cap
-            total = min(total, count_cap)
         key = ordering.decode(cursor) if cursor else None
         sql, params = page_sql(", ".join(SUMMARY_COLS), filt, ordering, key, limit=limit + 1,
                                offset=None if cursor else offset)
-        rows = self.db.query(sql, params)
+        cap = None if count_cap is None else count_cap + 1
+        # one connection for both: on PostgreSQL each checkout costs round trips to the server
+        with self.db.reading() as c:
+            counted = c.execute(*count_sql(filt, cap)).scalar()
+            rows = c.execute(sql, params).fetchall()
+        exact = count_cap is None or counted <= count_cap
+        total = counted if count_cap is None else min(counted, count_cap)
         items = [self._summary(r) for r in rows[:limit]]
         next_cursor = (ordering.encode(ordering.key_of(items[-1]))
                        if len(rows) > limit else None)
