@@ -144,7 +144,9 @@ def test_counts_stop_at_the_cap_on_an_index(store):
     cases = [(RecordFilter(district=DISTRICT, verdict="fail"), {"records_district_verdict"}),
              (RecordFilter(district=DISTRICT, review_state="approved"),
               {"records_district_review_state"}),
-             (RecordFilter(company="长春热力"), {"records_company"}),
+             # any index led by company will do (the statistics' are as narrow)
+             (RecordFilter(company="长春热力"),
+              {"records_company", "records_stats_contact", "records_stats_arrival"}),
              (RecordFilter(), everything),
              (RecordFilter(date_from=date(2026, 1, 5), date_to=date(2026, 1, 20)),
               {"records_test_at"})]
