@@ -138,7 +138,7 @@ def main() -> int:
     def raw_page(params: dict, ordering: Ordering, key: list[str] | None) -> list[str]:
         sql, values = raw_sql(cols, params, ordering, key)
         rows = fetch(raw, sql + " LIMIT ?", [*values, args.limit + 1])
-        return [r[0] for r in rows[:args.limit]]
+        return [r[SUMMARY_COLS.index("record_id")] for r in rows[:args.limit]]
 
     def locate(params: dict, ordering: Ordering, page_no: int) -> list[str] | None:
         """The cursor key of page `page_no` (untimed): walk there with the raw query."""
