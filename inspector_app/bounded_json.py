@@ -42,11 +42,29 @@ def _no_constants(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
+def holds_nul(value: Any) -> bool:
+    """Whether any string in a parsed JSON value (keys included) holds U+0000, without
+    recursing. PostgreSQL text cannot store it, and no record or request of ours needs it."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if "\x00" in item:
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
+
+
 def read_json(data: bytes | str, *, max_bytes: int, max_depth: int = MAX_DEPTH,
-              what_zh: str = "数据", what_en: str = "the data") -> Any:
+              what_zh: str = "数据", what_en: str = "the data", refuse_nul: bool = False) -> Any:
     """Parse `data` if it is at most `max_bytes` long and nests at most `max_depth` deep.
 
     `what_zh` / `what_en` name the input in the refusal ("上传的记录" / "the uploaded record").
+    `refuse_nul`: also refuse text holding U+0000 (the office: its database stores text).
     """
     raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else bytes(data)
     if len(raw) > max_bytes:
@@ -59,7 +77,7 @@ def read_json(data: bytes | str, *, max_bytes: int, max_depth: int = MAX_DEPTH,
                              f"{what_en} nests too deeply ({depth} levels, limit {max_depth})",
                              field="json")
     try:
-        return json.loads(raw.decode("utf-8"), parse_constant=_no_constants)
+        value = json.loads(raw.decode("utf-8"), parse_constant=_no_constants)
     except UnicodeDecodeError as exc:
         raise JsonInputError(f"{what_zh}不是 UTF-8 编码的文本",
                              f"{what_en} is not UTF-8 text ({exc.reason} at byte {exc.start})",
@@ -67,3 +85,8 @@ def read_json(data: bytes | str, *, max_bytes: int, max_depth: int = MAX_DEPTH,
     except (ValueError, RecursionError) as exc:  # JSONDecodeError, NaN, over-long integers
         raise JsonInputError(f"{what_zh}不是有效的 JSON", f"{what_en} is not valid JSON: {exc}",
                              field="json") from exc
+    if refuse_nul and b"\\u0000" in raw and holds_nul(value):
+        raise JsonInputError(f"{what_zh}的文字中含有空字符（U+0000）",
+                             f"{what_en} holds a NUL character (U+0000) in its text",
+                             field="json")
+    return value

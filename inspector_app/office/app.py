@@ -6,6 +6,7 @@ The OpenAPI schema is at `/openapi.json`.
 
 Endpoints (all under /api/v1):
 - `GET  /health`                          no auth; tells a laptop it reached the office (not a portal)
+- `GET  /ready`                           no auth; 503 unless the database answers at the current schema
 - `POST /enrollments`                     one-time code + public key + proof (signed by the device
                                           key) → 201 device token; 403 bad code or proof, 409
                                           already enrolled (`office.enrolment`)
@@ -57,6 +58,7 @@ from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.requests import ClientDisconnect
 
 from inspector_app import __version__
@@ -69,6 +71,7 @@ from inspector_app.office import (
     public_page_route,
     record_names,
     rulings,
+    schema,
 )
 from inspector_app.office.auth import (
     Supervisor,
@@ -83,10 +86,12 @@ from inspector_app.office.bounded_body import BoundedJsonRoute
 from inspector_app.office.client_address import client_address, parse_proxies
 from inspector_app.office.errors import refusals
 from inspector_app.office.login_throttle import LoginThrottle, client_key, user_key
+from inspector_app.office.no_nul import NO_NUL, RefuseNul
 from inspector_app.office.query import ListQuery, list_query
 from inspector_app.office.store import (
     COUNT_CAP,
     REVIEWER_STATES,
+    Device,
     OfficeStore,
     record_ref,
 )
@@ -117,16 +122,16 @@ class UploadResponse(BaseModel):
 
 class ReviewRequest(BaseModel):
     state: ReviewerState = Field(description="the reviewer's decision")
-    comment: str = Field("", max_length=4000)
+    comment: str = Field("", max_length=4000, pattern=NO_NUL)
 
 
 class CommentRequest(BaseModel):
-    comment: str = Field(min_length=1, max_length=4000)
+    comment: str = Field(min_length=1, max_length=4000, pattern=NO_NUL)
 
 
 class LoginRequest(BaseModel):
-    name: str = Field(max_length=200)
-    password: str = Field(max_length=1000)
+    name: str = Field(max_length=200, pattern=NO_NUL)
+    password: str = Field(max_length=1000, pattern=NO_NUL)
 
 
 class LoginResponse(BaseModel):
@@ -143,6 +148,20 @@ class RecordPage(BaseModel):
     items: list[dict[str, Any]]
     next_cursor: str | None = Field(description="pass as `cursor` for the next page; null at end")
     offset: int | None = None
+
+
+def _receive_upload(store: OfficeStore, body: bytes, record_id: str, device: Device,
+                    training: bool) -> tuple[int, dict[str, Any]]:
+    """Check and store one uploaded record, note the device as seen, and say which of the
+    photos it cites are still missing: (status, answer body), or `ingest.Rejection`."""
+    status, stored = ingest.receive(store, body, record_id, device, training)  # notes it seen
+    evidence = photos.evidence(store, stored.ref)
+    return status, UploadResponse(
+        record_id=record_id, sha256=stored.sha256,
+        status="created" if status == 201 else "already_present",
+        chain_state=stored.chain_state,
+        photos_missing=evidence["photos_missing"] if evidence["photos_cited"] else None,
+    ).model_dump(exclude_none=True)
 
 
 def _error(status: int, code: str, zh: str, en: str, record_id: str | None = None) -> JSONResponse:
@@ -169,6 +188,7 @@ def create_app(db_path: str | Path, training: bool = False,
                               "verifies them, and serves them to supervisors for review.")
     app.router.route_class = BoundedJsonRoute  # every JSON body bounded before it is parsed
     errors.install(app)  # every refusal in {error, reason, reason_zh}, FastAPI's own included
+    app.add_middleware(RefuseNul)  # no U+0000 in a path or query reaches the database
     app.state.store = OfficeStore(db_path)
 
     app.state.training = training
@@ -206,6 +226,24 @@ def create_app(db_path: str | Path, training: bool = False,
         return {"service": SERVICE_NAME, "api": 1, "version": __version__, "training": training,
                 "max_record_bytes": max_record_bytes, "public_url": public_url}
 
+    @app.get("/api/v1/ready", tags=["service"],
+             responses=refusals(503, s503="the database does not answer, or its schema is not"
+                                          " this office's"))
+    def ready(store: StoreDep) -> dict[str, Any]:
+        """For a load balancer: this process reaches its database and the schema is current."""
+        try:
+            revision = schema.current(store.db)
+        except SQLAlchemyError as exc:
+            raise HTTPException(503, detail={
+                "error": "database_unavailable", "reason": "the office database does not answer",
+                "reason_zh": "办公室数据库无响应"}) from exc
+        if revision != schema.head():
+            raise HTTPException(503, detail={
+                "error": "schema_mismatch",
+                "reason": f"database schema {revision}, this office needs {schema.head()}",
+                "reason_zh": f"数据库结构版本为 {revision}，本程序需要 {schema.head()}"})
+        return {"database": store.db.dialect, "schema": revision}
+
     app.include_router(enrolment.router)
 
     @app.put(
@@ -241,20 +279,13 @@ def create_app(db_path: str | Path, training: bool = False,
                 chunks.append(chunk)
         except ClientDisconnect:  # the link broke mid-body: nothing stored, nobody to answer
             return Response(status_code=400)
-        body = b"".join(chunks)
-        try:
-            status, stored = await run_in_threadpool(
-                ingest.receive, store, body, record_id, device, request.app.state.training)
+        try:  # one worker-thread hop for all of it: each hop costs about as much as a query
+            status, content = await run_in_threadpool(
+                _receive_upload, store, b"".join(chunks), record_id, device,
+                request.app.state.training)
         except ingest.Rejection as rej:
             return JSONResponse(status_code=rej.status, content=rej.body())
-        await run_in_threadpool(store.touch_device, device.device_id)
-        evidence = await run_in_threadpool(photos.evidence, store, stored.ref)
-        return JSONResponse(status_code=status, content=UploadResponse(
-            record_id=record_id, sha256=stored.sha256,
-            status="created" if status == 201 else "already_present",
-            chain_state=stored.chain_state,
-            photos_missing=evidence["photos_missing"] if evidence["photos_cited"] else None,
-        ).model_dump(exclude_none=True))
+        return JSONResponse(status_code=status, content=content)
 
     @app.get("/api/v1/records", response_model=RecordPage, tags=["review"],
              responses=refusals(401, 422))

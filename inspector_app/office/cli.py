@@ -1,8 +1,9 @@
 """`inspector-office`: run and administer the district office server.
 
 Subcommands: `serve`, `enrollment-code`, `admin-token`, `add-user`, `devices`, `revoke-device`,
-`allow-reenrolment`, `device-log`, `import-bundle`, `records`, `synth`, `profile list|confirm`.
-Every one works on the office database given by `--db` (default
+`allow-reenrolment`, `device-log`, `import-bundle`, `records`, `synth`, `profile list|confirm`,
+and `migrate-db` (from the SQLite file to PostgreSQL; it names its own two databases).
+The others work on the office database given by `--db` (default
 `INSPECTOR_OFFICE_DB`, else `office.sqlite3` in the platform's user data folder), so the
 administration commands can run on the office machine while `serve` is running (WAL).
 Messages are Chinese by default (`--lang en` for English); exit status 2 for refusals.
@@ -19,13 +20,14 @@ from datetime import timedelta
 from pathlib import Path
 
 import platformdirs
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from inspector_app import __version__
 from inspector_app.cli_options import DefaultOf, add_everywhere
 from inspector_app.office.app import DEFAULT_MAX_RECORD_BYTES
 from inspector_app.office.db import describe
 from inspector_app.office.photos import incomplete_records
+from inspector_app.office.schema import SchemaTooNew
 from inspector_app.office.store import DB_FILENAME, REVIEW_STATE_ZH, OfficeStore
 
 VERIFY_ZH = {"verified": "已验证", "failed": "校验失败"}
@@ -129,6 +131,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--season", default="2025-2026", help="heating season YYYY-YYYY")
     p.add_argument("--seed", type=int, default=1)
     p.set_defaults(run=cmd_synth)
+
+    p = sub.add_parser("migrate-db", help="move the office from its SQLite file to PostgreSQL")
+    p.add_argument("--from", dest="source", required=True, metavar="SQLITE_PATH",
+                   help="the office's SQLite file (stop the office first)")
+    p.add_argument("--to", dest="target", required=True, metavar="POSTGRES_URL",
+                   help="an empty PostgreSQL database: postgresql://user@host:port/dbname")
+    p.add_argument("--batch-size", type=int, default=1000,
+                   help="rows per transaction (default 1000)")
+    p.set_defaults(run=cmd_migrate_db)
 
     p = sub.add_parser("profile", help="the rules' provenance at this office; confirm a section")
     profile_sub = p.add_subparsers(dest="profile_command", metavar="ACTION", required=True)
@@ -287,6 +298,81 @@ def cmd_synth(args: argparse.Namespace) -> int:
     print(_say(args, f"已生成 {added} 条合成记录（标记为 synthetic），用时 {took:.1f} 秒",
                f"{added} synthetic rows added (marked synthetic) in {took:.1f} s"))
     return 0
+
+
+def cmd_migrate_db(args: argparse.Namespace) -> int:
+    from inspector_app.office.move_office import MoveRefused, move_office
+
+    if args.batch_size < 1:
+        print(_say(args, "--batch-size 至少为 1", "--batch-size must be at least 1"),
+              file=sys.stderr)
+        return 2
+    try:
+        report = move_office(args.source, args.target, batch_rows=args.batch_size,
+                             progress=_progress_printer(args))
+    except MoveRefused as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+        return 2
+    except OperationalError as exc:
+        print(_say(args, f"无法打开数据库：{_first_line(exc)}",
+                   f"cannot open a database: {_first_line(exc)}"), file=sys.stderr)
+        return 2
+    except DBAPIError as exc:
+        print(_say(args, f"目标数据库拒收一行，迁移停止（可修正后重新运行以接续）：{_first_line(exc)}",
+                   f"the target refused a row; the move stopped (run it again to resume once "
+                   f"fixed): {_first_line(exc)}"), file=sys.stderr)
+        return 2
+    for line in _move_report(args, report):
+        print(line)
+    return 0
+
+
+def _progress_printer(args: argparse.Namespace):
+    """Progress on stderr: each table when copied, and every few seconds in a big one."""
+    import time
+
+    last = [0.0]
+
+    def show(phase: str, table: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if (done < total or phase == "check") and now - last[0] < 2:
+            return
+        last[0] = now
+        if phase == "check":
+            print(_say(args, f"  校验 {table}：{done}/{total}", f"  checking {table}: {done}/{total}"),
+                  file=sys.stderr, flush=True)
+        else:
+            print(_say(args, f"  {table}：已复制 {done}/{total}", f"  {table}: {done}/{total} copied"),
+                  file=sys.stderr, flush=True)
+
+    return show
+
+
+def _move_report(args: argparse.Namespace, report) -> list[str]:
+    lines = [_say(args, f"源：{report.source}", f"source: {report.source}")]
+    if report.upgraded_from:
+        lines.append(_say(
+            args, f"  源数据库的结构已先就地升级：{report.upgraded_from} → {report.revision}"
+                  "（与办公室服务启动时所做的相同）",
+            f"  the source file was first upgraded in place: {report.upgraded_from} → "
+            f"{report.revision} (as the office does when it starts)"))
+    lines.append(_say(args, f"目标：{report.target}", f"target: {report.target}"))
+    if report.resumed:
+        lines.append(_say(args, "  接续此前中断的迁移", "  resumed an interrupted move"))
+    lines.append(_say(args, f"{'表':<23}{'源':>9}{'目标':>8}",
+                      f"{'table':<24}{'source':>10}{'target':>10}"))
+    lines += [f"{t.name:<24}{t.source:>10}{t.target:>10}" for t in report.tables]
+    lines.append(_say(
+        args, f"记录：已验证 {report.verified}，源中已标为校验失败 {report.marked_failed}，"
+              f"合成记录（无法校验）{report.synthetic}；照片哈希相符 {report.photos_checked}",
+        f"records: {report.verified} verified, {report.marked_failed} already marked failed in "
+        f"the source, {report.synthetic} synthetic (not verifiable); photos matching their hash: "
+        f"{report.photos_checked}"))
+    lines.append(_say(args, "各表行数及每行每列内容（含记录原文与照片的字节）两边一致",
+                      "every table's rows and every column of every row (record and photo bytes "
+                      "included) are the same on both sides"))
+    lines.append(_say(args, f"用时 {report.seconds:.1f} 秒", f"took {report.seconds:.1f} s"))
+    return lines
 
 
 STATUS_ZH = {"cited": "有文件依据", "confirmed": "本办公室已确认", "unconfirmed": "尚未确认"}
@@ -489,6 +575,9 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.run(args) or 0)
     except KeyboardInterrupt:
         return 130
+    except SchemaTooNew as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+        return 2
     except OperationalError as exc:
         where = describe(args.db or default_db())
         print(_say(args, f"无法打开办公室数据库 {where}：{_first_line(exc)}",
@@ -497,7 +586,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
-def _first_line(exc: OperationalError) -> str:
+def _first_line(exc: DBAPIError) -> str:
     return str(exc.orig or exc).strip().splitlines()[0] if str(exc.orig or exc).strip() else ""
 
 

@@ -46,11 +46,12 @@ def engine_url(target: str | Path) -> URL:
 
 def describe(target: str | Path) -> str:
     """The target for messages and logs, with any password hidden."""
-    return engine_url(target).render_as_string(hide_password=True) if is_postgres(target) \
-        else str(target)
+    if not is_postgres(target):
+        return str(target)
+    return engine_url(target).set(drivername="postgresql").render_as_string(hide_password=True)
 
 
-def _lock_id(key: str) -> int:
+def lock_id(key: str) -> int:
     """A stable signed 64-bit number for an advisory lock key."""
     return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(),
                           "big", signed=True)
@@ -79,7 +80,7 @@ class Tx:
     def lock(self, key: str) -> None:
         """Hold `key` until this transaction ends (PostgreSQL; SQLite's write lock is held)."""
         if self.postgres:
-            self.conn.exec_driver_sql("SELECT pg_advisory_xact_lock(%s)", (_lock_id(key),))
+            self.conn.exec_driver_sql("SELECT pg_advisory_xact_lock(%s)", (lock_id(key),))
 
 
 class Database:
@@ -90,13 +91,15 @@ class Database:
         self.target = target
         self.postgres = is_postgres(target)
         self.dialect = "postgresql" if self.postgres else "sqlite"
-        if not self.postgres:
+        url, connect_args = engine_url(target), {}
+        if self.postgres:
+            url, connect_args = _prepare_threshold(url)
+        else:
             Path(target).parent.mkdir(parents=True, exist_ok=True)
+            connect_args = {"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_S}
         self.engine: Engine = create_engine(
-            engine_url(target), pool_size=pool_size, max_overflow=max_overflow,
-            pool_pre_ping=self.postgres,
-            connect_args={} if self.postgres else {"check_same_thread": False,
-                                                   "timeout": SQLITE_BUSY_TIMEOUT_S})
+            url, pool_size=pool_size, max_overflow=max_overflow, pool_pre_ping=self.postgres,
+            connect_args=connect_args)
         if not self.postgres:
             event.listen(self.engine, "connect", _sqlite_connection)
 
@@ -139,6 +142,21 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _prepare_threshold(url: URL) -> tuple[URL, dict[str, Any]]:
+    """`?prepare_threshold=none` (or a number) in the URL, for psycopg rather than libpq.
+
+    psycopg prepares a statement run 5 times on one connection; a connection pooler in
+    transaction mode older than pgbouncer 1.21 cannot follow that, and libpq rejects the option
+    in the URL, so the office takes it out and hands it to psycopg (docs/deploy.md).
+    """
+    value = url.query.get("prepare_threshold")
+    if value is None:
+        return url, {}
+    text = value if isinstance(value, str) else value[-1]
+    threshold = None if text.strip().lower() in ("none", "off", "") else int(text)
+    return url.difference_update_query(["prepare_threshold"]), {"prepare_threshold": threshold}
 
 
 def _sqlite_connection(dbapi_conn: Any, _record: Any) -> None:

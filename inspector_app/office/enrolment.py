@@ -19,6 +19,7 @@ from pydantic import BaseModel, Field
 from inspector_app.office.auth import office_store
 from inspector_app.office.bounded_body import BoundedJsonRoute
 from inspector_app.office.errors import refusals
+from inspector_app.office.no_nul import NO_NUL
 from inspector_app.office.store import EnrollmentError, OfficeStore
 
 SERVICE_NAME = "inspector-office"
@@ -30,7 +31,7 @@ router = APIRouter(tags=["devices"], route_class=BoundedJsonRoute)
 
 
 class EnrollmentRequest(BaseModel):
-    code: str = Field(max_length=100,
+    code: str = Field(max_length=100, pattern=NO_NUL,
                       description="one-time enrolment code from `inspector-office enrollment-code`")
     device_id: str = Field(pattern=DEVICE_ID_PATTERN,
                            description="first 16 hex of sha256(public key)")
@@ -40,7 +41,8 @@ class EnrollmentRequest(BaseModel):
         "base64 Ed25519 signature by the device key over sha256 of the lines "
         "'heating-inspector-enrolment/1', the code (upper case, letters and digits only), "
         "device_id, public_key, joined by '\\n'"))
-    label: str = Field("", max_length=200, description="a name for the laptop, for people")
+    label: str = Field("", max_length=200, pattern=NO_NUL,
+                       description="a name for the laptop, for people")
 
 
 class EnrollmentResponse(BaseModel):

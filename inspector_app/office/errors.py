@@ -24,6 +24,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from inspector_app.office import no_nul
 from inspector_app.office.listing import SORTS
 from inspector_app.office.store import REVIEWER_STATES
 
@@ -60,6 +61,7 @@ _DESCRIPTIONS: dict[int, str] = {
     413: "larger than the office's limit",
     422: "a parameter or the body is not valid",
     429: "too many attempts: see Retry-After",
+    503: "not ready to serve: see the reason",
 }
 
 
@@ -161,6 +163,7 @@ def _document_office_422(app: FastAPI) -> None:
                                 "/HTTPValidationError"):
                             media["schema"] = {"$ref": "#/components/schemas/OfficeError"}
                             answer["description"] = _DESCRIPTIONS[422]
+            no_nul.document(doc)
             schemas = doc.get("components", {}).get("schemas", {})
             schemas.setdefault("OfficeError", OfficeError.model_json_schema())
             for unused in ("HTTPValidationError", "ValidationError"):

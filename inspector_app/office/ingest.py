@@ -93,7 +93,8 @@ def parse_envelope(body: bytes, record_id: str | None = None,
     """The envelope as a dict, or a 422 saying what is wrong: not bounded JSON (size, depth,
     UTF-8), an unknown format, or not the shape of docs/record-format.md."""
     try:
-        env = read_json(body, max_bytes=max_bytes, what_zh="上传内容", what_en="the body")
+        env = read_json(body, max_bytes=max_bytes, what_zh="上传内容", what_en="the body",
+                        refuse_nul=True)
     except JsonInputError as exc:
         raise Rejection(422, "not_json", exc.message_zh, exc.message_en, record_id) from exc
     record = env.get("record") if isinstance(env, dict) else None
@@ -204,9 +205,11 @@ def receive(store: OfficeStore, body: bytes, record_id: str, device: Device,
     ref = record_ref(device.device_id, record_id)
     existing = store.record_bytes(ref)
     if existing is not None and existing[1] == body:
+        store.touch_device(device.device_id)
         return 200, Stored(record_id, "present", existing[0], ref=ref)
     incoming = check_content(env, body, device, record_id, training_allowed)
-    [stored] = store.store_records([incoming], "upload", all_or_nothing=False)
+    [stored] = store.store_records([incoming], "upload", all_or_nothing=False,
+                                   seen_device=device.device_id)
     if stored.outcome == "conflict":
         raise conflict(record_id)
     return (201 if stored.outcome == "created" else 200), stored

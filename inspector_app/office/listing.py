@@ -120,7 +120,8 @@ class Ordering:
     def decode(self, cursor: str) -> list[str]:
         try:
             raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-            sort, order, *key = read_json(raw, max_bytes=MAX_CURSOR_BYTES, max_depth=1)
+            sort, order, *key = read_json(raw, max_bytes=MAX_CURSOR_BYTES, max_depth=1,
+                                          refuse_nul=True)
         except (ValueError, TypeError, JsonInputError) as exc:
             raise ValueError("malformed cursor") from exc
         if (sort, order) != (self.sort, self.order):

@@ -145,18 +145,23 @@ class RecordStore:
         return out
 
     def store_records(self, incoming: Iterable[Incoming], via: str,
-                      all_or_nothing: bool = True) -> list[Stored]:
+                      all_or_nothing: bool = True,
+                      seen_device: str | None = None) -> list[Stored]:
         """Store verified records in one transaction, tracking each device's chain.
 
         Same id and same sha256 → 'present' (nothing written). Same id, other sha256 →
         'conflict'; with `all_or_nothing` the first conflict rolls everything back (and is
-        returned alone) so a bundle never half-imports.
+        returned alone) so a bundle never half-imports. `seen_device`: the uploading device,
+        noted as last seen in the same transaction (one commit per upload, not two).
         """
         items = sorted(incoming, key=lambda i: (i.device_id, i.seq, i.record_id))
         results: list[Stored] = []
         with self.db.write() as c:
             for device_id in sorted({i.device_id for i in items}):
                 c.lock(f"device {device_id}")   # one device's chain is judged by one writer
+            if seen_device is not None:
+                c.execute("UPDATE devices SET last_seen_at=? WHERE device_id=?",
+                          (now_iso(), seen_device))
             for item in items:
                 row = c.execute("SELECT sha256, chain_state FROM records WHERE ref=?",
                                 (item.ref,)).fetchone()

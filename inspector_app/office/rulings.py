@@ -36,6 +36,7 @@ from inspector_app.office import record_names
 from inspector_app.office.auth import Supervisor, office_store, require_supervisor
 from inspector_app.office.bounded_body import BoundedJsonRoute
 from inspector_app.office.errors import refusals
+from inspector_app.office.no_nul import NO_NUL
 from inspector_app.office.profile_confirmations import effective
 from inspector_app.office.store import OfficeStore, now_iso
 
@@ -50,7 +51,7 @@ class RulingRequest(BaseModel):
     daily_fee_per_m2: str = Field(max_length=40, pattern=FEE_PATTERN,
                                   description="yuan per m² per day, e.g. '0.1'")
     failing_days: int = Field(ge=0, description="at most the profile's season length")
-    comment: str = Field("", max_length=4000)
+    comment: str = Field("", max_length=4000, pattern=NO_NUL)
     request_key: str | None = Field(
         None, pattern=r"^[A-Za-z0-9_-]{8,64}$",
         description="the client's key for this request: sending it again (after a lost answer) "

@@ -17,11 +17,16 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
+from inspector_app.core.errors import InspectionError
 from inspector_app.office import legacy_sqlite
-from inspector_app.office.db import Database, Tx
+from inspector_app.office.db import Database, Tx, describe
 
 BASELINE = "0001"
 _UPGRADE_LOCK = "office schema upgrade"
+
+
+class SchemaTooNew(InspectionError):
+    """The database was upgraded by a newer office program: this one must not touch it."""
 
 
 def alembic_config() -> Config:
@@ -54,6 +59,15 @@ def upgrade(db: Database) -> str:
         c.lock(_UPGRADE_LOCK)
         config.attributes["connection"] = c.conn
         tables = _tables(c)
+        found = MigrationContext.configure(c.conn).get_current_revision()
+        known = {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
+        if found is not None and found not in known:
+            where = describe(db.target)
+            raise SchemaTooNew(
+                f"办公室数据库 {where} 的结构版本 {found} 比本程序新（本程序最高 {head()}）："
+                "请使用新版程序，本程序不会修改它",
+                f"the office database {where} is at schema {found}, newer than this program"
+                f" knows (up to {head()}): use the newer program; this one leaves it untouched")
         if not db.postgres and "alembic_version" not in tables and "records" in tables:
             legacy_sqlite.migrate(c.conn.connection.dbapi_connection, in_transaction=True)
             command.stamp(config, BASELINE)

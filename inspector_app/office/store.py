@@ -27,13 +27,13 @@ from inspector_app.core.season import season_bounds  # noqa: F401 - re-exported
 from inspector_app.office import schema
 from inspector_app.office.accounts import ROLES, SESSION_TTL, AccountStore  # noqa: F401
 from inspector_app.office.db import Database, Tx
-from inspector_app.office.listing import Ordering, Page, RecordFilter  # noqa: F401
 from inspector_app.office.devices import (  # noqa: F401 - the store's public names
     CODE_ALPHABET,
     Device,
     DeviceStore,
     EnrollmentError,
 )
+from inspector_app.office.listing import Ordering, Page, RecordFilter  # noqa: F401
 from inspector_app.office.records import (  # noqa: F401
     Incoming,
     RecordStore,

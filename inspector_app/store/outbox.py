@@ -12,7 +12,9 @@ States (each row is also shown to the inspector with the office's reason in word
                      stays read-only and visible with the reason until someone acts
 
 Every function commits its own short transaction; the sync client may call them from a worker
-thread as long as that thread uses its own connection.
+thread as long as that thread uses its own connection. A run claims and settles records in
+batches (`claim_many`, `settle`): one transaction, so one fsync, per batch instead of two per
+record, which was most of the laptop's share of an upload.
 """
 
 from __future__ import annotations
@@ -152,46 +154,108 @@ def due(db: sqlite_utils.Database, now: float | None = None,
 def claim(db: sqlite_utils.Database, record_id: str, lease_s: float,
           now: float | None = None) -> bool:
     """Mark a row `sending` unless another run holds it or it is finished; True if claimed."""
+    return record_id in claim_many(db, [record_id], lease_s, now)
+
+
+def claim_many(db: sqlite_utils.Database, record_ids: list[str], lease_s: float,
+               now: float | None = None) -> dict[str, tuple[str, float]]:
+    """Claim several rows in one transaction (one fsync, not one per record), as `claim`.
+
+    Returns {record_id: (state, next_attempt_at) before the claim} for the rows claimed, so
+    those a run does not reach can be given back unchanged (`settle`), back-off included.
+    """
     now = time.time() if now is None else now
+    claimed: dict[str, tuple[str, float]] = {}
     with db.conn:
-        cur = db.conn.execute("UPDATE outbox SET state=?, next_attempt_at=?, updated_at=?"
-                              " WHERE record_id=? AND state IN (?, ?)",
-                              (SENDING, now + lease_s, _now_iso(), record_id, QUEUED,
-                               FAILED_RETRYING))
-    return cur.rowcount == 1
+        db.conn.execute("BEGIN IMMEDIATE")
+        for record_id in record_ids:
+            row = db.conn.execute("SELECT state, next_attempt_at FROM outbox WHERE record_id=?"
+                                  " AND state IN (?, ?)",
+                                  (record_id, QUEUED, FAILED_RETRYING)).fetchone()
+            if row is None:
+                continue  # another run holds it or finished it meanwhile
+            db.conn.execute("UPDATE outbox SET state=?, next_attempt_at=?, updated_at=?"
+                            " WHERE record_id=?",
+                            (SENDING, now + lease_s, _now_iso(), record_id))
+            claimed[record_id] = (row[0], float(row[1]))
+    return claimed
+
+
+@dataclass
+class Outcome:
+    """What became of one claimed record in a run, to be written by `settle`."""
+
+    record_id: str
+    state: str                    # SENT, REJECTED or FAILED_RETRYING
+    attempts: int
+    status: int | None = None
+    reason_zh: str = ""
+    reason_en: str = ""
+    office_url: str = ""          # SENT: where it was accepted
+    next_attempt_at: float = 0.0  # FAILED_RETRYING: the persistent back-off
+
+
+def settle(db: sqlite_utils.Database, outcomes: list[Outcome],
+           give_back: dict[str, tuple[str, float]] | None = None) -> None:
+    """Write several outcomes, and give back claimed rows that were not tried, in one transaction.
+
+    A crash before this leaves the rows `sending` until their lease runs out; the next run sends
+    them again and the office, which stores a record once, answers 'already present'.
+    """
+    now = _now_iso()
+    with db.conn:
+        db.conn.execute("BEGIN IMMEDIATE")
+        for o in outcomes:
+            _SETTLE[o.state](db, o, now)
+        for record_id, (state, next_attempt_at) in (give_back or {}).items():
+            db.conn.execute("UPDATE outbox SET state=?, next_attempt_at=?, updated_at=?"
+                            " WHERE record_id=? AND state=?",
+                            (state, next_attempt_at, now, record_id, SENDING))
+
+
+def _sent(db: sqlite_utils.Database, o: Outcome, now: str) -> None:
+    db.conn.execute("UPDATE outbox SET state=?, last_status=?, reason_zh='', reason_en='',"
+                    " attempts=attempts+?, sent_at=?, updated_at=?, office_url=?,"
+                    " next_attempt_at=0, failed_runs=0 WHERE record_id=?",
+                    (SENT, o.status, o.attempts, now, now, o.office_url, o.record_id))
+    db.conn.execute("UPDATE visits SET state=?, updated_at=? WHERE state=? AND id="
+                    "(SELECT visit_id FROM sealed_records WHERE record_id=?)",
+                    (SYNCED, now, SEALED, o.record_id))
+
+
+def _retry(db: sqlite_utils.Database, o: Outcome, now: str) -> None:
+    db.conn.execute("UPDATE outbox SET state=?, last_status=?, reason_zh=?, reason_en=?,"
+                    " attempts=attempts+?, failed_runs=failed_runs+1, next_attempt_at=?,"
+                    " updated_at=? WHERE record_id=?",
+                    (FAILED_RETRYING, o.status, o.reason_zh, o.reason_en, o.attempts,
+                     o.next_attempt_at, now, o.record_id))
+
+
+def _rejected(db: sqlite_utils.Database, o: Outcome, now: str) -> None:
+    db.conn.execute("UPDATE outbox SET state=?, last_status=?, reason_zh=?, reason_en=?,"
+                    " attempts=attempts+?, next_attempt_at=0, updated_at=? WHERE record_id=?",
+                    (REJECTED, o.status, o.reason_zh, o.reason_en, o.attempts, now,
+                     o.record_id))
+
+
+_SETTLE = {SENT: _sent, FAILED_RETRYING: _retry, REJECTED: _rejected}
 
 
 def mark_sent(db: sqlite_utils.Database, record_id: str, status: int, office_url: str,
               attempts: int) -> None:
     """The office confirmed the record: outbox 'sent' and the visit 'synced', together."""
-    now = _now_iso()
-    with db.conn:
-        db.conn.execute("BEGIN IMMEDIATE")
-        db.conn.execute("UPDATE outbox SET state=?, last_status=?, reason_zh='', reason_en='',"
-                        " attempts=attempts+?, sent_at=?, updated_at=?, office_url=?,"
-                        " next_attempt_at=0, failed_runs=0 WHERE record_id=?",
-                        (SENT, status, attempts, now, now, office_url, record_id))
-        db.conn.execute("UPDATE visits SET state=?, updated_at=? WHERE state=? AND id="
-                        "(SELECT visit_id FROM sealed_records WHERE record_id=?)",
-                        (SYNCED, now, SEALED, record_id))
+    settle(db, [Outcome(record_id, SENT, attempts, status, office_url=office_url)])
 
 
 def mark_retry(db: sqlite_utils.Database, record_id: str, status: int | None, zh: str, en: str,
                attempts: int, next_attempt_at: float) -> None:
-    with db.conn:
-        db.conn.execute("UPDATE outbox SET state=?, last_status=?, reason_zh=?, reason_en=?,"
-                        " attempts=attempts+?, failed_runs=failed_runs+1, next_attempt_at=?,"
-                        " updated_at=? WHERE record_id=?",
-                        (FAILED_RETRYING, status, zh, en, attempts, next_attempt_at, _now_iso(),
-                         record_id))
+    settle(db, [Outcome(record_id, FAILED_RETRYING, attempts, status, zh, en,
+                        next_attempt_at=next_attempt_at)])
 
 
 def mark_rejected(db: sqlite_utils.Database, record_id: str, status: int, zh: str, en: str,
                   attempts: int) -> None:
-    with db.conn:
-        db.conn.execute("UPDATE outbox SET state=?, last_status=?, reason_zh=?, reason_en=?,"
-                        " attempts=attempts+?, next_attempt_at=0, updated_at=? WHERE record_id=?",
-                        (REJECTED, status, zh, en, attempts, _now_iso(), record_id))
+    settle(db, [Outcome(record_id, REJECTED, attempts, status, zh, en)])
 
 
 def release(db: sqlite_utils.Database, record_id: str) -> None:

@@ -84,6 +84,14 @@ class SealedStore:
             raise KeyError(record_id)
         return r[0]
 
+    def envelope_and_sha256(self, record_id: str) -> tuple[str, str]:
+        """`envelope_text` and the record's sha256 in one query (what sync sends per record)."""
+        r = self.db.conn.execute("SELECT envelope, sha256 FROM sealed_records WHERE record_id=?",
+                                 (record_id,)).fetchone()
+        if r is None:
+            raise KeyError(record_id)
+        return r[0], r[1]
+
     def envelope(self, record_id: str) -> dict[str, Any]:
         return json.loads(self.envelope_text(record_id))
 

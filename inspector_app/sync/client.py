@@ -55,6 +55,7 @@ from inspector_app.sync.answers import (
     read_capped,
     send_capped,
 )
+from inspector_app.sync.bookkeeping import OutboxWindows
 from inspector_app.sync.config import OfficeLink, load_link, save_link
 from inspector_app.sync.photo_upload import send_photos
 from inspector_app.sync.run_lock import sync_lock
@@ -215,8 +216,8 @@ class SyncClient:
         connection and never answers, or trickles its answer, costs a bounded time. Answers are
         read up to MAX_ANSWER_BYTES only.
         """
-        body = self.sealed.envelope_text(record_id).encode("utf-8")
-        sha256 = self.sealed.get(record_id).sha256
+        text, sha256 = self.sealed.envelope_and_sha256(record_id)
+        body = text.encode("utf-8")
         first = self._put_record(record_id, body, sha256, deadline)
         cited = cited_hashes(json.loads(body).get("record") or {})
         if first.kind != "sent" or not cited:
@@ -302,6 +303,19 @@ class SyncClient:
         outbox.recover_interrupted(self.db, now=started)
         todo = outbox.due(self.db, now=started, include_not_due=include_not_due)
         report.total = len(todo)
+        windows = OutboxWindows(self.db, self.policy.lease_s, self.clock)
+        try:
+            self._push_all(todo, windows, report, progress, should_stop, deadline)
+        finally:  # also on an exception: what the office confirmed is written down
+            windows.close()
+        report.elapsed_s = self.clock() - started
+        if progress:  # the last call counts only: the report says the rest in the reader's words
+            progress(report.total - report.not_tried, report.total, "")
+        return report
+
+    def _push_all(self, todo: list[str], windows: OutboxWindows, report: SyncReport,
+                  progress: Progress | None, should_stop: Callable[[], bool] | None,
+                  deadline: float | None) -> None:
         unreachable = 0
         for done, record_id in enumerate(todo):
             if progress:
@@ -309,37 +323,34 @@ class SyncClient:
             if should_stop and should_stop():
                 report.not_tried = report.total - done
                 report.stopped_zh, report.stopped_en = "已取消", "cancelled"
-                break
+                return
             if deadline is not None and self.clock() >= deadline:
                 report.not_tried = report.total - done
                 report.stopped_zh = f"已到同步时限（{self.deadline_s:g} 秒），其余记录留待下次"
                 report.stopped_en = (f"the sync deadline ({self.deadline_s:g} s) was reached; "
                                      "the rest wait for the next run")
-                break
-            if not outbox.claim(self.db, record_id, self.policy.lease_s, now=self.clock()):
+                return
+            if not windows.claim(record_id, todo[done:]):
                 report.not_tried += 1  # another run holds it or finished it meanwhile
                 continue
-            result, attempt = self._push_one(record_id, report, deadline)
+            result, attempt, outcome = self._push_one(record_id, report, deadline)
+            windows.done(outcome)
             report.results.append(result)
             if attempt.kind == "device_refused":
                 report.not_tried = report.total - done - 1
                 report.stopped_zh = f"办公室不接受本设备：{attempt.zh}"
                 report.stopped_en = f"the office does not accept this device: {attempt.en}"
-                break
+                return
             unreachable = unreachable + 1 if attempt.kind == "transient" \
                 and attempt.status is None else 0
             if unreachable >= self.policy.max_unreachable and done + 1 < report.total:
                 report.not_tried = report.total - done - 1
                 report.stopped_zh = "连续多条记录无法连接办公室，稍后再试"
                 report.stopped_en = "the office could not be reached for several records in a row"
-                break
-        report.elapsed_s = self.clock() - started
-        if progress:  # the last call counts only: the report says the rest in the reader's words
-            progress(report.total - report.not_tried, report.total, "")
-        return report
+                return
 
-    def _push_one(self, record_id: str, report: SyncReport,
-                  deadline: float | None = None) -> tuple[RecordResult, Attempt]:
+    def _push_one(self, record_id: str, report: SyncReport, deadline: float | None = None,
+                  ) -> tuple[RecordResult, Attempt, outbox.Outcome]:
         tries = 0
         attempt = Attempt("transient", None, "", "")
         for n in range(self.policy.attempts_per_run):
@@ -356,25 +367,24 @@ class SyncClient:
                 break
             report.transient_failures += 1
         if attempt.kind == "sent":
-            outbox.mark_sent(self.db, record_id, attempt.status or 0, self.link.office_url, tries)
+            outcome = outbox.Outcome(record_id, outbox.SENT, tries, attempt.status or 0,
+                                     office_url=self.link.office_url)
             report.sent += 1
             report.already_present += attempt.already_present
-            state = outbox.SENT
         elif attempt.kind == "rejected":
-            outbox.mark_rejected(self.db, record_id, attempt.status or 0, attempt.zh, attempt.en,
-                                 tries)
+            outcome = outbox.Outcome(record_id, outbox.REJECTED, tries, attempt.status or 0,
+                                     attempt.zh, attempt.en)
             report.rejected += 1
-            state = outbox.REJECTED
         else:
             previous = outbox.entry(self.db, record_id)
             failed_runs = (previous.failed_runs if previous else 0) + 1
-            outbox.mark_retry(self.db, record_id, attempt.status, attempt.zh, attempt.en, tries,
-                              self.clock() + self.policy.next_try_in(failed_runs, self.rng))
+            outcome = outbox.Outcome(
+                record_id, outbox.FAILED_RETRYING, tries, attempt.status, attempt.zh, attempt.en,
+                next_attempt_at=self.clock() + self.policy.next_try_in(failed_runs, self.rng))
             report.retrying += 1
             report.awaiting_photos += attempt.awaiting_photos
-            state = outbox.FAILED_RETRYING
-        return RecordResult(record_id, state, attempt.status, attempt.zh, attempt.en,
-                            tries), attempt
+        return RecordResult(record_id, outcome.state, attempt.status, attempt.zh, attempt.en,
+                            tries), attempt, outcome
 
 
 # ----------------------------------------------------------------------------------------------

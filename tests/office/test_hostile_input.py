@@ -3,6 +3,7 @@ from `import-bundle`, never a 500 or a traceback."""
 
 from __future__ import annotations
 
+import base64
 import json
 import zipfile
 
@@ -104,3 +105,28 @@ def test_import_bundle_refuses_a_bomb_with_exit_2(tmp_path, laptop, capsys, wher
     assert "bundle refused" in err and "Traceback" not in err
     if where == "record":
         assert "nests too deeply" in err
+
+
+def test_a_nul_character_is_refused_on_either_backend_never_a_500(office, link, laptop):
+    """PostgreSQL text cannot hold U+0000: a NUL in a filter, an id, a cursor, a login or a
+    record is refused with the office's 422/400 on both backends, never stored or a 500."""
+    from tests.office.uploaded import supervisor
+
+    [rid] = seal_many(laptop.db, laptop.key, 1)
+    env = json.loads(SealedStore(laptop.db).envelope_text(rid))
+    env["record"]["visit"]["address"] = "长春市\u0000朝阳区"
+    office_shaped(put(office, link, rid, json.dumps(env).encode()), 422, "not_json")
+    with supervisor(office, "zhao", "朝阳区") as client:
+        office_shaped(client.get("/api/v1/records", params={"company": "a\x00b"}), 422,
+                      "invalid_request")
+        office_shaped(client.get("/api/v1/records/R%00"), 422, "invalid_request")
+        cursor = base64.urlsafe_b64encode(json.dumps(["test_at", "desc", "\x00", "x"]).encode())
+        office_shaped(client.get("/api/v1/records", params={"cursor": cursor.decode()}), 422,
+                      "bad_cursor")
+    office_shaped(httpx.post(f"{office.url}/api/v1/login", timeout=10,
+                             json={"name": "zhao\u0000", "password": "password-1"}),
+                  422, "invalid_request")
+    office_shaped(httpx.get(f"{office.url}/v/R%00", timeout=10), 422, "invalid_request")
+    assert office.store.counts()["records"] == 0
+    assert put(office, link, rid, SealedStore(laptop.db).envelope_text(rid).encode()) \
+        .status_code == 201

@@ -1,0 +1,54 @@
+"""`office.db`: how a `--db` value becomes a connection, on each backend."""
+
+from __future__ import annotations
+
+from inspector_app.office.db import Database, describe, is_postgres
+from inspector_app.office.store import OfficeStore
+
+
+def test_a_path_is_sqlite_and_a_url_is_postgresql(tmp_path):
+    assert not is_postgres(str(tmp_path / "office.sqlite3"))
+    assert is_postgres("postgresql://u@h:5432/d") and is_postgres("postgres://u@h/d")
+    assert describe("postgresql://u:secret@h:5432/d") == "postgresql://u:***@h:5432/d"
+    assert describe(str(tmp_path / "o.sqlite3")) == str(tmp_path / "o.sqlite3")
+
+
+def test_prepared_statements_can_be_turned_off_for_a_pooler(pg_url):
+    """`?prepare_threshold=none` reaches psycopg, not libpq (which would refuse it)."""
+    db = Database(pg_url + "&prepare_threshold=none")
+    try:
+        with db.reading() as c:
+            assert c.conn.connection.dbapi_connection.prepare_threshold is None
+            assert c.execute("SELECT 1").scalar() == 1
+    finally:
+        db.close()
+    store = OfficeStore(pg_url + "&prepare_threshold=3")
+    try:
+        with store.db.reading() as c:
+            assert c.conn.connection.dbapi_connection.prepare_threshold == 3
+        assert store.counts()["records"] == 0
+    finally:
+        store.close()
+
+
+def test_a_database_from_a_newer_office_is_left_untouched(office_db, capsys):
+    """An older program never migrates or writes a database a newer one has upgraded."""
+    from inspector_app.office.cli import main as office_main
+
+    store = OfficeStore(office_db)
+    with store.write() as c:
+        c.execute("UPDATE alembic_version SET version_num='0999'")
+        c.execute("INSERT INTO admin_tokens (token_hash, label, created_at)"
+                  " VALUES ('h', 'kept', 'now')")
+    store.close()
+    assert office_main(["--db", office_db, "--lang", "en", "devices"]) == 2
+    err = capsys.readouterr().err
+    assert "0999" in err and "newer" in err and "Traceback" not in err
+    assert office_main(["--db", office_db, "devices"]) == 2
+    assert "比本程序新" in capsys.readouterr().err
+    db = Database(office_db)
+    try:
+        assert db.scalar("SELECT version_num FROM alembic_version") == "0999"
+        assert db.scalar("SELECT count(*) FROM admin_tokens") == 1
+    finally:
+        db.close()
