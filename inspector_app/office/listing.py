@@ -33,6 +33,18 @@ SUMMARY_COLS = ("ref", "record_id", "device_id", "seq", "sha256", "test_at", "se
 SORTS = ("test_at", "received_at", "district", "company", "inspector", "verdict",
          "review_state", "address")
 ORDERS = ("desc", "asc")
+# Filter values written into the SQL rather than bound: columns of a few values, some rare (a
+# training record, a chain gap, a resubmission). PostgreSQL may plan a prepared statement once
+# for any value (a generic plan, after psycopg has run it five times on a connection); for
+# `training = $1` that plan walks test_at and checks every row, fine for the common value and a
+# table's worth of reading for the rare one. Written in, each value gets its own plan. Anything
+# else (a value not listed here) is still bound as a parameter.
+LITERAL_VALUES: dict[str, tuple[Any, ...]] = {
+    "training": (0, 1),
+    "verdict": ("pass", "fail", "incomplete"),
+    "review_state": ("received", "approved", "has_issues", "rejected", "resubmitted"),
+    "chain_state": ("ok", "gap", "fork"),
+}
 MAX_CHAR = 0x10FFFF
 MAX_CURSOR_BYTES = 2000  # a cursor is [sort, order, key values]: flat and short
 
@@ -63,9 +75,14 @@ class RecordFilter:
             params.append((self.date_to + timedelta(days=1)).isoformat())
         for name in FILTER_COLUMNS:
             value = getattr(self, name)
-            if value is not None:
+            if value is None:
+                continue
+            value = int(value) if isinstance(value, bool) else value
+            if any(value == v and type(value) is type(v) for v in LITERAL_VALUES.get(name, ())):
+                clauses.append(f"{name} = {value!r}")  # one of the listed ints or plain words
+            else:
                 clauses.append(f"{name} = ?")
-                params.append(int(value) if isinstance(value, bool) else value)
+                params.append(value)
         if self.ticket is not None:
             clauses.append("ticket = ?")
             params.append(self.ticket)
