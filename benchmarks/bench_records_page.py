@@ -28,9 +28,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -173,7 +175,9 @@ def bench(target: str, args: argparse.Namespace) -> None:
 
     conn = connect(target)
     pages = plan(conn, args.pages, args.limit, random.Random(args.seed))
-    cases_file = Path(f"/tmp/bench-records-page-{abs(hash(target))}.json")
+    handle, name = tempfile.mkstemp(prefix="bench-records-page-", suffix=".json")
+    os.close(handle)
+    cases_file = Path(name)
     cases_file.write_text(json.dumps([(p["sql"], p["params"]) for p in pages]))
     office, office_url = start("office", target)
     bare, bare_url = start("bare", target, str(cases_file))
