@@ -1,6 +1,10 @@
-"""Office review list over a million synthetic records, beside a raw indexed SQLite query.
+"""Office review list over a million synthetic records, beside the raw indexed query.
 
-    .venv/bin/python benchmarks/bench_office.py [--db PATH] [--count 1000000] [--pages 50]
+    .venv/bin/python benchmarks/bench_office.py [--db PATH|URL] [--count 1000000] [--pages 50]
+        [--stats-only]
+
+`--db` is a SQLite path or a `postgresql://` URL (a database of its own: the rows are added
+to it).
 
 Makes the database with `inspector-office synth` when it does not hold `--count` rows yet
 (one transaction, about 1–2 minutes for a million), then times ~50 pages with varied filters
@@ -19,7 +23,9 @@ Makes the database with `inspector-office synth` when it does not hold `--count`
 Then the same four ways for ~50 pages of one district sorted by company, inspector or
 received_at, ascending and descending (pages 1–5 by cursor); the district + verdict count up to
 the cap for each district; and a CSV export of one district (`--export-district`, ~150 000
-rows) streamed through the app, beside a raw SELECT fetching the same rows.
+rows) streamed through the app, beside a raw SELECT fetching the same rows; and the season's
+company statistics (`GET /api/v1/companies/stats`'s store call), for all districts and for one,
+fastest and median of three (`--stats-only`: only these).
 
 Prints p50 / p95 in milliseconds and the ratio to raw. Run by hand; not part of the tests.
 """
@@ -29,6 +35,7 @@ from __future__ import annotations
 import argparse
 import random
 import sqlite3
+import statistics
 import sys
 import time
 from datetime import date
@@ -36,6 +43,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench_records_page import connect, fetch  # noqa: E402  (beside this file)
 from fastapi.testclient import TestClient  # noqa: E402
 
 from inspector_app.office.app import create_app  # noqa: E402
@@ -78,25 +86,39 @@ def pct(values: list[float], q: float) -> float:
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--db", type=Path, default=Path("/tmp/office-bench-1m.sqlite3"))
+    ap.add_argument("--db", default="/tmp/office-bench-1m.sqlite3",
+                    help="SQLite path or postgresql:// URL")
     ap.add_argument("--count", type=int, default=1_000_000)
     ap.add_argument("--pages", type=int, default=50)
     ap.add_argument("--limit", type=int, default=50)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--export-district", default="宽城区")
+    ap.add_argument("--season", default="2025-2026")
+    ap.add_argument("--stats-only", action="store_true")
     args = ap.parse_args()
 
     store = OfficeStore(args.db)
-    have = store.conn.execute("SELECT count(*) FROM records").fetchone()[0]
+    have = store.scalar("SELECT count(*) FROM records")
     if have < args.count:
         began = time.perf_counter()
         synthesize(args.db, args.count - have)
         print(f"generated {args.count - have:,} synthetic rows in "
               f"{time.perf_counter() - began:.1f} s")
-    total = store.conn.execute("SELECT count(*) FROM records").fetchone()[0]
-    inspectors = [r[0] for r in store.conn.execute("SELECT DISTINCT inspector FROM records"
-                                                   " LIMIT 200")]
-    raw = sqlite3.connect(str(args.db))
+    total = store.scalar("SELECT count(*) FROM records")
+    backend = "PostgreSQL" if store.db.postgres else f"SQLite {sqlite3.sqlite_version}"
+    print(f"{total:,} records, {backend}, Python {sys.version.split()[0]}")
+    for district in (None, DISTRICTS[0][0]):
+        runs = []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            store.company_stats(args.season, district=district)
+            runs.append(time.perf_counter() - t0)
+        print(f"company stats {args.season}, {district or 'all districts'}: fastest"
+              f" {min(runs):.2f} s, median {statistics.median(runs):.2f} s")
+    if args.stats_only:
+        return 0
+    inspectors = [r[0] for r in store.query("SELECT DISTINCT inspector FROM records LIMIT 200")]
+    raw = connect(args.db)
     app = create_app(args.db)
     token = app.state.store.new_admin_token("bench")
     http = TestClient(app, headers={"Authorization": f"Bearer {token}"})
@@ -115,15 +137,15 @@ def main() -> int:
 
     def raw_page(params: dict, ordering: Ordering, key: list[str] | None) -> list[str]:
         sql, values = raw_sql(cols, params, ordering, key)
-        rows = raw.execute(sql + " LIMIT ?", [*values, args.limit + 1]).fetchall()
-        return [r[0] for r in rows[:args.limit]]
+        rows = fetch(raw, sql + " LIMIT ?", [*values, args.limit + 1])
+        return [r[SUMMARY_COLS.index("record_id")] for r in rows[:args.limit]]
 
     def locate(params: dict, ordering: Ordering, page_no: int) -> list[str] | None:
         """The cursor key of page `page_no` (untimed): walk there with the raw query."""
         key = None
         for _ in range(page_no):
             sql, values = raw_sql(", ".join(ordering.keys), params, ordering, key)
-            rows = raw.execute(sql + " LIMIT 1 OFFSET ?", [*values, args.limit - 1]).fetchall()
+            rows = fetch(raw, sql + " LIMIT 1 OFFSET ?", [*values, args.limit - 1])
             if not rows:
                 break
             key = list(rows[0])
@@ -173,8 +195,7 @@ def main() -> int:
     filtered = [(p, default, locate(p, default, n)) for p, n in cases(rng, args.pages,
                                                                           inspectors)]
     sorted_plan = [(p, o, locate(p, o, n)) for p, o, n in sorted_cases(rng, args.pages)]
-    print(f"{total:,} records, pages of {args.limit}; SQLite {sqlite3.sqlite_version}, "
-          f"Python {sys.version.split()[0]}")
+    print(f"pages of {args.limit}")
     report(f"{len(filtered)} pages, varied filters, newest first:", timed(filtered))
     report(f"{len(sorted_plan)} pages, one district sorted by company / inspector /"
            " received_at, asc and desc:", timed(sorted_plan))
@@ -193,7 +214,7 @@ def main() -> int:
     for _run in range(2):  # the first pass warms the page cache; the second is measured
         t0 = time.perf_counter()
         sql, values = raw_sql(cols, params, Ordering(), None)
-        raw_rows = raw.execute(sql, values).fetchall()
+        raw_rows = fetch(raw, sql, values)
         t1 = time.perf_counter()
         with http.stream("GET", "/api/v1/records/export",
                          params={**params, "format": "csv"}) as r:

@@ -33,6 +33,18 @@ SUMMARY_COLS = ("ref", "record_id", "device_id", "seq", "sha256", "test_at", "se
 SORTS = ("test_at", "received_at", "district", "company", "inspector", "verdict",
          "review_state", "address")
 ORDERS = ("desc", "asc")
+# Filter values written into the SQL rather than bound: columns of a few values, some rare (a
+# training record, a chain gap, a resubmission). PostgreSQL may plan a prepared statement once
+# for any value (a generic plan, after psycopg has run it five times on a connection); for
+# `training = $1` that plan walks test_at and checks every row, fine for the common value and a
+# table's worth of reading for the rare one. Written in, each value gets its own plan. Anything
+# else (a value not listed here) is still bound as a parameter.
+LITERAL_VALUES: dict[str, tuple[Any, ...]] = {
+    "training": (0, 1),
+    "verdict": ("pass", "fail", "incomplete"),
+    "review_state": ("received", "approved", "has_issues", "rejected", "resubmitted"),
+    "chain_state": ("ok", "gap", "fork"),
+}
 MAX_CHAR = 0x10FFFF
 MAX_CURSOR_BYTES = 2000  # a cursor is [sort, order, key values]: flat and short
 
@@ -63,9 +75,14 @@ class RecordFilter:
             params.append((self.date_to + timedelta(days=1)).isoformat())
         for name in FILTER_COLUMNS:
             value = getattr(self, name)
-            if value is not None:
+            if value is None:
+                continue
+            value = int(value) if isinstance(value, bool) else value
+            if any(value == v and type(value) is type(v) for v in LITERAL_VALUES.get(name, ())):
+                clauses.append(f"{name} = {value!r}")  # one of the listed ints or plain words
+            else:
                 clauses.append(f"{name} = ?")
-                params.append(int(value) if isinstance(value, bool) else value)
+                params.append(value)
         if self.ticket is not None:
             clauses.append("ticket = ?")
             params.append(self.ticket)
@@ -133,12 +150,31 @@ class Ordering:
 
 
 def page_sql(columns: str, filt: RecordFilter, ordering: Ordering,
-             key: list[str] | None) -> tuple[str, list[Any]]:
-    """`SELECT columns ... ORDER BY ...` after `key` (None: from the start); add LIMIT yourself."""
+             key: list[str] | None, limit: int | None = None,
+             offset: int | None = None) -> tuple[str, list[Any]]:
+    """`SELECT columns ... ORDER BY ...` after `key` (None: from the start), `LIMIT limit`
+    and `OFFSET offset` when given: the page and export queries, built only here so the plan
+    tests check what the store runs."""
     clauses, params = filt.where()
     if key is not None:
         clauses.append(ordering.after())
         params += key
     where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
-    return f"SELECT {columns} FROM records{where} ORDER BY {ordering.order_by()}", params
+    sql = f"SELECT {columns} FROM records{where} ORDER BY {ordering.order_by()}"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    if offset:
+        sql += " OFFSET ?"
+        params.append(offset)
+    return sql, params
 
+
+def count_sql(filt: RecordFilter, cap: int | None = None) -> tuple[str, list[Any]]:
+    """Count the matching records, exactly or up to `cap` (the index stops being read there)."""
+    clauses, params = filt.where()
+    where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+    if cap is None:
+        return f"SELECT count(*) FROM records{where}", params
+    return (f"SELECT count(*) FROM (SELECT 1 FROM records{where} LIMIT ?) AS capped",
+            [*params, cap])

@@ -19,7 +19,14 @@ from collections.abc import Iterator
 from typing import Any
 
 from inspector_app.office.db import Database
-from inspector_app.office.listing import SUMMARY_COLS, Ordering, Page, RecordFilter, page_sql
+from inspector_app.office.listing import (
+    SUMMARY_COLS,
+    Ordering,
+    Page,
+    RecordFilter,
+    count_sql,
+    page_sql,
+)
 from inspector_app.office.values import now_iso
 
 REVIEW_STATES = ("received", "approved", "has_issues", "rejected", "resubmitted")
@@ -48,20 +55,16 @@ class ReviewStore:
         wait for. `count_cap=None` counts exactly. A cursor of another ordering: ValueError.
         """
         ordering = ordering or Ordering()
-        if count_cap is None:
-            total, exact = self.count_records(filt), True
-        else:
-            total = self.count_records(filt, cap=count_cap + 1)
-            exact = total <= count_cap
-            total = min(total, count_cap)
         key = ordering.decode(cursor) if cursor else None
-        sql, params = page_sql(", ".join(SUMMARY_COLS), filt, ordering, key)
-        sql += " LIMIT ?"
-        params.append(limit + 1)
-        if offset and not cursor:
-            sql += " OFFSET ?"
-            params.append(offset)
-        rows = self.db.query(sql, params)
+        sql, params = page_sql(", ".join(SUMMARY_COLS), filt, ordering, key, limit=limit + 1,
+                               offset=None if cursor else offset)
+        cap = None if count_cap is None else count_cap + 1
+        # one connection for both: on PostgreSQL each checkout costs round trips to the server
+        with self.db.reading() as c:
+            counted = c.execute(*count_sql(filt, cap)).scalar()
+            rows = c.execute(sql, params).fetchall()
+        exact = count_cap is None or counted <= count_cap
+        total = counted if count_cap is None else min(counted, count_cap)
         items = [self._summary(r) for r in rows[:limit]]
         next_cursor = (ordering.encode(ordering.key_of(items[-1]))
                        if len(rows) > limit else None)
@@ -70,12 +73,7 @@ class ReviewStore:
 
     def count_records(self, filt: RecordFilter, cap: int | None = None) -> int:
         """Matching records, counted exactly or up to `cap`."""
-        clauses, params = filt.where()
-        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
-        if cap is None:
-            return self.db.scalar(f"SELECT count(*) FROM records{where}", params)
-        return self.db.scalar(f"SELECT count(*) FROM (SELECT 1 FROM records{where} LIMIT ?) AS capped",
-                                 [*params, cap])
+        return self.db.scalar(*count_sql(filt, cap))
 
     def iter_summaries(self, filt: RecordFilter, ordering: Ordering,
                        chunk: int = 2000) -> Iterator[dict[str, Any]]:
@@ -86,8 +84,8 @@ class ReviewStore:
         """
         key: list[str] | None = None
         while True:
-            sql, params = page_sql(", ".join(SUMMARY_COLS), filt, ordering, key)
-            rows = self.db.query(sql + " LIMIT ?", [*params, chunk])
+            rows = self.db.query(*page_sql(", ".join(SUMMARY_COLS), filt, ordering, key,
+                                           limit=chunk))
             for row in rows:
                 yield self._summary(row)
             if len(rows) < chunk:
