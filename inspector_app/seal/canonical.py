@@ -30,7 +30,7 @@ _FAST_MAX_DEPTH = 32
 _PLAIN_SCALARS = frozenset({str, int, bool, type(None)})
 _STR = frozenset({str})
 # Float reprs joined, each followed by ",": fixed point, at most 9 integer digits and 6 decimals,
-# not -0.0. For such a repr r of f, format_float(f) == r: |f| < 1e9 < 2**30, so f is within
+# not -0.0 (written 0.0). For such a repr r of f, format_float(f) == r: |f| < 1e9 < 2**30, so f is within
 # 2**-24 < 0.5e-6 of r's value, a multiple of 1e-6; rounding f to 6 decimals gives r's value, and
 # repr has neither leading zeros nor trailing zeros after the point (except "X.0").
 _FIXED_REPRS = re.compile(r"(?:(?!-0\.0,)-?[0-9]{1,9}\.[0-9]{1,6},)*")
@@ -98,7 +98,8 @@ def _plain(obj: Any, floats: list[float], depth: int) -> bool:
     """True if obj holds only what the C encoder writes as the reference does; floats collected.
 
     Exact types only: a subclass may override what either implementation calls (`__format__`,
-    `items`, `__iter__`). The depth bound also stops at cycles.
+    `items`, `__iter__`). The depth bound stops at cycles and keeps to depths where the
+    reference cannot run into the recursion limit (records nest 7 deep).
     """
     if depth > _FAST_MAX_DEPTH:
         return False
