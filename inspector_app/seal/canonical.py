@@ -30,9 +30,9 @@ _FAST_MAX_DEPTH = 32
 _PLAIN_SCALARS = frozenset({str, int, bool, type(None)})
 _STR = frozenset({str})
 # Float reprs joined, each followed by ",": fixed point, at most 9 integer digits and 6 decimals,
-# not -0.0 (written 0.0). For such a repr r of f, format_float(f) == r: |f| < 1e9 < 2**30, so f is within
-# 2**-24 < 0.5e-6 of r's value, a multiple of 1e-6; rounding f to 6 decimals gives r's value, and
-# repr has neither leading zeros nor trailing zeros after the point (except "X.0").
+# not -0.0 (written 0.0). For such a repr r of f, format_float(f) == r: |f| < 1e9 < 2**30, so f
+# is within 2**-24 < 0.5e-6 of r's value, a multiple of 1e-6; rounding f to 6 decimals gives r's
+# value, and repr has neither leading zeros nor trailing zeros after the point (except "X.0").
 _FIXED_REPRS = re.compile(r"(?:(?!-0\.0,)-?[0-9]{1,9}\.[0-9]{1,6},)*")
 _ENCODER = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"),
                             allow_nan=False, check_circular=False)
