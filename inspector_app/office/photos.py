@@ -102,10 +102,11 @@ def evidence(store: OfficeStore, ref: str) -> dict[str, Any]:
     By ref, not record id: two devices may hold records under one id, each citing its own
     photos, and one device's record must never answer for the other's evidence.
     """
-    cited = store.scalar("SELECT count(*) FROM record_photos WHERE record_ref=?",
-                               (ref,))
-    missing = missing_for(store, ref)
-    return {"complete": not missing, "photos_cited": cited, "photos_missing": missing}
+    rows = store.query("SELECT rp.sha256, p.sha256 IS NULL FROM record_photos rp"
+                       " LEFT JOIN photos p ON p.sha256 = rp.sha256 WHERE rp.record_ref=?"
+                       " ORDER BY rp.sha256", (ref,))   # one query: every upload answers this
+    missing = [sha for sha, absent in rows if absent]
+    return {"complete": not missing, "photos_cited": len(rows), "photos_missing": missing}
 
 
 def incomplete_records(store: OfficeStore) -> list[str]:

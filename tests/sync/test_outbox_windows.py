@@ -43,7 +43,7 @@ def test_a_run_killed_mid_window_sends_each_record_once_in_the_end(office, lapto
     assert report.sent == 12 and report.already_present == 5
     assert office.store.counts()["records"] == 12
     assert {e.state for e in outbox.entries(laptop.db)} == {outbox.SENT}
-    refs = [r[0] for r in office.store.conn.execute("SELECT record_id FROM records")]
+    refs = [r[0] for r in office.store.query("SELECT record_id FROM records")]
     assert sorted(refs) == sorted(ids)
 
 
