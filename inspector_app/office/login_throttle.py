@@ -66,8 +66,6 @@ class LoginThrottle:
         now = self.clock()
         longest = 0.0
         with self.store.write() as c:
-            c.execute("DELETE FROM login_failures WHERE last_failure < ? AND locked_until < ?",
-                      (now - self.forget_after, now))
             for key in sorted(set(keys)):
                 c.lock(f"login {key}")   # counted by one writer at a time, in every process
             for key in keys:
@@ -87,6 +85,11 @@ class LoginThrottle:
                           " failures=excluded.failures, locked_until=excluded.locked_until,"
                           " last_failure=excluded.last_failure",
                           (key, failures, locked_until, now))
+        # Forgotten counters go in a transaction of their own, holding no key's lock: within
+        # the one above, two processes clearing each other's keys could deadlock.
+        with self.store.write() as c:
+            c.execute("DELETE FROM login_failures WHERE last_failure < ? AND locked_until < ?",
+                      (now - self.forget_after, now))
         return longest
 
     def succeeded(self, *keys: str) -> None:

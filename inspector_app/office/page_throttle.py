@@ -57,7 +57,8 @@ class PageThrottle:
                 c.execute("INSERT INTO page_hits (client, window_start, hits) VALUES (?,?,?)"
                           " ON CONFLICT (client) DO UPDATE SET window_start=excluded.window_start,"
                           " hits=excluded.hits", (client, start, count))
-            if random.randrange(self.purge_every) == 0:
+        if random.randrange(self.purge_every) == 0:   # on its own, holding no client's lock
+            with self.store.write() as c:
                 c.execute("DELETE FROM page_hits WHERE window_start < ?", (now - self.window_s,))
         return wait
 
