@@ -25,7 +25,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from inspector_app import __version__
 from inspector_app.cli_options import DefaultOf, add_everywhere
 from inspector_app.office.app import DEFAULT_MAX_RECORD_BYTES
-from inspector_app.office.db import describe
+from inspector_app.office.db import describe, is_postgres
 from inspector_app.office.photos import incomplete_records
 from inspector_app.office.schema import SchemaTooNew
 from inspector_app.office.store import DB_FILENAME, REVIEW_STATE_ZH, OfficeStore
@@ -87,6 +87,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--password-stdin", action="store_true",
                    help="read the password from standard input (else asked twice at a prompt)")
     p.set_defaults(run=cmd_add_user)
+
+    p = sub.add_parser("db-status", help="the database's schema revision and pending upgrades"
+                                         " (changes nothing)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_db_status)
+
+    p = sub.add_parser("upgrade-db", help="bring the database's schema up to date now (every"
+                                          " office command also does so when it opens it)")
+    p.set_defaults(run=cmd_upgrade_db)
 
     p = sub.add_parser("devices", help="list enrolled devices")
     p.add_argument("--json", action="store_true")
@@ -417,6 +426,71 @@ def cmd_profile_confirm(args: argparse.Namespace) -> int:
                      f"（{done.confirmed_by}，{done.confirmed_at}）",
                f"confirmed: section {args.section} of {args.name}, per "
                f"{done.citation('en')} ({done.confirmed_by}, {done.confirmed_at})"))
+    return 0
+
+
+def _target_or_refusal(args: argparse.Namespace) -> str | None:
+    """The --db target; None (said why) for a SQLite file that does not exist yet."""
+    target = args.db or default_db()
+    if not is_postgres(target) and not Path(target).is_file():
+        print(_say(args, f"没有办公室数据库：{target}", f"no office database at {target}"),
+              file=sys.stderr)
+        return None
+    return target
+
+
+def cmd_db_status(args: argparse.Namespace) -> int:
+    from inspector_app.office import schema
+    from inspector_app.office.db import Database
+
+    target = _target_or_refusal(args)
+    if target is None:
+        return 2
+    db = Database(target)
+    try:
+        state = schema.status(db)
+    finally:
+        db.close()
+    if args.json:
+        print(json.dumps(state, ensure_ascii=False))
+        return 0
+    found = state["revision"] or (
+        _say(args, f"旧版（user_version {state['legacy_user_version']}）",
+             f"pre-Alembic (user_version {state['legacy_user_version']})")
+        if state["legacy_user_version"] is not None else _say(args, "空", "empty"))
+    print(_say(args, f"数据库：{state['database']}（{state['backend']}）",
+               f"database: {state['database']} ({state['backend']})"))
+    print(_say(args, f"结构版本：{found}；本程序：{state['program']}",
+               f"schema: {found}; this program: {state['program']}"))
+    if state["too_new"]:
+        print(_say(args, "数据库比本程序新：请使用新版程序", "the database is newer than this"
+                   " program: use the newer one"))
+    elif not state["pending"]:
+        print(_say(args, "已是最新，无需升级", "up to date, nothing to upgrade"))
+    else:
+        print(_say(args, f"待升级 {len(state['pending'])} 步（先备份数据库）：",
+                   f"{len(state['pending'])} step(s) to upgrade (back the database up first):"))
+        for revision, title in state["pending"]:
+            print(f"  {revision}  {title}")
+    return 0
+
+
+def cmd_upgrade_db(args: argparse.Namespace) -> int:
+    from inspector_app.office import schema
+    from inspector_app.office.db import Database
+
+    target = _target_or_refusal(args)
+    if target is None:
+        return 2
+    db = Database(target)
+    try:
+        before = schema.status(db)
+    finally:
+        db.close()
+    store = OfficeStore(target)
+    store.close()
+    print(_say(args, f"结构版本 {before['revision'] or '（旧版或空）'} → {store.revision}",
+               f"schema {before['revision'] or '(pre-Alembic or empty)'} → {store.revision}"))
     return 0
 
 

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -75,3 +76,23 @@ def upgrade(db: Database) -> str:
     revision = current(db)
     assert revision is not None
     return revision
+
+
+def status(db: Database) -> dict[str, Any]:
+    """Where the database stands, without changing it: its revision, this program's, and the
+    steps an upgrade would run (revision and title), oldest first."""
+    with db.reading() as c:
+        tables = _tables(c)
+        found = MigrationContext.configure(c.conn).get_current_revision()
+        legacy = None
+        if not db.postgres and "alembic_version" not in tables and "records" in tables:
+            legacy = c.execute("PRAGMA user_version").scalar()
+    scripts = ScriptDirectory.from_config(alembic_config())
+    known = {script.revision for script in scripts.walk_revisions()}
+    too_new = found is not None and found not in known
+    steps = [] if too_new else [
+        (script.revision, (script.doc or "").strip().splitlines()[0])
+        for script in reversed(list(scripts.iterate_revisions("head", found or "base")))]
+    return {"database": describe(db.target), "backend": db.dialect, "revision": found,
+            "legacy_user_version": legacy, "program": head(), "too_new": too_new,
+            "pending": steps}

@@ -52,3 +52,39 @@ def test_a_database_from_a_newer_office_is_left_untouched(office_db, capsys):
         assert db.scalar("SELECT count(*) FROM admin_tokens") == 1
     finally:
         db.close()
+
+
+def test_db_status_names_pending_steps_and_upgrade_db_runs_them(office_db, capsys):
+    """An operator sees what an upgrade would run (nothing changes), then runs it on purpose."""
+    from alembic import command
+
+    from inspector_app.office import schema
+    from inspector_app.office.cli import main as office_main
+
+    db = Database(office_db)
+    try:
+        with db.write() as c:
+            config = schema.alembic_config()
+            config.attributes["connection"] = c.conn
+            command.upgrade(config, "0002")            # an office one release behind
+    finally:
+        db.close()
+    assert office_main(["--db", office_db, "--lang", "en", "db-status"]) == 0
+    out = capsys.readouterr().out
+    assert "schema: 0002" in out and f"this program: {schema.head()}" in out
+    assert "0003" in out and "back the database up first" in out
+    assert office_main(["--db", office_db, "--lang", "en", "db-status"]) == 0   # still 0002
+    assert "schema: 0002" in capsys.readouterr().out
+    assert office_main(["--db", office_db, "--lang", "en", "upgrade-db"]) == 0
+    assert f"0002 → {schema.head()}" in capsys.readouterr().out
+    assert office_main(["--db", office_db, "db-status"]) == 0
+    assert "已是最新" in capsys.readouterr().out
+
+
+def test_db_status_of_a_missing_file_creates_nothing(tmp_path, capsys):
+    from inspector_app.office.cli import main as office_main
+
+    missing = tmp_path / "nowhere" / "office.sqlite3"
+    assert office_main(["--db", str(missing), "--lang", "en", "db-status"]) == 2
+    assert "no office database" in capsys.readouterr().err
+    assert not missing.exists() and not missing.parent.exists()
