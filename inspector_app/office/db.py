@@ -70,10 +70,9 @@ class Tx:
         self.postgres = postgres
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> CursorResult[Any]:
-        if self.postgres and params:
+        if self.postgres:  # psycopg reads % as a placeholder's start even with no parameters
             sql = sql.replace("%", "%%").replace("?", "%s")
-        return self.conn.exec_driver_sql(sql, tuple(params)) if params \
-            else self.conn.exec_driver_sql(sql)
+        return self.conn.exec_driver_sql(sql, tuple(params))
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         if not rows:

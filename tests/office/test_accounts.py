@@ -51,8 +51,8 @@ def eight(accounts, laptop):
 
 
 def test_add_user_hashes_with_argon2id_and_never_takes_the_password_as_argument(
-        tmp_path, monkeypatch, capsys):
-    db = tmp_path / "o.sqlite3"
+        office_db, monkeypatch, capsys):
+    db = office_db
     assert add_user(db, "wang", "supervisor", monkeypatch=monkeypatch) == 2  # no district
     assert "needs --district" in capsys.readouterr().err
     assert add_user(db, "wang", "supervisor", "朝阳区", password="short",

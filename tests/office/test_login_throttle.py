@@ -85,8 +85,8 @@ def test_the_address_counter_catches_guessing_across_names(accounts, clock):
     assert login(accounts, "chaoyang").status_code == 429       # a fresh name, same address
 
 
-def test_the_count_survives_an_office_restart(tmp_path, clock):
-    db = tmp_path / "office" / "office.sqlite3"
+def test_the_count_survives_an_office_restart(office_db, clock):
+    db = office_db
     first = with_users(LiveOffice(db)).start()
     first.app.state.throttle = LoginThrottle(first.store, clock=clock)
     for _ in range(4):

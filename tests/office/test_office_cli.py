@@ -19,8 +19,8 @@ def run(db, *argv):
     return office_main(["--db", str(db), "--lang", "en", *argv])
 
 
-def test_codes_tokens_and_devices(tmp_path, capsys, laptop):
-    db = tmp_path / "office.sqlite3"
+def test_codes_tokens_and_devices(office_db, capsys, laptop):
+    db = office_db
     assert run(db, "enrollment-code", "--ttl-hours", "1") == 0
     captured = capsys.readouterr()
     code = captured.out.strip()

@@ -88,3 +88,14 @@ def test_db_status_of_a_missing_file_creates_nothing(tmp_path, capsys):
     assert office_main(["--db", str(missing), "--lang", "en", "db-status"]) == 2
     assert "no office database" in capsys.readouterr().err
     assert not missing.exists() and not missing.parent.exists()
+
+
+def test_a_percent_sign_in_sql_is_text_with_or_without_parameters(office_db):
+    """psycopg reads `%` as a placeholder even with no parameters; `?` is the only marker."""
+    db = Database(office_db)
+    try:
+        assert db.scalar("SELECT CASE WHEN 'SYN-1' LIKE 'SYN-%' THEN 1 ELSE 0 END") == 1
+        assert db.scalar("SELECT CASE WHEN ? LIKE 'SYN-%' THEN 1 ELSE 0 END", ("SYN-2",)) == 1
+        assert db.scalar("SELECT '100%'") == "100%"
+    finally:
+        db.close()

@@ -8,8 +8,8 @@ from inspector_app.office.cli import main as office_main
 from inspector_app.office.store import OfficeStore, RecordFilter
 
 
-def test_synth_rows_are_marked_spread_and_listable(tmp_path, capsys):
-    db = tmp_path / "o.sqlite3"
+def test_synth_rows_are_marked_spread_and_listable(office_db, capsys):
+    db = office_db
     began = time.perf_counter()
     assert office_main(["--lang", "en", "synth", "--count", "2000", "--db", str(db)]) == 0
     assert time.perf_counter() - began < 10
