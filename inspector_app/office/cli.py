@@ -25,7 +25,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from inspector_app import __version__
 from inspector_app.cli_options import DefaultOf, add_everywhere
 from inspector_app.office.app import DEFAULT_MAX_RECORD_BYTES
-from inspector_app.office.db import describe, is_postgres
+from inspector_app.office.db import BadDatabaseAddress, describe, is_postgres
 from inspector_app.office.photos import incomplete_records
 from inspector_app.office.schema import SchemaTooNew
 from inspector_app.office.store import DB_FILENAME, REVIEW_STATE_ZH, OfficeStore
@@ -649,7 +649,7 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.run(args) or 0)
     except KeyboardInterrupt:
         return 130
-    except SchemaTooNew as exc:
+    except (SchemaTooNew, BadDatabaseAddress) as exc:
         print(exc.message(args.lang), file=sys.stderr)
         return 2
     except OperationalError as exc:

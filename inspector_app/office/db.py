@@ -27,6 +27,9 @@ from typing import Any
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL, Connection, CursorResult, Engine, Row, make_url
+from sqlalchemy.exc import ArgumentError
+
+from inspector_app.core.errors import InspectionError
 
 POSTGRES_PREFIXES = ("postgresql://", "postgresql+psycopg://", "postgres://")
 SQLITE_BUSY_TIMEOUT_S = 30
@@ -41,10 +44,20 @@ def is_postgres(target: str | Path) -> bool:
     return isinstance(target, str) and target.startswith(POSTGRES_PREFIXES)
 
 
+class BadDatabaseAddress(InspectionError):
+    """A `--db` PostgreSQL URL that cannot be read (said without echoing a password)."""
+
+
 def engine_url(target: str | Path) -> URL:
     """The SQLAlchemy URL for a SQLite path or a PostgreSQL URL (driven by psycopg 3)."""
     if is_postgres(target):
-        url = make_url(str(target).replace("postgres://", "postgresql://", 1))
+        try:
+            url = make_url(str(target).replace("postgres://", "postgresql://", 1))
+        except (ValueError, ArgumentError) as exc:
+            raise BadDatabaseAddress(
+                "数据库地址不是有效的 postgresql:// 地址；格式：postgresql://用户@主机:端口/数据库名",
+                f"the database address is not a valid postgresql:// URL ({exc});"
+                " the form is postgresql://user@host:port/dbname") from exc
         return url.set(drivername="postgresql+psycopg")
     return URL.create("sqlite+pysqlite", database=str(Path(target)))
 
@@ -163,7 +176,12 @@ def _prepare_threshold(url: URL) -> tuple[URL, dict[str, Any]]:
     if value is None:
         return url, {}
     text = value if isinstance(value, str) else value[-1]
-    threshold = None if text.strip().lower() in ("none", "off", "") else int(text)
+    try:
+        threshold = None if text.strip().lower() in ("none", "off", "") else int(text)
+    except ValueError as exc:
+        raise BadDatabaseAddress(f"prepare_threshold 应为整数或 none，不是 {text!r}",
+                                 f"prepare_threshold must be a whole number or none, not {text!r}"
+                                 ) from exc
     return url.difference_update_query(["prepare_threshold"]), {"prepare_threshold": threshold}
 
 

@@ -99,3 +99,16 @@ def test_a_percent_sign_in_sql_is_text_with_or_without_parameters(office_db):
         assert db.scalar("SELECT '100%'") == "100%"
     finally:
         db.close()
+
+
+def test_a_malformed_database_address_is_said_in_words_not_a_traceback(capsys):
+    from inspector_app.office.cli import main as office_main
+
+    for address in ("postgresql://u:secret@h:notaport/db",
+                    "postgresql://u@127.0.0.1:5432/db?prepare_threshold=x"):
+        assert office_main(["--db", address, "--lang", "en", "devices"]) == 2
+        err = capsys.readouterr().err
+        assert "postgresql://user@host:port/dbname" in err or "prepare_threshold" in err
+        assert "secret" not in err and "Traceback" not in err
+    assert office_main(["--db", "postgresql://u@h:notaport/db", "devices"]) == 2
+    assert "不是有效的" in capsys.readouterr().err
