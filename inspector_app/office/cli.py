@@ -429,28 +429,29 @@ def cmd_profile_confirm(args: argparse.Namespace) -> int:
     return 0
 
 
-def _target_or_refusal(args: argparse.Namespace) -> str | None:
-    """The --db target; None (said why) for a SQLite file that does not exist yet."""
+def _schema_status(args: argparse.Namespace) -> tuple[str, dict] | None:
+    """(--db target, `schema.status` of it), read without changing anything; None (said why)
+    for a SQLite file that does not exist yet."""
+    from inspector_app.office import schema
+    from inspector_app.office.db import Database
+
     target = args.db or default_db()
     if not is_postgres(target) and not Path(target).is_file():
         print(_say(args, f"没有办公室数据库：{target}", f"no office database at {target}"),
               file=sys.stderr)
         return None
-    return target
+    db = Database(target)
+    try:
+        return target, schema.status(db)
+    finally:
+        db.close()
 
 
 def cmd_db_status(args: argparse.Namespace) -> int:
-    from inspector_app.office import schema
-    from inspector_app.office.db import Database
-
-    target = _target_or_refusal(args)
-    if target is None:
+    found_status = _schema_status(args)
+    if found_status is None:
         return 2
-    db = Database(target)
-    try:
-        state = schema.status(db)
-    finally:
-        db.close()
+    _target, state = found_status
     if args.json:
         print(json.dumps(state, ensure_ascii=False))
         return 0
@@ -476,17 +477,10 @@ def cmd_db_status(args: argparse.Namespace) -> int:
 
 
 def cmd_upgrade_db(args: argparse.Namespace) -> int:
-    from inspector_app.office import schema
-    from inspector_app.office.db import Database
-
-    target = _target_or_refusal(args)
-    if target is None:
+    found_status = _schema_status(args)
+    if found_status is None:
         return 2
-    db = Database(target)
-    try:
-        before = schema.status(db)
-    finally:
-        db.close()
+    target, before = found_status
     store = OfficeStore(target)
     store.close()
     print(_say(args, f"结构版本 {before['revision'] or '（旧版或空）'} → {store.revision}",

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -36,10 +37,20 @@ def alembic_config() -> Config:
     return config
 
 
+@cache
+def _scripts() -> ScriptDirectory:
+    """The revisions shipped with this program (read once a process)."""
+    return ScriptDirectory.from_config(alembic_config())
+
+
 def head() -> str:
-    revision = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    revision = _scripts().get_current_head()
     assert revision is not None
     return revision
+
+
+def _known() -> set[str]:
+    return {script.revision for script in _scripts().walk_revisions()}
 
 
 def current(db: Database) -> str | None:
@@ -59,10 +70,11 @@ def upgrade(db: Database) -> str:
     with db.write() as c:
         c.lock(_UPGRADE_LOCK)
         config.attributes["connection"] = c.conn
-        tables = _tables(c)
         found = MigrationContext.configure(c.conn).get_current_revision()
-        known = {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
-        if found is not None and found not in known:
+        if found == head():
+            return found   # the usual opening: nothing to run, Alembic's runner not started
+        tables = _tables(c)
+        if found is not None and found not in _known():
             where = describe(db.target)
             raise SchemaTooNew(
                 f"办公室数据库 {where} 的结构版本 {found} 比本程序新（本程序最高 {head()}）："
@@ -87,12 +99,10 @@ def status(db: Database) -> dict[str, Any]:
         legacy = None
         if not db.postgres and "alembic_version" not in tables and "records" in tables:
             legacy = c.execute("PRAGMA user_version").scalar()
-    scripts = ScriptDirectory.from_config(alembic_config())
-    known = {script.revision for script in scripts.walk_revisions()}
-    too_new = found is not None and found not in known
+    too_new = found is not None and found not in _known()
     steps = [] if too_new else [
         (script.revision, (script.doc or "").strip().splitlines()[0])
-        for script in reversed(list(scripts.iterate_revisions("head", found or "base")))]
+        for script in reversed(list(_scripts().iterate_revisions("head", found or "base")))]
     return {"database": describe(db.target), "backend": db.dialect, "revision": found,
             "legacy_user_version": legacy, "program": head(), "too_new": too_new,
             "pending": steps}
