@@ -19,7 +19,7 @@ laptop is 401.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -37,6 +37,7 @@ from inspector_app.office.office_key import (
     public_from_private,
 )
 from inspector_app.office.store import Device, OfficeStore
+from inspector_app.office.ticket_listing import TICKET_COLUMNS, tested_records, ticket_item
 from inspector_app.office.tickets import TicketRefusal
 from inspector_app.office.values import now_iso
 from inspector_app.seal.ticket_signature import sign_ticket
@@ -161,23 +162,24 @@ def bad_cursor() -> HTTPException:
 
 # -- GET /assignments ---------------------------------------------------------------------------
 
-def feed_rows(store: OfficeStore, inspector: str, after: int, limit: int) -> list[Any]:
-    """The inspector's feed after `after`, in sequence order (uses `ticket_feed_pull`)."""
-    return store.query("SELECT seq, channel, ticket, removed, removed_reason FROM ticket_feed"
-                       " WHERE inspector=? AND seq>? ORDER BY seq LIMIT ?",
-                       (inspector, after, limit))
+# The feed row and its ticket in one statement: one snapshot, one index range (`ticket_feed_pull`).
+FEED_SQL = (f"SELECT f.seq, f.removed, f.removed_reason, {', '.join('t.' + c for c in TICKET_COLUMNS)}"
+            " FROM ticket_feed f JOIN tickets t ON t.channel = f.channel AND t.ticket = f.ticket"
+            " WHERE f.inspector = ? AND f.seq > ? ORDER BY f.seq LIMIT ?")
 
 
-def ticket_items(store: OfficeStore, keys: list[tuple[str, str]]) -> dict[tuple[str, str], dict]:
-    """Ticket JSON of each (channel, ticket), as the office store makes it for every API."""
-    items = {}
-    for channel, ticket in keys:
-        detail = store.ticket_detail(channel, ticket)
-        if detail is not None:
-            detail.pop("revisions", None)
-            detail.pop("events", None)
-            items[(channel, ticket)] = detail
-    return items
+def feed_page(store: OfficeStore, inspector: str, after: int,
+              limit: int) -> tuple[list[tuple[int, bool, str, dict[str, Any]]], bool]:
+    """The inspector's changes after `after`, in sequence order: (seq, removed, reason, ticket
+    JSON) each, and whether more follow."""
+    rows = store.query(FEED_SQL, (inspector, after, limit + 1))
+    more = len(rows) > limit
+    rows = rows[:limit]
+    now = datetime.now(UTC)
+    keys = [(r[3], r[4]) for r in rows if not r[1]]
+    records = tested_records(store.db, keys)
+    return [(r[0], bool(r[1]), r[2], ticket_item(r[3:], now, records.get((r[3], r[4]), ())))
+            for r in rows], more
 
 
 @router.get("/api/v1/assignments", response_model=AssignmentPage,
@@ -207,20 +209,16 @@ def assignments(
         answer.update(cursor=make_cursor(mac_key, after, device.device_id),
                       note=NO_INSPECTOR_EN, note_zh=NO_INSPECTOR_ZH)
         return answer
-    rows = feed_rows(store, inspector, after, limit + 1)
-    answer["more"] = len(rows) > limit
-    rows = rows[:limit]
-    items = ticket_items(store, [(r[1], r[2]) for r in rows if not r[3]])
-    for seq, channel, ticket, removed, reason in rows:
+    page, answer["more"] = feed_page(store, inspector, after, limit)
+    for seq, removed, reason, item in page:
         after = seq
-        if removed:
-            answer["removed"].append({"channel": channel, "ticket": ticket, "reason": reason})
+        if removed or item["inspector"] != inspector:  # (the second: a row of a change to come)
+            answer["removed"].append({"channel": item["channel"], "ticket": item["ticket"],
+                                      "reason": reason or "reassigned"})
             continue
-        item = items.get((channel, ticket))
-        if item is None or item.get("inspector") != inspector:
-            continue  # changed hands since the feed row was read: its removal row follows
         item["signature"] = {"key_id": key_id, "value": sign_ticket(
-            key, channel, ticket, item["revision"], item["digest"], item["complaint_at"])}
+            key, item["channel"], item["ticket"], item["revision"], item["digest"],
+            item["complaint_at"])}
         answer["assignments"].append(item)
     answer["cursor"] = make_cursor(mac_key, after, device.device_id)
     return answer
