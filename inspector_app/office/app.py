@@ -74,9 +74,11 @@ from inspector_app.office import (
     schema,
 )
 from inspector_app.office.auth import (
+    REVIEW_ROLES,
     Supervisor,
     check_password,
     device_from_request,
+    not_a_supervisor,
     office_store,
     require_supervisor,
     too_many_attempts,
@@ -198,8 +200,9 @@ def create_app(db_path: str | Path, training: bool = False,
     app.state.trusted_proxies = parse_proxies(trusted_proxies)
 
     @app.post("/api/v1/login", response_model=LoginResponse, tags=["accounts"],
-              responses=refusals(400, 401, 413, 422, 429,
+              responses=refusals(400, 401, 403, 413, 422, 429,
                                  s401="wrong user name or password",
+                                 s403="an inspector's account (it never logs in here)",
                                  s429="locked out for a while: see Retry-After"))
     def login(req: LoginRequest, request: Request, store: StoreDep) -> LoginResponse:
         gate: LoginThrottle = request.app.state.throttle
@@ -212,6 +215,8 @@ def create_app(db_path: str | Path, training: bool = False,
             gate.failed(*keys)
             raise wrong_password()
         gate.succeeded(keys[0])
+        if user["role"] not in REVIEW_ROLES:
+            raise not_a_supervisor()
         token, expires = store.new_session(user["name"])
         return LoginResponse(token=token, expires_at=expires.isoformat(timespec="seconds"),
                              name=user["name"], role=user["role"], district=user["district"])
