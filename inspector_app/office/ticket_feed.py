@@ -268,7 +268,7 @@ def apply_event(store: OfficeStore, device_id: str, inspector: str | None,
     except TicketRefusal as exc:
         return _refused(ev.event_id, state, exc.code, exc.zh, exc.en)
     except TicketError as exc:
-        code = "bad_transition" if exc.field == "kind" else "invalid_event"
+        code = "bad_transition" if exc.field == "kind" else "bad_event"
         return _refused(ev.event_id, state, code, exc.message_zh, exc.message_en, exc.field)
     return {"event_id": ev.event_id, "outcome": "stored" if stored else "duplicate",
             "state": ticket.get("state"), "error": None}

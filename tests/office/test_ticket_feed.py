@@ -221,7 +221,7 @@ def test_only_a_laptops_kinds_and_allowed_transitions_are_stored(office, tmp_pat
                       event("H1", "contact_attempt", method="phone"))
     assert [(r["outcome"], (r["error"] or {}).get("error")) for r in results] == [
         ("refused", "kind_not_allowed"), ("refused", "bad_transition"),
-        ("refused", "invalid_event"), ("stored", None)]
+        ("refused", "bad_event"), ("stored", None)]
     assert all(r["error"]["reason_zh"] for r in results[:3])
     detail = office.store.ticket_detail("12345", "H1")
     assert detail["attempts"] == 1 and detail["state"] == "assigned"
