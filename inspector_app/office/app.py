@@ -23,6 +23,10 @@ Endpoints (all under /api/v1):
 - `GET  /records/{id}`                    supervisor: detail, review history, chain problems,
                                           rulings (newest last), evidence (photos missing)
 - `PUT  /photos/{sha256}`                 device: a photo the records cite (`office.photos`)
+- `GET  /assignments`                     device: its inspector's dispatched tickets since a
+                                          sealed cursor, signed by the office key; removals
+- `POST /ticket-events`                   device: contact log (up to 500 events, idempotent by
+                                          event_id) (`office.ticket_feed`)
 - `GET  /photos/{sha256}`                 supervisor: a photo cited by a record of the district
 - `GET  /records/{id}/envelope`           supervisor: the exact bytes received
 - `PUT  /records/{id}/review`             supervisor: set review state with a comment
@@ -74,6 +78,7 @@ from inspector_app.office import (
     record_names,
     rulings,
     schema,
+    ticket_feed,
     tickets_api,
 )
 from inspector_app.office.auth import (
@@ -253,7 +258,8 @@ def create_app(db_path: str | Path, training: bool = False,
         return {"database": store.db.dialect, "schema": revision}
 
     app.include_router(enrolment.router)
-    app.include_router(tickets_api.router)
+    app.include_router(tickets_api.router)  # supervisors and hotline platforms: tickets
+    app.include_router(ticket_feed.router)  # laptops: GET /assignments, POST /ticket-events
 
     @app.put(
         "/api/v1/records/{record_id}", tags=["records"],

@@ -16,6 +16,8 @@ What the document cannot say, and so is allowed a 422 for a well-formed request
 - the record list: a cursor is only valid as the office made it (for that sort and order);
 - a ruling: the failing days may not pass the record's profile's season length, and only a
   verified record of the office's own can be ruled on;
+- the laptops' feed: a cursor is only valid as the office made it for that laptop (400
+  `bad_cursor`: made up, altered or another's);
 - a photo upload: the bytes must be a JPEG whose SHA-256 is the address, and no generator
   makes bytes for a given hash (the device surface tests it; a supervisor fetching a photo
   gets the real ones, offered from the records, or a 404);
@@ -47,6 +49,7 @@ SEMANTIC_422 = ("/api/v1/enrollments", "/api/v1/records/{record_id}", "/api/v1/r
                 "/api/v1/records/{record_id}/rulings", "/api/v1/photos/{sha256}",
                 "/api/v1/tickets", "/api/v1/tickets/{channel}/{ticket}/assignment",
                 "/api/v1/tickets/{channel}/{ticket}/events")
+SEMANTIC_400 = ("/api/v1/assignments",)
 EXPECTED_WELL_FORMED = ["2xx", "3xx", "401", "403", "404", "409", "422", "429"]
 # A cursor is only valid as the office made it: the tickets list says so with a 400.
 EXTRA_WELL_FORMED = {"/api/v1/tickets": ["400"]}
@@ -68,6 +71,11 @@ def config_file(tmp_path, known: dict[str, list[str]]) -> str:
                   "checks.positive_data_acceptance.expected-statuses = "
                   f"{EXPECTED_WELL_FORMED + EXTRA_WELL_FORMED.get(op, [])}",
                   ""]
+    for op in SEMANTIC_400:
+        lines += ["[[operations]]", f'include-path = "{op}"',
+                  f"generation.max-examples = {MAX_EXAMPLES}",
+                  "checks.positive_data_acceptance.expected-statuses = "
+                  f"{[*EXPECTED_WELL_FORMED, '400']}", ""]
     path.write_text("\n".join(lines).replace("'", '"'), encoding="utf-8")
     return str(path)
 
@@ -116,6 +124,8 @@ def test_device_surface(office_with_records, laptop, tmp_path):
                      {"Authorization": f"Bearer {link.token}", "X-Device-Id": link.device_id},
                      "--include-name", "PUT /api/v1/records/{record_id}",
                      "--include-name", "PUT /api/v1/photos/{sha256}",
+                     "--include-name", "GET /api/v1/assignments",
+                     "--include-name", "POST /api/v1/ticket-events",
                      known={"sha256": office_with_records.photo_hashes})
 
 
