@@ -27,7 +27,7 @@ from pydantic import BaseModel, Field, StrictBool, StrictInt
 
 from inspector_app.core.tickets import TicketError, TicketEvent
 from inspector_app.office.auth import device_from_request, office_store
-from inspector_app.office.bounded_body import BoundedJsonRoute
+from inspector_app.office.bounded_body import LIMIT_KEY, BoundedJsonRoute
 from inspector_app.office.errors import refusals
 from inspector_app.office.feed_cursor import MAX_CURSOR_CHARS, BadCursor, make_cursor, read_cursor
 from inspector_app.office.no_nul import NO_NUL
@@ -56,12 +56,6 @@ NO_INSPECTOR_EN = ("this laptop was not enrolled for an inspector: ask the offic
 NO_INSPECTOR_ZH = "本机注册时没有指定检测员：请向办公室索取为您生成的注册码（enrollment-code --inspector）"
 
 router = APIRouter(tags=["tickets"], route_class=BoundedJsonRoute)
-
-
-class EventsRoute(BoundedJsonRoute):
-    """A batch of up to MAX_EVENTS events is larger than a login or a review."""
-
-    max_bytes = MAX_EVENTS_BYTES
 
 
 # -- the models (the OpenAPI document says what the laptop may send and will get) -------------
@@ -286,7 +280,7 @@ def ticket_events(req: EventsRequest, device: DeviceDep, store: StoreDep) -> Eve
 
 router.add_api_route(
     "/api/v1/ticket-events", ticket_events, methods=["POST"], response_model=EventsAnswer,
-    route_class_override=EventsRoute,
+    openapi_extra={LIMIT_KEY: MAX_EVENTS_BYTES},  # a batch is larger than a login
     responses=refusals(400, 401, 413, 422, s401="unknown or revoked device",
                        s413=f"the batch is larger than {MAX_EVENTS_BYTES} bytes"),
     summary="Ticket Events", description=ticket_events.__doc__)

@@ -238,15 +238,20 @@ class TicketStore:
                          event_id: str | None = None,
                          device_id: str | None = None) -> tuple[dict[str, Any], bool]:
         """Store one event (the core decides whether it is allowed); (ticket JSON, stored).
-        An `event_id` already stored writes nothing and answers (ticket, False)."""
+        An `event_id` already stored writes nothing and answers (ticket, False); one stored for
+        another ticket is refused (409 `event_id_taken`)."""
         event_id = event_id or f"office-{uuid.uuid4().hex}"
         with self.db.write() as c:
             c.lock(f"ticket:{channel}/{ticket}")
             if c.execute("SELECT 1 FROM tickets WHERE channel=? AND ticket=?",
                          (channel, ticket)).fetchone() is None:
                 raise no_such_ticket(channel, ticket)
-            stored = c.execute("SELECT 1 FROM ticket_events WHERE event_id=?",
-                               (event_id,)).fetchone() is None
+            held = c.execute("SELECT channel, ticket FROM ticket_events WHERE event_id=?",
+                             (event_id,)).fetchone()
+            if held is not None and tuple(held) != (channel, ticket):
+                raise TicketRefusal("event_id_taken", "该事件编号已用于另一个工单",
+                                    "this event id belongs to another ticket's event", 409)
+            stored = held is None
             if stored:
                 try:
                     self._record(c, channel, ticket, event, event_id, device_id)
