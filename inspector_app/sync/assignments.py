@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from inspector_app.core.tickets import TicketError
+from inspector_app.seal.ticket_signature import ticket_signature_valid
 from inspector_app.store import assignments as store
 from inspector_app.store import ticket_outbox
 from inspector_app.sync.answers import answer_json, office_words, send_capped
@@ -216,10 +217,11 @@ def _pull_shape(body: Any) -> bool:
 
 
 def pull_assignments(client: SyncClient, *, deadline: float | None = None,
-                     report: TicketSyncReport | None = None) -> TicketSyncReport:
+                     report: TicketSyncReport | None = None,
+                     page_size: int = PULL_LIMIT) -> TicketSyncReport:
     """Bring this laptop's assignments up to date from its cursor, page by page."""
     report = report or TicketSyncReport()
-    db, limit, reset = client.db, PULL_LIMIT, False
+    db, limit, reset = client.db, page_size, False
     for _ in range(MAX_PAGES_PER_RUN):
         if _past(client, deadline):
             _deadline(report, client)
@@ -242,6 +244,12 @@ def pull_assignments(client: SyncClient, *, deadline: float | None = None,
             _pull_failed(report, answer)
             return report
         body = answer.body
+        unsigned = _badly_signed(body)
+        if unsigned:
+            report.problem_zh = f"派单 {unsigned} 的办公室签名无效，派单未更新"
+            report.problem_en = (f"the office's signature on assignment {unsigned} is not valid; "
+                                 "assignments were not updated")
+            return report
         try:
             counts = store.save_pull(db, body, datetime.fromtimestamp(client.clock(), UTC))
         except store.OfficeKeyChanged as exc:
@@ -252,7 +260,10 @@ def pull_assignments(client: SyncClient, *, deadline: float | None = None,
         report.removed += counts.removed
         report.flagged += counts.flagged
         if isinstance(body.get("note"), str) and body["note"]:
-            report.note_zh = report.note_en = body["note"][:300]
+            report.note_en = body["note"][:300]
+            note_zh = body.get("note_zh")
+            report.note_zh = note_zh[:300] if isinstance(note_zh, str) and note_zh \
+                else report.note_en
         if not body["more"]:
             report.pull_done = True
             return report
@@ -261,6 +272,19 @@ def pull_assignments(client: SyncClient, *, deadline: float | None = None,
             report.problem_en = "the office's assignment cursor did not move; the pull stopped"
             return report
     return report
+
+
+def _badly_signed(body: dict[str, Any]) -> str | None:
+    """The key of the first assignment not signed by the answer's office key (which
+    `save_pull` holds to the key pinned on this laptop), or None when all are."""
+    key = body.get("office_key") if isinstance(body.get("office_key"), dict) else {}
+    for item in body["assignments"]:
+        signature = item.get("signature") if isinstance(item.get("signature"), dict) else {}
+        if signature.get("key_id") != key.get("key_id") or not ticket_signature_valid(
+                key.get("public_key"), signature.get("value"), item["channel"], item["ticket"],
+                item.get("revision"), item.get("digest"), item.get("complaint_at")):
+            return f"{item['channel']}/{item['ticket']}"
+    return None
 
 
 def _pull_failed(report: TicketSyncReport, answer: _Answer) -> None:
@@ -283,7 +307,8 @@ def _push_shape(body: Any) -> bool:
 def push_ticket_events(client: SyncClient, *, include_not_due: bool = False,
                        deadline: float | None = None,
                        should_stop: Callable[[], bool] | None = None,
-                       report: TicketSyncReport | None = None) -> TicketSyncReport:
+                       report: TicketSyncReport | None = None,
+                       batch_size: int = PUSH_BATCH) -> TicketSyncReport:
     """Send the queued ticket events in batches, in the order they were logged."""
     report = report or TicketSyncReport()
     db = client.db
@@ -304,7 +329,7 @@ def push_ticket_events(client: SyncClient, *, include_not_due: bool = False,
         for e in todo:
             if (e.channel, e.ticket) in held:
                 report.events_not_tried += 1
-            elif len(batch) < PUSH_BATCH:
+            elif len(batch) < batch_size:
                 batch.append(e)
             else:
                 later.append(e)
