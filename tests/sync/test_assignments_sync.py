@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import random
 import re
+import threading
 import time
 from datetime import UTC, datetime, timedelta
 
@@ -19,11 +20,13 @@ from inspector_app.seal.device_key import DeviceKey
 from inspector_app.store import assignments as store
 from inspector_app.store import ticket_outbox
 from inspector_app.sync.assignments import pull_assignments, push_ticket_events
+from inspector_app.sync.background import BackgroundSync
 from inspector_app.sync.client import RetryPolicy, SyncClient
 from inspector_app.sync.config import OfficeLink, save_link
 from tests.office.ticket_helpers import ticket
 from tests.sync.factory import laptop_db
 from tests.sync.fault_proxy import FaultPlan, FaultProxy
+from tests.sync.hostile_servers import AnsweringServer
 from tests.sync.live import Laptop
 
 
@@ -240,3 +243,49 @@ def test_two_hundred_assignments_and_contacts_through_a_faulty_link_arrive_once_
     states = office.store.query("SELECT state, count(*) FROM tickets GROUP BY state")
     assert [tuple(r) for r in states] == [("contacted", N)]
     assert faults >= 20, proxy.stats
+
+
+def test_the_background_sync_pulls_new_assignments(office, laptop):
+    inspector_laptop(office, laptop)
+    dispatch(office, ["B1"])
+    done = threading.Event()
+    reports = []
+
+    def on_report(report, counts):
+        reports.append(report)
+        if report.tickets and report.tickets.pulled:
+            done.set()
+    worker = BackgroundSync(laptop.folder, interval_s=30, on_report=on_report).start()
+    try:
+        worker.poke()
+        assert done.wait(15)
+    finally:
+        worker.stop()
+    assert [a.ticket for a in store.assignments(laptop.db)] == ["B1"]
+    assert "assignments: 1 pulled" in reports[-1].summary("en")
+
+
+def test_a_cursor_the_office_does_not_know_starts_the_pull_again(office, laptop):
+    link = inspector_laptop(office, laptop)
+    dispatch(office, ["A1", "A2"])
+    with laptop.db.conn:
+        laptop.db.conn.execute("UPDATE assignment_sync SET cursor='eyJzIjo5OTl9.forged'")
+    with SyncClient(laptop.db, link) as client:
+        report = client.sync_all().tickets
+    assert report.ok and report.pulled == 2 and store.cursor(laptop.db) != "eyJzIjo5OTl9.forged"
+
+
+@pytest.mark.parametrize("status, body", [(200, b"[" * 100_000), (200, b"<html>Wi-Fi login</html>"),
+                                          (200, b'{"assignments": [{"channel": 5}], "removed": [],'
+                                                b' "cursor": "c", "more": false}'),
+                                          (503, b"busy")])
+def test_an_answer_that_is_not_the_offices_stores_nothing(laptop, status, body):
+    event_free = OfficeLink(office_url="", device_id=laptop.key.device_id, token="t0ken",
+                            enrolled_at="2026-12-01T09:00:00+08:00")
+    with AnsweringServer(status, body) as server, \
+            SyncClient(laptop.db, OfficeLink(**{**vars(event_free), "office_url": server.url}),
+                       timeout=5, sleep=lambda s: None, deadline_s=30) as client:
+        report = client.sync_all().tickets
+    assert not report.ok and not report.pull_done and "[[[" not in report.problem_en
+    assert store.assignments(laptop.db, include_removed=True) == []
+    assert store.cursor(laptop.db) is None and store.last_pull(laptop.db) is None
