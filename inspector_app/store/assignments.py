@@ -207,8 +207,9 @@ def save_pull(db: sqlite_utils.Database, answer: dict[str, Any], now: datetime) 
             for (flagged,) in cur.fetchall():
                 counts.removed += 1
                 counts.flagged += int(flagged)
-        db.conn.execute("UPDATE assignment_sync SET cursor=?, last_pull_at=? WHERE id=1",
-                        (answer.get("cursor"), pulled_at))
+        db.conn.execute("INSERT INTO assignment_sync (id, cursor, last_pull_at) VALUES (1, ?, ?)"
+                        " ON CONFLICT (id) DO UPDATE SET cursor=excluded.cursor,"
+                        " last_pull_at=excluded.last_pull_at", (answer.get("cursor"), pulled_at))
     return counts
 
 
@@ -216,20 +217,28 @@ def _pin_office_key(db: sqlite_utils.Database, key: dict[str, Any]) -> None:
     key_id, public = str(key.get("key_id") or ""), str(key.get("public_key") or "")
     if not key_id or not public:
         return
-    row = db.conn.execute("SELECT office_key_id, office_public_key FROM assignment_sync"
-                          " WHERE id=1").fetchone()
-    if row[0] is None:
-        db.conn.execute("UPDATE assignment_sync SET office_key_id=?, office_public_key=?"
-                        " WHERE id=1", (key_id, public))
-    elif (row[0], row[1]) != (key_id, public):
+    row = _sync_row(db)
+    if row[2] is None:
+        db.conn.execute("INSERT INTO assignment_sync (id, office_key_id, office_public_key)"
+                        " VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                        " office_key_id=excluded.office_key_id,"
+                        " office_public_key=excluded.office_public_key", (key_id, public))
+    elif (row[2], row[3]) != (key_id, public):
         raise OfficeKeyChanged(
-            f"办公室的签名密钥与本机记录的不同（{row[0]} → {key_id}），派单未更新；请联系办公室核实",
-            f"the office signs with another key than the one this laptop knows ({row[0]} → "
+            f"办公室的签名密钥与本机记录的不同（{row[2]} → {key_id}），派单未更新；请联系办公室核实",
+            f"the office signs with another key than the one this laptop knows ({row[2]} → "
             f"{key_id}); assignments were not updated: ask the office", field="office_key")
 
 
+def _sync_row(db: sqlite_utils.Database) -> tuple:
+    """(cursor, last_pull_at, office_key_id, office_public_key); all None before a pull."""
+    row = db.conn.execute("SELECT cursor, last_pull_at, office_key_id, office_public_key"
+                          " FROM assignment_sync WHERE id=1").fetchone()
+    return tuple(row) if row else (None, None, None, None)
+
+
 def cursor(db: sqlite_utils.Database) -> str | None:
-    return db.conn.execute("SELECT cursor FROM assignment_sync WHERE id=1").fetchone()[0]
+    return _sync_row(db)[0]
 
 
 def reset_cursor(db: sqlite_utils.Database) -> None:
@@ -240,15 +249,14 @@ def reset_cursor(db: sqlite_utils.Database) -> None:
 
 def last_pull(db: sqlite_utils.Database) -> datetime | None:
     """When the office last answered a pull (aware, UTC); None if it never did."""
-    value = db.conn.execute("SELECT last_pull_at FROM assignment_sync WHERE id=1").fetchone()[0]
+    value = _sync_row(db)[1]
     return datetime.fromisoformat(value.replace("Z", "+00:00")) if value else None
 
 
 def office_key(db: sqlite_utils.Database) -> dict[str, str] | None:
     """The office's ticket signing key pinned by the first pull: {"key_id", "public_key"}."""
-    row = db.conn.execute("SELECT office_key_id, office_public_key FROM assignment_sync"
-                          " WHERE id=1").fetchone()
-    return {"key_id": row[0], "public_key": row[1]} if row[0] else None
+    row = _sync_row(db)
+    return {"key_id": row[2], "public_key": row[3]} if row[2] else None
 
 
 # -- the inspector's steps -------------------------------------------------------------------

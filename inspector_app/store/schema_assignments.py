@@ -43,7 +43,8 @@ def _assignments(db: sqlite_utils.Database) -> None:
             office_key_id TEXT,
             office_public_key TEXT
         )""")
-    db.execute("INSERT INTO assignment_sync (id) VALUES (1)")
+    # no row yet: written by the first pull (a row made here would collide with the one
+    # `store.recovery` copies from a damaged database)
     states = ",".join(f"'{s}'" for s in EVENT_OUTBOX_STATES)
     db.execute(f"""
         CREATE TABLE ticket_event_outbox (
