@@ -104,3 +104,16 @@ def ticket_ref_label(ref: dict[str, Any] | None, lang: str = "zh") -> str:
     key = f"{ref.get('channel', '')}/{ref.get('ticket', '')}"
     return (f"派单工单 {key}（办公室签发）" if zh
             else f"dispatched ticket {key} (signed by the office)")
+
+
+def ticket_source(visit: dict[str, Any]) -> dict[str, Any]:
+    """Where a record's ticket came from, for the office's record detail: `dispatched`, the
+    ref's channel/ticket/revision/key_id, and the label in each language (a screen shows one
+    of them, never both)."""
+    raw = visit.get("ticket_ref")
+    ref = raw if isinstance(raw, dict) else None
+    out: dict[str, Any] = {"dispatched": ref is not None, "label_zh": ticket_ref_label(ref, "zh"),
+                           "label_en": ticket_ref_label(ref, "en")}
+    if ref is not None:
+        out.update({k: ref.get(k) for k in ("channel", "ticket", "revision", "key_id")})
+    return out
