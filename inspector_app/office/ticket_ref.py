@@ -22,11 +22,11 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from inspector_app.core.tickets import TicketError, TicketEvent
-
-if TYPE_CHECKING:
-    from inspector_app.office.store import OfficeStore
 from inspector_app.seal.record_schema import TicketRefShape
 from inspector_app.seal.ticket_signature import ticket_signature_valid
+
+if TYPE_CHECKING:   # the store is a mixin of modules that use this one
+    from inspector_app.office.store import OfficeStore
 
 CODE = "ticket_ref_invalid"
 
