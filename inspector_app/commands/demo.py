@@ -74,13 +74,12 @@ def run_headless(args: argparse.Namespace) -> int:
     visit, assignment = None, None
     if getattr(args, "ticket", None):
         from inspector_app.commands.demo_ticket import find_assignment, ticket_demo_visit
-        from inspector_app.seal.ticket_ref import require_ticket_signature as \
-            require_office_signature
+        from inspector_app.seal.ticket_ref import require_ticket_signature
 
         assignment = find_assignment(db, args.ticket)   # exit 2 in words if there is none
         visit = ticket_demo_visit(assignment.item, profile, len(temps),
                                   contacted_at=assignment.status.contacted_at)
-        require_office_signature(db, visit)   # before anything is stored, not at the seal
+        require_ticket_signature(db, visit)   # before anything is stored, not at the seal
 
     def progress(msg: str) -> None:
         if not quiet:
