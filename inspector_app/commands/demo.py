@@ -73,7 +73,7 @@ def run_headless(args: argparse.Namespace) -> int:
     quiet = args.json
     visit, assignment = None, None
     if getattr(args, "ticket", None):
-        from inspector_app.commands.demo_ticket import find_assignment, ticket_demo_visit
+        from inspector_app.commands._demo_ticket import find_assignment, ticket_demo_visit
         from inspector_app.seal.ticket_ref import require_ticket_signature
 
         assignment = find_assignment(db, args.ticket)   # exit 2 in words if there is none
