@@ -22,6 +22,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from inspector_app.core.tickets import TicketError, TicketEvent
+from inspector_app.office.ticket_listing import TicketRefusal
 from inspector_app.seal.record_schema import TicketRefShape
 from inspector_app.seal.ticket_signature import ticket_signature_valid
 
@@ -100,6 +101,6 @@ def mark_tested(store: OfficeStore, envelope: bytes | dict[str, Any], record_ref
     try:
         _, added = store.add_ticket_event(ref["channel"], ref["ticket"], event,
                                           event_id=f"tested-{record_ref}", device_id=device_id)
-    except TicketError:
+    except (TicketError, TicketRefusal):   # not allowed now (e.g. closed): the record stays
         return False
     return added
