@@ -13,10 +13,11 @@ import pytest
 from assignment_helpers import OfficeKey, pull, ticket_item
 from ui_helpers import click, type_into
 
+from inspector_app.core.record_time import DEFAULT_ZONE
 from inspector_app.store import assignments as store
 from inspector_app.ui import i18n
 from inspector_app.ui.assignments.page import COL_NOTES, COL_SINCE, COL_STATE, COL_TICKET
-from inspector_app.ui.qt import QCoreApplication, QDateTime, Qt
+from inspector_app.ui.qt import QCoreApplication, QDateTime, Qt, is_alive
 from inspector_app.ui.visit.details_page import to_qt
 from inspector_app.ui.visit.wizard import DETAILS
 
@@ -114,7 +115,7 @@ def test_logging_a_contact_changes_the_state_and_queues_the_event(window, pulled
     when = now - timedelta(minutes=20)
     dialog.at.setDateTime(to_qt(when))
     click(qtbot, dialog.ok_button)
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: not is_alive(dialog) or not dialog.isVisible(), timeout=5000)
     qtbot.waitUntil(lambda: cell(page, "A1", COL_STATE) == "已联系", timeout=5000)
     assert "联系用时 30 分钟" in cell(page, "A1", COL_NOTES)
     assert "1 条待发送" in cell(page, "A1", COL_NOTES)
@@ -131,7 +132,9 @@ def test_logging_a_contact_changes_the_state_and_queues_the_event(window, pulled
     dialog.visit_at.setDateTime(to_qt(visit_at))
     click(qtbot, dialog.ok_button)
     qtbot.waitUntil(lambda: cell(page, "A1", COL_STATE) == "已约定上门", timeout=5000)
-    assert visit_at.strftime("%m-%d %H:%M") in cell(page, "A1", COL_NOTES)
+    notes = cell(page, "A1", COL_NOTES)
+    assert f"约定上门 {visit_at.astimezone(DEFAULT_ZONE):%Y-%m-%d %H:%M}" in notes
+    assert "联系用时 30 分钟" in notes and "2 条待发送" in notes
 
 
 def ctx_db(window):

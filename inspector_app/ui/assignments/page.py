@@ -193,7 +193,7 @@ class AssignmentsPage(QWidget):
         if status.visit_at:
             parts.append(self.tr("visit at %1").replace(
                 "%1", shown_time(status.visit_at, DEFAULT_ZONE)))
-        elif status.contacted_at:
+        if status.contacted_at:
             minutes = status_of(a).minutes_to_contact()
             if minutes is not None:
                 parts.append(self.tr("contacted after %1 min").replace("%1", f"{minutes:.0f}"))
