@@ -6,6 +6,8 @@ sync progress. Geometry, window state and language are kept in the data folder's
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from inspector_app.core.model import Visit
 from inspector_app.store.visits import IN_PROGRESS
 from inspector_app.ui import i18n
@@ -159,7 +161,8 @@ class MainWindow(QMainWindow):
         try:
             visit = visit_from_assignment(
                 assignment.item, self.ctx.profile,
-                inspector=str(self.ctx.settings.value("defaults/inspector", "")))
+                inspector=str(self.ctx.settings.value("defaults/inspector", "")),
+                now=datetime.now().astimezone())
             mark_visit_started(self.ctx.db, assignment.channel, assignment.ticket, visit.id)
         except InspectionError as exc:
             self.assignments.show_message(i18n.error_text(exc), "bad")

@@ -110,14 +110,14 @@
     </message>
     <message>
         <location filename="../../inspector_app/ui/assignments/page.py" line="290"/>
-        <source>Con&amp;tinue visit</source>
-        <translation>继续检测(&amp;T)</translation>
+        <source>&amp;Continue visit</source>
+        <translation>继续检测(&amp;C)</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/assignments/page.py" line="291"/>
         <location filename="../../forms/assignments_page.ui" line="81"/>
-        <source>S&amp;tart visit</source>
-        <translation>开始检测(&amp;T)</translation>
+        <source>St&amp;art visit</source>
+        <translation>开始检测(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/assignments/page.py" line="317"/>
@@ -176,18 +176,18 @@
     </message>
     <message>
         <location filename="../../forms/assignments_page.ui" line="56"/>
-        <source>&amp;Contacted…</source>
-        <translation>已联系(&amp;C)…</translation>
+        <source>Contacte&amp;d…</source>
+        <translation>已联系(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assignments_page.ui" line="66"/>
+        <source>A&amp;gree visit time…</source>
+        <translation>约定上门时间(&amp;G)…</translation>
     </message>
     <message>
         <location filename="../../forms/assignments_page.ui" line="61"/>
         <source>&amp;Failed attempt…</source>
         <translation>联系未成功(&amp;F)…</translation>
-    </message>
-    <message>
-        <location filename="../../forms/assignments_page.ui" line="66"/>
-        <source>&amp;Agree visit time…</source>
-        <translation>约定上门时间(&amp;A)…</translation>
     </message>
     <message>
         <location filename="../../forms/assignments_page.ui" line="71"/>

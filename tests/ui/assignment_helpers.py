@@ -75,3 +75,15 @@ def pull(db, key: OfficeKey, items: list[dict[str, Any]], now: datetime, *,  # n
                          "more": False, "office_time": iso(now),
                          "office_key": {"key_id": key.key_id, "public_key": key.public_b64}},
                     now)
+
+
+def recorded_words() -> list[str]:
+    """The free text these tickets carry (names, places, the company): shown as recorded."""
+    return [*RESIDENTS, *STREETS, "长春市", "朝阳区", "阳光小区", "长春热力", "卧室温度低",
+            *(TicketData.validated(
+                {"channel": "12345", "ticket": "X", "complaint_at": "2026-12-01T08:00:00+08:00",
+                 "resident_name": "x", "resident_phone": "13812345678", "city": "长春市",
+                 "district": "朝阳区", "street": STREETS[n % len(STREETS)],
+                 "community": "阳光小区", "building": str(3 + n), "unit": "2",
+                 "flat": f"{501 + n}", "company": "长春热力"},
+                datetime(2026, 12, 2, tzinfo=UTC)).address().one_line() for n in range(6))]

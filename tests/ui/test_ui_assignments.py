@@ -216,7 +216,7 @@ def test_starting_a_visit_fills_it_from_the_ticket_and_locks_the_complaint_time(
     window.show_assignments()
     qtbot.waitUntil(lambda: window.current_page() is page and page.load_op.done, timeout=5000)
     page.select("12345", "A2")
-    assert page.ui.startButton.text() == "继续检测(&T)"
+    assert page.ui.startButton.text() == "继续检测(&C)"
     assert "已开始检测" in cell(page, "A2", COL_NOTES)
     click(qtbot, page.ui.startButton)
     assert window.wizard.visit.id == visit.id
@@ -243,7 +243,7 @@ def test_the_page_speaks_one_language(window, pulled, qtbot):
         assert page.ui.syncAgeLabel.text() == "Last synced 12 min ago"
         assert cell(page, "A2", COL_STATE) == "assigned"
         assert "reassigned to another inspector" in cell(page, "A4", COL_NOTES)
-        assert page.ui.contactButton.text() == "&Contacted…"
+        assert page.ui.contactButton.text() == "Contacte&d…"
     finally:
         window.set_language("zh")
         QCoreApplication.processEvents()

@@ -92,7 +92,7 @@ class AssignmentsPage(QWidget):
         table.verticalHeader().setVisible(False)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_ADDRESS, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_NOTES, QHeaderView.ResizeMode.Stretch)  # the address whole
         self.ui.titleLabel.setStyleSheet("font-weight: bold; font-size: 15pt;")
         self.tick_timer = QTimer(self)
         self.tick_timer.setInterval(TICK_MS)
@@ -165,6 +165,8 @@ class AssignmentsPage(QWidget):
                      COL_NOTES: self.notes(a)}
             for col in range(table.columnCount()):
                 item = QTableWidgetItem(cells.get(col, ""))
+                if col == COL_NOTES and cells[col]:
+                    item.setToolTip(cells[col])
                 item.setData(Qt.ItemDataRole.UserRole, f"{a.channel}/{a.ticket}")
                 table.setItem(i, col, item)
         table.blockSignals(False)
@@ -287,8 +289,8 @@ class AssignmentsPage(QWidget):
                        self.ui.unreachableButton):
             button.setEnabled(open_ and (self.log_op is None or self.log_op.done))
         started = a is not None and a.visit_id
-        self.ui.startButton.setText(self.tr("Con&tinue visit") if started
-                                    else self.tr("S&tart visit"))
+        self.ui.startButton.setText(self.tr("&Continue visit") if started
+                                    else self.tr("St&art visit"))
         self.ui.startButton.setEnabled(a is not None and (
             bool(started) or (not is_removed(a) and a.status.state in VISIT_STATES)))
 

@@ -144,11 +144,11 @@ class Ui_AssignmentsPage(object):
         ___qtablewidgetitem5.setText(QCoreApplication.translate("AssignmentsPage", u"State", None))
         ___qtablewidgetitem6 = self.table.horizontalHeaderItem(6)
         ___qtablewidgetitem6.setText(QCoreApplication.translate("AssignmentsPage", u"Notes", None))
-        self.contactButton.setText(QCoreApplication.translate("AssignmentsPage", u"&Contacted\u2026", None))
+        self.contactButton.setText(QCoreApplication.translate("AssignmentsPage", u"Contacte&d\u2026", None))
         self.attemptButton.setText(QCoreApplication.translate("AssignmentsPage", u"&Failed attempt\u2026", None))
-        self.agreeButton.setText(QCoreApplication.translate("AssignmentsPage", u"&Agree visit time\u2026", None))
+        self.agreeButton.setText(QCoreApplication.translate("AssignmentsPage", u"A&gree visit time\u2026", None))
         self.unreachableButton.setText(QCoreApplication.translate("AssignmentsPage", u"&Unreachable\u2026", None))
-        self.startButton.setText(QCoreApplication.translate("AssignmentsPage", u"S&tart visit", None))
+        self.startButton.setText(QCoreApplication.translate("AssignmentsPage", u"St&art visit", None))
         pass
     # retranslateUi
 
