@@ -22,7 +22,8 @@ def push_from_data_dir(data_dir, progress):  # noqa: ANN001, ANN201 - runs in a 
 
     client = SyncClient.for_data_dir(data_dir)
     try:
-        return client.push_pending(progress, include_not_due=True)
+        # the records, then the ticket events and the assignments (as the background sync)
+        return client.sync_all(progress, include_not_due=True)
     finally:
         client.close()
 
