@@ -14,113 +14,113 @@
         <translation>意外错误（%1）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="176"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="178"/>
         <source>Assignments (%1)</source>
         <translation>派单（%1）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="179"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="181"/>
         <source>No tickets are assigned to this laptop. Sync to fetch new ones.</source>
         <translation>本机暂无派单。请同步以获取新的工单。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="190"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="192"/>
         <source>a visit was started on it: the visit is kept</source>
         <translation>已开始检测，检测记录保留</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="192"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="194"/>
         <source>visit started</source>
         <translation>已开始检测</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="194"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="196"/>
         <source>visit at %1</source>
         <translation>约定上门 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="199"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="201"/>
         <source>contacted after %1 min</source>
         <translation>联系用时 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="201"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="203"/>
         <source>%1 failed attempts</source>
         <translation>联系未成功 %1 次</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="205"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="207"/>
         <source>%1 not yet sent</source>
         <translation>%1 条待发送</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="211"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="213"/>
         <source>withdrawn by the office: %1</source>
         <translation>办公室已撤回：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="212"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="214"/>
         <source>withdrawn by the office</source>
         <translation>办公室已撤回</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="217"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="219"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="218"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="220"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="233"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="235"/>
         <source>withdrawn</source>
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="236"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="238"/>
         <source>OVERDUE</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="251"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="253"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="253"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="255"/>
         <source>Never synced: no assignments fetched yet</source>
         <translation>尚未同步：还没有获取派单</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="256"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="258"/>
         <source>Synced just now</source>
         <translation>刚刚同步</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="258"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="260"/>
         <source>Last synced %1 min ago</source>
         <translation>最后同步于 %1 分钟前</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="259"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="261"/>
         <source>Last synced %1 h ago</source>
         <translation>最后同步于 %1 小时前</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="290"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="292"/>
         <source>&amp;Continue visit</source>
         <translation>继续检测(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="291"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="293"/>
         <location filename="../../forms/assignments_page.ui" line="81"/>
         <source>St&amp;art visit</source>
         <translation>开始检测(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="317"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="319"/>
         <source>Recorded for ticket %1; it reaches the office with the next sync.</source>
         <translation>工单 %1 已记录，下次同步时发送到办公室。</translation>
     </message>
@@ -568,33 +568,33 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="213"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="216"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="214"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="217"/>
         <source>A sealed record is never changed. A correction is a new record that names this one and says why. Reason:</source>
         <translation>已签封的记录不能修改。更正将新建一条记录，注明所更正的记录及原因。更正原因：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="259"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="262"/>
         <source>Thermometer: not in use</source>
         <translation>温度计：未使用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="262"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="265"/>
         <source>Thermometer: %1</source>
         <translation>温度计：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="268"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="271"/>
         <location filename="../../forms/main_window.ui" line="12"/>
         <source>Indoor heating temperature inspection</source>
         <translation>供热室温检测</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="270"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="273"/>
         <source>DEMO (emulated thermometer, training records)</source>
         <translation>演示（模拟温度计，培训记录）</translation>
     </message>
@@ -629,7 +629,7 @@
         <translation>派单(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="293"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="296"/>
         <location filename="../../forms/main_window.ui" line="65"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
@@ -655,17 +655,17 @@
         <translation>测温单纸张：80 毫米热敏纸</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="289"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="292"/>
         <source>Quit while measuring?</source>
         <translation>测量中退出？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="290"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="293"/>
         <source>A point is being measured. If you quit now, the readings taken so far are kept, but this point&apos;s stability wait starts again when the visit is resumed.</source>
         <translation>正在测量一个测点。现在退出，已取得的读数会保留，但继续检测时该测点需重新等待稳定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="293"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="296"/>
         <source>&amp;Keep measuring</source>
         <translation>继续测量(&amp;K)</translation>
     </message>
@@ -3116,22 +3116,22 @@ SHA-256 %4</translation>
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../inspector_app/ui/sync_status.py" line="50"/>
+        <location filename="../../inspector_app/ui/sync_status.py" line="51"/>
         <source>Outbox: %1 to send</source>
         <translation>待上传：%1 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_status.py" line="52"/>
+        <location filename="../../inspector_app/ui/sync_status.py" line="53"/>
         <source>%1 refused</source>
         <translation>被拒收 %1 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_status.py" line="62"/>
+        <location filename="../../inspector_app/ui/sync_status.py" line="63"/>
         <source>Syncing…</source>
         <translation>正在上传…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_status.py" line="83"/>
+        <location filename="../../inspector_app/ui/sync_status.py" line="84"/>
         <source>Sync failed: %1</source>
         <translation>上传失败：%1</translation>
     </message>
