@@ -108,7 +108,9 @@ def test_an_older_database_and_its_record_verify_after_the_upgrade(db_path, key)
     env = seal_visit(db, visit.id, signatures_for(visit), key, clock=fixed_clock)
     db.conn.close()
     tamper(db_path, *[f"DROP TRIGGER {name}" for name in PHOTO_TRIGGERS],
-           "DROP TABLE photo_links", "DROP TABLE photos", "PRAGMA user_version=3")
+           "DROP TABLE photo_links", "DROP TABLE photos", "DROP TABLE assignments",
+           "DROP TABLE assignment_sync", "DROP TABLE ticket_event_outbox",  # step 7: tickets
+           "PRAGMA user_version=3")
     upgraded = connect(db_path)
     assert schema_version(upgraded) >= 6
     report = verify_store(upgraded, key.public_key_b64)

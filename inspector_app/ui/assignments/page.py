@@ -33,6 +33,7 @@ from inspector_app.ui.qt import (
     QTimer,
     QWidget,
     Signal,
+    is_alive,
 )
 from inspector_app.ui.style import BAD, message_style
 
@@ -116,11 +117,15 @@ class AssignmentsPage(QWidget):
         return self.load_op
 
     def _loaded(self, snapshot: Snapshot) -> None:
+        if not is_alive(self.ui.table):   # the window closed while the worker read
+            return
         self.snapshot = snapshot
         self.fill()
         self._again()
 
     def _load_failed(self, exc: BaseException) -> None:
+        if not is_alive(self.ui.table):
+            return
         self.show_message(self.tr("The assignments could not be read from this laptop's "
                                   "store: %1").replace("%1", self.error_text(exc)), "bad")
         self._again()
