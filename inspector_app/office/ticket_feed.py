@@ -253,17 +253,15 @@ def apply_event(store: OfficeStore, device_id: str, inspector: str | None,
     if row is None:
         return _refused(ev.event_id, None, "no_such_ticket", "办公室没有这张工单",
                         "the office has no such ticket", "ticket")
-    if row[0] != inspector:
-        return _refused(ev.event_id, state, "not_yours", "这张工单已不再派给您（已改派或撤销派单）",
-                        "this ticket is no longer assigned to you (reassigned or withdrawn)",
-                        "ticket")
     event = TicketEvent(kind=ev.kind, at=ev.at, by=inspector, source="laptop",
                         data=dict(ev.data), note=ev.note)
-    try:
+    try:  # "is it yours" is asked under the ticket's lock, where the event is stored
         ticket, stored = store.add_ticket_event(ev.channel, ev.ticket, event,
-                                                event_id=ev.event_id, device_id=device_id)
+                                                event_id=ev.event_id, device_id=device_id,
+                                                expect_inspector=inspector)
     except TicketRefusal as exc:
-        return _refused(ev.event_id, state, exc.code, exc.zh, exc.en)
+        return _refused(ev.event_id, state, exc.code, exc.zh, exc.en,
+                        "ticket" if exc.code in ("not_yours", "no_such_ticket") else None)
     except TicketError as exc:
         code = "bad_transition" if exc.field == "kind" else "bad_event"
         return _refused(ev.event_id, state, code, exc.message_zh, exc.message_en, exc.field)
