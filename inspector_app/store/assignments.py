@@ -177,7 +177,7 @@ def save_pull(db: sqlite_utils.Database, answer: dict[str, Any], now: datetime) 
 
     A crash before the commit leaves the old cursor, so the page is asked for again; storing it
     twice changes nothing (the assignment's key is its primary key). Raises `OfficeKeyChanged`
-    (nothing stored) when the office's key is not the one pinned by the first pull.
+    (nothing stored) when the office's key is not the one pinned at enrolment.
     """
     counts = PullCounts()
     pulled_at = _utc(now)
@@ -213,7 +213,27 @@ def save_pull(db: sqlite_utils.Database, answer: dict[str, Any], now: datetime) 
     return counts
 
 
+def pin_enrolment_key(db: sqlite_utils.Database, key_id: str, public_key: str) -> None:
+    """Pin the office's ticket key given in the enrolment answer (`office.ticket_key`).
+
+    Why at enrolment: the enrolment is the one moment the laptop talks to the office with a
+    one-time code the inspector got in person, so the key learnt there is the office's. A key
+    first learnt from a pull would trust whoever answered that pull. A new enrolment (also a
+    re-enrolment) pins the key it is given, replacing an earlier one."""
+    with db.conn:
+        db.conn.execute("BEGIN IMMEDIATE")
+        db.conn.execute("INSERT INTO assignment_sync (id, office_key_id, office_public_key)"
+                        " VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                        " office_key_id=excluded.office_key_id,"
+                        " office_public_key=excluded.office_public_key", (key_id, public_key))
+
+
 def _pin_office_key(db: sqlite_utils.Database, key: dict[str, Any]) -> None:
+    """Check the pull's office key against the pinned one (`OfficeKeyChanged` if it differs).
+
+    Normally the key was pinned at enrolment (`pin_enrolment_key`). A laptop enrolled before
+    the enrolment answer carried the key (or with an office that did not send it) has none
+    pinned yet: for it, and only for it, the first pull pins the key (trust on first use)."""
     key_id, public = str(key.get("key_id") or ""), str(key.get("public_key") or "")
     if not key_id or not public:
         return
@@ -254,7 +274,8 @@ def last_pull(db: sqlite_utils.Database) -> datetime | None:
 
 
 def office_key(db: sqlite_utils.Database) -> dict[str, str] | None:
-    """The office's ticket signing key pinned by the first pull: {"key_id", "public_key"}."""
+    """The office's ticket signing key pinned at enrolment (or, on a laptop enrolled before
+    enrolment carried it, by the first pull): {"key_id", "public_key"}."""
     row = _sync_row(db)
     return {"key_id": row[2], "public_key": row[3]} if row[2] else None
 
