@@ -331,11 +331,38 @@ def log_event(db: sqlite_utils.Database, channel: str, ticket: str, kind: str,
     return event_id
 
 
+def live_visit(db: sqlite_utils.Database, channel: str, ticket: str) -> str | None:
+    """The visit already started from this assignment and not discarded, if any (a link to a
+    visit never stored, or discarded as a draft, leaves the assignment free)."""
+    row = db.conn.execute(
+        "SELECT a.visit_id FROM assignments a JOIN visits v ON v.id = a.visit_id"
+        " WHERE a.channel=? AND a.ticket=? AND v.state != 'abandoned'",
+        (channel, ticket)).fetchone()
+    return row[0] if row else None
+
+
+def one_visit_only(channel: str, ticket: str, visit_id: str) -> TicketError:
+    return TicketError(
+        f"工单 {channel}/{ticket} 已有检测记录 {visit_id}：一张派单只能做一次检测"
+        "（请继续那次检测；已签封的记录如需修改，请做更正）",
+        f"ticket {channel}/{ticket} already has visit {visit_id}: one assignment, one visit "
+        "(resume that visit; a sealed record is changed by a correction)", field="ticket")
+
+
 def mark_visit_started(db: sqlite_utils.Database, channel: str, ticket: str,
                        visit_id: str) -> None:
     """Link a visit to its assignment: if the office takes the ticket back later, the
-    assignment stays on the list, flagged, instead of vanishing under the visit."""
+    assignment stays on the list, flagged, instead of vanishing under the visit.
+
+    One assignment, one visit: a second visit is refused (`TicketError`) while the first one
+    is not discarded — two records answering one complaint would make the office's figures
+    count one complaint twice. A correction of the sealed record supersedes it and does not
+    come through here."""
     with db.conn:
+        db.conn.execute("BEGIN IMMEDIATE")
+        earlier = live_visit(db, channel, ticket)
+        if earlier is not None and earlier != visit_id:
+            raise one_visit_only(channel, ticket, earlier)
         cur = db.conn.execute("UPDATE assignments SET visit_id=? WHERE channel=? AND ticket=?"
                               " AND (removed_at IS NULL OR flagged = 1)",
                               (visit_id, channel, ticket))
