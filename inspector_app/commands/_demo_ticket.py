@@ -42,6 +42,10 @@ def find_assignment(db: sqlite_utils.Database, number: str):  # noqa: ANN201 - A
                               f"{keys.replace('、', ', ')}; write CHANNEL/TICKET",
                               field="ticket")
     item = found[0]
+    started = laptop_assignments.live_visit(db, item.channel, item.ticket)
+    if started is not None:  # checked before the scripted visit stores anything
+        one = laptop_assignments.one_visit_only(item.channel, item.ticket, started)
+        raise ProcedureError(one.message_zh, one.message_en, field="ticket")
     if item.removed_reason:
         raise ProcedureError(f"工单 {item.channel}/{item.ticket} 已不在本机的派单中"
                              f"（{item.removed_words('zh')}）：不能从它开始检测",

@@ -4,9 +4,16 @@ Why sealed: the cursor is the only thing that says which changes a laptop has al
 A cursor altered to an earlier point merely repeats changes, but one copied from another
 laptop, or written by hand past changes not yet seen, would make a laptop silently miss a
 reassignment. So the office answers only cursors it made for the calling device: the cursor
-is base64url(JSON {"s": sequence number, "d": device id}) + "." + base64url(HMAC-SHA256 of the
-first part), keyed with a key derived from the office key (`office.office_key`). Anything else
-is `BadCursor` (400 `bad_cursor` at the API).
+is base64url(JSON {"s": sequence number, "d": device id, "i": inspector}) + "." +
+base64url(HMAC-SHA256 of the first part), keyed with a key derived from the office key
+(`office.office_key`). Anything else is `BadCursor` (400 `bad_cursor` at the API).
+
+Why the inspector too: the feed is the inspector's, not the laptop's. A laptop re-enrolled for
+another inspector (an administrator's `allow-reenrolment` and a code for someone else) keeps
+its device id; its old cursor points into the first inspector's sequence and would skip the
+new inspector's earlier tickets. Bound to the inspector, that cursor is refused, and the laptop
+pulls the new list from the start. (Cursors made before the inspector was bound are refused
+once the same way: a laptop then merely pulls its list again.)
 """
 
 from __future__ import annotations
@@ -44,14 +51,16 @@ def _mac(key: bytes, payload: str) -> bytes:
     return hmac.new(key, payload.encode("ascii"), hashlib.sha256).digest()
 
 
-def make_cursor(key: bytes, seq: int, device_id: str) -> str:
-    """The cursor after feed sequence number `seq`, for `device_id` only."""
-    payload = _b64(json.dumps({"s": seq, "d": device_id}, separators=(",", ":")).encode())
+def make_cursor(key: bytes, seq: int, device_id: str, inspector: str | None) -> str:
+    """The cursor after feed sequence number `seq`, for `device_id` enrolled for `inspector`."""
+    payload = _b64(json.dumps({"s": seq, "d": device_id, "i": inspector},
+                              separators=(",", ":"), ensure_ascii=True).encode())
     return f"{payload}.{_b64(_mac(key, payload))}"
 
 
-def read_cursor(key: bytes, cursor: str, device_id: str) -> int:
-    """The sequence number in `cursor`; `BadCursor` unless the office made it for `device_id`."""
+def read_cursor(key: bytes, cursor: str, device_id: str, inspector: str | None) -> int:
+    """The sequence number in `cursor`; `BadCursor` unless the office made it for `device_id`
+    while it was enrolled for `inspector`."""
     if not isinstance(cursor, str) or len(cursor) > MAX_CURSOR_CHARS:
         raise BadCursor("too long")
     payload, dot, mac = cursor.partition(".")
@@ -63,6 +72,8 @@ def read_cursor(key: bytes, cursor: str, device_id: str) -> int:
         raise BadCursor("unreadable") from exc
     if not isinstance(body, dict) or body.get("d") != device_id:
         raise BadCursor("another device's")
+    if "i" not in body or body["i"] != inspector:
+        raise BadCursor("made for another inspector's list")
     seq = body.get("s")
     if isinstance(seq, bool) or not isinstance(seq, int) or seq < 0:
         raise BadCursor("no position")

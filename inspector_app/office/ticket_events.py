@@ -31,6 +31,12 @@ def no_such_ticket(channel: str, ticket: str) -> TicketRefusal:
                          f"no such ticket: {channel}/{ticket}", 404)
 
 
+def not_yours() -> TicketRefusal:
+    """A laptop's event on a ticket no longer assigned to its inspector (reassigned, withdrawn)."""
+    return TicketRefusal("not_yours", "这张工单已不再派给您（已改派或撤销派单）",
+                         "this ticket is no longer assigned to you (reassigned or withdrawn)", 409)
+
+
 def refusal_of(exc: TicketError, kind: str) -> TicketRefusal:
     """A core refusal as the office says it: a move the ticket's state does not allow is 409
     `bad_transition`, anything else about the event 422 `bad_event`."""

@@ -5,8 +5,9 @@
   changed while assigned) comes as its ticket JSON with the office's signature over its
   revision, digest and complaint time (`seal.ticket_signature`); a ticket that left the
   inspector (reassigned, cancelled, closed) comes in `removed`. The answer's cursor is sealed
-  for this device (`office.feed_cursor`); a cursor the office did not make for it is 400
-  `bad_cursor`. No cursor is "from the start".
+  for this device and the inspector it is enrolled for (`office.feed_cursor`); a cursor the
+  office did not make for both (another laptop's, or one from before a re-enrolment for
+  another inspector) is 400 `bad_cursor`. No cursor is "from the start".
 - `POST /api/v1/ticket-events`: a laptop's contact log, in the order sent, each event applied
   through the office store (`add_ticket_event`) with its `event_id`, so a batch re-sent after a
   lost answer stores nothing twice ('duplicate'). Each event has its own outcome: one refused
@@ -193,17 +194,18 @@ def assignments(
 ) -> dict[str, Any]:
     key_id, key = office_signing_key(store)
     mac_key = derive_cursor_key(key)
+    inspector = device_inspector(store, device.device_id)
     try:
-        after = 0 if cursor is None else read_cursor(mac_key, cursor, device.device_id)
+        after = 0 if cursor is None else read_cursor(mac_key, cursor, device.device_id,
+                                                     inspector)
     except BadCursor as exc:
         raise bad_cursor() from exc
     answer: dict[str, Any] = {"assignments": [], "removed": [], "more": False,
                               "office_time": now_iso(),
                               "office_key": {"key_id": key_id,
                                              "public_key": public_from_private(key)}}
-    inspector = device_inspector(store, device.device_id)
     if inspector is None:
-        answer.update(cursor=make_cursor(mac_key, after, device.device_id),
+        answer.update(cursor=make_cursor(mac_key, after, device.device_id, None),
                       note=NO_INSPECTOR_EN, note_zh=NO_INSPECTOR_ZH)
         return answer
     page, answer["more"] = feed_page(store, inspector, after, limit)
@@ -217,7 +219,7 @@ def assignments(
             key, item["channel"], item["ticket"], item["revision"], item["digest"],
             item["complaint_at"])}
         answer["assignments"].append(item)
-    answer["cursor"] = make_cursor(mac_key, after, device.device_id)
+    answer["cursor"] = make_cursor(mac_key, after, device.device_id, inspector)
     return answer
 
 
@@ -253,17 +255,15 @@ def apply_event(store: OfficeStore, device_id: str, inspector: str | None,
     if row is None:
         return _refused(ev.event_id, None, "no_such_ticket", "办公室没有这张工单",
                         "the office has no such ticket", "ticket")
-    if row[0] != inspector:
-        return _refused(ev.event_id, state, "not_yours", "这张工单已不再派给您（已改派或撤销派单）",
-                        "this ticket is no longer assigned to you (reassigned or withdrawn)",
-                        "ticket")
     event = TicketEvent(kind=ev.kind, at=ev.at, by=inspector, source="laptop",
                         data=dict(ev.data), note=ev.note)
-    try:
+    try:  # "is it yours" is asked under the ticket's lock, where the event is stored
         ticket, stored = store.add_ticket_event(ev.channel, ev.ticket, event,
-                                                event_id=ev.event_id, device_id=device_id)
+                                                event_id=ev.event_id, device_id=device_id,
+                                                expect_inspector=inspector)
     except TicketRefusal as exc:
-        return _refused(ev.event_id, state, exc.code, exc.zh, exc.en)
+        return _refused(ev.event_id, state, exc.code, exc.zh, exc.en,
+                        "ticket" if exc.code in ("not_yours", "no_such_ticket") else None)
     except TicketError as exc:
         code = "bad_transition" if exc.field == "kind" else "bad_event"
         return _refused(ev.event_id, state, code, exc.message_zh, exc.message_en, exc.field)

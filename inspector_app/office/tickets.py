@@ -31,6 +31,7 @@ from inspector_app.office.ticket_events import (  # noqa: F401 - the store's pub
     bump_feed,
     lock_tickets,
     no_such_ticket,
+    not_yours,
     record_event,
     refusal_of,
     stored_events,
@@ -66,16 +67,22 @@ class TicketStore:
 
     # -- events ------------------------------------------------------------------------------
     def add_ticket_event(self, channel: str, ticket: str, event: TicketEvent, *,
-                         event_id: str | None = None,
-                         device_id: str | None = None) -> tuple[dict[str, Any], bool]:
+                         event_id: str | None = None, device_id: str | None = None,
+                         expect_inspector: str | None = None) -> tuple[dict[str, Any], bool]:
         """Store one event (the core decides whether it is allowed); (ticket JSON, stored).
         An `event_id` already stored writes nothing and answers (ticket, False); one stored for
-        another ticket is refused (409 `event_id_taken`)."""
+        another ticket is refused (409 `event_id_taken`).
+
+        `expect_inspector` (a laptop's event): the ticket must be assigned to this inspector,
+        checked under the ticket's lock in the transaction that stores the event — a check made
+        before it could pass, then lose to a reassignment committed meanwhile, and the event
+        would be stored on a ticket that is no longer that inspector's (409 `not_yours`)."""
         event_id = event_id or f"office-{uuid.uuid4().hex}"
         with self.db.write() as c:
             c.lock(f"ticket:{channel}/{ticket}")
-            if c.execute("SELECT 1 FROM tickets WHERE channel=? AND ticket=?",
-                         (channel, ticket)).fetchone() is None:
+            row = c.execute("SELECT inspector FROM tickets WHERE channel=? AND ticket=?",
+                            (channel, ticket)).fetchone()
+            if row is None:
                 raise no_such_ticket(channel, ticket)
             held = c.execute("SELECT channel, ticket FROM ticket_events WHERE event_id=?",
                              (event_id,)).fetchone()
@@ -83,6 +90,8 @@ class TicketStore:
                 raise TicketRefusal("event_id_taken", "该事件编号已用于另一个工单",
                                     "this event id belongs to another ticket's event", 409)
             stored = held is None
+            if stored and expect_inspector is not None and row[0] != expect_inspector:
+                raise not_yours()
             if stored:
                 try:
                     record_event(c, channel, ticket, event, event_id, device_id)

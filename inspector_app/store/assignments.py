@@ -177,7 +177,7 @@ def save_pull(db: sqlite_utils.Database, answer: dict[str, Any], now: datetime) 
 
     A crash before the commit leaves the old cursor, so the page is asked for again; storing it
     twice changes nothing (the assignment's key is its primary key). Raises `OfficeKeyChanged`
-    (nothing stored) when the office's key is not the one pinned by the first pull.
+    (nothing stored) when the office's key is not the one pinned at enrolment.
     """
     counts = PullCounts()
     pulled_at = _utc(now)
@@ -213,7 +213,27 @@ def save_pull(db: sqlite_utils.Database, answer: dict[str, Any], now: datetime) 
     return counts
 
 
+def pin_enrolment_key(db: sqlite_utils.Database, key_id: str, public_key: str) -> None:
+    """Pin the office's ticket key given in the enrolment answer (`office.ticket_key`).
+
+    Why at enrolment: the enrolment is the one moment the laptop talks to the office with a
+    one-time code the inspector got in person, so the key learnt there is the office's. A key
+    first learnt from a pull would trust whoever answered that pull. A new enrolment (also a
+    re-enrolment) pins the key it is given, replacing an earlier one."""
+    with db.conn:
+        db.conn.execute("BEGIN IMMEDIATE")
+        db.conn.execute("INSERT INTO assignment_sync (id, office_key_id, office_public_key)"
+                        " VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                        " office_key_id=excluded.office_key_id,"
+                        " office_public_key=excluded.office_public_key", (key_id, public_key))
+
+
 def _pin_office_key(db: sqlite_utils.Database, key: dict[str, Any]) -> None:
+    """Check the pull's office key against the pinned one (`OfficeKeyChanged` if it differs).
+
+    Normally the key was pinned at enrolment (`pin_enrolment_key`). A laptop enrolled before
+    the enrolment answer carried the key (or with an office that did not send it) has none
+    pinned yet: for it, and only for it, the first pull pins the key (trust on first use)."""
     key_id, public = str(key.get("key_id") or ""), str(key.get("public_key") or "")
     if not key_id or not public:
         return
@@ -254,7 +274,8 @@ def last_pull(db: sqlite_utils.Database) -> datetime | None:
 
 
 def office_key(db: sqlite_utils.Database) -> dict[str, str] | None:
-    """The office's ticket signing key pinned by the first pull: {"key_id", "public_key"}."""
+    """The office's ticket signing key pinned at enrolment (or, on a laptop enrolled before
+    enrolment carried it, by the first pull): {"key_id", "public_key"}."""
     row = _sync_row(db)
     return {"key_id": row[2], "public_key": row[3]} if row[2] else None
 
@@ -310,11 +331,38 @@ def log_event(db: sqlite_utils.Database, channel: str, ticket: str, kind: str,
     return event_id
 
 
+def live_visit(db: sqlite_utils.Database, channel: str, ticket: str) -> str | None:
+    """The visit already started from this assignment and not discarded, if any (a link to a
+    visit never stored, or discarded as a draft, leaves the assignment free)."""
+    row = db.conn.execute(
+        "SELECT a.visit_id FROM assignments a JOIN visits v ON v.id = a.visit_id"
+        " WHERE a.channel=? AND a.ticket=? AND v.state != 'abandoned'",
+        (channel, ticket)).fetchone()
+    return row[0] if row else None
+
+
+def one_visit_only(channel: str, ticket: str, visit_id: str) -> TicketError:
+    return TicketError(
+        f"工单 {channel}/{ticket} 已有检测记录 {visit_id}：一张派单只能做一次检测"
+        "（请继续那次检测；已签封的记录如需修改，请做更正）",
+        f"ticket {channel}/{ticket} already has visit {visit_id}: one assignment, one visit "
+        "(resume that visit; a sealed record is changed by a correction)", field="ticket")
+
+
 def mark_visit_started(db: sqlite_utils.Database, channel: str, ticket: str,
                        visit_id: str) -> None:
     """Link a visit to its assignment: if the office takes the ticket back later, the
-    assignment stays on the list, flagged, instead of vanishing under the visit."""
+    assignment stays on the list, flagged, instead of vanishing under the visit.
+
+    One assignment, one visit: a second visit is refused (`TicketError`) while the first one
+    is not discarded — two records answering one complaint would make the office's figures
+    count one complaint twice. A correction of the sealed record supersedes it and does not
+    come through here."""
     with db.conn:
+        db.conn.execute("BEGIN IMMEDIATE")
+        earlier = live_visit(db, channel, ticket)
+        if earlier is not None and earlier != visit_id:
+            raise one_visit_only(channel, ticket, earlier)
         cur = db.conn.execute("UPDATE assignments SET visit_id=? WHERE channel=? AND ticket=?"
                               " AND (removed_at IS NULL OR flagged = 1)",
                               (visit_id, channel, ticket))

@@ -30,6 +30,8 @@ only when the office confirms that nothing it cites is missing.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import random
 import time
@@ -48,6 +50,8 @@ from inspector_app.seal.device_key import DeviceKey
 from inspector_app.seal.enrolment_proof import sign_enrolment
 from inspector_app.seal.photo_refs import cited_hashes
 from inspector_app.store import outbox
+from inspector_app.store.assignments import pin_enrolment_key
+from inspector_app.store.database import DB_FILENAME, connect
 from inspector_app.store.sealed import SealedStore
 from inspector_app.sync.answers import (
     answer_json,
@@ -466,6 +470,7 @@ def enroll(folder: Path, office_url: str, code: str, key: DeviceKey, *, label: s
             raise ValueError("device id not echoed")
         office = answer.get("office")
         public_url = str(office.get("public_url") or "") if isinstance(office, dict) else ""
+        ticket_key = enrolment_ticket_key(office)
     except (ValueError, KeyError, TypeError) as exc:
         raise SyncError("办公室的答复无法识别（地址是否正确？）",
                         "the answer was not an office enrolment (is the address right?)",
@@ -474,4 +479,27 @@ def enroll(folder: Path, office_url: str, code: str, key: DeviceKey, *, label: s
                       enrolled_at=datetime.now().astimezone().isoformat(timespec="seconds"),
                       label=label, public_url=public_url)
     save_link(folder, link, cert_pem)
+    if ticket_key is not None:  # an office from before tickets sends none: the first pull pins
+        laptop_db = connect(folder / DB_FILENAME)
+        try:
+            pin_enrolment_key(laptop_db, *ticket_key)
+        finally:
+            laptop_db.close()
     return link
+
+
+def enrolment_ticket_key(office: object) -> tuple[str, str] | None:
+    """(key_id, public_key) of `office.ticket_key` in the enrolment answer; None when absent.
+    ValueError when present but not an Ed25519 public key with its own key id."""
+    key = office.get("ticket_key") if isinstance(office, dict) else None
+    if key is None:
+        return None
+    if not isinstance(key, dict):
+        raise ValueError("ticket_key is not an object")
+    key_id, public = key.get("key_id"), key.get("public_key")
+    if not isinstance(key_id, str) or not isinstance(public, str) or len(public) != 44:
+        raise ValueError("ticket_key incomplete")
+    raw = base64.b64decode(public, validate=True)
+    if len(raw) != 32 or hashlib.sha256(raw).hexdigest()[:16] != key_id:
+        raise ValueError("ticket_key id does not match the key")
+    return key_id, public

@@ -1,4 +1,5 @@
-"""The feed cursor is read back only as the office made it, for the device it was made for."""
+"""The feed cursor is read back only as the office made it, for the device and the inspector it
+was made for."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from inspector_app.office.feed_cursor import BadCursor, make_cursor, read_cursor
 
 KEY = bytes(range(32))
 DEVICE = "0123456789abcdef"
+WHO = "li"
 
 
 def b64(data: bytes) -> str:
@@ -19,23 +21,23 @@ def b64(data: bytes) -> str:
 
 def test_round_trip():
     for seq in (0, 1, 41, 2**62):
-        assert read_cursor(KEY, make_cursor(KEY, seq, DEVICE), DEVICE) == seq
+        assert read_cursor(KEY, make_cursor(KEY, seq, DEVICE, WHO), DEVICE, WHO) == seq
 
 
 def test_another_devices_or_another_keys_cursor_is_refused():
-    cursor = make_cursor(KEY, 7, DEVICE)
+    cursor = make_cursor(KEY, 7, DEVICE, WHO)
     with pytest.raises(BadCursor):
-        read_cursor(KEY, cursor, "fedcba9876543210")
+        read_cursor(KEY, cursor, "fedcba9876543210", WHO)
     with pytest.raises(BadCursor):
-        read_cursor(bytes(32), cursor, DEVICE)
+        read_cursor(bytes(32), cursor, DEVICE, WHO)
 
 
 def test_an_altered_position_is_refused():
-    cursor = make_cursor(KEY, 7, DEVICE)
+    cursor = make_cursor(KEY, 7, DEVICE, WHO)
     mac = cursor.partition(".")[2]
     earlier = b64(json.dumps({"s": 0, "d": DEVICE}, separators=(",", ":")).encode())
     with pytest.raises(BadCursor):
-        read_cursor(KEY, f"{earlier}.{mac}", DEVICE)
+        read_cursor(KEY, f"{earlier}.{mac}", DEVICE, WHO)
 
 
 @pytest.mark.parametrize("text", [
@@ -44,7 +46,7 @@ def test_an_altered_position_is_refused():
 ])
 def test_garbage_is_refused(text):
     with pytest.raises(BadCursor):
-        read_cursor(KEY, text, DEVICE)
+        read_cursor(KEY, text, DEVICE, WHO)
 
 
 def test_a_well_sealed_but_wrong_body_is_refused():
@@ -56,4 +58,23 @@ def test_a_well_sealed_but_wrong_body_is_refused():
         payload = b64(body)
         mac = b64(hmac.new(KEY, payload.encode(), hashlib.sha256).digest())
         with pytest.raises(BadCursor):
-            read_cursor(KEY, f"{payload}.{mac}", DEVICE)
+            read_cursor(KEY, f"{payload}.{mac}", DEVICE, WHO)
+
+
+def test_a_cursor_made_for_another_inspector_or_none_is_refused():
+    """A laptop re-enrolled for another inspector keeps its device id, not its place."""
+    cursor = make_cursor(KEY, 7, DEVICE, "li")
+    for other in ("wang", None, "LI"):
+        with pytest.raises(BadCursor):
+            read_cursor(KEY, cursor, DEVICE, other)
+    assert read_cursor(KEY, make_cursor(KEY, 3, DEVICE, None), DEVICE, None) == 3
+    assert read_cursor(KEY, make_cursor(KEY, 3, DEVICE, "王五"), DEVICE, "王五") == 3
+
+
+def test_a_cursor_from_before_the_inspector_was_bound_is_refused():
+    import hashlib
+    import hmac
+    payload = b64(json.dumps({"s": 5, "d": DEVICE}, separators=(",", ":")).encode())
+    mac = b64(hmac.new(KEY, payload.encode(), hashlib.sha256).digest())
+    with pytest.raises(BadCursor):
+        read_cursor(KEY, f"{payload}.{mac}", DEVICE, WHO)
