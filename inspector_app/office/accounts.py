@@ -14,7 +14,7 @@ from typing import Any
 from inspector_app.office.db import Database
 from inspector_app.office.values import now_iso, secret_hash, utc_iso
 
-ROLES = ("supervisor", "admin")
+ROLES = ("supervisor", "admin", "inspector")
 SESSION_TTL = timedelta(hours=12)
 
 
@@ -42,8 +42,8 @@ class AccountStore:
                  district: str | None = None) -> None:
         if role not in ROLES:
             raise ValueError(f"role must be one of {ROLES}")
-        if role == "supervisor" and not district:
-            raise ValueError("a supervisor needs a district")
+        if role in ("supervisor", "inspector") and not district:
+            raise ValueError(f"a {role} needs a district")
         with self.db.write() as c:
             c.execute("INSERT INTO users (name, role, district, password_hash, created_at)"
                       " VALUES (?,?,?,?,?)", (name, role, district or None, password_hash,
