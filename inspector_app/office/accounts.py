@@ -1,5 +1,9 @@
 """Who acts at the office: administrator tokens, supervisor and admin accounts, sessions.
 
+An `inspector` account is a name tickets are assigned to and laptops are enrolled for; it never
+opens the review API (`office.auth.require_supervisor` refuses its session), so its password
+hash may be unusable.
+
 Secrets are stored only as SHA-256 hashes (tokens are long random strings, so a fast hash is
 enough); people's passwords are argon2id hashes made in `office.auth`. Sessions live in the
 database, so any office process accepts a session another one opened.

@@ -46,7 +46,8 @@ def _roles_admit_inspector(postgres: bool) -> None:
         op.execute(f"ALTER TABLE users ADD CONSTRAINT users_role CHECK (role IN {ROLES})")
         return
     # SQLite cannot change a CHECK in place (and an office that began before Alembic has it
-    # unnamed): the table is rebuilt, and the sessions naming it are checked at commit.
+    # unnamed): users is rebuilt, and sessions with it so its reference follows the renames
+    # (foreign keys are on, so a rename rewrites the references to the table renamed).
     op.execute("PRAGMA defer_foreign_keys=ON")
     op.execute(f"""
         CREATE TABLE users_new (
@@ -60,8 +61,18 @@ def _roles_admit_inspector(postgres: bool) -> None:
     op.execute("INSERT INTO users_new (name, role, district, password_hash, created_at,"
                " disabled_at) SELECT name, role, district, password_hash, created_at,"
                " disabled_at FROM users")
+    op.execute("""
+        CREATE TABLE sessions_new (
+            token_hash TEXT NOT NULL PRIMARY KEY,
+            user_name TEXT NOT NULL REFERENCES users_new (name),
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL)""")
+    op.execute("INSERT INTO sessions_new SELECT token_hash, user_name, created_at, expires_at"
+               " FROM sessions")
+    op.execute("DROP TABLE sessions")
     op.execute("DROP TABLE users")
     op.execute("ALTER TABLE users_new RENAME TO users")
+    op.execute("ALTER TABLE sessions_new RENAME TO sessions")
 
 
 def upgrade() -> None:
