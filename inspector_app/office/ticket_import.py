@@ -502,6 +502,7 @@ def import_tickets(path: Path, save: SaveBatch, *, fmt: str | None = None,
         _flush(batch, seen, save, summary, mapping)
     finally:
         seen.close()
+    summary.errors.sort(key=lambda e: e.row)   # a duplicate is found when its batch is stored
     return summary
 
 
