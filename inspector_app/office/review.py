@@ -125,7 +125,9 @@ class ReviewStore:
         detail = self._summary(row[:-1])
         device_id, record_id = detail["device_id"], detail["record_id"]
         detail["envelope"] = json.loads(bytes(row[-1]).decode("utf-8"))
-        detail["ticket_source"] = ticket_source(detail["envelope"]["record"].get("visit") or {})
+        record = detail["envelope"].get("record") if isinstance(detail["envelope"], dict) else None
+        visit = record.get("visit") if isinstance(record, dict) else None  # synthetic rows: none
+        detail["ticket_source"] = ticket_source(visit if isinstance(visit, dict) else {})
         detail["review_history"] = [
             {"kind": r[4], "from_state": r[5], "state": r[0], "comment": r[1], "by": r[2],
              "at": r[3]}
