@@ -232,7 +232,7 @@ class TicketLife(RuleBasedStateMachine):
 TicketLife.TestCase.settings = settings(
     max_examples=300, stateful_step_count=40, deadline=None,
     suppress_health_check=[HealthCheck.too_slow])
-test_ticket_life = TicketLife.TestCase
+test_ticket_life = pytest.mark.slow(TicketLife.TestCase)   # 15-45 s on 2 shared cores
 
 
 def test_a_long_happy_life_reaches_closed():
