@@ -157,8 +157,15 @@ class TicketData:
                        flat=self.flat)
 
     def digest(self) -> str:
-        """sha256 (hex) of the domain line and the canonical JSON of the fields."""
-        return ticket_digest(self.to_dict())
+        """sha256 (hex) of the domain line and the canonical JSON of the fields.
+
+        Kept on the (frozen) instance once made: an import asks for it in its duplicates check
+        and again when storing."""
+        made = self.__dict__.get("_digest")
+        if made is None:
+            made = ticket_digest(self.to_dict())
+            object.__setattr__(self, "_digest", made)
+        return made
 
     @property
     def key(self) -> str:

@@ -2,7 +2,7 @@
 
 Subcommands: `serve`, `enrollment-code`, `admin-token`, `add-user`, `devices`, `revoke-device`,
 `allow-reenrolment`, `device-log`, `import-bundle`, `records`, `synth`, `profile list|confirm`,
-and `migrate-db` (from the SQLite file to PostgreSQL; it names its own two databases).
+`tickets import|list|show|assign|cancel|close` (`office.ticket_cli`), and `migrate-db` (from the SQLite file to PostgreSQL; it names its own two databases).
 The others work on the office database given by `--db` (default
 `INSPECTOR_OFFICE_DB`, else `office.sqlite3` in the platform's user data folder), so the
 administration commands can run on the office machine while `serve` is running (WAL).
@@ -28,7 +28,8 @@ from inspector_app.office.app import DEFAULT_MAX_RECORD_BYTES
 from inspector_app.office.db import BadDatabaseAddress, describe, is_postgres
 from inspector_app.office.photos import incomplete_records
 from inspector_app.office.schema import SchemaTooNew
-from inspector_app.office.store import DB_FILENAME, REVIEW_STATE_ZH, OfficeStore
+from inspector_app.office.store import DB_FILENAME, REVIEW_STATE_ZH, EnrollmentError, OfficeStore
+from inspector_app.office.ticket_cli import add_ticket_commands
 
 VERIFY_ZH = {"verified": "已验证", "failed": "校验失败"}
 CHAIN_ZH = {"ok": "", "gap": "，链条缺环（前一条记录未到）", "fork": "，链条分叉"}
@@ -74,16 +75,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("enrollment-code", help="print a one-time code to enrol one laptop")
     p.add_argument("--ttl-hours", type=float, default=24.0,
                    help=f"valid for (default 24 h, at most {MAX_TTL_HOURS:g} h)")
+    p.add_argument("--inspector", help="the inspector account whose laptop this code enrols"
+                                       " (it then pulls that inspector's tickets)")
     p.set_defaults(run=cmd_enrollment_code)
 
     p = sub.add_parser("admin-token", help="print a new supervisor token for the review API")
     p.add_argument("--label", default="admin", help="whose token (kept in the review trail)")
     p.set_defaults(run=cmd_admin_token)
 
-    p = sub.add_parser("add-user", help="create a supervisor or admin account")
+    p = sub.add_parser("add-user", help="create a supervisor, admin or inspector account")
     p.add_argument("name")
-    p.add_argument("--role", required=True, choices=["supervisor", "admin"])
-    p.add_argument("--district", help="the district a supervisor reviews (required for them)")
+    p.add_argument("--role", required=True, choices=["supervisor", "admin", "inspector"])
+    p.add_argument("--district", help="the district a supervisor reviews or an inspector works"
+                                      " in (required for them)")
     p.add_argument("--password-stdin", action="store_true",
                    help="read the password from standard input (else asked twice at a prompt)")
     p.set_defaults(run=cmd_add_user)
@@ -164,6 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--citation-en", default="", help="the same in English (no Chinese characters)")
     q.add_argument("--by", required=True, help="the confirming office administrator's account")
     q.set_defaults(run=cmd_profile_confirm)
+    add_ticket_commands(sub)
     add_everywhere(parser, sub, _global_options,
                    {"db": None, "lang": os.environ.get("INSPECTOR_LANG", "zh")})
     return parser
@@ -242,11 +247,18 @@ def cmd_enrollment_code(args: argparse.Namespace) -> int:
     ttl = _ttl(args)
     if ttl is None:
         return 2
-    code, expires = _store(args).new_enrollment_code(ttl)
+    inspector = (args.inspector or "").strip() or None
+    try:
+        code, expires = _store(args).new_enrollment_code(ttl, inspector=inspector)
+    except EnrollmentError as exc:
+        print(_say(args, exc.zh, exc.en), file=sys.stderr)
+        return 2
     local = expires.astimezone().isoformat(timespec="minutes")
     print(code)
-    print(_say(args, f"一次性注册码，有效期至 {local}", f"one-time code, valid until {local}"),
-          file=sys.stderr)
+    whose = (_say(args, f"（检测员 {inspector} 的电脑）", f" (a laptop of inspector {inspector})")
+             if inspector else "")
+    print(_say(args, f"一次性注册码{whose}，有效期至 {local}",
+               f"one-time code{whose}, valid until {local}"), file=sys.stderr)
     return 0
 
 
@@ -267,10 +279,12 @@ def cmd_add_user(args: argparse.Namespace) -> int:
 
     from inspector_app.office.auth import hash_password
 
-    if args.role == "supervisor" and not args.district:
+    if args.role == "supervisor" and not (args.district or "").strip():
         print(_say(args, "审核员账号需要 --district（所管辖的区）",
                    "a supervisor account needs --district"), file=sys.stderr)
         return 2
+    if args.role == "inspector":
+        return _add_inspector(args)
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
@@ -290,6 +304,39 @@ def cmd_add_user(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     print(_say(args, f"已创建账号 {args.name}", f"account {args.name} created"))
+    return 0
+
+
+NO_PASSWORD = "!"   # not an argon2 hash: no password ever matches it (`auth.check_password`)
+
+
+def _add_inspector(args: argparse.Namespace) -> int:
+    """An inspector account: the district it works in, no password (it never logs in to the
+    review API; its laptops authenticate with their device credentials)."""
+    from sqlalchemy.exc import IntegrityError
+
+    district = (args.district or "").strip()
+    name = args.name.strip()
+    if not district:
+        print(_say(args, "检测员账号需要 --district（所在的区）", "an inspector account needs --district"),
+              file=sys.stderr)
+        return 2
+    if not name or any(ch.isspace() or not ch.isprintable() for ch in name):
+        print(_say(args, "账号名不能为空，也不能含空格", "an account name is not empty and has no spaces"),
+              file=sys.stderr)
+        return 2
+    if args.password_stdin:
+        print(_say(args, "检测员账号没有密码（不登录审核接口）：不要给 --password-stdin",
+                   "an inspector account has no password (it never logs in to the review API):"
+                   " drop --password-stdin"), file=sys.stderr)
+        return 2
+    try:
+        _store(args).add_user(name, "inspector", NO_PASSWORD, district)
+    except IntegrityError:
+        print(_say(args, f"已有账号 {name}", f"account {name} already exists"), file=sys.stderr)
+        return 2
+    print(_say(args, f"已创建检测员账号 {name}（{district}）",
+               f"inspector account {name} created ({district})"))
     return 0
 
 
@@ -498,7 +545,8 @@ def cmd_devices(args: argparse.Namespace) -> int:
     for d in devices:
         state = (_say(args, f"已注销 {d.revoked_at}", f"revoked {d.revoked_at}") if d.revoked
                  else _say(args, "有效", "active"))
-        print(f"{d.device_id}  {state}  {d.enrolled_via}  {d.enrolled_at}  {d.label}")
+        inspector = d.inspector or _say(args, "（无检测员）", "(no inspector)")
+        print(f"{d.device_id}  {state}  {inspector}  {d.enrolled_via}  {d.enrolled_at}  {d.label}")
     return 0
 
 

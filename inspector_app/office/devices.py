@@ -35,6 +35,7 @@ class Device:
     revoked_reason: str
     last_seen_at: str | None
     can_upload: bool = False
+    inspector: str | None = None    # the inspector account it was enrolled for (its tickets)
 
     @property
     def revoked(self) -> bool:
@@ -45,11 +46,11 @@ class Device:
 
 
 _DEVICE_COLS = ("device_id, public_key, label, enrolled_via, enrolled_at, revoked_at,"
-                " revoked_reason, last_seen_at, token_hash IS NOT NULL")
+                " revoked_reason, last_seen_at, token_hash IS NOT NULL, inspector")
 
 
 def _device(row: tuple) -> Device:
-    return Device(*row[:8], can_upload=bool(row[8]))
+    return Device(*row[:8], can_upload=bool(row[8]), inspector=row[9])
 
 
 class EnrollmentError(Exception):
@@ -66,14 +67,31 @@ class DeviceStore:
     db: Database
 
     # -- enrolment -----------------------------------------------------------------------------
-    def new_enrollment_code(self, ttl: timedelta = timedelta(hours=24)) -> tuple[str, datetime]:
-        """A one-time code for one laptop; only its hash is kept."""
+    def new_enrollment_code(self, ttl: timedelta = timedelta(hours=24),
+                            inspector: str | None = None) -> tuple[str, datetime]:
+        """A one-time code for one laptop; only its hash is kept.
+
+        With `inspector` (an enabled inspector account) the laptop enrolled with it belongs to
+        that inspector and pulls the tickets assigned to them; `EnrollmentError`
+        ('no_such_inspector') for any other name.
+        """
         raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
         code = f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
         expires = datetime.now(UTC) + ttl
         with self.db.write() as c:
-            c.execute("INSERT INTO enrollment_codes (code_hash, created_at, expires_at)"
-                      " VALUES (?,?,?)", (secret_hash(raw), now_iso(), utc_iso(expires)))
+            if inspector is not None:
+                found = c.execute("SELECT role FROM users WHERE name=? AND disabled_at IS NULL",
+                                  (inspector,)).fetchone()
+                if found is None or found[0] != "inspector":
+                    raise EnrollmentError(
+                        "no_such_inspector",
+                        f"没有检测员账号 {inspector}（先用 inspector-office add-user {inspector} "
+                        "--role inspector --district 区 创建）",
+                        f"no inspector account {inspector} (create it first: inspector-office "
+                        f"add-user {inspector} --role inspector --district DISTRICT)", status=422)
+            c.execute("INSERT INTO enrollment_codes (code_hash, created_at, expires_at, inspector)"
+                      " VALUES (?,?,?,?)", (secret_hash(raw), now_iso(), utc_iso(expires),
+                                            inspector))
         return code, expires
 
     def enroll(self, code: str, device_id: str, public_key: str, proof: str,
@@ -103,8 +121,8 @@ class DeviceStore:
         refusal: EnrollmentError | None = None
         with self.db.write() as c:
             c.lock("enrolment")   # a code is spent, and a device enrolled, by one writer
-            row = c.execute("SELECT expires_at, used_at FROM enrollment_codes WHERE code_hash=?",
-                            (code_hash,)).fetchone()
+            row = c.execute("SELECT expires_at, used_at, inspector FROM enrollment_codes"
+                            " WHERE code_hash=?", (code_hash,)).fetchone()
             if row is None:
                 raise EnrollmentError("code_unknown", "注册码不正确", "the enrolment code is wrong")
             if row[1] is not None:
@@ -146,14 +164,15 @@ class DeviceStore:
                         c.execute("UPDATE reenrolment_allowances SET used_at=? WHERE id=?",
                                   (now_iso(), leave[0]))
                         event, by, detail = "reenrolled", leave[1], leave[2]
-                if refusal is None:
+                if refusal is None:   # a code made for no inspector keeps the laptop's link
                     c.execute("UPDATE devices SET token_hash=?, label=?, enrolled_via='code',"
-                              " enrolled_at=? WHERE device_id=?",
-                              (secret_hash(token), label, now_iso(), device_id))
+                              " enrolled_at=?, inspector=COALESCE(?, inspector)"
+                              " WHERE device_id=?",
+                              (secret_hash(token), label, now_iso(), row[2], device_id))
             else:
                 c.execute("INSERT INTO devices (device_id, public_key, token_hash, label,"
-                          " enrolled_via, enrolled_at) VALUES (?,?,?,?,'code',?)",
-                          (device_id, public_key, secret_hash(token), label, now_iso()))
+                          " enrolled_via, enrolled_at, inspector) VALUES (?,?,?,?,'code',?,?)",
+                          (device_id, public_key, secret_hash(token), label, now_iso(), row[2]))
             if refusal is None:
                 c.execute("UPDATE enrollment_codes SET used_at=?, used_by=? WHERE code_hash=?",
                           (now_iso(), device_id, code_hash))
@@ -216,11 +235,11 @@ class DeviceStore:
         """The enrolled, unrevoked device whose token this is; None for anything else."""
         row = self.db.query_one(f"SELECT {_DEVICE_COLS}, token_hash FROM devices"
                                 " WHERE device_id=?", (device_id,))
-        if row is None or row[9] is None or row[5] is not None:
+        if row is None or row[10] is None or row[5] is not None:
             return None
-        if not hmac.compare_digest(row[9], secret_hash(token)):
+        if not hmac.compare_digest(row[10], secret_hash(token)):
             return None
-        return _device(row[:9])
+        return _device(row[:10])
 
     def touch_device(self, device_id: str) -> None:
         with self.db.write() as c:

@@ -61,9 +61,13 @@ def held_tickets(c: Tx, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str]
     for start in range(0, len(unique), KEY_CHUNK):
         chunk = unique[start:start + KEY_CHUNK]
         values = ", ".join("(?, ?)" for _ in chunk)
+        # a join on the VALUES list, not `(channel, ticket) IN (VALUES ...)`: SQLite scans the
+        # whole table for the latter (an import of 100,000 rows grew quadratically)
         for channel, ticket, digest, revision, state in c.execute(
-                "SELECT channel, ticket, digest, revision, state FROM tickets"
-                f" WHERE (channel, ticket) IN (VALUES {values})", [p for k in chunk for p in k]):
+                "SELECT t.channel, t.ticket, t.digest, t.revision, t.state"
+                f" FROM (VALUES {values}) AS k JOIN tickets AS t"
+                " ON t.channel = k.column1 AND t.ticket = k.column2",
+                [p for k in chunk for p in k]):
             found[(channel, ticket)] = {"digest": digest, "revision": revision, "state": state}
     return found
 

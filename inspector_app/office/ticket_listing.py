@@ -98,11 +98,14 @@ def tested_records(db: Database, keys: Sequence[tuple[str, str]]) -> dict[tuple[
     found: dict[tuple[str, str], list[str]] = {}
     if not keys:
         return found
+    keys = list(dict.fromkeys(keys))
     values = ", ".join("(?, ?)" for _ in keys)
     params = [part for key in keys for part in key]
+    # joined, not `(channel, ticket) IN (VALUES ...)`, which SQLite answers with a full scan
     for channel, ticket, data in db.query(
-            "SELECT channel, ticket, data FROM ticket_events WHERE kind = 'tested'"
-            f" AND (channel, ticket) IN (VALUES {values}) ORDER BY id", params):
+            "SELECT e.channel, e.ticket, e.data FROM (VALUES " + values + ") AS k"
+            " JOIN ticket_events AS e ON e.channel = k.column1 AND e.ticket = k.column2"
+            " WHERE e.kind = 'tested' ORDER BY e.id", params):
         found.setdefault((channel, ticket), []).append(str(json.loads(data).get("record", "")))
     return found
 
