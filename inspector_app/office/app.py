@@ -39,6 +39,8 @@ to it, and a record of another district answers 404 on detail, envelope, review 
 - `GET  /companies/stats?season=2025-2026` supervisor: per heating company tests, failure rate,
                                           median minutes complaint→contact / →arrival, breaches
                                           of the profile's contact_within_min
+- `GET  /tickets/stats?season=2025-2026`  supervisor: response figures from the hotline tickets
+                                          per company and district (`office.ticket_statistics`)
 - `GET  /chain-problems` (a supervisor: its district's records only),
   `GET /devices` and `POST /devices/{id}/revoke` (admin)
 
@@ -72,6 +74,7 @@ from inspector_app.office import (
     record_names,
     rulings,
     schema,
+    ticket_stats_route,
 )
 from inspector_app.office.auth import (
     Supervisor,
@@ -245,6 +248,7 @@ def create_app(db_path: str | Path, training: bool = False,
         return {"database": store.db.dialect, "schema": revision}
 
     app.include_router(enrolment.router)
+    app.include_router(ticket_stats_route.router)  # before any /tickets/{channel}/... route
 
     @app.put(
         "/api/v1/records/{record_id}", tags=["records"],
