@@ -73,7 +73,8 @@ class TicketDetail(QScrollArea):
         out += [f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows]
         out.append("</table>")
         if data.get("text"):
-            out.append(f"<p><b>{self.tr('Complaint')}</b><br>"
+            heading = self.tr("Complaint")
+            out.append(f"<p><b>{escape(heading)}</b><br>"
                        f"{escape(data['text']).replace(chr(10), '<br>')}</p>")
         out.append(self._revisions(t.get("revisions") or []))
         out.append(self._events(t.get("events") or []))
@@ -82,8 +83,8 @@ class TicketDetail(QScrollArea):
     def _contact(self, t: dict[str, Any]) -> str:
         if not t.get("contacted_at"):
             if t.get("overdue"):
-                return (f"<span style='color:{BAD}'>"
-                        f"{escape(self.tr('not yet — past the limit'))}</span>")
+                late = self.tr("not yet — past the limit")
+                return f"<span style='color:{BAD}'>{escape(late)}</span>"
             return escape(self.tr("not yet"))
         minutes = t.get("minutes_to_contact")
         within = t.get("contacted_within_limit")
@@ -98,7 +99,8 @@ class TicketDetail(QScrollArea):
     def _revisions(self, revisions: list[dict[str, Any]]) -> str:
         if len(revisions) < 2:
             return ""
-        out = [f"<h4>{escape(self.tr('Revisions from the hotline'))}</h4><ol>"]
+        heading = self.tr("Revisions from the hotline")
+        out = [f"<h4>{escape(heading)}</h4><ol>"]
         previous: dict[str, Any] = {}
         for rev in revisions:
             data = rev.get("data") or {}
@@ -113,7 +115,8 @@ class TicketDetail(QScrollArea):
         return "".join(out)
 
     def _events(self, events: list[dict[str, Any]]) -> str:
-        out = [f"<h4>{escape(self.tr('History'))}</h4><table cellspacing='2'>"]
+        heading = self.tr("History")
+        out = [f"<h4>{escape(heading)}</h4><table cellspacing='2'>"]
         for e in events:
             data = e.get("data") or {}
             details = []

@@ -50,10 +50,10 @@ def is_overdue(item: dict[str, Any], minutes: float) -> bool:
 
 def minutes_text(minutes: float) -> str:
     """'12 min' below an hour, '3 h 05 min' up to two days, then days and hours."""
-    return _Words().minutes(int(minutes))
+    return WaitingTime().minutes(int(minutes))
 
 
-class _Words(QObject):
+class WaitingTime(QObject):
     """The translation context of the waiting time."""
 
     def minutes(self, whole: int) -> str:
