@@ -7,6 +7,7 @@ scroll. Every value from the office is escaped (a resident's complaint text is o
 
 from __future__ import annotations
 
+from datetime import datetime
 from html import escape
 from typing import Any
 
@@ -17,8 +18,19 @@ from inspector_app.ui.supervisor.labels import NONE, label
 DATA_ORDER = ("resident_name", "resident_phone", "company", "text")
 
 
-def _time(text: Any) -> str:
-    return escape(str(text).replace("T", " ")[:19]) if text else NONE
+def _time(text: Any, zone_of: Any = None) -> str:
+    """A time as the office gave it, or (with `zone_of`, e.g. the complaint time) shown in
+    that time's zone: the deadline comes in UTC, the dispatcher reads local time."""
+    if not text:
+        return NONE
+    if zone_of:
+        try:
+            local = datetime.fromisoformat(str(zone_of)).tzinfo
+            text = datetime.fromisoformat(str(text).replace("Z", "+00:00")).astimezone(
+                local).isoformat(timespec="seconds")
+        except ValueError:
+            pass
+    return escape(str(text).replace("T", " ")[:19])
 
 
 class TicketDetail(QScrollArea):
@@ -54,7 +66,7 @@ class TicketDetail(QScrollArea):
             (self.tr("State"), escape(label("ticket_state", t.get("state")))),
             (self.tr("Inspector"), escape(t.get("inspector") or self.tr("not assigned"))),
             (self.tr("Complaint time"), _time(t.get("complaint_at"))),
-            (self.tr("Contact due by"), _time(t.get("deadline_at"))),
+            (self.tr("Contact due by"), _time(t.get("deadline_at"), t.get("complaint_at"))),
             (self.tr("Contacted"), self._contact(t)),
             (self.tr("Visit agreed for"), _time(t.get("visit_at"))),
             (self.tr("Address"), escape(t.get("address") or NONE)),

@@ -17,6 +17,7 @@ from inspector_app.core.tickets import STATES
 from inspector_app.review.client import ReviewSession
 from inspector_app.ui.qt import (
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QItemSelectionModel,
@@ -88,7 +89,7 @@ class TicketsTab(QWidget):
         side.setContentsMargins(0, 0, 0, 0)
         self.detail = TicketDetail(right)
         side.addWidget(self.detail, 1)
-        buttons = QHBoxLayout()
+        buttons = QGridLayout()   # two rows: the longer words of either language fit
         self.assignButton = QPushButton(right)
         self.assignButton.setObjectName("assignButton")
         self.contactedButton = QPushButton(right)
@@ -97,9 +98,9 @@ class TicketsTab(QWidget):
         self.cancelButton.setObjectName("cancelTicketButton")
         self.closeButton = QPushButton(right)
         self.closeButton.setObjectName("closeTicketButton")
-        for button in (self.assignButton, self.contactedButton, self.cancelButton,
-                       self.closeButton):
-            buttons.addWidget(button)
+        for n, button in enumerate((self.assignButton, self.contactedButton,
+                                    self.cancelButton, self.closeButton)):
+            buttons.addWidget(button, n // 2, n % 2)
         side.addLayout(buttons)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(right)
@@ -295,6 +296,9 @@ class TicketsTab(QWidget):
         self.refreshButton.setText(self.tr("Refresh"))
         self.assignButton.setText(self.tr("Dispatch…"))
         self.contactedButton.setText(self.tr("Office phoned the resident"))
+        self.contactedButton.setToolTip(self.tr(
+            "The office reached the resident by phone itself: the contact counts for the clock"
+            " now."))
         self.cancelButton.setText(self.tr("Cancel ticket…"))
         self.closeButton.setText(self.tr("Close ticket…"))
         chosen = self.stateCombo.currentData()
