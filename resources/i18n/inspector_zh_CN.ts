@@ -3017,8 +3017,8 @@ SHA-256 %4</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/supervisor/window.py" line="511"/>
-        <source>&amp;Tickets</source>
-        <translation>工单(&amp;T)</translation>
+        <source>Tic&amp;kets</source>
+        <translation>工单(&amp;K)</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/supervisor/window.py" line="516"/>
@@ -3198,147 +3198,147 @@ SHA-256 %4</translation>
 <context>
     <name>TicketDetail</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="47"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="59"/>
         <source>Choose a ticket in the list.</source>
         <translation>请在列表中选择一张工单。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="53"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="65"/>
         <source>Ticket</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="54"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="66"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="55"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="67"/>
         <source>Inspector</source>
         <translation>检测人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="55"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="67"/>
         <source>not assigned</source>
         <translation>未派单</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="56"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="68"/>
         <source>Complaint time</source>
         <translation>投诉时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="57"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="69"/>
         <source>Contact due by</source>
         <translation>应联系时限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="58"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="70"/>
         <source>Contacted</source>
         <translation>联系情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="59"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="71"/>
         <source>Visit agreed for</source>
         <translation>约定上门时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="60"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="72"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="61"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="73"/>
         <source>District</source>
         <translation>区</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="62"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="74"/>
         <source>Resident</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="63"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="75"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="64"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="76"/>
         <source>Heating company</source>
         <translation>供热企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="67"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="79"/>
         <source>Failed contact attempts</source>
         <translation>联系未成功次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="69"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="81"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="71"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="83"/>
         <source>Sealed records</source>
         <translation>签封记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="76"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="88"/>
         <source>Complaint</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="86"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="98"/>
         <source>not yet — past the limit</source>
         <translation>尚未联系 — 已超时</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="88"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="100"/>
         <source>not yet</source>
         <translation>尚未联系</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="91"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="103"/>
         <source>%1, %2, %3 min after the complaint</source>
         <translation>%1，%2，投诉后 %3 分钟</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="96"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="108"/>
         <source>within the limit</source>
         <translation>在时限内</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="96"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="108"/>
         <source>later than the limit</source>
         <translation>超过时限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="102"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="114"/>
         <source>Revisions from the hotline</source>
         <translation>热线工单版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="108"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="120"/>
         <source>changed: %1</source>
         <translation>变更：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="109"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="121"/>
         <source>first version</source>
         <translation>首个版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="118"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="130"/>
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="128"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="140"/>
         <source>visit at %1</source>
         <translation>上门时间 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="136"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="148"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -3404,107 +3404,112 @@ SHA-256 %4</translation>
 <context>
     <name>TicketsTab</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="152"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="153"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="172"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="173"/>
         <source>%1 tickets shown, %2 overdue</source>
         <translation>显示 %1 张工单，其中 %2 张超时</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="242"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="243"/>
         <source>Ticket %1 dispatched to %2.</source>
         <translation>工单 %1 已派给 %2。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="253"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="254"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="258"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="259"/>
         <source>Contact by phone from the office recorded.</source>
         <translation>已记录办公室电话联系。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="259"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="260"/>
         <source>phoned from the office</source>
         <translation>办公室电话联系</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="274"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="275"/>
         <source>Cancel ticket %1</source>
         <translation>撤销工单 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="275"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="276"/>
         <source>Why is ticket %1 cancelled? The reason stays in its history and the inspector&apos;s laptop drops it on its next sync.</source>
         <translation>为什么撤销工单 %1？原因将保留在工单记录中，检测人员的电脑下次同步时会移除此工单。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="277"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="278"/>
         <source>Cancel the ticket</source>
         <translation>撤销工单</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="279"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="280"/>
         <source>Ticket %1 cancelled.</source>
         <translation>工单 %1 已撤销。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="286"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="287"/>
         <source>Close ticket %1</source>
         <translation>办结工单 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="287"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="288"/>
         <source>Close ticket %1 (a note is optional):</source>
         <translation>办结工单 %1（备注可不填）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="288"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="289"/>
         <source>Close the ticket</source>
         <translation>办结工单</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="290"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="291"/>
         <source>Ticket %1 closed.</source>
         <translation>工单 %1 已办结。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="294"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="295"/>
         <source>State:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="295"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="296"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="296"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="297"/>
         <source>Dispatch…</source>
         <translation>派单…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="297"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="298"/>
         <source>Office phoned the resident</source>
         <translation>办公室已电话联系用户</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="298"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="300"/>
+        <source>The office reached the resident by phone itself: the contact counts for the clock now.</source>
+        <translation>办公室已自行电话联系到用户：联系时间即从现在起计入时限。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="302"/>
         <source>Cancel ticket…</source>
         <translation>撤销工单…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="299"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="303"/>
         <source>Close ticket…</source>
         <translation>办结工单…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="303"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="307"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>

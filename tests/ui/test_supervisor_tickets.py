@@ -223,11 +223,11 @@ def test_the_tab_speaks_one_language(app, qtbot, dispatch, settings, tmp_path):
     window = open_tickets(qtbot, dispatch, tmp_path, settings)
     tab = window.tickets
     index = window.ui.tabs.indexOf(tab)
-    assert window.ui.tabs.tabText(index) == "工单(&T)"
+    assert window.ui.tabs.tabText(index) == "工单(&K)"
     assert tab.model.headerData(0, Qt.Orientation.Horizontal) == "距投诉"
     try:
         i18n.install_language("en")
-        qtbot.waitUntil(lambda: window.ui.tabs.tabText(index) == "&Tickets", timeout=5000)
+        qtbot.waitUntil(lambda: window.ui.tabs.tabText(index) == "Tic&kets", timeout=5000)
         assert tab.model.headerData(0, Qt.Orientation.Horizontal) == "Since complaint"
         assert tab.assignButton.text() == "Dispatch…"
         assert tab.stateCombo.itemText(0) == "All states"

@@ -508,7 +508,7 @@ class SupervisorWindow(QMainWindow):
 
     # -- language and closing ------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.ui.tabs.setTabText(self.ui.tabs.indexOf(self.tickets), self.tr("&Tickets"))
+        self.ui.tabs.setTabText(self.ui.tabs.indexOf(self.tickets), self.tr("Tic&kets"))
         self.tickets.retranslate()
         self.response.retranslate()
         user = self.session.user
