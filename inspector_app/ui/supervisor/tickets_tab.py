@@ -179,6 +179,7 @@ class TicketsTab(QWidget):
         if self.keep_key:
             for row in range(rows):
                 if self.model.rows[row]["key"] == self.keep_key:
+                    self.keep_key = None   # found once: a later page must not move the choice
                     self.table.selectionModel().setCurrentIndex(
                         self.model.index(row, 0),
                         QItemSelectionModel.SelectionFlag.ClearAndSelect

@@ -99,6 +99,7 @@ class SupervisorWindow(QMainWindow):
         self.ui.chartLayout.addWidget(self.chart)
         self.tickets = TicketsTab(self, lambda: self.session, self._run, self.status)
         self.ui.tabs.insertTab(1, self.tickets, "")
+        self.tickets.model.failed.connect(self._maybe_log_in_again)
         self.response = ResponseTable(self.ui.companiesSplitter)
         self.ui.companiesSplitter.insertWidget(1, self.response)
         self.ui.companiesSplitter.setSizes([230, 200, 190])
