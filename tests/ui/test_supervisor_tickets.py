@@ -235,3 +235,21 @@ def test_the_tab_speaks_one_language(app, qtbot, dispatch, settings, tmp_path):
     finally:
         i18n.install_language("zh")
     window.close()
+
+
+def test_the_waiting_clock_is_the_office_s_plus_the_time_since_it_answered(app):
+    from inspector_app.ui.supervisor.tickets_model import (
+        is_overdue,
+        minutes_text,
+        waiting_minutes,
+    )
+
+    item = {"minutes_since_complaint": 28.0, "state": "assigned", "contacted_at": None,
+            "contact_limit_min": 30, "overdue": False}
+    assert waiting_minutes(item, fetched=100.0, now=100.0 + 150) == 30.5
+    assert waiting_minutes(item, fetched=100.0, now=90.0) == 28.0   # never runs backwards
+    assert not is_overdue(item, 30.0) and is_overdue(item, 30.5)
+    assert not is_overdue({**item, "contacted_at": "2026-12-01T08:10:00+08:00"}, 99)
+    assert not is_overdue({**item, "state": "cancelled"}, 99)
+    assert [minutes_text(m) for m in (0.4, 59.9, 61, 48 * 60 + 5)] == \
+        ["0 分钟", "59 分钟", "1 小时 01 分", "2 天 0 小时"]
