@@ -294,7 +294,7 @@ def apply(status: TicketStatus, event: TicketEvent) -> TicketStatus:
                        reason="" if state == "assigned" else status.reason)
     if kind in ("contact_attempt", "contacted"):
         method = _need(event, "method", "联系方式")
-        if method not in CONTACT_METHODS:
+        if not isinstance(method, str) or method not in CONTACT_METHODS:
             raise TicketError(f"未知联系方式：{str(method)[:20]}", f"unknown contact method {method!r}",
                               field="method")
         if kind == "contact_attempt":

@@ -1,5 +1,9 @@
 """Who acts at the office: administrator tokens, supervisor and admin accounts, sessions.
 
+An `inspector` account is a name tickets are assigned to and laptops are enrolled for; it never
+opens the review API (`office.auth.require_supervisor` refuses its session), so its password
+hash may be unusable.
+
 Secrets are stored only as SHA-256 hashes (tokens are long random strings, so a fast hash is
 enough); people's passwords are argon2id hashes made in `office.auth`. Sessions live in the
 database, so any office process accepts a session another one opened.
@@ -14,7 +18,7 @@ from typing import Any
 from inspector_app.office.db import Database
 from inspector_app.office.values import now_iso, secret_hash, utc_iso
 
-ROLES = ("supervisor", "admin")
+ROLES = ("supervisor", "admin", "inspector")
 SESSION_TTL = timedelta(hours=12)
 
 
@@ -42,8 +46,8 @@ class AccountStore:
                  district: str | None = None) -> None:
         if role not in ROLES:
             raise ValueError(f"role must be one of {ROLES}")
-        if role == "supervisor" and not district:
-            raise ValueError("a supervisor needs a district")
+        if role in ("supervisor", "inspector") and not district:
+            raise ValueError(f"a {role} needs a district")
         with self.db.write() as c:
             c.execute("INSERT INTO users (name, role, district, password_hash, created_at)"
                       " VALUES (?,?,?,?,?)", (name, role, district or None, password_hash,

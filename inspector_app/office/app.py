@@ -23,6 +23,10 @@ Endpoints (all under /api/v1):
 - `GET  /records/{id}`                    supervisor: detail, review history, chain problems,
                                           rulings (newest last), evidence (photos missing)
 - `PUT  /photos/{sha256}`                 device: a photo the records cite (`office.photos`)
+- `GET  /assignments`                     device: its inspector's dispatched tickets since a
+                                          sealed cursor, signed by the office key; removals
+- `POST /ticket-events`                   device: contact log (up to 500 events, idempotent by
+                                          event_id) (`office.ticket_feed`)
 - `GET  /photos/{sha256}`                 supervisor: a photo cited by a record of the district
 - `GET  /records/{id}/envelope`           supervisor: the exact bytes received
 - `PUT  /records/{id}/review`             supervisor: set review state with a comment
@@ -41,6 +45,8 @@ to it, and a record of another district answers 404 on detail, envelope, review 
                                           of the profile's contact_within_min
 - `GET  /tickets/stats?season=2025-2026`  supervisor: response figures from the hotline tickets
                                           per company and district (`office.ticket_statistics`)
+- `POST /tickets`, `GET /tickets`, `GET /tickets/{channel}/{ticket}`, `POST .../assignment`,
+  `POST .../events`, `GET /inspectors`: complaint tickets, district-scoped (`office.tickets_api`)
 - `GET  /chain-problems` (a supervisor: its district's records only),
   `GET /devices` and `POST /devices/{id}/revoke` (admin)
 
@@ -74,12 +80,16 @@ from inspector_app.office import (
     record_names,
     rulings,
     schema,
+    ticket_feed,
     ticket_stats_route,
+    tickets_api,
 )
 from inspector_app.office.auth import (
+    REVIEW_ROLES,
     Supervisor,
     check_password,
     device_from_request,
+    not_a_supervisor,
     office_store,
     require_supervisor,
     too_many_attempts,
@@ -201,8 +211,9 @@ def create_app(db_path: str | Path, training: bool = False,
     app.state.trusted_proxies = parse_proxies(trusted_proxies)
 
     @app.post("/api/v1/login", response_model=LoginResponse, tags=["accounts"],
-              responses=refusals(400, 401, 413, 422, 429,
+              responses=refusals(400, 401, 403, 413, 422, 429,
                                  s401="wrong user name or password",
+                                 s403="an inspector's account (it never logs in here)",
                                  s429="locked out for a while: see Retry-After"))
     def login(req: LoginRequest, request: Request, store: StoreDep) -> LoginResponse:
         gate: LoginThrottle = request.app.state.throttle
@@ -215,6 +226,8 @@ def create_app(db_path: str | Path, training: bool = False,
             gate.failed(*keys)
             raise wrong_password()
         gate.succeeded(keys[0])
+        if user["role"] not in REVIEW_ROLES:
+            raise not_a_supervisor()
         token, expires = store.new_session(user["name"])
         return LoginResponse(token=token, expires_at=expires.isoformat(timespec="seconds"),
                              name=user["name"], role=user["role"], district=user["district"])
@@ -248,7 +261,9 @@ def create_app(db_path: str | Path, training: bool = False,
         return {"database": store.db.dialect, "schema": revision}
 
     app.include_router(enrolment.router)
-    app.include_router(ticket_stats_route.router)  # before any /tickets/{channel}/... route
+    app.include_router(ticket_stats_route.router)  # before /tickets/{...}: "stats" is no ticket
+    app.include_router(tickets_api.router)  # supervisors and hotline platforms: tickets
+    app.include_router(ticket_feed.router)  # laptops: GET /assignments, POST /ticket-events
 
     @app.put(
         "/api/v1/records/{record_id}", tags=["records"],

@@ -8,7 +8,8 @@ People: accounts (`inspector-office add-user`) with argon2id password hashes log
 `POST /api/v1/login` and get a session bearer token (stored as a SHA-256 hash, with an expiry).
 A `supervisor` account sees only its own district's records; an `admin` account sees all. The
 older admin token (`inspector-office admin-token`) still works and acts as an admin. A device
-token is neither, so it never opens the review API.
+token is neither, so it never opens the review API; nor does an `inspector` account (the name
+tickets are assigned to), should a session of one ever exist: 403.
 
 Guessing passwords is slowed down by `office.login_throttle.LoginThrottle` (counters in the
 office database, locked per user name, a higher limit per client address).
@@ -69,6 +70,16 @@ def check_password(store: OfficeStore, name: str, password: str) -> dict | None:
     return user
 
 
+REVIEW_ROLES = ("supervisor", "admin")
+
+
+def not_a_supervisor() -> HTTPException:
+    """403 for an account that is not a supervisor's or an admin's (an inspector's)."""
+    return HTTPException(status_code=403, detail={
+        "error": "not_a_supervisor", "reason_zh": "检测员账户不能登录或使用审核接口",
+        "reason": "an inspector account cannot log in to or use the review API"})
+
+
 def too_many_attempts(seconds: float) -> HTTPException:
     wait = max(1, math.ceil(seconds))
     return HTTPException(status_code=429, headers={"Retry-After": str(wait)}, detail={
@@ -116,6 +127,8 @@ def require_supervisor(
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise _unauthorised("no_credential", "需要审核员登录", "supervisor login required")
     user = store.session_user(credentials.credentials)
+    if user is not None and user["role"] not in REVIEW_ROLES:
+        raise not_a_supervisor()
     if user is not None:
         return Supervisor(name=user["name"], role=user["role"], district=user["district"])
     name = store.admin_token_label(credentials.credentials)

@@ -6,7 +6,8 @@ Every route with a JSON body is therefore built as a `BoundedJsonRoute` (set as 
 of the app and of every router): it reads the body as a stream up to `MAX_REQUEST_BYTES`
 (413 past it, whether or not a Content-Length was sent) and checks it with the one bounded
 reader (`bounded_json.read_json`: UTF-8, nesting depth) before FastAPI parses the same bytes;
-a body that fails is a 400 in the office's shape.
+a body that fails is a 400 in the office's shape. A route may declare a larger limit
+(`LIMIT_KEY` in its `openapi_extra`).
 
 The record upload takes no parsed body (it reads the stream itself, after authenticating the
 device, with the office's record size limit), so it is not affected.
@@ -23,6 +24,9 @@ from fastapi.routing import APIRoute
 from inspector_app.bounded_json import JsonInputError, read_json
 
 MAX_REQUEST_BYTES = 64 * 1024  # a login, a review, a ruling: a few hundred bytes each
+# A route that takes more (a batch of tickets) says its own limit in its OpenAPI operation:
+# `openapi_extra={LIMIT_KEY: n}`, so the document tells clients too.
+LIMIT_KEY = "x-max-body-bytes"
 
 Handler = Callable[[Request], Coroutine[Any, Any, Response]]
 
@@ -62,11 +66,13 @@ class BoundedJsonRoute(APIRoute):
         if self.body_field is None:
             return handler
 
+        limit = int((self.openapi_extra or {}).get(LIMIT_KEY, MAX_REQUEST_BYTES))
+
         async def bounded(request: Request) -> Response:
-            data = await read_bounded(request)
+            data = await read_bounded(request, limit)
             if data and _is_json(request):
                 try:
-                    read_json(data, max_bytes=MAX_REQUEST_BYTES, what_zh="请求内容",
+                    read_json(data, max_bytes=limit, what_zh="请求内容",
                               what_en="the request body")
                 except JsonInputError as exc:
                     raise HTTPException(400, detail={"error": "bad_body",

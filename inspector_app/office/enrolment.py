@@ -6,7 +6,9 @@ public key, and `proof`: the device key's signature over the code, id and key
 skip them: a wrong or missing proof is 403 `proof_invalid` (the code stays unspent); a device
 that already holds a credential is 409 `already_enrolled` unless an administrator allowed one
 re-enrolment (`inspector-office allow-reenrolment`), and the refusal is logged. The answer tells
-the laptop the office's public address (`serve --public-url`, else null) for its slips' QR links.
+the laptop the office's public address (`serve --public-url`, else null) for its slips' QR links,
+and the office's ticket key (`ticket_key`: {key_id, public_key}, `office.office_key`), which the
+laptop pins to check the signatures on the tickets dispatched to it.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from inspector_app.office.auth import office_store
 from inspector_app.office.bounded_body import BoundedJsonRoute
 from inspector_app.office.errors import refusals
 from inspector_app.office.no_nul import NO_NUL
+from inspector_app.office.office_key import public_office_key
 from inspector_app.office.store import EnrollmentError, OfficeStore
 
 SERVICE_NAME = "inspector-office"
@@ -70,4 +73,5 @@ def enroll(req: EnrollmentRequest, request: Request,
     return EnrollmentResponse(device_id=req.device_id, token=token,
                               office={"service": SERVICE_NAME,
                                       "training": bool(request.app.state.training),
-                                      "public_url": request.app.state.public_url})
+                                      "public_url": request.app.state.public_url,
+                                      "ticket_key": public_office_key(store)})

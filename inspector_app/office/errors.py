@@ -24,6 +24,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from inspector_app.core.tickets import STATES as TICKET_STATES
 from inspector_app.office import no_nul
 from inspector_app.office.listing import SORTS
 from inspector_app.office.store import REVIEWER_STATES
@@ -129,6 +130,20 @@ FIELD_WORDS: dict[str, tuple[str, str, str]] = {
 }
 
 
+# The same, where a name means something else in another place: (where, name).
+PLACED_WORDS: dict[tuple[str, str], tuple[str, str, str]] = {
+    ("query", "state"): ("bad_state", "工单状态只能是：" + "、".join(TICKET_STATES),
+                         f"a ticket state is one of {', '.join(TICKET_STATES)}"),
+}
+
+
+def _words(fault: dict[str, Any]) -> tuple[str, str, str] | None:
+    loc = fault.get("loc") or ()
+    if not loc:
+        return None
+    return PLACED_WORDS.get((str(loc[0]), str(loc[-1]))) or FIELD_WORDS.get(str(loc[-1]))
+
+
 async def _invalid_request(_request: Request, exc: Exception) -> JSONResponse:
     """A parameter or body that fails validation, said in both languages with where; in a
     person's words when the field is one of FIELD_WORDS."""
@@ -136,8 +151,7 @@ async def _invalid_request(_request: Request, exc: Exception) -> JSONResponse:
     faults = exc.errors()
     where = "; ".join(".".join(str(p) for p in e.get("loc", ()) if p != "body")
                       + f": {e.get('msg', '')}" for e in faults[:5])
-    named = [FIELD_WORDS[str(e["loc"][-1])] for e in faults
-             if e.get("loc") and str(e["loc"][-1]) in FIELD_WORDS]
+    named = [words for words in map(_words, faults) if words is not None]
     if named:
         code, zh, en = named[0]
         return JSONResponse(status_code=422, content={

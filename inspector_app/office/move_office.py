@@ -7,7 +7,9 @@ Why it works the way it does:
   Opening it as an `OfficeStore` first brings an old file to the current schema, as the office
   itself would on starting; the target is opened the same way, so both are at one revision.
 - Every table is copied, in foreign-key order, whole rows, bytes as they are; a column naming a
-  row of its own table (`rulings.superseded_by`) is filled in once the table is complete. The
+  row of its own table (`rulings.superseded_by`) is filled in once the table is complete. A
+  table the schema fills itself (`ticket_feed_counter`'s one row) takes the source's rows in
+  place of its own. The
   list of tables is fixed here (`TABLES`) and checked against the source: a table this module
   does not know stops the move before anything is written, so a future table is never silently
   left behind.
@@ -53,7 +55,12 @@ from inspector_app.seal.verify import verify_envelope
 TABLES = ("devices", "enrollment_codes", "admin_tokens", "users", "sessions", "records",
           "chain_gaps", "review_events", "rulings", "ruling_sequences", "device_events",
           "reenrolment_allowances", "login_failures", "profile_confirmations", "photos",
-          "record_photos", "page_hits")
+          "record_photos", "page_hits", "tickets", "ticket_revisions", "ticket_events",
+          "ticket_feed", "ticket_feed_counter", "office_keys")
+# Tables whose rows the schema itself puts in (the condition picks rows that are more than
+# that): they do not make a target "not empty", and the target's own rows give way to the
+# source's when the table is copied.
+SCHEMA_ROWS = {"ticket_feed_counter": "last_seq <> 0"}
 NOT_COPIED = ("alembic_version",)          # each side has its own
 PROGRESS_TABLES = ("migrate_db_runs", "migrate_db_tables")
 # Sequences not owned by a column: (table, column) they must stay above.
@@ -432,7 +439,8 @@ def _unfinished_run(target: OfficeStore) -> tuple[str, str] | None:
                           f"{run[3]}); refused")
     if run is not None:
         return run[1], run[2]
-    filled = [t for t in TABLES if target.scalar(f'SELECT EXISTS (SELECT 1 FROM "{t}")')]
+    filled = [t for t in TABLES if target.scalar(
+        f'SELECT EXISTS (SELECT 1 FROM "{t}" WHERE {SCHEMA_ROWS.get(t, "1=1")})')]
     if filled:
         listed = ", ".join(filled)
         raise MoveRefused(f"目标数据库不是空的（{listed} 中已有数据），拒绝写入",
@@ -494,6 +502,8 @@ def _copy_table(src: Tx, target: OfficeStore, table: str, tables: _Tables, total
             copied += len(batch)
             last = json.dumps([batch[-1][i] for i in at])
             with target.write() as c:
+                if table in SCHEMA_ROWS and copied == len(batch):   # the first batch
+                    c.execute(f'DELETE FROM "{table}"')
                 _insert_rows(c, table, columns, batch)
                 c.execute("UPDATE migrate_db_tables SET last_key=?, copied_rows=?"
                           " WHERE table_name=?", (last, copied, table))

@@ -3,7 +3,8 @@
 Why it is shaped this way:
 - Each concern is its own module: devices and enrolment (`office.devices`), accounts and
   sessions (`office.accounts`), records and chains (`office.records`), the review list and
-  reviewers' decisions (`office.review`), statistics (`office.statistics`); rulings, photos,
+  reviewers' decisions (`office.review`), statistics (`office.statistics`), complaint
+  tickets and the laptops' feed of them (`office.tickets`); rulings, photos,
   throttles and profile confirmations use the store from their own modules. `OfficeStore`
   joins the record-facing parts into the one object the routes and commands hold.
 - The database is `office.db.Database` (SQLAlchemy Core over sqlite3 or psycopg 3) and its
@@ -48,6 +49,13 @@ from inspector_app.office.review import (  # noqa: F401
     ReviewStore,
 )
 from inspector_app.office.statistics import StatisticsStore
+from inspector_app.office.tickets import (  # noqa: F401
+    SaveOutcome,
+    TicketFilter,
+    TicketRefusal,
+    TicketStore,
+    bump_feed,
+)
 from inspector_app.office.values import (  # noqa: F401
     CHAIN_FORK,
     CHAIN_GAP,
@@ -63,7 +71,8 @@ from inspector_app.office.values import (  # noqa: F401
 DB_FILENAME = "office.sqlite3"
 
 
-class OfficeStore(DeviceStore, AccountStore, RecordStore, ReviewStore, StatisticsStore):
+class OfficeStore(DeviceStore, AccountStore, RecordStore, ReviewStore, StatisticsStore,
+                  TicketStore):
     """All office data access; safe to share between threads (a connection pool)."""
 
     def __init__(self, target: str | Path) -> None:

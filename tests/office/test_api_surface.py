@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from inspector_app.office.auth import hash_password
-from inspector_app.office.bounded_body import MAX_REQUEST_BYTES
+from inspector_app.office.bounded_body import LIMIT_KEY, MAX_REQUEST_BYTES
 
 
 def office_shaped(answer: httpx.Response, status: int, error: str | None = None) -> dict:
@@ -127,6 +127,18 @@ def test_the_document_declares_enums_dates_and_every_refusal(office):
                          ("/api/v1/records/{record_id}/comments", "post"),
                          ("/api/v1/records/{record_id}/rulings", "post")):
         assert "ambiguous_record" in doc["paths"][path][method]["responses"]["409"]["description"]
+    tickets = "/api/v1/tickets"
+    assert set(parameter(doc, tickets, "get", "state")["enum"]) >= {"received", "assigned",
+                                                                     "unreachable"}
+    assert "400" in doc["paths"][tickets]["get"]["responses"]
+    assert doc["paths"][tickets]["post"][LIMIT_KEY] > MAX_REQUEST_BYTES
+    assign = doc["paths"][f"{tickets}/{{channel}}/{{ticket}}/assignment"]["post"]["responses"]
+    for code, words in (("404", "no_such_ticket"), ("409", "no_live_laptop"),
+                        ("422", "other_district")):
+        assert words in assign[code]["description"]
+    assert "bad_transition" in doc["paths"][f"{tickets}/{{channel}}/{{ticket}}/events"][
+        "post"]["responses"]["409"]["description"]
+    assert "401" in doc["paths"]["/api/v1/inspectors"]["get"]["responses"]
     enrol = doc["paths"]["/api/v1/enrollments"]["post"]["responses"]
     assert "proof_invalid" in enrol["403"]["description"]
     assert "already_enrolled" in enrol["409"]["description"]
@@ -166,19 +178,23 @@ def test_every_json_body_is_bounded_before_anything_else(office):
     looks at the credential: a router added without `route_class=BoundedJsonRoute` would
     buffer and parse it (and answer 401 or 422 instead)."""
     doc = httpx.get(f"{office.url}/openapi.json").json()
-    big = b'{"comment": "' + b"x" * (2 * MAX_REQUEST_BYTES) + b'"}'
     checked = []
     for path, methods in doc["paths"].items():
         for method, op in methods.items():
             if "application/json" not in op.get("requestBody", {}).get("content", {}) \
                     or path == "/api/v1/records/{record_id}":  # the upload reads its own body
                 continue
-            url = office.url + path.replace("{", "").replace("}", "")
+            limit = op.get(LIMIT_KEY, MAX_REQUEST_BYTES)     # a route may declare its own
+            assert MAX_REQUEST_BYTES <= limit <= 8 * 1024 * 1024, (path, limit)
+            big = b'{"comment": "' + b"x" * (limit + 1) + b'"}'
+            url = office.url + path.replace("{channel}", "12345").replace("{", "").replace(
+                "}", "")
             office_shaped(httpx.request(method, url, content=big,
                                         headers={"Content-Type": "application/json"}),
                           413, "too_large")
             checked.append(path)
-    assert len(checked) >= 6, checked
+    assert len(checked) >= 9, checked
+    assert "/api/v1/tickets/{channel}/{ticket}/events" in checked
 
 
 def test_a_deeply_nested_cursor_is_a_422_not_a_server_error(session):

@@ -4,6 +4,8 @@ refusals; an interrupted move resumed, in-process and after a SIGKILL."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import os
 import signal
 import sqlite3
@@ -17,8 +19,10 @@ from pathlib import Path
 import httpx
 import pytest
 from alembic import command
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import inspect
 
+from inspector_app.core.tickets import TicketEvent
 from inspector_app.office import schema
 from inspector_app.office.cli import main as office_main
 from inspector_app.office.db import Database
@@ -28,6 +32,7 @@ from inspector_app.office.synth import synthesize
 from inspector_app.store.sealed import SealedStore
 from inspector_app.sync.client import SyncClient
 from inspector_app.sync.config import load_link
+from tests.office.ticket_helpers import NOW, ticket
 from tests.office.uploaded import confirm_refund, supervisor, upload
 from tests.photos_helpers import seal_with_photos
 from tests.sync.factory import seal_many
@@ -78,11 +83,29 @@ def source(tmp_path, laptop) -> Path:
         httpx.get(f"{office.url}/v/{ids[0]}")                             # page_hits
         office.store.allow_reenrolment(laptop.key.device_id, "王科长", "新硬盘",
                                        timedelta(hours=1))               # reenrolment_allowances
+        dispatch_a_ticket(office.store, laptop.key.device_id)   # tickets and their tables
         assert photo_rid and late
     finally:
         office.stop()
     synthesize(path, 30)
     return path
+
+
+def dispatch_a_ticket(store: OfficeStore, device_id: str) -> None:
+    """Tickets, a revision, events, the feed, and the office's key (`office_keys`)."""
+    store.add_user("li", "inspector", "!", "朝阳区")
+    with store.write() as c:
+        c.execute("UPDATE devices SET inspector='li' WHERE device_id=?", (device_id,))
+        key = Ed25519PrivateKey.generate()
+        public = key.public_key().public_bytes_raw()
+        c.execute("INSERT INTO office_keys (key_id, public_key, private_key, created_at)"
+                  " VALUES (?,?,?,?)", (hashlib.sha256(public).hexdigest()[:16],
+                                        base64.b64encode(public).decode(),
+                                        base64.b64encode(key.private_bytes_raw()).decode(),
+                                        "2026-12-01T08:00:00+08:00"))
+    store.save_tickets([ticket("A1"), ticket("A2")], source="hotline", by="import")
+    store.save_tickets([ticket("A1", text="又打来一次")], source="hotline", by="import")
+    store.assign_ticket("12345", "A1", "li", by="王科长")
 
 
 def everything(store: OfficeStore) -> dict:
@@ -97,6 +120,11 @@ def everything(store: OfficeStore) -> dict:
         "counts": store.counts(),
         "users": store.query("SELECT * FROM users ORDER BY name"),
         "photos": store.query("SELECT sha256, data FROM photos ORDER BY sha256"),
+        "tickets": [store.ticket_detail(*key, now=NOW) for key in
+                    store.ticket_keys("A1") + store.ticket_keys("A2")],
+        "feed": store.query("SELECT * FROM ticket_feed ORDER BY seq"),
+        "feed_counter": store.scalar("SELECT last_seq FROM ticket_feed_counter"),
+        "office_keys": store.query("SELECT * FROM office_keys"),
     }
 
 
@@ -133,6 +161,12 @@ def test_an_office_moves_whole_and_goes_on_working_on_postgresql(source, pg_url,
         office.store.allow_reenrolment(laptop.key.device_id, "王科长", "again",
                                        timedelta(hours=1))    # reenrolment_allowances, events
         confirm_refund(office)                                  # profile_confirmations
+        item, stored = office.store.add_ticket_event(            # ticket_events, the feed
+            "12345", "A1", TicketEvent("contacted", "2026-01-05T12:00:00+08:00", "li",
+                                       "laptop", {"method": "phone"}))
+        assert stored and item["state"] == "contacted"
+        assert office.store.scalar("SELECT max(seq) FROM ticket_feed") == (
+            expected["feed_counter"] + 1)
         assert office.store.counts()["records"] == counts["records"] + 3
         assert len(office.store.chain_problems(open_only=False)) == counts["chain_gaps"] + 1
     finally:
@@ -284,9 +318,9 @@ def test_a_source_table_it_does_not_know_stops_the_move(tmp_path, pg_url, capsys
     path = tmp_path / "office.sqlite3"
     synthesize(path, 3)
     with sqlite3.connect(path) as conn:
-        conn.execute("CREATE TABLE tickets (id INTEGER PRIMARY KEY, body TEXT)")
+        conn.execute("CREATE TABLE work_orders (id INTEGER PRIMARY KEY, body TEXT)")
     assert migrate(path, pg_url) == 2
-    assert "tables this program does not know: tickets" in capsys.readouterr().err
+    assert "tables this program does not know: work_orders" in capsys.readouterr().err
 
 
 def test_an_older_source_is_upgraded_first_and_says_so(tmp_path, pg_url, capsys):

@@ -16,9 +16,14 @@ What the document cannot say, and so is allowed a 422 for a well-formed request
 - the record list: a cursor is only valid as the office made it (for that sort and order);
 - a ruling: the failing days may not pass the record's profile's season length, and only a
   verified record of the office's own can be ruled on;
+- the laptops' feed: a cursor is only valid as the office made it for that laptop (400
+  `bad_cursor`: made up, altered or another's);
 - a photo upload: the bytes must be a JPEG whose SHA-256 is the address, and no generator
   makes bytes for a given hash (the device surface tests it; a supervisor fetching a photo
-  gets the real ones, offered from the records, or a 404).
+  gets the real ones, offered from the records, or a 404);
+- tickets: the list's cursor is only valid as the office made it (400 `bad_cursor`); an
+  assignment needs an inspector of the ticket's district with a live laptop, and an event
+  needs the ticket's state to allow it and the data its kind names (the core's rules).
 The examples are few and the seed fixed so a run takes well under two minutes on two cores.
 """
 
@@ -34,14 +39,20 @@ from schemathesis.cli import schemathesis as st
 from inspector_app.office.auth import hash_password
 from inspector_app.sync.client import SyncClient
 from inspector_app.sync.config import load_link
+from tests.office.ticket_helpers import add_inspector, raw_ticket
 from tests.office.uploaded import upload
 from tests.photos_helpers import seal_with_photos
 
 MAX_EXAMPLES = 12
 SEED = 19
 SEMANTIC_422 = ("/api/v1/enrollments", "/api/v1/records/{record_id}", "/api/v1/records",
-                "/api/v1/records/{record_id}/rulings", "/api/v1/photos/{sha256}")
+                "/api/v1/records/{record_id}/rulings", "/api/v1/photos/{sha256}",
+                "/api/v1/tickets", "/api/v1/tickets/{channel}/{ticket}/assignment",
+                "/api/v1/tickets/{channel}/{ticket}/events")
+SEMANTIC_400 = ("/api/v1/assignments",)
 EXPECTED_WELL_FORMED = ["2xx", "3xx", "401", "403", "404", "409", "422", "429"]
+# A cursor is only valid as the office made it: the tickets list says so with a 400.
+EXTRA_WELL_FORMED = {"/api/v1/tickets": ["400"]}
 
 
 def config_file(tmp_path, known: dict[str, list[str]]) -> str:
@@ -57,8 +68,14 @@ def config_file(tmp_path, known: dict[str, list[str]]) -> str:
     for op in SEMANTIC_422:  # an operation's own block starts from the defaults: bound it again
         lines += ["[[operations]]", f'include-path = "{op}"',
                   f"generation.max-examples = {MAX_EXAMPLES}",
-                  f"checks.positive_data_acceptance.expected-statuses = {EXPECTED_WELL_FORMED}",
+                  "checks.positive_data_acceptance.expected-statuses = "
+                  f"{EXPECTED_WELL_FORMED + EXTRA_WELL_FORMED.get(op, [])}",
                   ""]
+    for op in SEMANTIC_400:
+        lines += ["[[operations]]", f'include-path = "{op}"',
+                  f"generation.max-examples = {MAX_EXAMPLES}",
+                  "checks.positive_data_acceptance.expected-statuses = "
+                  f"{[*EXPECTED_WELL_FORMED, '400']}", ""]
     path.write_text("\n".join(lines).replace("'", '"'), encoding="utf-8")
     return str(path)
 
@@ -107,6 +124,8 @@ def test_device_surface(office_with_records, laptop, tmp_path):
                      {"Authorization": f"Bearer {link.token}", "X-Device-Id": link.device_id},
                      "--include-name", "PUT /api/v1/records/{record_id}",
                      "--include-name", "PUT /api/v1/photos/{sha256}",
+                     "--include-name", "GET /api/v1/assignments",
+                     "--include-name", "POST /api/v1/ticket-events",
                      known={"sha256": office_with_records.photo_hashes})
 
 
@@ -117,9 +136,15 @@ def test_supervisor_surface(office_with_records, laptop, tmp_path):
                        json={"name": "reviewer", "password": "password-1"})
     assert login.status_code == 200, login.text
     ids = [r["record_id"] for r in office.admin().get("/api/v1/records").json()["items"]]
+    add_inspector(office.store, "li")
+    with office.admin() as admin:
+        assert admin.post("/api/v1/tickets", json={"tickets": [
+            raw_ticket(n) for n in ("A1", "A2")]}).status_code == 200
+        assert admin.post("/api/v1/tickets/12345/A1/assignment",
+                          json={"inspector": "li"}).status_code == 200
     run_schemathesis(office, tmp_path, {"Authorization": f"Bearer {login.json()['token']}"},
                      "--exclude-path", "/api/v1/logout", "--exclude-path", "/api/v1/login",
                      "--exclude-path", "/api/v1/enrollments",
                      "--exclude-name", "PUT /api/v1/photos/{sha256}",  # a device's: tested above
                      known={"record_id": ids, "device_id": [laptop.key.device_id],
-                            "sha256": office.photo_hashes})
+                            "sha256": office.photo_hashes, "ticket": ["A1", "A2"]})
