@@ -6,7 +6,7 @@
 (`tests/ui/window_tour.py` shows the screen file's shape.) A real office on 127.0.0.1 in a
 temporary folder holds a morning's hotline tickets of one district: some overdue, some
 dispatched, contacted, with a visit agreed, one resident unreachable. A district supervisor logs
-in; the window is maximized, as on a laptop, and the oldest overdue ticket is chosen.
+in; the window is maximized, as on a laptop, and a ticket with a visit agreed is chosen.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "ui")]
 
 PASSWORD = "correct horse 7"
+SUPERVISOR = "刘科长"   # the district's dispatcher on duty (an account name, as recorded)
 DISTRICT = "朝阳区"
 # (number, minutes ago, resident, building, company, complaint)
 TICKETS = (
@@ -48,25 +49,37 @@ def fill(store, now: datetime) -> None:  # noqa: ANN001 - OfficeStore
                          resident_name=resident, building=building, text=text,
                          resident_phone="1390431" + number[-4:])
         made.append(TicketData.validated(raw, now))
-    store.save_tickets(made, source="hotline", by="市12345热线")
+    store.save_tickets(made, source="hotline", by="12345热线")
+    # as if the hotline platform had pushed each ticket a minute after the complaint (this
+    # script makes a morning's tickets at once; the office stamps them with the time it got them)
+    with store.write() as c:
+        for t in made:
+            pushed = (datetime.fromisoformat(t.complaint_at) + timedelta(minutes=1)).isoformat()
+            c.execute("UPDATE ticket_events SET at=? WHERE channel=? AND ticket=?"
+                      " AND kind='received'", (pushed, t.channel, t.ticket))
+            c.execute("UPDATE ticket_revisions SET received_at=? WHERE channel=? AND ticket=?",
+                      (pushed, t.channel, t.ticket))
 
-    def event(number: str, kind: str, after: float, **data) -> None:  # noqa: ANN003
+    def event(number: str, kind: str, after: float, by: str, source: str = "laptop",
+              **data) -> None:  # noqa: ANN003
         complaint = datetime.fromisoformat(next(t for t in made if t.ticket == number)
                                            .complaint_at)
         at = (complaint + timedelta(minutes=after)).isoformat(timespec="seconds")
-        store.add_ticket_event("12345", number, TicketEvent(kind, at, "李四", "laptop", data))
+        store.add_ticket_event("12345", number, TicketEvent(kind, at, by, source, data))
 
+    # dispatched a few minutes after the complaint, as a dispatcher on duty does
     for number, inspector in (("2026120100736", "李四"), ("2026120100742", "王五"),
                               ("2026120100755", "李四"), ("2026120100761", "王五"),
                               ("2026120100770", "李四")):
-        store.assign_ticket("12345", number, inspector, by="chaoyang")
-    event("2026120100742", "contacted", 14, method="phone")
-    event("2026120100742", "visit_agreed", 16,
+        event(number, "assigned", 4, SUPERVISOR, "office", inspector=inspector)
+    event("2026120100742", "contacted", 14, "王五", method="phone")
+    event("2026120100742", "visit_agreed", 16, "王五",
           visit_at=(now + timedelta(minutes=40)).astimezone().isoformat(timespec="seconds"))
-    event("2026120100755", "contact_attempt", 9, method="phone")
-    event("2026120100755", "contact_attempt", 25, method="sms")
-    event("2026120100755", "unreachable", 33, reason="电话无人接听，短信未回复", attempts=2)
-    event("2026120100761", "contacted", 8, method="phone")
+    event("2026120100755", "contact_attempt", 9, "李四", method="phone")
+    event("2026120100755", "contact_attempt", 25, "李四", method="sms")
+    event("2026120100755", "unreachable", 33, "李四", reason="电话无人接听，短信未回复",
+          attempts=2)
+    event("2026120100761", "contacted", 8, "王五", method="phone")
 
 
 def main(out: Path) -> None:
@@ -85,8 +98,8 @@ def main(out: Path) -> None:
         office = LiveOffice(folder / "office.sqlite3").start()
         try:
             fill(office.store, datetime.now(UTC))
-            office.store.add_user("chaoyang", "supervisor", hash_password(PASSWORD), DISTRICT)
-            session = ReviewSession.login(office.url, "chaoyang", PASSWORD)
+            office.store.add_user(SUPERVISOR, "supervisor", hash_password(PASSWORD), DISTRICT)
+            session = ReviewSession.login(office.url, SUPERVISOR, PASSWORD)
             settings = QSettings(str(folder / "ui.ini"), QSettings.Format.IniFormat)
             window = SupervisorWindow(session, folder, settings)
             window.showMaximized()
@@ -101,7 +114,7 @@ def main(out: Path) -> None:
             tab = window.tickets
             window.ui.tabs.setCurrentWidget(tab)
             wait(lambda: not window.busy() and tab.model.rowCount() and not tab.model.more)
-            tab.table.selectRow(0)
+            tab.table.selectRow([r["ticket"] for r in tab.model.rows].index("2026120100742"))
             wait(lambda: not window.busy() and bool((tab.detail.ticket or {}).get("events")))
             for _ in range(5):
                 QApplication.processEvents()

@@ -18,9 +18,10 @@ from inspector_app.ui.supervisor.labels import NONE, label
 DATA_ORDER = ("resident_name", "resident_phone", "company", "text")
 
 
-def _time(text: Any, zone_of: Any = None) -> str:
+def _local(text: Any, zone_of: Any = None) -> str:
     """A time as the office gave it, or (with `zone_of`, e.g. the complaint time) shown in
-    that time's zone: the deadline comes in UTC, the dispatcher reads local time."""
+    that time's zone: the deadline comes in UTC and events in the office's zone, the
+    dispatcher reads the complaint's local time."""
     if not text:
         return NONE
     if zone_of:
@@ -30,7 +31,11 @@ def _time(text: Any, zone_of: Any = None) -> str:
                 local).isoformat(timespec="seconds")
         except ValueError:
             pass
-    return escape(str(text).replace("T", " ")[:19])
+    return str(text).replace("T", " ")[:19]
+
+
+def _time(text: Any, zone_of: Any = None) -> str:
+    return escape(_local(text, zone_of))
 
 
 class TicketDetail(QScrollArea):
@@ -68,7 +73,7 @@ class TicketDetail(QScrollArea):
             (self.tr("Complaint time"), _time(t.get("complaint_at"))),
             (self.tr("Contact due by"), _time(t.get("deadline_at"), t.get("complaint_at"))),
             (self.tr("Contacted"), self._contact(t)),
-            (self.tr("Visit agreed for"), _time(t.get("visit_at"))),
+            (self.tr("Visit agreed for"), _time(t.get("visit_at"), t.get("complaint_at"))),
             (self.tr("Address"), escape(t.get("address") or NONE)),
             (self.tr("District"), escape(t.get("district") or NONE)),
             (self.tr("Resident"), escape(data.get("resident_name") or NONE)),
@@ -88,8 +93,9 @@ class TicketDetail(QScrollArea):
             heading = self.tr("Complaint")
             out.append(f"<p><b>{escape(heading)}</b><br>"
                        f"{escape(data['text']).replace(chr(10), '<br>')}</p>")
-        out.append(self._revisions(t.get("revisions") or []))
-        out.append(self._events(t.get("events") or []))
+        zone = t.get("complaint_at")   # every time of the ticket in the complaint's zone
+        out.append(self._revisions(t.get("revisions") or [], zone))
+        out.append(self._events(t.get("events") or [], zone))
         return "".join(out)
 
     def _contact(self, t: dict[str, Any]) -> str:
@@ -101,14 +107,14 @@ class TicketDetail(QScrollArea):
         minutes = t.get("minutes_to_contact")
         within = t.get("contacted_within_limit")
         text = self.tr("%1, %2, %3 min after the complaint").replace(
-            "%1", _time(t["contacted_at"])).replace(
+            "%1", _time(t["contacted_at"], t.get("complaint_at"))).replace(
             "%2", escape(label("contact_method", t.get("contact_method")))).replace(
             "%3", f"{minutes:g}" if minutes is not None else NONE)
         colour = OK if within else BAD
         verdict = self.tr("within the limit") if within else self.tr("later than the limit")
         return f"{text} <span style='color:{colour}'>({escape(verdict)})</span>"
 
-    def _revisions(self, revisions: list[dict[str, Any]]) -> str:
+    def _revisions(self, revisions: list[dict[str, Any]], zone: Any) -> str:
         if len(revisions) < 2:
             return ""
         heading = self.tr("Revisions from the hotline")
@@ -119,14 +125,14 @@ class TicketDetail(QScrollArea):
             changed = [k for k in data if previous and data.get(k) != previous.get(k)]
             what = (self.tr("changed: %1").replace("%1", ", ".join(changed)) if changed
                     else self.tr("first version"))
-            out.append(f"<li>{_time(rev.get('received_at'))} — {escape(what)}"
+            out.append(f"<li>{_time(rev.get('received_at'), zone)} — {escape(what)}"
                        f" ({escape(label('ticket_source', rev.get('source')))},"
                        f" {escape(str(rev.get('by', '')))})</li>")
             previous = data
         out.append("</ol>")
         return "".join(out)
 
-    def _events(self, events: list[dict[str, Any]]) -> str:
+    def _events(self, events: list[dict[str, Any]], zone: Any) -> str:
         heading = self.tr("History")
         out = [f"<h4>{escape(heading)}</h4><table cellspacing='2'>"]
         for e in events:
@@ -138,7 +144,7 @@ class TicketDetail(QScrollArea):
                 details.append(label("contact_method", data["method"]))
             if data.get("visit_at"):
                 details.append(self.tr("visit at %1").replace(
-                    "%1", str(data["visit_at"]).replace("T", " ")[:16]))
+                    "%1", _local(data["visit_at"], zone)[:16]))
             if data.get("reason"):
                 details.append(str(data["reason"]))
             if data.get("record"):
@@ -147,9 +153,9 @@ class TicketDetail(QScrollArea):
                 details.append(str(e["note"]))
             who = self.tr("%1 (%2)").replace("%1", str(e.get("by", ""))).replace(
                 "%2", label("ticket_source", e.get("source")))
-            out.append(f"<tr><td>{_time(e.get('at'))}&nbsp;&nbsp;</td>"
-                       f"<td><b>{escape(label('ticket_event', e.get('kind')))}</b></td>"
+            out.append(f"<tr><td nowrap>{_time(e.get('at'), zone)[:16]}&nbsp;&nbsp;</td>"
+                       f"<td nowrap><b>{escape(label('ticket_event', e.get('kind')))}</b></td>"
                        f"<td>&nbsp;{escape('; '.join(details))}</td>"
-                       f"<td>&nbsp;{escape(who)}</td></tr>")
+                       f"<td nowrap>&nbsp;{escape(who)}</td></tr>")
         out.append("</table>")
         return "".join(out)
