@@ -176,3 +176,25 @@ def test_stats_endpoint_is_district_scoped(office):
         [("城开热力", 1, 1)]
     assert httpx.get(f"{office.url}/api/v1/tickets/stats",
                      params={"season": SEASON}).status_code == 401
+
+
+def test_sqlite_finds_a_ticket_s_records_through_their_index(tmp_path):
+    """Left to itself SQLite ranges over the season once per ticket (hours at a million
+    records and 100,000 tickets); the plan must look the records up by ticket number."""
+    store = OfficeStore(tmp_path / "o.sqlite3")
+    from inspector_app.office import ticket_statistics
+
+    seen: list[str] = []
+    real = store.db.query
+
+    def planned(sql, params=()):  # noqa: ANN001, ANN202
+        if "CROSS JOIN" in sql:
+            seen.extend(str(r[-1]) for r in real("EXPLAIN QUERY PLAN " + sql, params))
+        return real(sql, params)
+
+    store.db.query = planned
+    ticket_statistics.ticket_times(store.db, "r.test_at >= ? AND r.test_at < ?",
+                                   ["2025-07-01", "2026-07-01"])
+    assert any("records_ticket (ticket=?)" in step for step in seen), seen
+    assert not any(step.startswith("SCAN r") for step in seen), seen
+    store.close()
