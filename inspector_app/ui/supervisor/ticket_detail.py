@@ -87,7 +87,7 @@ class TicketDetail(QScrollArea):
         if t.get("records"):
             rows.append((self.tr("Sealed records"), escape(", ".join(t["records"]))))
         out = ["<table cellspacing='2'>"]
-        out += [f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows]
+        out += [f"<tr><td><b>{k}</b>\u00a0\u00a0</td><td>{v}</td></tr>" for k, v in rows]
         out.append("</table>")
         if data.get("text"):
             heading = self.tr("Complaint")
@@ -153,9 +153,9 @@ class TicketDetail(QScrollArea):
                 details.append(str(e["note"]))
             who = self.tr("%1 (%2)").replace("%1", str(e.get("by", ""))).replace(
                 "%2", label("ticket_source", e.get("source")))
-            out.append(f"<tr><td nowrap>{_time(e.get('at'), zone)[:16]}&nbsp;&nbsp;</td>"
+            out.append(f"<tr><td nowrap>{_time(e.get('at'), zone)[:16]}\u00a0\u00a0</td>"
                        f"<td nowrap><b>{escape(label('ticket_event', e.get('kind')))}</b></td>"
-                       f"<td>&nbsp;{escape('; '.join(details))}</td>"
-                       f"<td nowrap>&nbsp;{escape(who)}</td></tr>")
+                       f"<td>\u00a0{escape('; '.join(details))}</td>"
+                       f"<td nowrap>\u00a0{escape(who)}</td></tr>")
         out.append("</table>")
         return "".join(out)
