@@ -99,6 +99,9 @@ class StatisticsStore:
                 g["arrival"][t.door_arrival] -= 1
             if t.arrival is not None:
                 g["arrival"][t.arrival] += 1
+        linked_by_company: dict[str, list[TicketTimes]] = {}
+        for t in linked:
+            linked_by_company.setdefault(t.company, []).append(t)
         out = []
         for company, g in sorted(groups.items(), key=lambda kv: (-kv[1]["tests"], kv[0])):
             timed = [(c, n) for (c, _p), n in g["contact"].items() if c is not None and n]
@@ -112,7 +115,7 @@ class StatisticsStore:
                 if limit is not None and contact > limit:
                     breaches += n
             arrivals = [(a, n) for a, n in g["arrival"].items() if n]
-            sources = _sources([t for t in linked if t.company == company],
+            sources = _sources(linked_by_company.get(company, []),
                                sum(n for _c, n in timed), sum(n for _a, n in arrivals))
             out.append({
                 "company": company, "tests": g["tests"], "failures": g["failures"],

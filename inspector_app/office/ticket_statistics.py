@@ -22,10 +22,9 @@ Why it is shaped this way:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from statistics import median
-from typing import Any
+from typing import Any, NamedTuple
 
 from inspector_app.core.season import season_bounds, season_of
 from inspector_app.office.db import Database
@@ -128,8 +127,7 @@ def ticket_stats(db: Database, season: str, district: str | None = None) -> dict
             "total": _figures(rows, limits)}
 
 
-@dataclass(frozen=True)
-class TicketTimes:
+class TicketTimes(NamedTuple):
     """One record of the season that belongs to a ticket: its door figures and the ticket's."""
 
     company: str
@@ -142,17 +140,25 @@ class TicketTimes:
     arrival_source: str | None
 
 
-def _shift(door_complaint: str | None, door_minutes: float | None,
-           ticket_complaint: str) -> float | None:
-    """Minutes from the ticket's complaint to a time typed at the door (kept as minutes from
-    the door's complaint time)."""
-    if not door_complaint or door_minutes is None:
-        return None
+def _at(text: Any) -> datetime | None:
     try:
-        moment = datetime.fromisoformat(door_complaint) + timedelta(minutes=door_minutes)
+        return datetime.fromisoformat(text) if text else None
     except (TypeError, ValueError):
         return None
-    return minutes_between(ticket_complaint, moment.isoformat())
+
+
+def _minutes(start: datetime | None, end: datetime | None) -> float | None:
+    """As `values.minutes_between`, on times already read."""
+    if start is None or end is None:
+        return None
+    return round((end - start).total_seconds() / 60, 2)
+
+
+def _door(door_complaint: datetime | None, door_minutes: float | None) -> datetime | None:
+    """A time typed at the door (kept as minutes after the door's complaint time)."""
+    if door_complaint is None or door_minutes is None:
+        return None
+    return door_complaint + timedelta(minutes=door_minutes)
 
 
 def ticket_times(db: Database, where: str, params: list[Any]) -> list[TicketTimes]:
@@ -180,14 +186,18 @@ def ticket_times(db: Database, where: str, params: list[Any]) -> list[TicketTime
     if ambiguous:
         chosen.update(_tested_links(db, found, ambiguous))
     out = []
-    for (_ref, company, profile, door_complaint, door_contact, door_arrival, _channel, _ticket,
-         complaint, contacted_at) in chosen.values():
-        contact = minutes_between(complaint, contacted_at)
+    for (_ref, company, profile, door_complaint_at, door_contact, door_arrival, _channel,
+         _ticket, complaint_at, contacted_at) in chosen.values():
+        complaint = _at(complaint_at)
+        if complaint is None:
+            continue
+        door_complaint = _at(door_complaint_at)
+        contact = _minutes(complaint, _at(contacted_at))
         contact_source = SOURCE_TICKET if contact is not None else None
         if contact is None:
-            contact = _shift(door_complaint, door_contact, complaint)
+            contact = _minutes(complaint, _door(door_complaint, door_contact))
             contact_source = SOURCE_TICKET_DOOR if contact is not None else None
-        arrival = _shift(door_complaint, door_arrival, complaint)
+        arrival = _minutes(complaint, _door(door_complaint, door_arrival))
         out.append(TicketTimes(company, profile, door_contact, door_arrival, contact,
                                contact_source, arrival,
                                SOURCE_TICKET_DOOR if arrival is not None else None))
