@@ -7,7 +7,7 @@ admin every district's. The figures are `office.ticket_statistics.ticket_stats`.
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 
@@ -17,15 +17,16 @@ from inspector_app.office.store import OfficeStore
 from inspector_app.office.ticket_statistics import ticket_stats
 
 router = APIRouter(tags=["tickets"])
+SEASONS = tuple(f"{year}-{year + 1}" for year in range(2000, 2100))   # as /companies/stats
+Season = Literal[SEASONS]  # type: ignore[valid-type]
 
 
 @router.get("/api/v1/tickets/stats", responses=refusals(401, 422))
 def tickets_stats(
     who: Annotated[Supervisor, Depends(require_supervisor)],
     store: Annotated[OfficeStore, Depends(office_store)],
-    season: Annotated[str, Query(max_length=9, pattern=r"^\d{4}-\d{4}$",
-                                 description="heating season, two consecutive years from "
-                                             "1 July, e.g. 2025-2026")],
+    season: Annotated[Season, Query(description="heating season, two consecutive years "
+                                                "from 1 July, e.g. 2025-2026")],
 ) -> dict[str, Any]:
     """Per heating company and district: tickets, contacted, contacted within the limit,
     median minutes to contact and to the agreed visit, tested, unreachable, cancelled."""
