@@ -51,12 +51,17 @@ def room_plan(temps: list[float]) -> list[tuple[str, str, float, float]]:
 
 def run_scripted_visit(store: VisitStore, profile: Profile, temps: list[float], *,
                        time_scale: float = 900.0, point_timeout_s: float = 30.0,
-                       progress: Callable[[str], None] = lambda _msg: None) -> ScriptedVisitResult:
-    """Measure every room of a demo home on an emulated thermometer and store the visit."""
+                       progress: Callable[[str], None] = lambda _msg: None,
+                       visit: Visit | None = None) -> ScriptedVisitResult:
+    """Measure every room of a demo home on an emulated thermometer and store the visit.
+
+    `visit`: the (training) visit to measure, e.g. one started from a dispatched ticket
+    (`commands.demo`); by default a made-up demo home (`core.training.demo_visit`).
+    """
     if not temps:
         raise ValueError("at least one room temperature is needed")
     plan = room_plan(temps)
-    visit = demo_visit(profile, len(plan))
+    visit = visit or demo_visit(profile, len(plan))
     store.create(visit)
     start = time.monotonic()
 

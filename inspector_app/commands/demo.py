@@ -27,6 +27,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--profile", default=DEFAULT_PROFILE, help="jurisdiction profile")
     p.add_argument("--temps", default="17.2,18.4",
                    help="one temperature per room: bedroom, living room, more bedrooms")
+    p.add_argument("--ticket", metavar="NUMBER",
+                   help="start the visit from this pulled assignment (CHANNEL/TICKET, or TICKET "
+                        "when only one channel has it)")
     p.add_argument("--json", action="store_true", help="one JSON object on the last line")
     p.add_argument("--time-scale", type=float, default=900.0, help=argparse.SUPPRESS)
     p.set_defaults(run=run)
@@ -68,6 +71,15 @@ def run_headless(args: argparse.Namespace) -> int:
     db = open_db(args)
     store = VisitStore(db)
     quiet = args.json
+    visit, assignment = None, None
+    if getattr(args, "ticket", None):
+        from inspector_app.commands._demo_ticket import find_assignment, ticket_demo_visit
+        from inspector_app.seal.ticket_ref import require_ticket_signature
+
+        assignment = find_assignment(db, args.ticket)   # exit 2 in words if there is none
+        visit = ticket_demo_visit(assignment.item, profile, len(temps),
+                                  contacted_at=assignment.status.contacted_at)
+        require_ticket_signature(db, visit)   # before anything is stored, not at the seal
 
     def progress(msg: str) -> None:
         if not quiet:
@@ -76,8 +88,17 @@ def run_headless(args: argparse.Namespace) -> int:
     if not quiet:
         print(say(args, f"脚本演示检测（培训记录），地区规则：{profile.title_zh}",
                   f"Scripted demo visit (training record), profile: {profile.title_en}"))
+        if visit is not None:
+            print(say(args, f"派单工单 {assignment.key}（办公室签发），投诉时间 "
+                            f"{visit.ticket_ref['complaint_at']}（取自工单）",
+                      f"Dispatched ticket {assignment.key} (signed by the office), complaint "
+                      f"time {visit.ticket_ref['complaint_at']} (from the ticket)"))
     outcome = run_scripted_visit(store, profile, temps, time_scale=args.time_scale,
-                                 progress=progress)
+                                 progress=progress, visit=visit)
+    if assignment is not None:
+        from inspector_app.store.assignments import mark_visit_started
+
+        mark_visit_started(db, assignment.channel, assignment.ticket, outcome.visit.id)
     result = outcome.result
     summary = {
         "record_id": outcome.visit.id,
@@ -86,6 +107,8 @@ def run_headless(args: argparse.Namespace) -> int:
         "database": str(database_path(args)),
         "port": outcome.port,
         "readings": outcome.readings_seen,
+        **({"ticket": assignment.key, "complaint_at": visit.ticket_ref["complaint_at"]}
+           if assignment is not None else {}),
         **result.to_dict(),
     }
     summary.update(_after_measuring(args, outcome))

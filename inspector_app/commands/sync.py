@@ -1,10 +1,12 @@
-"""`inspector-app sync`: send every sealed record the office has not confirmed yet.
+"""`inspector-app sync`: send every sealed record the office has not confirmed yet, then the
+ticket events logged (contacts, agreed visits) and pull this inspector's assignments.
 
 First queues any sealed record missing from the outbox (idempotent), then pushes with the same
 client the app's background sync uses. An explicit `sync` ignores the persistent back-off (the
 inspector asked for it now); `--retry-rejected` gives refused records another chance (e.g. after
 the office changed its mind or was restarted with `--training`). `--status` only shows the outbox.
-Exit status 0 when nothing is left unsent, 1 otherwise, 2 when another sync is already running
+Exit status 0 when nothing is left unsent (records and ticket events) and the assignments are up
+to date, 1 otherwise, 2 when another sync is already running
 on this data folder (it is never two runs at once: `sync.run_lock`). Each request gives up after
 `--timeout` seconds and the run after `--deadline` seconds in all; it then says how many records
 are left (they stay queued for the next run).
@@ -18,7 +20,7 @@ import sys
 
 from inspector_app.commands._common import open_db, say
 from inspector_app.paths import data_dir
-from inspector_app.store import outbox
+from inspector_app.store import outbox, ticket_outbox
 from inspector_app.sync.client import SyncClient
 from inspector_app.sync.config import load_link
 
@@ -61,6 +63,7 @@ def run(args: argparse.Namespace) -> int:
     link = load_link(folder)
     if args.retry_rejected:
         outbox.requeue(db, from_states=(outbox.REJECTED,))
+        ticket_outbox.requeue(db, from_states=(ticket_outbox.REJECTED,))
 
     def progress(done: int, total: int, text: str) -> None:
         if not args.json and text and done < total:
@@ -68,20 +71,32 @@ def run(args: argparse.Namespace) -> int:
 
     with SyncClient(db, link, verify=link.verify_for(folder), timeout=args.timeout,
                     deadline_s=args.deadline) as client:
-        report = client.push_pending(progress, include_not_due=not args.due_only)
-    left = outbox.counts(db)
+        report = client.sync_all(progress, include_not_due=not args.due_only)
+    left, events = outbox.counts(db), ticket_outbox.counts(db)
+    tickets = report.tickets
     if args.json:
-        print(json.dumps({"report": {k: v for k, v in vars(report).items() if k != "results"},
-                          "results": [vars(r) for r in report.results], "outbox": left},
-                         ensure_ascii=False))
+        print(json.dumps({"report": {k: v for k, v in vars(report).items()
+                                     if k not in ("results", "tickets")},
+                          "results": [vars(r) for r in report.results], "outbox": left,
+                          "tickets": None if tickets is None else {
+                              k: v for k, v in vars(tickets).items() if k != "results"},
+                          "ticket_events": [vars(r) for r in tickets.results] if tickets else [],
+                          "ticket_outbox": events}, ensure_ascii=False))
     else:
         for r in report.results:
             if r.state != outbox.SENT:
                 state = outbox.STATE_ZH[r.state] if args.lang == "zh" else r.state
                 reason = r.reason_zh if args.lang == "zh" else r.reason_en
                 print(f"  {r.record_id}  {state}  {reason}")
+        for e in tickets.results if tickets else []:
+            if e.state != ticket_outbox.SENT:
+                state = ticket_outbox.STATE_ZH[e.state] if args.lang == "zh" else e.state
+                reason = e.reason_zh if args.lang == "zh" else e.reason_en
+                print(f"  {e.key} {e.kind}  {state}  {reason}")
         print(report.summary(args.lang))
-    return 0 if left["pending"] == 0 and left["rejected"] == 0 else 1
+    done = left["pending"] == 0 and left["rejected"] == 0
+    done = done and events["pending"] == 0 and events["rejected"] == 0
+    return 0 if done and (tickets is None or tickets.ok) else 1
 
 
 def _status(args: argparse.Namespace, db) -> int:  # noqa: ANN001

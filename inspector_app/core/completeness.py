@@ -21,7 +21,13 @@ from datetime import datetime, timedelta
 
 from inspector_app.core import validation as v
 from inspector_app.core.errors import InspectionError, ProcedureError
-from inspector_app.core.model import CHANNELS, POSITION_FLAGS, ROOM_KIND_ZH, Visit
+from inspector_app.core.model import (
+    CHANNELS,
+    POSITION_FLAGS,
+    ROOM_KIND_ZH,
+    TICKET_REF_KEYS,
+    Visit,
+)
 from inspector_app.core.profile import Profile, points_for_area
 
 CLOCK_SKEW = timedelta(minutes=5)
@@ -94,7 +100,46 @@ def details_missing(visit: Visit, now: datetime) -> list[Missing]:
         out.append(Missing(step, "outdoor_temp_c", "请填写室外温度", "outdoor temperature is required"))
     else:
         _collect(step, out, lambda: v.check_reading(visit.outdoor_temp_c, field="outdoor_temp_c"))
+    out.extend(ticket_ref_missing(visit))
     out.extend(_times_missing(visit, now))
+    return out
+
+
+def ticket_ref_missing(visit: Visit) -> list[Missing]:
+    """A visit started from a dispatched ticket keeps the ticket's channel, number and
+    complaint time exactly as the office signed them (`visit.ticket_ref`); a walk-in visit
+    (no ref) has nothing to match. Whether the signature itself holds is the seal's check
+    (it needs the office key pinned on the laptop)."""
+    ref = visit.ticket_ref
+    if ref is None:
+        return []
+    step = "details"
+    lacking = ([k for k in TICKET_REF_KEYS if ref.get(k) in (None, "")]
+               if isinstance(ref, dict) else list(TICKET_REF_KEYS))
+    if lacking:
+        return [Missing(step, "ticket_ref", "派单工单信息不完整：缺少 " + "、".join(lacking),
+                        "the dispatched ticket's reference is incomplete: missing "
+                        + ", ".join(lacking))]
+    out: list[Missing] = []
+    key = f"{ref['channel']}/{ref['ticket']}"
+    if visit.channel != ref["channel"]:
+        out.append(Missing(step, "channel",
+                           f"投诉渠道（{visit.channel}）与派单工单 {key} 的渠道（{ref['channel']}）不一致",
+                           f"the channel ({visit.channel}) differs from that of the dispatched "
+                           f"ticket {key} ({ref['channel']})"))
+    if visit.ticket != ref["ticket"]:
+        out.append(Missing(step, "ticket",
+                           f"投诉工单号（{visit.ticket}）与派单工单 {key} 的工单号不一致",
+                           f"the ticket number ({visit.ticket}) differs from the dispatched "
+                           f"ticket {key}"))
+    typed = visit.complaint_at.isoformat() if visit.complaint_at else ""
+    if typed != ref["complaint_at"]:
+        out.append(Missing(step, "complaint_at",
+                           f"投诉时间（{typed or '未填写'}）与派单工单 {key} 的投诉时间"
+                           f"（{ref['complaint_at']}）不一致：投诉时间取自工单，不能修改",
+                           f"the complaint time ({typed or 'none'}) differs from that of the "
+                           f"dispatched ticket {key} ({ref['complaint_at']}): it comes from the "
+                           "ticket and cannot be changed"))
     return out
 
 

@@ -21,6 +21,12 @@ CHANNELS = {"12345": "12345 热线", "12319": "12319 热线", "96118": "96118 �
 ROOM_KIND_ZH = {"bedroom": "卧室", "living_room": "起居室（厅）", "other": "其他房间"}
 
 
+# What a visit keeps of the ticket it was started from: the office's signed statement that
+# this channel/ticket, at this revision (content digest), had this complaint time.
+TICKET_REF_KEYS = ("channel", "ticket", "revision", "digest", "complaint_at", "key_id",
+                   "signature")
+
+
 def new_id() -> str:
     return str(uuid.uuid4())
 
@@ -176,6 +182,9 @@ class Visit:
     id: str = field(default_factory=new_id)
     # Rooms deleted after they had readings: out of the verdict, in the record (audit trail).
     removed_rooms: list[Room] = field(default_factory=list)
+    # The dispatched ticket this visit answers, as the office signed it (see TICKET_REF_KEYS);
+    # None for a walk-in or a ticket number typed at the door.
+    ticket_ref: dict[str, Any] | None = None
 
     def validate_details(self) -> None:
         """Everything a formal record needs before measuring starts; raises on the first fault."""
@@ -233,6 +242,8 @@ class Visit:
             "rooms": [_room_dict(r) for r in self.rooms],
             **({"removed_rooms": [_room_dict(r) for r in self.removed_rooms]}
                if self.removed_rooms else {}),
+            # absent (never null) without a ticket: an older record keeps its bytes and hash
+            **({"ticket_ref": dict(self.ticket_ref)} if self.ticket_ref is not None else {}),
         }
 
     @classmethod
@@ -254,6 +265,7 @@ class Visit:
             exemptions=list(d.get("exemptions", [])), notes=d.get("notes", ""),
             supersedes=d.get("supersedes"), supersede_reason=d.get("supersede_reason", ""),
             rooms=rooms, removed_rooms=[_room_from(r) for r in d.get("removed_rooms", [])],
+            ticket_ref=dict(d["ticket_ref"]) if d.get("ticket_ref") is not None else None,
         )
 
 

@@ -17,6 +17,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime, timedelta
+from functools import cache
 from typing import Any
 
 from inspector_app.core import validation as v
@@ -95,7 +96,7 @@ class TicketData:
 
     @classmethod
     def field_names(cls) -> tuple[str, ...]:
-        return tuple(f.name for f in fields(cls))
+        return _field_names(cls)
 
     @classmethod
     def validated(cls, raw: dict[str, Any], now: datetime) -> TicketData:
@@ -162,6 +163,12 @@ class TicketData:
     @property
     def key(self) -> str:
         return f"{self.channel}/{self.ticket}"
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    """Read once: an import asks for them several times a row."""
+    return tuple(f.name for f in fields(cls))
 
 
 def ticket_digest(data: dict[str, str]) -> str:

@@ -35,6 +35,7 @@ from inspector_app.office.photos import (
     store_photo,
 )
 from inspector_app.office.store import Device, Incoming, OfficeStore, now_iso, store_all_or_nothing
+from inspector_app.office.ticket_ref import mark_tested
 from inspector_app.sync.bundle import BundleError, read_bundle_with_photos
 
 
@@ -87,7 +88,7 @@ def import_bundle(store: OfficeStore, path: Path, *, training_allowed: bool,
             raise _refuse(rid, f"设备 {device_id} 已被注销", f"device {device_id} has been revoked")
         try:
             check_sender(env, device, rid)
-            item = check_content(env, entry.data, device, rid, training_allowed)
+            item = check_content(env, entry.data, device, rid, training_allowed, store)
         except Rejection as rej:
             raise _refuse(rid, rej.zh, rej.en) from rej
         incoming.append(item)
@@ -112,8 +113,11 @@ def import_bundle(store: OfficeStore, path: Path, *, training_allowed: bool,
     report.photos_added = sum(store_photo(store, sha, data, "bundle", None)
                               for sha, data in photos.items())
     report.incomplete = [item.record_id for item in incoming if missing_for(store, item.ref)]
+    by_ref = {item.ref: item for item in incoming}
     for s in stored:
         (report.added if s.outcome == "created" else report.present).append(s.record_id)
+        if s.outcome == "created":
+            mark_tested(store, by_ref[s.ref].envelope, s.ref)
         if s.outcome == "created" and s.chain_state != "ok":
             report.chain_problems.append(s.record_id)
     return report

@@ -25,7 +25,11 @@ taken. The decisions, in order, and why:
    still the same record (200). Records are keyed by (device, id) (`office.store`, migration 7):
    a record another device stored under this id first is no conflict and changes nothing here,
    since ids are printed on every slip and anyone could copy one.
-8. Stored with chain tracking (gaps are accepted and recorded, see `office.store`).
+8. A record answering a dispatched ticket (`visit.ticket_ref`) must carry this office's
+   signature over a revision it holds, and the visit's channel, ticket and complaint time must
+   be the ref's (422 `ticket_ref_invalid`, `office.ticket_ref`); a new real one marks the ticket
+   tested when its state allows.
+9. Stored with chain tracking (gaps are accepted and recorded, see `office.store`).
 """
 
 from __future__ import annotations
@@ -43,6 +47,8 @@ from inspector_app.office.store import (
     minutes_between,
     record_ref,
 )
+from inspector_app.office.ticket_ref import CODE as TICKET_REF_INVALID
+from inspector_app.office.ticket_ref import mark_tested, ref_refusal
 from inspector_app.seal.photo_refs import PhotoRefError, photo_refs
 from inspector_app.seal.problems import Problem
 from inspector_app.seal.record_schema import (
@@ -127,8 +133,9 @@ def check_sender(env: dict[str, Any], device: Device, record_id: str) -> None:
 
 
 def check_content(env: dict[str, Any], raw: bytes, device: Device, record_id: str,
-                  training_allowed: bool) -> Incoming:
-    """Recompute hash, check the signature, refuse training where not allowed."""
+                  training_allowed: bool, store: OfficeStore) -> Incoming:
+    """Recompute hash, check the signature, refuse training where not allowed, and hold a
+    dispatched ticket's reference to the office's own keys and revisions."""
     problems = verify_envelope(env, trusted_public_key_b64=device.public_key)
     if problems:
         words = [problem_words(p) for p in problems]
@@ -147,6 +154,9 @@ def check_content(env: dict[str, Any], raw: bytes, device: Device, record_id: st
                         "这是培训/演示记录，本办公室不接收（只有以 --training 运行的办公室才接收）",
                         "this is a training/demo record; this office refuses them (only an office "
                         "run with --training accepts them)", record_id)
+    refusal = ref_refusal(store, env)
+    if refusal is not None:
+        raise Rejection(422, TICKET_REF_INVALID, *refusal, record_id)
     return incoming_from(env, raw)
 
 
@@ -207,9 +217,11 @@ def receive(store: OfficeStore, body: bytes, record_id: str, device: Device,
     if existing is not None and existing[1] == body:
         store.touch_device(device.device_id)
         return 200, Stored(record_id, "present", existing[0], ref=ref)
-    incoming = check_content(env, body, device, record_id, training_allowed)
+    incoming = check_content(env, body, device, record_id, training_allowed, store)
     [stored] = store.store_records([incoming], "upload", all_or_nothing=False,
                                    seen_device=device.device_id)
     if stored.outcome == "conflict":
         raise conflict(record_id)
+    if stored.outcome == "created":
+        mark_tested(store, env, stored.ref)
     return (201 if stored.outcome == "created" else 200), stored

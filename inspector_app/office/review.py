@@ -18,6 +18,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from inspector_app.core.visit_from_ticket import ticket_source
 from inspector_app.office.db import Database
 from inspector_app.office.listing import (
     SUMMARY_COLS,
@@ -124,6 +125,9 @@ class ReviewStore:
         detail = self._summary(row[:-1])
         device_id, record_id = detail["device_id"], detail["record_id"]
         detail["envelope"] = json.loads(bytes(row[-1]).decode("utf-8"))
+        record = detail["envelope"].get("record") if isinstance(detail["envelope"], dict) else None
+        visit = record.get("visit") if isinstance(record, dict) else None  # synthetic rows: none
+        detail["ticket_source"] = ticket_source(visit if isinstance(visit, dict) else {})
         detail["review_history"] = [
             {"kind": r[4], "from_state": r[5], "state": r[0], "comment": r[1], "by": r[2],
              "at": r[3]}

@@ -23,7 +23,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StrictBool, StrictInt
 
 from inspector_app.core.tickets import TicketError, TicketEvent
 from inspector_app.office.auth import device_from_request, office_store
@@ -85,7 +85,8 @@ class AssignmentPage(BaseModel):
     note_zh: str | None = None
 
 
-DataValue = Annotated[str, Field(max_length=200, pattern=NO_NUL)] | int | bool | None
+# strict: a long text must not pass as a number (pydantic would read "000…" as 0)
+DataValue = Annotated[str, Field(max_length=200, pattern=NO_NUL)] | StrictInt | StrictBool | None
 
 
 class LaptopEvent(BaseModel):
@@ -95,7 +96,9 @@ class LaptopEvent(BaseModel):
     kind: str = Field(max_length=40, pattern=NO_NUL, description=(
         "contact_attempt, contacted, visit_agreed or unreachable (another kind is refused)"))
     at: str = Field(max_length=40, pattern=NO_NUL, description="RFC 3339 with its zone")
-    data: dict[Annotated[str, Field(max_length=40, pattern=NO_NUL)], DataValue] = Field(
+    # keys are left free (a key only names a value in the stored JSON, escaped there); the
+    # values that reach the ticket's columns are checked by the core (`core.tickets.apply`)
+    data: dict[str, DataValue] = Field(
         default_factory=dict, max_length=10,
         description="method (phone, sms, in_person); visit_at; reason, attempts")
     note: str = Field("", max_length=MAX_NOTE, pattern=NO_NUL)

@@ -3,12 +3,11 @@
 Why it is shaped this way:
 - Events are the truth. Every change is a `ticket_events` row; the `tickets` row's state
   columns are what `core.tickets.replay` makes of them, rewritten in the same transaction as
-  each new event, so the list can filter and sort on them and they never disagree with the
-  history. An event the core refuses changes nothing.
-- The hotline's content is never overwritten: a ticket whose content (digest) changed gets a
-  new `ticket_revisions` row and a `revised` event; the same content again writes nothing, so
-  re-importing a file is harmless. A ticket already closed or cancelled keeps its state: its
-  new revision is stored (and shown) without an event, which the core would refuse.
+  each new event (`office.ticket_events.record_event`), so the list can filter and sort on them
+  and they never disagree with the history. An event the core refuses changes nothing.
+- The hotline's content is never overwritten: a changed ticket is a new revision
+  (`office.ticket_intake`, a batch per transaction); the same content again writes nothing.
+- The list and the ticket JSON are `office.ticket_listing`.
 - PostgreSQL: several office processes write at once, so a transaction that reads a ticket
   before writing it holds `ticket:{channel}/{ticket}` (advisory, until commit), and one that
   takes a feed number holds `ticket_feed`, so feed numbers follow commit order and a laptop's
@@ -22,24 +21,22 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from collections.abc import Sequence
+from datetime import UTC, datetime
 from typing import Any
 
-from inspector_app.core.tickets import (
-    EVENT_KINDS,
-    FINAL_STATES,
-    SOURCES,
-    TicketData,
-    TicketError,
-    TicketEvent,
-    TicketStatus,
-    apply,
-    parse_time,
+from inspector_app.core.tickets import TicketData, TicketError, TicketEvent
+from inspector_app.office.db import Database
+from inspector_app.office.ticket_events import (  # noqa: F401 - the store's public names
+    bump_feed,
+    lock_tickets,
+    no_such_ticket,
+    record_event,
+    refusal_of,
+    stored_events,
 )
-from inspector_app.office.db import Database, Tx, lock_id
-from inspector_app.office.ticket_listing import (  # noqa: F401 - the store's public names
+from inspector_app.office.ticket_intake import SaveOutcome, save_batch
+from inspector_app.office.ticket_listing import (  # noqa: F401
     SELECT_TICKET,
     TicketFilter,
     TicketRefusal,
@@ -48,109 +45,10 @@ from inspector_app.office.ticket_listing import (  # noqa: F401 - the store's pu
     tested_records,
     ticket_item,
 )
-from inspector_app.office.values import now_iso, utc_iso
+from inspector_app.office.values import now_iso
 
 EVENT_COLUMNS = ("event_id", "kind", "at", "by", "source", "device_id", "data", "note",
                  "recorded_at")
-KEY_CHUNK = 400   # tickets read per statement in a batch (two parameters each)
-
-
-@dataclass(frozen=True)
-class SaveOutcome:
-    """What storing one ticket did: 'new', 'revised' or 'unchanged', and its revision now."""
-
-    channel: str
-    ticket: str
-    outcome: str
-    revision: int
-
-
-def no_such_ticket(channel: str, ticket: str) -> TicketRefusal:
-    return TicketRefusal("no_such_ticket", f"没有这个工单：{channel}/{ticket}",
-                         f"no such ticket: {channel}/{ticket}", 404)
-
-
-def refusal_of(exc: TicketError, kind: str) -> TicketRefusal:
-    """A core refusal as the office says it: a move the ticket's state does not allow is 409
-    `bad_transition`, anything else about the event 422 `bad_event`."""
-    if exc.field == "kind" and kind in EVENT_KINDS:
-        return TicketRefusal("bad_transition", exc.message_zh, exc.message_en, 409)
-    return TicketRefusal("bad_event", exc.message_zh, exc.message_en, 422)
-
-
-def bump_feed(c: Tx, channel: str, ticket: str, inspector: str, *, removed: bool = False,
-              reason: str = "") -> int:
-    """Give (inspector, ticket) the feed's next number (in this transaction); returns it."""
-    c.lock("ticket_feed")
-    seq = c.execute("UPDATE ticket_feed_counter SET last_seq = last_seq + 1 WHERE id = 1"
-                    " RETURNING last_seq").scalar()
-    c.execute("INSERT INTO ticket_feed (inspector, channel, ticket, seq, removed,"
-              " removed_reason) VALUES (?,?,?,?,?,?) ON CONFLICT (inspector, channel, ticket)"
-              " DO UPDATE SET seq = excluded.seq, removed = excluded.removed,"
-              " removed_reason = excluded.removed_reason",
-              (inspector, channel, ticket, seq, removed, reason))
-    return int(seq)
-
-
-def lock_tickets(c: Tx, keys: Iterable[tuple[str, str]]) -> None:
-    """Hold every ticket's lock until commit, in one sorted order (no two writers deadlock)."""
-    if not c.postgres:
-        return
-    ids = sorted({lock_id(f"ticket:{channel}/{ticket}") for channel, ticket in keys})
-    if ids:
-        c.execute("SELECT count(pg_advisory_xact_lock(k)) FROM"
-                  " (SELECT unnest(CAST(? AS bigint[])) AS k ORDER BY 1) AS ks", (ids,))
-
-
-def stored_events(c: Tx, channel: str, ticket: str) -> list[TicketEvent]:
-    return [TicketEvent(kind=r[0], at=r[1], by=r[2], source=r[3], data=json.loads(r[4]),
-                        note=r[5])
-            for r in c.execute("SELECT kind, at, by, source, data, note FROM ticket_events"
-                               " WHERE channel=? AND ticket=? ORDER BY id", (channel, ticket))]
-
-
-def _replayed(events: Sequence[TicketEvent]) -> TicketStatus:
-    status = TicketStatus()
-    for event in events:
-        status = apply(status, event)
-    return status
-
-
-def _insert_event(c: Tx, channel: str, ticket: str, event: TicketEvent, event_id: str,
-                  device_id: str | None = None) -> None:
-    c.execute("INSERT INTO ticket_events (event_id, channel, ticket, kind, at, by, source,"
-              " device_id, data, note, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-              (event_id, channel, ticket, event.kind, event.at, event.by, event.source,
-               device_id, json.dumps(event.data, ensure_ascii=False, sort_keys=True),
-               event.note, now_iso()))
-
-
-def _write_state(c: Tx, channel: str, ticket: str, status: TicketStatus) -> None:
-    c.execute("UPDATE tickets SET state=?, inspector=?, contacted_at=?, contact_method=?,"
-              " visit_at=?, attempts=?, reason=?, updated_at=? WHERE channel=? AND ticket=?",
-              (status.state, status.inspector, status.contacted_at, status.contact_method,
-               status.visit_at, status.attempts, status.reason, now_iso(), channel, ticket))
-
-
-def _feed_after(c: Tx, channel: str, ticket: str, before: TicketStatus,
-                after: TicketStatus) -> None:
-    """Tell the laptops: the old holder loses a reassigned ticket, the holder gets the change."""
-    if before.inspector and before.inspector != after.inspector:
-        bump_feed(c, channel, ticket, before.inspector, removed=True, reason="reassigned")
-    if after.inspector:
-        final = after.state in FINAL_STATES
-        bump_feed(c, channel, ticket, after.inspector, removed=final,
-                  reason=after.state if final else "")
-
-
-def _content_columns(data: TicketData, profile_name: str) -> dict[str, Any]:
-    complaint = parse_time(data.complaint_at, "complaint_at", "投诉时间")
-    return {"digest": data.digest(),
-            "data": json.dumps(data.to_dict(), ensure_ascii=False, sort_keys=True),
-            "complaint_at": data.complaint_at, "complaint_utc": utc_iso(complaint),
-            "deadline_utc": utc_iso(complaint + timedelta(minutes=contact_limit(profile_name))),
-            "profile_name": profile_name, "city": data.city, "district": data.district,
-            "company": data.company, "address": data.address().one_line()}
 
 
 class TicketStore:
@@ -162,78 +60,11 @@ class TicketStore:
     def save_tickets(self, tickets: Sequence[TicketData], *, source: str, by: str,
                      profile_name: str = "changchun") -> list[SaveOutcome]:
         """Store a batch in one transaction: new, revised (a new revision, never an overwrite)
-        or unchanged (nothing written) for each, in order."""
-        contact_limit(profile_name)   # an unknown profile is refused before anything is written
-        outcomes: list[SaveOutcome] = []
+        or unchanged (nothing written) for each, in order (`office.ticket_intake`)."""
         with self.db.write() as c:
-            keys = [(t.channel, t.ticket) for t in tickets]
-            lock_tickets(c, keys)
-            current = self._current(c, keys)
-            for data in tickets:
-                key = (data.channel, data.ticket)
-                digest = data.digest()
-                held = current.get(key)
-                if held is not None and held["digest"] == digest:
-                    outcomes.append(SaveOutcome(*key, "unchanged", held["revision"]))
-                    continue
-                revision = 1 if held is None else held["revision"] + 1
-                columns = _content_columns(data, profile_name)
-                at, event_kind = now_iso(), "received" if held is None else "revised"
-                if held is None:
-                    names = ["channel", "ticket", "revision", *columns, "state", "received_at",
-                             "updated_at"]
-                    c.execute(f"INSERT INTO tickets ({', '.join(names)}) VALUES"
-                              f" ({', '.join('?' * len(names))})",
-                              [*key, revision, *columns.values(), "received", at, at])
-                else:
-                    sets = ", ".join(f"{n}=?" for n in ["revision", *columns, "updated_at"])
-                    c.execute(f"UPDATE tickets SET {sets} WHERE channel=? AND ticket=?",
-                              [revision, *columns.values(), at, *key])
-                c.execute("INSERT INTO ticket_revisions (channel, ticket, revision, digest, data,"
-                          " source, by, received_at) VALUES (?,?,?,?,?,?,?,?)",
-                          (*key, revision, digest, columns["data"], source, by, at))
-                if held is None or held["state"] not in FINAL_STATES:
-                    event = TicketEvent(event_kind, at, by,
-                                        source if source in SOURCES else "office",
-                                        {"complaint_at": data.complaint_at, "digest": digest})
-                    self._record(c, *key, event, f"office-{uuid.uuid4().hex}",
-                                 before=TicketStatus() if held is None else None)
-                current[key] = {"digest": digest, "revision": revision,
-                                "state": held["state"] if held else "received"}
-                outcomes.append(SaveOutcome(*key, "new" if held is None else "revised",
-                                            revision))
-        return outcomes
-
-    @staticmethod
-    def _current(c: Tx, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], dict]:
-        found: dict[tuple[str, str], dict] = {}
-        unique = sorted(set(keys))
-        for start in range(0, len(unique), KEY_CHUNK):
-            chunk = unique[start:start + KEY_CHUNK]
-            values = ", ".join("(?, ?)" for _ in chunk)
-            for channel, ticket, digest, revision, state in c.execute(
-                    "SELECT channel, ticket, digest, revision, state FROM tickets"
-                    f" WHERE (channel, ticket) IN (VALUES {values})",
-                    [p for k in chunk for p in k]):
-                found[(channel, ticket)] = {"digest": digest, "revision": revision,
-                                            "state": state}
-        return found
+            return save_batch(c, tickets, source=source, by=by, profile_name=profile_name)
 
     # -- events ------------------------------------------------------------------------------
-    def _record(self, c: Tx, channel: str, ticket: str, event: TicketEvent, event_id: str,
-                device_id: str | None = None, *,
-                before: TicketStatus | None = None) -> TicketStatus:
-        """Apply `event` after the stored ones (the caller holds the ticket's lock), store it,
-        rewrite the state columns and bump the feed. TicketError: nothing written.
-        `before`: the replayed status when the caller knows it (a new ticket has none)."""
-        if before is None:
-            before = _replayed(stored_events(c, channel, ticket))
-        after = apply(before, event)
-        _insert_event(c, channel, ticket, event, event_id, device_id)
-        _write_state(c, channel, ticket, after)
-        _feed_after(c, channel, ticket, before, after)
-        return after
-
     def add_ticket_event(self, channel: str, ticket: str, event: TicketEvent, *,
                          event_id: str | None = None,
                          device_id: str | None = None) -> tuple[dict[str, Any], bool]:
@@ -254,7 +85,7 @@ class TicketStore:
             stored = held is None
             if stored:
                 try:
-                    self._record(c, channel, ticket, event, event_id, device_id)
+                    record_event(c, channel, ticket, event, event_id, device_id)
                 except TicketError as exc:
                     raise refusal_of(exc, event.kind) from exc
         found = self.ticket(channel, ticket)
@@ -290,7 +121,7 @@ class TicketStore:
                     f" inspector-office enrollment-code --inspector {inspector}", 409)
             event = TicketEvent("assigned", now_iso(), by, source, {"inspector": inspector})
             try:
-                self._record(c, channel, ticket, event, f"office-{uuid.uuid4().hex}")
+                record_event(c, channel, ticket, event, f"office-{uuid.uuid4().hex}")
             except TicketError as exc:
                 raise refusal_of(exc, event.kind) from exc
         found = self.ticket(channel, ticket)

@@ -26,6 +26,7 @@ from inspector_app.seal.chain_head import require_head_held, write_head
 from inspector_app.seal.device_key import DeviceKey
 from inspector_app.seal.record_schema import check_envelope
 from inspector_app.seal.signature import Signatures, check_signatures
+from inspector_app.seal.ticket_ref import require_ticket_signature
 from inspector_app.store.photos import copy_links, envelope_photos
 from inspector_app.store.sealed import SealedRow, SealedStore, SignatureDrafts
 from inspector_app.store.visits import (
@@ -107,6 +108,8 @@ def seal_visit(db: sqlite_utils.Database, visit_id: str, signatures: Signatures 
     Raises ProcedureError when the visit is already sealed or was discarded, was measured under
     another profile version, or names a correction target that cannot be corrected; `IncompleteVisit` (a
     ProcedureError) listing every gap when `core.completeness` says the record is not complete;
+    a ProcedureError when the visit answers a dispatched ticket whose office signature does not
+    verify under the office key pinned on this laptop (`seal.ticket_ref`);
     and ValidationError when a signature is missing, trivial, or the refusal breaks the profile
     rule.
     """
@@ -127,6 +130,7 @@ def seal_visit(db: sqlite_utils.Database, visit_id: str, signatures: Signatures 
         check_signatures(signatures, profile)
         now = clock()
         require_sealable(visit, profile, now, refused_with_witness=witnessed)
+        require_ticket_signature(db, visit)   # a dispatched ticket: the office's own words
         _require_complete(row[0], visit_id, refused_with_witness=witnessed)
         result = visit_result(profile, visit)
         link = _correction_link(db, visit, supersedes)

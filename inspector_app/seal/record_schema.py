@@ -8,7 +8,7 @@ a value that the hash covers.
 
 Strict types (a string is not a number, true is not 1), finite numbers, bounded strings and
 lists. Objects whose every key the format fixes (envelope, record, device, chain, signature,
-refusal, supersedes, each cited photo) refuse unknown keys; the visit, result and profile allow extra keys, so a
+refusal, supersedes, each cited photo, the visit's ticket_ref) refuse unknown keys; the visit, result and profile allow extra keys, so a
 field added by a later version of the app is not refused by an office one version behind
 (the hash and signature still cover it).
 
@@ -121,6 +121,19 @@ class InstrumentShape(_Open):
     port: Short = ""
 
 
+class TicketRefShape(_Fixed):
+    """The dispatched ticket a visit answers, as the office signed it (all keys signed over
+    but `key_id`, which names the office key; nothing unsigned may ride along)."""
+
+    channel: Short
+    ticket: Short
+    revision: Annotated[int, Field(ge=1, le=2**53)]
+    digest: Hex64
+    complaint_at: Time
+    key_id: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16}$")]
+    signature: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+
+
 class VisitShape(_Open):
     id: Id
     profile_name: Short
@@ -149,6 +162,8 @@ class VisitShape(_Open):
     supersedes: Id | None = None
     supersede_reason: Text = ""
     rooms: Annotated[list[RoomShape], Field(max_length=200)]
+    # absent for a walk-in visit (so records from before tickets keep their bytes)
+    ticket_ref: TicketRefShape | None = None
 
 
 class ResultPointShape(_Open):

@@ -408,6 +408,7 @@ def build_content(envelope: dict, *, profile: Profile | None = None,
         Field(t("sealed_at"), fmt_time(record.get("sealed_at"), zone)),
         Field(t("device"), t("device_value", device=_text(device.get("device_id")),
                              seq=_text(chain.get("seq")))),
+        Field(t("ticket_source"), _ticket_source(visit, t)),
     ]
     notes = []
     sup = record.get("supersedes")
@@ -428,6 +429,16 @@ def build_content(envelope: dict, *, profile: Profile | None = None,
         notes=notes, brief=brief,
         lang=lang, sealed_at=str(record.get("sealed_at") or ""),
     )
+
+
+def _ticket_source(visit: dict, t: Labels) -> str:
+    """Dispatched by the office (the record carries its signed ticket reference) or typed at
+    the door: the slip says which, so a reader knows whose complaint time it prints."""
+    ref = visit.get("ticket_ref")
+    if not isinstance(ref, dict):
+        return t("ticket_source.walk_in")
+    return t("ticket_source.dispatched", key=f"{_text(ref.get('channel'))}/"
+                                            f"{_text(ref.get('ticket'))}")
 
 
 def _city(prof: dict, profile: Profile | None, lang: str) -> str:

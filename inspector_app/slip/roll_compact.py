@@ -34,7 +34,8 @@ SIGNATURE_HEIGHT = 10 * mm
 QR_MODULE = 0.75 * mm   # 3 pixels of a 100 dpi scan; 43 mm for the longest office address
 QR_LEVEL = "L"          # 7 % error correction: version 8 instead of 9 for a long office address
 LEADING = 1.13     # line spacing of running text (1.3 on the other papers)
-SHORT_KEYS = ("record_id", "ticket", "channel", "resident_name", "resident_phone", "heated_area",
+SHORT_KEYS = ("record_id", "ticket", "channel", "ticket_source", "resident_name", "resident_phone",
+              "heated_area",
               "company", "position", "outdoor", "complaint_at", "contact_at", "arrival_at",
               "test_at", "inspector", "inspector_org", "closed_since",
               "exemptions", "instrument_model", "instrument_serial", "instrument_correction",

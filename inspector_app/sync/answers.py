@@ -25,34 +25,38 @@ def step_timeout(timeout: float, clock: Callable[[], float], deadline: float | N
 
 
 def read_capped(streamed: httpx.Response, clock: Callable[[], float] = time.time,
-                deadline: float | None = None) -> bytes:
-    """At most MAX_ANSWER_BYTES + 1 bytes of a streamed answer (more is not an office's), and
+                deadline: float | None = None, max_bytes: int = MAX_ANSWER_BYTES) -> bytes:
+    """At most `max_bytes` + 1 bytes of a streamed answer (more is not an office's), and
     ReadTimeout if `deadline` (on `clock`) passes while it trickles in."""
     chunks, size = [], 0
     for chunk in streamed.iter_bytes():
         chunks.append(chunk)
         size += len(chunk)
-        if size > MAX_ANSWER_BYTES:
+        if size > max_bytes:
             break
         if deadline is not None and clock() >= deadline:
             raise httpx.ReadTimeout("the answer did not arrive before the deadline")
-    return b"".join(chunks)[:MAX_ANSWER_BYTES + 1]
+    return b"".join(chunks)[:max_bytes + 1]
 
 
-def send_capped(http: httpx.Client, method: str, url: str, *, content: bytes, content_type: str,
-                timeout: float, clock: Callable[[], float],
-                deadline: float | None) -> httpx.Response:
+def send_capped(http: httpx.Client, method: str, url: str, *, content: bytes | None = None,
+                content_type: str | None = None, timeout: float, clock: Callable[[], float],
+                deadline: float | None, params: dict[str, Any] | None = None,
+                max_bytes: int = MAX_ANSWER_BYTES) -> httpx.Response:
     """One request whose answer is read with `read_capped`; TransportError as httpx raises it."""
-    with http.stream(method, url, content=content, headers={"Content-Type": content_type},
+    headers = {"Content-Type": content_type} if content_type else None
+    with http.stream(method, url, content=content, headers=headers, params=params,
                      timeout=step_timeout(timeout, clock, deadline)) as streamed:
-        return httpx.Response(streamed.status_code, content=read_capped(streamed, clock, deadline),
+        body = read_capped(streamed, clock, deadline, max_bytes)
+        return httpx.Response(streamed.status_code, content=body,
                               headers={"Content-Type": streamed.headers.get("Content-Type", "")})
 
 
-def answer_json(response: httpx.Response) -> Any:
+def answer_json(response: httpx.Response, max_bytes: int = MAX_ANSWER_BYTES,
+                max_depth: int = 8) -> Any:
     """The answer's JSON read as outside input (`bounded_json`), or None if it is not JSON."""
     try:
-        return read_json(response.content, max_bytes=MAX_ANSWER_BYTES, max_depth=8)
+        return read_json(response.content, max_bytes=max_bytes, max_depth=max_depth)
     except JsonInputError:
         return None
 

@@ -6,7 +6,10 @@ inspector presses "sync now", and receives `on_progress(done, total, text)` and
 (a queued signal). The thread owns its own database connection (`SyncClient.for_data_dir`), so it
 never shares a transaction with the GUI's connection.
 
-Scheduling: the thread sleeps until the earliest `next_attempt_at` in the outbox, at most
+Each run is `SyncClient.sync_all`: the records, then the ticket events and the assignments (so
+a new assignment reaches the laptop within `interval_s`).
+
+Scheduling: the thread sleeps until the earliest `next_attempt_at` in the outboxes, at most
 `interval_s`, or until poked. A poke means "now": it ignores the persistent back-off. Without an
 office link (not enrolled yet) it does nothing and checks again after `interval_s`.
 """
@@ -19,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from inspector_app.store import outbox
+from inspector_app.store import outbox, ticket_outbox
 from inspector_app.sync.client import Progress, SyncClient, SyncReport
 from inspector_app.sync.config import NotEnrolled
 from inspector_app.sync.run_lock import SyncBusy
@@ -72,9 +75,9 @@ class BackgroundSync:
                 try:
                     if client is None:
                         client = self._factory(self.folder)
-                    report = client.push_pending(self.on_progress, include_not_due=forced,
-                                                 should_stop=self._stopping.is_set)
-                    if self.on_report and (report.total or forced):
+                    report = client.sync_all(self.on_progress, include_not_due=forced,
+                                             should_stop=self._stopping.is_set)
+                    if self.on_report and (report.total or forced or _tickets_moved(report)):
                         self.on_report(report, outbox.counts(client.db))
                     # A stopped run (device refused, office unreachable) leaves records due at
                     # once: wait the full interval rather than knock again immediately.
@@ -92,7 +95,14 @@ class BackgroundSync:
                 client.db.conn.close()
 
     def _wait_for(self, client: SyncClient) -> float:
-        due = outbox.next_due_at(client.db)
-        if due is None:
+        dues = [d for d in (outbox.next_due_at(client.db), ticket_outbox.next_due_at(client.db))
+                if d is not None]
+        if not dues:
             return self.interval_s
-        return min(self.interval_s, max(due - time.time(), 0.05))
+        return min(self.interval_s, max(min(dues) - time.time(), 0.05))
+
+
+def _tickets_moved(report: SyncReport) -> bool:
+    """Assignments came or went, or ticket events were tried: worth telling the UI."""
+    t = report.tickets
+    return t is not None and bool(t.pulled or t.removed or t.events_total)

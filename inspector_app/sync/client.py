@@ -55,6 +55,7 @@ from inspector_app.sync.answers import (
     read_capped,
     send_capped,
 )
+from inspector_app.sync.assignments import TicketSyncReport, sync_tickets
 from inspector_app.sync.bookkeeping import OutboxWindows
 from inspector_app.sync.config import OfficeLink, load_link, save_link
 from inspector_app.sync.photo_upload import send_photos
@@ -139,6 +140,7 @@ class SyncReport:
     stopped_en: str = ""
     elapsed_s: float = 0.0
     results: list[RecordResult] = field(default_factory=list)
+    tickets: TicketSyncReport | None = None  # assignments and ticket events (`sync_all`)
 
     @property
     def stopped(self) -> bool:
@@ -156,11 +158,13 @@ class SyncReport:
                     f"被拒收 {self.rejected}，稍后重试 {self.retrying}，未尝试 {self.not_tried}，"
                     f"还剩 {self.left} 条待上传")
             text += f"；上传照片 {self.photos_sent} 张" if self.photos_sent else ""
+            text += f"；{self.tickets.summary(lang)}" if self.tickets else ""
             return text + (f"。已停止：{self.stopped_zh}" if self.stopped else "")
         text = (f"{self.total} records: sent {self.sent} (already at the office "
                 f"{self.already_present}), rejected {self.rejected}, retry later {self.retrying}, "
                 f"not tried {self.not_tried}, {self.left} left to send")
         text += f"; photos sent {self.photos_sent}" if self.photos_sent else ""
+        text += f"; {self.tickets.summary(lang)}" if self.tickets else ""
         return text + (f". Stopped: {self.stopped_en}" if self.stopped else "")
 
 
@@ -289,6 +293,43 @@ class SyncClient:
             return self._run(progress, include_not_due, should_stop)
         with sync_lock(folder):
             return self._run(progress, include_not_due, should_stop)
+
+    def sync_all(self, progress: Progress | None = None, *, include_not_due: bool = False,
+                 should_stop: Callable[[], bool] | None = None) -> SyncReport:
+        """The whole run of `inspector-app sync` and the background sync: the records first
+        (`push_pending`'s rules), then the ticket events and the assignments
+        (`sync.assignments`), under one sync lock and one deadline. The tickets are skipped
+        when the records' run stopped (device refused, office unreachable, deadline, cancel).
+        """
+        folder = self._db_folder()
+        if folder is None:
+            return self._run_all(progress, include_not_due, should_stop)
+        with sync_lock(folder):
+            return self._run_all(progress, include_not_due, should_stop)
+
+    def sync_tickets(self, *, include_not_due: bool = True) -> TicketSyncReport:
+        """Only the ticket part (`inspector-app assignments`): push events, pull assignments."""
+        deadline = None if self.deadline_s is None else self.clock() + self.deadline_s
+        folder = self._db_folder()
+        if folder is None:
+            return sync_tickets(self, include_not_due=include_not_due, deadline=deadline)
+        with sync_lock(folder):
+            return sync_tickets(self, include_not_due=include_not_due, deadline=deadline)
+
+    def _run_all(self, progress: Progress | None, include_not_due: bool,
+                 should_stop: Callable[[], bool] | None) -> SyncReport:
+        started = self.clock()
+        report = self._run(progress, include_not_due, should_stop)
+        if report.stopped:
+            return report
+        deadline = None if self.deadline_s is None else started + self.deadline_s
+        report.tickets = sync_tickets(self, include_not_due=include_not_due, deadline=deadline,
+                                      should_stop=should_stop)
+        if report.tickets.stopped:
+            report.stopped_zh, report.stopped_en = (report.tickets.stopped_zh,
+                                                    report.tickets.stopped_en)
+        report.elapsed_s = self.clock() - started
+        return report
 
     def _db_folder(self) -> Path | None:
         file = self.db.conn.execute("PRAGMA database_list").fetchone()[2]

@@ -6,9 +6,12 @@ sync progress. Geometry, window state and language are kept in the data folder's
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from inspector_app.core.model import Visit
 from inspector_app.store.visits import IN_PROGRESS
 from inspector_app.ui import i18n
+from inspector_app.ui.assignments.page import AssignmentsPage
 from inspector_app.ui.context import AppContext
 from inspector_app.ui.generated.main_window import Ui_MainWindow
 from inspector_app.ui.qt import QEvent, QLabel, QMainWindow, QProgressBar, QWidget
@@ -29,6 +32,9 @@ class MainWindow(QMainWindow):
         self.slip_dialog = None
         self.records = RecordsPage(ctx.store)
         self.ui.stack.addWidget(self.records)
+        self.assignments = AssignmentsPage(ctx)
+        self.ui.stack.addWidget(self.assignments)
+        self.page_after_visit: QWidget = self.records
         self.connection_label = QLabel(self)
         self.connection_label.setObjectName("connectionStatus")
         self.outbox_label = QLabel(self)
@@ -45,6 +51,12 @@ class MainWindow(QMainWindow):
         self.records.open_visit.connect(self.open_visit)
         self.records.slip_requested.connect(self.show_slip)
         self.records.correction_requested.connect(self.start_correction)
+        self.records.ui.assignmentsButton.clicked.connect(self.show_assignments)
+        self.assignments.start_visit.connect(self.start_visit_from)
+        self.assignments.records_requested.connect(self.show_records)
+        self.assignments.sync_requested.connect(self.sync.sync_now)
+        self.sync.synced.connect(self.assignments.reload)
+        self.ui.actionAssignments.triggered.connect(self.show_assignments)
         self.ui.actionNewVisit.triggered.connect(self.new_visit)
         self.ui.actionRecords.triggered.connect(self.show_records)
         self.ui.actionQuit.triggered.connect(self.close)
@@ -100,8 +112,10 @@ class MainWindow(QMainWindow):
     # -- pages -----------------------------------------------------------------------------
     def show_records(self) -> None:
         if self.wizard is not None:
+            self.page_after_visit = self.records
             self.wizard.close_visit()
             return  # close_visit emits closed → _wizard_closed
+        self.page_after_visit = self.records
         self.records.refresh()
         self.ui.stack.setCurrentWidget(self.records)
         self.records.ui.table.setFocus()
@@ -120,6 +134,42 @@ class MainWindow(QMainWindow):
             visit.address.city = str(self.ctx.settings.value("defaults/city", ""))
             visit.inspector = str(self.ctx.settings.value("defaults/inspector", ""))
         self._open_wizard(VisitWizard(self.ctx, visit))
+
+    def show_assignments(self) -> None:
+        """The tickets dispatched to this laptop (read in the background when shown)."""
+        if self.wizard is not None:
+            self.page_after_visit = self.assignments
+            self.wizard.close_visit()
+            return  # close_visit emits closed → _wizard_closed
+        self.page_after_visit = self.assignments
+        self.ui.stack.setCurrentWidget(self.assignments)
+        self.assignments.ui.table.setFocus()
+
+    def start_visit_from(self, assignment) -> None:  # noqa: ANN001 - store Assignment
+        """A visit on a dispatched ticket: the one already started on it, or a new one filled
+        from the ticket (its complaint time read-only), stored at once and linked to the
+        ticket so the office taking the ticket back later cannot hide it."""
+        from inspector_app.core.errors import InspectionError
+        from inspector_app.core.visit_from_ticket import visit_from_assignment
+        from inspector_app.store.assignments import mark_visit_started
+
+        started = self.assignments.started_visit(assignment)
+        self.page_after_visit = self.assignments
+        if started is not None:
+            self.open_visit(started)
+            return
+        try:
+            visit = visit_from_assignment(
+                assignment.item, self.ctx.profile,
+                inspector=str(self.ctx.settings.value("defaults/inspector", "")),
+                now=datetime.now().astimezone())
+            mark_visit_started(self.ctx.db, assignment.channel, assignment.ticket, visit.id)
+        except InspectionError as exc:
+            self.assignments.show_message(i18n.error_text(exc), "bad")
+            return
+        wizard = VisitWizard(self.ctx, visit)
+        wizard.ensure_stored()
+        self._open_wizard(wizard)
 
     def open_visit(self, visit_id: str) -> None:
         """Resume an unfinished visit where it stopped, or view a finished one."""
@@ -155,7 +205,10 @@ class MainWindow(QMainWindow):
 
     def _wizard_closed(self) -> None:
         self._drop_wizard()
-        self.show_records()
+        if self.page_after_visit is self.assignments:
+            self.show_assignments()
+        else:
+            self.show_records()
 
     def start_correction(self, record_id: str) -> None:
         from inspector_app.ui.dialogs import ask_text

@@ -11,7 +11,7 @@ from inspector_app.store import outbox
 from inspector_app.ui import i18n
 from inspector_app.ui.background import Op, run_in_background
 from inspector_app.ui.context import AppContext
-from inspector_app.ui.qt import QLabel, QMainWindow, QObject, QProgressBar, QTimer
+from inspector_app.ui.qt import QLabel, QMainWindow, QObject, QProgressBar, QTimer, Signal
 from inspector_app.ui.style import BAD, WARN
 
 REFRESH_MS = 30_000
@@ -22,12 +22,15 @@ def push_from_data_dir(data_dir, progress):  # noqa: ANN001, ANN201 - runs in a 
 
     client = SyncClient.for_data_dir(data_dir)
     try:
-        return client.push_pending(progress, include_not_due=True)
+        # the records, then the ticket events and the assignments (as the background sync)
+        return client.sync_all(progress, include_not_due=True)
     finally:
         client.close()
 
 
 class SyncStatus(QObject):
+    synced = Signal()   # a "sync now" ended (well or not): pages showing pulled data re-read
+
     def __init__(self, window: QMainWindow, ctx: AppContext, label: QLabel,
                  bar: QProgressBar) -> None:
         super().__init__(window)
@@ -73,12 +76,14 @@ class SyncStatus(QObject):
         self.bar.hide()
         self.window.statusBar().showMessage(report.summary(i18n.current()), 15000)
         self.refresh()
+        self.synced.emit()
 
     def _failed(self, exc: BaseException) -> None:
         self.bar.hide()
         text = i18n.error_text(exc) if isinstance(exc, InspectionError) else str(exc)
         self.window.statusBar().showMessage(self.tr("Sync failed: %1").replace("%1", text), 15000)
         self.refresh()
+        self.synced.emit()
 
     def stop(self) -> None:
         self.timer.stop()

@@ -62,6 +62,200 @@ Choose the inspector whose laptops get it:</source>
     </message>
 </context>
 <context>
+    <name>AssignmentsPage</name>
+    <message>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="124"/>
+        <source>The assignments could not be read from this laptop&apos;s store: %1</source>
+        <translation>无法从本机读取派单：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="136"/>
+        <source>unexpected error (%1)</source>
+        <translation>意外错误（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="178"/>
+        <source>Assignments (%1)</source>
+        <translation>派单（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="181"/>
+        <source>No tickets are assigned to this laptop. Sync to fetch new ones.</source>
+        <translation>本机暂无派单。请同步以获取新的工单。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="192"/>
+        <source>a visit was started on it: the visit is kept</source>
+        <translation>已开始检测，检测记录保留</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="194"/>
+        <source>visit started</source>
+        <translation>已开始检测</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="196"/>
+        <source>visit at %1</source>
+        <translation>约定上门 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="201"/>
+        <source>contacted after %1 min</source>
+        <translation>联系用时 %1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="203"/>
+        <source>%1 failed attempts</source>
+        <translation>联系未成功 %1 次</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="207"/>
+        <source>%1 not yet sent</source>
+        <translation>%1 条待发送</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="213"/>
+        <source>withdrawn by the office: %1</source>
+        <translation>办公室已撤回：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="214"/>
+        <source>withdrawn by the office</source>
+        <translation>办公室已撤回</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="219"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="220"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="235"/>
+        <source>withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="238"/>
+        <source>OVERDUE</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="253"/>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="255"/>
+        <source>Never synced: no assignments fetched yet</source>
+        <translation>尚未同步：还没有获取派单</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="258"/>
+        <source>Synced just now</source>
+        <translation>刚刚同步</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="260"/>
+        <source>Last synced %1 min ago</source>
+        <translation>最后同步于 %1 分钟前</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="261"/>
+        <source>Last synced %1 h ago</source>
+        <translation>最后同步于 %1 小时前</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="292"/>
+        <source>&amp;Continue visit</source>
+        <translation>继续检测(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="293"/>
+        <location filename="../../forms/assignments_page.ui" line="81"/>
+        <source>St&amp;art visit</source>
+        <translation>开始检测(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="319"/>
+        <source>Recorded for ticket %1; it reaches the office with the next sync.</source>
+        <translation>工单 %1 已记录，下次同步时发送到办公室。</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assignments_page.ui" line="10"/>
+        <source>Assignments</source>
+        <translation>派单</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assignments_page.ui" line="22"/>
+        <source>&amp;Sync now</source>
+        <translation>立即同步(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assignments_page.ui" line="27"/>
+        <source>&amp;Records</source>
+        <translation>记录列表(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assignments_page.ui" line="38"/>
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assignments_page.ui" line="39"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assignments_page.ui" line="40"/>
+        <source>Resident</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assignments_page.ui" line="41"/>
+        <source>Complaint time</source>
+        <translation>投诉时间</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assignments_page.ui" line="42"/>
+        <source>Since complaint</source>
+        <translation>距投诉</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assignments_page.ui" line="43"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assignments_page.ui" line="44"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assignments_page.ui" line="56"/>
+        <source>Contacte&amp;d…</source>
+        <translation>已联系(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assignments_page.ui" line="66"/>
+        <source>A&amp;gree visit time…</source>
+        <translation>约定上门时间(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assignments_page.ui" line="61"/>
+        <source>&amp;Failed attempt…</source>
+        <translation>联系未成功(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../forms/assignments_page.ui" line="71"/>
+        <source>&amp;Unreachable…</source>
+        <translation>联系不上(&amp;U)…</translation>
+    </message>
+</context>
+<context>
     <name>CameraDialog</name>
     <message>
         <location filename="../../inspector_app/ui/visit/camera_dialog.py" line="33"/>
@@ -205,52 +399,62 @@ Choose the inspector whose laptops get it:</source>
         <translation>房屋位置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/details_page.py" line="55"/>
+        <location filename="../../inspector_app/ui/visit/details_page.py" line="89"/>
+        <source>From the office&apos;s dispatched ticket %1: the ticket, complaint time, address, resident and company are the office&apos;s and cannot be changed here.</source>
+        <translation>来自办公室派单 %1：工单号、投诉时间、地址、用户和供热企业以办公室的工单为准，此处不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/details_page.py" line="95"/>
+        <source>Typed at the door (no dispatched ticket): enter the complaint as the resident or the hotline gives it.</source>
+        <translation>现场录入（无派单）：请按用户或热线提供的信息填写投诉内容。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/visit/details_page.py" line="100"/>
         <source>Visit details</source>
         <translation>检测信息</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/details_page.py" line="58"/>
+        <location filename="../../inspector_app/ui/visit/details_page.py" line="103"/>
         <source>12345 hotline</source>
         <translation>12345 热线</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/details_page.py" line="58"/>
+        <location filename="../../inspector_app/ui/visit/details_page.py" line="103"/>
         <source>12319 hotline</source>
         <translation>12319 热线</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/details_page.py" line="59"/>
+        <location filename="../../inspector_app/ui/visit/details_page.py" line="104"/>
         <source>96118 hotline</source>
         <translation>96118 热线</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/details_page.py" line="59"/>
+        <location filename="../../inspector_app/ui/visit/details_page.py" line="104"/>
         <source>Heating company</source>
         <translation>供热企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/details_page.py" line="60"/>
+        <location filename="../../inspector_app/ui/visit/details_page.py" line="105"/>
         <source>Reported on site</source>
         <translation>现场报告</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/details_page.py" line="60"/>
+        <location filename="../../inspector_app/ui/visit/details_page.py" line="105"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/details_page.py" line="126"/>
+        <location filename="../../inspector_app/ui/visit/details_page.py" line="176"/>
         <source>Contact limit: %1 min after the complaint</source>
         <translation>联系时限：投诉后 %1 分钟内</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/details_page.py" line="128"/>
+        <location filename="../../inspector_app/ui/visit/details_page.py" line="178"/>
         <source>Contact limit %1 min: met (%2 min)</source>
         <translation>联系时限 %1 分钟：已满足（%2 分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/visit/details_page.py" line="132"/>
+        <location filename="../../inspector_app/ui/visit/details_page.py" line="182"/>
         <source>Contact limit %1 min: MISSED (%2 min)</source>
         <translation>联系时限 %1 分钟：超时！（%2 分钟）</translation>
     </message>
@@ -424,33 +628,33 @@ Choose the inspector whose laptops get it:</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="163"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="216"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="164"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="217"/>
         <source>A sealed record is never changed. A correction is a new record that names this one and says why. Reason:</source>
         <translation>已签封的记录不能修改。更正将新建一条记录，注明所更正的记录及原因。更正原因：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="209"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="262"/>
         <source>Thermometer: not in use</source>
         <translation>温度计：未使用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="212"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="265"/>
         <source>Thermometer: %1</source>
         <translation>温度计：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="218"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="271"/>
         <location filename="../../forms/main_window.ui" line="12"/>
         <source>Indoor heating temperature inspection</source>
         <translation>供热室温检测</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="220"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="273"/>
         <source>DEMO (emulated thermometer, training records)</source>
         <translation>演示（模拟温度计，培训记录）</translation>
     </message>
@@ -460,63 +664,68 @@ Choose the inspector whose laptops get it:</source>
         <translation>检测(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../forms/main_window.ui" line="34"/>
+        <location filename="../../forms/main_window.ui" line="35"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../forms/main_window.ui" line="42"/>
+        <location filename="../../forms/main_window.ui" line="43"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../forms/main_window.ui" line="52"/>
+        <location filename="../../forms/main_window.ui" line="53"/>
         <source>&amp;New visit</source>
         <translation>新建检测(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../forms/main_window.ui" line="56"/>
+        <location filename="../../forms/main_window.ui" line="57"/>
         <source>&amp;Records</source>
         <translation>记录列表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="243"/>
-        <location filename="../../forms/main_window.ui" line="60"/>
+        <location filename="../../forms/main_window.ui" line="61"/>
+        <source>&amp;Assignments</source>
+        <translation>派单(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="296"/>
+        <location filename="../../forms/main_window.ui" line="65"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../forms/main_window.ui" line="64"/>
+        <location filename="../../forms/main_window.ui" line="69"/>
         <source>&amp;Sync now</source>
         <translation>立即上传(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../forms/main_window.ui" line="68"/>
+        <location filename="../../forms/main_window.ui" line="73"/>
         <source>Super&amp;visor review…</source>
         <translation>监管审核…(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../forms/main_window.ui" line="72"/>
+        <location filename="../../forms/main_window.ui" line="77"/>
         <source>Slip paper: A4</source>
         <translation>测温单纸张：A4</translation>
     </message>
     <message>
-        <location filename="../../forms/main_window.ui" line="76"/>
+        <location filename="../../forms/main_window.ui" line="81"/>
         <source>Slip paper: 80 mm roll</source>
         <translation>测温单纸张：80 毫米热敏纸</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="239"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="292"/>
         <source>Quit while measuring?</source>
         <translation>测量中退出？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="240"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="293"/>
         <source>A point is being measured. If you quit now, the readings taken so far are kept, but this point&apos;s stability wait starts again when the visit is resumed.</source>
         <translation>正在测量一个测点。现在退出，已取得的读数会保留，但继续检测时该测点需重新等待稳定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="243"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="296"/>
         <source>&amp;Keep measuring</source>
         <translation>继续测量(&amp;K)</translation>
     </message>
@@ -1612,35 +1821,40 @@ Choose the inspector whose laptops get it:</source>
     </message>
     <message>
         <location filename="../../forms/records_page.ui" line="45"/>
+        <source>&amp;Assignments…</source>
+        <translation>派单(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../forms/records_page.ui" line="50"/>
         <source>&amp;New visit</source>
         <translation>新建检测(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../forms/records_page.ui" line="56"/>
+        <location filename="../../forms/records_page.ui" line="61"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/records_page.py" line="61"/>
-        <location filename="../../forms/records_page.ui" line="62"/>
+        <location filename="../../forms/records_page.ui" line="67"/>
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/records_page.py" line="61"/>
-        <location filename="../../forms/records_page.ui" line="68"/>
+        <location filename="../../forms/records_page.ui" line="73"/>
         <source>Complete</source>
         <translation>已完成</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/records_page.py" line="62"/>
-        <location filename="../../forms/records_page.ui" line="74"/>
+        <location filename="../../forms/records_page.ui" line="79"/>
         <source>Sealed</source>
         <translation>已签封</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/records_page.py" line="62"/>
-        <location filename="../../forms/records_page.ui" line="80"/>
+        <location filename="../../forms/records_page.ui" line="85"/>
         <source>Synced</source>
         <translation>已上传</translation>
     </message>
@@ -1675,47 +1889,47 @@ Choose the inspector whose laptops get it:</source>
         <translation>继续(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../forms/records_page.ui" line="97"/>
+        <location filename="../../forms/records_page.ui" line="102"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../forms/records_page.ui" line="98"/>
+        <location filename="../../forms/records_page.ui" line="103"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../forms/records_page.ui" line="99"/>
+        <location filename="../../forms/records_page.ui" line="104"/>
         <source>Ticket</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../forms/records_page.ui" line="100"/>
+        <location filename="../../forms/records_page.ui" line="105"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../forms/records_page.ui" line="101"/>
+        <location filename="../../forms/records_page.ui" line="106"/>
         <source>Heating company</source>
         <translation>供热企业</translation>
     </message>
     <message>
-        <location filename="../../forms/records_page.ui" line="102"/>
+        <location filename="../../forms/records_page.ui" line="107"/>
         <source>Training</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../forms/records_page.ui" line="109"/>
+        <location filename="../../forms/records_page.ui" line="114"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../forms/records_page.ui" line="114"/>
+        <location filename="../../forms/records_page.ui" line="119"/>
         <source>&amp;Slip…</source>
         <translation>测温单…(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../forms/records_page.ui" line="119"/>
+        <location filename="../../forms/records_page.ui" line="124"/>
         <source>Corr&amp;ection…</source>
         <translation>更正…(&amp;E)</translation>
     </message>
@@ -1740,7 +1954,7 @@ Choose the inspector whose laptops get it:</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../forms/records_page.ui" line="124"/>
+        <location filename="../../forms/records_page.ui" line="129"/>
         <source>&amp;Discard draft…</source>
         <translation>放弃草稿(&amp;D)…</translation>
     </message>
@@ -2828,205 +3042,205 @@ SHA-256 %4</translation>
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="176"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="177"/>
         <source>Logged in again.</source>
         <translation>已重新登录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="195"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="196"/>
         <source>Any result</source>
         <translation>全部结论</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="198"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="199"/>
         <source>Any review state</source>
         <translation>全部审核状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="201"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="202"/>
         <source>Formal tests only</source>
         <translation>仅正式检测</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="202"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="203"/>
         <source>Training only</source>
         <translation>仅培训</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="203"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="204"/>
         <source>Formal and training</source>
         <translation>正式与培训</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="204"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="205"/>
         <source>Any chain state</source>
         <translation>全部链状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="218"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="219"/>
         <source>Your account sees this district only.</source>
         <translation>您的账号只能查看本区。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="240"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="449"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="241"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="450"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="274"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="275"/>
         <source>%1 records match; %2 loaded</source>
         <translation>符合条件的记录 %1 条，已加载 %2 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="305"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="306"/>
         <source>Fetching the record…</source>
         <translation>正在获取记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="353"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="354"/>
         <source>Say what is wrong in the comment: the inspector will read it.</source>
         <translation>请在意见中写明问题所在：检测人员会看到这条意见。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="358"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="359"/>
         <source>Review state set: %1</source>
         <translation>审核状态已设为：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="360"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="369"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="361"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="370"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="365"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="366"/>
         <source>Write the comment first.</source>
         <translation>请先填写意见。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="369"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="370"/>
         <source>Comment added.</source>
         <translation>意见已添加。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="388"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="389"/>
         <source>Fetching the sealed record…</source>
         <translation>正在获取已签封的记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="404"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="405"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="405"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="406"/>
         <source>Export the filtered records</source>
         <translation>导出筛选出的记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="419"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="420"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="425"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="426"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="466"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="467"/>
         <source>Heating company</source>
         <translation>供热企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="466"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="467"/>
         <source>Tests</source>
         <translation>检测次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="466"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="467"/>
         <source>Failed</source>
         <translation>不合格次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="467"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="468"/>
         <source>Median minutes to contact</source>
         <translation>联系用时中位数（分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="467"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="468"/>
         <source>Failure rate (%)</source>
         <translation>不合格率 (%)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="468"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="469"/>
         <source>Median minutes to arrival</source>
         <translation>到达用时中位数（分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="468"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="469"/>
         <source>Contact later than allowed</source>
         <translation>联系超时次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="469"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="470"/>
         <source>Without times</source>
         <translation>无时间记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="469"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="470"/>
         <source>Times from</source>
         <translation>时间来源</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="492"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="515"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="493"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="516"/>
         <source>all districts</source>
         <translation>全部区</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="493"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="494"/>
         <source>%1 companies, %2</source>
         <translation>%1 家供热企业，%2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="497"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="498"/>
         <source>hotline ticket</source>
         <translation>热线工单</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="498"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="499"/>
         <source>ticket&apos;s complaint, door&apos;s contact</source>
         <translation>工单投诉时间＋现场联系时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="499"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="500"/>
         <source>typed at the door</source>
         <translation>现场录入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="500"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="501"/>
         <source>mixed</source>
         <translation>混合</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="504"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="505"/>
         <source>Contact minutes: %1 from the ticket, %2 from the ticket&apos;s complaint and the door&apos;s contact, %3 typed at the door</source>
         <translation>联系用时：%1 条取自工单，%2 条取自工单投诉时间与现场联系时间，%3 条为现场录入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="511"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="512"/>
         <source>Tic&amp;kets</source>
         <translation>工单(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="516"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="517"/>
         <source>Supervisor review — %1 (%2)</source>
         <translation>监管审核 — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="520"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="521"/>
         <source>TRAINING office: rulings on training records are practice, of no effect</source>
         <translation>培训用办公室：对培训记录的裁定仅供练习，不具效力</translation>
     </message>
@@ -3175,22 +3389,22 @@ SHA-256 %4</translation>
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../inspector_app/ui/sync_status.py" line="48"/>
+        <location filename="../../inspector_app/ui/sync_status.py" line="51"/>
         <source>Outbox: %1 to send</source>
         <translation>待上传：%1 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_status.py" line="50"/>
+        <location filename="../../inspector_app/ui/sync_status.py" line="53"/>
         <source>%1 refused</source>
         <translation>被拒收 %1 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_status.py" line="60"/>
+        <location filename="../../inspector_app/ui/sync_status.py" line="63"/>
         <source>Syncing…</source>
         <translation>正在上传…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/sync_status.py" line="80"/>
+        <location filename="../../inspector_app/ui/sync_status.py" line="84"/>
         <source>Sync failed: %1</source>
         <translation>上传失败：%1</translation>
     </message>
@@ -3198,149 +3412,227 @@ SHA-256 %4</translation>
 <context>
     <name>TicketDetail</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="59"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="64"/>
         <source>Choose a ticket in the list.</source>
         <translation>请在列表中选择一张工单。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="65"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="70"/>
         <source>Ticket</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="66"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="71"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="67"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="72"/>
         <source>Inspector</source>
         <translation>检测人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="67"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="72"/>
         <source>not assigned</source>
         <translation>未派单</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="68"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="73"/>
         <source>Complaint time</source>
         <translation>投诉时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="69"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="74"/>
         <source>Contact due by</source>
         <translation>应联系时限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="70"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="75"/>
         <source>Contacted</source>
         <translation>联系情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="71"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="76"/>
         <source>Visit agreed for</source>
         <translation>约定上门时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="72"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="77"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="73"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="78"/>
         <source>District</source>
         <translation>区</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="74"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="79"/>
         <source>Resident</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="75"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="80"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="76"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="81"/>
         <source>Heating company</source>
         <translation>供热企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="79"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="84"/>
         <source>Failed contact attempts</source>
         <translation>联系未成功次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="81"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="86"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="83"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="88"/>
         <source>Sealed records</source>
         <translation>签封记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="88"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="93"/>
         <source>Complaint</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="98"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="104"/>
         <source>not yet — past the limit</source>
         <translation>尚未联系 — 已超时</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="100"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="106"/>
         <source>not yet</source>
         <translation>尚未联系</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="103"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="109"/>
         <source>%1, %2, %3 min after the complaint</source>
         <translation>%1，%2，投诉后 %3 分钟</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="108"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="114"/>
         <source>within the limit</source>
         <translation>在时限内</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="108"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="114"/>
         <source>later than the limit</source>
         <translation>超过时限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="114"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="120"/>
         <source>Revisions from the hotline</source>
         <translation>热线工单版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="120"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="126"/>
         <source>changed: %1</source>
         <translation>变更：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="121"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="127"/>
         <source>first version</source>
         <translation>首个版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="130"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="136"/>
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="140"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="146"/>
         <source>visit at %1</source>
         <translation>上门时间 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="148"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="154"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>TicketEventDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/assignments/event_dialog.py" line="77"/>
+        <source>Method</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/assignments/event_dialog.py" line="80"/>
+        <source>Agreed visit time</source>
+        <translation>约定上门时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/assignments/event_dialog.py" line="83"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/assignments/event_dialog.py" line="84"/>
+        <source>Failed contact attempts logged: %1</source>
+        <translation>已记录联系未成功 %1 次</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/assignments/event_dialog.py" line="86"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/assignments/event_dialog.py" line="93"/>
+        <source>&amp;Record</source>
+        <translation>记录(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/assignments/event_dialog.py" line="96"/>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/assignments/event_dialog.py" line="111"/>
+        <source>Resident contacted</source>
+        <translation>已联系用户</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/assignments/event_dialog.py" line="112"/>
+        <source>Failed contact attempt</source>
+        <translation>联系未成功</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/assignments/event_dialog.py" line="113"/>
+        <source>Visit time agreed</source>
+        <translation>约定上门时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/assignments/event_dialog.py" line="114"/>
+        <source>Resident unreachable</source>
+        <translation>联系不上用户</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/assignments/event_dialog.py" line="117"/>
+        <source>Contacted at</source>
+        <translation>联系时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/assignments/event_dialog.py" line="118"/>
+        <source>Tried at</source>
+        <translation>尝试时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/assignments/event_dialog.py" line="119"/>
+        <source>Agreed at</source>
+        <translation>约定于</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/assignments/event_dialog.py" line="120"/>
+        <source>Given up at</source>
+        <translation>放弃于</translation>
     </message>
 </context>
 <context>
@@ -3414,102 +3706,102 @@ SHA-256 %4</translation>
         <translation>显示 %1 张工单，其中 %2 张超时</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="243"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="244"/>
         <source>Ticket %1 dispatched to %2.</source>
         <translation>工单 %1 已派给 %2。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="254"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="255"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="259"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="260"/>
         <source>Contact by phone from the office recorded.</source>
         <translation>已记录办公室电话联系。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="260"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="261"/>
         <source>phoned from the office</source>
         <translation>办公室电话联系</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="275"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="276"/>
         <source>Cancel ticket %1</source>
         <translation>撤销工单 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="276"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="277"/>
         <source>Why is ticket %1 cancelled? The reason stays in its history and the inspector&apos;s laptop drops it on its next sync.</source>
         <translation>为什么撤销工单 %1？原因将保留在工单记录中，检测人员的电脑下次同步时会移除此工单。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="278"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="279"/>
         <source>Cancel the ticket</source>
         <translation>撤销工单</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="280"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="281"/>
         <source>Ticket %1 cancelled.</source>
         <translation>工单 %1 已撤销。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="287"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="288"/>
         <source>Close ticket %1</source>
         <translation>办结工单 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="288"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="289"/>
         <source>Close ticket %1 (a note is optional):</source>
         <translation>办结工单 %1（备注可不填）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="289"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="290"/>
         <source>Close the ticket</source>
         <translation>办结工单</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="291"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="292"/>
         <source>Ticket %1 closed.</source>
         <translation>工单 %1 已办结。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="295"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="296"/>
         <source>State:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="296"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="297"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="297"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="298"/>
         <source>Dispatch…</source>
         <translation>派单…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="298"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="299"/>
         <source>Office phoned the resident</source>
         <translation>办公室已电话联系用户</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="300"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="301"/>
         <source>The office reached the resident by phone itself: the contact counts for the clock now.</source>
         <translation>办公室已自行电话联系到用户：联系时间即从现在起计入时限。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="302"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="303"/>
         <source>Cancel ticket…</source>
         <translation>撤销工单…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="303"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="304"/>
         <source>Close ticket…</source>
         <translation>办结工单…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="307"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="308"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>

@@ -124,7 +124,7 @@ def everything(store: OfficeStore) -> dict:
                     store.ticket_keys("A1") + store.ticket_keys("A2")],
         "feed": store.query("SELECT * FROM ticket_feed ORDER BY seq"),
         "feed_counter": store.scalar("SELECT last_seq FROM ticket_feed_counter"),
-        "office_keys": store.query("SELECT * FROM office_keys"),
+        "office_keys": store.query("SELECT * FROM office_keys ORDER BY key_id"),
     }
 
 

@@ -40,6 +40,8 @@ def test_migration_backfills_records_sealed_before_the_outbox_existed(tmp_path, 
         laptop.db.execute(f"DROP TRIGGER {name}")
     laptop.db.execute("DROP TABLE photo_links")
     laptop.db.execute("DROP TABLE photos")
+    for table in ("assignments", "assignment_sync", "ticket_event_outbox"):  # nor tickets (7)
+        laptop.db.execute(f"DROP TABLE {table}")
     laptop.db.execute("PRAGMA user_version=2")
     db = connect(laptop.folder / "inspections.sqlite3")
     assert [e.record_id for e in outbox.entries(db)] == ids

@@ -11,7 +11,8 @@ from inspector_app.ui.screen_fit import TITLE_BAR_PX
 
 WINDOWS = ("main-records", "visit-step-1", "visit-step-5", "visit-step-7",
            "visit-step-7-refusal", "manual-entry", "correction", "slip", "supervisor-login",
-           "supervisor-list",
+           "supervisor-list", "main-assignments", "assignment-visit_agreed",
+           "assignment-unreachable",
            "supervisor-detail-1", "ruling", "ruling-issued", "supervisor-companies",
            # the questions asked before what cannot be undone, a room being corrected, a new
            # visit's step rail and a refusal under its field

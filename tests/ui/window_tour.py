@@ -42,6 +42,12 @@ def screen_config(folder: Path) -> str:
 CONFIRMING_ADMIN = "王科长"   # the office administrator who confirms the refund rules
 
 
+def assignment_words() -> list[str]:
+    from assignment_helpers import recorded_words
+
+    return recorded_words()
+
+
 def recorded_strings() -> list[str]:
     """Free text in the fixtures' records (names, places, companies): not the UI's words."""
     from inspector_app.seal.signature import STATEMENT_ZH
@@ -56,7 +62,7 @@ def recorded_strings() -> list[str]:
              # a postal address is a proper name, as on the door; the statement a signer signs
              # is part of the record, in the words signed; the ruling names who confirmed the
              # rules at the office, as the office recorded it
-             *STATEMENT_ZH.values(), CONFIRMING_ADMIN}
+             *STATEMENT_ZH.values(), CONFIRMING_ADMIN, *assignment_words()}
     return sorted((w for w in words if w), key=len, reverse=True)
 
 
@@ -287,6 +293,7 @@ def inspector_app_tour(tour: Tour, envelope: dict) -> None:
                                            "open": records.openButton,
                                            "slip": records.slipButton,
                                            "correction": records.correctButton})
+        assignments_stops(tour, window, ctx)
         correction_dialog(tour, window, visit.id)
         discard_prompt(tour, window, ctx)
         window.open_visit(visit.id)
@@ -346,6 +353,32 @@ def inspector_app_tour(tour: Tour, envelope: dict) -> None:
         ctx.emulator = None
         emulator.stop()
         ctx.close()
+
+
+def assignments_stops(tour: Tour, window: Any, ctx: Any) -> None:
+    """派单 / Assignments with three pulled tickets (one overdue), and its event dialog."""
+    from datetime import datetime, timedelta
+
+    from assignment_helpers import OfficeKey, pull, ticket_item
+
+    now = datetime.now().astimezone()
+    key = OfficeKey()
+    pull(ctx.db, key, [ticket_item(key, f"B{i}", now - timedelta(minutes=m), n=i)
+                       for i, m in enumerate((45, 20, 8))], now - timedelta(minutes=7))
+    window.show_assignments()
+    page = window.assignments
+    wait(lambda: page.load_op is not None and page.load_op.done)
+    ui = page.ui
+    tour.stop("main-assignments", window, {
+        "contacted": ui.contactButton, "attempt": ui.attemptButton, "agree": ui.agreeButton,
+        "unreachable": ui.unreachableButton, "start": ui.startButton, "sync": ui.syncButton,
+        "records": ui.recordsButton})
+    tour.shot("main-assignments", window)
+    for kind in ("visit_agreed", "unreachable"):
+        dialog = page.ask(kind)
+        tour.stop(f"assignment-{kind}", dialog, {"record": dialog.ok_button})
+        dialog.reject()
+    window.show_records()
 
 
 def answer(tour: Tour, name: str, box: Any, *, yes: bool) -> None:

@@ -66,6 +66,11 @@ class Ui_RecordsPage(object):
 
         self.headerLayout.addItem(self.headerSpacer)
 
+        self.assignmentsButton = QPushButton(RecordsPage)
+        self.assignmentsButton.setObjectName(u"assignmentsButton")
+
+        self.headerLayout.addWidget(self.assignmentsButton)
+
         self.newVisitButton = QPushButton(RecordsPage)
         self.newVisitButton.setObjectName(u"newVisitButton")
 
@@ -189,6 +194,7 @@ class Ui_RecordsPage(object):
         self.resumeButton.setText(QCoreApplication.translate("RecordsPage", u"&Resume this visit", None))
         self.laterButton.setText(QCoreApplication.translate("RecordsPage", u"Later", None))
         self.titleLabel.setText(QCoreApplication.translate("RecordsPage", u"Records", None))
+        self.assignmentsButton.setText(QCoreApplication.translate("RecordsPage", u"&Assignments\u2026", None))
         self.newVisitButton.setText(QCoreApplication.translate("RecordsPage", u"&New visit", None))
         self.filterAll.setText(QCoreApplication.translate("RecordsPage", u"All", None))
         self.filterInProgress.setText(QCoreApplication.translate("RecordsPage", u"In progress", None))

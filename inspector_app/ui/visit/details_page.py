@@ -1,4 +1,11 @@
-"""Step 2: the complaint, the home and the resident, and whether the response limit was met."""
+"""Step 2: the complaint, the home and the resident, and whether the response limit was met.
+
+A visit started from a dispatched ticket (`Visit.ticket_ref`) shows the ticket's channel, number,
+complaint time, address, resident and company read-only, and never writes them back: they are
+the office's, signed, and the seal refuses a record whose ticket fields differ from its ticket.
+A line above the fields says where they come from; a visit without a ticket says it was typed at
+the door and keeps every field editable.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +16,7 @@ from inspector_app.core.errors import ValidationError
 from inspector_app.core.model import CHANNELS, POSITION_FLAGS, Visit
 from inspector_app.core.procedure import response_check
 from inspector_app.ui.generated.page_details import Ui_DetailsPage
-from inspector_app.ui.qt import QDateTime
+from inspector_app.ui.qt import QDateTime, QLabel
 from inspector_app.ui.style import message_style
 from inspector_app.ui.visit.base import StepPage
 
@@ -50,6 +57,44 @@ class DetailsPage(StepPage):
                           "bottom": self.ui.bottomCheck, "overhang": self.ui.overhangCheck}
         assert set(self.positions) == set(POSITION_FLAGS)
         self.fill_channels()
+        self.source_label = QLabel()
+        self.source_label.setObjectName("ticketSourceLabel")
+        self.source_label.setWordWrap(True)
+        self.ui.complaintForm.insertRow(0, self.source_label)
+        self.from_ticket = False
+
+    # the widgets holding what a dispatched ticket decides
+    TICKET_WIDGETS = ("ticketEdit", "channelCombo", "complaintEdit", "cityEdit",
+                      "districtEdit", "streetEdit", "communityEdit", "buildingEdit",
+                      "unitEdit", "flatEdit", "residentEdit", "phoneEdit", "companyEdit")
+
+    def ticket_ref(self) -> dict | None:
+        return getattr(self.visit, "ticket_ref", None)
+
+    def show_source(self) -> None:
+        """Lock the ticket's fields (or unlock them for a walk-in) and say which it is."""
+        ref = self.ticket_ref()
+        self.from_ticket = ref is not None
+        for name in self.TICKET_WIDGETS:
+            widget = getattr(self.ui, name)
+            if hasattr(widget, "setReadOnly"):
+                widget.setReadOnly(self.from_ticket)
+            else:
+                widget.setEnabled(not self.from_ticket)
+            widget.setStyleSheet("background: #ececec; color: #333;" if self.from_ticket else "")
+        self.ui.complaintNowButton.setVisible(not self.from_ticket)
+        if ref is not None:
+            key = f"{ref.get('channel', '')}/{ref.get('ticket', '')}"
+            self.source_label.setText(
+                self.tr("From the office's dispatched ticket %1: the ticket, complaint time, "
+                        "address, resident and company are the office's and cannot be changed "
+                        "here.").replace("%1", key))
+            self.source_label.setStyleSheet(message_style("info"))
+        else:
+            self.source_label.setText(
+                self.tr("Typed at the door (no dispatched ticket): enter the complaint as the "
+                        "resident or the hotline gives it."))
+            self.source_label.setStyleSheet(message_style("warn"))
 
     def title(self) -> str:
         return self.tr("Visit details")
@@ -71,6 +116,7 @@ class DetailsPage(StepPage):
     def enter(self) -> None:
         v = self.visit
         u = self.ui
+        self.show_source()
         u.ticketEdit.setText(v.ticket)
         u.channelCombo.setCurrentIndex(max(0, u.channelCombo.findData(v.channel)))
         now = datetime.now().astimezone()
@@ -95,13 +141,19 @@ class DetailsPage(StepPage):
         """The widgets into `visit` (the wizard's by default; a preview copy for the rail)."""
         v = visit or self.visit
         u = self.ui
-        v.ticket = u.ticketEdit.text().strip()
-        v.channel = u.channelCombo.currentData() or "other"
+        from_ticket = getattr(v, "ticket_ref", None) is not None
         for name, edit in self.times.items():
-            setattr(v, name, from_qt(edit.dateTime()))
+            if not (from_ticket and name == "complaint_at"):
+                setattr(v, name, from_qt(edit.dateTime()))
         v.outdoor_temp_c = round(u.outdoorSpin.value(), 1)
         v.inspector = u.inspectorEdit.text().strip()
         v.inspector_org = u.orgEdit.text().strip()
+        v.heated_area_m2 = round(u.areaSpin.value(), 1)
+        v.position = [k for k, box in self.positions.items() if box.isChecked()]
+        if from_ticket:
+            return  # the ticket's fields are the office's: never written from the widgets
+        v.ticket = u.ticketEdit.text().strip()
+        v.channel = u.channelCombo.currentData() or "other"
         a = v.address
         a.city, a.district = u.cityEdit.text().strip(), u.districtEdit.text().strip()
         a.street, a.community = u.streetEdit.text().strip(), u.communityEdit.text().strip()
@@ -109,9 +161,7 @@ class DetailsPage(StepPage):
         a.flat = u.flatEdit.text().strip()
         v.resident_name = u.residentEdit.text().strip()
         v.resident_phone = u.phoneEdit.text().strip()
-        v.heated_area_m2 = round(u.areaSpin.value(), 1)
         v.company = u.companyEdit.text().strip()
-        v.position = [k for k, box in self.positions.items() if box.isChecked()]
 
     def update_response(self) -> None:
         """The profile's contact limit after the complaint, met or missed (core computes it)."""
@@ -155,4 +205,5 @@ class DetailsPage(StepPage):
 
     def retranslate(self) -> None:
         self.fill_channels()
+        self.show_source()
         self.update_response()
