@@ -181,20 +181,14 @@ def test_stats_endpoint_is_district_scoped(office):
 def test_sqlite_finds_a_ticket_s_records_through_their_index(tmp_path):
     """Left to itself SQLite ranges over the season once per ticket (hours at a million
     records and 100,000 tickets); the plan must look the records up by ticket number."""
+    from inspector_app.office.ticket_statistics import ticket_times_sql
+
     store = OfficeStore(tmp_path / "o.sqlite3")
-    from inspector_app.office import ticket_statistics
-
-    seen: list[str] = []
-    real = store.db.query
-
-    def planned(sql, params=()):  # noqa: ANN001, ANN202
-        if "CROSS JOIN" in sql:
-            seen.extend(str(r[-1]) for r in real("EXPLAIN QUERY PLAN " + sql, params))
-        return real(sql, params)
-
-    store.db.query = planned
-    ticket_statistics.ticket_times(store.db, "r.test_at >= ? AND r.test_at < ?",
-                                   ["2025-07-01", "2026-07-01"])
-    assert any("records_ticket (ticket=?)" in step for step in seen), seen
-    assert not any(step.startswith("SCAN r") for step in seen), seen
+    for district in ("", " AND r.district=?"):
+        sql = ticket_times_sql(f"r.test_at >= ? AND r.test_at < ? AND r.training=0{district}",
+                               postgres=False)
+        params = ["2025-07-01", "2026-07-01"] + (["朝阳区"] if district else [])
+        plan = [str(r[-1]) for r in store.query("EXPLAIN QUERY PLAN " + sql, params)]
+        assert any("records_ticket (ticket=?)" in step for step in plan), plan
+        assert not any(step.startswith("SCAN r") for step in plan), plan
     store.close()
