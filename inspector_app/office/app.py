@@ -43,6 +43,8 @@ to it, and a record of another district answers 404 on detail, envelope, review 
 - `GET  /companies/stats?season=2025-2026` supervisor: per heating company tests, failure rate,
                                           median minutes complaint→contact / →arrival, breaches
                                           of the profile's contact_within_min
+- `GET  /tickets/stats?season=2025-2026`  supervisor: response figures from the hotline tickets
+                                          per company and district (`office.ticket_statistics`)
 - `POST /tickets`, `GET /tickets`, `GET /tickets/{channel}/{ticket}`, `POST .../assignment`,
   `POST .../events`, `GET /inspectors`: complaint tickets, district-scoped (`office.tickets_api`)
 - `GET  /chain-problems` (a supervisor: its district's records only),
@@ -79,6 +81,7 @@ from inspector_app.office import (
     rulings,
     schema,
     ticket_feed,
+    ticket_stats_route,
     tickets_api,
 )
 from inspector_app.office.auth import (
@@ -258,6 +261,7 @@ def create_app(db_path: str | Path, training: bool = False,
         return {"database": store.db.dialect, "schema": revision}
 
     app.include_router(enrolment.router)
+    app.include_router(ticket_stats_route.router)  # before /tickets/{...}: "stats" is no ticket
     app.include_router(tickets_api.router)  # supervisors and hotline platforms: tickets
     app.include_router(ticket_feed.router)  # laptops: GET /assignments, POST /ticket-events
 

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 
@@ -78,6 +79,10 @@ def _clean(params: Mapping[str, Any]) -> dict[str, Any]:
             continue
         out[key] = ("true" if value else "false") if isinstance(value, bool) else value
     return out
+
+
+def _ticket_path(channel: str, ticket: str) -> str:
+    return f"/api/v1/tickets/{quote(channel, safe='')}/{quote(ticket, safe='')}"
 
 
 @dataclass(frozen=True)
@@ -211,6 +216,42 @@ class ReviewSession:
 
     def company_stats(self, season: str) -> dict[str, Any]:
         return self._json("GET", "/api/v1/companies/stats", params={"season": season})
+
+    # -- tickets -------------------------------------------------------------------------------
+    # A ticket is named CHANNEL/TICKET (both parts in the path, each quoted: a ticket number may
+    # hold characters a path may not).
+    def list_tickets(self, filters: Mapping[str, Any] | None = None, *, limit: int = 50,
+                     after: str | None = None) -> dict[str, Any]:
+        """One page of the district's tickets, oldest complaint first: {items, next}. Filters:
+        state, overdue (bool), inspector, company, channel."""
+        params = _clean({**(filters or {}), "limit": limit, "after": after})
+        return self._json("GET", "/api/v1/tickets", params=params)
+
+    def ticket(self, channel: str, ticket: str) -> dict[str, Any]:
+        """The ticket with its revisions and events (oldest first)."""
+        return self._json("GET", _ticket_path(channel, ticket))
+
+    def assign_ticket(self, channel: str, ticket: str, inspector: str) -> dict[str, Any]:
+        return self._json("POST", _ticket_path(channel, ticket) + "/assignment",
+                          json={"inspector": inspector})
+
+    def ticket_event(self, channel: str, ticket: str, kind: str, *,
+                     data: Mapping[str, Any] | None = None, note: str = "",
+                     at: str | None = None) -> dict[str, Any]:
+        """An office-side event (cancelled with {"reason"}, closed, contacted by phone from the
+        office, ...); `at` defaults to the office's now. Answers the ticket."""
+        body: dict[str, Any] = {"kind": kind, "data": dict(data or {}), "note": note}
+        if at is not None:
+            body["at"] = at
+        return self._json("POST", _ticket_path(channel, ticket) + "/events", json=body)
+
+    def inspectors(self) -> list[dict[str, Any]]:
+        """[{name, district, laptops}] the supervisor may assign to."""
+        return self._json("GET", "/api/v1/inspectors")
+
+    def ticket_stats(self, season: str) -> dict[str, Any]:
+        """Response figures from the tickets: {season, district, groups, total}."""
+        return self._json("GET", "/api/v1/tickets/stats", params={"season": season})
 
     def export(self, filters: Mapping[str, Any], dest: Path, *, fmt: str = "csv",
                lang: str = "zh", sort: str = "test_at", order: str = "desc",

@@ -2,6 +2,66 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/assign_dialog.py" line="38"/>
+        <source>Dispatch ticket %1</source>
+        <translation>派发工单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/assign_dialog.py" line="41"/>
+        <source>Ticket %1, %2
+Choose the inspector whose laptops get it:</source>
+        <translation>工单 %1，%2
+请选择接收此工单的检测人员（工单将同步到其电脑）：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/assign_dialog.py" line="53"/>
+        <source>Dispatch</source>
+        <translation>派单</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/assign_dialog.py" line="56"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/assign_dialog.py" line="63"/>
+        <source>Loading the inspectors…</source>
+        <translation>正在加载检测人员…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/assign_dialog.py" line="83"/>
+        <source>%1 — %2 — %3 laptop(s)</source>
+        <translation>%1 — %2 — %3 台电脑</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/assign_dialog.py" line="84"/>
+        <source>all districts</source>
+        <translation>全部区</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/assign_dialog.py" line="87"/>
+        <source>(holds it now)</source>
+        <translation>（当前负责）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/assign_dialog.py" line="92"/>
+        <source>No laptop is enrolled for this inspector.</source>
+        <translation>该检测人员没有已注册的电脑。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/assign_dialog.py" line="94"/>
+        <source>No inspector accounts in this district.</source>
+        <translation>本区没有检测人员账户。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/assign_dialog.py" line="118"/>
+        <source>Dispatching…</source>
+        <translation>正在派单…</translation>
+    </message>
+</context>
+<context>
     <name>AssignmentsPage</name>
     <message>
         <location filename="../../inspector_app/ui/assignments/page.py" line="124"/>
@@ -1056,6 +1116,19 @@
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/reason_dialog.py" line="40"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/reason_dialog.py" line="50"/>
+        <source>Give the reason: it stays in the ticket&apos;s history.</source>
+        <translation>请填写原因：原因将保留在工单记录中。</translation>
+    </message>
+</context>
+<context>
     <name>RecordDetail</name>
     <message>
         <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="244"/>
@@ -1884,6 +1957,79 @@
         <location filename="../../forms/records_page.ui" line="129"/>
         <source>&amp;Discard draft…</source>
         <translation>放弃草稿(&amp;D)…</translation>
+    </message>
+</context>
+<context>
+    <name>ResponseTable</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/response_table.py" line="50"/>
+        <source>Heating company</source>
+        <translation>供热企业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/response_table.py" line="50"/>
+        <source>District</source>
+        <translation>区</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/response_table.py" line="50"/>
+        <source>Tickets</source>
+        <translation>工单数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/response_table.py" line="51"/>
+        <source>Contacted</source>
+        <translation>已联系</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/response_table.py" line="51"/>
+        <source>Within the limit</source>
+        <translation>时限内联系</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/response_table.py" line="52"/>
+        <source>Median minutes to contact</source>
+        <translation>联系用时中位数（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/response_table.py" line="52"/>
+        <source>Median minutes to agreed visit</source>
+        <translation>至约定上门中位数（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/response_table.py" line="53"/>
+        <source>Tested</source>
+        <translation>已检测</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/response_table.py" line="53"/>
+        <source>Unreachable</source>
+        <translation>联系不上</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/response_table.py" line="53"/>
+        <source>Cancelled</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/response_table.py" line="56"/>
+        <source>Response to hotline tickets (times from the tickets)</source>
+        <translation>热线工单响应（时间取自工单）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/response_table.py" line="68"/>
+        <source>All</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/response_table.py" line="77"/>
+        <source>No tickets in this season.</source>
+        <translation>本供暖季没有工单。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/response_table.py" line="78"/>
+        <source>%1 tickets; contacted within the limit: %2</source>
+        <translation>共 %1 张工单；时限内联系：%2</translation>
     </message>
 </context>
 <context>
@@ -2743,6 +2889,98 @@ SHA-256 %4</translation>
         <translation>分叉</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="85"/>
+        <source>Received (not dispatched)</source>
+        <translation>已接收（未派单）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="86"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="97"/>
+        <source>Dispatched</source>
+        <translation>已派单</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="87"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="99"/>
+        <source>Resident contacted</source>
+        <translation>已联系用户</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="88"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="100"/>
+        <source>Visit agreed</source>
+        <translation>已约定上门</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="89"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="101"/>
+        <source>Tested</source>
+        <translation>已检测</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="90"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="102"/>
+        <source>Closed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="91"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="103"/>
+        <source>Cancelled</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="92"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="104"/>
+        <source>Resident unreachable</source>
+        <translation>联系不上用户</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="95"/>
+        <source>Received from the hotline</source>
+        <translation>热线来单</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="96"/>
+        <source>Ticket changed by the hotline</source>
+        <translation>热线更新了工单内容</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="98"/>
+        <source>Contact attempt failed</source>
+        <translation>联系未成功</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="107"/>
+        <source>by phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="108"/>
+        <source>by SMS</source>
+        <translation>短信</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="109"/>
+        <source>in person</source>
+        <translation>当面</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="112"/>
+        <source>office</source>
+        <translation>办公室</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="113"/>
+        <source>laptop</source>
+        <translation>检测电脑</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="114"/>
+        <source>hotline</source>
+        <translation>热线</translation>
+    </message>
+    <message>
         <location filename="../../inspector_app/ui/supervisor/labels.py" line="74"/>
         <source>Verification failed</source>
         <translation>校验失败</translation>
@@ -2804,170 +3042,205 @@ SHA-256 %4</translation>
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="167"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="177"/>
         <source>Logged in again.</source>
         <translation>已重新登录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="184"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="196"/>
         <source>Any result</source>
         <translation>全部结论</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="187"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="199"/>
         <source>Any review state</source>
         <translation>全部审核状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="190"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="202"/>
         <source>Formal tests only</source>
         <translation>仅正式检测</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="191"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="203"/>
         <source>Training only</source>
         <translation>仅培训</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="192"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="204"/>
         <source>Formal and training</source>
         <translation>正式与培训</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="193"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="205"/>
         <source>Any chain state</source>
         <translation>全部链状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="207"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="219"/>
         <source>Your account sees this district only.</source>
         <translation>您的账号只能查看本区。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="229"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="434"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="241"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="450"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="263"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="275"/>
         <source>%1 records match; %2 loaded</source>
         <translation>符合条件的记录 %1 条，已加载 %2 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="294"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="306"/>
         <source>Fetching the record…</source>
         <translation>正在获取记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="342"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="354"/>
         <source>Say what is wrong in the comment: the inspector will read it.</source>
         <translation>请在意见中写明问题所在：检测人员会看到这条意见。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="347"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="359"/>
         <source>Review state set: %1</source>
         <translation>审核状态已设为：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="349"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="358"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="361"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="370"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="354"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="366"/>
         <source>Write the comment first.</source>
         <translation>请先填写意见。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="358"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="370"/>
         <source>Comment added.</source>
         <translation>意见已添加。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="377"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="389"/>
         <source>Fetching the sealed record…</source>
         <translation>正在获取已签封的记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="393"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="405"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="394"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="406"/>
         <source>Export the filtered records</source>
         <translation>导出筛选出的记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="408"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="420"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="414"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="426"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="446"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="467"/>
         <source>Heating company</source>
         <translation>供热企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="446"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="467"/>
         <source>Tests</source>
         <translation>检测次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="446"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="467"/>
         <source>Failed</source>
         <translation>不合格次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="447"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="468"/>
         <source>Median minutes to contact</source>
         <translation>联系用时中位数（分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="447"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="468"/>
         <source>Failure rate (%)</source>
         <translation>不合格率 (%)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="448"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="469"/>
         <source>Median minutes to arrival</source>
         <translation>到达用时中位数（分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="448"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="469"/>
         <source>Contact later than allowed</source>
         <translation>联系超时次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="449"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="470"/>
         <source>Without times</source>
         <translation>无时间记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="469"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="476"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="470"/>
+        <source>Times from</source>
+        <translation>时间来源</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="493"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="516"/>
         <source>all districts</source>
         <translation>全部区</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="470"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="494"/>
         <source>%1 companies, %2</source>
         <translation>%1 家供热企业，%2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="477"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="498"/>
+        <source>hotline ticket</source>
+        <translation>热线工单</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="499"/>
+        <source>ticket&apos;s complaint, door&apos;s contact</source>
+        <translation>工单投诉时间＋现场联系时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="500"/>
+        <source>typed at the door</source>
+        <translation>现场录入</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="501"/>
+        <source>mixed</source>
+        <translation>混合</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="505"/>
+        <source>Contact minutes: %1 from the ticket, %2 from the ticket&apos;s complaint and the door&apos;s contact, %3 typed at the door</source>
+        <translation>联系用时：%1 条取自工单，%2 条取自工单投诉时间与现场联系时间，%3 条为现场录入</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="512"/>
+        <source>Tic&amp;kets</source>
+        <translation>工单(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="517"/>
         <source>Supervisor review — %1 (%2)</source>
         <translation>监管审核 — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="481"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="521"/>
         <source>TRAINING office: rulings on training records are practice, of no effect</source>
         <translation>培训用办公室：对培训记录的裁定仅供练习，不具效力</translation>
     </message>
@@ -3137,6 +3410,154 @@ SHA-256 %4</translation>
     </message>
 </context>
 <context>
+    <name>TicketDetail</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="64"/>
+        <source>Choose a ticket in the list.</source>
+        <translation>请在列表中选择一张工单。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="70"/>
+        <source>Ticket</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="71"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="72"/>
+        <source>Inspector</source>
+        <translation>检测人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="72"/>
+        <source>not assigned</source>
+        <translation>未派单</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="73"/>
+        <source>Complaint time</source>
+        <translation>投诉时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="74"/>
+        <source>Contact due by</source>
+        <translation>应联系时限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="75"/>
+        <source>Contacted</source>
+        <translation>联系情况</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="76"/>
+        <source>Visit agreed for</source>
+        <translation>约定上门时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="77"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="78"/>
+        <source>District</source>
+        <translation>区</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="79"/>
+        <source>Resident</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="80"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="81"/>
+        <source>Heating company</source>
+        <translation>供热企业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="84"/>
+        <source>Failed contact attempts</source>
+        <translation>联系未成功次数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="86"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="88"/>
+        <source>Sealed records</source>
+        <translation>签封记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="93"/>
+        <source>Complaint</source>
+        <translation>投诉内容</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="104"/>
+        <source>not yet — past the limit</source>
+        <translation>尚未联系 — 已超时</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="106"/>
+        <source>not yet</source>
+        <translation>尚未联系</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="109"/>
+        <source>%1, %2, %3 min after the complaint</source>
+        <translation>%1，%2，投诉后 %3 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="114"/>
+        <source>within the limit</source>
+        <translation>在时限内</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="114"/>
+        <source>later than the limit</source>
+        <translation>超过时限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="120"/>
+        <source>Revisions from the hotline</source>
+        <translation>热线工单版本</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="126"/>
+        <source>changed: %1</source>
+        <translation>变更：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="127"/>
+        <source>first version</source>
+        <translation>首个版本</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="136"/>
+        <source>History</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="146"/>
+        <source>visit at %1</source>
+        <translation>上门时间 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="154"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
     <name>TicketEventDialog</name>
     <message>
         <location filename="../../inspector_app/ui/assignments/event_dialog.py" line="77"/>
@@ -3215,6 +3636,177 @@ SHA-256 %4</translation>
     </message>
 </context>
 <context>
+    <name>TicketsModel</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="189"/>
+        <source>Since complaint</source>
+        <translation>距投诉</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="189"/>
+        <source>Ticket</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="190"/>
+        <source>Complaint time</source>
+        <translation>投诉时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="190"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="191"/>
+        <source>Inspector</source>
+        <translation>检测人员</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="191"/>
+        <source>District</source>
+        <translation>区</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="192"/>
+        <source>Company</source>
+        <translation>供热企业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="192"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="211"/>
+        <source>Not contacted within %1 minutes of the complaint</source>
+        <translation>投诉后 %1 分钟内未联系用户</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="214"/>
+        <source>Contacted %1 minutes after the complaint</source>
+        <translation>投诉后 %1 分钟联系了用户</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="230"/>
+        <source>not assigned</source>
+        <translation>未派单</translation>
+    </message>
+</context>
+<context>
+    <name>TicketsTab</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="153"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="173"/>
+        <source>%1 tickets shown, %2 overdue</source>
+        <translation>显示 %1 张工单，其中 %2 张超时</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="244"/>
+        <source>Ticket %1 dispatched to %2.</source>
+        <translation>工单 %1 已派给 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="255"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="260"/>
+        <source>Contact by phone from the office recorded.</source>
+        <translation>已记录办公室电话联系。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="261"/>
+        <source>phoned from the office</source>
+        <translation>办公室电话联系</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="276"/>
+        <source>Cancel ticket %1</source>
+        <translation>撤销工单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="277"/>
+        <source>Why is ticket %1 cancelled? The reason stays in its history and the inspector&apos;s laptop drops it on its next sync.</source>
+        <translation>为什么撤销工单 %1？原因将保留在工单记录中，检测人员的电脑下次同步时会移除此工单。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="279"/>
+        <source>Cancel the ticket</source>
+        <translation>撤销工单</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="281"/>
+        <source>Ticket %1 cancelled.</source>
+        <translation>工单 %1 已撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="288"/>
+        <source>Close ticket %1</source>
+        <translation>办结工单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="289"/>
+        <source>Close ticket %1 (a note is optional):</source>
+        <translation>办结工单 %1（备注可不填）：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="290"/>
+        <source>Close the ticket</source>
+        <translation>办结工单</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="292"/>
+        <source>Ticket %1 closed.</source>
+        <translation>工单 %1 已办结。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="296"/>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="297"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="298"/>
+        <source>Dispatch…</source>
+        <translation>派单…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="299"/>
+        <source>Office phoned the resident</source>
+        <translation>办公室已电话联系用户</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="301"/>
+        <source>The office reached the resident by phone itself: the contact counts for the clock now.</source>
+        <translation>办公室已自行电话联系到用户：联系时间即从现在起计入时限。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="303"/>
+        <source>Cancel ticket…</source>
+        <translation>撤销工单…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="304"/>
+        <source>Close ticket…</source>
+        <translation>办结工单…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="308"/>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+</context>
+<context>
     <name>VisitWizard</name>
     <message>
         <location filename="../../inspector_app/ui/visit/wizard.py" line="352"/>
@@ -3241,6 +3833,24 @@ SHA-256 %4</translation>
         <location filename="../../inspector_app/ui/visit/wizard.py" line="248"/>
         <source>%1 missing</source>
         <translation>缺 %1 项</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingTime</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="61"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="63"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="65"/>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,7 @@ import pytest
 
 from inspector_app.office.store import Incoming, OfficeStore, minutes_between, season_bounds
 from inspector_app.sync.client import SyncClient
+from tests.office.test_company_stats_reference import door_sources
 from tests.sync.factory import seal_many
 
 
@@ -44,10 +45,10 @@ def test_worked_numbers(store):
     assert stats == [
         {"company": "长春热力", "tests": 4, "failures": 1, "failure_rate": 0.25,
          "median_contact_min": 30.0, "median_arrival_min": 105.0,
-         "contact_limit_breaches": 2, "without_times": 0},
+         "contact_limit_breaches": 2, "without_times": 0, **door_sources(4, 4)},
         {"company": "城开热力", "tests": 3, "failures": 2, "failure_rate": 0.6667,
          "median_contact_min": 28.0, "median_arrival_min": 150.0,
-         "contact_limit_breaches": 1, "without_times": 1},
+         "contact_limit_breaches": 1, "without_times": 1, **door_sources(2, 2)},
     ]
     assert store.company_stats("2025-2026")[0]["tests"] == 1
     assert store.company_stats("2026-2027", district="南关区") == []

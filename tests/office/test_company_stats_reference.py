@@ -51,8 +51,17 @@ def reference(rows: list[tuple], season: str, district: str | None,
              "failure_rate": round(g["failures"] / g["tests"], 4),
              "median_contact_min": median(g["contact"]),
              "median_arrival_min": median(g["arrival"]),
-             "contact_limit_breaches": g["breaches"], "without_times": g["without_times"]}
+             "contact_limit_breaches": g["breaches"], "without_times": g["without_times"],
+             **door_sources(len(g["contact"]), len(g["arrival"]))}
             for company, g in sorted(groups.items(), key=lambda kv: (-kv[1]["tests"], kv[0]))]
+
+
+def door_sources(contacts: int, arrivals: int) -> dict[str, Any]:
+    """With no ticket at the office every time is the one typed at the door."""
+    return {"contact_sources": {"ticket": 0, "ticket+door": 0, "door": contacts},
+            "contact_source": "door" if contacts else None,
+            "arrival_sources": {"ticket": 0, "ticket+door": 0, "door": arrivals},
+            "arrival_source": "door" if arrivals else None}
 
 
 def median(values: list[float]) -> float | None:

@@ -17,7 +17,9 @@ WINDOWS = ("main-records", "visit-step-1", "visit-step-5", "visit-step-7",
            # the questions asked before what cannot be undone, a room being corrected, a new
            # visit's step rail and a refusal under its field
            "discard-confirm", "visit-rooms-edit", "room-delete-confirm", "seal-confirm",
-           "ruling-confirm", "new-visit-rail", "new-visit-field-message")
+           "ruling-confirm", "new-visit-rail", "new-visit-field-message",
+           # the hotline tickets: the tab, dispatching one, cancelling one
+           "supervisor-tickets", "ticket-assign", "ticket-cancel")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -516,8 +516,57 @@ def supervisor_tour(tour: Tour, office: Any) -> None:
     window.ui.tabs.setCurrentWidget(window.ui.companiesTab)
     wait(lambda: not window.busy() and window.chart.rows)
     tour.stop("supervisor-companies", window, {"refresh": window.ui.statsButton})
+    tickets_tour(tour, window)
     window.close()
     session.close()
+
+
+HOTLINE = "市热线平台"   # who imported the tour's tickets: recorded, like a name
+
+
+def add_tickets(office: Any) -> list[str]:
+    """Four tickets of the first district, complained 95, 40, 12 and 3 minutes ago, one of them
+    dispatched to an inspector with a laptop; the free text they show (recorded strings)."""
+    from datetime import UTC, datetime
+
+    from tests.office.ticket_helpers import add_inspector, ticket
+    from tests.sync import factory
+
+    district, company, inspector = (factory.DISTRICTS[0], factory.COMPANIES[0],
+                                    factory.INSPECTORS[1])
+    add_inspector(office.store, inspector, district)
+    now = datetime.now(UTC)
+    made = [ticket(f"T{n}", minutes_ago=m, now=now, district=district, company=company)
+            for n, m in ((1, 95), (2, 40), (3, 12), (4, 3))]
+    office.store.save_tickets(made, source="hotline", by=HOTLINE)
+    office.store.assign_ticket("12345", "T2", inspector, by="admin1")
+    one = office.store.ticket("12345", "T1")
+    data = made[0]   # its words only: a digit recorded would be cut out of every number
+    return [HOTLINE, one["address"], data.resident_name, data.city, data.street,
+            data.community, data.text]
+
+
+def tickets_tour(tour: Tour, window: Any) -> None:
+    """The tickets tab with a ticket chosen, the dispatch dialog, the cancel question."""
+    tab = window.tickets
+    window.ui.tabs.setCurrentWidget(tab)
+    wait(lambda: not window.busy() and tab.model.rowCount() > 0 and not tab.model.more)
+    tab.table.selectRow(0)
+    wait(lambda: not window.busy() and bool((tab.detail.ticket or {}).get("events")))
+    tour.stop("supervisor-tickets", window, {
+        "dispatch": tab.assignButton, "office phoned": tab.contactedButton,
+        "cancel ticket": tab.cancelButton, "close ticket": tab.closeButton,
+        "refresh tickets": tab.refreshButton})
+    tour.shot("supervisor-tickets", window)
+    tab.open_assign()
+    dialog = tab.dialogs[-1]
+    wait(lambda: dialog.list.count() > 0 and not dialog.busy())
+    dialog.list.setCurrentRow(0)
+    tour.stop("ticket-assign", dialog, {"dispatch": dialog.ok, "buttons": dialog.buttons})
+    dialog.reject()
+    question = tab.cancel_ticket()
+    tour.stop("ticket-cancel", question, {"cancel the ticket": question.ok})
+    question.reject()
 
 
 def run(lang: str, out: Path) -> None:
@@ -540,6 +589,7 @@ def run(lang: str, out: Path) -> None:
             ids = upload(office, laptop, 3)
             office.store.add_user("admin1", "admin", hash_password(PASSWORD), None)
             confirm_refund(office, CONFIRMING_ADMIN)     # formal rulings need confirmed rules
+            ticket_words = add_tickets(office)
             tour = Tour(lang, folder)
             from inspector_app.review.client import ReviewSession
 
@@ -550,7 +600,8 @@ def run(lang: str, out: Path) -> None:
             supervisor_tour(tour, office)
         finally:
             office.stop()
-    out.write_text(json.dumps({"stops": tour.stops, "recorded": recorded_strings()},
+    recorded = sorted({*recorded_strings(), *ticket_words}, key=len, reverse=True)
+    out.write_text(json.dumps({"stops": tour.stops, "recorded": recorded},
                               ensure_ascii=False, indent=1), encoding="utf-8")
     app.quit()
 

@@ -81,6 +81,38 @@ class SupervisorLabels(QObject):
                 "gap": self.tr("Gap"),
                 "fork": self.tr("Fork"),
             },
+            "ticket_state": {
+                "received": self.tr("Received (not dispatched)"),
+                "assigned": self.tr("Dispatched"),
+                "contacted": self.tr("Resident contacted"),
+                "visit_agreed": self.tr("Visit agreed"),
+                "tested": self.tr("Tested"),
+                "closed": self.tr("Closed"),
+                "cancelled": self.tr("Cancelled"),
+                "unreachable": self.tr("Resident unreachable"),
+            },
+            "ticket_event": {
+                "received": self.tr("Received from the hotline"),
+                "revised": self.tr("Ticket changed by the hotline"),
+                "assigned": self.tr("Dispatched"),
+                "contact_attempt": self.tr("Contact attempt failed"),
+                "contacted": self.tr("Resident contacted"),
+                "visit_agreed": self.tr("Visit agreed"),
+                "tested": self.tr("Tested"),
+                "closed": self.tr("Closed"),
+                "cancelled": self.tr("Cancelled"),
+                "unreachable": self.tr("Resident unreachable"),
+            },
+            "contact_method": {
+                "phone": self.tr("by phone"),
+                "sms": self.tr("by SMS"),
+                "in_person": self.tr("in person"),
+            },
+            "ticket_source": {
+                "office": self.tr("office"),
+                "laptop": self.tr("laptop"),
+                "hotline": self.tr("hotline"),
+            },
         }
 
 
@@ -100,6 +132,10 @@ def review_label(code: str) -> str:
 
 def chain_label(code: str) -> str:
     return label("chain", code)
+
+
+def ticket_state_label(code: str) -> str:
+    return label("ticket_state", code)
 
 
 def decision_label(code: str) -> str:

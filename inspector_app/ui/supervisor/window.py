@@ -1,5 +1,6 @@
 """The supervisor's window: the office's records, one record in detail, review, rulings, exports,
-and the heating companies' season figures.
+the hotline tickets for dispatch (`tickets_tab`), and the heating companies' season figures
+with the response figures from the tickets.
 
 Everything the office holds is fetched on demand in the background: the table asks for pages as
 it scrolls (RecordsModel), the detail is fetched when a row is chosen, and each action (a state,
@@ -47,9 +48,12 @@ from inspector_app.ui.supervisor.labels import (
 )
 from inspector_app.ui.supervisor.record_detail import RecordDetail
 from inspector_app.ui.supervisor.records_model import RecordsModel
+from inspector_app.ui.supervisor.response_table import ResponseTable
+from inspector_app.ui.supervisor.tickets_tab import TicketsTab
 
 STATS_COLUMNS = ("company", "tests", "failures", "failure_rate", "median_contact_min",
-                 "median_arrival_min", "contact_limit_breaches", "without_times")
+                 "median_arrival_min", "contact_limit_breaches", "without_times",
+                 "contact_source")
 
 
 class SupervisorWindow(QMainWindow):
@@ -93,6 +97,12 @@ class SupervisorWindow(QMainWindow):
         self.model.loaded.connect(self._first_columns)
         self.chart = CompanyChart(self.ui.chartHost)
         self.ui.chartLayout.addWidget(self.chart)
+        self.tickets = TicketsTab(self, lambda: self.session, self._run, self.status)
+        self.ui.tabs.insertTab(1, self.tickets, "")
+        self.tickets.model.failed.connect(self._maybe_log_in_again)
+        self.response = ResponseTable(self.ui.companiesSplitter)
+        self.ui.companiesSplitter.insertWidget(1, self.response)
+        self.ui.companiesSplitter.setSizes([230, 200, 190])
         self.ui.splitter.setChildrenCollapsible(False)
         self.ui.splitter.setSizes([760, 640])
         fit_to_screen(self, 1400, 860)
@@ -166,9 +176,11 @@ class SupervisorWindow(QMainWindow):
         self.session = session
         self.status(self.tr("Logged in again."), "ok")
         self.reload()
+        self.tickets.refresh()
 
     def busy(self) -> bool:
-        return self.model.busy() or any(not o.done for o in self.ops)
+        return (self.model.busy() or self.tickets.busy()
+                or any(not o.done for o in self.ops))
 
     def status(self, text: str, kind: str = "info") -> None:
         self.ui.actionStatus.setText(text)
@@ -424,6 +436,10 @@ class SupervisorWindow(QMainWindow):
 
     # -- companies -----------------------------------------------------------------------------
     def _tab_changed(self, index: int) -> None:
+        if self.ui.tabs.widget(index) is self.tickets:
+            self.tickets.start()
+        else:
+            self.tickets.stop()
         if self.ui.tabs.widget(index) is self.ui.companiesTab and not self.chart.rows:
             self.load_stats()
 
@@ -433,6 +449,11 @@ class SupervisorWindow(QMainWindow):
             return
         self.ui.statsStatus.setText(self.tr("Loading…"))
         self._run(lambda: self.session.company_stats(season), self._stats_arrived)
+        self._run(lambda: self.session.ticket_stats(season), self._response_arrived)
+
+    def _response_arrived(self, stats: dict[str, Any]) -> None:
+        if stats.get("season") == self.ui.seasonCombo.currentData():
+            self.response.show_stats(stats)
 
     def _stats_arrived(self, stats: dict[str, Any]) -> None:
         if stats.get("season") != self.ui.seasonCombo.currentData():
@@ -446,7 +467,7 @@ class SupervisorWindow(QMainWindow):
             self.tr("Heating company"), self.tr("Tests"), self.tr("Failed"),
             self.tr("Failure rate (%)"), self.tr("Median minutes to contact"),
             self.tr("Median minutes to arrival"), self.tr("Contact later than allowed"),
-            self.tr("Without times")])
+            self.tr("Without times"), self.tr("Times from")])
         table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             for c, key in enumerate(STATS_COLUMNS):
@@ -454,6 +475,9 @@ class SupervisorWindow(QMainWindow):
                 item = QTableWidgetItem()
                 if key == "company":
                     item.setText(str(value))
+                elif key == "contact_source":
+                    item.setText(self._source_text(value))
+                    item.setToolTip(self._sources_tip(row))
                 elif key == "failure_rate":
                     item.setData(Qt.ItemDataRole.DisplayRole, round(float(value) * 100, 1))
                     item.setToolTip(f"{float(value) * 100:.1f} %")
@@ -470,8 +494,24 @@ class SupervisorWindow(QMainWindow):
         self.ui.statsStatus.setText(self.tr("%1 companies, %2").replace("%1", str(len(rows)))
                                     .replace("%2", scope))
 
+    def _source_text(self, source: str | None) -> str:
+        return {"ticket": self.tr("hotline ticket"),
+                "ticket+door": self.tr("ticket's complaint, door's contact"),
+                "door": self.tr("typed at the door"),
+                "mixed": self.tr("mixed")}.get(source or "", "—")
+
+    def _sources_tip(self, row: dict[str, Any]) -> str:
+        counts = row.get("contact_sources") or {}
+        return self.tr("Contact minutes: %1 from the ticket, %2 from the ticket's complaint and "
+                       "the door's contact, %3 typed at the door").replace(
+            "%1", str(counts.get("ticket", 0))).replace(
+            "%2", str(counts.get("ticket+door", 0))).replace("%3", str(counts.get("door", 0)))
+
     # -- language and closing ------------------------------------------------------------------
     def retranslate(self) -> None:
+        self.ui.tabs.setTabText(self.ui.tabs.indexOf(self.tickets), self.tr("Tic&kets"))
+        self.tickets.retranslate()
+        self.response.retranslate()
         user = self.session.user
         scope = user.district or self.tr("all districts")
         title = self.tr("Supervisor review — %1 (%2)").replace("%1", user.name).replace(
