@@ -64,123 +64,123 @@ Choose the inspector whose laptops get it:</source>
 <context>
     <name>AssignmentsPage</name>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="124"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="129"/>
         <source>The assignments could not be read from this laptop&apos;s store: %1</source>
         <translation>无法从本机读取派单：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="136"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="141"/>
         <source>unexpected error (%1)</source>
         <translation>意外错误（%1）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="178"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="183"/>
         <source>Assignments (%1)</source>
         <translation>派单（%1）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="181"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="186"/>
         <source>No tickets are assigned to this laptop. Sync to fetch new ones.</source>
         <translation>本机暂无派单。请同步以获取新的工单。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="192"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="197"/>
         <source>a visit was started on it: the visit is kept</source>
         <translation>已开始检测，检测记录保留</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="194"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="199"/>
         <source>visit started</source>
         <translation>已开始检测</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="196"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="201"/>
         <source>visit at %1</source>
         <translation>约定上门 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="201"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="206"/>
         <source>contacted after %1 min</source>
         <translation>联系用时 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="203"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="208"/>
         <source>%1 failed attempts</source>
         <translation>联系未成功 %1 次</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="207"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="212"/>
         <source>%1 not yet sent</source>
         <translation>%1 条待发送</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="213"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="218"/>
         <source>withdrawn by the office: %1</source>
         <translation>办公室已撤回：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="214"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="219"/>
         <source>withdrawn by the office</source>
         <translation>办公室已撤回</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="219"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="224"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="220"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="225"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="235"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="240"/>
         <source>withdrawn</source>
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="238"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="243"/>
         <source>OVERDUE</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="253"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="258"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="255"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="260"/>
         <source>Never synced: no assignments fetched yet</source>
         <translation>尚未同步：还没有获取派单</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="258"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="263"/>
         <source>Synced just now</source>
         <translation>刚刚同步</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="260"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="265"/>
         <source>Last synced %1 min ago</source>
         <translation>最后同步于 %1 分钟前</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="261"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="266"/>
         <source>Last synced %1 h ago</source>
         <translation>最后同步于 %1 小时前</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="292"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="297"/>
         <source>&amp;Continue visit</source>
         <translation>继续检测(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="293"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="298"/>
         <location filename="../../forms/assignments_page.ui" line="81"/>
         <source>St&amp;art visit</source>
         <translation>开始检测(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/assignments/page.py" line="319"/>
+        <location filename="../../inspector_app/ui/assignments/page.py" line="324"/>
         <source>Recorded for ticket %1; it reaches the office with the next sync.</source>
         <translation>工单 %1 已记录，下次同步时发送到办公室。</translation>
     </message>
