@@ -121,5 +121,8 @@ def record_event(c: Tx, channel: str, ticket: str, event: TicketEvent, event_id:
     after = apply(before, event)
     insert_event(c, channel, ticket, event, event_id, device_id)
     write_state(c, channel, ticket, after)
+    if before.inspector != after.inspector:  # a new holder: their laptop has not received it
+        c.execute("UPDATE tickets SET delivered_at = NULL WHERE channel=? AND ticket=?",
+                  (channel, ticket))
     feed_after(c, channel, ticket, before, after)
     return after

@@ -7,7 +7,9 @@
   inspector (reassigned, cancelled, closed) comes in `removed`. The answer's cursor is sealed
   for this device and the inspector it is enrolled for (`office.feed_cursor`); a cursor the
   office did not make for both (another laptop's, or one from before a re-enrolment for
-  another inspector) is 400 `bad_cursor`. No cursor is "from the start".
+  another inspector) is 400 `bad_cursor`. No cursor is "from the start". A cursor coming back
+  is the laptop's receipt for the page it came with: the tickets on it still the inspector's
+  are delivered at the time that page was made (`office.delivery`, `delivered_at`).
 - `POST /api/v1/ticket-events`: a laptop's contact log, in the order sent, each event applied
   through the office store (`add_ticket_event`) with its `event_id`, so a batch re-sent after a
   lost answer stores nothing twice ('duplicate'). Each event has its own outcome: one refused
@@ -30,7 +32,14 @@ from inspector_app.core.tickets import TicketError, TicketEvent
 from inspector_app.office.auth import device_from_request, office_store
 from inspector_app.office.bounded_body import LIMIT_KEY, BoundedJsonRoute
 from inspector_app.office.errors import refusals
-from inspector_app.office.feed_cursor import MAX_CURSOR_CHARS, BadCursor, make_cursor, read_cursor
+from inspector_app.office.delivery import note_delivery
+from inspector_app.office.feed_cursor import (
+    MAX_CURSOR_CHARS,
+    BadCursor,
+    CursorState,
+    make_cursor,
+    read_cursor_state,
+)
 from inspector_app.office.no_nul import NO_NUL
 from inspector_app.office.office_key import (
     derive_cursor_key,
@@ -196,16 +205,21 @@ def assignments(
     mac_key = derive_cursor_key(key)
     inspector = device_inspector(store, device.device_id)
     try:
-        after = 0 if cursor is None else read_cursor(mac_key, cursor, device.device_id,
-                                                     inspector)
+        sent = CursorState(0) if cursor is None else read_cursor_state(
+            mac_key, cursor, device.device_id, inspector)
     except BadCursor as exc:
         raise bad_cursor() from exc
+    after = sent.seq
+    if inspector is not None and sent.at is not None:  # the laptop's receipt for that page
+        note_delivery(store.db, inspector, sent.acked, sent.seq, sent.at)
+    made = now_iso()
     answer: dict[str, Any] = {"assignments": [], "removed": [], "more": False,
-                              "office_time": now_iso(),
+                              "office_time": made,
                               "office_key": {"key_id": key_id,
                                              "public_key": public_from_private(key)}}
     if inspector is None:
-        answer.update(cursor=make_cursor(mac_key, after, device.device_id, None),
+        answer.update(cursor=make_cursor(mac_key, after, device.device_id, None,
+                                         acked=after, at=made),
                       note=NO_INSPECTOR_EN, note_zh=NO_INSPECTOR_ZH)
         return answer
     page, answer["more"] = feed_page(store, inspector, after, limit)
@@ -219,7 +233,8 @@ def assignments(
             key, item["channel"], item["ticket"], item["revision"], item["digest"],
             item["complaint_at"])}
         answer["assignments"].append(item)
-    answer["cursor"] = make_cursor(mac_key, after, device.device_id, inspector)
+    answer["cursor"] = make_cursor(mac_key, after, device.device_id, inspector,
+                                   acked=sent.seq, at=made)
     return answer
 
 

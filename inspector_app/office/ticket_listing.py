@@ -28,7 +28,7 @@ from inspector_app.office.values import utc_iso
 TICKET_COLUMNS = ("channel", "ticket", "revision", "digest", "data", "profile_name",
                   "complaint_at", "deadline_utc", "state", "inspector", "contacted_at",
                   "contact_method", "visit_at", "attempts", "reason", "district", "company",
-                  "address", "received_at", "updated_at")
+                  "address", "received_at", "updated_at", "delivered_at")
 SELECT_TICKET = f"SELECT {', '.join(TICKET_COLUMNS)} FROM tickets"
 MAX_CURSOR_CHARS = 2000
 MAX_LIMIT = 500
@@ -89,6 +89,9 @@ def ticket_item(row: Sequence[Any], now: datetime, records: Sequence[str] = ()) 
         "visit_at": r["visit_at"], "attempts": r["attempts"], "reason": r["reason"],
         "records": list(records), "district": r["district"], "company": r["company"],
         "address": r["address"], "received_at": r["received_at"], "updated_at": r["updated_at"],
+        # when a laptop of the inspector holding it first received this assignment (None: not
+        # yet, or not assigned); see `office.delivery`
+        "delivered_at": r["delivered_at"] if r["inspector"] else None,
     }
 
 

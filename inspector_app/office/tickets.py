@@ -181,11 +181,15 @@ class TicketStore:
         return list_tickets(self.db, f, limit=limit, after=after, now=now)
 
     def inspectors(self, district: str | None = None) -> list[dict[str, Any]]:
-        """Enabled inspector accounts (of a district) with their live laptops' count."""
+        """Enabled inspector accounts (of a district) with their live laptops' count and when
+        one of those laptops last talked to the office (`last_seen_at`, None: never), so a
+        dispatcher sees whose laptop will get a ticket soon."""
         where, params = ("AND u.district = ?", [district]) if district is not None else ("", [])
-        return [{"name": r[0], "district": r[1], "laptops": int(r[2])}
+        live = ("FROM devices d WHERE d.inspector = u.name AND d.revoked_at IS NULL"
+                " AND d.token_hash IS NOT NULL")
+        return [{"name": r[0], "district": r[1], "laptops": int(r[2]), "last_seen_at": r[3]}
                 for r in self.db.query(
-                    "SELECT u.name, u.district, (SELECT count(*) FROM devices d"
-                    " WHERE d.inspector = u.name AND d.revoked_at IS NULL"
-                    " AND d.token_hash IS NOT NULL) FROM users u WHERE u.role = 'inspector'"
+                    f"SELECT u.name, u.district, (SELECT count(*) {live}),"
+                    f" (SELECT max(d.last_seen_at) {live}) FROM users u"
+                    " WHERE u.role = 'inspector'"
                     f" AND u.disabled_at IS NULL {where} ORDER BY u.name", params)]

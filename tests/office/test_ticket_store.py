@@ -221,9 +221,11 @@ def test_inspectors_with_their_live_laptops(store):
     add_inspector(store, "li", laptops=2)
     add_inspector(store, "nan", "南关区", laptops=0)
     store.add_user("sup", "supervisor", "x", "朝阳区")
-    assert store.inspectors() == [{"name": "li", "district": "朝阳区", "laptops": 2},
-                                  {"name": "nan", "district": "南关区", "laptops": 0}]
-    assert store.inspectors("南关区") == [{"name": "nan", "district": "南关区", "laptops": 0}]
+    assert store.inspectors() == [
+        {"name": "li", "district": "朝阳区", "laptops": 2, "last_seen_at": None},
+        {"name": "nan", "district": "南关区", "laptops": 0, "last_seen_at": None}]
+    assert store.inspectors("南关区") == [
+        {"name": "nan", "district": "南关区", "laptops": 0, "last_seen_at": None}]
     with pytest.raises(ValueError):
         store.add_user("nowhere", "inspector", "!", None)
 
