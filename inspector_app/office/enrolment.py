@@ -8,7 +8,9 @@ that already holds a credential is 409 `already_enrolled` unless an administrato
 re-enrolment (`inspector-office allow-reenrolment`), and the refusal is logged. The answer tells
 the laptop the office's public address (`serve --public-url`, else null) for its slips' QR links,
 and the office's ticket key (`ticket_key`: {key_id, public_key}, `office.office_key`), which the
-laptop pins to check the signatures on the tickets dispatched to it.
+laptop pins to check the signatures on the tickets dispatched to it, and the inspector the
+laptop is now enrolled for (`inspector`, null for nobody): a laptop re-enrolled for another
+inspector takes the previous one's assignments off its list (`store.assignments.enrolled_for`).
 """
 
 from __future__ import annotations
@@ -70,8 +72,11 @@ def enroll(req: EnrollmentRequest, request: Request,
     except EnrollmentError as exc:
         raise HTTPException(exc.status, detail={"error": exc.code, "reason": exc.en,
                                                 "reason_zh": exc.zh}) from exc
+    inspector = store.scalar("SELECT inspector FROM devices WHERE device_id=?",
+                             (req.device_id,)) or None
     return EnrollmentResponse(device_id=req.device_id, token=token,
                               office={"service": SERVICE_NAME,
                                       "training": bool(request.app.state.training),
                                       "public_url": request.app.state.public_url,
-                                      "ticket_key": public_office_key(store)})
+                                      "ticket_key": public_office_key(store),
+                                      "inspector": inspector})

@@ -31,8 +31,8 @@ from pydantic import BaseModel, Field, StrictBool, StrictInt
 from inspector_app.core.tickets import TicketError, TicketEvent
 from inspector_app.office.auth import device_from_request, office_store
 from inspector_app.office.bounded_body import LIMIT_KEY, BoundedJsonRoute
-from inspector_app.office.errors import refusals
 from inspector_app.office.delivery import note_delivery
+from inspector_app.office.errors import refusals
 from inspector_app.office.feed_cursor import (
     MAX_CURSOR_CHARS,
     BadCursor,

@@ -34,9 +34,11 @@ from inspector_app.core.tickets import (
 
 LAPTOP_KINDS = ("contact_attempt", "contacted", "visit_agreed", "unreachable")
 PENDING = ("queued", "sending", "failed_retrying")
-REMOVED_ZH = {"reassigned": "已改派给其他检测员", "cancelled": "工单已撤销", "closed": "工单已办结"}
+REMOVED_ZH = {"reassigned": "已改派给其他检测员", "cancelled": "工单已撤销", "closed": "工单已办结",
+              "reenrolled": "本机已改为其他检测员注册"}
 REMOVED_EN = {"reassigned": "reassigned to another inspector", "cancelled": "ticket cancelled",
-              "closed": "ticket closed"}
+              "closed": "ticket closed",
+              "reenrolled": "this laptop was enrolled for another inspector"}
 
 
 class OfficeKeyChanged(TicketError):
@@ -211,6 +213,27 @@ def save_pull(db: sqlite_utils.Database, answer: dict[str, Any], now: datetime) 
                         " ON CONFLICT (id) DO UPDATE SET cursor=excluded.cursor,"
                         " last_pull_at=excluded.last_pull_at", (answer.get("cursor"), pulled_at))
     return counts
+
+
+def enrolled_for(db: sqlite_utils.Database, inspector: str | None, now: datetime) -> int:
+    """The laptop was (re-)enrolled for `inspector` (None: for nobody): the assignments of
+    anyone else leave the list as removed 'reenrolled' (one with a started visit stays,
+    flagged, so the visit is not orphaned), and the feed cursor is forgotten, so the next pull
+    brings the new inspector's list from the start. Returns how many assignments left.
+
+    Why here and not left to the office: the office refuses the old cursor (it was sealed for
+    the previous inspector) and the laptop then pulls the new list, but that list never names
+    the previous inspector's tickets, so without this they would stay on the new inspector's
+    list for ever, as if dispatched to them."""
+    stamp = _utc(now)
+    with db.conn:
+        db.conn.execute("BEGIN IMMEDIATE")
+        cur = db.conn.execute(
+            "UPDATE assignments SET removed_at=?, removed_reason='reenrolled',"
+            " flagged=(visit_id IS NOT NULL) WHERE removed_at IS NULL"
+            " AND json_extract(item, '$.inspector') IS NOT ?", (stamp, inspector))
+        db.conn.execute("UPDATE assignment_sync SET cursor=NULL WHERE id=1")
+    return cur.rowcount
 
 
 def pin_enrolment_key(db: sqlite_utils.Database, key_id: str, public_key: str) -> None:

@@ -219,9 +219,13 @@ def _pull_shape(body: Any) -> bool:
 def pull_assignments(client: SyncClient, *, deadline: float | None = None,
                      report: TicketSyncReport | None = None,
                      page_size: int = PULL_LIMIT) -> TicketSyncReport:
-    """Bring this laptop's assignments up to date from its cursor, page by page."""
+    """Bring this laptop's assignments up to date from its cursor, page by page.
+
+    A page that brought changes is acknowledged at once: the cursor stored with it is sent back
+    in one more pull (usually an empty answer), so the office learns the dispatch reached this
+    laptop now (`office.delivery`), not at the next sync run."""
     report = report or TicketSyncReport()
-    db, limit, reset = client.db, page_size, False
+    db, limit, reset, acknowledged = client.db, page_size, False, False
     for _ in range(MAX_PAGES_PER_RUN):
         if _past(client, deadline):
             _deadline(report, client)
@@ -264,9 +268,13 @@ def pull_assignments(client: SyncClient, *, deadline: float | None = None,
             note_zh = body.get("note_zh")
             report.note_zh = note_zh[:300] if isinstance(note_zh, str) and note_zh \
                 else report.note_en
-        if not body["more"]:
+        changed = bool(counts.pulled or counts.removed)
+        if not body["more"] and (acknowledged or not changed or not body.get("cursor")):
             report.pull_done = True
             return report
+        if not body["more"]:
+            acknowledged = True   # one more pull: the receipt for what was just stored
+            continue
         if body.get("cursor") == before:
             report.problem_zh = "办公室的派单游标没有前进，已停止拉取"
             report.problem_en = "the office's assignment cursor did not move; the pull stopped"

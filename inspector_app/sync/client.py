@@ -37,7 +37,7 @@ import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +50,7 @@ from inspector_app.seal.device_key import DeviceKey
 from inspector_app.seal.enrolment_proof import sign_enrolment
 from inspector_app.seal.photo_refs import cited_hashes
 from inspector_app.store import outbox
-from inspector_app.store.assignments import pin_enrolment_key
+from inspector_app.store.assignments import enrolled_for, pin_enrolment_key
 from inspector_app.store.database import DB_FILENAME, connect
 from inspector_app.store.sealed import SealedStore
 from inspector_app.sync.answers import (
@@ -471,6 +471,7 @@ def enroll(folder: Path, office_url: str, code: str, key: DeviceKey, *, label: s
         office = answer.get("office")
         public_url = str(office.get("public_url") or "") if isinstance(office, dict) else ""
         ticket_key = enrolment_ticket_key(office)
+        inspector = enrolment_inspector(office)
     except (ValueError, KeyError, TypeError) as exc:
         raise SyncError("办公室的答复无法识别（地址是否正确？）",
                         "the answer was not an office enrolment (is the address right?)",
@@ -479,13 +480,28 @@ def enroll(folder: Path, office_url: str, code: str, key: DeviceKey, *, label: s
                       enrolled_at=datetime.now().astimezone().isoformat(timespec="seconds"),
                       label=label, public_url=public_url)
     save_link(folder, link, cert_pem)
-    if ticket_key is not None:  # an office from before tickets sends none: the first pull pins
+    if ticket_key is not None or inspector is not False:
         laptop_db = connect(folder / DB_FILENAME)
         try:
-            pin_enrolment_key(laptop_db, *ticket_key)
+            if ticket_key is not None:  # an office from before tickets sends none: a pull pins
+                pin_enrolment_key(laptop_db, *ticket_key)
+            if inspector is not False:  # the previous inspector's assignments leave the list
+                enrolled_for(laptop_db, inspector, datetime.now(UTC))
         finally:
             laptop_db.close()
     return link
+
+
+def enrolment_inspector(office: object) -> str | None | bool:
+    """The inspector named in the enrolment answer (`office.inspector`; None: enrolled for
+    nobody), or False when the office does not say (one from before tickets).
+    ValueError when it is neither a name nor null."""
+    if not isinstance(office, dict) or "inspector" not in office:
+        return False
+    name = office["inspector"]
+    if name is not None and (not isinstance(name, str) or not 0 < len(name) <= 200):
+        raise ValueError("inspector is not a name")
+    return name
 
 
 def enrolment_ticket_key(office: object) -> tuple[str, str] | None:
