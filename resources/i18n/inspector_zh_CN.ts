@@ -4,59 +4,70 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/assign_dialog.py" line="38"/>
+        <location filename="../../inspector_app/ui/supervisor/assign_dialog.py" line="78"/>
         <source>Dispatch ticket %1</source>
         <translation>派发工单 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/assign_dialog.py" line="41"/>
+        <location filename="../../inspector_app/ui/supervisor/assign_dialog.py" line="79"/>
         <source>Ticket %1, %2
 Choose the inspector whose laptops get it:</source>
         <translation>工单 %1，%2
 请选择接收此工单的检测人员（工单将同步到其电脑）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/assign_dialog.py" line="53"/>
+        <location filename="../../inspector_app/ui/supervisor/assign_dialog.py" line="82"/>
         <source>Dispatch</source>
         <translation>派单</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/assign_dialog.py" line="56"/>
+        <location filename="../../inspector_app/ui/supervisor/assign_dialog.py" line="83"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/assign_dialog.py" line="63"/>
+        <location filename="../../inspector_app/ui/supervisor/assign_dialog.py" line="70"/>
         <source>Loading the inspectors…</source>
         <translation>正在加载检测人员…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/assign_dialog.py" line="83"/>
+        <location filename="../../inspector_app/ui/supervisor/assign_dialog.py" line="128"/>
         <source>%1 — %2 — %3 laptop(s)</source>
         <translation>%1 — %2 — %3 台电脑</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/assign_dialog.py" line="84"/>
+        <location filename="../../inspector_app/ui/supervisor/assign_dialog.py" line="129"/>
         <source>all districts</source>
         <translation>全部区</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/assign_dialog.py" line="87"/>
+        <location filename="../../inspector_app/ui/supervisor/assign_dialog.py" line="134"/>
         <source>(holds it now)</source>
         <translation>（当前负责）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/assign_dialog.py" line="92"/>
+        <location filename="../../inspector_app/ui/supervisor/assign_dialog.py" line="139"/>
         <source>No laptop is enrolled for this inspector.</source>
         <translation>该检测人员没有已注册的电脑。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/assign_dialog.py" line="94"/>
+        <location filename="../../inspector_app/ui/supervisor/assign_dialog.py" line="117"/>
         <source>No inspector accounts in this district.</source>
         <translation>本区没有检测人员账户。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/assign_dialog.py" line="118"/>
+        <location filename="../../inspector_app/ui/supervisor/assign_dialog.py" line="147"/>
+        <source>never synced</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/assign_dialog.py" line="151"/>
+        <location filename="../../inspector_app/ui/supervisor/assign_dialog.py" line="152"/>
+        <source>last sync %1</source>
+        <translation>最后同步 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/assign_dialog.py" line="174"/>
         <source>Dispatching…</source>
         <translation>正在派单…</translation>
     </message>
@@ -1118,12 +1129,12 @@ Choose the inspector whose laptops get it:</source>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/reason_dialog.py" line="40"/>
+        <location filename="../../inspector_app/ui/supervisor/reason_dialog.py" line="65"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/reason_dialog.py" line="50"/>
+        <location filename="../../inspector_app/ui/supervisor/reason_dialog.py" line="66"/>
         <source>Give the reason: it stays in the ticket&apos;s history.</source>
         <translation>请填写原因：原因将保留在工单记录中。</translation>
     </message>
@@ -3437,122 +3448,138 @@ SHA-256 %4</translation>
         <translation>未派单</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="73"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="74"/>
         <source>Complaint time</source>
         <translation>投诉时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="74"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="75"/>
         <source>Contact due by</source>
         <translation>应联系时限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="75"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="76"/>
         <source>Contacted</source>
         <translation>联系情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="76"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="77"/>
         <source>Visit agreed for</source>
         <translation>约定上门时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="77"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="78"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="78"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="79"/>
         <source>District</source>
         <translation>区</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="79"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="80"/>
         <source>Resident</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="80"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="81"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="81"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="82"/>
         <source>Heating company</source>
         <translation>供热企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="84"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="85"/>
         <source>Failed contact attempts</source>
         <translation>联系未成功次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="86"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="87"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="88"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="89"/>
         <source>Sealed records</source>
         <translation>签封记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="93"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="94"/>
         <source>Complaint</source>
         <translation>投诉内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="104"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="108"/>
+        <source>delivered %1</source>
+        <translation>已送达 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="110"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="112"/>
+        <source>On the laptop</source>
+        <translation>送达</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="111"/>
+        <source>not yet delivered: the inspector&apos;s laptop has not synced since</source>
+        <translation>未送达：检测员的电脑此后尚未同步</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="117"/>
         <source>not yet — past the limit</source>
         <translation>尚未联系 — 已超时</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="106"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="119"/>
         <source>not yet</source>
         <translation>尚未联系</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="109"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="122"/>
         <source>%1, %2, %3 min after the complaint</source>
         <translation>%1，%2，投诉后 %3 分钟</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="114"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="127"/>
         <source>within the limit</source>
         <translation>在时限内</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="114"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="127"/>
         <source>later than the limit</source>
         <translation>超过时限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="120"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="133"/>
         <source>Revisions from the hotline</source>
         <translation>热线工单版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="126"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="139"/>
         <source>changed: %1</source>
         <translation>变更：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="127"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="140"/>
         <source>first version</source>
         <translation>首个版本</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="136"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="149"/>
         <source>History</source>
         <translation>处理记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="146"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="159"/>
         <source>visit at %1</source>
         <translation>上门时间 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="154"/>
+        <location filename="../../inspector_app/ui/supervisor/ticket_detail.py" line="167"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -3638,57 +3665,77 @@ SHA-256 %4</translation>
 <context>
     <name>TicketsModel</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="189"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="201"/>
         <source>Since complaint</source>
         <translation>距投诉</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="189"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="201"/>
         <source>Ticket</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="190"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="202"/>
         <source>Complaint time</source>
         <translation>投诉时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="190"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="202"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="191"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="203"/>
         <source>Inspector</source>
         <translation>检测人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="191"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="203"/>
+        <source>On the laptop</source>
+        <translation>送达</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="204"/>
         <source>District</source>
         <translation>区</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="192"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="205"/>
         <source>Company</source>
         <translation>供热企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="192"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="205"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="211"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="224"/>
         <source>Not contacted within %1 minutes of the complaint</source>
         <translation>投诉后 %1 分钟内未联系用户</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="214"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="227"/>
         <source>Contacted %1 minutes after the complaint</source>
         <translation>投诉后 %1 分钟联系了用户</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="230"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="233"/>
+        <source>The inspector&apos;s laptop has not received this ticket yet: it gets it on its next sync.</source>
+        <translation>检测员的电脑尚未收到这张工单：下次同步时收到。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="245"/>
+        <source>not yet delivered</source>
+        <translation>未送达</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="246"/>
+        <source>delivered %1</source>
+        <translation>已送达 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="259"/>
         <source>not assigned</source>
         <translation>未派单</translation>
     </message>
@@ -3706,102 +3753,102 @@ SHA-256 %4</translation>
         <translation>显示 %1 张工单，其中 %2 张超时</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="244"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="245"/>
         <source>Ticket %1 dispatched to %2.</source>
         <translation>工单 %1 已派给 %2。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="255"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="256"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="260"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="261"/>
         <source>Contact by phone from the office recorded.</source>
         <translation>已记录办公室电话联系。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="261"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="262"/>
         <source>phoned from the office</source>
         <translation>办公室电话联系</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="276"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="277"/>
         <source>Cancel ticket %1</source>
         <translation>撤销工单 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="277"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="278"/>
         <source>Why is ticket %1 cancelled? The reason stays in its history and the inspector&apos;s laptop drops it on its next sync.</source>
         <translation>为什么撤销工单 %1？原因将保留在工单记录中，检测人员的电脑下次同步时会移除此工单。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="279"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="281"/>
         <source>Cancel the ticket</source>
         <translation>撤销工单</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="281"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="283"/>
         <source>Ticket %1 cancelled.</source>
         <translation>工单 %1 已撤销。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="288"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="290"/>
         <source>Close ticket %1</source>
         <translation>办结工单 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="289"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="291"/>
         <source>Close ticket %1 (a note is optional):</source>
         <translation>办结工单 %1（备注可不填）：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="290"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="292"/>
         <source>Close the ticket</source>
         <translation>办结工单</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="292"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="294"/>
         <source>Ticket %1 closed.</source>
         <translation>工单 %1 已办结。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="296"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="298"/>
         <source>State:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="297"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="299"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="298"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="300"/>
         <source>Dispatch…</source>
         <translation>派单…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="299"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="301"/>
         <source>Office phoned the resident</source>
         <translation>办公室已电话联系用户</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="301"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="303"/>
         <source>The office reached the resident by phone itself: the contact counts for the clock now.</source>
         <translation>办公室已自行电话联系到用户：联系时间即从现在起计入时限。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="303"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="305"/>
         <source>Cancel ticket…</source>
         <translation>撤销工单…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="304"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="306"/>
         <source>Close ticket…</source>
         <translation>办结工单…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="308"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_tab.py" line="310"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
@@ -3838,17 +3885,17 @@ SHA-256 %4</translation>
 <context>
     <name>WaitingTime</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="61"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="73"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="63"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="75"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="65"/>
+        <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="77"/>
         <source>%1 d %2 h</source>
         <translation>%1 天 %2 小时</translation>
     </message>

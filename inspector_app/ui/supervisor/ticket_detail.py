@@ -12,7 +12,7 @@ from html import escape
 from typing import Any
 
 from inspector_app.ui.qt import QFrame, QLabel, QScrollArea, Qt, QVBoxLayout, QWidget
-from inspector_app.ui.style import BAD, OK
+from inspector_app.ui.style import BAD, OK, WARN
 from inspector_app.ui.supervisor.labels import NONE, label
 
 DATA_ORDER = ("resident_name", "resident_phone", "company", "text")
@@ -70,6 +70,7 @@ class TicketDetail(QScrollArea):
             (self.tr("Ticket"), escape(str(t.get("key", "")))),
             (self.tr("State"), escape(label("ticket_state", t.get("state")))),
             (self.tr("Inspector"), escape(t.get("inspector") or self.tr("not assigned"))),
+            *self._delivery(t),
             (self.tr("Complaint time"), _time(t.get("complaint_at"))),
             (self.tr("Contact due by"), _time(t.get("deadline_at"), t.get("complaint_at"))),
             (self.tr("Contacted"), self._contact(t)),
@@ -97,6 +98,18 @@ class TicketDetail(QScrollArea):
         out.append(self._revisions(t.get("revisions") or [], zone))
         out.append(self._events(t.get("events") or [], zone))
         return "".join(out)
+
+    def _delivery(self, t: dict[str, Any]) -> list[tuple[str, str]]:
+        """Whether the holder's laptop has the ticket: 'delivered' only once a laptop stored it
+        and told the office so (its next pull); none for a ticket nobody holds."""
+        if not t.get("inspector"):
+            return []
+        if t.get("delivered_at"):
+            text = self.tr("delivered %1").replace(
+                "%1", _local(t["delivered_at"], t.get("complaint_at")))
+            return [(self.tr("On the laptop"), f"<span style='color:{OK}'>{escape(text)}</span>")]
+        text = self.tr("not yet delivered: the inspector's laptop has not synced since")
+        return [(self.tr("On the laptop"), f"<span style='color:{WARN}'>{escape(text)}</span>")]
 
     def _contact(self, t: dict[str, Any]) -> str:
         if not t.get("contacted_at"):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from inspector_app.ui.background import run_in_background
@@ -28,8 +29,8 @@ from inspector_app.ui.qt import (
 from inspector_app.ui.style import BAD, OK, WARN
 from inspector_app.ui.supervisor.labels import label
 
-COLUMNS = ("waiting", "key", "complaint_at", "state", "inspector", "district", "company",
-           "address")
+COLUMNS = ("waiting", "key", "complaint_at", "state", "inspector", "delivery", "district",
+           "company", "address")
 CLOCK_STATES = ("received", "assigned")   # the contact clock runs only in these
 # page(filters, after) -> {"items": [...], "next": cursor | None}
 PageFetcher = Callable[[dict[str, Any], str | None], dict[str, Any]]
@@ -51,6 +52,17 @@ def is_overdue(item: dict[str, Any], minutes: float) -> bool:
 def minutes_text(minutes: float) -> str:
     """'12 min' below an hour, '3 h 05 min' up to two days, then days and hours."""
     return WaitingTime().minutes(int(minutes))
+
+
+def short_time(text: str, zone_of: Any = None) -> str:
+    """'MM-DD HH:MM' of an office time, in the zone of `zone_of` (the complaint's) if given."""
+    try:
+        moment = datetime.fromisoformat(str(text).replace("Z", "+00:00"))
+        if zone_of:
+            moment = moment.astimezone(datetime.fromisoformat(str(zone_of)).tzinfo)
+    except ValueError:
+        return str(text)[:16]
+    return moment.strftime("%m-%d %H:%M")
 
 
 class WaitingTime(QObject):
@@ -188,7 +200,8 @@ class TicketsModel(QAbstractTableModel):
         return {
             "waiting": self.tr("Since complaint"), "key": self.tr("Ticket"),
             "complaint_at": self.tr("Complaint time"), "state": self.tr("State"),
-            "inspector": self.tr("Inspector"), "district": self.tr("District"),
+            "inspector": self.tr("Inspector"), "delivery": self.tr("On the laptop"),
+            "district": self.tr("District"),
             "company": self.tr("Company"), "address": self.tr("Address"),
         }[COLUMNS[section]]
 
@@ -213,9 +226,25 @@ class TicketsModel(QAbstractTableModel):
             if row.get("minutes_to_contact") is not None:
                 return self.tr("Contacted %1 minutes after the complaint").replace(
                     "%1", f"{row['minutes_to_contact']:g}")
+        if role == Qt.ItemDataRole.ForegroundRole and key == "delivery" and row.get("inspector"):
+            return QColor(OK if row.get("delivered_at") else WARN)
+        if role == Qt.ItemDataRole.ToolTipRole and key == "delivery" and row.get("inspector") \
+                and not row.get("delivered_at"):
+            return self.tr("The inspector's laptop has not received this ticket yet: it gets it"
+                           " on its next sync.")
         if role == Qt.ItemDataRole.ToolTipRole and key == "address":
             return row.get("address")
         return None
+
+    def delivery_text(self, row: dict[str, Any]) -> str:
+        """'delivered 12-02 14:03' once the holder's laptop has the ticket, 'not yet' before;
+        empty while nobody holds it."""
+        if not row.get("inspector"):
+            return ""
+        if not row.get("delivered_at"):
+            return self.tr("not yet delivered")
+        return self.tr("delivered %1").replace("%1", short_time(row["delivered_at"],
+                                                                row.get("complaint_at")))
 
     def _text(self, key: str, r: int) -> str:
         row = self.rows[r]
@@ -228,4 +257,6 @@ class TicketsModel(QAbstractTableModel):
             return label("ticket_state", row.get("state"))
         if key == "inspector":
             return row.get("inspector") or self.tr("not assigned")
+        if key == "delivery":
+            return self.delivery_text(row)
         return str(row.get(key) or "")

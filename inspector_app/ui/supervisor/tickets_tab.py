@@ -32,9 +32,9 @@ from inspector_app.ui.qt import (
 )
 from inspector_app.ui.supervisor.assign_dialog import AssignDialog
 from inspector_app.ui.supervisor.labels import label
-from inspector_app.ui.supervisor.reason_dialog import ReasonDialog
+from inspector_app.ui.supervisor.reason_dialog import ReasonDialog, Words
 from inspector_app.ui.supervisor.ticket_detail import TicketDetail
-from inspector_app.ui.supervisor.tickets_model import TicketsModel
+from inspector_app.ui.supervisor.tickets_model import COLUMNS, TicketsModel
 
 TICK_MS = 5_000          # repaint of the minutes since complaint
 REFRESH_MS = 60_000      # a new read of the list while the tab is shown
@@ -175,7 +175,8 @@ class TicketsTab(QWidget):
         if rows and not getattr(self, "_sized", False):
             self._sized = True
             self.table.resizeColumnsToContents()
-            self.table.setColumnWidth(7, max(self.table.columnWidth(7), 200))
+            address = COLUMNS.index("address")
+            self.table.setColumnWidth(address, max(self.table.columnWidth(address), 200))
         if self.keep_key:
             for row in range(rows):
                 if self.model.rows[row]["key"] == self.keep_key:
@@ -260,7 +261,7 @@ class TicketsTab(QWidget):
                     self.tr("Contact by phone from the office recorded."),
                     note=self.tr("phoned from the office"))
 
-    def _ask_reason(self, title: str, prompt: str, action: str, required: bool,
+    def _ask_reason(self, title: Words, prompt: Words, action: Words, required: bool,
                     then: Callable[[str], None]) -> ReasonDialog:
         dialog = ReasonDialog(self, title, prompt, action, required=required)
         dialog.accepted.connect(lambda: then(dialog.reason()))
@@ -272,11 +273,12 @@ class TicketsTab(QWidget):
         if not self.current:
             return None
         key = "/".join(self.current)
-        return self._ask_reason(
-            self.tr("Cancel ticket %1").replace("%1", key),
-            self.tr("Why is ticket %1 cancelled? The reason stays in its history and the "
-                    "inspector's laptop drops it on its next sync.").replace("%1", key),
-            self.tr("Cancel the ticket"), True,
+        return self._ask_reason(   # functions: the dialog redraws them on a language switch
+            lambda: self.tr("Cancel ticket %1").replace("%1", key),
+            lambda: self.tr("Why is ticket %1 cancelled? The reason stays in its history and "
+                            "the inspector's laptop drops it on its next sync.").replace(
+                "%1", key),
+            lambda: self.tr("Cancel the ticket"), True,
             lambda reason: self._event("cancelled", {"reason": reason},
                                        self.tr("Ticket %1 cancelled.").replace("%1", key)))
 
@@ -285,9 +287,9 @@ class TicketsTab(QWidget):
             return None
         key = "/".join(self.current)
         return self._ask_reason(
-            self.tr("Close ticket %1").replace("%1", key),
-            self.tr("Close ticket %1 (a note is optional):").replace("%1", key),
-            self.tr("Close the ticket"), False,
+            lambda: self.tr("Close ticket %1").replace("%1", key),
+            lambda: self.tr("Close ticket %1 (a note is optional):").replace("%1", key),
+            lambda: self.tr("Close the ticket"), False,
             lambda reason: self._event("closed", {"reason": reason} if reason else {},
                                        self.tr("Ticket %1 closed.").replace("%1", key)))
 
