@@ -275,6 +275,11 @@ def _show(args: argparse.Namespace) -> int:
               f"  resident: {data['resident_name']}  {data['resident_phone']}"))
     print(say(args, f"  时限：{detail['contact_limit_min']} 分钟内联系（截止 {detail['deadline_at']}）",
               f"  contact within {detail['contact_limit_min']} min (by {detail['deadline_at']})"))
+    if detail.get("inspector"):  # whether the holder's laptop has it (`office.delivery`)
+        at = detail.get("delivered_at")
+        print(say(args, f"  已送达检测员电脑：{at}" if at else "  未送达：检测员的电脑此后尚未同步",
+                  f"  delivered to the inspector's laptop: {at}" if at
+                  else "  not yet delivered: the inspector's laptop has not synced since"))
     if detail.get("contacted_at"):
         print(say(args, f"  已联系：{detail['contacted_at']}（{detail.get('contact_method')}，"
                         f"{detail.get('minutes_to_contact')} 分钟）",

@@ -272,3 +272,23 @@ def test_assign_cancel_close(dispatched, capsys):
     assert (detail["state"], detail["reason"]) == ("cancelled", "居民撤诉")
     assert detail["events"][-1]["by"] == "王调度" and detail["events"][-1]["source"] == "office"
     assert events(db) == middle + 1
+
+
+def test_show_says_whether_the_inspectors_laptop_has_it(dispatched, capsys):
+    db = dispatched
+    assert run(db, "tickets", "assign", "B1", "--inspector", "li") == 0
+    capsys.readouterr()
+    assert run(db, "tickets", "show", "B1", lang="zh") == 0
+    assert "未送达" in capsys.readouterr().out
+    store = OfficeStore(db)
+    try:
+        with store.write() as c:   # as a laptop's receipt leaves it (office.delivery)
+            c.execute("UPDATE tickets SET delivered_at='2026-12-02T10:00:00+08:00'"
+                      " WHERE ticket='B1'")
+    finally:
+        store.close()
+    assert run(db, "tickets", "show", "B1") == 0
+    assert "delivered to the inspector's laptop: 2026-12-02T10:00:00+08:00" in \
+        capsys.readouterr().out
+    assert run(db, "tickets", "show", "C1") == 0
+    assert "delivered" not in capsys.readouterr().out   # nobody holds it
