@@ -272,3 +272,24 @@ def test_assign_cancel_close(dispatched, capsys):
     assert (detail["state"], detail["reason"]) == ("cancelled", "居民撤诉")
     assert detail["events"][-1]["by"] == "王调度" and detail["events"][-1]["source"] == "office"
     assert events(db) == middle + 1
+
+
+def test_a_folder_or_a_pipe_is_refused_in_words(office_db, tmp_path, capsys):
+    """The import reads the file twice (UTF-8 first): a pipe cannot be, a folder is no file."""
+    for source in (tmp_path, "/dev/stdin"):
+        for lang, words in (("en", "is not a file that can be read"), ("zh", "不是可读取的文件")):
+            assert words in refused(capsys, run(office_db, "tickets", "import", str(source),
+                                                "--format", "csv", lang=lang))
+    assert events(office_db) == 0
+
+
+def test_show_speaks_one_language(office_db, tmp_path, capsys):
+    assert run(office_db, "tickets", "import", str(write(tmp_path / "t.csv", [row("A1")]))) == 0
+    assert run(office_db, "tickets", "cancel", "A1", "--reason", "重复工单") == 0
+    capsys.readouterr()
+    assert run(office_db, "tickets", "show", "A1", lang="zh") == 0
+    shown = capsys.readouterr().out
+    assert "撤销" in shown and "热线" in shown and "原因：重复工单" in shown
+    assert not any(word in shown for word in ("cancelled", "hotline", "office", "reason",
+                                              "complaint_at", "digest"))
+    assert "+08:00）" in shown.split("截止")[1].splitlines()[0]   # the deadline in the zone
