@@ -70,12 +70,13 @@ def ticket_ref_of(item: dict[str, Any]) -> dict[str, Any]:
 def visit_from_assignment(item: dict[str, Any], profile: Profile, *, inspector: str = "",
                           inspector_org: str = "", instrument: Instrument | None = None,
                           training: bool = False, heated_area_m2: float = 0.0,
-                          now: datetime | None = None) -> Visit:
+                          contacted_at: str | None = None, now: datetime | None = None) -> Visit:
     """A new visit answering the pulled assignment `item` under `profile`.
 
     Copies channel, ticket, address, resident (name, phone), company and the complaint time
-    from the ticket and sets `ticket_ref`; the inspector fills the rest (times of contact and
-    arrival, area, position, rooms). `now`, if given, refuses a complaint time after it (beyond
+    from the ticket and sets `ticket_ref`; the contact time is the one logged on the assignment
+    (`contacted_at`, an editable proposal: the inspector phoned once, and types it once); the
+    inspector fills the rest (arrival, area, position, rooms). `now`, if given, refuses a complaint time after it (beyond
     the clock skew the tickets allow): a laptop clock far behind would otherwise seal a
     contact before the complaint.
     """
@@ -86,12 +87,13 @@ def visit_from_assignment(item: dict[str, Any], profile: Profile, *, inspector: 
         raise TicketError(f"工单投诉时间（{ref['complaint_at']}）晚于本机时间：请检查电脑时钟",
                           f"the ticket's complaint time ({ref['complaint_at']}) is after this "
                           "laptop's clock: check the computer's clock", field="complaint_at")
+    contact = parse_time(contacted_at, "contact_at", "联系时间") if contacted_at else None
     return Visit(
         profile_name=profile.name, profile_version=profile.version, training=training,
         ticket=data.ticket, channel=data.channel, address=data.address(),
         resident_name=data.resident_name, resident_phone=data.resident_phone,
         heated_area_m2=heated_area_m2, company=data.company, complaint_at=complaint,
-        inspector=inspector, inspector_org=inspector_org,
+        contact_at=contact, inspector=inspector, inspector_org=inspector_org,
         instrument=instrument or Instrument(), ticket_ref=ref)
 
 

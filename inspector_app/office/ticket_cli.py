@@ -14,10 +14,19 @@ import json
 import sys
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from inspector_app.core.errors import InspectionError
-from inspector_app.core.tickets import STATE_EN, STATE_ZH, STATES, TicketEvent, split_ticket_key
+from inspector_app.core.tickets import (
+    CONTACT_METHODS,
+    EVENT_ZH,
+    STATE_EN,
+    STATE_ZH,
+    STATES,
+    TicketEvent,
+    split_ticket_key,
+)
 
 TEXT_ERRORS_SHOWN = 200   # row errors printed as text; --json gives up to ERRORS_KEPT
 LIST_PAGE = 200
@@ -161,6 +170,10 @@ def _import(args: argparse.Namespace) -> int:
     )
 
     try:
+        if not Path(args.file).is_file():   # read twice (UTF-8 first): a pipe or a folder cannot be
+            raise ImportRefused(f"{args.file} 不是可读取的文件（不能是目录或管道）：请给出导出文件的路径",
+                                f"{args.file} is not a file that can be read (not a folder or a "
+                                "pipe): give the path of the exported file")
         load_profile(args.profile)
         mapping = load_mapping(args.mapping) if args.mapping else Mapping()
     except (ProfileError, ImportRefused) as exc:
@@ -258,6 +271,43 @@ def _line(args: argparse.Namespace, t: dict) -> str:
             f"{who}  {t.get('district', '')}  {t.get('company', '')}  {t.get('address', '')}")
 
 
+SOURCE_ZH = {"office": "办公室", "laptop": "检测员电脑", "hotline": "热线"}
+DATA_ZH = {"complaint_at": "投诉时间", "digest": "摘要", "inspector": "检测员", "method": "方式",
+           "visit_at": "约定上门", "record": "检测记录", "reason": "原因", "attempts": "尝试次数"}
+
+
+def _source(args: argparse.Namespace, source: str) -> str:
+    return SOURCE_ZH.get(source, source) if args.lang == "zh" else source
+
+
+def _method(args: argparse.Namespace, method: str | None) -> str:
+    names = CONTACT_METHODS.get(method or "")
+    return (names[0] if args.lang == "zh" else names[1]) if names else (method or "")
+
+
+def _event_data(args: argparse.Namespace, data: dict) -> str:
+    """An event's data in the output's language (a digest shortened: the JSON has it whole)."""
+    parts = []
+    for key, value in data.items():
+        if key == "digest" and isinstance(value, str):
+            value = value[:12]
+        elif key == "method":
+            value = _method(args, value)
+        label = DATA_ZH.get(key, key) if args.lang == "zh" else key
+        parts.append(f"{label}{'：' if args.lang == 'zh' else '='}{value}")
+    return ("，" if args.lang == "zh" else ", ").join(parts)
+
+
+def _in_zone(utc_text: str, like: str) -> str:
+    """A UTC time shown in the zone of `like` (the complaint's), as the district reads it."""
+    try:
+        zone = datetime.fromisoformat(like).tzinfo
+        moment = datetime.fromisoformat(utc_text.replace("Z", "+00:00"))
+    except (TypeError, ValueError):
+        return utc_text
+    return moment.astimezone(zone).isoformat(timespec="minutes")
+
+
 def cmd_show(args: argparse.Namespace) -> int:
     return refusals(_show)(args)
 
@@ -273,29 +323,33 @@ def _show(args: argparse.Namespace) -> int:
     data = detail["data"]
     print(say(args, f"  用户：{data['resident_name']}  {data['resident_phone']}",
               f"  resident: {data['resident_name']}  {data['resident_phone']}"))
-    print(say(args, f"  时限：{detail['contact_limit_min']} 分钟内联系（截止 {detail['deadline_at']}）",
-              f"  contact within {detail['contact_limit_min']} min (by {detail['deadline_at']})"))
+    deadline = _in_zone(detail["deadline_at"], detail["complaint_at"])
+    print(say(args, f"  时限：{detail['contact_limit_min']} 分钟内联系（截止 {deadline}）",
+              f"  contact within {detail['contact_limit_min']} min (by {deadline})"))
     if detail.get("inspector"):  # whether the holder's laptop has it (`office.delivery`)
         at = detail.get("delivered_at")
+        at = _in_zone(at, detail["complaint_at"]) if at else None
         print(say(args, f"  已送达检测员电脑：{at}" if at else "  未送达：检测员的电脑此后尚未同步",
                   f"  delivered to the inspector's laptop: {at}" if at
                   else "  not yet delivered: the inspector's laptop has not synced since"))
     if detail.get("contacted_at"):
-        print(say(args, f"  已联系：{detail['contacted_at']}（{detail.get('contact_method')}，"
+        method = _method(args, detail.get("contact_method"))
+        print(say(args, f"  已联系：{detail['contacted_at']}（{method}，"
                         f"{detail.get('minutes_to_contact')} 分钟）",
-                  f"  contacted: {detail['contacted_at']} ({detail.get('contact_method')}, "
+                  f"  contacted: {detail['contacted_at']} ({method}, "
                   f"{detail.get('minutes_to_contact')} min)"))
     if data.get("text"):
         print(say(args, f"  内容：{data['text']}", f"  text: {data['text']}"))
     print(say(args, "  版本：", "  revisions:"))
     for r in detail.get("revisions", []):
-        print(f"    {r['revision']}  {r['received_at']}  {r['source']}  {r['by']}  "
+        print(f"    {r['revision']}  {r['received_at']}  {_source(args, r['source'])}  {r['by']}  "
               f"{r['digest'][:12]}")
     print(say(args, "  事件：", "  events:"))
     for e in detail.get("events", []):
-        extra = json.dumps(e.get("data") or {}, ensure_ascii=False)
+        kind = EVENT_ZH.get(e["kind"], e["kind"]) if args.lang == "zh" else e["kind"]
+        extra = _event_data(args, e.get("data") or {})
         note = f"  {e['note']}" if e.get("note") else ""
-        print(f"    {e['at']}  {e['kind']}  {e['by']}  {e['source']}  {extra}{note}")
+        print(f"    {e['at']}  {kind}  {e['by']}  {_source(args, e['source'])}  {extra}{note}")
     return 0
 
 

@@ -162,7 +162,7 @@ class MainWindow(QMainWindow):
             visit = visit_from_assignment(
                 assignment.item, self.ctx.profile,
                 inspector=str(self.ctx.settings.value("defaults/inspector", "")),
-                now=datetime.now().astimezone())
+                contacted_at=assignment.status.contacted_at, now=datetime.now().astimezone())
             mark_visit_started(self.ctx.db, assignment.channel, assignment.ticket, visit.id)
         except InspectionError as exc:
             self.assignments.show_message(i18n.error_text(exc), "bad")

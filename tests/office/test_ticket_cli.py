@@ -274,6 +274,27 @@ def test_assign_cancel_close(dispatched, capsys):
     assert events(db) == middle + 1
 
 
+def test_a_folder_or_a_pipe_is_refused_in_words(office_db, tmp_path, capsys):
+    """The import reads the file twice (UTF-8 first): a pipe cannot be, a folder is no file."""
+    for source in (tmp_path, "/dev/stdin"):
+        for lang, words in (("en", "is not a file that can be read"), ("zh", "不是可读取的文件")):
+            assert words in refused(capsys, run(office_db, "tickets", "import", str(source),
+                                                "--format", "csv", lang=lang))
+    assert events(office_db) == 0
+
+
+def test_show_speaks_one_language(office_db, tmp_path, capsys):
+    assert run(office_db, "tickets", "import", str(write(tmp_path / "t.csv", [row("A1")]))) == 0
+    assert run(office_db, "tickets", "cancel", "A1", "--reason", "重复工单") == 0
+    capsys.readouterr()
+    assert run(office_db, "tickets", "show", "A1", lang="zh") == 0
+    shown = capsys.readouterr().out
+    assert "撤销" in shown and "热线" in shown and "原因：重复工单" in shown
+    assert not any(word in shown for word in ("cancelled", "hotline", "office", "reason",
+                                              "complaint_at", "digest"))
+    assert "+08:00）" in shown.split("截止")[1].splitlines()[0]   # the deadline in the zone
+
+
 def test_show_says_whether_the_inspectors_laptop_has_it(dispatched, capsys):
     db = dispatched
     assert run(db, "tickets", "assign", "B1", "--inspector", "li") == 0
@@ -288,7 +309,7 @@ def test_show_says_whether_the_inspectors_laptop_has_it(dispatched, capsys):
     finally:
         store.close()
     assert run(db, "tickets", "show", "B1") == 0
-    assert "delivered to the inspector's laptop: 2026-12-02T10:00:00+08:00" in \
+    assert "delivered to the inspector's laptop: 2026-12-02T10:00+08:00" in \
         capsys.readouterr().out
     assert run(db, "tickets", "show", "C1") == 0
     assert "delivered" not in capsys.readouterr().out   # nobody holds it

@@ -42,6 +42,13 @@ def test_the_visit_takes_the_tickets_words_and_complaint_time(signed) -> None:
     assert again.ticket_ref == visit.ticket_ref
     assert visit.to_dict()["ticket_ref"]["complaint_at"] == visit.to_dict()["complaint_at"]
     assert ticket_ref_missing(visit) == []
+    assert visit.contact_at is None          # nothing logged: the inspector types it
+
+
+def test_the_contact_logged_on_the_assignment_is_the_visits_contact_time(signed) -> None:
+    item, _ = signed
+    visit = visit_from_assignment(item, CC, contacted_at="2026-12-01T08:12:00+08:00", now=NOW)
+    assert visit.contact_at.isoformat() == "2026-12-01T08:12:00+08:00"
 
 
 def test_a_walk_in_visit_has_no_ticket_ref_key_at_all() -> None:
