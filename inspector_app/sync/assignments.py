@@ -341,11 +341,11 @@ def push_ticket_events(client: SyncClient, *, include_not_due: bool = False,
         if not batch:
             continue
         outcomes, refused_device, reached = _send_batch(client, batch, report, deadline)
-        sent_ids = {o.event_id for o in outcomes}
+        sent_ids = {o.key for o in outcomes}
         ticket_outbox.settle(db, outcomes, give_back={k: v for k, v in claimed.items()
                                                        if k not in sent_ids})
         _count(report, batch, outcomes)
-        retrying = {o.event_id for o in outcomes if o.state == ticket_outbox.FAILED_RETRYING}
+        retrying = {o.key for o in outcomes if o.state == ticket_outbox.FAILED_RETRYING}
         held |= {(e.channel, e.ticket) for e in batch if e.event_id in retrying}
         if refused_device is not None:
             report.events_not_tried += len(batch) - len(outcomes)
@@ -365,14 +365,14 @@ def _count(report: TicketSyncReport, batch: list[ticket_outbox.EventEntry],
            outcomes: list[ticket_outbox.EventOutcome]) -> None:
     by_id = {e.event_id: e for e in batch}
     for o in outcomes:
-        e = by_id[o.event_id]
+        e = by_id[o.key]
         if o.state == ticket_outbox.SENT:
             report.events_sent += 1
         elif o.state == ticket_outbox.REJECTED:
             report.events_rejected += 1
         else:
             report.events_retrying += 1
-        report.results.append(EventResult(o.event_id, f"{e.channel}/{e.ticket}", e.kind, o.state,
+        report.results.append(EventResult(o.key, f"{e.channel}/{e.ticket}", e.kind, o.state,
                                           o.status, o.reason_zh, o.reason_en, o.attempts))
 
 
