@@ -34,6 +34,7 @@ from inspector_app.seal.ticket_signature import ticket_signature_valid
 from inspector_app.store import assignments as store
 from inspector_app.store import ticket_outbox
 from inspector_app.sync.answers import answer_json, office_words, send_capped
+from inspector_app.sync.retry_in_run import retry_in_run
 
 if TYPE_CHECKING:
     from inspector_app.sync.client import SyncClient
@@ -152,29 +153,18 @@ def _request(client: SyncClient, method: str, path: str, *, shape: Shape, max_by
              report: TicketSyncReport, deadline: float | None, params: dict | None = None,
              content: bytes | None = None) -> tuple[_Answer, int]:
     """One request with the in-run retries; returns the last answer and how many tries."""
-    answer, tries = _Answer("transient", None), 0
-    for n in range(client.policy.attempts_per_run):
-        if n:
-            pause = client.policy.delay(n - 1, client.rng)
-            if deadline is not None and client.clock() + pause >= deadline:
-                break
-            report.retries += 1
-            client.sleep(pause)
-        tries += 1
+    def try_once() -> _Answer:
         try:
             response = send_capped(client.http, method, path, content=content,
                                    content_type="application/json" if content else None,
                                    timeout=client.timeout, clock=client.clock, deadline=deadline,
                                    params=params, max_bytes=max_bytes)
         except httpx.TransportError as exc:
-            answer = _Answer("transient", None, None, f"网络错误：{type(exc).__name__}",
-                             f"network error: {type(exc).__name__}: {exc}")
-        else:
-            answer = _classify(response, max_bytes, shape)
-        if answer.kind != "transient":
-            break
-        report.transient_failures += 1
-    return answer, tries
+            return _Answer("transient", None, None, f"网络错误：{type(exc).__name__}",
+                           f"network error: {type(exc).__name__}: {exc}")
+        return _classify(response, max_bytes, shape)
+
+    return retry_in_run(client, report, deadline, try_once, untried=_Answer("transient", None))
 
 
 def _past(client: SyncClient, deadline: float | None) -> bool:
