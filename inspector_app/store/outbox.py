@@ -1,18 +1,16 @@
 """The outbox: which sealed records still have to reach the office, and what became of each.
 
-States (each row is also shown to the inspector with the office's reason in words):
-- `queued`           waiting for its first or next try
-- `sending`          claimed by a sync run; `next_attempt_at` is then a lease, so a run that died
-                     mid-upload frees its rows when the lease runs out (the office is idempotent,
-                     a record sent twice is stored once)
-- `sent`             the office confirmed it (201/200 echoing id and sha256); the visit is 'synced'
-- `failed_retrying`  a network fault, a 5xx or an answer that was not the office; retried after
-                     `next_attempt_at` (exponential back-off with jitter)
-- `rejected`         the office refused the record itself (409/413/422): retrying cannot help, it
-                     stays read-only and visible with the reason until someone acts
+States and their rules are those of every outbox of the laptop (`store.outbox_rows`): `queued`,
+`sending` (claimed by a run; `next_attempt_at` is then a lease), `sent` (the office confirmed it,
+201/200 echoing id and sha256; the visit is then 'synced'), `failed_retrying` (a network fault, a
+5xx or an answer that was not the office; persistent back-off in `next_attempt_at`), `rejected`
+(the office refused the record itself, 409/413/422: it stays read-only and visible with the
+reason until someone acts). Each row is shown to the inspector with the office's reason in words.
 
-Every function commits its own short transaction; the sync client may call them from a worker
-thread as long as that thread uses its own connection. A run claims and settles records in
+What is the records' own: the rows follow `sealed_records` (chain order per device, `due`), a sent
+record keeps the `office_url` that accepted it, and its visit becomes 'synced' in the same
+transaction. Every function commits its own short transaction; the sync client may call them from
+a worker thread as long as that thread uses its own connection. A run claims and settles records in
 batches (`claim_many`, `settle`): one transaction, so one fsync, per batch instead of two per
 record, which was most of the laptop's share of an upload.
 """
@@ -21,21 +19,23 @@ from __future__ import annotations
 
 import time
 from dataclasses import asdict, dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 import sqlite_utils
 
-from inspector_app.store.schema_outbox import OUTBOX_STATES
+from inspector_app.store import outbox_rows
+from inspector_app.store.outbox_rows import (
+    FAILED_RETRYING,
+    QUEUED,
+    REJECTED,
+    SENDING,
+    SENT,
+    now_iso,
+)
 from inspector_app.store.visits import SEALED, SYNCED
 
-QUEUED, SENDING, SENT, FAILED_RETRYING, REJECTED = OUTBOX_STATES
 STATE_ZH = {QUEUED: "等待上传", SENDING: "正在上传", SENT: "已上传", FAILED_RETRYING: "上传失败，稍后重试",
             REJECTED: "被办公室拒收"}
-
-
-def _now_iso() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @dataclass
@@ -76,7 +76,7 @@ def _entry(row: tuple) -> OutboxEntry:
 
 def enqueue(db: sqlite_utils.Database, record_id: str) -> bool:
     """Queue a sealed record for upload; False when it was already in the outbox."""
-    now = _now_iso()
+    now = now_iso()
     with db.conn:
         cur = db.conn.execute("INSERT OR IGNORE INTO outbox (record_id, enqueued_at, updated_at)"
                               " SELECT record_id, ?, ? FROM sealed_records WHERE record_id=?",
@@ -88,21 +88,11 @@ def enqueue(db: sqlite_utils.Database, record_id: str) -> bool:
 
 def enqueue_missing(db: sqlite_utils.Database) -> int:
     """Queue every sealed record not yet in the outbox (idempotent); returns how many."""
-    now = _now_iso()
+    now = now_iso()
     with db.conn:
         cur = db.conn.execute("INSERT OR IGNORE INTO outbox (record_id, enqueued_at, updated_at)"
                               " SELECT record_id, ?, ? FROM sealed_records", (now, now))
     return cur.rowcount
-
-
-def counts(db: sqlite_utils.Database) -> dict[str, int]:
-    """How many records are in each state, plus 'total' and 'pending' (not yet at the office)."""
-    result = dict.fromkeys(OUTBOX_STATES, 0)
-    for state, n in db.conn.execute("SELECT state, count(*) FROM outbox GROUP BY state"):
-        result[state] = n
-    result["total"] = sum(result[s] for s in OUTBOX_STATES)
-    result["pending"] = result[QUEUED] + result[SENDING] + result[FAILED_RETRYING]
-    return result
 
 
 def entries(db: sqlite_utils.Database, states: tuple[str, ...] | None = None) -> list[OutboxEntry]:
@@ -118,23 +108,6 @@ def entries(db: sqlite_utils.Database, states: tuple[str, ...] | None = None) ->
 def entry(db: sqlite_utils.Database, record_id: str) -> OutboxEntry | None:
     row = db.conn.execute(_ENTRY_SQL + " WHERE o.record_id=?", (record_id,)).fetchone()
     return _entry(row) if row else None
-
-
-def next_due_at(db: sqlite_utils.Database) -> float | None:
-    """When the earliest waiting record may be tried (epoch s); None when nothing waits."""
-    row = db.conn.execute("SELECT min(next_attempt_at) FROM outbox WHERE state IN (?, ?, ?)",
-                          (QUEUED, FAILED_RETRYING, SENDING)).fetchone()
-    return None if row[0] is None else float(row[0])
-
-
-def recover_interrupted(db: sqlite_utils.Database, now: float | None = None) -> int:
-    """Give back rows whose sending lease ran out (their run died); returns how many."""
-    now = time.time() if now is None else now
-    with db.conn:
-        cur = db.conn.execute("UPDATE outbox SET state=?, next_attempt_at=0, updated_at=?"
-                              " WHERE state=? AND next_attempt_at<?",
-                              (QUEUED, _now_iso(), SENDING, now))
-    return cur.rowcount
 
 
 def due(db: sqlite_utils.Database, now: float | None = None,
@@ -157,88 +130,30 @@ def claim(db: sqlite_utils.Database, record_id: str, lease_s: float,
     return record_id in claim_many(db, [record_id], lease_s, now)
 
 
-def claim_many(db: sqlite_utils.Database, record_ids: list[str], lease_s: float,
-               now: float | None = None) -> dict[str, tuple[str, float]]:
-    """Claim several rows in one transaction (one fsync, not one per record), as `claim`.
-
-    Returns {record_id: (state, next_attempt_at) before the claim} for the rows claimed, so
-    those a run does not reach can be given back unchanged (`settle`), back-off included.
-    """
-    now = time.time() if now is None else now
-    claimed: dict[str, tuple[str, float]] = {}
-    with db.conn:
-        db.conn.execute("BEGIN IMMEDIATE")
-        for record_id in record_ids:
-            row = db.conn.execute("SELECT state, next_attempt_at FROM outbox WHERE record_id=?"
-                                  " AND state IN (?, ?)",
-                                  (record_id, QUEUED, FAILED_RETRYING)).fetchone()
-            if row is None:
-                continue  # another run holds it or finished it meanwhile
-            db.conn.execute("UPDATE outbox SET state=?, next_attempt_at=?, updated_at=?"
-                            " WHERE record_id=?",
-                            (SENDING, now + lease_s, _now_iso(), record_id))
-            claimed[record_id] = (row[0], float(row[1]))
-    return claimed
-
-
 @dataclass
-class Outcome:
-    """What became of one claimed record in a run, to be written by `settle`."""
+class Outcome(outbox_rows.Outcome):
+    """What became of one claimed record in a run (`key` is its record id), for `settle`."""
 
-    record_id: str
-    state: str                    # SENT, REJECTED or FAILED_RETRYING
-    attempts: int
-    status: int | None = None
-    reason_zh: str = ""
-    reason_en: str = ""
     office_url: str = ""          # SENT: where it was accepted
-    next_attempt_at: float = 0.0  # FAILED_RETRYING: the persistent back-off
+
+    def own_columns(self) -> dict[str, Any]:
+        return {"office_url": self.office_url} if self.state == SENT else {}
 
 
-def settle(db: sqlite_utils.Database, outcomes: list[Outcome],
-           give_back: dict[str, tuple[str, float]] | None = None) -> None:
-    """Write several outcomes, and give back claimed rows that were not tried, in one transaction.
-
-    A crash before this leaves the rows `sending` until their lease runs out; the next run sends
-    them again and the office, which stores a record once, answers 'already present'.
-    """
-    now = _now_iso()
-    with db.conn:
-        db.conn.execute("BEGIN IMMEDIATE")
-        for o in outcomes:
-            _SETTLE[o.state](db, o, now)
-        for record_id, (state, next_attempt_at) in (give_back or {}).items():
-            db.conn.execute("UPDATE outbox SET state=?, next_attempt_at=?, updated_at=?"
-                            " WHERE record_id=? AND state=?",
-                            (state, next_attempt_at, now, record_id, SENDING))
-
-
-def _sent(db: sqlite_utils.Database, o: Outcome, now: str) -> None:
-    db.conn.execute("UPDATE outbox SET state=?, last_status=?, reason_zh='', reason_en='',"
-                    " attempts=attempts+?, sent_at=?, updated_at=?, office_url=?,"
-                    " next_attempt_at=0, failed_runs=0 WHERE record_id=?",
-                    (SENT, o.status, o.attempts, now, now, o.office_url, o.record_id))
+def _visit_synced(db: sqlite_utils.Database, o: outbox_rows.Outcome, now: str) -> None:
+    """A record the office confirmed makes its visit 'synced', in the same transaction."""
     db.conn.execute("UPDATE visits SET state=?, updated_at=? WHERE state=? AND id="
                     "(SELECT visit_id FROM sealed_records WHERE record_id=?)",
-                    (SYNCED, now, SEALED, o.record_id))
+                    (SYNCED, now, SEALED, o.key))
 
 
-def _retry(db: sqlite_utils.Database, o: Outcome, now: str) -> None:
-    db.conn.execute("UPDATE outbox SET state=?, last_status=?, reason_zh=?, reason_en=?,"
-                    " attempts=attempts+?, failed_runs=failed_runs+1, next_attempt_at=?,"
-                    " updated_at=? WHERE record_id=?",
-                    (FAILED_RETRYING, o.status, o.reason_zh, o.reason_en, o.attempts,
-                     o.next_attempt_at, now, o.record_id))
-
-
-def _rejected(db: sqlite_utils.Database, o: Outcome, now: str) -> None:
-    db.conn.execute("UPDATE outbox SET state=?, last_status=?, reason_zh=?, reason_en=?,"
-                    " attempts=attempts+?, next_attempt_at=0, updated_at=? WHERE record_id=?",
-                    (REJECTED, o.status, o.reason_zh, o.reason_en, o.attempts, now,
-                     o.record_id))
-
-
-_SETTLE = {SENT: _sent, FAILED_RETRYING: _retry, REJECTED: _rejected}
+_ROWS = outbox_rows.OutboxRows("outbox", "record_id", after_sent=_visit_synced)
+counts = _ROWS.counts
+next_due_at = _ROWS.next_due_at
+recover_interrupted = _ROWS.recover_interrupted
+claim_many = _ROWS.claim_many
+settle = _ROWS.settle
+release = _ROWS.release
 
 
 def mark_sent(db: sqlite_utils.Database, record_id: str, status: int, office_url: str,
@@ -258,22 +173,7 @@ def mark_rejected(db: sqlite_utils.Database, record_id: str, status: int, zh: st
     settle(db, [Outcome(record_id, REJECTED, attempts, status, zh, en)])
 
 
-def release(db: sqlite_utils.Database, record_id: str) -> None:
-    """Give a claimed row back untried (a run stopped before reaching it)."""
-    with db.conn:
-        db.conn.execute("UPDATE outbox SET state=?, next_attempt_at=0, updated_at=?"
-                        " WHERE record_id=? AND state=?",
-                        (QUEUED, _now_iso(), record_id, SENDING))
-
-
 def requeue(db: sqlite_utils.Database, record_id: str | None = None,
             from_states: tuple[str, ...] = (REJECTED, FAILED_RETRYING)) -> int:
     """Try again now: one record, or every row in `from_states` (e.g. after the office changed)."""
-    sql = ("UPDATE outbox SET state=?, next_attempt_at=0, updated_at=?"
-           f" WHERE state IN ({','.join('?' * len(from_states))})")
-    params: list[Any] = [QUEUED, _now_iso(), *from_states]
-    if record_id is not None:
-        sql += " AND record_id=?"
-        params.append(record_id)
-    with db.conn:
-        return db.conn.execute(sql, params).rowcount
+    return _ROWS.requeue(db, record_id, from_states)

@@ -17,8 +17,9 @@ from __future__ import annotations
 import sqlite_utils
 
 from inspector_app.store.database import migration
+from inspector_app.store.schema_outbox import OUTBOX_STATES
 
-EVENT_OUTBOX_STATES = ("queued", "sending", "sent", "failed_retrying", "rejected")
+EVENT_OUTBOX_STATES = OUTBOX_STATES  # the same outbox as the records', the same states
 
 
 @migration(7, "assignments pulled from the office and the ticket event outbox")

@@ -34,6 +34,7 @@ from inspector_app.seal.ticket_signature import ticket_signature_valid
 from inspector_app.store import assignments as store
 from inspector_app.store import ticket_outbox
 from inspector_app.sync.answers import answer_json, office_words, send_capped
+from inspector_app.sync.retry_in_run import retry_in_run
 
 if TYPE_CHECKING:
     from inspector_app.sync.client import SyncClient
@@ -152,29 +153,18 @@ def _request(client: SyncClient, method: str, path: str, *, shape: Shape, max_by
              report: TicketSyncReport, deadline: float | None, params: dict | None = None,
              content: bytes | None = None) -> tuple[_Answer, int]:
     """One request with the in-run retries; returns the last answer and how many tries."""
-    answer, tries = _Answer("transient", None), 0
-    for n in range(client.policy.attempts_per_run):
-        if n:
-            pause = client.policy.delay(n - 1, client.rng)
-            if deadline is not None and client.clock() + pause >= deadline:
-                break
-            report.retries += 1
-            client.sleep(pause)
-        tries += 1
+    def try_once() -> _Answer:
         try:
             response = send_capped(client.http, method, path, content=content,
                                    content_type="application/json" if content else None,
                                    timeout=client.timeout, clock=client.clock, deadline=deadline,
                                    params=params, max_bytes=max_bytes)
         except httpx.TransportError as exc:
-            answer = _Answer("transient", None, None, f"网络错误：{type(exc).__name__}",
-                             f"network error: {type(exc).__name__}: {exc}")
-        else:
-            answer = _classify(response, max_bytes, shape)
-        if answer.kind != "transient":
-            break
-        report.transient_failures += 1
-    return answer, tries
+            return _Answer("transient", None, None, f"网络错误：{type(exc).__name__}",
+                           f"network error: {type(exc).__name__}: {exc}")
+        return _classify(response, max_bytes, shape)
+
+    return retry_in_run(client, report, deadline, try_once, untried=_Answer("transient", None))
 
 
 def _past(client: SyncClient, deadline: float | None) -> bool:
@@ -349,11 +339,11 @@ def push_ticket_events(client: SyncClient, *, include_not_due: bool = False,
         if not batch:
             continue
         outcomes, refused_device, reached = _send_batch(client, batch, report, deadline)
-        sent_ids = {o.event_id for o in outcomes}
+        sent_ids = {o.key for o in outcomes}
         ticket_outbox.settle(db, outcomes, give_back={k: v for k, v in claimed.items()
                                                        if k not in sent_ids})
         _count(report, batch, outcomes)
-        retrying = {o.event_id for o in outcomes if o.state == ticket_outbox.FAILED_RETRYING}
+        retrying = {o.key for o in outcomes if o.state == ticket_outbox.FAILED_RETRYING}
         held |= {(e.channel, e.ticket) for e in batch if e.event_id in retrying}
         if refused_device is not None:
             report.events_not_tried += len(batch) - len(outcomes)
@@ -373,14 +363,14 @@ def _count(report: TicketSyncReport, batch: list[ticket_outbox.EventEntry],
            outcomes: list[ticket_outbox.EventOutcome]) -> None:
     by_id = {e.event_id: e for e in batch}
     for o in outcomes:
-        e = by_id[o.event_id]
+        e = by_id[o.key]
         if o.state == ticket_outbox.SENT:
             report.events_sent += 1
         elif o.state == ticket_outbox.REJECTED:
             report.events_rejected += 1
         else:
             report.events_retrying += 1
-        report.results.append(EventResult(o.event_id, f"{e.channel}/{e.ticket}", e.kind, o.state,
+        report.results.append(EventResult(o.key, f"{e.channel}/{e.ticket}", e.kind, o.state,
                                           o.status, o.reason_zh, o.reason_en, o.attempts))
 
 

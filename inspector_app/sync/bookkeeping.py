@@ -46,7 +46,7 @@ class OutboxWindows:
 
     def done(self, outcome: outbox.Outcome) -> None:
         """Record what became of a claimed record (written at the window's close)."""
-        self._claimed.pop(outcome.record_id, None)
+        self._claimed.pop(outcome.key, None)
         self._outcomes.append(outcome)
 
     def close(self) -> None:

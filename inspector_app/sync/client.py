@@ -63,6 +63,7 @@ from inspector_app.sync.assignments import TicketSyncReport, sync_tickets
 from inspector_app.sync.bookkeeping import OutboxWindows
 from inspector_app.sync.config import OfficeLink, load_link, save_link
 from inspector_app.sync.photo_upload import send_photos
+from inspector_app.sync.retry_in_run import retry_in_run
 from inspector_app.sync.run_lock import sync_lock
 
 Progress = Callable[[int, int, str], None]
@@ -396,21 +397,13 @@ class SyncClient:
 
     def _push_one(self, record_id: str, report: SyncReport, deadline: float | None = None,
                   ) -> tuple[RecordResult, Attempt, outbox.Outcome]:
-        tries = 0
-        attempt = Attempt("transient", None, "", "")
-        for n in range(self.policy.attempts_per_run):
-            if n:
-                pause = self.policy.delay(n - 1, self.rng)
-                if deadline is not None and self.clock() + pause >= deadline:
-                    break  # no time left for another try: the record waits for the next run
-                report.retries += 1
-                self.sleep(pause)
-            tries += 1
+        def try_once() -> Attempt:
             attempt = self.send_once(record_id, deadline)
             report.photos_sent += attempt.photos_sent
-            if attempt.kind != "transient":
-                break
-            report.transient_failures += 1
+            return attempt
+
+        attempt, tries = retry_in_run(self, report, deadline, try_once,
+                                      untried=Attempt("transient", None, "", ""))
         if attempt.kind == "sent":
             outcome = outbox.Outcome(record_id, outbox.SENT, tries, attempt.status or 0,
                                      office_url=self.link.office_url)
