@@ -186,8 +186,8 @@ class TicketData:
                               f"the complaint time is in the future: {iso(complaint)}",
                               field="complaint_at")
         values["complaint_at"] = iso(complaint)
-        v.require_text(values["resident_name"], "resident_name", "用户姓名")
         try:
+            v.require_text(values["resident_name"], "resident_name", "用户姓名")
             values["resident_phone"] = v.normalise_phone(values["resident_phone"])
             Address(**{k: values[k] for k in ("city", "district", "street", "community",
                                              "building", "unit", "flat")}).validate()
