@@ -33,6 +33,9 @@ KEY_CHUNK = 400   # tickets read per statement (two parameters each)
 CONTENT = ("digest", "data", "complaint_at", "complaint_utc", "deadline_utc", "profile_name",
            "city", "district", "company", "address")
 NEW_TICKET = ("channel", "ticket", "revision", *CONTENT, "state", "received_at", "updated_at")
+RECEIVED_EVENT = ("event_id", "channel", "ticket", "kind", "at", "by", "source", "data",
+                  "recorded_at")
+REVISION = ("channel", "ticket", "revision", "digest", "data", "source", "by", "received_at")
 
 
 @dataclass(frozen=True)
@@ -135,10 +138,8 @@ def save_batch(c: Tx, tickets: Sequence[TicketData], *, source: str, by: str,
             changed.append((data, columns, revision, held["state"]))
             current[key] = {**held, "digest": digest, "revision": revision}
         outcomes.append(SaveOutcome(*key, "new" if held is None else "revised", revision))
-    c.executemany(f"INSERT INTO tickets ({', '.join(NEW_TICKET)}) VALUES"
-                  f" ({', '.join('?' * len(NEW_TICKET))})", new_rows)
-    c.executemany("INSERT INTO ticket_events (event_id, channel, ticket, kind, at, by, source,"
-                  " data, note, recorded_at) VALUES (?,?,?,?,?,?,?,?,'',?)", events)
+    c.insert_rows("tickets", NEW_TICKET, new_rows)
+    c.insert_rows("ticket_events", RECEIVED_EVENT, events)
     sets = ", ".join(f"{n}=?" for n in ("revision", *CONTENT, "updated_at"))
     for data, columns, revision, state in changed:   # after the new ones: a ticket new and
         key = (data.channel, data.ticket)              # changed in one batch is stored first
@@ -149,6 +150,5 @@ def save_batch(c: Tx, tickets: Sequence[TicketData], *, source: str, by: str,
                                               {"complaint_at": data.complaint_at,
                                                "digest": columns[0]}),
                          f"office-{uuid.uuid4().hex}")
-    c.executemany("INSERT INTO ticket_revisions (channel, ticket, revision, digest, data,"
-                  " source, by, received_at) VALUES (?,?,?,?,?,?,?,?)", revisions)
+    c.insert_rows("ticket_revisions", REVISION, revisions)
     return outcomes
