@@ -76,8 +76,9 @@ def utc_text(moment: datetime) -> str:
 def received_event_id(channel: str, ticket: str) -> str:
     """The `event_id` of a ticket's `received` event: `received-CHANNEL/TICKET`.
 
-    Unique by construction (a ticket is received once, and its key is the `tickets` primary
-    key; a laptop's ids are 32 hex digits, the office's other ones `office-` + hex), and made
+    Unique by construction: a ticket is received once, its key is the `tickets` primary key,
+    and no other event id can hold a '/' (a laptop's are 32 hex digits, the supervisor API's
+    match `[A-Za-z0-9_-]{8,80}`, the office's own are `office-` + hex). Made
     without a random number: an import of sequential ticket numbers appends to the
     `event_id` index instead of writing a random place of it for every ticket."""
     return f"received-{channel}/{ticket}"
