@@ -39,7 +39,9 @@ def test_a_new_ticket_is_stored_as_the_general_code_would(store):
     assert row[2] == utc_iso(complaint + timedelta(minutes=30))
     assert row[3] == made.address().one_line() and row[4] == made.digest()
     assert store.scalar("SELECT data FROM ticket_revisions WHERE ticket='A1'") == row[0]
-    events = store.query("SELECT event_id, data FROM ticket_events ORDER BY ticket")
+    events = store.query("SELECT event_id, data, note, device_id, kind, source FROM"
+                         " ticket_events ORDER BY ticket")
+    assert [tuple(e[2:]) for e in events] == [("", None, "received", "hotline")] * 2
     assert [e[0] for e in events] == ["received-12345/A1", "received-12345/A2"]
     assert events[0][1] == json.dumps({"complaint_at": made.complaint_at,
                                        "digest": made.digest()},
