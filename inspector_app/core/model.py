@@ -39,6 +39,15 @@ def _dt(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
+def address_line(city: str, district: str, street: str, community: str, building: str,
+                 unit: str, flat: str) -> str:
+    """An address on one line (长春市朝阳区人民大街幸福小区3栋2单元101室); `Address.one_line`, for
+    callers that hold the parts without an `Address` (an import of many tickets)."""
+    return ((city or "") + (district or "") + (street or "") + (community or "")
+            + (f"{building}栋" if building else "") + (f"{unit}单元" if unit else "")
+            + (f"{flat}室" if flat else ""))
+
+
 @dataclass
 class Address:
     city: str = ""
@@ -50,13 +59,8 @@ class Address:
     flat: str = ""
 
     def one_line(self) -> str:
-        parts = [self.city, self.district, self.street, self.community]
-        tail = "".join(p for p in (
-            f"{self.building}栋" if self.building else "",
-            f"{self.unit}单元" if self.unit else "",
-            f"{self.flat}室" if self.flat else "",
-        ))
-        return "".join(p for p in parts if p) + tail
+        return address_line(self.city, self.district, self.street, self.community,
+                            self.building, self.unit, self.flat)
 
     def validate(self) -> None:
         v.require_text(self.street, "address.street", "街道/路名")

@@ -94,6 +94,24 @@ class Tx:
             sql = sql.replace("%", "%%").replace("?", "%s")
         self.conn.exec_driver_sql(sql, [tuple(r) for r in rows])
 
+    def insert_rows(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+                    ) -> None:
+        """INSERT many rows in this transaction: `executemany` on SQLite (its per-row steps
+        are as fast as anything there); on PostgreSQL a `COPY ... FROM STDIN`, which the server
+        takes as one stream instead of a statement a row (a 1000-ticket import batch several
+        times faster). Constraints, defaults and triggers apply as for INSERT."""
+        if not rows:
+            return
+        if not self.postgres:
+            self.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES"
+                             f" ({', '.join('?' * len(columns))})", rows)
+            return
+        raw = self.conn.connection.driver_connection
+        with raw.cursor() as cursor, cursor.copy(
+                f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+
     def lock(self, key: str) -> None:
         """Hold `key` until this transaction ends (PostgreSQL; SQLite's write lock is held)."""
         if self.postgres:
