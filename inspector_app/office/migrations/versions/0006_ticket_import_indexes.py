@@ -9,15 +9,15 @@
   filter) imply that condition, so both SQLite and PostgreSQL still use it; the tickets no one
   holds yet are no longer written into it.
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005"
-down_revision = "0004"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
