@@ -12,14 +12,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
 
 from inspector_app.core.tickets import (
+    CLOCK_SKEW,
     EVENT_KINDS,
     FINAL_STATES,
     TicketError,
     TicketEvent,
     TicketStatus,
     apply,
+    iso,
+    parse_time,
 )
 from inspector_app.office.db import Tx, lock_id
 from inspector_app.office.ticket_listing import TicketRefusal
@@ -35,6 +39,15 @@ def not_yours() -> TicketRefusal:
     """A laptop's event on a ticket no longer assigned to its inspector (reassigned, withdrawn)."""
     return TicketRefusal("not_yours", "这张工单已不再派给您（已改派或撤销派单）",
                          "this ticket is no longer assigned to you (reassigned or withdrawn)", 409)
+
+
+def refuse_future(event: TicketEvent, now: datetime | None = None) -> None:
+    """TicketError (field `at`) for an event dated more than `CLOCK_SKEW` after `now` (the
+    office's clock): what a laptop or a person reports has already happened."""
+    at = parse_time(event.at, "at", "事件时间")
+    if at > (now or datetime.now(UTC)) + CLOCK_SKEW:
+        raise TicketError(f"事件时间在将来：{iso(at)}", f"the event is dated in the future: {iso(at)}",
+                          field="at")
 
 
 def refusal_of(exc: TicketError, kind: str) -> TicketRefusal:

@@ -7,7 +7,12 @@ takes no laptop's word: a record carrying `visit.ticket_ref` is accepted only if
    `key_id`; a retired key still verifies what it signed while it was current),
 2. (revision, digest) is one of the ticket's stored revisions (`ticket_revisions`): the office
    really held that content, and
-3. the visit's channel, ticket number and complaint time are exactly the ref's,
+3. the visit's channel, ticket number and complaint time are exactly the ref's, and
+4. the ticket was dispatched (an `assigned` event) at some time to the inspector the sending
+   laptop is enrolled for: the signature does not name an inspector, so a ref copied from
+   another laptop's assignment (of this district or another) verifies; without this check any
+   enrolled laptop could answer, and mark tested, a ticket it was never given. Ever, not now:
+   a ticket reassigned after its first inspector tested it offline still takes that record,
 
 otherwise 422 `ticket_ref_invalid` (zh/en) and nothing is stored. On acceptance of a new real
 record the ticket gets a `tested` event (data {"record": ref}, source 'laptop', by the laptop's
@@ -32,8 +37,10 @@ if TYPE_CHECKING:   # the store is a mixin of modules that use this one
 CODE = "ticket_ref_invalid"
 
 
-def ref_problem(store: OfficeStore, visit: dict[str, Any]) -> tuple[str, str] | None:
-    """(zh, en) of the first reason the visit's `ticket_ref` is not the office's, or None."""
+def ref_problem(store: OfficeStore, visit: dict[str, Any],
+                device_id: str | None = None) -> tuple[str, str] | None:
+    """(zh, en) of the first reason the visit's `ticket_ref` is not the office's (or, with
+    `device_id`, not dispatched to that laptop's inspector), or None."""
     ref = visit.get("ticket_ref")
     try:
         TicketRefShape.model_validate(ref)
@@ -63,7 +70,27 @@ def ref_problem(store: OfficeStore, visit: dict[str, Any]) -> tuple[str, str] | 
             return (f"记录的{zh}（{str(visit.get(name))[:40]}）与工单的（{ref[name]}）不一致",
                     f"the record's {en} ({str(visit.get(name))[:40]!r}) is not the ticket's "
                     f"({ref[name]!r})")
+    if device_id is not None:
+        return _not_dispatched_to(store, ref["channel"], ref["ticket"], device_id)
     return None
+
+
+def _not_dispatched_to(store: OfficeStore, channel: str, ticket: str,
+                       device_id: str) -> tuple[str, str] | None:
+    """(zh, en) when the ticket was never assigned to the laptop's inspector, else None."""
+    inspector = store.db.scalar("SELECT inspector FROM devices WHERE device_id=?", (device_id,))
+    given = {json.loads(r[0]).get("inspector") for r in store.db.query(
+        "SELECT data FROM ticket_events WHERE channel=? AND ticket=? AND kind='assigned'",
+        (channel, ticket))}
+    if inspector and inspector in given:
+        return None
+    if not inspector:
+        return ("发送记录的电脑注册时没有指定检测员，不能回复派单工单",
+                "the laptop that sent the record was not enrolled for an inspector, so it "
+                "cannot answer a dispatched ticket")
+    return (f"该工单从未派给本机的检测员 {inspector}",
+            f"the ticket was never dispatched to {inspector}, the inspector this laptop is "
+            "enrolled for")
 
 
 def ref_refusal(store: OfficeStore, env: dict[str, Any]) -> tuple[str, str] | None:
@@ -72,7 +99,7 @@ def ref_refusal(store: OfficeStore, env: dict[str, Any]) -> tuple[str, str] | No
     visit = env["record"].get("visit") or {}
     if visit.get("ticket_ref") is None:
         return None
-    problem = ref_problem(store, visit)
+    problem = ref_problem(store, visit, str(env["record"]["device"]["device_id"]))
     if problem is None:
         return None
     ref = visit["ticket_ref"]

