@@ -188,7 +188,8 @@ def ticket_digest(data: dict[str, str]) -> str:
 class TicketEvent:
     """One change: `kind`, when it happened (`at`, aware), who did it, from where, and its data.
 
-    data by kind: received/revised {"digest"}; assigned {"inspector"}; contact_attempt and
+    data by kind: received {"complaint_at", "digest"}; revised {"complaint_at", "digest",
+    "withdrawn"?: the inspector it took the ticket from, when it moved it to another district}; assigned {"inspector"}; contact_attempt and
     contacted {"method"}; visit_agreed {"visit_at"}; tested {"record"}; closed {"reason"?};
     cancelled {"reason"}; unreachable {"reason", "attempts"}. `note` is free text.
     """
@@ -299,8 +300,14 @@ def apply(status: TicketStatus, event: TicketEvent) -> TicketStatus:
                           field="at")
     kind = event.kind
     if kind == "revised":
-        return replace(counted, complaint_at=iso(parse_time(
+        revised = replace(counted, complaint_at=iso(parse_time(
             _need(event, "complaint_at", "投诉时间"), "complaint_at", "投诉时间")))
+        if not event.data.get("withdrawn"):
+            return revised
+        # the revision moved the ticket out of its inspector's district: it is nobody's until
+        # the new district gives it to one of its own (a contact made still counts)
+        return replace(revised, inspector=None,
+                       state="received" if status.state == "assigned" else status.state)
     if kind == "assigned":
         inspector = str(_need(event, "inspector", "检测员")).strip()
         state = "assigned" if status.state in ("received", "unreachable") else status.state

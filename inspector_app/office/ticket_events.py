@@ -123,6 +123,20 @@ def feed_after(c: Tx, channel: str, ticket: str, before: TicketStatus,
                   reason=after.state if final else "")
 
 
+def withdrawn_if_moved(c: Tx, channel: str, ticket: str, event: TicketEvent,
+                       inspector: str) -> TicketEvent:
+    """The `revised` event, marked `withdrawn` when the revision (already written to the
+    `tickets` row) put the ticket in another district than its inspector's: an inspector only
+    holds tickets of the district whose supervisor may see and reassign them."""
+    district = c.execute("SELECT district FROM tickets WHERE channel=? AND ticket=?",
+                         (channel, ticket)).scalar()
+    works_in = c.execute("SELECT district FROM users WHERE name=?", (inspector,)).scalar()
+    if district == works_in:
+        return event
+    return TicketEvent(event.kind, event.at, event.by, event.source,
+                       {**event.data, "withdrawn": inspector}, event.note)
+
+
 def record_event(c: Tx, channel: str, ticket: str, event: TicketEvent, event_id: str,
                  device_id: str | None = None, *,
                  before: TicketStatus | None = None) -> TicketStatus:
@@ -131,6 +145,8 @@ def record_event(c: Tx, channel: str, ticket: str, event: TicketEvent, event_id:
     `before`: the replayed status when the caller knows it (a new ticket has none)."""
     if before is None:
         before = replayed(stored_events(c, channel, ticket))
+    if event.kind == "revised" and before.inspector and not event.data.get("withdrawn"):
+        event = withdrawn_if_moved(c, channel, ticket, event, before.inspector)
     after = apply(before, event)
     insert_event(c, channel, ticket, event, event_id, device_id)
     write_state(c, channel, ticket, after)

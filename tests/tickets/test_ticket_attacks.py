@@ -189,3 +189,46 @@ def test_a_ticket_tested_by_two_laptops_of_its_inspectors_keeps_both_records(
 
 def test_raw_ticket_is_importable():   # keeps the helper import honest
     assert raw_ticket("Z1")["ticket"] == "Z1"
+
+
+# -- a revision that moves the ticket -------------------------------------------------------------
+
+def test_a_revision_moving_the_ticket_to_another_district_takes_it_from_the_inspector(
+        office, laptop, tmp_path):
+    """The hotline corrects the district of a ticket already given to li (朝阳区): li's laptop
+    loses it, the new district's supervisor sees it unassigned and gives it to one of hers;
+    朝阳区's supervisor no longer sees it; li cannot log events on it any more."""
+    from tests.office.uploaded import supervisor
+    from inspector_app.sync.assignments import pull_assignments
+    from inspector_app.store.assignments import assignment
+
+    d = dispatch_and_pull(office, laptop)
+    _, zhao = other_laptop(office, tmp_path, "zhao", "南关区")
+    assert outcome(send_events(office, d.link, event("A1"))) == [("stored", None)]
+    moved = {**d.item["data"], "district": "南关区"}
+    with office.admin() as admin:
+        rows = admin.post("/api/v1/tickets", json={"tickets": [moved]}).json()["results"]
+    assert [(r["outcome"], r["revision"]) for r in rows] == [("revised", 2)]
+    detail = office.store.ticket_detail("12345", "A1")
+    assert (detail["district"], detail["inspector"], detail["state"]) == (
+        "南关区", None, "contacted")       # the contact made still counts for the clock
+    assert outcome(send_events(office, d.link, event(
+        "A1", "visit_agreed", data={"visit_at": datetime.now(UTC).isoformat()}))) == [
+        ("refused", "not_yours")]
+    with SyncClient(laptop.db, d.link) as client:
+        pull_assignments(client)
+    assert assignment(laptop.db, "12345", "A1").removed_reason == "reassigned"
+    with supervisor(office, "sup-c", "朝阳区") as sup:
+        assert sup.get("/api/v1/tickets/12345/A1").status_code == 404
+    with supervisor(office, "sup-n", "南关区") as sup:
+        item = sup.get("/api/v1/tickets/12345/A1").json()
+        assert item["inspector"] is None
+        item = sup.post("/api/v1/tickets/12345/A1/assignment", json={"inspector": "zhao"}).json()
+        assert (item["inspector"], item["state"]) == ("zhao", "contacted")
+    assert outcome(send_events(office, zhao, event(
+        "A1", "visit_agreed", data={"visit_at": datetime.now(UTC).isoformat()}))) == [
+        ("stored", None)]
+    # the same district again (another field corrected) keeps the holder
+    with office.admin() as admin:
+        admin.post("/api/v1/tickets", json={"tickets": [{**moved, "text": "改"}]})
+    assert office.store.ticket_detail("12345", "A1")["inspector"] == "zhao"
