@@ -122,11 +122,13 @@ class TicketData:
         number = values["ticket"]
         if not number:
             raise TicketError("工单号为空", "the ticket number is empty", field="ticket")
-        if (len(number) > TICKET_NUMBER_MAX or "/" in number
+        # "." and "..": dot segments in a URL path, so no client could address the ticket
+        if (len(number) > TICKET_NUMBER_MAX or "/" in number or number in (".", "..")
                 or any(not ch.isprintable() or ch.isspace() for ch in number)):
-            raise TicketError(f"工单号只能是不含空格和“/”的文字，最多 {TICKET_NUMBER_MAX} 个字符",
+            raise TicketError(f"工单号只能是不含空格和“/”的文字（不能只是“.”或“..”），"
+                              f"最多 {TICKET_NUMBER_MAX} 个字符",
                               f"a ticket number is at most {TICKET_NUMBER_MAX} characters with "
-                              "no spaces or '/'", field="ticket")
+                              "no spaces or '/' (and not '.' or '..')", field="ticket")
         complaint = parse_time(values["complaint_at"], "complaint_at", "投诉时间")
         if complaint > now + CLOCK_SKEW:
             raise TicketError(f"投诉时间在将来：{iso(complaint)}",

@@ -232,3 +232,31 @@ def test_a_revision_moving_the_ticket_to_another_district_takes_it_from_the_insp
     with office.admin() as admin:
         admin.post("/api/v1/tickets", json={"tickets": [{**moved, "text": "改"}]})
     assert office.store.ticket_detail("12345", "A1")["inspector"] == "zhao"
+
+
+# -- what the hotline pushes ----------------------------------------------------------------------
+
+def test_hostile_ticket_numbers_and_channels_are_refused_row_by_row(office):
+    """Each bad row is refused with its field, the good row stored. '.' and '..' are refused:
+    in a URL path they are dot segments, so no client could ever address such a ticket
+    (`/api/v1/tickets/12345/../assignment` is `/api/v1/tickets/assignment`)."""
+    rows = [raw_ticket("ok-1"), raw_ticket(".."), raw_ticket("."), raw_ticket("A/1"),
+            raw_ticket("A\u200b1"), raw_ticket("A\u202e1"), raw_ticket("A 1"),
+            raw_ticket("A\u30001"), raw_ticket("x" * 65), raw_ticket("B1", channel="walk_in"),
+            raw_ticket("B2", channel="99999"), raw_ticket("B3", channel="12345\u200b"),
+            raw_ticket("B4", complaint_at="2099-01-01T00:00:00+08:00"),
+            raw_ticket("B5", complaint_at="2026-01-05 10:00")]
+    with office.admin() as admin:
+        results = admin.post("/api/v1/tickets", json={"tickets": rows}).json()["results"]
+        assert [(r["outcome"], (r["error"] or {}).get("field")) for r in results] == [
+            ("new", None)] + [("refused", "ticket")] * 8 + [("refused", "channel")] * 3 + [
+            ("refused", "complaint_at")] * 2
+        for r in results[1:]:
+            assert r["error"]["reason"] and r["error"]["reason_zh"]
+        # a NUL or a text beyond 20,000 characters: the request's shape is refused whole
+        for bad in (raw_ticket("C1", text="a\x00b"), raw_ticket("C2", text="冷" * 20_001),
+                    raw_ticket("C3", resident_name="张" * 201)):
+            answer = admin.post("/api/v1/tickets", json={"tickets": [bad]})
+            assert answer.status_code == 422 and answer.json()["reason_zh"], answer.text[:200]
+        assert admin.get("/api/v1/tickets").json()["items"][0]["ticket"] == "ok-1"
+    assert [k for k in ("..", ".", "C1", "C2", "C3") if office.store.ticket_keys(k)] == []
