@@ -14,7 +14,9 @@ takes no laptop's word: a record carrying `visit.ticket_ref` is accepted only if
    enrolled laptop could answer, and mark tested, a ticket it was never given. Ever, not now:
    a ticket reassigned after its first inspector tested it offline still takes that record,
 
-otherwise 422 `ticket_ref_invalid` (zh/en) and nothing is stored. On acceptance of a new real
+otherwise 422 `ticket_ref_invalid` (zh/en) and nothing is stored. The same code refuses a
+correction that answers another dispatched ticket than the record it corrects (or drops or adds
+one): a correction fixes what was measured, not which complaint was answered. On acceptance of a new real
 record the ticket gets a `tested` event (data {"record": ref}, source 'laptop', by the laptop's
 inspector) when its state allows one; a training record is checked the same way but never
 moves a real ticket, and a ticket that is closed or cancelled meanwhile keeps its state (the
@@ -28,7 +30,9 @@ from typing import TYPE_CHECKING, Any
 
 from inspector_app.core.tickets import TicketError, TicketEvent
 from inspector_app.office.ticket_listing import TicketRefusal
+from inspector_app.office.values import record_ref
 from inspector_app.seal.record_schema import TicketRefShape
+from inspector_app.seal.ticket_ref import correction_ticket_problem
 from inspector_app.seal.ticket_signature import ticket_signature_valid
 
 if TYPE_CHECKING:   # the store is a mixin of modules that use this one
@@ -97,6 +101,9 @@ def ref_refusal(store: OfficeStore, env: dict[str, Any]) -> tuple[str, str] | No
     """None for a walk-in record or a valid ref; else (zh, en) of the 422 `ticket_ref_invalid`
     the caller (`office.ingest`) answers."""
     visit = env["record"].get("visit") or {}
+    moved = moved_by_correction(store, env["record"])
+    if moved is not None:
+        return moved
     if visit.get("ticket_ref") is None:
         return None
     problem = ref_problem(store, visit, str(env["record"]["device"]["device_id"]))
@@ -106,6 +113,20 @@ def ref_refusal(store: OfficeStore, env: dict[str, Any]) -> tuple[str, str] | No
     key = (f"{ref.get('channel')}/{ref.get('ticket')}" if isinstance(ref, dict) else "?")[:80]
     return (f"派单工单 {key} 的引用无效：{problem[0]}",
             f"the record's dispatched ticket {key} does not check out: {problem[1]}")
+
+
+def moved_by_correction(store: OfficeStore, record: dict[str, Any]) -> tuple[str, str] | None:
+    """(zh, en) when the record corrects one of its device's records held here and answers
+    another dispatched ticket than it (`seal.ticket_ref.correction_ticket_problem`)."""
+    supersedes = record.get("supersedes")
+    if not isinstance(supersedes, dict) or not supersedes.get("record_id"):
+        return None
+    held = store.record_bytes(record_ref(str(record["device"]["device_id"]),
+                                         str(supersedes["record_id"])))
+    if held is None:   # not here (yet): nothing to hold it to
+        return None
+    corrected = json.loads(held[1])["record"].get("visit") or {}
+    return correction_ticket_problem(corrected, record.get("visit") or {})
 
 
 def mark_tested(store: OfficeStore, envelope: bytes | dict[str, Any], record_ref: str) -> bool:

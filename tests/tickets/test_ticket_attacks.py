@@ -6,26 +6,34 @@ other laptops. Each test says what was tried and what the office must answer.
 
 from __future__ import annotations
 
+import copy
 import uuid
 from datetime import UTC, datetime, timedelta
 
 import httpx
+import pytest
 
+from inspector_app.core.errors import ProcedureError
 from inspector_app.office.store import record_ref
-from inspector_app.seal.record import seal_visit
+from inspector_app.seal.canonical import canonical_bytes
+from inspector_app.seal.device_key import DeviceKey
+from inspector_app.seal.record import Supersedes, envelope_for, seal_visit, start_correction
+from inspector_app.store.assignments import assignment
+from inspector_app.store.sealed import SealedStore
 from inspector_app.store.visits import VisitStore
+from inspector_app.sync.assignments import pull_assignments
 from inspector_app.sync.client import SyncClient
 from inspector_app.sync.config import OfficeLink
 from tests.office.ticket_helpers import raw_ticket, ticket
+from tests.office.uploaded import supervisor
 from tests.sync.factory import laptop_db, profile, signatures
 from tests.sync.live import Laptop
-from tests.tickets.office_visit import dispatch_and_pull, measured_from, seal_clock
+from tests.tickets.items import ticket_data
+from tests.tickets.office_visit import COMPLAINT, dispatch_and_pull, measured_from, seal_clock
 
 
 def other_laptop(office, tmp_path, inspector: str, district: str = "朝阳区") -> tuple:
     """A second real laptop, enrolled for `inspector` (an account made if missing)."""
-    from inspector_app.seal.device_key import DeviceKey
-
     if office.store.query_one("SELECT 1 FROM users WHERE name=?", (inspector,)) is None:
         office.store.add_user(inspector, "inspector", "!", district)
     folder = tmp_path / f"laptop-{inspector}-{uuid.uuid4().hex[:6]}"
@@ -66,8 +74,6 @@ def seal_and_upload(office, lap, link: OfficeLink, item: dict) -> httpx.Response
     VisitStore(lap.db).import_measured(visit)
     envelope = seal_visit(lap.db, visit.id, signatures(), lap.key, profile=profile(),
                           clock=seal_clock(visit))
-    from inspector_app.seal.canonical import canonical_bytes
-
     return httpx.put(f"{office.url}/api/v1/records/{visit.id}",
                      content=canonical_bytes(envelope),
                      headers={**headers(link), "Content-Type": "application/json"}, timeout=10)
@@ -147,7 +153,6 @@ def test_a_ticket_ref_copied_from_another_inspectors_assignment_is_refused(
     d = dispatch_and_pull(office, laptop)
     lap, wang = other_laptop(office, tmp_path, "wang")
     with SyncClient(lap.db, wang) as client:        # pins the office key, pulls nothing
-        from inspector_app.sync.assignments import pull_assignments
         pull_assignments(client)
     answer = seal_and_upload(office, lap, wang, d.item)
     assert answer.status_code == 422, answer.text[:300]
@@ -174,9 +179,7 @@ def test_a_ticket_tested_by_two_laptops_of_its_inspectors_keeps_both_records(
     lap, wang = other_laptop(office, tmp_path, "wang")
     office.store.assign_ticket("12345", "A1", "wang", by="boss")
     with SyncClient(lap.db, wang) as client:
-        from inspector_app.sync.assignments import pull_assignments
         assert pull_assignments(client).pulled == 1
-    from inspector_app.store.assignments import assignment
     item = assignment(lap.db, "12345", "A1").item
     assert seal_and_upload(office, lap, wang, item).status_code == 201
     with SyncClient(laptop.db, d.link) as client:
@@ -198,9 +201,6 @@ def test_a_revision_moving_the_ticket_to_another_district_takes_it_from_the_insp
     """The hotline corrects the district of a ticket already given to li (朝阳区): li's laptop
     loses it, the new district's supervisor sees it unassigned and gives it to one of hers;
     朝阳区's supervisor no longer sees it; li cannot log events on it any more."""
-    from tests.office.uploaded import supervisor
-    from inspector_app.sync.assignments import pull_assignments
-    from inspector_app.store.assignments import assignment
 
     d = dispatch_and_pull(office, laptop)
     _, zhao = other_laptop(office, tmp_path, "zhao", "南关区")
@@ -260,3 +260,93 @@ def test_hostile_ticket_numbers_and_channels_are_refused_row_by_row(office):
             assert answer.status_code == 422 and answer.json()["reason_zh"], answer.text[:200]
         assert admin.get("/api/v1/tickets").json()["items"][0]["ticket"] == "ok-1"
     assert [k for k in ("..", ".", "C1", "C2", "C3") if office.store.ticket_keys(k)] == []
+
+
+# -- the feed -------------------------------------------------------------------------------------
+
+def pull(office, link: OfficeLink, cursor: str | None = None) -> httpx.Response:
+    return httpx.get(f"{office.url}/api/v1/assignments", headers=headers(link), timeout=10,
+                     params={"cursor": cursor} if cursor else {})
+
+
+def test_cursors_travel_with_neither_laptop_nor_inspector_and_a_revoked_laptop_is_shut_out(
+        office, laptop, tmp_path):
+    d = dispatch_and_pull(office, laptop)
+    mine = pull(office, d.link).json()["cursor"]
+    _, li2 = other_laptop(office, tmp_path, "li")          # li's second laptop
+    _, wang = other_laptop(office, tmp_path, "wang")
+    for other in (li2, wang):
+        answer = pull(office, other, mine)
+        assert answer.status_code == 400 and answer.json()["error"] == "bad_cursor"
+        assert answer.json()["reason_zh"]
+    # wang's laptop, from the start, sees nothing of li's
+    assert pull(office, wang).json()["assignments"] == []
+    # re-enrolled for another inspector: the old cursor is refused (a fresh pull starts over)
+    with office.store.write() as c:
+        c.execute("UPDATE devices SET inspector='wang' WHERE device_id=?", (li2.device_id,))
+    li2_cursor = pull(office, li2).json()["cursor"]
+    with office.store.write() as c:
+        c.execute("UPDATE devices SET inspector='li' WHERE device_id=?", (li2.device_id,))
+    assert pull(office, li2, li2_cursor).status_code == 400
+    # revoked: both endpoints 401, the laptop's events are not stored
+    office.store.revoke_device(d.link.device_id, "lost")
+    assert pull(office, d.link, mine).status_code == 401
+    assert send_events(office, d.link, event("A1")).status_code == 401
+    assert office.store.ticket_detail("12345", "A1")["state"] == "assigned"
+
+
+# -- a correction cannot move a record to another ticket ------------------------------------------
+
+def _correction_to(laptop, rid: str, item: dict | None):
+    """A correction of sealed record `rid` made to answer `item`'s ticket (None: a walk-in)."""
+    visit = start_correction(laptop.db, rid, "工单号填错")
+    other = measured_from(item) if item is not None else None
+    visit.ticket_ref = None if other is None else other.ticket_ref
+    if other is not None:
+        visit.channel, visit.ticket, visit.complaint_at = (other.channel, other.ticket,
+                                                           other.complaint_at)
+    VisitStore(laptop.db).update_details(visit)
+    return visit
+
+
+def test_a_correction_cannot_move_a_record_to_another_ticket(office, laptop):
+    """li answered A1; a correction of that record that answers A2 instead (or no ticket)
+    would leave A1 tested by a record that no longer stands and test A2 unseen: refused on
+    the laptop before sealing, and by the office for an envelope built by hand."""
+
+    d = dispatch_and_pull(office, laptop)
+    office.store.save_tickets([ticket_data("A2", complaint_at=COMPLAINT)], source="hotline",
+                              by="hotline")
+    office.store.assign_ticket("12345", "A2", "li", by="boss")
+    with SyncClient(laptop.db, d.link) as client:
+        pull_assignments(client)
+    a2 = assignment(laptop.db, "12345", "A2").item
+    assert seal_and_upload(office, laptop, d.link, d.item).status_code == 201
+    [rid] = [r[0] for r in laptop.db.execute("SELECT id FROM visits").fetchall()]
+    for target in (a2, None):
+        visit = _correction_to(laptop, rid, target)
+        with pytest.raises(ProcedureError) as err:
+            seal_visit(laptop.db, visit.id, signatures(), laptop.key, profile=profile(),
+                       clock=seal_clock(visit))
+        assert err.value.field == "ticket_ref" and "更正" in err.value.message_zh
+        VisitStore(laptop.db).discard(visit.id)
+    # the same, sealed by hand and signed by the device key, sent to the office
+    original = SealedStore(laptop.db).envelope(rid)["record"]
+    for target in (a2, None):
+        record = copy.deepcopy(original)
+        record["record_id"] = str(uuid.uuid4())
+        record["visit"]["id"] = record["record_id"]
+        record["supersedes"] = Supersedes(rid, "工单号填错").to_dict()
+        other = measured_from(target).to_dict() if target else {}
+        record["visit"].pop("ticket_ref")
+        if target:
+            for name in ("ticket_ref", "channel", "ticket", "complaint_at"):
+                record["visit"][name] = other[name]
+        body = canonical_bytes(envelope_for(record, laptop.key))
+        answer = httpx.put(f"{office.url}/api/v1/records/{record['record_id']}", content=body,
+                           headers={**headers(d.link), "Content-Type": "application/json"},
+                           timeout=10)
+        assert answer.status_code == 422, answer.text[:300]
+        assert answer.json()["error"] == "ticket_ref_invalid"
+        assert "更正" in answer.json()["reason_zh"] and "correct" in answer.json()["reason"]
+    assert office.store.ticket_detail("12345", "A2")["state"] == "assigned"
