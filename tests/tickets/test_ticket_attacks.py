@@ -7,6 +7,7 @@ other laptops. Each test says what was tried and what the office must answer.
 from __future__ import annotations
 
 import copy
+import json
 import uuid
 from datetime import UTC, datetime, timedelta
 
@@ -350,3 +351,32 @@ def test_a_correction_cannot_move_a_record_to_another_ticket(office, laptop):
         assert answer.json()["error"] == "ticket_ref_invalid"
         assert "更正" in answer.json()["reason_zh"] and "correct" in answer.json()["reason"]
     assert office.store.ticket_detail("12345", "A2")["state"] == "assigned"
+
+
+# -- the hotline corrects the complaint time after the contact --------------------------------
+
+def test_a_complaint_time_revised_after_the_contact_keeps_the_records_revision_provable(
+        office, laptop):
+    """li contacted the resident and sealed the visit from revision 1 (07:00); the hotline then
+    says the complaint came at 06:20. The ticket's clock follows the hotline's latest word (the
+    contact is now 50 minutes after the complaint, late), the record still verifies and names
+    revision 1 with its digest and time, which the office holds."""
+    d = dispatch_and_pull(office, laptop)
+    contact = "2026-11-01T07:10:00+08:00"
+    assert outcome(send_events(office, d.link, event("A1", at=contact))) == [("stored", None)]
+    assert office.store.ticket("12345", "A1")["contacted_within_limit"] is True
+    earlier = {**d.item["data"], "complaint_at": "2026-11-01T06:20:00+08:00"}
+    with office.admin() as admin:
+        rows = admin.post("/api/v1/tickets", json={"tickets": [earlier]}).json()["results"]
+    assert [(r["outcome"], r["revision"]) for r in rows] == [("revised", 2)]
+    item = office.store.ticket("12345", "A1")
+    assert (item["minutes_to_contact"], item["contacted_within_limit"]) == (50.0, False)
+    assert item["deadline_at"] == "2026-10-31T22:50:00Z"
+    answer = seal_and_upload(office, laptop, d.link, d.item)      # sealed from revision 1
+    assert answer.status_code == 201, answer.text[:300]
+    [rid] = [r[0] for r in laptop.db.execute("SELECT id FROM visits").fetchall()]
+    sealed = office.store.record(record_ref(laptop.key.device_id, rid))
+    ref = json.loads(office.store.record_bytes(sealed["ref"])[1])["record"]["visit"]["ticket_ref"]
+    revisions = {r["revision"]: r for r in office.store.ticket_detail("12345", "A1")["revisions"]}
+    assert (ref["revision"], ref["digest"], ref["complaint_at"]) == (
+        1, revisions[1]["digest"], revisions[1]["data"]["complaint_at"])
