@@ -191,10 +191,6 @@ def test_a_ticket_tested_by_two_laptops_of_its_inspectors_keeps_both_records(
     assert record_ref(laptop.key.device_id, li_visit.id) in detail["records"]
 
 
-def test_raw_ticket_is_importable():   # keeps the helper import honest
-    assert raw_ticket("Z1")["ticket"] == "Z1"
-
-
 # -- a revision that moves the ticket -------------------------------------------------------------
 
 def test_a_revision_moving_the_ticket_to_another_district_takes_it_from_the_inspector(
