@@ -175,11 +175,13 @@ class TicketData:
         number = values["ticket"]
         if not number:
             raise TicketError("工单号为空", "the ticket number is empty", field="ticket")
-        if (len(number) > TICKET_NUMBER_MAX or "/" in number
+        # "." and "..": dot segments in a URL path, so no client could address the ticket
+        if (len(number) > TICKET_NUMBER_MAX or "/" in number or number in (".", "..")
                 or any(not ch.isprintable() or ch.isspace() for ch in number)):
-            raise TicketError(f"工单号只能是不含空格和“/”的文字，最多 {TICKET_NUMBER_MAX} 个字符",
+            raise TicketError(f"工单号只能是不含空格和“/”的文字（不能只是“.”或“..”），"
+                              f"最多 {TICKET_NUMBER_MAX} 个字符",
                               f"a ticket number is at most {TICKET_NUMBER_MAX} characters with "
-                              "no spaces or '/'", field="ticket")
+                              "no spaces or '/' (and not '.' or '..')", field="ticket")
         complaint = parse_time(values["complaint_at"], "complaint_at", "投诉时间")
         if complaint > now + CLOCK_SKEW:
             raise TicketError(f"投诉时间在将来：{iso(complaint)}",
@@ -263,7 +265,8 @@ def ticket_digest(data: dict[str, str]) -> str:
 class TicketEvent:
     """One change: `kind`, when it happened (`at`, aware), who did it, from where, and its data.
 
-    data by kind: received/revised {"digest"}; assigned {"inspector"}; contact_attempt and
+    data by kind: received {"complaint_at", "digest"}; revised {"complaint_at", "digest",
+    "withdrawn"?: the inspector it took the ticket from, when it moved it to another district}; assigned {"inspector"}; contact_attempt and
     contacted {"method"}; visit_agreed {"visit_at"}; tested {"record"}; closed {"reason"?};
     cancelled {"reason"}; unreachable {"reason", "attempts"}. `note` is free text.
     """
@@ -374,8 +377,14 @@ def apply(status: TicketStatus, event: TicketEvent) -> TicketStatus:
                           field="at")
     kind = event.kind
     if kind == "revised":
-        return replace(counted, complaint_at=iso(parse_time(
+        revised = replace(counted, complaint_at=iso(parse_time(
             _need(event, "complaint_at", "投诉时间"), "complaint_at", "投诉时间")))
+        if not event.data.get("withdrawn"):
+            return revised
+        # the revision moved the ticket out of its inspector's district: it is nobody's until
+        # the new district gives it to one of its own (a contact made still counts)
+        return replace(revised, inspector=None,
+                       state="received" if status.state == "assigned" else status.state)
     if kind == "assigned":
         inspector = str(_need(event, "inspector", "检测员")).strip()
         state = "assigned" if status.state in ("received", "unreachable") else status.state

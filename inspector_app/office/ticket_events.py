@@ -12,14 +12,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
 
 from inspector_app.core.tickets import (
+    CLOCK_SKEW,
     EVENT_KINDS,
     FINAL_STATES,
     TicketError,
     TicketEvent,
     TicketStatus,
     apply,
+    iso,
+    parse_time,
 )
 from inspector_app.office.db import Tx, lock_id
 from inspector_app.office.ticket_listing import TicketRefusal
@@ -35,6 +39,15 @@ def not_yours() -> TicketRefusal:
     """A laptop's event on a ticket no longer assigned to its inspector (reassigned, withdrawn)."""
     return TicketRefusal("not_yours", "这张工单已不再派给您（已改派或撤销派单）",
                          "this ticket is no longer assigned to you (reassigned or withdrawn)", 409)
+
+
+def refuse_future(event: TicketEvent, now: datetime | None = None) -> None:
+    """TicketError (field `at`) for an event dated more than `CLOCK_SKEW` after `now` (the
+    office's clock): what a laptop or a person reports has already happened."""
+    at = parse_time(event.at, "at", "事件时间")
+    if at > (now or datetime.now(UTC)) + CLOCK_SKEW:
+        raise TicketError(f"事件时间在将来：{iso(at)}", f"the event is dated in the future: {iso(at)}",
+                          field="at")
 
 
 def refusal_of(exc: TicketError, kind: str) -> TicketRefusal:
@@ -110,6 +123,20 @@ def feed_after(c: Tx, channel: str, ticket: str, before: TicketStatus,
                   reason=after.state if final else "")
 
 
+def withdrawn_if_moved(c: Tx, channel: str, ticket: str, event: TicketEvent,
+                       inspector: str) -> TicketEvent:
+    """The `revised` event, marked `withdrawn` when the revision (already written to the
+    `tickets` row) put the ticket in another district than its inspector's: an inspector only
+    holds tickets of the district whose supervisor may see and reassign them."""
+    district = c.execute("SELECT district FROM tickets WHERE channel=? AND ticket=?",
+                         (channel, ticket)).scalar()
+    works_in = c.execute("SELECT district FROM users WHERE name=?", (inspector,)).scalar()
+    if district == works_in:
+        return event
+    return TicketEvent(event.kind, event.at, event.by, event.source,
+                       {**event.data, "withdrawn": inspector}, event.note)
+
+
 def record_event(c: Tx, channel: str, ticket: str, event: TicketEvent, event_id: str,
                  device_id: str | None = None, *,
                  before: TicketStatus | None = None) -> TicketStatus:
@@ -118,6 +145,8 @@ def record_event(c: Tx, channel: str, ticket: str, event: TicketEvent, event_id:
     `before`: the replayed status when the caller knows it (a new ticket has none)."""
     if before is None:
         before = replayed(stored_events(c, channel, ticket))
+    if event.kind == "revised" and before.inspector and not event.data.get("withdrawn"):
+        event = withdrawn_if_moved(c, channel, ticket, event, before.inspector)
     after = apply(before, event)
     insert_event(c, channel, ticket, event, event_id, device_id)
     write_state(c, channel, ticket, after)

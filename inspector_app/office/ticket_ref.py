@@ -7,9 +7,16 @@ takes no laptop's word: a record carrying `visit.ticket_ref` is accepted only if
    `key_id`; a retired key still verifies what it signed while it was current),
 2. (revision, digest) is one of the ticket's stored revisions (`ticket_revisions`): the office
    really held that content, and
-3. the visit's channel, ticket number and complaint time are exactly the ref's,
+3. the visit's channel, ticket number and complaint time are exactly the ref's, and
+4. the ticket was dispatched (an `assigned` event) at some time to the inspector the sending
+   laptop is enrolled for: the signature does not name an inspector, so a ref copied from
+   another laptop's assignment (of this district or another) verifies; without this check any
+   enrolled laptop could answer, and mark tested, a ticket it was never given. Ever, not now:
+   a ticket reassigned after its first inspector tested it offline still takes that record,
 
-otherwise 422 `ticket_ref_invalid` (zh/en) and nothing is stored. On acceptance of a new real
+otherwise 422 `ticket_ref_invalid` (zh/en) and nothing is stored. The same code refuses a
+correction that answers another dispatched ticket than the record it corrects (or drops or adds
+one): a correction fixes what was measured, not which complaint was answered. On acceptance of a new real
 record the ticket gets a `tested` event (data {"record": ref}, source 'laptop', by the laptop's
 inspector) when its state allows one; a training record is checked the same way but never
 moves a real ticket, and a ticket that is closed or cancelled meanwhile keeps its state (the
@@ -23,7 +30,9 @@ from typing import TYPE_CHECKING, Any
 
 from inspector_app.core.tickets import TicketError, TicketEvent
 from inspector_app.office.ticket_listing import TicketRefusal
+from inspector_app.office.values import record_ref
 from inspector_app.seal.record_schema import TicketRefShape
+from inspector_app.seal.ticket_ref import correction_ticket_problem
 from inspector_app.seal.ticket_signature import ticket_signature_valid
 
 if TYPE_CHECKING:   # the store is a mixin of modules that use this one
@@ -32,8 +41,10 @@ if TYPE_CHECKING:   # the store is a mixin of modules that use this one
 CODE = "ticket_ref_invalid"
 
 
-def ref_problem(store: OfficeStore, visit: dict[str, Any]) -> tuple[str, str] | None:
-    """(zh, en) of the first reason the visit's `ticket_ref` is not the office's, or None."""
+def ref_problem(store: OfficeStore, visit: dict[str, Any],
+                device_id: str | None = None) -> tuple[str, str] | None:
+    """(zh, en) of the first reason the visit's `ticket_ref` is not the office's (or, with
+    `device_id`, not dispatched to that laptop's inspector), or None."""
     ref = visit.get("ticket_ref")
     try:
         TicketRefShape.model_validate(ref)
@@ -63,22 +74,59 @@ def ref_problem(store: OfficeStore, visit: dict[str, Any]) -> tuple[str, str] | 
             return (f"记录的{zh}（{str(visit.get(name))[:40]}）与工单的（{ref[name]}）不一致",
                     f"the record's {en} ({str(visit.get(name))[:40]!r}) is not the ticket's "
                     f"({ref[name]!r})")
+    if device_id is not None:
+        return _not_dispatched_to(store, ref["channel"], ref["ticket"], device_id)
     return None
+
+
+def _not_dispatched_to(store: OfficeStore, channel: str, ticket: str,
+                       device_id: str) -> tuple[str, str] | None:
+    """(zh, en) when the ticket was never assigned to the laptop's inspector, else None."""
+    inspector = store.db.scalar("SELECT inspector FROM devices WHERE device_id=?", (device_id,))
+    given = {json.loads(r[0]).get("inspector") for r in store.db.query(
+        "SELECT data FROM ticket_events WHERE channel=? AND ticket=? AND kind='assigned'",
+        (channel, ticket))}
+    if inspector and inspector in given:
+        return None
+    if not inspector:
+        return ("发送记录的电脑注册时没有指定检测员，不能回复派单工单",
+                "the laptop that sent the record was not enrolled for an inspector, so it "
+                "cannot answer a dispatched ticket")
+    return (f"该工单从未派给本机的检测员 {inspector}",
+            f"the ticket was never dispatched to {inspector}, the inspector this laptop is "
+            "enrolled for")
 
 
 def ref_refusal(store: OfficeStore, env: dict[str, Any]) -> tuple[str, str] | None:
     """None for a walk-in record or a valid ref; else (zh, en) of the 422 `ticket_ref_invalid`
     the caller (`office.ingest`) answers."""
     visit = env["record"].get("visit") or {}
+    moved = moved_by_correction(store, env["record"])
+    if moved is not None:
+        return moved
     if visit.get("ticket_ref") is None:
         return None
-    problem = ref_problem(store, visit)
+    problem = ref_problem(store, visit, str(env["record"]["device"]["device_id"]))
     if problem is None:
         return None
     ref = visit["ticket_ref"]
     key = (f"{ref.get('channel')}/{ref.get('ticket')}" if isinstance(ref, dict) else "?")[:80]
     return (f"派单工单 {key} 的引用无效：{problem[0]}",
             f"the record's dispatched ticket {key} does not check out: {problem[1]}")
+
+
+def moved_by_correction(store: OfficeStore, record: dict[str, Any]) -> tuple[str, str] | None:
+    """(zh, en) when the record corrects one of its device's records held here and answers
+    another dispatched ticket than it (`seal.ticket_ref.correction_ticket_problem`)."""
+    supersedes = record.get("supersedes")
+    if not isinstance(supersedes, dict) or not supersedes.get("record_id"):
+        return None
+    held = store.record_bytes(record_ref(str(record["device"]["device_id"]),
+                                         str(supersedes["record_id"])))
+    if held is None:   # not here (yet): nothing to hold it to
+        return None
+    corrected = json.loads(held[1])["record"].get("visit") or {}
+    return correction_ticket_problem(corrected, record.get("visit") or {})
 
 
 def mark_tested(store: OfficeStore, envelope: bytes | dict[str, Any], record_ref: str) -> bool:

@@ -34,6 +34,7 @@ from inspector_app.office.ticket_events import (  # noqa: F401 - the store's pub
     not_yours,
     record_event,
     refusal_of,
+    refuse_future,
     stored_events,
 )
 from inspector_app.office.ticket_intake import SaveOutcome, save_batch
@@ -76,8 +77,13 @@ class TicketStore:
         `expect_inspector` (a laptop's event): the ticket must be assigned to this inspector,
         checked under the ticket's lock in the transaction that stores the event — a check made
         before it could pass, then lose to a reassignment committed meanwhile, and the event
-        would be stored on a ticket that is no longer that inspector's (409 `not_yours`)."""
+        would be stored on a ticket that is no longer that inspector's (409 `not_yours`).
+
+        An event dated more than `CLOCK_SKEW` after the office's clock is refused (TicketError,
+        field `at`) whoever sends it: a laptop reports what already happened, and a contact
+        dated next year would stand in the ticket's history and figures for good."""
         event_id = event_id or f"office-{uuid.uuid4().hex}"
+        refuse_future(event)
         with self.db.write() as c:
             c.lock(f"ticket:{channel}/{ticket}")
             row = c.execute("SELECT inspector FROM tickets WHERE channel=? AND ticket=?",

@@ -26,7 +26,7 @@ from inspector_app.seal.chain_head import require_head_held, write_head
 from inspector_app.seal.device_key import DeviceKey
 from inspector_app.seal.record_schema import check_envelope
 from inspector_app.seal.signature import Signatures, check_signatures
-from inspector_app.seal.ticket_ref import require_ticket_signature
+from inspector_app.seal.ticket_ref import correction_ticket_problem, require_ticket_signature
 from inspector_app.store.photos import copy_links, envelope_photos
 from inspector_app.store.sealed import SealedRow, SealedStore, SignatureDrafts
 from inspector_app.store.visits import (
@@ -206,6 +206,10 @@ def _correction_link(db: sqlite_utils.Database, visit: Visit,
         raise ProcedureError(f"本机没有已签封的记录 {link.record_id}，无法更正",
                              f"no sealed record {link.record_id} on this laptop to supersede",
                              field="supersedes") from None
+    moved = correction_ticket_problem(sealed.envelope(link.record_id)["record"]["visit"],
+                                      visit.to_dict())
+    if moved is not None:
+        raise ProcedureError(*moved, field="ticket_ref")
     later = sealed.superseded_by(link.record_id)
     if later:
         raise ProcedureError(f"记录 {link.record_id} 已被 {later} 更正：请更正最新的记录",

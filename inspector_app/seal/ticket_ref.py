@@ -47,6 +47,29 @@ def ticket_ref_signature_problem(ref: dict[str, Any],
     return None
 
 
+def answered_ticket(visit: dict[str, Any]) -> str | None:
+    """'CHANNEL/TICKET' of the dispatched ticket a visit (as a dict) answers, None: walk-in."""
+    ref = visit.get("ticket_ref")
+    return f"{ref.get('channel')}/{ref.get('ticket')}" if isinstance(ref, dict) else None
+
+
+def correction_ticket_problem(corrected: dict[str, Any],
+                              correction: dict[str, Any]) -> tuple[str, str] | None:
+    """(zh, en) when a correction answers another dispatched ticket than the record it
+    corrects (or drops or adds one), else None.
+
+    Why: a correction fixes what was measured or typed, not which complaint was answered. One
+    that moved the ref would test the new ticket unseen and leave the old one "tested" by a
+    record that no longer stands. Used by the laptop before sealing and by the office."""
+    was, now = answered_ticket(corrected), answered_ticket(correction)
+    if was == now:
+        return None
+    none_zh, none_en = "无派单", "none"
+    return (f"更正记录必须回复与被更正记录相同的派单工单（原为 {was or none_zh}，现为 {now or none_zh}）",
+            f"a correction must answer the same dispatched ticket as the record it corrects "
+            f"(was {was or none_en}, now {now or none_en})")
+
+
 def pinned_office_key(db: sqlite_utils.Database) -> dict[str, Any] | None:
     """The office key this laptop pinned when it pulled assignments (None: never pulled)."""
     from inspector_app.store.assignments import office_key  # the laptop's assignment store
