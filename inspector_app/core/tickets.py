@@ -130,7 +130,8 @@ class TicketData:
         (channel, number, when, name, phone, city, district, street, community, building,
          unit, flat, company) = [s.strip() for s in values[:13]]
         if (channel not in _CHANNEL_SET or not number or len(number) > TICKET_NUMBER_MAX
-                or "/" in number or " " in number or not number.isprintable()):
+                or "/" in number or " " in number or not number.isprintable()
+                or number in (".", "..")):
             # isprintable() is False for every whitespace character but the ASCII space
             return None
         try:
