@@ -93,6 +93,21 @@ class ReviewStore:
                 return
             key = ordering.key_of(self._summary(rows[-1]))
 
+    def _with_revisions(self, source: dict[str, Any]) -> dict[str, Any]:
+        """Say on which of the ticket's revisions a dispatched record rests, and how many the
+        office holds: a record sealed from an earlier revision is not hidden behind the
+        latest one (the hotline may have corrected the complaint time since)."""
+        if not source.get("dispatched"):
+            return source
+        latest = self.db.scalar("SELECT max(revision) FROM ticket_revisions WHERE channel=?"
+                                " AND ticket=?", (source.get("channel"), source.get("ticket")))
+        source["latest_revision"] = latest
+        used = source.get("revision")
+        if latest is not None and isinstance(used, int) and used < latest:
+            source["label_zh"] += f"，依据第 {used} 版（工单现有 {latest} 版）"
+            source["label_en"] += f", from revision {used} (the ticket now has {latest})"
+        return source
+
     @staticmethod
     def _summary(row: tuple) -> dict[str, Any]:
         item = dict(zip(SUMMARY_COLS, row, strict=True))
@@ -127,7 +142,8 @@ class ReviewStore:
         detail["envelope"] = json.loads(bytes(row[-1]).decode("utf-8"))
         record = detail["envelope"].get("record") if isinstance(detail["envelope"], dict) else None
         visit = record.get("visit") if isinstance(record, dict) else None  # synthetic rows: none
-        detail["ticket_source"] = ticket_source(visit if isinstance(visit, dict) else {})
+        detail["ticket_source"] = self._with_revisions(
+            ticket_source(visit if isinstance(visit, dict) else {}))
         detail["review_history"] = [
             {"kind": r[4], "from_state": r[5], "state": r[0], "comment": r[1], "by": r[2],
              "at": r[3]}

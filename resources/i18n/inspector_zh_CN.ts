@@ -1142,620 +1142,625 @@ Choose the inspector whose laptops get it:</source>
 <context>
     <name>RecordDetail</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="244"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="251"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="245"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="252"/>
         <source>Visit</source>
         <translation>检测信息</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="245"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="246"/>
         <source>Rooms and readings</source>
         <translation>房间与读数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="246"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="247"/>
         <source>Signatures</source>
         <translation>签字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="247"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="550"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="248"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="551"/>
         <source>Verification</source>
         <translation>验证</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="248"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="261"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="249"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="262"/>
         <source>Review history</source>
         <translation>审核历史</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="252"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="253"/>
         <source>Times</source>
         <translation>时间节点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="253"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="254"/>
         <source>Test conditions</source>
         <translation>检测条件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="254"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="268"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="616"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="255"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="269"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="622"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="255"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="759"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="256"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="765"/>
         <source>Instrument</source>
         <translation>仪器</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="256"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="257"/>
         <source>Rooms (select one to see its points)</source>
         <translation>房间（选中一间可查看其测点）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="257"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="258"/>
         <source>Points of the selected room</source>
         <translation>所选房间的测点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="258"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="259"/>
         <source>Readings of the selected room</source>
         <translation>所选房间的读数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="259"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="260"/>
         <source>Is this the record as sealed?</source>
         <translation>是否与签封时的记录一致？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="260"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="261"/>
         <source>Corrections</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="262"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="263"/>
         <source>Refund rulings</source>
         <translation>退费裁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="263"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="585"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="264"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="591"/>
         <source>Inspector</source>
         <translation>检测人员</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="264"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="571"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="265"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="577"/>
         <source>Resident</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="265"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="266"/>
         <source>Witness</source>
         <translation>见证人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="267"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="268"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="267"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="268"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="267"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="268"/>
         <source>Area (m²)</source>
         <translation>面积 (m²)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="267"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="268"/>
         <source>Points required</source>
         <translation>应测点数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="268"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="269"/>
         <source>Room mean</source>
         <translation>房间均值</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="270"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="271"/>
         <source>Point</source>
         <translation>测点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="270"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="271"/>
         <source>Readings (°C)</source>
         <translation>读数 (°C)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="270"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="271"/>
         <source>Mean</source>
         <translation>均值</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="270"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="271"/>
         <source>Entry</source>
         <translation>录入方式</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="272"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="273"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="272"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="273"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="272"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="273"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="272"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="273"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="273"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="274"/>
         <source>Comment</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="275"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="276"/>
         <source>Ruling no.</source>
         <translation>裁定书编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="275"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="276"/>
         <source>Decision</source>
         <translation>裁定结果</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="275"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="276"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="275"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="276"/>
         <source>Issued by</source>
         <translation>签发人</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="276"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="277"/>
         <source>Issued at</source>
         <translation>签发时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="276"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="277"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="278"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="279"/>
         <source>TRAINING / DEMO record: not evidence of a test, never to be used to decide a refund</source>
         <translation>培训/演示记录：不能作为检测证据，不得用于退费裁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="440"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="441"/>
         <source>No record selected</source>
         <translation>未选择记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="508"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="509"/>
         <source>Tested %1</source>
         <translation>检测时间 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="515"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="516"/>
         <source>Review: %1</source>
         <translation>审核：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="517"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="518"/>
         <source>Record %1</source>
         <translation>记录 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="525"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="526"/>
         <source>Verification failed: %1</source>
         <translation>验证未通过：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="531"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="532"/>
         <source>A later record corrects this one: see Verification → Corrections</source>
         <translation>本记录已被后续记录更正：见“验证 → 更正”</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="541"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="542"/>
         <source>Another device also sent a record under this record id (device %1). It is kept apart and changes nothing here; this record is from device %2.</source>
         <translation>另有设备（%1）以同一记录编号上传了记录。办公室将其分开保存，不影响本记录；本记录来自设备 %2。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="569"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="571"/>
         <source>Ticket no.</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="570"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="573"/>
+        <source>Ticket source</source>
+        <translation>工单来源</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="576"/>
         <source>Channel</source>
         <translation>投诉渠道</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="572"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="578"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="573"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="579"/>
         <source>Heated area</source>
         <translation>供热面积</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="575"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="581"/>
         <source>Heating company</source>
         <translation>供热企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="577"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="583"/>
         <source>Position in building</source>
         <translation>房屋位置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="579"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="585"/>
         <source>None (an ordinary flat)</source>
         <translation>无（普通户）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="580"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="586"/>
         <source>Outdoor temperature</source>
         <translation>室外温度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="587"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="647"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="593"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="653"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="593"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="599"/>
         <source>Complaint</source>
         <translation>投诉时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="596"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="602"/>
         <source>Contacted</source>
         <translation>联系时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="597"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="603"/>
         <source>Arrived</source>
         <translation>到达时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="597"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="603"/>
         <source>Tested</source>
         <translation>检测时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="603"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="609"/>
         <source> (%1 min after the complaint)</source>
         <translation>（投诉后 %1 分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="605"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="611"/>
         <source>, later than the %1 min allowed</source>
         <translation>，超过规定的 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="609"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="615"/>
         <source> (at least %1 min required)</source>
         <translation>（要求至少关闭 %1 分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="611"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="617"/>
         <source>Closed since</source>
         <translation>门窗关闭时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="619"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="625"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="620"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="626"/>
         <source>each room at least %1 °C (%2 rules, version %3)</source>
         <translation>每个房间不低于 %1 °C（%2规则，版本 %3）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="627"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="633"/>
         <source>Coldest room</source>
         <translation>最低房间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="630"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="636"/>
         <source>Area below standard</source>
         <translation>不合格面积</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="633"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="639"/>
         <source>Refund per day</source>
         <translation>每日退费</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="634"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="986"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="640"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="992"/>
         <source>%1 yuan</source>
         <translation>%1 元</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="641"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="647"/>
         <source>Not tested: %1</source>
         <translation>未检测：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="643"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="649"/>
         <source>No refund band for %1</source>
         <translation>%1 无对应的退费档</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="658"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="664"/>
         <source>met</source>
         <translation>已满足</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="658"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="664"/>
         <source>NOT met</source>
         <translation>未满足</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="661"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="667"/>
         <source>Preconditions</source>
         <translation>检测前提</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="675"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="681"/>
         <source>Exemptions</source>
         <translation>免责情形</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="678"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="684"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="688"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="694"/>
         <source>Model</source>
         <translation>型号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="689"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="695"/>
         <source>Serial no.</source>
         <translation>仪器编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="690"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="696"/>
         <source>Calibration certificate</source>
         <translation>检定证书编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="694"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="697"/>
         <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="700"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="703"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="706"/>
         <source>Certificate valid until</source>
         <translation>证书有效期至</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="695"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="701"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="698"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="704"/>
         <source>%1, EXPIRED on the test day</source>
         <translation>%1，检测当日已过期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="701"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="707"/>
         <source>%1 (valid on the test day)</source>
         <translation>%1（检测当日有效）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="703"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="709"/>
         <source>Correction</source>
         <translation>修正值</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="717"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="723"/>
         <source> (coldest)</source>
         <translation>（最低）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="761"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="767"/>
         <source>Typed in by hand</source>
         <translation>手工录入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="765"/>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="788"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="771"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="794"/>
         <source>Point %1</source>
         <translation>测点 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="807"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="813"/>
         <source>%1, signed %2</source>
         <translation>%1，签字时间 %2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="817"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="823"/>
         <source>The inspector&apos;s signature is missing</source>
         <translation>缺少检测人员签字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="825"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="831"/>
         <source>Refused to sign. Reason: %1</source>
         <translation>拒绝签字。原因：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="836"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="842"/>
         <source>No witness signature</source>
         <translation>无见证人签字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="838"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="844"/>
         <source>Neither a resident signature nor a recorded refusal</source>
         <translation>既无用户签字，也未记录拒绝签字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="853"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="859"/>
         <source>The record is damaged or incomplete</source>
         <translation>记录已损坏或不完整</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="858"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="864"/>
         <source>Content unchanged since sealing</source>
         <translation>签封后内容未被修改</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="859"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="865"/>
         <source>Content CHANGED after sealing</source>
         <translation>签封后内容已被修改！</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="860"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="866"/>
         <source>The fingerprint (SHA-256) of the record was worked out again here and is the one sealed on the laptop.</source>
         <translation>已在本机重新计算记录的哈希值（SHA-256），与设备签封时的哈希值一致。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="866"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="872"/>
         <source>Device signature valid</source>
         <translation>设备签名有效</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="867"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="873"/>
         <source>Device signature NOT valid</source>
         <translation>设备签名无效！</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="868"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="874"/>
         <source>The fingerprint is signed with the key of the laptop named below.</source>
         <translation>该哈希值由下列设备的密钥签名。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="872"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="878"/>
         <source>The office&apos;s index names another fingerprint</source>
         <translation>监管平台索引中记载的哈希值与此不同</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="873"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="879"/>
         <source>Index: %1</source>
         <translation>索引：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="877"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="883"/>
         <source>Checked by the office on receipt: %1</source>
         <translation>监管平台接收时校验：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="879"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="885"/>
         <source>Received %1 by %2</source>
         <translation>接收于 %1，方式：%2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="884"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="890"/>
         <source>Sealed by laptop %1 at %2</source>
         <translation>由设备 %1 于 %2 签封</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="887"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="893"/>
         <source>Device public key:</source>
         <translation>设备公钥：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="897"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="903"/>
         <source> (resolved %1 by %2)</source>
         <translation>（已于 %1 由 %2 处理）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="901"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="907"/>
         <source>Previous record&apos;s fingerprint:</source>
         <translation>前序记录的哈希值：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="902"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="908"/>
         <source>First record of this laptop (no previous record).</source>
         <translation>该设备的第一条记录（无前序记录）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="905"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="911"/>
         <source>Position %1 in this laptop&apos;s chain: %2</source>
         <translation>该设备记录链第 %1 条：%2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="909"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="915"/>
         <source>Fingerprint of this record (SHA-256)</source>
         <translation>本记录的哈希值（SHA-256）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="910"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="916"/>
         <source>Compare it with the one printed on the resident&apos;s slip.</source>
         <translation>可与用户所持测温单上印的 SHA-256 校验值核对。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="925"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="931"/>
         <source>This record corrects an earlier one. Reason: %1</source>
         <translation>本记录是对先前一条记录的更正。原因：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="929"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="935"/>
         <source>A later record corrects this one:</source>
         <translation>本记录已被以下后续记录更正：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="931"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="937"/>
         <source>This record neither corrects nor is corrected by another.</source>
         <translation>本记录未更正其他记录，也未被其他记录更正。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="972"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="978"/>
         <source>Not reviewed yet.</source>
         <translation>尚未审核。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="982"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="988"/>
         <source>replaced by %1</source>
         <translation>已被 %1 取代</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="983"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="989"/>
         <source>in force</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="995"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="1001"/>
         <source>No ruling issued yet.</source>
         <translation>尚未签发裁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="833"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="839"/>
         <source> (%1)</source>
         <translation>（%1）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="249"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="250"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="535"/>
+        <location filename="../../inspector_app/ui/supervisor/record_detail.py" line="536"/>
         <source>Evidence incomplete: %1 cited photos not received yet (see Photos)</source>
         <translation>证据不完整：记录引用的照片有 %1 张办公室尚未收到（见“照片”）</translation>
     </message>

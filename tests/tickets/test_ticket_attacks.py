@@ -376,3 +376,7 @@ def test_a_complaint_time_revised_after_the_contact_keeps_the_records_revision_p
     revisions = {r["revision"]: r for r in office.store.ticket_detail("12345", "A1")["revisions"]}
     assert (ref["revision"], ref["digest"], ref["complaint_at"]) == (
         1, revisions[1]["digest"], revisions[1]["data"]["complaint_at"])
+    source = sealed["ticket_source"]          # the reviewer sees it rests on an older revision
+    assert (source["revision"], source["latest_revision"]) == (1, 2)
+    assert source["label_zh"].endswith("依据第 1 版（工单现有 2 版）")
+    assert source["label_en"].endswith("from revision 1 (the ticket now has 2)")

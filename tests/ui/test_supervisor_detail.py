@@ -124,6 +124,7 @@ def test_shows_rooms_points_readings_signatures_and_verifies(view, detail, qtbot
     assert view.verdict_label.text() == view.label("verdict", "fail")
     assert BAD in view.verdict_label.styleSheet()
     assert view.fields["ticket"].text() == "12345-20261126-0042"
+    assert view.fields["ticket_source"].text() == "typed at the door (no dispatched ticket)"
     assert view.fields["resident_name"].text() == "李秀兰"
     assert "86.5" in view.fields["heated_area"].text()
     assert "-18.5" in view.fields["outdoor"].text()
@@ -308,6 +309,7 @@ def test_follows_a_language_switch(view, detail):
         assert chinese != "Rooms and readings" and any("\u4e00" <= ch <= "\u9fff" for ch in chinese)
         assert view.rooms_table.rowCount() == 3 and view.rooms_table.currentRow() == 1
         assert view.points_table.rowCount() == 5
+        assert view.fields["ticket_source"].text() == "现场录入（无派单）"
     finally:
         i18n.install_language("en")
         QCoreApplication.processEvents()

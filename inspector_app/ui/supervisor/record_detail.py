@@ -20,6 +20,7 @@ from inspector_app.core.decimal_math import round_to
 from inspector_app.core.model import Address
 from inspector_app.core.profile import Profile
 from inspector_app.core.record_time import DEFAULT_ZONE, shown_time
+from inspector_app.core.visit_from_ticket import ticket_source
 from inspector_app.seal.problems import Problem
 from inspector_app.seal.verify import verify_envelope
 from inspector_app.slip.content import (
@@ -489,7 +490,7 @@ class RecordDetail(QWidget):
         self.problems = verify_envelope(envelope)
 
         self._fill_header(detail, record, visit, result)
-        self._fill_visit(record, visit)
+        self._fill_visit(record, visit, detail.get("ticket_source"))
         self._fill_result(record, visit, result, prof)
         self._fill_instrument(visit)
         self._fill_rooms(visit, result, selected_room)
@@ -564,9 +565,14 @@ class RecordDetail(QWidget):
         self.fields[key] = shown
         return shown
 
-    def _fill_visit(self, record: dict[str, Any], visit: dict[str, Any]) -> None:
+    def _fill_visit(self, record: dict[str, Any], visit: dict[str, Any],
+                    source: dict[str, Any] | None = None) -> None:
         f = self.visit_form
         self._add(f, "ticket", self.tr("Ticket no."), fmt_num(visit.get("ticket")))
+        source = source if isinstance(source, dict) else ticket_source(visit)
+        self._add(f, "ticket_source", self.tr("Ticket source"),
+                  i18n.pick(str(source.get("label_zh", "")), str(source.get("label_en", ""))),
+                  None if source.get("dispatched") else "#8a5a00")
         self._add(f, "channel", self.tr("Channel"), self.label("channel", visit.get("channel")))
         self._add(f, "resident_name", self.tr("Resident"), fmt_num(visit.get("resident_name")))
         self._add(f, "resident_phone", self.tr("Phone"), fmt_num(visit.get("resident_phone")))
