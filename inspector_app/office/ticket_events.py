@@ -11,7 +11,7 @@ for an inspector's laptops under the `ticket_feed` lock, so numbers follow commi
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from inspector_app.core.tickets import (
@@ -24,6 +24,7 @@ from inspector_app.core.tickets import (
     apply,
     iso,
     parse_time,
+    replay,
 )
 from inspector_app.office.db import Tx, lock_id
 from inspector_app.office.ticket_listing import TicketRefusal
@@ -89,13 +90,6 @@ def stored_events(c: Tx, channel: str, ticket: str) -> list[TicketEvent]:
                                " WHERE channel=? AND ticket=? ORDER BY id", (channel, ticket))]
 
 
-def replayed(events: Sequence[TicketEvent]) -> TicketStatus:
-    status = TicketStatus()
-    for event in events:
-        status = apply(status, event)
-    return status
-
-
 def insert_event(c: Tx, channel: str, ticket: str, event: TicketEvent, event_id: str,
                   device_id: str | None = None) -> None:
     c.execute("INSERT INTO ticket_events (event_id, channel, ticket, kind, at, by, source,"
@@ -144,7 +138,7 @@ def record_event(c: Tx, channel: str, ticket: str, event: TicketEvent, event_id:
     rewrite the state columns and bump the feed. TicketError: nothing written.
     `before`: the replayed status when the caller knows it (a new ticket has none)."""
     if before is None:
-        before = replayed(stored_events(c, channel, ticket))
+        before = replay(stored_events(c, channel, ticket))
     if event.kind == "revised" and before.inspector and not event.data.get("withdrawn"):
         event = withdrawn_if_moved(c, channel, ticket, event, before.inspector)
     after = apply(before, event)

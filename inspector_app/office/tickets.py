@@ -25,6 +25,8 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
+
 from inspector_app.core.tickets import TicketData, TicketError, TicketEvent
 from inspector_app.office.db import Database
 from inspector_app.office.ticket_events import (  # noqa: F401 - the store's public names
@@ -84,6 +86,25 @@ class TicketStore:
         dated next year would stand in the ticket's history and figures for good."""
         event_id = event_id or f"office-{uuid.uuid4().hex}"
         refuse_future(event)
+        try:
+            stored = self._store_event(channel, ticket, event, event_id, device_id,
+                                       expect_inspector)
+        except IntegrityError:
+            # Two tickets' locks let two requests race for one event id: the unique index
+            # keeps one; the other is told as a re-sent id would be.
+            held = self.db.query_one("SELECT channel, ticket FROM ticket_events WHERE"
+                                     " event_id=?", (event_id,))
+            if held is None:
+                raise
+            if tuple(held) != (channel, ticket):
+                raise _event_id_taken() from None
+            stored = False
+        found = self.ticket(channel, ticket)
+        assert found is not None
+        return found, stored
+
+    def _store_event(self, channel: str, ticket: str, event: TicketEvent, event_id: str,
+                     device_id: str | None, expect_inspector: str | None) -> bool:
         with self.db.write() as c:
             c.lock(f"ticket:{channel}/{ticket}")
             row = c.execute("SELECT inspector FROM tickets WHERE channel=? AND ticket=?",
@@ -93,8 +114,7 @@ class TicketStore:
             held = c.execute("SELECT channel, ticket FROM ticket_events WHERE event_id=?",
                              (event_id,)).fetchone()
             if held is not None and tuple(held) != (channel, ticket):
-                raise TicketRefusal("event_id_taken", "该事件编号已用于另一个工单",
-                                    "this event id belongs to another ticket's event", 409)
+                raise _event_id_taken()
             stored = held is None
             if stored and expect_inspector is not None and row[0] != expect_inspector:
                 raise not_yours()
@@ -103,9 +123,7 @@ class TicketStore:
                     record_event(c, channel, ticket, event, event_id, device_id)
                 except TicketError as exc:
                     raise refusal_of(exc, event.kind) from exc
-        found = self.ticket(channel, ticket)
-        assert found is not None
-        return found, stored
+        return stored
 
     def assign_ticket(self, channel: str, ticket: str, inspector: str, *, by: str,
                       source: str = "office") -> dict[str, Any]:
@@ -199,3 +217,8 @@ class TicketStore:
                     f" (SELECT max(d.last_seen_at) {live}) FROM users u"
                     " WHERE u.role = 'inspector'"
                     f" AND u.disabled_at IS NULL {where} ORDER BY u.name", params)]
+
+
+def _event_id_taken() -> TicketRefusal:
+    return TicketRefusal("event_id_taken", "该事件编号已用于另一个工单",
+                         "this event id belongs to another ticket's event", 409)

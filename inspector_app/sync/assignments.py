@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from inspector_app.core.tickets import TicketError
+from inspector_app.core.tickets import TicketData, TicketError, ticket_digest
 from inspector_app.seal.ticket_signature import ticket_signature_valid
 from inspector_app.store import assignments as store
 from inspector_app.store import ticket_outbox
@@ -274,15 +274,27 @@ def pull_assignments(client: SyncClient, *, deadline: float | None = None,
 
 def _badly_signed(body: dict[str, Any]) -> str | None:
     """The key of the first assignment not signed by the answer's office key (which
-    `save_pull` holds to the key pinned on this laptop), or None when all are."""
+    `save_pull` holds to the key pinned on this laptop), or whose words (address, resident,
+    complaint) are not the content its signed digest names; None when all are sound. The
+    list the inspector works from is then the office's, not only the visit started from it."""
     key = body.get("office_key") if isinstance(body.get("office_key"), dict) else {}
     for item in body["assignments"]:
         signature = item.get("signature") if isinstance(item.get("signature"), dict) else {}
         if signature.get("key_id") != key.get("key_id") or not ticket_signature_valid(
                 key.get("public_key"), signature.get("value"), item["channel"], item["ticket"],
-                item.get("revision"), item.get("digest"), item.get("complaint_at")):
+                item.get("revision"), item.get("digest"), item.get("complaint_at")) \
+                or not _content_is_digest(item):
             return f"{item['channel']}/{item['ticket']}"
     return None
+
+
+def _content_is_digest(item: dict[str, Any]) -> bool:
+    data = item.get("data")
+    try:
+        return isinstance(data, dict) and ticket_digest(
+            {k: data[k] for k in TicketData.field_names()}) == item.get("digest")
+    except (KeyError, TypeError):
+        return False
 
 
 def _pull_failed(report: TicketSyncReport, answer: _Answer) -> None:

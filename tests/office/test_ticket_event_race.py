@@ -87,3 +87,46 @@ def test_many_events_racing_reassignments_land_only_while_the_ticket_is_theirs(o
             laptop_events += 1
             assert by == holder, f"{by}'s event stored while the ticket was {holder}'s"
     assert laptop_events > 0
+
+
+def test_one_event_id_raced_onto_two_tickets_is_stored_once_and_refused_once(office_db):
+    """Two tickets' locks do not exclude each other, so two requests may both find an event id
+    unused; the unique index keeps one and the other is told `event_id_taken`, never a 500."""
+    from inspector_app.office.store import OfficeStore
+    from inspector_app.office.tickets import TicketRefusal
+    from tests.office.ticket_helpers import add_inspector, add_laptop, ticket
+
+    store = OfficeStore(office_db)
+    try:
+        add_inspector(store, "li")
+        add_laptop(store, "li")
+        for round_no in range(12):
+            numbers = (f"E{round_no}a", f"E{round_no}b")
+            store.save_tickets([ticket(n) for n in numbers], source="hotline", by="t")
+            for n in numbers:
+                store.assign_ticket("12345", n, "li", by="t")
+            event_id = uuid.uuid4().hex
+            outcomes: list[str] = []
+            gate = threading.Barrier(2)
+
+            def send(number: str, event_id: str = event_id, gate: threading.Barrier = gate,
+                     outcomes: list[str] = outcomes) -> None:
+                gate.wait()
+                try:
+                    store.add_ticket_event("12345", number, TicketEvent(
+                        "contact_attempt", now_iso(), "li", "laptop", {"method": "phone"}),
+                        event_id=event_id, expect_inspector="li")
+                    outcomes.append("stored")
+                except TicketRefusal as refusal:
+                    outcomes.append(refusal.code)
+
+            threads = [threading.Thread(target=send, args=(n,)) for n in numbers]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join(timeout=30)
+            assert sorted(outcomes) == ["event_id_taken", "stored"], outcomes
+            assert store.scalar("SELECT count(*) FROM ticket_events WHERE event_id=?",
+                                (event_id,)) == 1
+    finally:
+        store.close()
