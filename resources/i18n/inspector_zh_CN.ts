@@ -285,6 +285,650 @@ Choose the inspector whose laptops get it:</source>
     </message>
 </context>
 <context>
+    <name>CaseDetail</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="186"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="186"/>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="186"/>
+        <source>Result</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="186"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="189"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="189"/>
+        <source>Point</source>
+        <translation>监测点</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="189"/>
+        <source>Daily mean °C</source>
+        <translation>日均温度 °C</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="189"/>
+        <source>Samples</source>
+        <translation>采样数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="190"/>
+        <source>Failing days</source>
+        <translation>不达标天数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="192"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="218"/>
+        <source>Monitoring (%1)</source>
+        <translation>固定监测点（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="193"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="357"/>
+        <source>Household</source>
+        <translation>住户</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="205"/>
+        <source>Choose a case in the list.</source>
+        <translation>请在列表中选择一个案件。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="232"/>
+        <source>Case %1 · season %2 · %3</source>
+        <translation>案件 %1 · 供热期 %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="234"/>
+        <source>Opened %1 by a %2 · records: %3, tickets: %4</source>
+        <translation>立案 %1（依据：%2）· 记录 %3 条，工单 %4 张</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="242"/>
+        <source>Failing days so far: %1 · estimated refund %2 yuan</source>
+        <translation>截至今日不达标 %1 天 · 预计退费 %2 元</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="256"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="259"/>
+        <source>Ticket %1</source>
+        <translation>工单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="269"/>
+        <source>%1 to %2: %3</source>
+        <translation>%1 至 %2：%3</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="272"/>
+        <source>withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="294"/>
+        <source>corrects %1</source>
+        <translation>更正 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="296"/>
+        <source>replaced by %1, not counted</source>
+        <translation>已被 %1 更正，不计入</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="299"/>
+        <source>not counted: %1</source>
+        <translation>不计入：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="304"/>
+        <source>monitoring point %1: daily mean %2 °C</source>
+        <translation>固定监测点 %1：日均 %2 °C</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="310"/>
+        <source>%1 · %2 · %3 failing days · %4 yuan · %5</source>
+        <translation>%1 · %2 · 不达标 %3 天 · %4 元 · %5</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="316"/>
+        <source>superseded by %1</source>
+        <translation>已被 %1 取代</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="337"/>
+        <source>Double-click to open record %1</source>
+        <translation>双击打开记录 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="358"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="359"/>
+        <source>Normalised key</source>
+        <translation>规范化户号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="360"/>
+        <source>District</source>
+        <translation>区</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="362"/>
+        <source>Merged into it</source>
+        <translation>已并入的住户</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="368"/>
+        <source>Changes</source>
+        <translation>变更记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="378"/>
+        <source>#%1 %2: %3 → %4</source>
+        <translation>#%1 %2：%3 → %4</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="384"/>
+        <source>undone</source>
+        <translation>已撤销</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLabels</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="23"/>
+        <source>Open</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="24"/>
+        <source>Ruled</source>
+        <translation>已裁定</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="25"/>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="28"/>
+        <source>complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="29"/>
+        <source>failing test</source>
+        <translation>不合格检测</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="32"/>
+        <source>Failing</source>
+        <translation>不达标</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="33"/>
+        <source>Passing</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="34"/>
+        <source>Resident refused</source>
+        <translation>用户无正当理由拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="35"/>
+        <source>Company stop</source>
+        <translation>供热企业停热</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="36"/>
+        <source>Company failed to test or sign</source>
+        <translation>供热企业未检测或未签字</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="37"/>
+        <source>Failing (monitoring point)</source>
+        <translation>不达标（固定监测点）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="38"/>
+        <source>Passing (monitoring point)</source>
+        <translation>达标（固定监测点）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="41"/>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="42"/>
+        <source>Resident contacted</source>
+        <translation>已联系用户</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="43"/>
+        <source>Test</source>
+        <translation>检测</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="44"/>
+        <source>Re-test</source>
+        <translation>复测</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="45"/>
+        <source>Correction</source>
+        <translation>更正记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="46"/>
+        <source>Company heating stop</source>
+        <translation>供热企业停热</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="47"/>
+        <source>Company failed to test</source>
+        <translation>供热企业未检测</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="48"/>
+        <source>Company failed to sign</source>
+        <translation>供热企业未签字</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="49"/>
+        <source>Ruling</source>
+        <translation>裁定</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="50"/>
+        <source>Case withdrawn</source>
+        <translation>案件撤回</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="51"/>
+        <source>Households merged</source>
+        <translation>住户合并</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="52"/>
+        <source>Merge undone</source>
+        <translation>撤销合并</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="53"/>
+        <source>Case opened</source>
+        <translation>立案</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="56"/>
+        <source>Refund</source>
+        <translation>退费</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="57"/>
+        <source>No refund</source>
+        <translation>不退费</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="60"/>
+        <source>failing days capped at the season&apos;s length</source>
+        <translation>不达标天数以供热期天数为上限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="61"/>
+        <source>amount capped at the season&apos;s fee for the failing area</source>
+        <translation>金额以不达标面积的整季热费为上限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="63"/>
+        <source>a record tested before the ruling arrived after it</source>
+        <translation>有一条在裁定前检测的记录于裁定后才到达</translation>
+    </message>
+</context>
+<context>
+    <name>CaseRulingDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="193"/>
+        <source>Refund ruling on case %1</source>
+        <translation>案件 %1 的退费裁定</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="195"/>
+        <source>Case %1 · %2 · records: %3, tickets: %4 · opened %5</source>
+        <translation>案件 %1 · %2 · 记录 %3 条，工单 %4 张 · 立案 %5</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="201"/>
+        <source> yuan per m² per day</source>
+        <translation> 元/(m²·日)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="202"/>
+        <source>&amp;Daily fee</source>
+        <translation>日单价(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="203"/>
+        <source>Ruling da&amp;te</source>
+        <translation>裁定日期(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="204"/>
+        <source>Mo&amp;nitoring</source>
+        <translation>固定监测点(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="205"/>
+        <source>Co&amp;mment</source>
+        <translation>说明(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="207"/>
+        <source>Count failing days from the fixed monitoring points (%1 daily means)</source>
+        <translation>依据固定监测点数据计算不达标天数（共 %1 个日均值）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="209"/>
+        <source>Grounds, e.g. the re-test that passed</source>
+        <translation>裁定依据，如复测合格情况</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="210"/>
+        <source>&amp;Open earlier ruling</source>
+        <translation>打开此前的裁定(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="211"/>
+        <source>&amp;Issue ruling</source>
+        <translation>签发裁定(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="212"/>
+        <source>&amp;Save PDF…</source>
+        <translation>保存 PDF…(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="213"/>
+        <source>&amp;Print…</source>
+        <translation>打印…(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="214"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="219"/>
+        <source>The case&apos;s records name no profile this laptop knows: type the daily fee.</source>
+        <translation>本案记录未注明本机已知的地区规则：请手动填写日单价。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="248"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="285"/>
+        <source>superseded by %1</source>
+        <translation>已被 %1 取代</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="254"/>
+        <source>No ruling issued on this case yet</source>
+        <translation>本案尚未签发裁定</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="264"/>
+        <source>The office&apos;s estimate for today: %1 failing days, %2 yuan. Issuing asks the office to compute the ruling over every record, ticket and stop of the case.</source>
+        <translation>监管平台截至今日的估算：不达标 %1 天，%2 元。签发时由监管平台依据本案全部记录、工单和停热事件计算裁定。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="274"/>
+        <source>Ruling %1: %2 · %3 failing days and %4 stop days, %5 to %6 · %7 yuan</source>
+        <translation>裁定书 %1：%2 · 不达标 %3 天、停热 %4 天，%5 至 %6 · %7 元</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="283"/>
+        <source>Notes: %1</source>
+        <translation>说明：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="300"/>
+        <source>Daily fee %1 yuan per m², failing days counted up to %2%3.</source>
+        <translation>日单价 %1 元/m²，不达标天数计算至 %2%3。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="302"/>
+        <source>, with the monitoring points</source>
+        <translation>，计入固定监测点数据</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="303"/>
+        <source>An issued ruling is kept at the office and cannot be withdrawn; only a later ruling can supersede it.</source>
+        <translation>裁定一经作出即由主管部门保存，不能撤回；只能由后来的裁定取代。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="305"/>
+        <source>Issue this ruling?</source>
+        <translation>作出此裁定？</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="306"/>
+        <source>&amp;Issue</source>
+        <translation>作出裁定(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="306"/>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="316"/>
+        <source>Issuing the ruling at the office…</source>
+        <translation>正在监管平台签发裁定…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="335"/>
+        <source>Ruling %1 issued and kept at the office.</source>
+        <translation>裁定书 %1 已签发，并存档于监管平台。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="347"/>
+        <source>Ruling %1</source>
+        <translation>裁定书 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="354"/>
+        <source>Fetching the ruling&apos;s PDF from the office…</source>
+        <translation>正在从监管平台获取裁定书 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="377"/>
+        <source>Save ruling as PDF</source>
+        <translation>将裁定书保存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="387"/>
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CasesModel</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="156"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="156"/>
+        <source>District</source>
+        <translation>区</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="157"/>
+        <source>Company</source>
+        <translation>供热企业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="157"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="158"/>
+        <source>Opened</source>
+        <translation>立案时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="158"/>
+        <source>Records</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="159"/>
+        <source>Tickets</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="159"/>
+        <source>Failing days so far</source>
+        <translation>截至今日不达标天数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="160"/>
+        <source>Estimated refund (yuan)</source>
+        <translation>预计退费（元）</translation>
+    </message>
+</context>
+<context>
+    <name>CasesTab</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="166"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="186"/>
+        <source>%1 cases shown, %2 open</source>
+        <translation>显示 %1 个案件，其中 %2 个办理中</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="227"/>
+        <source>Fetching the case…</source>
+        <translation>正在获取案件…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="290"/>
+        <source>Households merged; the cases are recomputed.</source>
+        <translation>住户已合并，相关案件已重新计算。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="301"/>
+        <source>Merge undone; the cases are recomputed.</source>
+        <translation>已撤销合并，相关案件已重新计算。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="310"/>
+        <source>Withdraw case %1</source>
+        <translation>撤回案件 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="311"/>
+        <source>Why is case %1 withdrawn (e.g. the resident withdrew the complaint)? The reason stays in the case&apos;s history.</source>
+        <translation>为什么撤回案件 %1（如用户撤回投诉）？原因将保留在案件记录中。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="314"/>
+        <source>Withdraw the case</source>
+        <translation>撤回案件</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="317"/>
+        <source>Case %1 withdrawn.</source>
+        <translation>案件 %1 已撤回。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="318"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="334"/>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="335"/>
+        <source>Heating company</source>
+        <translation>供热企业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="336"/>
+        <source>Address or household</source>
+        <translation>地址或户号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="337"/>
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="338"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="339"/>
+        <source>Open record</source>
+        <translation>打开记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="340"/>
+        <source>Choose a test in the timeline (or double-click it) to open its record.</source>
+        <translation>在时间线中选择一次检测（或双击它）即可打开其记录。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="342"/>
+        <source>Ruling…</source>
+        <translation>裁定…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="343"/>
+        <source>Merge households…</source>
+        <translation>合并住户…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="344"/>
+        <source>Undo a merge…</source>
+        <translation>撤销合并…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="345"/>
+        <source>Withdraw case…</source>
+        <translation>撤回案件…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="349"/>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+</context>
+<context>
     <name>CompanyChart</name>
     <message>
         <location filename="../../inspector_app/ui/supervisor/company_chart.py" line="44"/>
@@ -300,6 +944,29 @@ Choose the inspector whose laptops get it:</source>
         <location filename="../../inspector_app/ui/supervisor/company_chart.py" line="74"/>
         <source>mean %1 %</source>
         <translation>平均 %1 %</translation>
+    </message>
+</context>
+<context>
+    <name>DaysTable</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="108"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="108"/>
+        <source>Counts as</source>
+        <translation>计为</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="108"/>
+        <source>Share</source>
+        <translation>退费比例</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="108"/>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
     </message>
 </context>
 <context>
@@ -901,6 +1568,78 @@ Choose the inspector whose laptops get it:</source>
         <location filename="../../inspector_app/ui/visit/measure_page.py" line="321"/>
         <source>Waiting for the thermometer…</source>
         <translation>等待温度计…</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="179"/>
+        <source>Merge households</source>
+        <translation>合并住户</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="180"/>
+        <source>This case&apos;s household: %1
+%2
+Merge it with a household whose address was written another way (the same flat). The merge is audited and can be undone by a split.</source>
+        <translation>本案住户：%1
+%2
+与地址写法不同的同一住户合并。合并会记入审计记录，可以撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="185"/>
+        <source>&amp;Find by address</source>
+        <translation>按地址查找(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="187"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="188"/>
+        <source>part of the address, e.g. community and building</source>
+        <translation>地址的一部分，如小区和楼号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="190"/>
+        <source>Other &amp;household</source>
+        <translation>另一住户(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="193"/>
+        <source>&amp;Direction</source>
+        <translation>合并方向(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="197"/>
+        <source>the other household joins this one</source>
+        <translation>另一住户并入本户</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="198"/>
+        <source>this household joins the other one</source>
+        <translation>本户并入另一住户</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="200"/>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="230"/>
+        <source>No other household found.</source>
+        <translation>未找到其他住户。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="240"/>
+        <source>Choose the other household (h and 20 hex digits).</source>
+        <translation>请选择另一住户（h 加 20 位十六进制数字）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="242"/>
+        <source>That is this case&apos;s own household.</source>
+        <translation>这就是本案的住户。</translation>
     </message>
 </context>
 <context>
@@ -2737,6 +3476,40 @@ SHA-256 %4</translation>
     </message>
 </context>
 <context>
+    <name>SplitDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="274"/>
+        <source>Undo a merge</source>
+        <translation>撤销合并</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="275"/>
+        <source>Household %1: choose the merge to undo. The records and tickets of the household that was merged become its own again, and the cases of both are recomputed.</source>
+        <translation>住户 %1：请选择要撤销的合并。被并入住户的记录和工单将归还该住户，双方的案件将重新计算。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="279"/>
+        <source>&amp;Merge</source>
+        <translation>合并记录(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="285"/>
+        <source>#%1: %2 into %3 · %4 · %5</source>
+        <translation>#%1：%2 并入 %3 · %4 · %5</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="291"/>
+        <source>Undo the merge</source>
+        <translation>撤销合并</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="293"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="299"/>
+        <source>This household has no merge to undo.</source>
+        <translation>本户没有可撤销的合并。</translation>
+    </message>
+</context>
+<context>
     <name>SupervisorLabels</name>
     <message>
         <location filename="../../inspector_app/ui/supervisor/labels.py" line="26"/>
@@ -3058,205 +3831,210 @@ SHA-256 %4</translation>
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="177"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="183"/>
         <source>Logged in again.</source>
         <translation>已重新登录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="196"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="203"/>
         <source>Any result</source>
         <translation>全部结论</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="199"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="206"/>
         <source>Any review state</source>
         <translation>全部审核状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="202"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="209"/>
         <source>Formal tests only</source>
         <translation>仅正式检测</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="203"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="210"/>
         <source>Training only</source>
         <translation>仅培训</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="204"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="211"/>
         <source>Formal and training</source>
         <translation>正式与培训</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="205"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="212"/>
         <source>Any chain state</source>
         <translation>全部链状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="219"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="226"/>
         <source>Your account sees this district only.</source>
         <translation>您的账号只能查看本区。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="241"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="450"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="248"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="465"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="275"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="282"/>
         <source>%1 records match; %2 loaded</source>
         <translation>符合条件的记录 %1 条，已加载 %2 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="306"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="319"/>
         <source>Fetching the record…</source>
         <translation>正在获取记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="354"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="367"/>
         <source>Say what is wrong in the comment: the inspector will read it.</source>
         <translation>请在意见中写明问题所在：检测人员会看到这条意见。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="359"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="372"/>
         <source>Review state set: %1</source>
         <translation>审核状态已设为：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="361"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="370"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="374"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="383"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="366"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="379"/>
         <source>Write the comment first.</source>
         <translation>请先填写意见。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="370"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="383"/>
         <source>Comment added.</source>
         <translation>意见已添加。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="389"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="402"/>
         <source>Fetching the sealed record…</source>
         <translation>正在获取已签封的记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="405"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="418"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="406"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="419"/>
         <source>Export the filtered records</source>
         <translation>导出筛选出的记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="420"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="433"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="426"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="439"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="467"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="482"/>
         <source>Heating company</source>
         <translation>供热企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="467"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="482"/>
         <source>Tests</source>
         <translation>检测次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="467"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="482"/>
         <source>Failed</source>
         <translation>不合格次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="468"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="483"/>
         <source>Median minutes to contact</source>
         <translation>联系用时中位数（分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="468"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="483"/>
         <source>Failure rate (%)</source>
         <translation>不合格率 (%)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="469"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="484"/>
         <source>Median minutes to arrival</source>
         <translation>到达用时中位数（分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="469"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="484"/>
         <source>Contact later than allowed</source>
         <translation>联系超时次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="470"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="485"/>
         <source>Without times</source>
         <translation>无时间记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="470"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="485"/>
         <source>Times from</source>
         <translation>时间来源</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="493"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="516"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="508"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="533"/>
         <source>all districts</source>
         <translation>全部区</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="494"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="509"/>
         <source>%1 companies, %2</source>
         <translation>%1 家供热企业，%2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="498"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="513"/>
         <source>hotline ticket</source>
         <translation>热线工单</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="499"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="514"/>
         <source>ticket&apos;s complaint, door&apos;s contact</source>
         <translation>工单投诉时间＋现场联系时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="500"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="515"/>
         <source>typed at the door</source>
         <translation>现场录入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="501"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="516"/>
         <source>mixed</source>
         <translation>混合</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="505"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="520"/>
         <source>Contact minutes: %1 from the ticket, %2 from the ticket&apos;s complaint and the door&apos;s contact, %3 typed at the door</source>
         <translation>联系用时：%1 条取自工单，%2 条取自工单投诉时间与现场联系时间，%3 条为现场录入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="512"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="527"/>
         <source>Tic&amp;kets</source>
         <translation>工单(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="517"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="529"/>
+        <source>Cas&amp;es</source>
+        <translation>案件(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="534"/>
         <source>Supervisor review — %1 (%2)</source>
         <translation>监管审核 — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="521"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="538"/>
         <source>TRAINING office: rulings on training records are practice, of no effect</source>
         <translation>培训用办公室：对培训记录的裁定仅供练习，不具效力</translation>
     </message>
@@ -3903,6 +4681,37 @@ SHA-256 %4</translation>
         <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="77"/>
         <source>%1 d %2 h</source>
         <translation>%1 天 %2 小时</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="48"/>
+        <source>Give the reason: it stays in the case&apos;s history.</source>
+        <translation>请填写原因：原因将保留在案件记录中。</translation>
+    </message>
+</context>
+<context>
+    <name>_OfficeDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="102"/>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="104"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="111"/>
+        <source>Give the reason: it stays in the household&apos;s history.</source>
+        <translation>请填写原因：原因将保留在住户变更记录中。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="124"/>
+        <source>Sending to the office…</source>
+        <translation>正在提交监管平台…</translation>
     </message>
 </context>
 </TS>

@@ -187,6 +187,7 @@ class CaseRulingDialog(QDialog):
             row.addWidget(button)
         layout.addLayout(row)
         self.issueButton.setEnabled(self.case.get("state") != "withdrawn")
+        self.monitorCheck.setEnabled(bool(self.detail.get("monitor_days")))
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Refund ruling on case %1").replace("%1", self.case_id))
@@ -199,8 +200,8 @@ class CaseRulingDialog(QDialog):
                           .replace("%5", local_time(case.get("opened_at"))))
         self.feeSpin.setSuffix(self.tr(" yuan per m² per day"))
         self.labels[0].setText(self.tr("&Daily fee"))
-        self.labels[1].setText(self.tr("Ruling &date"))
-        self.labels[2].setText(self.tr("&Monitoring"))
+        self.labels[1].setText(self.tr("Ruling da&te"))
+        self.labels[2].setText(self.tr("Mo&nitoring"))
         self.labels[3].setText(self.tr("Co&mment"))
         count = len(self.detail.get("monitor_days") or [])
         self.monitorCheck.setText(self.tr("Count failing days from the fixed monitoring points "
