@@ -15,7 +15,7 @@ import pytest
 from inspector_app.core.decimal_math import round_to
 from inspector_app.core.profile import load_profile
 from inspector_app.ui import i18n
-from inspector_app.ui.qt import QThreadPool, Qt
+from inspector_app.ui.qt import Qt, QThreadPool
 
 
 @pytest.fixture
