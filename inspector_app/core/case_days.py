@@ -175,9 +175,9 @@ def plan_days(evidence: CaseEvidence, profile: Profile, fee: Decimal, until: dat
         pass_day = rule.day(first_pass.test_at) if first_pass else None
     else:
         untested = [f.day for f in failures if f.kind == "failed_to_test"]
-        end = until if failures else start - timedelta(days=1)
+        failure_days |= set(_span(max(min(untested), start), until)) if untested else set()
+        end = max((d for d in failure_days if start <= d <= until), default=start - timedelta(1))
         pass_day = None
-        failure_days |= {d for d in _span(min(untested), until)} if untested else set()
     end = min(end, until)
 
     multiplier = rule.rule.company_stop_48h_multiplier
@@ -192,7 +192,8 @@ def plan_days(evidence: CaseEvidence, profile: Profile, fee: Decimal, until: dat
         notes.append("stops_do_not_raise_refund")
         stops = {}
 
-    events = [d for d in (*stops, *failure_days, pass_day) if d is not None and start <= d <= until]
+    events = [d for d in (*stops, *failure_days, *rule.refused, pass_day)
+              if d is not None and start <= d <= until]
     last = max([end, *events])
     season_last = start + timedelta(days=profile.season_days - 1)
     if last > season_last:
@@ -237,12 +238,12 @@ def _span(first: date, last: date) -> Iterable[date]:
 def _band_day(rule: _Rule, d: date, in_run: bool, use_monitoring: bool,
               areas: dict[tuple[str, str], Decimal]) -> CaseDay:
     """The day by its tests (or monitoring), before stops and company failures."""
+    if d in rule.refused and d not in rule.gov_days and rule.profile.refusal_day_counts_as == PASS:
+        return CaseDay(d, "refused", rule.refused[d], ZERO, round_to(ZERO, CENT))
     test = rule.governing_test(d)
     if not in_run or test is None:
         before = [t for t in rule.effective if rule.day(t.test_at) <= d]
         return CaseDay(d, "pass", before[-1].ref if before else "", ZERO, round_to(ZERO, CENT))
-    if d in rule.refused and d not in rule.gov_days and rule.profile.refusal_day_counts_as == PASS:
-        return CaseDay(d, "refused", rule.refused[d], ZERO, round_to(ZERO, CENT))
     point = rule.monitor.get(d) if use_monitoring and d not in rule.test_days else None
     if point is not None:
         return _monitor_day(rule, d, test, point, areas)
