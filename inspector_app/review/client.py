@@ -280,10 +280,11 @@ class ReviewSession:
                                 "use_monitoring": use_monitoring, "comment": comment,
                                 "request_key": request_key})
 
-    def case_ruling_pdf(self, case_id: str, ruling_no: str) -> bytes:
-        """The ruling's PDF as the office renders it from what it stored."""
+    def case_ruling_pdf(self, case_id: str, ruling_no: str, lang: str = "zh") -> bytes:
+        """The ruling's PDF as the office renders it from what it stored (in `lang`)."""
         response = self._call("GET", _case_path(case_id)
-                              + f"/rulings/{quote(ruling_no, safe='')}/pdf")
+                              + f"/rulings/{quote(ruling_no, safe='')}/pdf",
+                              params={"lang": lang})
         if not response.content.startswith(b"%PDF"):
             raise _office_error(httpx.Response(502))
         return response.content

@@ -287,165 +287,170 @@ Choose the inspector whose laptops get it:</source>
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="186"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="198"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="186"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="198"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="186"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="198"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="186"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="198"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="189"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="201"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="189"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="201"/>
         <source>Point</source>
         <translation>监测点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="189"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="201"/>
         <source>Daily mean °C</source>
         <translation>日均温度 °C</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="189"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="201"/>
         <source>Samples</source>
         <translation>采样数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="190"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="202"/>
         <source>Failing days</source>
         <translation>不达标天数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="192"/>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="218"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="204"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="230"/>
         <source>Monitoring (%1)</source>
         <translation>固定监测点（%1）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="193"/>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="357"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="205"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="369"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="205"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="217"/>
         <source>Choose a case in the list.</source>
         <translation>请在列表中选择一个案件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="232"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="244"/>
         <source>Case %1 · season %2 · %3</source>
         <translation>案件 %1 · 供热期 %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="234"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="246"/>
         <source>Opened %1 by a %2 · records: %3, tickets: %4</source>
         <translation>立案 %1（依据：%2）· 记录 %3 条，工单 %4 张</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="242"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="254"/>
         <source>Failing days so far: %1 · estimated refund %2 yuan</source>
         <translation>截至今日不达标 %1 天 · 预计退费 %2 元</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="256"/>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="259"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="268"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="271"/>
         <source>Ticket %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="269"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="281"/>
         <source>%1 to %2: %3</source>
         <translation>%1 至 %2：%3</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="272"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="284"/>
         <source>withdrawn</source>
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="294"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="306"/>
         <source>corrects %1</source>
         <translation>更正 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="296"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="308"/>
         <source>replaced by %1, not counted</source>
         <translation>已被 %1 更正，不计入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="299"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="311"/>
         <source>not counted: %1</source>
         <translation>不计入：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="304"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="316"/>
         <source>monitoring point %1: daily mean %2 °C</source>
         <translation>固定监测点 %1：日均 %2 °C</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="310"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="322"/>
         <source>%1 · %2 · %3 failing days · %4 yuan · %5</source>
         <translation>%1 · %2 · 不达标 %3 天 · %4 元 · %5</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="316"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="328"/>
         <source>superseded by %1</source>
         <translation>已被 %1 取代</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="337"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="349"/>
         <source>Double-click to open record %1</source>
         <translation>双击打开记录 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="358"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="370"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="359"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="371"/>
         <source>Normalised key</source>
         <translation>规范化户号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="360"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="372"/>
         <source>District</source>
         <translation>区</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="362"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="374"/>
         <source>Merged into it</source>
         <translation>已并入的住户</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="368"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="380"/>
         <source>Changes</source>
         <translation>变更记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="378"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="390"/>
         <source>#%1 %2: %3 → %4</source>
         <translation>#%1 %2：%3 → %4</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="384"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="396"/>
+        <source>undoes #%1</source>
+        <translation>撤销 #%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="398"/>
         <source>undone</source>
         <translation>已撤销</translation>
     </message>
@@ -757,12 +762,12 @@ Choose the inspector whose laptops get it:</source>
         <translation>正在从监管平台获取裁定书 PDF…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="377"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="378"/>
         <source>Save ruling as PDF</source>
         <translation>将裁定书保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="387"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="388"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
@@ -818,112 +823,112 @@ Choose the inspector whose laptops get it:</source>
 <context>
     <name>CasesTab</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="166"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="186"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="186"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="206"/>
         <source>%1 cases shown, %2 open</source>
         <translation>显示 %1 个案件，其中 %2 个办理中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="227"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="248"/>
         <source>Fetching the case…</source>
         <translation>正在获取案件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="290"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="310"/>
         <source>Households merged; the cases are recomputed.</source>
         <translation>住户已合并，相关案件已重新计算。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="301"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="321"/>
         <source>Merge undone; the cases are recomputed.</source>
         <translation>已撤销合并，相关案件已重新计算。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="310"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="330"/>
         <source>Withdraw case %1</source>
         <translation>撤回案件 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="311"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="331"/>
         <source>Why is case %1 withdrawn (e.g. the resident withdrew the complaint)? The reason stays in the case&apos;s history.</source>
         <translation>为什么撤回案件 %1（如用户撤回投诉）？原因将保留在案件记录中。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="314"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="334"/>
         <source>Withdraw the case</source>
         <translation>撤回案件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="317"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="337"/>
         <source>Case %1 withdrawn.</source>
         <translation>案件 %1 已撤回。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="318"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="338"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="334"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="354"/>
         <source>State:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="335"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="355"/>
         <source>Heating company</source>
         <translation>供热企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="336"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="356"/>
         <source>Address or household</source>
         <translation>地址或户号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="337"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="357"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="338"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="358"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="339"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="359"/>
         <source>Open record</source>
         <translation>打开记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="340"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="360"/>
         <source>Choose a test in the timeline (or double-click it) to open its record.</source>
         <translation>在时间线中选择一次检测（或双击它）即可打开其记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="342"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="362"/>
         <source>Ruling…</source>
         <translation>裁定…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="343"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="363"/>
         <source>Merge households…</source>
         <translation>合并住户…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="344"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="364"/>
         <source>Undo a merge…</source>
         <translation>撤销合并…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="345"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="365"/>
         <source>Withdraw case…</source>
         <translation>撤回案件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="349"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="369"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
@@ -949,22 +954,22 @@ Choose the inspector whose laptops get it:</source>
 <context>
     <name>DaysTable</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="108"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="120"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="108"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="120"/>
         <source>Counts as</source>
         <translation>计为</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="108"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="120"/>
         <source>Share</source>
         <translation>退费比例</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="108"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="120"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
@@ -1573,12 +1578,12 @@ Choose the inspector whose laptops get it:</source>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="179"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="180"/>
         <source>Merge households</source>
         <translation>合并住户</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="180"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="181"/>
         <source>This case&apos;s household: %1
 %2
 Merge it with a household whose address was written another way (the same flat). The merge is audited and can be undone by a split.</source>
@@ -1587,57 +1592,57 @@ Merge it with a household whose address was written another way (the same flat).
 与地址写法不同的同一住户合并。合并会记入审计记录，可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="185"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="186"/>
         <source>&amp;Find by address</source>
         <translation>按地址查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="187"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="188"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="188"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="189"/>
         <source>part of the address, e.g. community and building</source>
         <translation>地址的一部分，如小区和楼号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="190"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="191"/>
         <source>Other &amp;household</source>
         <translation>另一住户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="193"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="194"/>
         <source>&amp;Direction</source>
         <translation>合并方向(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="197"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="198"/>
         <source>the other household joins this one</source>
         <translation>另一住户并入本户</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="198"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="199"/>
         <source>this household joins the other one</source>
         <translation>本户并入另一住户</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="200"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="201"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="230"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="231"/>
         <source>No other household found.</source>
         <translation>未找到其他住户。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="240"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="241"/>
         <source>Choose the other household (h and 20 hex digits).</source>
         <translation>请选择另一住户（h 加 20 位十六进制数字）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="242"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="243"/>
         <source>That is this case&apos;s own household.</source>
         <translation>这就是本案的住户。</translation>
     </message>
@@ -3478,33 +3483,33 @@ SHA-256 %4</translation>
 <context>
     <name>SplitDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="274"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="273"/>
         <source>Undo a merge</source>
         <translation>撤销合并</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="275"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="274"/>
         <source>Household %1: choose the merge to undo. The records and tickets of the household that was merged become its own again, and the cases of both are recomputed.</source>
         <translation>住户 %1：请选择要撤销的合并。被并入住户的记录和工单将归还该住户，双方的案件将重新计算。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="279"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="278"/>
         <source>&amp;Merge</source>
         <translation>合并记录(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="285"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="284"/>
         <source>#%1: %2 into %3 · %4 · %5</source>
         <translation>#%1：%2 并入 %3 · %4 · %5</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="291"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="290"/>
         <source>Undo the merge</source>
         <translation>撤销合并</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="293"/>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="299"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="292"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="298"/>
         <source>This household has no merge to undo.</source>
         <translation>本户没有可撤销的合并。</translation>
     </message>
@@ -4686,7 +4691,7 @@ SHA-256 %4</translation>
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="48"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="49"/>
         <source>Give the reason: it stays in the case&apos;s history.</source>
         <translation>请填写原因：原因将保留在案件记录中。</translation>
     </message>
@@ -4694,22 +4699,22 @@ SHA-256 %4</translation>
 <context>
     <name>_OfficeDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="102"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="103"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="104"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="105"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="111"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="112"/>
         <source>Give the reason: it stays in the household&apos;s history.</source>
         <translation>请填写原因：原因将保留在住户变更记录中。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="124"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="125"/>
         <source>Sending to the office…</source>
         <translation>正在提交监管平台…</translation>
     </message>

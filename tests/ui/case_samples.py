@@ -25,16 +25,19 @@ def record(ref: str, at: str, verdict: str, **extra) -> dict:
     return {"ref": ref, "record_id": ref.split(".")[1], "device_id": ref.split(".")[0],
             "seq": extra.pop("seq", 1), "sha256": "ab" * 32, "test_at": at, "verdict": verdict,
             "supersedes": None, "superseded_by": None, "used": True, "why_not": "",
-            "inspector": "李检", "profile_name": "changchun", **extra}
+            "received_at": at, "verification": "verified", "household": HID,
+            "training": False, "after_closing": False, **extra}
 
 
 def detail() -> dict:
     return copy.deepcopy({
+        "profile_name": "changchun",
         "case": ROW,
         "household": {"household_id": HID, "key": "长春市|朝阳区|和平小区|3|2|501",
                       "address": ROW["address"], "district": "朝阳区", "merged": [OTHER],
-                      "changes": [{"change_id": 7, "kind": "merge", "household_id": OTHER,
-                                   "into": HID, "by": "admin1", "reason": "同一户，地址写法不同",
+                      "changes": [{"id": 7, "kind": "merge", "household_id": OTHER,
+                                   "into_id": HID, "district": "朝阳区", "by": "admin1",
+                                   "reason": "同一户，地址写法不同", "undoes": None,
                                    "at": "2026-12-02T09:00:00+08:00"}]},
         "records": [
             record("d1.r1", "2026-12-01T10:00:00+08:00", "fail", seq=1,
@@ -43,7 +46,7 @@ def detail() -> dict:
             record("d1.r3", "2026-12-05T15:00:00+08:00", "fail", seq=3, supersedes="d1.r1"),
             record("d1.r4", "2026-12-09T10:00:00+08:00", "pass", seq=4),
         ],
-        "tickets": [{"key": "12345/A1", "complaint_at": "2026-12-01T08:30:00+08:00",
+        "tickets": [{"key": "12345/A1", "channel": "12345", "ticket": "A1", "complaint_at": "2026-12-01T08:30:00+08:00",
                      "contacted_at": "2026-12-01T08:50:00+08:00", "state": "tested"}],
         "stops": [{"stop_id": "s1", "start_at": "2026-12-06T00:00:00+08:00",
                    "end_at": "2026-12-09T00:00:00+08:00", "cause": "管网抢修", "days": 3}],
@@ -60,5 +63,6 @@ def detail() -> dict:
         "estimate": {"failing_days": 8, "amount": "123.45"},
         "rulings": [],
         "history": [{"at": "2026-12-02T09:00:00+08:00", "kind": "merge", "by": "admin1",
-                     "reason": "同一户，地址写法不同"}],
+                     "change_id": 7, "household_id": OTHER, "into_id": HID,
+                     "note": "同一户，地址写法不同"}],
     })

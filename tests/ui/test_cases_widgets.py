@@ -39,6 +39,7 @@ def test_the_timeline_in_time_order_with_the_replaced_record_struck(detail_view)
     assert first.ref == "d1.r1" and first.struck
     assert view.timeline.item(2, 0).font().strikeOut()
     assert "已被 d1.r3 更正，不计入" in view.timeline.item(2, 3).text()
+    assert "admin1" in view.timeline.item(3, 3).text()
     correction = view.entries[5]
     assert correction.ref == "d1.r3" and not correction.struck
     assert "更正 d1.r1" in correction.text

@@ -62,6 +62,18 @@ class Entry:
     struck: bool = False
 
 
+def undone_merges(changes: list[dict[str, Any]]) -> set[Any]:
+    """The ids of the merges a split has undone (a split change names it in `undoes`)."""
+    return {c.get("undoes") for c in changes if c.get("kind") == "split" and c.get("undoes")}
+
+
+def merges_in_force(household: dict[str, Any]) -> list[dict[str, Any]]:
+    """The household's merges no split has undone (the ones a split may undo)."""
+    changes = household.get("changes") or []
+    undone = undone_merges(changes)
+    return [c for c in changes if c.get("kind") == "merge" and c.get("id") not in undone]
+
+
 def _sort_key(at: str) -> tuple[float, str]:
     """Order by the moment (a bare day counts from its start); unreadable times go last."""
     try:
@@ -282,7 +294,7 @@ class CaseDetail(QWidget):
                              self._ruling_text(ruling), struck=bool(ruling.get("superseded_by"))))
         for h in d.get("history") or []:
             if h.get("kind") in HISTORY_SHOWN:
-                words = [str(h.get(k)) for k in ("reason", "by") if h.get(k)]
+                words = [str(h.get(k)) for k in ("reason", "note", "by") if h.get(k)]
                 out.append(Entry(str(h.get("at") or ""), str(h["kind"]), " · ".join(words)))
         return sorted(out, key=lambda e: _sort_key(e.at))
 
@@ -368,19 +380,21 @@ class CaseDetail(QWidget):
             heading = escape(self.tr("Changes"))
             out.append(f"<h4>{heading}</h4><ul>")
             for c in changes:
-                out.append("<li>" + escape(self.change_text(c)) + "</li>")
+                out.append("<li>" + escape(self.change_text(c, changes)) + "</li>")
             out.append("</ul>")
         return "".join(out)
 
-    def change_text(self, c: dict[str, Any]) -> str:
-        """'#3 merged h… into h… · reason · by · time' (and whether a split undid it)."""
+    def change_text(self, c: dict[str, Any], changes: list[dict[str, Any]]) -> str:
+        """'#3 merge: h… → h… · reason · by · time' (and whether a split undid it)."""
         kind = case_label("entry", c.get("kind"))
-        text = self.tr("#%1 %2: %3 → %4").replace("%1", str(c.get("change_id", ""))).replace(
+        text = self.tr("#%1 %2: %3 → %4").replace("%1", str(c.get("id", ""))).replace(
             "%2", kind).replace("%3", str(c.get("household_id", ""))).replace(
-            "%4", str(c.get("into") or c.get("into_id") or ""))
+            "%4", str(c.get("into_id") or ""))
         extra = [str(c[k]) for k in ("reason", "by") if c.get(k)]
         extra.append(local_time(c.get("at")))
-        if c.get("undone_by") or c.get("undone_at"):
+        if c.get("undoes"):
+            extra.append(self.tr("undoes #%1").replace("%1", str(c["undoes"])))
+        elif c.get("id") in undone_merges(changes):
             extra.append(self.tr("undone"))
         return text + " · " + " · ".join(extra)
 

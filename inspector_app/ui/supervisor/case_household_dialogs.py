@@ -33,6 +33,7 @@ from inspector_app.ui.qt import (
     Signal,
 )
 from inspector_app.ui.style import SUPERVISOR_STYLE, message_style
+from inspector_app.ui.supervisor.case_detail import merges_in_force
 from inspector_app.ui.supervisor.cases_model import local_time
 from inspector_app.ui.supervisor.reason_dialog import ReasonDialog
 
@@ -265,9 +266,7 @@ class SplitDialog(_OfficeDialog):
         self.retranslate()
 
     def merges(self) -> list[dict[str, Any]]:
-        """The merges of the household still in force (a split undid none of them)."""
-        return [c for c in self.household.get("changes") or []
-                if c.get("kind") == "merge" and not (c.get("undone_by") or c.get("undone_at"))]
+        return merges_in_force(self.household)
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -282,11 +281,11 @@ class SplitDialog(_OfficeDialog):
         self.changeCombo.clear()
         for c in self.merges():
             self.changeCombo.addItem(
-                self.tr("#%1: %2 into %3 · %4 · %5").replace("%1", str(c.get("change_id")))
+                self.tr("#%1: %2 into %3 · %4 · %5").replace("%1", str(c.get("id")))
                 .replace("%2", str(c.get("household_id", "")))
-                .replace("%3", str(c.get("into") or c.get("into_id") or ""))
+                .replace("%3", str(c.get("into_id") or ""))
                 .replace("%4", str(c.get("by", ""))).replace("%5", local_time(c.get("at"))),
-                c.get("change_id"))
+                c.get("id"))
         self.changeCombo.setCurrentIndex(min(chosen, max(0, self.changeCombo.count() - 1)))
         self.ok.setText(self.tr("Undo the merge"))
         if not self.merges():

@@ -74,12 +74,12 @@ def case_profile(detail: dict[str, Any]) -> Profile | None:
     return None
 
 
-def pdf_and_preview(session: ReviewSession, case_id: str, ruling_no: str
+def pdf_and_preview(session: ReviewSession, case_id: str, ruling_no: str, lang: str
                     ) -> tuple[bytes, list[bytes]]:
     """The office's PDF of a ruling and its first page as PNG (worker thread)."""
     from inspector_app.slip.preview import render_pages_png
 
-    pdf = session.case_ruling_pdf(case_id, ruling_no)
+    pdf = session.case_ruling_pdf(case_id, ruling_no, lang)
     return pdf, render_pages_png(pdf, PREVIEW_DPI, pages=[0])
 
 
@@ -353,8 +353,9 @@ class CaseRulingDialog(QDialog):
         self.printButton.setEnabled(False)
         self._status(self.tr("Fetching the ruling's PDF from the office…"))
         session, case_id, number = self.session, self.case_id, str(issued["ruling_no"])
+        lang = i18n.current()
         self.op = run_in_background(
-            lambda _p: pdf_and_preview(session, case_id, number),
+            lambda _p: pdf_and_preview(session, case_id, number, lang),
             on_success=lambda result: self._show_pdf(issued, *result, done=done),
             on_failure=self._failed)
 

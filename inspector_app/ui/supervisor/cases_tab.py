@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from inspector_app.review.client import ReviewSession
+from inspector_app.review.client import ReviewError, ReviewSession
 from inspector_app.ui.qt import (
     QComboBox,
     QHBoxLayout,
@@ -32,7 +32,7 @@ from inspector_app.ui.qt import (
     QWidget,
     Signal,
 )
-from inspector_app.ui.supervisor.case_detail import CaseDetail
+from inspector_app.ui.supervisor.case_detail import CaseDetail, merges_in_force
 from inspector_app.ui.supervisor.case_household_dialogs import (
     MergeDialog,
     SplitDialog,
@@ -43,6 +43,26 @@ from inspector_app.ui.supervisor.cases_model import COLUMNS, CasesModel
 
 # run(fn, on_success, what): the window's worker runner (status line, a second login on 401)
 Runner = Callable[[Callable[[], Any], Callable[[Any], None], str], None]
+
+
+def fetch_case(session: ReviewSession, case_id: str) -> dict[str, Any]:
+    """The case's detail, with what its timeline and ruling need from elsewhere at the office
+    (worker thread): each ticket's contact time (from the ticket) and the profile its records
+    were tested under (from its newest record), as `profile_name`."""
+    detail = session.case(case_id)
+    try:   # the case is shown without these rather than not at all
+        for ticket in detail.get("tickets") or []:
+            if "contacted_at" not in ticket and ticket.get("channel") and ticket.get("ticket"):
+                full = session.ticket(ticket["channel"], ticket["ticket"])
+                ticket["contacted_at"] = full.get("contacted_at")
+        records = sorted(detail.get("records") or [], key=lambda r: str(r.get("test_at")))
+        if records and not detail.get("profile_name"):
+            envelope = session.record(records[-1]["ref"]).get("envelope") or {}
+            profile = ((envelope.get("record") or {}).get("profile") or {}).get("name")
+            detail["profile_name"] = profile if isinstance(profile, str) else None
+    except ReviewError:
+        pass
+    return detail
 
 
 class CasesTab(QWidget):
@@ -223,7 +243,8 @@ class CasesTab(QWidget):
     def load_case(self, case_id: str) -> None:
         self.current = case_id
         self._enable()
-        self.run(lambda: self.session().case(case_id),
+        session = self.session()
+        self.run(lambda: fetch_case(session, case_id),
                  lambda detail: self._case_arrived(case_id, detail), self.tr("Fetching the case…"))
 
     def _case_arrived(self, case_id: str, detail: dict[str, Any]) -> None:
@@ -253,9 +274,8 @@ class CasesTab(QWidget):
         self.openRecordButton.setEnabled(bool(d) and bool(self.detail.chosen_ref()))
         self.rulingButton.setEnabled(state in ("open", "ruled"))
         self.mergeButton.setEnabled(d is not None)
-        self.splitButton.setEnabled(d is not None and any(
-            c.get("kind") == "merge" and not (c.get("undone_by") or c.get("undone_at"))
-            for c in ((d or {}).get("household") or {}).get("changes") or []))
+        self.splitButton.setEnabled(d is not None
+                                    and bool(merges_in_force((d or {}).get("household") or {})))
         self.withdrawButton.setEnabled(state == "open")
 
     # -- actions -------------------------------------------------------------------------------
