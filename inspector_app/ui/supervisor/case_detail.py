@@ -39,7 +39,7 @@ from inspector_app.ui.qt import (
 )
 from inspector_app.ui.style import BAD, INFO, OK, WARN
 from inspector_app.ui.supervisor.cases_labels import case_label
-from inspector_app.ui.supervisor.cases_model import estimate_amount, local_time, money
+from inspector_app.ui.supervisor.cases_model import estimate_amount, local_day, local_time, money
 from inspector_app.ui.supervisor.labels import NONE, decision_label, verdict_label
 
 ENTRY_COLOURS = {"complaint": INFO, "stop": BAD, "company_failed_to_test": BAD,
@@ -311,7 +311,7 @@ class CaseDetail(QWidget):
             parts.append(self.tr("not counted: %1").replace("%1", str(r["why_not"])))
         if r.get("refused"):
             parts.append(case_label("day", "refused"))
-        day = str(r.get("test_at") or "")[:10]
+        day = local_day(r.get("test_at"))
         if day in means:
             parts.append(self.tr("monitoring point %1: daily mean %2 °C").replace(
                 "%1", means[day][1]).replace("%2", means[day][0]))

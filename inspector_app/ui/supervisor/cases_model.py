@@ -9,9 +9,9 @@ The failing days so far and the estimated refund are the office's figures for to
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
+from inspector_app.core.record_time import DEFAULT_ZONE, in_zone, shown_time
 from inspector_app.ui.background import run_in_background
 from inspector_app.ui.qt import (
     QAbstractTableModel,
@@ -33,15 +33,17 @@ STATE_COLOURS = {"open": WARN, "ruled": OK, "withdrawn": "#666666"}
 PageFetcher = Callable[[dict[str, Any], str | None], dict[str, Any]]
 
 
-def local_time(text: Any, minutes: bool = True) -> str:
-    """An office time as 'YYYY-MM-DD HH:MM' in the zone it was given in."""
-    if not text:
-        return "—"
-    try:
-        moment = datetime.fromisoformat(str(text).replace("Z", "+00:00"))
-    except ValueError:
-        return str(text)[:16]
-    return moment.strftime("%Y-%m-%d %H:%M" if minutes else "%Y-%m-%d")
+def local_time(text: Any) -> str:
+    """An office time (often UTC) as 'YYYY-MM-DD HH:MM' in the profiles' zone (China's, as
+    the records show their own times), whatever zone this computer runs in; a bare day as
+    given."""
+    return shown_time(text, DEFAULT_ZONE)
+
+
+def local_day(text: Any) -> str:
+    """The local day 'YYYY-MM-DD' of an office time (a bare day as given)."""
+    when = in_zone(text, DEFAULT_ZONE)
+    return when.date().isoformat() if when is not None else str(text or "")[:10]
 
 
 def money(value: Any) -> str:
