@@ -54,6 +54,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "col.chain": ("签封设备 · 链序号", "Device · chain no."),
     "col.use": ("是否采用", "Used"),
     "use.used": ("采用", "used"),
+    "use.refused": ("（用户拒绝签字）", " (the resident refused to sign)"),
     "use.superseded": ("已被 {by} 更正替代，未采用", "superseded by {by}, not used"),
     "use.not_used": ("未采用：{why}", "not used: {why}"),
     "why.training": ("培训记录", "a training record"),
@@ -109,8 +110,8 @@ TEXT: dict[str, tuple[str, str]] = {
                   "daily price × heated area {area} m² = {amount} yuan and the day's failing sum"),
 
     "rule_basis": ("定档方式", "How the band is set"),
-    "basis_each_test": ("按每次检测的房间平均温度定档", "by each test's room means"),
-    "basis_month_mean": ("按当月各次检测的房间平均温度的平均值定档",
+    "basis.each_test": ("按每次检测的房间平均温度定档", "by each test's room means"),
+    "basis.month_mean": ("按当月各次检测的房间平均温度的平均值定档",
                          "by the mean of the month's tests for each room"),
     "rule_stop": ("企业原因停热", "Company-caused stop"),
     "rule_stop_value": ("停热 ≥ {hours} 小时，每日按 {multiplier} × 日单价 × 供热面积计",
@@ -140,6 +141,18 @@ TEXT: dict[str, tuple[str, str]] = {
     "note.capped_at_season_fee": ("退费以不达标面积一个供暖期的供热费为限。",
                                   "The refund is capped at one season's fee for the failing "
                                   "area."),
+    "note.profile_version_differs": ("记录 {record} 检测时规则版本为 {sealed}，本裁定按现行版本 "
+                                     "{current} 计算。",
+                                     "Record {record} was tested under rules version {sealed}; "
+                                     "this ruling applies the current version {current}."),
+    "note.stop_too_short": ("停热 {stop} 不足 {hours} 小时，不加计。",
+                            "Stop {stop} lasted less than {hours} h and raises nothing."),
+    "note.stops_do_not_raise_refund": ("本规则未规定企业停热加计退费。",
+                                       "Under these rules a company stop does not raise the "
+                                       "refund."),
+    "note.no_effective_test": ("没有可采用的检测记录。", "No test record could be used."),
+    "note.no_area_for_company_failure": ("企业未检测日没有可计算的面积。",
+                                         "A company-failure day has no area to count."),
     "note.evidence_after_ruling": ("有检测时间在前一次裁定之前、上传在其后的记录。",
                                    "A record tested before an earlier ruling arrived after it."),
 }

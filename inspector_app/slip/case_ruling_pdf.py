@@ -35,7 +35,7 @@ from inspector_app.core.decimal_math import mean, round_to
 from inspector_app.core.profile import Profile
 from inspector_app.core.provenance import CONFIRMED, Provenance, unconfirmed
 from inspector_app.core.ruling import REFUND, TRAINING_NOTE
-from inspector_app.core.verdict import FAIL, band_for
+from inspector_app.core.verdict import band_for
 from inspector_app.slip.case_ruling_labels import CaseRulingLabels
 from inspector_app.slip.content import NONE, fmt_num, fmt_time, hash_groups, slip_lang
 from inspector_app.slip.fonts import draw_string, ensure_fonts, runs
@@ -132,36 +132,43 @@ def _span(run: _Run, t: CaseRulingLabels) -> str:
         f"{run.first.isoformat()} 至 {run.last.isoformat()}"
 
 
-def _band_basis(profile: Profile) -> str:
+def _band_basis(ruling: dict, profile: Profile) -> str:
     rule = getattr(profile, "case_rule", None)
-    return str(getattr(rule, "band_basis", "each_test"))
+    return str(ruling.get("band_basis") or getattr(rule, "band_basis", "each_test"))
+
+
+def _room_key(room: dict) -> tuple[str, str]:
+    """A room across re-tests (room ids are new at each visit): its kind and name."""
+    return (str(room.get("kind", "")), str(room.get("name", "")).strip())
 
 
 def room_lines(run: _Run, records: dict[str, dict], used_tests: list[dict], profile: Profile,
-               fee: Decimal) -> list[tuple[dict, Decimal, Decimal, Decimal]] | None:
-    """(room, mean used, share, per day) of each failing room of the run's governing test, or
-    None when they cannot be shown to add up to the day's amount (then only the day is shown)."""
+               fee: Decimal, basis: str = "each_test"
+               ) -> list[tuple[dict, Decimal | None, Decimal, Decimal]] | None:
+    """(room, mean used, share, per day) of each room with a share in the run's governing test,
+    or None when they cannot be shown to add up to the day's amount (then only the day is
+    shown). `basis` month_mean: a room's mean is the mean of its means over the month's used
+    tests, rounded as the profile rounds."""
     rooms = (records.get(run.basis) or {}).get("rooms") or []
     if run.status != "fail" or not rooms:
         return None
-    month_mean = _band_basis(profile) == "month_mean"
     lines = []
     for room in rooms:
         shown = _room_mean(room)
-        if month_mean:
+        if basis == "month_mean":
             means = [m for m in (_room_mean(r) for t in used_tests
                                  if _in_month(t, run.first, profile)
                                  for r in (records.get(t["ref"]) or {}).get("rooms") or []
-                                 if r.get("room_id") == room.get("room_id")) if m is not None]
+                                 if _room_key(r) == _room_key(room)) if m is not None]
             shown = round_to(mean(means), profile.display_decimals, profile.rounding) \
                 if means else None
         band = band_for(profile, shown) if shown is not None else None
-        if band is None or (not month_mean and room.get("verdict") != FAIL):
+        if band is None:
             continue
         area = _dec(room.get("area_m2"))
         lines.append((room, shown, band.share, round_to(fee * area * band.share, CENT,
                                                         "half_up")))
-    if sum((line[3] for line in lines), Decimal(0)) != run.amount:
+    if not lines or sum((line[3] for line in lines), Decimal(0)) != run.amount:
         return None
     return lines
 
@@ -275,7 +282,7 @@ def _records_table(ruling: dict, t: CaseRulingLabels, st: _Styles, profile: Prof
     ids = {str(x.get("ref")): str(x.get("record_id")) for x in ruling["tests"]}
     for i, test in enumerate(ruling["tests"], 1):
         if test.get("used"):
-            use = t("use.used")
+            use = t("use.used") + (t("use.refused") if test.get("refused") else "")
         elif test.get("superseded_by"):
             by = str(test["superseded_by"])
             use = t("use.superseded", by=ids.get(by, by))
@@ -358,7 +365,7 @@ def _sums(ruling: dict, records: dict[str, dict], t: CaseRulingLabels, st: _Styl
                                   spans=[((2, len(rows) - 1), (5, len(rows) - 1))])]
     multiplier = _stop_multiplier(profile)
     for run in runs_:
-        lines = room_lines(run, records, used, profile, fee)
+        lines = room_lines(run, records, used, profile, fee, _band_basis(ruling, profile))
         if lines:
             out += [Spacer(1, 3), _p(t("rooms_of", days=_span(run, t),
                                        record=ids.get(run.basis, run.basis)), st.small)]
@@ -431,22 +438,24 @@ def _rules_rows(ruling: dict, profile: Profile, t: CaseRulingLabels) -> list[tup
                          name=ruling["profile_name"], version=ruling["profile_version"])),
         (t("standard_source"), _citation("standard", ruling, profile, t)),
         (t("refund_source"), _citation("refund", ruling, profile, t)),
-        (t("rule_basis"), t(f"basis_{_band_basis(profile)}")
-         if t.has(f"basis_{_band_basis(profile)}") else _band_basis(profile)),
+        (t("rule_basis"), t.coded("basis", _band_basis(ruling, profile))),
         (t("rule_stop"), t("rule_stop_none") if multiplier is None else
          t("rule_stop_value", hours=_stop_hours(profile), multiplier=_plain(multiplier))),
         (t("rule_refusal"), t(refusal)),
     ]
 
 
-def _note(note: str, profile: Profile, t: CaseRulingLabels) -> str:
+def _note(note: str, ids: dict[str, str], profile: Profile, t: CaseRulingLabels) -> str:
     kind, _, arg = note.partition(":")
     key = f"note.{kind}"
     if not t.has(key):
         return note
     if kind == "profile_version_differs":
-        sealed, _, current = arg.partition("→")
-        return t(key, sealed=sealed, current=current)
+        ref, _, versions = arg.rpartition(":")
+        sealed, _, current = versions.partition("→")
+        return t(key, record=ids.get(ref, ref), sealed=sealed, current=current)
+    if kind == "stop_too_short":
+        return t(key, stop=arg, hours=_stop_hours(profile))
     if kind == "capped_at_season":
         return t(key, days=profile.season_days)
     return t(key, room=arg) if arg else t(key)
@@ -525,7 +534,8 @@ def _story(ruling: dict, detail: dict, profile: Profile, t: CaseRulingLabels, st
     notes = [n for n in ruling.get("notes", ()) if n != TRAINING_NOTE]
     if notes:
         story.append(_p(t("notes") + ("：" if t.lang == "zh" else ":"), st.body))
-        story += [_p(f"· {_note(n, profile, t)}", st.small) for n in notes]
+        ids = {str(x.get("ref")): str(x.get("record_id")) for x in ruling["tests"]}
+        story += [_p(f"· {_note(n, ids, profile, t)}", st.small) for n in notes]
     seal = 32 * mm
     issue = [_p(t.field(t("office"), office_name or NONE), st.body),
              _p(t.field(t("issued_by"), issued_by), st.body),

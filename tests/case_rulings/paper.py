@@ -63,7 +63,7 @@ RULING = {
     "tickets": [{"key": "12345/T-00042", "complaint_at": "2026-12-01T07:30:00+08:00"}],
     "stops": [{"stop_id": STOP, "start_at": "2026-12-06T00:00:00+08:00",
                "end_at": "2026-12-09T00:00:00+08:00", "cause": "管网抢修", "days": 3}],
-    "amount_total": "88.62", "notes": [],
+    "amount_total": "88.62", "notes": [], "band_basis": "each_test", "use_monitoring": False,
     "citations": {
         "standard": {"section": "standard", "status": "cited",
                      "citation_zh": "《长春市城市供热管理条例》", "citation_en": "Changchun heating rules",

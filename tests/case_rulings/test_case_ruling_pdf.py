@@ -21,23 +21,14 @@ ISSUE = {"number": "2026-2027-000007", "issued_at": "2026-12-10T02:00:00Z",
          "issued_by": "刘明"}
 
 
-def each_test(profile):
-    """The profile judging each test by its own room means (the worked numbers' rule)."""
-    from dataclasses import replace
-
-    rule = getattr(profile, "case_rule", None)
-    return profile if rule is None else replace(profile, case_rule=replace(
-        rule, band_basis="each_test"))
-
-
 @pytest.fixture(scope="module")
 def zh_pdf() -> bytes:
-    return render_case_ruling(ruling(), detail(), each_test(CC), **ISSUE)
+    return render_case_ruling(ruling(), detail(), CC, **ISSUE)
 
 
 @pytest.fixture(scope="module")
 def en_pdf() -> bytes:
-    return render_case_ruling(ruling(), detail(), each_test(CC), "en", **ISSUE)
+    return render_case_ruling(ruling(), detail(), CC, "en", **ISSUE)
 
 
 def text_of(pdf: bytes) -> str:
@@ -97,9 +88,9 @@ def test_english_paper_has_no_chinese_fixed_words(en_pdf):
 
 
 def test_same_input_same_bytes(zh_pdf, en_pdf):
-    assert render_case_ruling(ruling(), detail(), each_test(CC), **ISSUE) == zh_pdf
-    assert render_case_ruling(ruling(), detail(), each_test(CC), "en", **ISSUE) == en_pdf
-    assert render_case_ruling(ruling(), detail(), each_test(CC),
+    assert render_case_ruling(ruling(), detail(), CC, **ISSUE) == zh_pdf
+    assert render_case_ruling(ruling(), detail(), CC, "en", **ISSUE) == en_pdf
+    assert render_case_ruling(ruling(), detail(), CC,
                               **{**ISSUE, "number": "X"}) != zh_pdf
 
 
@@ -107,7 +98,7 @@ def test_unconfirmed_rule_says_so_and_no_refund_gives_the_reason():
     odd = ruling()
     odd.update(decision="no_refund", reason_code="no_failing_days", amount_total="0.00",
                days=[], start=None, end=None, failing_days=0, stop_days=0, citations={})
-    text = text_of(render_case_ruling(odd, detail(), each_test(CC), **ISSUE))
+    text = text_of(render_case_ruling(odd, detail(), CC, **ISSUE))
     assert "供热室温不退费裁定书（按户案件）" in text and "裁定：不予退费。" in text
     assert "计算期间内没有不达标日。" in text and "无不达标期间" in text
     assert "本条规则数据尚未经主管部门确认" in text       # Changchun's refund rule as shipped
@@ -119,7 +110,7 @@ def test_room_lines_are_left_out_when_they_do_not_add_up():
     for d in odd["days"][:4]:
         d["amount"] = "1.17"          # not what the rooms give: only the day is printed
     odd["amount_total"] = "88.66"
-    text = text_of(render_case_ruling(odd, detail(), each_test(CC), **ISSUE))
+    text = text_of(render_case_ruling(odd, detail(), CC, **ISSUE))
     assert "2026-12-01至2026-12-044不达标rec-A2601.174.68" in text
     assert "卧室1（卧室）12.015.0601.16" not in text
     assert "卧室1（卧室）12.016.5300.58" in text
@@ -135,7 +126,7 @@ def test_a_long_case_fits_its_chart_and_pages():
         if d["day"].startswith("2026-01") or d["day"].startswith("2026-02") or \
                 d["day"].startswith("2026-03"):
             d["day"] = "2027" + d["day"][4:]
-    pdf = render_case_ruling(long, detail(), each_test(CC), **ISSUE)
+    pdf = render_case_ruling(long, detail(), CC, **ISSUE)
     assert len(page_texts(pdf)) <= 4
     assert "2026-11-01至2026-11-3030" in text_of(pdf)
 
@@ -152,3 +143,29 @@ def test_day_runs_split_at_a_change_a_gap_or_a_month():
 def test_an_unknown_language_is_refused():
     with pytest.raises(SlipError):
         render_case_ruling(ruling(), detail(), CC, "fr", **ISSUE)
+
+
+def test_month_mean_room_lines_use_the_month_s_tests():
+    """Changchun bases the band on the month's mean: the bedroom's December tests 15.0, 16.5 and
+    18.6 °C average 16.7 °C → 30 %: 0.1607 × 12.0 × 0.30 = 0.58 a day on every failing day."""
+    month = ruling()
+    month["band_basis"] = "month_mean"
+    for d in month["days"][:5]:
+        d.update(share="0.30", amount="0.58")
+    text = text_of(render_case_ruling(month, detail(), CC, **ISSUE))
+    assert "按当月各次检测的房间平均温度的平均值定档" in text
+    assert "2026-12-01至2026-12-044不达标rec-A2300.582.32" in text
+    assert text.count("卧室1（卧室）12.016.7300.58") == 2
+    assert "15.0601.16" not in text
+
+
+def test_notes_and_refused_tests_are_worded():
+    odd = ruling()
+    odd["notes"] = ["profile_version_differs:" + odd["tests"][2]["ref"] + ":2025.1→2026.1",
+                    "stop_too_short:stop-0002", "capped_at_season_fee", "something_new"]
+    odd["tests"][2]["refused"] = True
+    text = text_of(render_case_ruling(odd, detail(), CC, **ISSUE))
+    assert "记录rec-B检测时规则版本为2025.1，本裁定按现行版本2026.1计算。" in text
+    assert "停热stop-0002不足48小时，不加计。" in text
+    assert "退费以不达标面积一个供暖期的供热费为限。" in text and "something_new" in text
+    assert "采用（用户拒绝签字）" in text
