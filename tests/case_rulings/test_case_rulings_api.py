@@ -15,11 +15,12 @@ Per day 0.1607 × 12.0 × 0.30 = 0.57852 → 0.58; × 8 days = 4.64 yuan.
 from __future__ import annotations
 
 import threading
-from datetime import date
+from datetime import date, datetime
 
 import httpx
 import pytest
 
+from inspector_app.office import cases
 from tests.case_rulings.household import push, seal_test
 from tests.office.uploaded import confirm_refund, supervisor
 from tests.slip.helpers import page_texts, squash
@@ -36,10 +37,17 @@ def worked(office, laptop) -> list[str]:
     return ids
 
 
-def the_case(admin: httpx.Client) -> dict:
-    items = admin.get("/api/v1/cases").json()["items"]
+def the_case(office) -> dict:
+    """The household's one case (read through `office.cases`, the list's own function)."""
+    items, _ = cases.cases_page(office.store, cases.CaseFilter())
     assert len(items) == 1, items
     return items[0]
+
+
+def detail_of(office, case_id: str) -> dict:
+    found = cases.case_detail(office.store, case_id)
+    assert found is not None
+    return found
 
 
 def snapshot(office) -> dict[str, list]:
@@ -51,7 +59,7 @@ def test_worked_case_is_ruled_numbered_and_closed(office, laptop):
     ids = worked(office, laptop)
     confirm_refund(office)
     with office.admin() as admin:
-        case = the_case(admin)
+        case = the_case(office)
         assert case["state"] == "open" and case["records"] == 3
         answer = admin.post(f"/api/v1/cases/{case['case_id']}/rulings",
                             json={**BODY, "comment": "按复测合格日止"})
@@ -61,7 +69,9 @@ def test_worked_case_is_ruled_numbered_and_closed(office, laptop):
         ruling = row["ruling"]
         assert (ruling["start"], ruling["end"], ruling["failing_days"]) == (
             "2026-11-01", "2026-11-08", 8)
-        assert {d["amount"] for d in ruling["days"]} == {"0.58"}
+        assert [(d["day"], d["status"], d["amount"]) for d in ruling["days"]] == [
+            (f"2026-11-{day:02d}", "fail", "0.58") for day in range(1, 9)] + [
+            ("2026-11-09", "pass", "0.00")]
         assert row["amount_total"] == ruling["amount_total"] == "4.64"
         assert row["decision"] == "refund" and ruling["band_basis"] == "month_mean"
         assert [t["record_id"] for t in ruling["tests"]] == ids
@@ -71,10 +81,11 @@ def test_worked_case_is_ruled_numbered_and_closed(office, laptop):
         assert row["inputs"] == {"daily_fee_per_m2": "0.1607", "until": "2026-11-12",
                                  "use_monitoring": False, "comment": "按复测合格日止"}
 
-        detail = admin.get(f"/api/v1/cases/{case['case_id']}").json()
+        detail = detail_of(office, case["case_id"])
         assert detail["case"]["state"] == "ruled"
         assert detail["case"]["ruling_no"] == "2026-2027-000001"
-        assert detail["case"]["closed_at"] == row["issued_at"]
+        assert datetime.fromisoformat(detail["case"]["closed_at"]) == \
+            datetime.fromisoformat(row["issued_at"])
         assert [r["ruling_no"] for r in detail["rulings"]] == ["2026-2027-000001"]
         for rid in ids:      # every record it rests on has the ruling in its history
             history = admin.get(f"/api/v1/records/{rid}").json()["review_history"]
@@ -102,7 +113,7 @@ def test_a_repeated_request_returns_the_ruling_it_issued(office, laptop):
     confirm_refund(office)
     body = {**BODY, "request_key": "case-key-0001"}
     with office.admin() as admin:
-        case_id = the_case(admin)["case_id"]
+        case_id = the_case(office)["case_id"]
         first = admin.post(f"/api/v1/cases/{case_id}/rulings", json=body)
         again = admin.post(f"/api/v1/cases/{case_id}/rulings", json=body)
         assert (first.status_code, again.status_code) == (201, 200)
@@ -110,15 +121,14 @@ def test_a_repeated_request_returns_the_ruling_it_issued(office, laptop):
         other = admin.post(f"/api/v1/cases/{case_id}/rulings", json={**body, "until": "2026-11-13"})
         assert other.status_code == 409 and other.json()["error"] == "request_key_reused"
         assert other.json()["reason_zh"]
-        rulings = admin.get(f"/api/v1/cases/{case_id}").json()["rulings"]
+        rulings = detail_of(office, case_id)["rulings"]
         assert [r["ruling_no"] for r in rulings] == ["2026-2027-000001"]
 
 
 def test_concurrent_rulings_leave_exactly_one_in_force_all_numbered(office, laptop):
     worked(office, laptop)
     confirm_refund(office)
-    with office.admin() as admin:
-        case_id = the_case(admin)["case_id"]
+    case_id = the_case(office)["case_id"]
     n = 6
     start = threading.Barrier(n)
     answers: list[httpx.Response] = []
@@ -137,8 +147,7 @@ def test_concurrent_rulings_leave_exactly_one_in_force_all_numbered(office, lapt
     assert sorted(a.status_code for a in answers) == [201] * n, [a.text for a in answers]
     numbers = sorted(a.json()["ruling_no"] for a in answers)
     assert numbers == [f"2026-2027-{i:06d}" for i in range(1, n + 1)]
-    with office.admin() as admin:
-        detail = admin.get(f"/api/v1/cases/{case_id}").json()
+    detail = detail_of(office, case_id)
     in_force = [r["ruling_no"] for r in detail["rulings"] if r["superseded_by"] is None]
     assert in_force == [numbers[-1]] == [detail["case"]["ruling_no"]]
     assert [r["superseded_by"] for r in detail["rulings"][:-1]] == numbers[1:]
@@ -151,7 +160,7 @@ def test_a_record_failing_verification_refuses_the_ruling_naming_it(office, lapt
         c.execute("UPDATE records SET verification='bad_signature' WHERE record_id=?", (ids[1],))
     before = snapshot(office)
     with office.admin() as admin:
-        case_id = the_case(admin)["case_id"]
+        case_id = the_case(office)["case_id"]
         answer = admin.post(f"/api/v1/cases/{case_id}/rulings",
                             json={**BODY, "request_key": "refused-0001"})
         assert answer.status_code == 422, answer.text
@@ -167,21 +176,16 @@ def test_a_record_failing_verification_refuses_the_ruling_naming_it(office, lapt
     ("", {**BODY, "until": "2027-07-02"}, 422, "cannot_rule", "超出供暖季"),
     ("", {**BODY, "daily_fee_per_m2": "0"}, 422, "cannot_rule", "日单价"),
     ("", {**BODY, "daily_fee_per_m2": "1E+1"}, 422, "bad_decimal", "0.1607"),
-    ("synthetic", BODY, 422, "synthetic", "合成"),
     ("withdrawn", BODY, 409, "case_withdrawn", "撤回"),
 ])
 def test_refusals_leave_nothing_changed(office, laptop, change, body, status, code, zh):
-    ids = worked(office, laptop)
+    worked(office, laptop)
     if change != "unconfirmed":
         confirm_refund(office)
     with office.admin() as admin:
-        case_id = the_case(admin)["case_id"]
-        if change == "synthetic":
-            with office.store.write() as c:
-                c.execute("UPDATE records SET synthetic=1 WHERE record_id=?", (ids[0],))
+        case_id = the_case(office)["case_id"]
         if change == "withdrawn":
-            assert admin.post(f"/api/v1/cases/{case_id}/withdraw",
-                              json={"reason": "住户撤回投诉"}).status_code in (200, 201)
+            cases.withdraw(office.store, case_id, "王科长", "住户撤回投诉")
         before = snapshot(office)
         answer = admin.post(f"/api/v1/cases/{case_id}/rulings", json=body)
         assert answer.status_code == status, answer.text
@@ -195,13 +199,14 @@ def test_a_correction_replaces_the_record_it_corrects(office, laptop):
     the tests used (12.0, 16.5, 18.6) is 47.1 / 3 = 15.7 °C → band 14–<16 °C, 60 %: per day
     0.1607 × 12.0 × 0.60 = 1.15704 → 1.16; × 8 days = 9.28 (not 4.64 on the corrected 15.0)."""
     first = seal_test(laptop, 1, date(2026, 11, 1), 15.0)
-    fixed = seal_test(laptop, 4, date(2026, 11, 1), 12.0, supersedes=first)
+    # the correction of the same visit, at its test time (09:01: n = 61 ≡ 1 minute)
+    fixed = seal_test(laptop, 61, date(2026, 11, 1), 12.0, supersedes=first)
     seal_test(laptop, 2, date(2026, 11, 5), 16.5)
     seal_test(laptop, 3, date(2026, 11, 9), 18.6)
     assert push(office, laptop) == 4
     confirm_refund(office)
     with office.admin() as admin:
-        case_id = the_case(admin)["case_id"]
+        case_id = the_case(office)["case_id"]
         row = admin.post(f"/api/v1/cases/{case_id}/rulings", json=BODY).json()
         tests = {t["record_id"]: t for t in row["ruling"]["tests"]}
         assert not tests[first]["used"] and tests[fixed]["used"]
@@ -217,16 +222,16 @@ def test_the_record_endpoint_rules_on_the_record_s_case(office, laptop):
     ids = worked(office, laptop)
     confirm_refund(office)
     with office.admin() as admin:
-        case_id = the_case(admin)["case_id"]
+        case_id = the_case(office)["case_id"]
         one = admin.post(f"/api/v1/records/{ids[0]}/rulings",
                          json={"daily_fee_per_m2": "0.1607", "failing_days": 4})
         assert one.status_code == 201, one.text
         assert one.json()["case_id"] == case_id
-        case = admin.get(f"/api/v1/cases/{case_id}").json()["case"]
+        case = detail_of(office, case_id)["case"]
         assert (case["state"], case["ruling_no"]) == ("ruled", one.json()["ruling_no"])
         # a case ruling afterwards supersedes it: one ruling in force on the case
         two = admin.post(f"/api/v1/cases/{case_id}/rulings", json=BODY).json()
-        rulings = admin.get(f"/api/v1/cases/{case_id}").json()["rulings"]
+        rulings = detail_of(office, case_id)["rulings"]
         assert [(r["ruling_no"], r["superseded_by"]) for r in rulings] == [
             (one.json()["ruling_no"], two["ruling_no"]), (two["ruling_no"], None)]
         assert admin.get(f"/api/v1/records/{ids[0]}").json()["rulings"][0][
@@ -240,7 +245,7 @@ def test_another_district_sees_no_case_and_cannot_rule(office, laptop):
     worked(office, laptop)
     confirm_refund(office)
     with office.admin() as admin:
-        case_id = the_case(admin)["case_id"]
+        case_id = the_case(office)["case_id"]
         no = admin.post(f"/api/v1/cases/{case_id}/rulings", json=BODY).json()["ruling_no"]
     with supervisor(office, "nanguan", "南关区") as other:
         answer = other.post(f"/api/v1/cases/{case_id}/rulings", json=BODY)
