@@ -163,9 +163,10 @@ def parse_multiple(text: str) -> Decimal:
         raise PenaltyError(f"倍数应为数字，如 3 或 2.5：{text!r}",
                            f"the multiple must be a number such as 3 or 2.5: {text!r}",
                            field="multiple") from exc
-    if not value.is_finite() or value != value.quantize(CENT):
-        raise PenaltyError(f"倍数至多两位小数：{text!r}",
-                           f"the multiple has at most two decimal places: {text!r}",
+    if not value.is_finite() or abs(value) > MAX_MULTIPLE or value != value.quantize(CENT):
+        raise PenaltyError(f"倍数应为不超过 {MAX_MULTIPLE} 的数字，至多两位小数：{text!r}",
+                           f"the multiple is a number up to {MAX_MULTIPLE} with at most two "
+                           f"decimal places: {text!r}",
                            field="multiple")
     return value
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from inspector_app.core.household import household_key
@@ -51,7 +51,7 @@ def parse_moment(text: str, field: str, now: datetime | None = None) -> datetime
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise EventRefused("time_without_zone", f"{field} 须带时区，如 +08:00：{text!r}",
                            f"{field} needs its zone, e.g. +08:00: {text!r}", field=field)
-    if moment > (now or datetime.now(timezone.utc)) + CLOCK_GRACE:
+    if moment > (now or datetime.now(UTC)) + CLOCK_GRACE:
         raise EventRefused("future_time", f"{field} 在将来：{text!r}；停热结束后再登记",
                            f"{field} is in the future: {text!r}; enter a stop once it has ended",
                            field=field)
