@@ -75,8 +75,8 @@ class PeriodRequest(BaseModel):
     district: Name
     area: str = Field(min_length=1, max_length=500, pattern=NO_NUL,
                       description="the area heated, in words (or a community)")
-    heated_area_m2: str = Field(pattern=heating_periods.AREA.pattern, description="m², e.g. 12000")
-    fee_per_m2: str = Field(pattern=heating_periods.FEE.pattern,
+    heated_area_m2: str = Field(max_length=40, description="m², e.g. 12000")
+    fee_per_m2: str = Field(max_length=40,
                             description="the season's heat fee per m², yuan, e.g. 27")
     announced_start: date
     announced_end: date
@@ -89,8 +89,8 @@ class ActualRequest(BaseModel):
 
 class NoticeRequest(BaseModel):
     kind: Literal[KINDS]  # type: ignore[valid-type]
-    multiple: str = Field(pattern=r"^\d{1,3}(\.\d{1,2})?$", description="e.g. 3 or 2.5: within"
-                          " the profile's range (Changchun 2 to 10)")
+    multiple: str = Field(max_length=40, description="e.g. 3 or 2.5: within the profile's "
+                          "range (Changchun 2 to 10)")
     reason: str = Field(min_length=1, max_length=2000, pattern=NO_NUL)
     profile: str = Field("changchun", max_length=80, pattern=r"^[a-z0-9][a-z0-9_-]*$",
                          description="the rules whose [penalty] section applies")
