@@ -4,7 +4,7 @@ changes nothing; over real HTTP on both backends."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
@@ -32,7 +32,7 @@ def test_a_stop_is_stored_with_who_and_when_and_numbered_per_season(store):
     assert first["stop_id"] == "2025-2026-S0001" and first["state"] == "in_force"
     assert first["hours"] == 72.0 and first["season"] == "2025-2026"
     assert first["entered_by"] == "王科长"
-    assert datetime.now(timezone.utc) - datetime.fromisoformat(first["entered_at"]) < \
+    assert datetime.now(UTC) - datetime.fromisoformat(first["entered_at"]) < \
         timedelta(minutes=1)
     assert first["scope"] == {"communities": ["幸福小区"], "buildings": []}
     second = add(store, company="城开热力", start_at="2025-12-01T00:00:00Z",
@@ -123,7 +123,7 @@ def test_a_withdrawn_stop_no_longer_blocks_and_keeps_its_audit(store):
 
 
 def test_the_future_is_judged_by_the_clock_with_a_little_grace(store):
-    now = datetime(2025, 12, 4, 0, 0, tzinfo=timezone.utc)
+    now = datetime(2025, 12, 4, 0, 0, tzinfo=UTC)
     soon = (now + timedelta(minutes=4)).isoformat()
     assert company_stops.parse_moment(soon, "end_at", now)
     with pytest.raises(EventRefused):

@@ -32,6 +32,7 @@ from inspector_app.office.synth import synthesize
 from inspector_app.store.sealed import SealedStore
 from inspector_app.sync.client import SyncClient
 from inspector_app.sync.config import load_link
+from tests.company_events.helpers import rows as company_event_rows
 from tests.office.ticket_helpers import NOW, ticket
 from tests.office.uploaded import confirm_refund, supervisor, upload
 from tests.photos_helpers import seal_with_photos
@@ -84,6 +85,7 @@ def source(tmp_path, laptop) -> Path:
         office.store.allow_reenrolment(laptop.key.device_id, "王科长", "新硬盘",
                                        timedelta(hours=1))               # reenrolment_allowances
         dispatch_a_ticket(office.store, laptop.key.device_id)   # tickets and their tables
+        enter_company_events(office.store)      # company_stops, heating_periods, penalty_notices
         assert photo_rid and late
     finally:
         office.stop()
@@ -108,6 +110,22 @@ def dispatch_a_ticket(store: OfficeStore, device_id: str) -> None:
     store.assign_ticket("12345", "A1", "li", by="王科长")
 
 
+def enter_company_events(store: OfficeStore) -> None:
+    """A stop, a heating period that started late, and two drafts (one superseded)."""
+    from datetime import date
+
+    from inspector_app.office import company_stops, heating_periods
+    from tests.company_events.helpers import PERIOD, STOP
+
+    company_stops.add_stop(store, **STOP, by="王科长")
+    period_id = heating_periods.add_period(store, **PERIOD, by="王科长")["period_id"]
+    heating_periods.set_actual(store, period_id, actual_start="2025-10-23",
+                               today=date(2026, 6, 30))
+    for multiple in ("2", "3"):
+        heating_periods.draft_notice(store, period_id, kind="late_start", multiple=multiple,
+                                     reason="首次推迟", by="王科长")
+
+
 def everything(store: OfficeStore) -> dict:
     refs = [r[0] for r in store.query("SELECT ref FROM records ORDER BY ref")]
     return {
@@ -125,6 +143,7 @@ def everything(store: OfficeStore) -> dict:
         "feed": store.query("SELECT * FROM ticket_feed ORDER BY seq"),
         "feed_counter": store.scalar("SELECT last_seq FROM ticket_feed_counter"),
         "office_keys": store.query("SELECT * FROM office_keys ORDER BY key_id"),
+        "company_events": company_event_rows(store),
     }
 
 
