@@ -73,6 +73,8 @@ from inspector_app import __version__
 from inspector_app.office import (
     case_rulings,
     cases_api,
+    company_event_stats,
+    company_events_api,
     enrolment,
     errors,
     export,
@@ -263,6 +265,7 @@ def create_app(db_path: str | Path, training: bool = False,
         return {"database": store.db.dialect, "schema": revision}
 
     app.include_router(enrolment.router)
+    app.include_router(company_events_api.router)  # stops, heating periods, penalty notices
     app.include_router(ticket_stats_route.router)  # before /tickets/{...}: "stats" is no ticket
     app.include_router(tickets_api.router)  # supervisors and hotline platforms: tickets
     app.include_router(ticket_feed.router)  # laptops: GET /assignments, POST /ticket-events
@@ -399,7 +402,8 @@ def create_app(db_path: str | Path, training: bool = False,
         except ValueError as exc:
             raise HTTPException(422, detail={"error": "bad_season", "reason": str(exc),
                                              "reason_zh": "供暖季格式应为 2025-2026"}) from exc
-        return {"season": season, "district": district, "companies": companies}
+        return {"season": season, "district": district, "companies": companies,
+                "events": company_event_stats.season_events(store, season, district)}
 
     @app.get("/api/v1/chain-problems", tags=["review"], responses=refusals(401, 422))
     def chain_problems(who: SupervisorDep, store: StoreDep,
