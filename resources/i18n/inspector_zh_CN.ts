@@ -775,47 +775,47 @@ Choose the inspector whose laptops get it:</source>
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="156"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="158"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="156"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="158"/>
         <source>District</source>
         <translation>区</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="157"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="159"/>
         <source>Company</source>
         <translation>供热企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="157"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="159"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="158"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="160"/>
         <source>Opened</source>
         <translation>立案时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="158"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="160"/>
         <source>Records</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="159"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="161"/>
         <source>Tickets</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="159"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="161"/>
         <source>Failing days so far</source>
         <translation>截至今日不达标天数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="160"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="162"/>
         <source>Estimated refund (yuan)</source>
         <translation>预计退费（元）</translation>
     </message>
@@ -873,62 +873,62 @@ Choose the inspector whose laptops get it:</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="354"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="356"/>
         <source>State:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="355"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="357"/>
         <source>Heating company</source>
         <translation>供热企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="356"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="358"/>
         <source>Address or household</source>
         <translation>地址或户号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="357"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="359"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="358"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="360"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="359"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="361"/>
         <source>Open record</source>
         <translation>打开记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="360"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="362"/>
         <source>Choose a test in the timeline (or double-click it) to open its record.</source>
         <translation>在时间线中选择一次检测（或双击它）即可打开其记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="362"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="364"/>
         <source>Ruling…</source>
         <translation>裁定…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="363"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="365"/>
         <source>Merge households…</source>
         <translation>合并住户…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="364"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="366"/>
         <source>Undo a merge…</source>
         <translation>撤销合并…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="365"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="367"/>
         <source>Withdraw case…</source>
         <translation>撤回案件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="369"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="371"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>

@@ -341,11 +341,13 @@ class CasesTab(QWidget):
 
     def _changed(self, case_id: str | None, message: str, whole_list: bool = False) -> None:
         """An action's answer: the case is read again (a merge or split moves records between
-        households, so the whole list is read again then)."""
+        households and may end or open cases, so the whole list is read again then)."""
         if message:
             self.say(message, "ok")
-        if whole_list:
-            self.refresh()
+        if whole_list:   # the case is chosen again if it still exists (a merge may end it)
+            self.show_case(None)
+            self.keep_id = case_id
+            self.model.reload()
         elif case_id and case_id == self.current:
             self.load_case(case_id)
 
