@@ -169,6 +169,7 @@ class CaseRulingDialog(QDialog):
         row = QHBoxLayout()
         self.earlierCombo = QComboBox(self)
         self.earlierButton = QPushButton(self)
+        self.earlierButton.setAutoDefault(False)
         self.earlierButton.clicked.connect(self.open_earlier)
         row.addWidget(self.earlierCombo, 1)
         row.addWidget(self.earlierButton)
