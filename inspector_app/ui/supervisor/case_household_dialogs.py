@@ -60,7 +60,7 @@ class _OfficeDialog(QDialog):
         self.op = None
         self.message: tuple[str, str] = ("", "info")
         self.setStyleSheet(SUPERVISOR_STYLE)
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(680)
         self.layout_ = QVBoxLayout(self)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
@@ -85,6 +85,14 @@ class _OfficeDialog(QDialog):
         self.form.addRow(self.reasonLabel, self.reasonEdit)
         self.layout_.addWidget(self.status)
         self.layout_.addWidget(self.buttons)
+
+    def showEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
+        """Tall enough for the wrapped explanation at the width shown (a wrapped label's
+        height is not in the dialog's size hint)."""
+        super().showEvent(event)
+        wanted = self.heightForWidth(self.width())
+        if wanted > self.height():
+            self.resize(self.width(), wanted)
 
     def say(self, text: str, kind: str = "info") -> None:
         self.message = (text, kind)
@@ -260,6 +268,9 @@ class SplitDialog(_OfficeDialog):
         self.household = household
         self.changeCombo = QComboBox(self)
         self.changeCombo.setObjectName("mergeChangeCombo")
+        self.changeCombo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.changeCombo.setMinimumContentsLength(40)
         self.changeLabel = QLabel(self)
         self.form.addRow(self.changeLabel, self.changeCombo)
         self.finish_layout()

@@ -1,6 +1,7 @@
 """The supervisor's window: the office's records, one record in detail, review, rulings, exports,
-the hotline tickets for dispatch (`tickets_tab`), and the heating companies' season figures
-with the response figures from the tickets.
+the hotline tickets for dispatch (`tickets_tab`), the households' cases with their rulings
+(`cases_tab`), and the heating companies' season figures with the response figures from the
+tickets.
 
 Everything the office holds is fetched on demand in the background: the table asks for pages as
 it scrolls (RecordsModel), the detail is fetched when a row is chosen, and each action (a state,
