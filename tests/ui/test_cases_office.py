@@ -295,3 +295,35 @@ def test_the_tab_speaks_one_language(app, qtbot, homes, settings, tmp_path):
         i18n.install_language("zh")
     qtbot.waitUntil(lambda: tab.detail.timeline.item(0, 1).text() == "投诉", timeout=5000)
     window.close()
+
+
+def test_a_day_the_company_failed_to_test(app, qtbot, homes, settings, tmp_path):
+    from inspector_app.ui.qt import QDate
+    from inspector_app.ui.supervisor.case_household_dialogs import FailureDialog
+
+    window = open_cases(qtbot, homes, tmp_path, settings)
+    tab = window.cases
+    detail = choose(qtbot, window, "幸福小区")
+    click(qtbot, tab.failureButton)
+    dialog = next(d for d in tab.dialogs if isinstance(d, FailureDialog))
+    before = TODAY - timedelta(days=30)                 # before the case opened: refused
+    dialog.dayEdit.setDate(QDate(before.year, before.month, before.day))
+    click(qtbot, dialog.ok)
+    qtbot.waitUntil(lambda: not dialog.busy() and dialog.ok.isEnabled(), timeout=10000)
+    assert dialog.isVisible() and "不在案件期间" in dialog.status.text()
+    day = TODAY - timedelta(days=3)
+    dialog.dayEdit.setDate(QDate(day.year, day.month, day.day))
+    type_into(qtbot, dialog.reasonEdit, "企业未到场")
+    with qtbot.waitSignal(dialog.done, timeout=10000):
+        click(qtbot, dialog.ok)
+    stored = homes.store.query("SELECT case_id, kind, day, note FROM case_events")
+    assert [tuple(s) for s in stored] == [(detail["case"]["case_id"], "company_failed_to_test",
+                                           day.isoformat(), "企业未到场")]
+    qtbot.waitUntil(lambda: any(e.kind == "company_failed_to_test"
+                                for e in tab.detail.entries), timeout=15000)
+    wait_idle(qtbot, window)
+    entry = next(e for e in tab.detail.entries if e.kind == "company_failed_to_test")
+    row = tab.detail.entries.index(entry)
+    assert tab.detail.timeline.item(row, 1).text() == "供热企业未检测"
+    assert "企业未到场" in tab.detail.timeline.item(row, 3).text()
+    window.close()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from inspector_app.review.client import ReviewSession
@@ -17,6 +18,8 @@ from inspector_app.ui import i18n
 from inspector_app.ui.background import run_in_background
 from inspector_app.ui.qt import (
     QComboBox,
+    QDate,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QEvent,
@@ -256,6 +259,59 @@ class MergeDialog(_OfficeDialog):
         source, into = ((other, self.own) if self.directionCombo.currentData() == "into_this"
                         else (self.own, other))
         return lambda: session.merge_households(source, into, reason)
+
+
+class FailureDialog(_OfficeDialog):
+    """A day the heating company failed to test or to sign (the profile counts it as failing):
+    the kind, the day and an optional note."""
+
+    def __init__(self, parent: QWidget | None, session: ReviewSession, case: dict[str, Any],
+                 today: date) -> None:
+        super().__init__(parent, session)
+        self.setObjectName("failureDialog")
+        self.case = case
+        self.kindCombo = QComboBox(self)
+        self.kindCombo.setObjectName("failureKindCombo")
+        self.kindLabel = QLabel(self)
+        self.form.addRow(self.kindLabel, self.kindCombo)
+        self.dayEdit = QDateEdit(self)
+        self.dayEdit.setObjectName("failureDayEdit")
+        self.dayEdit.setCalendarPopup(True)
+        self.dayEdit.setDisplayFormat("yyyy-MM-dd")
+        self.dayEdit.setDate(QDate(today.year, today.month, today.day))
+        self.dayEdit.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.dayLabel = QLabel(self)
+        self.form.addRow(self.dayLabel, self.dayEdit)
+        self.finish_layout()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.setWindowTitle(self.tr("Company failed to test or to sign"))
+        self.intro.setText(self.tr("Case %1: a day the heating company failed to test or to "
+                                   "sign counts as failing, as the profile says.")
+                           .replace("%1", str(self.case.get("case_id", ""))))
+        self.kindLabel.setText(self.tr("&What"))
+        self.kindLabel.setBuddy(self.kindCombo)
+        self.dayLabel.setText(self.tr("&Day"))
+        self.dayLabel.setBuddy(self.dayEdit)
+        self.reasonLabel.setText(self.tr("&Note"))
+        chosen = max(0, self.kindCombo.currentIndex())
+        self.kindCombo.clear()
+        self.kindCombo.addItem(self.tr("the company failed to test"), "company_failed_to_test")
+        self.kindCombo.addItem(self.tr("the company failed to sign"), "company_failed_to_sign")
+        self.kindCombo.setCurrentIndex(chosen)
+        self.ok.setText(self.tr("Enter"))
+        self.say(*self.message)
+
+    def problem(self) -> str:
+        return ""   # the note is optional
+
+    def request(self) -> Callable[[], dict[str, Any]]:
+        case_id, kind = str(self.case.get("case_id", "")), self.kindCombo.currentData()
+        day, note = self.dayEdit.date().toString("yyyy-MM-dd"), self.reason()
+        session = self.session
+        return lambda: session.case_event(case_id, kind, day, note)
 
 
 class SplitDialog(_OfficeDialog):

@@ -34,6 +34,7 @@ from inspector_app.ui.qt import (
 )
 from inspector_app.ui.supervisor.case_detail import CaseDetail, merges_in_force
 from inspector_app.ui.supervisor.case_household_dialogs import (
+    FailureDialog,
     MergeDialog,
     SplitDialog,
     WithdrawDialog,
@@ -135,8 +136,10 @@ class CasesTab(QWidget):
         self.splitButton.setObjectName("caseSplitButton")
         self.withdrawButton = QPushButton(lower)
         self.withdrawButton.setObjectName("caseWithdrawButton")
-        for button in (self.openRecordButton, self.rulingButton, self.mergeButton,
-                       self.splitButton, self.withdrawButton):
+        self.failureButton = QPushButton(lower)
+        self.failureButton.setObjectName("caseFailureButton")
+        for button in (self.openRecordButton, self.rulingButton, self.failureButton,
+                       self.mergeButton, self.splitButton, self.withdrawButton):
             buttons.addWidget(button)
         buttons.addStretch(1)
         side.addLayout(buttons)
@@ -159,6 +162,7 @@ class CasesTab(QWidget):
         self.mergeButton.clicked.connect(self.open_merge)
         self.splitButton.clicked.connect(self.open_split)
         self.withdrawButton.clicked.connect(self.withdraw)
+        self.failureButton.clicked.connect(self.open_failure)
         self.retranslate()
         self._enable()
 
@@ -277,6 +281,7 @@ class CasesTab(QWidget):
         self.splitButton.setEnabled(d is not None
                                     and bool(merges_in_force((d or {}).get("household") or {})))
         self.withdrawButton.setEnabled(state == "open")
+        self.failureButton.setEnabled(state in ("open", "ruled"))
 
     # -- actions -------------------------------------------------------------------------------
     def open_chosen_record(self) -> None:
@@ -308,6 +313,18 @@ class CasesTab(QWidget):
         case_id = self.current
         dialog.done.connect(lambda _c: self._changed(case_id, self.tr(
             "Households merged; the cases are recomputed."), whole_list=True))
+        self._keep(dialog)
+        return dialog
+
+    def open_failure(self) -> FailureDialog | None:
+        d = self.shown()
+        if d is None:
+            return None
+        dialog = FailureDialog(self, self.session(), d.get("case") or {},
+                               self.today or date.today())
+        case_id = self.current
+        dialog.done.connect(lambda _e: self._changed(case_id, self.tr(
+            "Entered; the case's failing days are recomputed.")))
         self._keep(dialog)
         return dialog
 
@@ -365,6 +382,9 @@ class CasesTab(QWidget):
         self.mergeButton.setText(self.tr("Merge households…"))
         self.splitButton.setText(self.tr("Undo a merge…"))
         self.withdrawButton.setText(self.tr("Withdraw case…"))
+        self.failureButton.setText(self.tr("Company failed…"))
+        self.failureButton.setToolTip(self.tr("Enter a day the heating company failed to test "
+                                              "or to sign"))
         chosen = self.stateCombo.currentData()
         self.stateCombo.blockSignals(True)
         self.stateCombo.clear()
