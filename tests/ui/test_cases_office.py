@@ -14,12 +14,13 @@ import pytest
 from ui_helpers import click, shot, type_into
 
 from inspector_app.office.auth import hash_password
+from inspector_app.office.company_stops import add_stop
 from inspector_app.review.client import ReviewSession
 from inspector_app.ui import i18n
 from inspector_app.ui.qt import QSettings, Qt
 from inspector_app.ui.supervisor.cases_model import money
 from tests.cases.homes import Laptop, store_envelopes
-from tests.office.ticket_helpers import ticket
+from tests.office.ticket_helpers import CST, ticket
 from tests.office.uploaded import confirm_refund
 
 PASSWORD = "correct horse 7"
@@ -34,7 +35,8 @@ def settings(tmp_path: Path) -> QSettings:
 @pytest.fixture
 def homes(office, tmp_path):
     """幸福小区 3-2-501 (朝阳区): a hotline complaint, a test failing at 15.0 °C ten days ago,
-    a re-test failing at 16.5 °C six days ago and one passing two days ago. The same flat
+    a re-test failing at 16.5 °C six days ago and one passing two days ago, a 3-day company
+    stop of 幸福小区 from eight days ago. The same flat
     written 幸福家园 (a household the normalisation cannot join), failing four days ago; the
     same address in 南关区 (another district)."""
     store = office.store
@@ -50,6 +52,12 @@ def homes(office, tmp_path):
         laptop.seal(day=TODAY - timedelta(days=4), temps=(18.4, 15.0), district="南关区"))
     store.add_user("admin1", "admin", hash_password(PASSWORD), None)
     store.add_user("chaoyang", "supervisor", hash_password(PASSWORD), "朝阳区")
+    company = store.query("SELECT company FROM cases WHERE district = ? AND address LIKE ?",
+                          ("朝阳区", "%幸福小区%"))[0][0]
+    start = datetime.combine(TODAY - timedelta(days=8), datetime.min.time(), CST)
+    add_stop(store, company=company, district="朝阳区", scope={"communities": ["幸福小区"]},
+             start_at=start.isoformat(), end_at=(start + timedelta(days=3)).isoformat(),
+             cause="管网抢修", evidence="", by="admin1")
     office.refs = refs
     return office
 
@@ -141,6 +149,10 @@ def test_open_cases_with_their_timeline_and_records_openable(app, qtbot, homes, 
     verdicts = [e.verdict for e in tab.detail.entries if e.ref]
     assert verdicts == ["fail", "fail", "pass"]
     assert [e.ref for e in tab.detail.entries if e.ref] == homes.refs[:3]
+    stop = next(e for e in tab.detail.entries if e.kind == "stop")
+    assert "管网抢修" in stop.text and tab.detail.timeline.item(
+        tab.detail.entries.index(stop), 1).text() == "供热企业停热"
+    assert kinds.index("stop") == kinds.index("retest") - 1      # by time: before the re-test
     assert detail["profile_name"] == "changchun"
     assert "幸福小区" in tab.detail.header.text()
     window.grab().save(str(tmp_path / "cases.png"))
