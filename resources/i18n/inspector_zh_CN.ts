@@ -287,170 +287,175 @@ Choose the inspector whose laptops get it:</source>
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="198"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="205"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="198"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="205"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="198"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="205"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="198"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="205"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="201"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="208"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="201"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="208"/>
         <source>Point</source>
         <translation>监测点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="201"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="208"/>
         <source>Daily mean °C</source>
         <translation>日均温度 °C</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="201"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="208"/>
         <source>Samples</source>
         <translation>采样数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="202"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="209"/>
         <source>Failing days</source>
         <translation>不达标天数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="204"/>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="230"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="211"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="237"/>
         <source>Monitoring (%1)</source>
         <translation>固定监测点（%1）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="205"/>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="369"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="212"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="378"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="217"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="224"/>
         <source>Choose a case in the list.</source>
         <translation>请在列表中选择一个案件。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="244"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="251"/>
         <source>Case %1 · season %2 · %3</source>
         <translation>案件 %1 · 供热期 %2 · %3</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="246"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="253"/>
         <source>Opened %1 by a %2 · records: %3, tickets: %4</source>
         <translation>立案 %1（依据：%2）· 记录 %3 条，工单 %4 张</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="254"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="261"/>
         <source>Failing days so far: %1 · estimated refund %2 yuan</source>
         <translation>截至今日不达标 %1 天 · 预计退费 %2 元</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="268"/>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="271"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="275"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="278"/>
         <source>Ticket %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="281"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="288"/>
         <source>%1 to %2: %3</source>
         <translation>%1 至 %2：%3</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="284"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="291"/>
         <source>withdrawn</source>
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="306"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="309"/>
+        <source>record %1 (laptop %2, no. %3 of its chain)</source>
+        <translation>记录 %1（设备 %2，链上第 %3 条）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="315"/>
         <source>corrects %1</source>
         <translation>更正 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="308"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="317"/>
         <source>replaced by %1, not counted</source>
         <translation>已被 %1 更正，不计入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="311"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="320"/>
         <source>not counted: %1</source>
         <translation>不计入：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="316"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="325"/>
         <source>monitoring point %1: daily mean %2 °C</source>
         <translation>固定监测点 %1：日均 %2 °C</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="322"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="331"/>
         <source>%1 · %2 · %3 failing days · %4 yuan · %5</source>
         <translation>%1 · %2 · 不达标 %3 天 · %4 元 · %5</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="328"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="337"/>
         <source>superseded by %1</source>
         <translation>已被 %1 取代</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="349"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="358"/>
         <source>Double-click to open record %1</source>
         <translation>双击打开记录 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="370"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="379"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="371"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="380"/>
         <source>Normalised key</source>
         <translation>规范化户号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="372"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="381"/>
         <source>District</source>
         <translation>区</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="374"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="383"/>
         <source>Merged into it</source>
         <translation>已并入的住户</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="380"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="389"/>
         <source>Changes</source>
         <translation>变更记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="390"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="399"/>
         <source>#%1 %2: %3 → %4</source>
         <translation>#%1 %2：%3 → %4</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="396"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="405"/>
         <source>undoes #%1</source>
         <translation>撤销 #%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="398"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="407"/>
         <source>undone</source>
         <translation>已撤销</translation>
     </message>
@@ -969,22 +974,22 @@ Choose the inspector whose laptops get it:</source>
 <context>
     <name>DaysTable</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="120"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="127"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="120"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="127"/>
         <source>Counts as</source>
         <translation>计为</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="120"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="127"/>
         <source>Share</source>
         <translation>退费比例</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="120"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="127"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>

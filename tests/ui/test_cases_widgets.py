@@ -38,11 +38,13 @@ def test_the_timeline_in_time_order_with_the_replaced_record_struck(detail_view)
     first = view.entries[2]
     assert first.ref == "d1.r1" and first.struck
     assert view.timeline.item(2, 0).font().strikeOut()
-    assert "已被 d1.r3 更正，不计入" in view.timeline.item(2, 3).text()
+    assert "已被 r3 更正，不计入" in view.timeline.item(2, 3).text()
     assert "admin1" in view.timeline.item(3, 3).text()
+    assert view.timeline.item(2, 3).text().startswith("记录 r1（设备 d1，链上第 1 条）")
+    assert "d1.r1" in view.timeline.item(2, 3).toolTip()
     correction = view.entries[5]
     assert correction.ref == "d1.r3" and not correction.struck
-    assert "更正 d1.r1" in correction.text
+    assert "更正 r1" in correction.text
     # the monitoring point's daily mean beside the tests of the same day, and in its own tab
     assert "P-17" in correction.text and "16.2" in correction.text
     assert view.monitor_table.rowCount() == 2 and view.side.tabText(1) == "固定监测点（2）"
@@ -162,7 +164,7 @@ def test_one_language_per_screen(app, qtbot, detail_view, tmp_path):
         i18n.install_language("en")
         qtbot.waitUntil(lambda: merge.windowTitle() == "Merge households", timeout=5000)
         assert detail_view.timeline.item(2, 1).text() == "Test"
-        assert "replaced by d1.r3, not counted" in detail_view.timeline.item(2, 3).text()
+        assert "replaced by r3, not counted" in detail_view.timeline.item(2, 3).text()
         assert detail_view.side.tabText(1) == "Monitoring (2)"
         assert merge.directionCombo.itemText(0) == "the other household joins this one"
         texts = [detail_view.header.text(), detail_view.timeline.item(5, 3).text()]

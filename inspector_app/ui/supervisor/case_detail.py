@@ -62,6 +62,13 @@ class Entry:
     struck: bool = False
 
 
+def short_ref(ref: Any) -> str:
+    """A record named for reading: its record id (without the laptop's part), 8 characters;
+    the full ref is in the row's tooltip."""
+    record_id = str(ref or "").split(".", 1)[-1]
+    return record_id if len(record_id) <= 9 else record_id[:8] + "…"
+
+
 def undone_merges(changes: list[dict[str, Any]]) -> set[Any]:
     """The ids of the merges a split has undone (a split change names it in `undoes`)."""
     return {c.get("undoes") for c in changes if c.get("kind") == "split" and c.get("undoes")}
@@ -299,14 +306,16 @@ class CaseDetail(QWidget):
         return sorted(out, key=lambda e: _sort_key(e.at))
 
     def _record_text(self, r: dict[str, Any], means: dict[str, tuple[str, str]]) -> str:
-        parts = [str(r.get("ref") or r.get("record_id") or "")]
+        parts = [self.tr("record %1 (laptop %2, no. %3 of its chain)")
+                 .replace("%1", short_ref(str(r.get("record_id") or r.get("ref") or ""))).replace("%2", str(r.get("device_id") or "")[:8])
+                 .replace("%3", str(r.get("seq", "")))]
         if r.get("inspector"):
             parts.append(str(r["inspector"]))
         if r.get("supersedes"):
-            parts.append(self.tr("corrects %1").replace("%1", str(r["supersedes"])))
+            parts.append(self.tr("corrects %1").replace("%1", short_ref(r["supersedes"])))
         if r.get("superseded_by"):
             parts.append(self.tr("replaced by %1, not counted").replace(
-                "%1", str(r["superseded_by"])))
+                "%1", short_ref(r["superseded_by"])))
         elif r.get("used") is False and r.get("why_not"):
             parts.append(self.tr("not counted: %1").replace("%1", str(r["why_not"])))
         if r.get("refused"):
