@@ -1,7 +1,7 @@
 """The case list page over HTTP on loopback (PostgreSQL) against its raw indexed query.
 
     .venv/bin/python benchmarks/bench_case_list.py [--pg URL] [--records 1000000]
-        [--schema NAME --keep] [--pages 40] [--fill-only]
+        [--schema NAME --keep] [--pages 80] [--fill-only | --raw-only]
 
 The office is a schema of its own on `--pg` (default: $INSPECTOR_TEST_PG, else
 postgresql://root@127.0.0.1:5432/test), upgraded to the newest revision, then filled straight
@@ -22,9 +22,11 @@ does:
 schema is kept and reused by the next run (the fill is minutes at a million records); without,
 a fresh schema `bench_cases_<random>` is made and dropped at the end.
 
-Then pages a district supervisor asks for: `GET /api/v1/cases?district=D&state=open&limit=50`
-at page 1–5 (next pages by the answer's `next` cursor), each timed two ways, interleaved, after
-a warm-up pass over the same pages:
+Then pages a district supervisor asks for, `GET /api/v1/cases?district=D&state=open&limit=50`:
+three in four at page 1–5 (the next pages reached by the answers' `next` cursor), one in four
+the district's last page of open cases (its cursor made by `office.cases.encode_cursor`, as
+the office would hand it out; a district with fewer than 51 open cases asks for this page
+first). Each page is timed two ways, interleaved, after a warm-up pass over the same pages:
 
 - raw:    the page's indexed query (`PAGE_SQL`, served by `cases_district`: district and rank
           fixed, read backward in `(opened_at, case_id)` order, no sort) on the benchmark's own
@@ -235,27 +237,45 @@ def check_plan(conn: psycopg.Connection, district: str, key: tuple[str, str]) ->
     return plan
 
 
+def key_at(conn: psycopg.Connection, district: str, row: int) -> tuple[str, str]:
+    """The (opened_at, case_id) of row number `row` (from 0) of the district's open cases."""
+    query = PAGE_SQL.format(after="").replace("LIMIT %s", "LIMIT 1 OFFSET %s")
+    found = conn.execute(query.replace(", ".join(CASE_COLS), "opened_at, case_id"),
+                         [district, row]).fetchone()
+    return found[0], found[1]
+
+
 def plan_pages(conn: psycopg.Connection, n: int, limit: int, rng: random.Random
                ) -> list[dict[str, Any]]:
-    """`n` pages: a district (weighted as the fill's), a page number 1–5, its raw key."""
+    """`n` pages: a district (weighted as the fill's) and its raw key; three in four at page
+    1–5 ("first pages"), one in four the district's last page of open cases ("last page")."""
     pages = []
-    for _ in range(n):
+    for i in range(n):
         district = rng.choices([d for d, _ in DISTRICTS], [w for _, w in DISTRICTS])[0]
+        if i % 4 == 3:
+            total = conn.execute("SELECT count(*) FROM cases WHERE district = %s AND rank = 0"
+                                 " AND state = 'open'", [district]).fetchone()[0]
+            start = total - (total % limit or limit)
+            pages.append({"kind": "last page", "district": district, "page_no": None,
+                          "key": key_at(conn, district, start - 1) if start else None})
+            continue
         page_no = rng.randrange(5)
-        key = None
-        if page_no:
-            query = PAGE_SQL.format(after="").replace("LIMIT %s", "LIMIT 1 OFFSET %s")
-            row = conn.execute(query.replace(', '.join(CASE_COLS), "opened_at, case_id"),
-                               [district, page_no * limit - 1]).fetchone()
-            key = (row[0], row[1]) if row else None
-        pages.append({"district": district, "page_no": page_no, "key": key})
+        pages.append({"kind": "pages 1-5", "district": district, "page_no": page_no,
+                      "key": key_at(conn, district, page_no * limit - 1) if page_no else None})
     return pages
 
 
 def cursors(client: httpx.Client, pages: list[dict[str, Any]], tokens: dict[str, str],
             limit: int) -> None:
-    """Walk each page's district from the first page by the answers' `next` (untimed)."""
+    """Pages 1–5: walk the district from its first page by the answers' `next` (untimed).
+    The last page: its cursor made as the office makes one (`office.cases.encode_cursor`)."""
+    from inspector_app.office.cases import encode_cursor
+
     for p in pages:
+        if p["page_no"] is None:
+            p["after"] = p["key"] and encode_cursor(
+                {"rank": 0, "opened_at": p["key"][0], "case_id": p["key"][1]})
+            continue
         after = None
         for _ in range(p["page_no"]):
             got = client.get("/api/v1/cases", params=query_of(p["district"], after, limit),
@@ -292,7 +312,7 @@ def measure(url: str, args: argparse.Namespace) -> None:
     if deep:
         print("raw plan (a page past the first):\n  "
               + check_plan(conn, deep["district"], deep["key"]).replace("\n", "\n  "))
-    times: dict[str, list[float]] = {"raw": [], "office": []}
+    times: dict[tuple[str, str], list[float]] = {}
     office = None
     with httpx.Client(timeout=60) as client:
         try:
@@ -306,7 +326,7 @@ def measure(url: str, args: argparse.Namespace) -> None:
                     rows = conn.execute(query, params).fetchall()
                     t1 = time.perf_counter()
                     if measured:
-                        times["raw"].append((t1 - t0) * 1000)
+                        times.setdefault((p["kind"], "raw"), []).append((t1 - t0) * 1000)
                     if office is None:
                         continue
                     got = client.get("/api/v1/cases",
@@ -317,19 +337,21 @@ def measure(url: str, args: argparse.Namespace) -> None:
                     want = [r[0] for r in rows[:args.limit]]
                     assert [i["case_id"] for i in got.json()["items"]] == want, p
                     if measured:
-                        times["office"].append((t2 - t1) * 1000)
+                        times.setdefault((p["kind"], "office"), []).append((t2 - t1) * 1000)
         finally:
             if office is not None:
                 office.terminate()
                 office.wait()
             conn.close()
-    raw95 = pct(times["raw"], 0.95)
-    print(f"\ndistrict + state=open, pages 1-5 by cursor, {args.pages} pages of {args.limit}")
-    print(f"{'what':<8}{'p50 ms':>8}{'p95 ms':>8}{'p95/raw':>9}")
-    for what, got in times.items():
-        if got:
-            print(f"{what:<8}{pct(got, 0.5):>8.2f}{pct(got, 0.95):>8.2f}"
-                  f"{pct(got, 0.95) / raw95:>9.1f}")
+    print(f"\ndistrict + state=open, {args.pages} pages of {args.limit}")
+    print(f"{'page':<11}{'what':<8}{'n':>4}{'p50 ms':>9}{'p95 ms':>9}{'p95/raw':>9}")
+    for kind in ("pages 1-5", "last page"):
+        raw95 = pct(times[(kind, "raw")], 0.95)
+        for what in ("raw", "office"):
+            got = times.get((kind, what))
+            if got:
+                print(f"{kind:<11}{what:<8}{len(got):>4}{pct(got, 0.5):>9.2f}"
+                      f"{pct(got, 0.95):>9.2f}{pct(got, 0.95) / raw95:>9.1f}")
 
 
 def main() -> int:
@@ -339,7 +361,7 @@ def main() -> int:
     ap.add_argument("--records", type=int, default=1_000_000)
     ap.add_argument("--schema", help="a schema to fill or reuse (default: a fresh one)")
     ap.add_argument("--keep", action="store_true", help="keep the schema for the next run")
-    ap.add_argument("--pages", type=int, default=40)
+    ap.add_argument("--pages", type=int, default=80)
     ap.add_argument("--limit", type=int, default=50)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--fill-only", action="store_true")
