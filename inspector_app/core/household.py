@@ -48,9 +48,10 @@ def _chinese_to_int(text: str) -> int | None:
 
 
 def clean(text: object) -> str:
-    """Half-width, no spaces or separators, Latin upper-case: the base of every part."""
+    """Half-width, no spaces or separators (nor the key's '|'), Latin upper-case: the base of
+    every part."""
     value = unicodedata.normalize("NFKC", str(text or ""))
-    return _SPACE.sub("", value).upper()
+    return _SPACE.sub("", value).replace(SEPARATOR, "").upper()
 
 
 def _numbered(text: str, suffix: re.Pattern[str]) -> str:
@@ -97,13 +98,9 @@ def household_key(city: str, district: str, street: str, community: str, buildin
                   unit: str, flat: str) -> HouseholdKey:
     """The household key of an address given in its parts (a record's or a ticket's)."""
     place = clean(community) or clean(street)
-    return HouseholdKey(
-        city=clean(city).replace(SEPARATOR, ""),
-        district=clean(district).replace(SEPARATOR, ""),
-        place=place.replace(SEPARATOR, ""),
-        building=_numbered(building, _BUILDING).replace(SEPARATOR, ""),
-        unit=_numbered(unit, _UNIT).replace(SEPARATOR, ""),
-        flat=_numbered(flat, _FLAT).replace(SEPARATOR, ""))
+    return HouseholdKey(city=clean(city), district=clean(district), place=place,
+                        building=_numbered(building, _BUILDING), unit=_numbered(unit, _UNIT),
+                        flat=_numbered(flat, _FLAT))
 
 
 def key_of_address(address: dict[str, object]) -> HouseholdKey:

@@ -39,6 +39,7 @@ from typing import Any
 
 from inspector_app.bounded_json import JsonInputError, read_json
 from inspector_app.core.ruling import is_training
+from inspector_app.office.households import household_of
 from inspector_app.office.store import (
     Device,
     Incoming,
@@ -168,6 +169,7 @@ def incoming_from(env: dict[str, Any], raw: bytes) -> Incoming:
     address = visit.get("address") or {}
     chain = record["chain"]
     supersedes = record.get("supersedes")
+    home = household_of(address)
     return Incoming(
         record_id=str(record["record_id"]),
         device_id=str(record["device"]["device_id"]),
@@ -189,6 +191,8 @@ def incoming_from(env: dict[str, Any], raw: bytes) -> Incoming:
         complaint_at=visit.get("complaint_at"),
         contact_min=minutes_between(visit.get("complaint_at"), visit.get("contact_at")),
         arrival_min=minutes_between(visit.get("complaint_at"), visit.get("arrival_at")),
+        household=home.household_id if home else "",
+        household_key=home.text if home else "",
     )
 
 

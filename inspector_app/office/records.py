@@ -22,7 +22,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from inspector_app.office.cases import refresh_for
 from inspector_app.office.db import Database, Tx
+from inspector_app.office.households import UPSERT
 
 if TYPE_CHECKING:
     from inspector_app.office.store import OfficeStore
@@ -60,6 +62,8 @@ class Incoming:
     complaint_at: str | None = None
     contact_min: float | None = None
     arrival_min: float | None = None
+    household: str = ""            # `core.household` id of the visit's address ('' if none)
+    household_key: str = ""        # its normalised key
 
     @property
     def ref(self) -> str:
@@ -156,6 +160,7 @@ class RecordStore:
         """
         items = sorted(incoming, key=lambda i: (i.device_id, i.seq, i.record_id))
         results: list[Stored] = []
+        created: set[tuple[str, str]] = set()
         with self.db.write() as c:
             for device_id in sorted({i.device_id for i in items}):
                 c.lock(f"device {device_id}")   # one device's chain is judged by one writer
@@ -179,6 +184,8 @@ class RecordStore:
                 state = self._insert(c, item, via)
                 results.append(Stored(item.record_id, "created", item.sha256, chain_state=state,
                                       ref=item.ref))
+                created.add((item.household, item.test_at))
+            refresh_for(c, created)   # the cases of the households these records reach
         return results
 
     def _insert(self, c: Tx, item: Incoming, via: str) -> str:
@@ -186,13 +193,16 @@ class RecordStore:
             "INSERT INTO records (ref, record_id, device_id, seq, sha256, prev_sha256, envelope,"
             " envelope_size, received_at, received_via, sealed_at, training, test_at, district,"
             " company, inspector, verdict, ticket, address, supersedes, profile_name,"
-            " complaint_at, contact_min, arrival_min, arrival)"
-            f" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?, {self._next_arrival})",
+            " complaint_at, contact_min, arrival_min, household, arrival)"
+            f" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?, {self._next_arrival})",
             (item.ref, item.record_id, item.device_id, item.seq, item.sha256, item.prev_sha256,
              item.envelope, len(item.envelope), now_iso(), via, item.sealed_at,
              int(item.training), item.test_at, item.district, item.company, item.inspector,
              item.verdict, item.ticket, item.address, item.supersedes, item.profile_name,
-             item.complaint_at, item.contact_min, item.arrival_min))
+             item.complaint_at, item.contact_min, item.arrival_min, item.household))
+        if item.household:
+            c.execute(UPSERT, (item.household, item.household_key, item.household_key.split("|")[0],
+                               item.district, item.address, now_iso()))
         c.executemany("INSERT INTO record_photos (record_ref, sha256) VALUES (?,?)"
                       " ON CONFLICT DO NOTHING", [(item.ref, sha) for sha in cited_photos(item)])
         self._mark_resubmission(c, item)   # first: its record lock before any row is updated

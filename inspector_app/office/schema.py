@@ -20,7 +20,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from inspector_app.core.errors import InspectionError
-from inspector_app.office import legacy_sqlite
+from inspector_app.office import households, legacy_sqlite
 from inspector_app.office.db import Database, Tx, describe
 
 BASELINE = "0001"
@@ -85,6 +85,7 @@ def upgrade(db: Database) -> str:
             legacy_sqlite.migrate(c.conn.connection.dbapi_connection, in_transaction=True)
             command.stamp(config, BASELINE)
         command.upgrade(config, "head")
+    households.backfill(db)   # rows stored before 0007 get their household and cases
     revision = current(db)
     assert revision is not None
     return revision

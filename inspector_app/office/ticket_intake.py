@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from inspector_app.core.household import key_of_address
 from inspector_app.core.model import address_line
 from inspector_app.core.tickets import (
     FINAL_STATES,
@@ -24,14 +25,16 @@ from inspector_app.core.tickets import (
     TicketData,
     TicketEvent,
 )
+from inspector_app.office.cases import refresh_for
 from inspector_app.office.db import Tx
+from inspector_app.office.households import UPSERT, household_of
 from inspector_app.office.ticket_events import lock_tickets, record_event
 from inspector_app.office.ticket_listing import contact_limit
 from inspector_app.office.values import now_iso, utc_iso
 
 KEY_CHUNK = 400   # tickets read per statement (two parameters each)
 CONTENT = ("digest", "data", "complaint_at", "complaint_utc", "deadline_utc", "profile_name",
-           "city", "district", "company", "address")
+           "city", "district", "company", "address", "household")
 NEW_TICKET = ("channel", "ticket", "revision", *CONTENT, "state", "received_at", "updated_at")
 RECEIVED_EVENT = ("event_id", "channel", "ticket", "kind", "at", "by", "source", "data",
                   "recorded_at")
@@ -54,11 +57,12 @@ def content(data: TicketData, digest: str, profile_name: str,
     canonical JSON (`TicketData.canonical_json`, the text its digest is made of)."""
     complaint = datetime.fromisoformat(data.complaint_at)    # normalised by `validated`
     limit = contact_limit(profile_name) if limit_min is None else limit_min
+    home = household_of(data.to_dict())
     return (digest, data.canonical_json(), data.complaint_at, utc_text(complaint),
             utc_text(complaint + timedelta(minutes=limit)), profile_name, data.city,
             data.district, data.company,
             address_line(data.city, data.district, data.street, data.community, data.building,
-                         data.unit, data.flat))
+                         data.unit, data.flat), home.household_id if home else "")
 
 
 def utc_text(moment: datetime) -> str:
@@ -85,7 +89,7 @@ def received_event_id(channel: str, ticket: str) -> str:
 
 
 def held_tickets(c: Tx, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], dict]:
-    """digest, revision and state of those of `keys` already stored."""
+    """digest, revision, state and household of those of `keys` already stored."""
     found: dict[tuple[str, str], dict] = {}
     unique = sorted(set(keys))
     for start in range(0, len(unique), KEY_CHUNK):
@@ -93,12 +97,14 @@ def held_tickets(c: Tx, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str]
         values = ", ".join("(?, ?)" for _ in chunk)
         # a join on the VALUES list, not `(channel, ticket) IN (VALUES ...)`: SQLite scans the
         # whole table for the latter (an import of 100,000 rows grew quadratically)
-        for channel, ticket, digest, revision, state in c.execute(
-                "SELECT t.channel, t.ticket, t.digest, t.revision, t.state"
+        for channel, ticket, digest, revision, state, home, complaint_at in c.execute(
+                "SELECT t.channel, t.ticket, t.digest, t.revision, t.state, t.household,"
+                " t.complaint_at"
                 f" FROM (VALUES {values}) AS k JOIN tickets AS t"
                 " ON t.channel = k.column1 AND t.ticket = k.column2",
                 [p for k in chunk for p in k]):
-            found[(channel, ticket)] = {"digest": digest, "revision": revision, "state": state}
+            found[(channel, ticket)] = {"digest": digest, "revision": revision, "state": state,
+                                        "household": home, "complaint_at": complaint_at}
     return found
 
 
@@ -115,6 +121,8 @@ def save_batch(c: Tx, tickets: Sequence[TicketData], *, source: str, by: str,
     revisions: list[tuple[Any, ...]] = []
     events: list[tuple[Any, ...]] = []
     changed: list[tuple[TicketData, tuple[Any, ...], int, str]] = []
+    homes: dict[str, tuple[Any, ...]] = {}        # households to upsert, by id
+    touched: set[tuple[str, str]] = set()         # (household, complaint time) to regroup
     limit = contact_limit(profile_name)
     for data, key in zip(tickets, keys, strict=True):
         digest = data.digest()
@@ -125,6 +133,13 @@ def save_batch(c: Tx, tickets: Sequence[TicketData], *, source: str, by: str,
         columns = content(data, digest, profile_name, limit)
         revision = 1 if held is None else held["revision"] + 1
         revisions.append((*key, revision, digest, columns[1], source, by, at))
+        home = columns[-1]
+        if home and home not in homes:
+            homes[home] = (home, key_of_address(data.to_dict()).text, data.city, data.district,
+                           columns[9], at)
+        touched.add((columns[-1], data.complaint_at))
+        if held is not None:   # a revision may move it: its old household is regrouped too
+            touched.add((held["household"], held["complaint_at"]))
         if held is None:
             # its one event is `received`, whose replay is the state 'received' and nothing
             # else (the core's `apply`; the tests hold the two together). Its data is
@@ -134,10 +149,12 @@ def save_batch(c: Tx, tickets: Sequence[TicketData], *, source: str, by: str,
             events.append((received_event_id(*key), *key, "received", at, by, event_source,
                            f'{{"complaint_at": "{data.complaint_at}", "digest": "{digest}"}}',
                            at))
-            current[key] = {"digest": digest, "revision": revision, "state": "received"}
+            current[key] = {"digest": digest, "revision": revision, "state": "received",
+                            "household": columns[-1], "complaint_at": data.complaint_at}
         else:
             changed.append((data, columns, revision, held["state"]))
-            current[key] = {**held, "digest": digest, "revision": revision}
+            current[key] = {**held, "digest": digest, "revision": revision,
+                            "household": columns[-1], "complaint_at": data.complaint_at}
         outcomes.append(SaveOutcome(*key, "new" if held is None else "revised", revision))
     c.insert_rows("tickets", NEW_TICKET, new_rows)
     c.insert_rows("ticket_events", RECEIVED_EVENT, events)
@@ -152,4 +169,6 @@ def save_batch(c: Tx, tickets: Sequence[TicketData], *, source: str, by: str,
                                                "digest": columns[0]}),
                          f"office-{uuid.uuid4().hex}")
     c.insert_rows("ticket_revisions", REVISION, revisions)
+    c.executemany(UPSERT, sorted(homes.values()))
+    refresh_for(c, touched)
     return outcomes

@@ -1,0 +1,187 @@
+"""A case's evidence as the core's values (`core.case_model.CaseEvidence`), from stored bytes.
+
+The rule over a case (`core.case_rule`) is computed by the office from what it holds, never
+from a client: each test from the record's exact stored envelope (room means and verdicts as
+sealed, the heated area, a refusal, what it supersedes, its chain position), the tickets'
+complaint times, the company stops that reach the household (same company and district, the
+scope naming its community or building, or the whole district; withdrawn stops left out), the
+company's failures entered on the case, and the monitoring points' days (none before #17).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any
+
+from inspector_app.core.case_grouping import GroupedCase
+from inspector_app.core.case_model import (
+    CaseEvidence,
+    CaseRoom,
+    CaseTest,
+    CaseTicket,
+    CompanyFailure,
+    CompanyStop,
+    MonitorDay,
+)
+from inspector_app.core.decimal_math import dec
+from inspector_app.core.household import clean, key_of_address
+from inspector_app.office.case_groups import CASE_COLS, HouseholdSeason, load, parse_time
+from inspector_app.office.db import Tx
+
+if TYPE_CHECKING:
+    from inspector_app.office.store import OfficeStore
+
+FAILURE_KINDS = ("company_failed_to_test", "company_failed_to_sign")
+
+
+def case_evidence(store: OfficeStore, case_id: str) -> CaseEvidence | None:
+    """The evidence of the case `case_id` as stored now, None if there is no such case."""
+    with store.db.reading() as c:
+        return evidence_in(c, case_id)
+
+
+def evidence_in(c: Tx, case_id: str) -> CaseEvidence | None:
+    """`case_evidence` inside an open transaction."""
+    row = c.execute(f"SELECT {', '.join(CASE_COLS)} FROM cases WHERE case_id=?",
+                    (case_id,)).fetchone()
+    if row is None:
+        return None
+    case = dict(zip(CASE_COLS, row, strict=True))
+    data = load(c, case["household"], case["season"])
+    grouped = data.case(case_id)
+    if grouped is None:   # a stored case its household no longer makes (kept for its events)
+        return CaseEvidence(case_id=case_id, household=case["household"],
+                            season=case["season"], opened_at=parse_time(case["opened_at"]),
+                            failures=failures(c, case_id))
+    return evidence_of(c, data, grouped, case["district"], case["company"])
+
+
+def evidence_of(c: Tx, data: HouseholdSeason, grouped: GroupedCase, district: str,
+                company: str) -> CaseEvidence:
+    """The evidence of one grouped case of a loaded household season."""
+    tickets = tuple(CaseTicket(key=k, complaint_at=parse_time(data.tickets[k]["complaint_at"]),
+                               state=data.tickets[k]["state"],
+                               revision=int(data.tickets[k]["revision"]))
+                    for k in grouped.tickets)
+    return CaseEvidence(
+        case_id=grouped.case_id, household=data.household, season=data.season,
+        opened_at=grouped.opened_at,
+        tests=tuple(_test(c, data.records[ref]) for ref in grouped.records),
+        tickets=tickets, stops=stops_reaching(c, data, district, company),
+        failures=failures(c, grouped.case_id),
+        monitor_days=monitor_days(c, data.household, None, None))
+
+
+def _test(c: Tx, row: dict[str, Any]) -> CaseTest:
+    raw = c.execute("SELECT envelope FROM records WHERE ref=?", (row["ref"],)).fetchone()[0]
+    try:
+        record = json.loads(bytes(raw).decode("utf-8")).get("record") or {}
+    except (ValueError, UnicodeDecodeError, AttributeError):
+        record = {}
+    visit = record.get("visit") or {}
+    result = record.get("result") or {}
+    signatures = record.get("signatures") or {}
+    profile = record.get("profile") or {}
+    supersedes = record.get("supersedes")
+    return CaseTest(
+        ref=row["ref"], record_id=row["record_id"], device_id=row["device_id"],
+        seq=int(row["seq"]), sha256=row["sha256"], test_at=parse_time(row["test_at"]),
+        verdict=row["verdict"] or str(result.get("verdict") or ""),
+        rooms=tuple(_room(r) for r in result.get("rooms") or () if isinstance(r, dict)),
+        heated_area_m2=_decimal(visit.get("heated_area_m2")) or Decimal(0),
+        refused=bool(signatures.get("refusal")),
+        supersedes=(f"{row['device_id']}.{supersedes['record_id']}"
+                    if isinstance(supersedes, dict) and supersedes.get("record_id") else None),
+        verification=row["verification"], training=bool(row["training"]),
+        synthetic=bool(row["synthetic"]), profile_name=str(profile.get("name") or ""),
+        profile_version=str(profile.get("version") or ""))
+
+
+def _room(room: dict[str, Any]) -> CaseRoom:
+    return CaseRoom(room_id=str(room.get("room_id") or ""), name=str(room.get("name") or ""),
+                    kind=str(room.get("kind") or ""),
+                    area_m2=_decimal(room.get("area_m2")) or Decimal(0),
+                    mean_c=_decimal(room.get("mean")), verdict=str(room.get("verdict") or ""))
+
+
+def _decimal(value: Any) -> Decimal | None:
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        number = dec(value)
+    except (InvalidOperation, ValueError, TypeError):
+        return None
+    return number if number.is_finite() else None
+
+
+def stops_reaching(c: Tx, data: HouseholdSeason, district: str, company: str
+                   ) -> tuple[CompanyStop, ...]:
+    """The company's stops (not withdrawn) in the case's district whose scope names the
+    household's community or building, or is the whole district (empty lists)."""
+    if not company:
+        return ()
+    places = _places(data)
+    out = []
+    for stop_id, scope, start_at, end_at, cause in c.execute(
+            "SELECT stop_id, scope, start_at, end_at, cause FROM company_stops"
+            " WHERE company=? AND district=? AND withdrawn_at IS NULL ORDER BY start_at",
+            (company, district)):
+        start, end = parse_time(start_at), parse_time(end_at)
+        if start is None or end is None or not _reaches(scope, places):
+            continue
+        out.append(CompanyStop(stop_id=stop_id, company=company, start_at=start, end_at=end,
+                               cause=cause))
+    return tuple(out)
+
+
+def _places(data: HouseholdSeason) -> set[tuple[str, str]]:
+    """(community, building) of the household and those merged into it, as normalised in
+    their keys; (community, '') stands for the community."""
+    found: set[tuple[str, str]] = set()
+    for key in data.keys:
+        _city, _district, place, building, *_ = (key.split("|") + [""] * 6)[:6]
+        found |= {(place, ""), (place, building)}
+    return found
+
+
+def _reaches(scope_text: str, places: set[tuple[str, str]]) -> bool:
+    try:
+        scope = json.loads(scope_text)
+    except ValueError:
+        return False
+    if not isinstance(scope, dict):
+        return False
+    communities = [c for c in scope.get("communities") or () if isinstance(c, str)]
+    buildings = [b for b in scope.get("buildings") or ()
+                 if isinstance(b, list | tuple) and len(b) == 2]
+    if not communities and not buildings:
+        return True
+    if any((clean(name), "") in places for name in communities):
+        return True
+    named = (key_of_address({"community": b[0], "building": b[1], "flat": "x"})
+             for b in buildings)
+    return any((k.place, k.building) in places for k in named)
+
+
+def failures(c: Tx, case_id: str) -> tuple[CompanyFailure, ...]:
+    """The days the company failed to test or to sign, as entered on the case."""
+    out = []
+    for kind, day, note in c.execute("SELECT kind, day, note FROM case_events WHERE case_id=?"
+                                     " ORDER BY id", (case_id,)):
+        if kind in FAILURE_KINDS and day:
+            out.append(CompanyFailure(day=date.fromisoformat(day),
+                                      kind=kind.removeprefix("company_"), note=note))
+    return tuple(out)
+
+
+def monitor_days(store: Tx | OfficeStore, household: str, start: date | None,
+                 end: date | None) -> tuple[MonitorDay, ...]:
+    """The fixed monitoring points' daily means in the household between `start` and `end`.
+
+    None yet: issue #17 ingests the monitoring points and fills this. The case and its rule
+    take these as one more input (`CaseEvidence.monitor_days`), so #17 changes only this
+    function.
+    """
+    return ()

@@ -1,0 +1,285 @@
+"""Households at the office: the link of records and tickets to a home, merges and splits.
+
+Why it is shaped this way:
+- A record's or a ticket's `household` is the key id of the address as it arrived
+  (`core.household`), written with the row and never rewritten: what normalisation missed, a
+  supervisor merges (`merge`), and a merge is resolved when read (`canonical` follows
+  `households.merged_into`). So a wrong merge is undone (`split`) by clearing one pointer;
+  no record or ticket row is touched either way.
+- Both are audited in `household_changes` (who, when, why; a split names the merge it undoes)
+  and both regroup the cases of the households involved in the same transaction
+  (`office.cases.refresh_household`): a case is derived from its household's evidence.
+- A merge is refused across districts (a district's supervisor rules on its own homes only),
+  onto itself, and for a household already merged (merge into the one it joined instead).
+- `backfill` gives rows stored before revision 0007 their household, in batches, and groups
+  their cases; it is idempotent and `office.schema` runs it after an upgrade.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from inspector_app.core.household import HouseholdKey, clean, key_of_address
+from inspector_app.core.season import season_of
+from inspector_app.office.db import Database, Tx
+from inspector_app.office.values import now_iso
+
+if TYPE_CHECKING:
+    from inspector_app.office.store import OfficeStore
+
+UPSERT = ("INSERT INTO households (household_id, key, city, district, address, created_at)"
+          " VALUES (?,?,?,?,?,?) ON CONFLICT DO NOTHING")
+CHANGE_COLS = ("id", "kind", "household_id", "into_id", "district", "reason", "by", "at",
+               "undoes")
+BACKFILL_BATCH = 1000
+MAX_CHAIN = 1000   # merges a pointer chain may hold (a loop is refused when merging)
+
+
+class HouseholdRefusal(Exception):
+    """A merge or split refused: an HTTP status, a code and words in both languages."""
+
+    def __init__(self, status: int, code: str, zh: str, en: str) -> None:
+        super().__init__(en)
+        self.status, self.code, self.zh, self.en = status, code, zh, en
+
+
+def household_of(address: dict[str, Any]) -> HouseholdKey | None:
+    """The household key of an address, None when it names no home (no community or street,
+    and neither building nor flat): such rows are left unlinked rather than all joined."""
+    key = key_of_address(address)
+    if not key.place or not (key.building or key.flat):
+        return None
+    return key
+
+
+def upsert_params(key: HouseholdKey, district: str, address: str) -> tuple[str, ...]:
+    """The parameters of `UPSERT` for a household first seen with this raw address."""
+    return (key.household_id, key.text, key.city, district, address, now_iso())
+
+
+def canonical(c: Tx, household_id: str) -> str:
+    """The household `household_id` is counted as: itself, or the one it was merged into
+    (followed through every merge)."""
+    current = household_id
+    for _ in range(MAX_CHAIN):
+        row = c.execute("SELECT merged_into FROM households WHERE household_id=?",
+                        (current,)).fetchone()
+        if row is None or row[0] is None:
+            return current
+        current = row[0]
+    return current
+
+
+def members(c: Tx, household_id: str) -> list[str]:
+    """`household_id` and every household merged into it, directly or through others."""
+    found, todo = [household_id], [household_id]
+    while todo:
+        rows = c.execute(f"SELECT household_id FROM households WHERE merged_into IN"
+                         f" ({','.join('?' * len(todo))})", todo).fetchall()
+        todo = [r[0] for r in rows if r[0] not in found]
+        found += todo
+    return found
+
+
+def lock_canonical(c: Tx, household_id: str) -> str:
+    """Lock the canonical household of `household_id` (`household {id}`) and return it; read
+    again under the lock, since a merge committed meanwhile may have moved it."""
+    hid = canonical(c, household_id)
+    for _ in range(MAX_CHAIN):
+        c.lock(f"household {hid}")
+        again = canonical(c, hid)
+        if again == hid:
+            return hid
+        hid = again
+    return hid
+
+
+def seasons_of(c: Tx, group: list[str]) -> set[str]:
+    """Every season in which the households `group` have a record, a ticket or a case."""
+    marks = ",".join("?" * len(group))
+    found = {season_of(r[0]) for r in c.execute(
+        f"SELECT test_at FROM records WHERE household IN ({marks}) AND synthetic=0", group)
+        if r[0]}
+    found |= {season_of(r[0]) for r in c.execute(
+        f"SELECT complaint_at FROM tickets WHERE household IN ({marks})", group)}
+    found |= {r[0] for r in c.execute(
+        f"SELECT season FROM cases WHERE household IN ({marks})", group)}
+    return found
+
+
+def household(store: OfficeStore, household_id: str) -> dict[str, Any] | None:
+    """A household: id, key, city, district, address, merged_into, canonical, `merged` (ids
+    merged into it, directly or not) and its `changes` (oldest first)."""
+    with store.db.reading() as c:
+        row = c.execute("SELECT household_id, key, city, district, address, merged_into,"
+                        " created_at FROM households WHERE household_id=?",
+                        (household_id,)).fetchone()
+        if row is None:
+            return None
+        out = dict(zip(("household_id", "key", "city", "district", "address", "merged_into",
+                        "created_at"), row, strict=True))
+        out["canonical"] = canonical(c, household_id)
+        group = members(c, household_id)
+        out["merged"] = group[1:]
+        marks = ",".join("?" * len(group))
+        out["changes"] = [_change(r) for r in c.execute(
+            f"SELECT {', '.join(CHANGE_COLS)} FROM household_changes WHERE household_id IN"
+            f" ({marks}) OR into_id IN ({marks}) ORDER BY id", [*group, *group])]
+    return out
+
+
+def _change(row: Iterable[Any]) -> dict[str, Any]:
+    return dict(zip(CHANGE_COLS, row, strict=True))
+
+
+def _row(c: Tx, household_id: str) -> tuple[str, str | None] | None:
+    found = c.execute("SELECT district, merged_into FROM households WHERE household_id=?",
+                      (household_id,)).fetchone()
+    return None if found is None else (found[0], found[1])
+
+
+def _not_found(household_id: str) -> HouseholdRefusal:
+    return HouseholdRefusal(404, "not_found", f"没有这个住户：{household_id}",
+                            f"no such household: {household_id}")
+
+
+def merge(store: OfficeStore, household_id: str, into_id: str, by: str, reason: str,
+          may_see: Any = None) -> dict[str, Any]:
+    """Count `household_id` (and what was merged into it) as `into_id` from now on; audited;
+    their cases regrouped. `may_see(district)`: the caller's scope (an unseen household is
+    answered as absent). Refusals raise `HouseholdRefusal`; nothing is written then."""
+    from inspector_app.office.cases import refresh_household
+
+    with store.write() as c:
+        for hid in sorted({household_id, into_id}):
+            c.lock(f"household {hid}")
+        rows = {h: _row(c, h) for h in (household_id, into_id)}
+        for hid, row in rows.items():
+            if row is None or (may_see is not None and not may_see(row[0])):
+                raise _not_found(hid)
+        if household_id == into_id:
+            raise HouseholdRefusal(422, "same_household", "不能把住户合并到它自己",
+                                   "a household cannot be merged into itself")
+        for hid, row in rows.items():
+            if row[1] is not None:
+                raise HouseholdRefusal(
+                    409, "already_merged", f"住户 {hid} 已并入 {row[1]}：请对 {row[1]} 操作，或先拆分",
+                    f"household {hid} is already merged into {row[1]}: act on {row[1]}, or"
+                    " split it first")
+        (district, _), (into_district, _) = rows[household_id], rows[into_id]
+        if clean(district) != clean(into_district):
+            raise HouseholdRefusal(
+                422, "other_district",
+                f"两个住户不在同一个区（{district or '未定区'}、{into_district or '未定区'}），不能合并",
+                f"the households are in different districts ({district or 'none'}, "
+                f"{into_district or 'none'}) and cannot be merged")
+        moved = members(c, household_id)
+        c.execute("UPDATE households SET merged_into=? WHERE household_id=?",
+                  (into_id, household_id))
+        c.execute(f"UPDATE cases SET household=? WHERE household IN"
+                  f" ({','.join('?' * len(moved))})", (into_id, *moved))
+        change_id = _audit(c, "merge", household_id, into_id, into_district, reason, by)
+        for season in sorted(seasons_of(c, members(c, into_id))):
+            refresh_household(c, into_id, season)
+        return _change(c.execute(f"SELECT {', '.join(CHANGE_COLS)} FROM household_changes"
+                                 " WHERE id=?", (change_id,)).fetchone())
+
+
+def split(store: OfficeStore, change_id: int, by: str, reason: str,
+          may_see: Any = None) -> dict[str, Any]:
+    """Undo the merge `change_id`: the household counts as itself again, takes back the cases
+    that were its own (by their ids), and both sides' cases are regrouped; audited."""
+    from inspector_app.office.cases import refresh_household
+
+    with store.write() as c:
+        row = c.execute(f"SELECT {', '.join(CHANGE_COLS)} FROM household_changes WHERE id=?",
+                        (change_id,)).fetchone()
+        if row is None or (may_see is not None and not may_see(row[4])):
+            raise HouseholdRefusal(404, "not_found", f"没有这次合并：{change_id}",
+                                   f"no such merge: {change_id}")
+        change = _change(row)
+        if change["kind"] != "merge":
+            raise HouseholdRefusal(422, "not_a_merge", "只能拆分一次合并，这是一次拆分",
+                                   "only a merge can be split; this change is a split")
+        hid, into = change["household_id"], change["into_id"]
+        top = canonical(c, into)
+        for h in sorted({hid, top}):
+            c.lock(f"household {h}")
+        undone = c.execute("SELECT id FROM household_changes WHERE undoes=?",
+                           (change_id,)).fetchone()
+        if undone is not None or _row(c, hid) != (_row(c, hid)[0], into):
+            raise HouseholdRefusal(409, "already_split", f"这次合并已经拆分（{undone[0] if undone else ''}）",
+                                   "this merge was already split")
+        c.execute("UPDATE households SET merged_into=NULL WHERE household_id=?", (hid,))
+        own = set(members(c, hid))
+        back = [r[0] for r in c.execute("SELECT case_id FROM cases WHERE household=?", (top,))
+                if r[0].split("-", 1)[0] in own]
+        for case_id in back:
+            c.execute("UPDATE cases SET household=? WHERE case_id=?", (hid, case_id))
+        split_id = _audit(c, "split", hid, into, change["district"], reason, by, change_id)
+        for side in (top, hid):
+            for season in sorted(seasons_of(c, members(c, side))):
+                refresh_household(c, side, season)
+        return _change(c.execute(f"SELECT {', '.join(CHANGE_COLS)} FROM household_changes"
+                                 " WHERE id=?", (split_id,)).fetchone())
+
+
+def _audit(c: Tx, kind: str, household_id: str, into_id: str, district: str, reason: str,
+           by: str, undoes: int | None = None) -> int:
+    return c.execute("INSERT INTO household_changes (kind, household_id, into_id, district,"
+                     " reason, by, at, undoes) VALUES (?,?,?,?,?,?,?,?) RETURNING id",
+                     (kind, household_id, into_id, district, reason, by, now_iso(),
+                      undoes)).fetchone()[0]
+
+
+def backfill(db: Database, batch: int = BACKFILL_BATCH) -> int:
+    """Link records and tickets stored before revision 0007 to their households and group
+    their cases; a batch per transaction; rows already linked are not read again. Returns
+    the rows linked. Synthetic rows (`office.synth`) name no address and stay unlinked."""
+    from inspector_app.office.cases import refresh_household
+
+    linked = 0
+    for table, key_col, select in (
+            ("records", "ref", "SELECT ref, envelope, district, address, test_at FROM records"
+                               " WHERE household='' AND synthetic=0 AND ref > ?"
+                               " ORDER BY ref LIMIT ?"),
+            ("tickets", "channel || '/' || ticket",
+             "SELECT channel || '/' || ticket, data, district, address, complaint_at"
+             " FROM tickets WHERE household='' AND channel || '/' || ticket > ?"
+             " ORDER BY channel || '/' || ticket LIMIT ?")):
+        after = ""
+        while True:
+            with db.write() as c:
+                c.lock("office household backfill")
+                rows = c.execute(select, (after, batch)).fetchall()
+                if not rows:
+                    break
+                after = rows[-1][0]
+                touched: set[tuple[str, str]] = set()
+                for ident, raw, district, address, at in rows:
+                    key = household_of(_address(table, raw))
+                    if key is None:
+                        continue
+                    c.execute(UPSERT, upsert_params(key, district, address))
+                    c.execute(f"UPDATE {table} SET household=? WHERE {key_col}=?",
+                              (key.household_id, ident))
+                    touched.add((key.household_id, season_of(at)))
+                    linked += 1
+                for hid, season in sorted(touched):
+                    refresh_household(c, hid, season)
+    return linked
+
+
+def _address(table: str, raw: bytes | str) -> dict[str, Any]:
+    """The address of a stored record's envelope or a ticket's canonical JSON ({} if none)."""
+    try:
+        data = json.loads(bytes(raw).decode("utf-8") if not isinstance(raw, str) else raw)
+    except (ValueError, UnicodeDecodeError):
+        return {}
+    if table == "tickets":
+        return data if isinstance(data, dict) else {}
+    visit = (data.get("record") or {}).get("visit") if isinstance(data, dict) else None
+    address = visit.get("address") if isinstance(visit, dict) else None
+    return address if isinstance(address, dict) else {}
