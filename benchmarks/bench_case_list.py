@@ -1,7 +1,7 @@
 """The case list page over HTTP on loopback (PostgreSQL) against its raw indexed query.
 
     .venv/bin/python benchmarks/bench_case_list.py [--pg URL] [--records 1000000]
-        [--schema NAME --keep] [--pages 80] [--fill-only | --raw-only]
+        [--schema NAME --keep] [--pages 80] [--fill-only | --no-http]
 
 The office is a schema of its own on `--pg` (default: $INSPECTOR_TEST_PG, else
 postgresql://root@127.0.0.1:5432/test), upgraded to the newest revision, then filled straight
@@ -26,15 +26,16 @@ Then pages a district supervisor asks for, `GET /api/v1/cases?district=D&state=o
 three in four at page 1–5 (the next pages reached by the answers' `next` cursor), one in four
 the district's last page of open cases (its cursor made by `office.cases.encode_cursor`, as
 the office would hand it out; a district with fewer than 51 open cases asks for this page
-first). Each page is timed two ways, interleaved, after a warm-up pass over the same pages:
+first). Each page is timed three ways, interleaved, after a warm-up pass over the same pages:
 
 - raw:    the page's indexed query (`PAGE_SQL`, served by `cases_district`: district and rank
           fixed, read backward in `(opened_at, case_id)` order, no sort) on the benchmark's own
           psycopg connection, LIMIT 51, rows fetched;
+- store:  `office.cases.cases_page` in this process (the SQL the API runs, and its cursor);
 - office: the GET to the office served by uvicorn in a child process on 127.0.0.1 with a
           supervisor's session: auth, validation, the store's page, the cursor, JSON.
 
-Both must give the same case ids. Prints p50 / p95 in ms and office/raw. The plan of the raw
+All three must give the same case ids. Prints p50 / p95 in ms and office/raw. The plan of the raw
 query is checked first (EXPLAIN: an index scan of `cases_district`, no sort node).
 """
 
@@ -61,6 +62,7 @@ from psycopg import sql  # noqa: E402
 
 from benchmarks.bench_records_page import pct, start  # noqa: E402
 from inspector_app.core.household import key_of_address  # noqa: E402
+from inspector_app.office.cases import CaseFilter, cases_page, encode_cursor  # noqa: E402
 from inspector_app.office.store import OfficeStore, now_iso  # noqa: E402
 from inspector_app.office.synth import COMPANIES, DISTRICTS, N_DEVICES, _rows  # noqa: E402
 from tests.pg_backend import drop_schema, with_search_path  # noqa: E402
@@ -265,12 +267,9 @@ def plan_pages(conn: psycopg.Connection, n: int, limit: int, rng: random.Random
     return pages
 
 
-def cursors(client: httpx.Client, pages: list[dict[str, Any]], tokens: dict[str, str],
-            limit: int) -> None:
-    """Pages 1–5: walk the district from its first page by the answers' `next` (untimed).
+def cursors(store: OfficeStore, pages: list[dict[str, Any]], limit: int) -> None:
+    """Pages 1–5: walk the district from its first page by each page's next cursor (untimed).
     The last page: its cursor made as the office makes one (`office.cases.encode_cursor`)."""
-    from inspector_app.office.cases import encode_cursor
-
     for p in pages:
         if p["page_no"] is None:
             p["after"] = p["key"] and encode_cursor(
@@ -278,17 +277,18 @@ def cursors(client: httpx.Client, pages: list[dict[str, Any]], tokens: dict[str,
             continue
         after = None
         for _ in range(p["page_no"]):
-            got = client.get("/api/v1/cases", params=query_of(p["district"], after, limit),
-                             headers={"Authorization": f"Bearer {tokens[p['district']]}"})
-            got.raise_for_status()
-            after = got.json()["next"]
+            after = cases_page(store, page_filter(p), limit, after)[1]
         p["after"] = after
 
 
-def query_of(district: str, after: str | None, limit: int) -> dict[str, Any]:
-    query: dict[str, Any] = {"district": district, "state": "open", "limit": limit}
-    if after:
-        query["after"] = after
+def page_filter(page: dict[str, Any]) -> CaseFilter:
+    return CaseFilter(district=page["district"], state="open")
+
+
+def query_of(page: dict[str, Any], limit: int) -> dict[str, Any]:
+    query: dict[str, Any] = {"district": page["district"], "state": "open", "limit": limit}
+    if page["after"]:
+        query["after"] = page["after"]
     return query
 
 
@@ -303,7 +303,6 @@ def measure(url: str, args: argparse.Namespace) -> None:
         if store.user(name) is None:
             store.add_user(name, "supervisor", "not-for-login", district)
         tokens[district] = store.new_session(name)[0]
-    store.close()
     print(f"{records:,} records, {households:,} households, cases {counts}")
 
     conn = psycopg.connect(url, autocommit=True)
@@ -312,42 +311,45 @@ def measure(url: str, args: argparse.Namespace) -> None:
     if deep:
         print("raw plan (a page past the first):\n  "
               + check_plan(conn, deep["district"], deep["key"]).replace("\n", "\n  "))
+    cursors(store, pages, args.limit)
     times: dict[tuple[str, str], list[float]] = {}
     office = None
     with httpx.Client(timeout=60) as client:
         try:
-            if not args.raw_only:
+            if not args.no_http:
                 office, client.base_url = start("office", url)
-                cursors(client, pages, tokens, args.limit)
             for measured in (False, True):
                 for p in pages:
                     query, params = page_query(p["district"], p["key"], args.limit)
                     t0 = time.perf_counter()
                     rows = conn.execute(query, params).fetchall()
                     t1 = time.perf_counter()
-                    if measured:
-                        times.setdefault((p["kind"], "raw"), []).append((t1 - t0) * 1000)
-                    if office is None:
-                        continue
-                    got = client.get("/api/v1/cases",
-                                     params=query_of(p["district"], p["after"], args.limit),
-                                     headers={"Authorization": f"Bearer {tokens[p['district']]}"})
+                    items = cases_page(store, page_filter(p), args.limit, p["after"])[0]
                     t2 = time.perf_counter()
-                    assert got.status_code == 200, got.text
                     want = [r[0] for r in rows[:args.limit]]
-                    assert [i["case_id"] for i in got.json()["items"]] == want, p
+                    assert [i["case_id"] for i in items] == want, p
+                    spent = {"raw": t1 - t0, "store": t2 - t1}
+                    if office is not None:
+                        got = client.get("/api/v1/cases", params=query_of(p, args.limit),
+                                         headers={"Authorization":
+                                                  f"Bearer {tokens[p['district']]}"})
+                        spent["office"] = time.perf_counter() - t2
+                        assert got.status_code == 200, got.text
+                        assert [i["case_id"] for i in got.json()["items"]] == want, p
                     if measured:
-                        times.setdefault((p["kind"], "office"), []).append((t2 - t1) * 1000)
+                        for what, dt in spent.items():
+                            times.setdefault((p["kind"], what), []).append(dt * 1000)
         finally:
             if office is not None:
                 office.terminate()
                 office.wait()
             conn.close()
+            store.close()
     print(f"\ndistrict + state=open, {args.pages} pages of {args.limit}")
     print(f"{'page':<11}{'what':<8}{'n':>4}{'p50 ms':>9}{'p95 ms':>9}{'p95/raw':>9}")
     for kind in ("pages 1-5", "last page"):
         raw95 = pct(times[(kind, "raw")], 0.95)
-        for what in ("raw", "office"):
+        for what in ("raw", "store", "office"):
             got = times.get((kind, what))
             if got:
                 print(f"{kind:<11}{what:<8}{len(got):>4}{pct(got, 0.5):>9.2f}"
@@ -365,8 +367,8 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=50)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--fill-only", action="store_true")
-    ap.add_argument("--raw-only", action="store_true",
-                    help="the raw query alone (its plan checked and its pages timed), no HTTP")
+    ap.add_argument("--no-http", action="store_true",
+                    help="time the raw query and the store's page only, no office server")
     args = ap.parse_args()
     schema = args.schema or f"bench_cases_{secrets.token_hex(4)}"
     with psycopg.connect(args.pg, autocommit=True) as conn:
