@@ -186,7 +186,9 @@ def fill(url: str, n_records: int, seed: int) -> None:
         indexes = c.execute(
             "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()"
             " AND tablename IN ('records', 'households', 'cases')"
-            " AND indexname NOT IN (SELECT conname FROM pg_constraint)").fetchall()
+            " AND indexname NOT IN (SELECT conname FROM pg_constraint"
+            "                       WHERE connamespace = current_schema()::regnamespace)"
+            ).fetchall()
         for name, _definition in indexes:   # a bulk load: the indexes are built once after
             c.execute(f'DROP INDEX "{name}"')
         for dev in range(N_DEVICES):
