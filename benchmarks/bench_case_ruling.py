@@ -18,8 +18,9 @@ Each round times, in this order and in the same process:
 - one-record: `records.envelope` read from the store, `core.ruling.compute_ruling`,
   `slip.ruling_pdf.render_ruling`;
 - case: `office.case_evidence.case_evidence` (the ten envelopes and the case read and parsed),
-  `core.case_rule.compute_case_ruling`, the case detail the PDF prints
-  (`office.cases.case_detail`), `slip.case_ruling_pdf.render_case_ruling`.
+  `core.case_rule.compute_case_ruling`, the case detail the PDF prints (as the PDF route reads
+  it: `office.case_rulings._pdf_detail`, the case detail with each record's rooms),
+  `slip.case_ruling_pdf.render_case_ruling`.
 
 One warm-up round (fonts registered, caches filled), then `--rounds`; prints the median and the
 fastest of each step in ms, the PDFs' pages and size, and case / one-record for the rule alone,
@@ -115,7 +116,7 @@ class Steps:
 def bench(target: str, args: argparse.Namespace, folder: Path) -> None:
     from inspector_app.core.case_rule import CaseRulingInput, compute_case_ruling
     from inspector_app.office.case_evidence import case_evidence
-    from inspector_app.office.cases import case_detail
+    from inspector_app.office.case_rulings import _pdf_detail
     from inspector_app.slip.case_ruling_pdf import render_case_ruling
 
     store = OfficeStore(target)
@@ -138,7 +139,7 @@ def bench(target: str, args: argparse.Namespace, folder: Path) -> None:
         evidence = steps.run("case read", lambda: case_evidence(store, case_id), measured)
         case_ruling = steps.run("case rule", lambda e=evidence: compute_case_ruling(
             e, cc, CaseRulingInput(daily_fee_per_m2=fee, until=UNTIL)), measured)
-        detail = steps.run("case detail", lambda: case_detail(store, case_id), measured)
+        detail = steps.run("case detail", lambda: _pdf_detail(store, case_id), measured)
         case_pdf = steps.run("case render", lambda r=case_ruling, d=detail: render_case_ruling(
             r.to_dict(), d, cc, args.lang, number="2025-2026-000002", **ISSUE), measured)
     store.close()
