@@ -16,7 +16,7 @@ does:
   address `长春市<district>示范<n>小区<b>栋<u>单元<f>室`, its id from `core.household`);
 - the `households` rows, and one `cases` row per household for the season, opened by its
   first record (`opened_kind='record'`; the fill has no tickets), with its record count,
-  failing days and an estimate; about a quarter open, the rest ruled or withdrawn.
+  failing days and an estimate; about 30 % open, the rest ruled or withdrawn.
 
 `VACUUM ANALYZE` follows (what autovacuum does in time). With `--schema NAME --keep` a filled
 schema is kept and reused by the next run (the fill is minutes at a million records); without,
