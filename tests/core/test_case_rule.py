@@ -80,6 +80,18 @@ def test_changchun_each_test_worked_example():
     assert r.amount_total == Decimal("6.96") == 4 * Decimal("1.16") + 4 * Decimal("0.58")
 
 
+def test_days_before_the_first_test_are_judged_by_the_test_the_complaint_brought():
+    """Complaint 29 Nov 20:00, first test 1 Dec. 29 and 30 Nov are governed by that first test.
+    November has no test, so its band comes from that test's own mean: 15.0 °C → 60 %:
+    0.1607 × 12.0 × 0.60 = 1.16 a day. December as before, 8 × 0.58.
+    10 failing days; 2 × 1.16 + 8 × 0.58 = 2.32 + 4.64 = 6.96."""
+    r = rule(worked_case(opened_at=at(29, 20, 0, month=11)))
+    assert (r.start, r.failing_days) == (date(2026, 11, 29), 10)
+    assert [(d.day.day, d.basis, str(d.amount)) for d in r.days[:3]] == [
+        (29, "lap1.r1", "1.16"), (30, "lap1.r1", "1.16"), (1, "lap1.r1", "0.58")]
+    assert r.amount_total == Decimal("6.96") == 2 * Decimal("1.16") + 8 * Decimal("0.58")
+
+
 def test_a_three_day_company_stop_inside_the_period():
     """A stop from 3 Dec 00:00 to 6 Dec 00:00: 72 h ≥ 48 h → ceil(72 / 24) = 3 stop days,
     3, 4 and 5 Dec. A stop day pays max(that day's amount, 2 × 0.1607 × 60 m² heated)
