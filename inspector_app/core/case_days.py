@@ -91,7 +91,7 @@ def room_key(room: CaseRoom) -> tuple[str, str]:
 def stop_days(stop: CompanyStop, profile: Profile) -> tuple[date, ...]:
     """ceil(hours / 24) days from the stop's local start date, if it lasted ≥ stop_min_hours."""
     hours = Decimal(max((stop.end_at - stop.start_at).total_seconds(), 0)) / 3600
-    if hours < profile.case_rule.stop_min_hours or hours == 0:
+    if hours < profile.case_rule.stop_min_hours:
         return ()
     first = local_day(stop.start_at, profile)
     return tuple(first + timedelta(days=i) for i in range(math.ceil(hours / 24)))

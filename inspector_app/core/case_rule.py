@@ -168,7 +168,12 @@ def _until(inputs: CaseRulingInput) -> date:
 
 def _check_season(evidence: CaseEvidence, profile: Profile, until: date) -> None:
     """A ruling date past the season, or a period longer than one heating season, is refused."""
-    season_end = date.fromisoformat(season_bounds(evidence.season)[1])
+    try:
+        season_end = date.fromisoformat(season_bounds(evidence.season)[1])
+    except ValueError as exc:
+        raise _refuse(f"供暖季 {evidence.season!r} 应形如 2026-2027",
+                      f"the season {evidence.season!r} must look like 2026-2027",
+                      "season") from exc
     if until >= season_end:
         raise _refuse(f"裁定日期 {until} 超出供暖季 {evidence.season}（止于 {season_end} 之前）",
                       f"the ruling date {until} is beyond the season {evidence.season} "
@@ -289,6 +294,6 @@ def case_estimate(evidence: CaseEvidence, profile: Profile, today: date) -> tupl
         until = min(today, season_end - timedelta(days=1),
                     start + timedelta(days=profile.season_days - 1))
         ruling = compute_case_ruling(evidence, profile, CaseRulingInput(fee, until))
-    except (InspectionError, ValueError):
+    except (InspectionError, ValueError):   # ValueError: a malformed season name
         return 0, round_to(ZERO, CENT)
     return ruling.failing_days, ruling.amount_total

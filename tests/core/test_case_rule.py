@@ -294,6 +294,13 @@ def test_bad_inputs_are_refused_in_both_languages(fee, until, field):
     assert err.value.message_zh != err.value.message_en and err.value.message_zh
 
 
+def test_a_malformed_season_is_refused():
+    with pytest.raises(InspectionError) as err:
+        rule(worked_case(season="2026"))
+    assert err.value.field == "season"
+    assert case_estimate(worked_case(season="2026"), CC, UNTIL) == (0, Decimal("0.00"))
+
+
 def test_a_test_of_another_profile_is_refused_naming_it():
     harbin = flat_test("lap2.r1", at(2), "15.0", "18.5", profile_name="harbin")
     with pytest.raises(InspectionError) as err:
