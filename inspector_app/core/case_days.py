@@ -41,6 +41,16 @@ class CaseDay:
     def failing(self) -> bool:
         return self.amount > 0 or self.status in FAIL_STATUSES
 
+    def to_dict(self) -> dict[str, str]:
+        """JSON-safe, as a case's detail and a ruling list the timeline."""
+        return {"day": self.day.isoformat(), "status": self.status, "basis": self.basis,
+                "share": str(self.share), "amount": str(self.amount)}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, str]) -> CaseDay:
+        return cls(date.fromisoformat(d["day"]), str(d["status"]), str(d["basis"]),
+                   Decimal(d["share"]), Decimal(d["amount"]))
+
 
 @dataclass(frozen=True)
 class DayPlan:

@@ -96,8 +96,7 @@ class CaseRuling:
         for f in fields(self):
             value = getattr(self, f.name)
             if f.name == "days":
-                value = [{df.name: _plain(getattr(d, df.name)) for df in fields(CaseDay)}
-                         for d in value]
+                value = [d.to_dict() for d in value]
             elif f.name in ("tests", "tickets", "stops"):
                 value = [dict(x) for x in value]
             elif f.name == "notes":
@@ -110,8 +109,7 @@ class CaseRuling:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> CaseRuling:
         """The inverse of `to_dict`."""
-        days = tuple(CaseDay(date.fromisoformat(x["day"]), str(x["status"]), str(x["basis"]),
-                             Decimal(x["share"]), Decimal(x["amount"])) for x in d["days"])
+        days = tuple(CaseDay.from_dict(x) for x in d["days"])
         return cls(
             case_id=str(d["case_id"]), household=str(d["household"]), season=str(d["season"]),
             profile_name=str(d["profile_name"]), profile_version=str(d["profile_version"]),

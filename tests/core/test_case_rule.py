@@ -262,8 +262,11 @@ def test_until_before_the_start_is_no_days():
 
 
 def test_until_inside_the_run_stops_there():
+    """Ruled up to 3 Dec: 1–3 Dec. The month's band still rests on every December test the
+    case holds (16.6 °C → 30 %), so extending the ruling date never changes a counted day:
+    3 × 0.58 = 1.74."""
     r = rule(worked_case(), until=date(2026, 12, 3))
-    assert (r.failing_days, r.amount_total) == (3, Decimal("1.74"))   # 3 × 0.58
+    assert (r.failing_days, r.amount_total) == (3, Decimal("1.74")) == (3, 3 * Decimal("0.58"))
 
 
 def test_a_case_longer_than_the_season_is_refused_but_viewed_cut():
