@@ -210,7 +210,8 @@ def effective_tests(evidence: CaseEvidence, *,
 def case_timeline(evidence: CaseEvidence, profile: Profile, inputs: CaseRulingInput, *,
                   training_office: bool = False) -> tuple[CaseDay, ...]:
     """The days as they stand on `inputs.until` (a view: a period longer than the season is cut
-    at season_days rather than refused)."""
+    at season_days rather than refused). A fee out of range or a test of another profile is
+    still refused with InspectionError, as the ruling would be."""
     _check_profiles(evidence, profile)
     return plan_days(evidence, profile, _fee(inputs), _until(inputs),
                      effective_tests(evidence, training_office=training_office),
