@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_DOWN, Decimal, InvalidOperation
 from typing import Any
 
 from inspector_app.core.case_days import (
@@ -229,7 +229,8 @@ def compute_case_ruling(evidence: CaseEvidence, profile: Profile, inputs: CaseRu
         notes.insert(0, TRAINING_NOTE)
 
     total = sum((d.amount for d in plan.days), round_to(ZERO, CENT))
-    cap = round_to(fee * profile.season_days * plan.failing_area, CENT, "half_up")
+    # rounded down, so the total never exceeds the exact season's fee for the failing area
+    cap = (fee * profile.season_days * plan.failing_area).quantize(Decimal("0.01"), ROUND_DOWN)
     if total > cap:
         notes.append("capped_at_season_fee")
         total = cap

@@ -74,6 +74,8 @@ from starlette.requests import ClientDisconnect
 
 from inspector_app import __version__
 from inspector_app.office import (
+    case_rulings,
+    cases_api,
     company_event_stats,
     company_events_api,
     enrolment,
@@ -341,6 +343,8 @@ def create_app(db_path: str | Path, training: bool = False,
 
     app.include_router(export.router)  # before /records/{record_id}, which would match "export"
     app.include_router(rulings.router)
+    app.include_router(cases_api.router)   # cases and households (`office.cases_api`)
+    app.include_router(case_rulings.router)  # POST /cases/{id}/rulings, the case ruling PDF
     app.include_router(photos.router)
     app.include_router(public_page_route.router)  # GET /v/{record_id}: residents' page (HTML)
 
