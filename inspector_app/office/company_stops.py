@@ -16,7 +16,7 @@ Why it is shaped this way:
   whose clock it is), and not in the future: a stop is entered once it has ended.
 - Numbers run per season of the stop's start ('2025-2026-S0001'); after a stop is stored or
   withdrawn the open cases of that company and district are recomputed in the same transaction
-  (`office.cases.refresh_company`).
+  (`refresh_cases`).
 """
 
 from __future__ import annotations
@@ -224,12 +224,12 @@ def list_stops(store: Any, *, company: str | None = None, district: str | None =
 
 
 def refresh_cases(c: Tx, company: str, district: str) -> None:
-    """Recompute the open cases a stop of this company and district may reach, in the same
-    transaction (`office.cases`, once it is part of the office)."""
-    try:
-        from inspector_app.office import cases
-    except ImportError:
-        return
-    refresh = getattr(cases, "refresh_company", None)
-    if refresh is not None:
-        refresh(c, company, district)
+    """Recompute, in the same transaction, the open cases a stop of this company and district
+    may reach (the cheap way: each open case of the company in the district; a case's evidence
+    takes only the stops whose scope names its household, `office.case_evidence`)."""
+    from inspector_app.office.cases import refresh_household
+
+    for household, season in c.execute(
+            "SELECT DISTINCT household, season FROM cases WHERE company=? AND district=?"
+            " AND state='open' ORDER BY household, season", (company, district)).fetchall():
+        refresh_household(c, household, season)

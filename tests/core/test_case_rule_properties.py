@@ -23,7 +23,9 @@ from inspector_app.core.case_rule import (
 from tests.core.case_builders import CC, CC_EACH, FEE, HEATED, at, flat_test, stop, worked_case
 
 SHORT = replace(CC, season_days=20)              # a short season, so the caps are reached
-PROFILES = st.sampled_from([CC, CC_EACH, SHORT, replace(CC_EACH, season_days=20)])
+HALF_FAILURE = replace(CC_EACH, case_rule=replace(CC_EACH.case_rule,
+                                                  company_failure_share=Decimal("0.5")))
+PROFILES = st.sampled_from([CC, CC_EACH, SHORT, replace(CC_EACH, season_days=20), HALF_FAILURE])
 START = at(20, 8, 0, month=11)                    # the complaint: 20 Nov 2026 08:00
 MEANS = st.integers(100, 200).map(lambda n: str(Decimal(n) / 10))   # 10.0 … 20.0 °C
 
@@ -41,7 +43,7 @@ def cases(draw) -> CaseEvidence:
                                supersedes=old.ref))
     stops = tuple(stop(f"S{i}", START + timedelta(days=draw(st.integers(-2, 40)),
                                                  hours=draw(st.integers(0, 23))),
-                       draw(st.integers(12, 120)))
+                       draw(st.sampled_from([12, 47, 48, 49, 72, 120, 300, 600])))
                   for i in range(draw(st.integers(0, 2))))
     failures = tuple(CompanyFailure(START.date() + timedelta(days=draw(st.integers(0, 40))),
                                     draw(st.sampled_from(["failed_to_test", "failed_to_sign"])))
@@ -131,10 +133,13 @@ def test_an_earlier_failing_test_no_warmer_than_the_others_never_lowers_it(
 
 
 @settings(max_examples=150, deadline=None)
-@given(cases(), PROFILES, OFFSETS)
+@given(cases(), PROFILES, OFFSETS, st.integers(0, 25))
 def test_the_amount_never_exceeds_the_seasons_fee_for_the_failing_area(evidence, profile,
-                                                                       offset):
+                                                                       offset, long_stop):
+    """Also with a stop from the complaint on of up to 25 days, so short seasons fill up."""
     until = until_within(profile, offset)
+    if long_stop:
+        evidence = replace(evidence, stops=evidence.stops + (stop("SL", START, 24 * long_stop),))
     r = ruling(evidence, profile, until)
     failing: dict[tuple[str, str], Decimal] = {}
     for t in effective_tests(evidence):
