@@ -259,6 +259,9 @@ def test_the_ruling_on_the_case_shows_the_office_answer_and_its_pdf(app, qtbot, 
     dialog = next(d for d in tab.dialogs if isinstance(d, CaseRulingDialog))
     assert dialog.inputs()[:3] == ("0.1607", TODAY.isoformat(), False)
     dialog.resize(1366, 728)
+    calls: list[bool] = []
+    for name in ("issue_case_ruling", "case_ruling_pdf"):
+        spy(window.session, name, calls)
     # the refund rule is not yet confirmed at this office: refused in the office's words
     issue(qtbot, dialog)
     qtbot.waitUntil(lambda: dialog.message[1] == "bad", timeout=30000)
@@ -269,6 +272,7 @@ def test_the_ruling_on_the_case_shows_the_office_answer_and_its_pdf(app, qtbot, 
     qtbot.waitUntil(lambda: dialog.pdf is not None or dialog.message[1] == "bad",
                     timeout=30000)
     assert dialog.pdf is not None, dialog.message
+    assert len(calls) == 3 and not any(calls)         # two issues and a PDF, all on workers
     answer = dialog.answer
     stored = homes.store.query("SELECT ruling_no, case_id, amount_total FROM rulings")
     assert [tuple(s) for s in stored] == [(answer["ruling_no"], detail["case"]["case_id"],
