@@ -61,6 +61,23 @@ class RefundBand:
     below_max_c: Decimal | None = None
 
 
+BAND_BASES = ("each_test", "month_mean")
+
+
+@dataclass(frozen=True)
+class CaseRule:
+    """How a household's case is ruled (`[refund]` keys; see docs/cases.md). `band_basis`:
+    each_test → the governing test's room mean decides the band; month_mean → the mean of the
+    month's tests does. A company-caused stop of ≥ `stop_min_hours` raises a stop day to
+    `company_stop_48h_multiplier` × the daily fee × the heated area (None: stops raise nothing).
+    A day the company failed to test or sign counts at `company_failure_share` of the fee."""
+
+    band_basis: str = "each_test"
+    stop_min_hours: Decimal = Decimal(48)
+    company_stop_48h_multiplier: Decimal | None = None
+    company_failure_share: Decimal = Decimal("1.00")
+
+
 @dataclass(frozen=True)
 class Profile:
     name: str
@@ -104,6 +121,7 @@ class Profile:
     raw: dict[str, Any]
     utc_offset: str = DEFAULT_OFFSET   # the zone every time of the record is shown in
     witness_roles_en: tuple[str, ...] = ()   # `witness_roles` in English, in the same order
+    case_rule: CaseRule = CaseRule()
 
     def witness_role_label(self, role: str, lang: str = "zh") -> str:
         """A witness role as a reader of `lang` sees it; the record keeps the profile's words."""
@@ -312,7 +330,28 @@ def _build(data: dict, origins: dict[str, Path]) -> Profile:
         raw=data,
         utc_offset=_utc_offset(r),
         witness_roles_en=_witness_roles_en(r),
+        case_rule=_case_rule(r),
     )
+
+
+def _case_rule(r: _Reader) -> CaseRule:
+    """The `[refund]` keys of the case rule; each is optional and has CaseRule's default."""
+    refund, default = r.data["refund"], CaseRule()
+    basis = r.get("refund", "band_basis", str) if "band_basis" in refund else default.band_basis
+    if basis not in BAND_BASES:
+        raise r.fail("refund.band_basis", "只能是 each_test（每次检测）或 month_mean（当月检测均值）",
+                     "must be each_test or month_mean")
+    hours = (r.positive("refund", "stop_min_hours", Decimal) if "stop_min_hours" in refund
+             else default.stop_min_hours)
+    multiplier = None
+    if "company_stop_48h_multiplier" in refund:
+        multiplier = r.positive("refund", "company_stop_48h_multiplier", Decimal)
+    share = default.company_failure_share
+    if "company_failure_share" in refund:
+        share = r.get("refund", "company_failure_share", Decimal)
+        if not Decimal(0) < share <= Decimal(2):
+            raise r.fail("refund.company_failure_share", "须在 0 到 2 之间", "must be in (0, 2]")
+    return CaseRule(basis, hours, multiplier, share)
 
 
 def _provenance(r: _Reader, section: str) -> Provenance:

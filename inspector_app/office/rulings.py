@@ -20,29 +20,33 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import replace
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
+from inspector_app.core.case_rule import CaseRuling
 from inspector_app.core.errors import InspectionError
 from inspector_app.core.profile import Profile, load_profile
 from inspector_app.core.ruling import TRAINING_NOTE, Ruling, RulingInput, compute_ruling
 from inspector_app.core.season import season_of
-from inspector_app.office import record_names
+from inspector_app.office import cases, record_names
 from inspector_app.office.auth import Supervisor, office_store, require_supervisor
 from inspector_app.office.bounded_body import BoundedJsonRoute
+from inspector_app.office.db import Tx
 from inspector_app.office.errors import refusals
 from inspector_app.office.no_nul import NO_NUL
 from inspector_app.office.profile_confirmations import effective
 from inspector_app.office.store import OfficeStore, now_iso
 
 COLS = ("ruling_no", "record_ref", "record_id", "record_sha256", "decision", "amount_total", "inputs",
-        "ruling", "issued_by", "issued_at", "district", "superseded_by")
+        "ruling", "issued_by", "issued_at", "district", "superseded_by", "case_id")
 
+R = TypeVar("R", Ruling, CaseRuling)
 FEE_PATTERN = r"^\s*\d{1,3}(\.\d{1,6})?\s*$"
 router = APIRouter(tags=["rulings"], route_class=BoundedJsonRoute)
 
@@ -86,80 +90,125 @@ class Replayed(Exception):
         self.found = found
 
 
+def check_request_key(c: Tx, request_key: str | None) -> None:
+    """Hold `request_key` until commit and raise Replayed if it issued a ruling before.
+
+    Held until commit: a key sent twice at once (to two office processes, perhaps for records
+    of two seasons, whose numbers do not wait for each other) is looked up by the second only
+    after the first has stored its ruling."""
+    if not request_key:
+        return
+    c.lock(f"ruling request {request_key}")
+    row = c.execute(f"SELECT {', '.join(COLS)} FROM rulings WHERE request_key=?",
+                    (request_key,)).fetchone()
+    if row is not None:
+        raise Replayed(_row(row))
+
+
+@dataclass(frozen=True)
+class Cited:
+    """The record a ruling row cites (`record_ref`): the one ruled on, or for a case the latest
+    record the ruling used; and the case the ruling is on, if any (its earlier rulings are
+    superseded, and the caller closes it)."""
+
+    ref: str
+    record_id: str
+    sha256: str
+    case_id: str | None = None
+
+
+def store_ruling(c: Tx, season: str, cited: Cited, ruling: dict[str, Any],
+                 inputs: dict[str, Any], by: str, district: str,
+                 request_key: str | None) -> tuple[str, str]:
+    """Number the ruling in `season`, store it and supersede the ruling it replaces: the case's
+    (with the record's from before cases), else the record's. Returns (number, issued_at)."""
+    # The season's counter row is locked until commit: numbers are gap-free (a rollback
+    # returns the number) and in the order issued, whichever office process issues them.
+    c.execute("INSERT INTO ruling_sequences (season, last_no) VALUES (?, 0)"
+              " ON CONFLICT DO NOTHING", (season,))
+    serial = c.execute("UPDATE ruling_sequences SET last_no = last_no + 1 WHERE season=?"
+                       " RETURNING last_no", (season,)).fetchone()[0]
+    at = now_iso()  # inside the lock: times follow the order of numbering
+    number = f"{season}-{serial:06d}"
+    c.execute(f"INSERT INTO rulings ({', '.join(COLS)}, request_key)"
+              f" VALUES ({', '.join('?' * (len(COLS) + 1))})",
+              (number, cited.ref, cited.record_id, cited.sha256, ruling["decision"],
+               ruling["amount_total"], json.dumps(inputs, ensure_ascii=False),
+               json.dumps(ruling, ensure_ascii=False), by, at, district, None, cited.case_id,
+               request_key))
+    if cited.case_id:
+        c.execute("UPDATE rulings SET superseded_by=? WHERE ruling_no<>? AND superseded_by IS NULL"
+                  " AND (case_id=? OR (case_id IS NULL AND record_ref=?))",
+                  (number, number, cited.case_id, cited.ref))
+    else:
+        c.execute("UPDATE rulings SET superseded_by=? WHERE record_ref=? AND ruling_no<>?"
+                  " AND superseded_by IS NULL", (number, cited.ref, number))
+    return number, at
+
+
+def history_line(c: Tx, refs: Iterable[str], ruling: dict[str, Any], number: str,
+                 comment: str, by: str, at: str) -> None:
+    """The ruling in the history of each record it rests on (a `review_events` row of kind
+    'ruling', its review state unchanged); the caller holds each record's lock."""
+    words = (f"退费裁定 {ruling['amount_total']} 元" if ruling["decision"] == "refund"
+             else "不退费裁定")
+    line = f"{words}（{number}）" + (f"：{comment}" if comment else "")
+    for ref in refs:
+        state = c.execute("SELECT review_state FROM records WHERE ref=?", (ref,)).fetchone()[0]
+        c.execute("INSERT INTO review_events (record_ref, state, comment, by, at, kind,"
+                  " from_state) VALUES (?,?,?,?,?,'ruling',?)", (ref, state, line, by, at, state))
+
+
 def issue(store: OfficeStore, ref: str, ruling: dict[str, Any], inputs: dict[str, Any],
           by: str, request_key: str | None = None) -> dict[str, Any]:
-    """Store a computed ruling under the next number of its season; supersede the previous.
-    A `request_key` seen before raises Replayed with the ruling it issued (nothing stored)."""
+    """Store a computed one-record ruling under the next number of its season; supersede the
+    previous. The record's case, when it is in one, gets the ruling and is closed by it. A
+    `request_key` seen before raises Replayed with the ruling it issued (nothing stored)."""
     with store.write() as c:
-        if request_key:
-            # Held until commit: a key sent twice at once (to two office processes, perhaps
-            # for records of two seasons, whose numbers do not wait for each other) is looked
-            # up by the second only after the first has stored its ruling.
-            c.lock(f"ruling request {request_key}")
-            row = c.execute(f"SELECT {', '.join(COLS)} FROM rulings WHERE request_key=?",
-                            (request_key,)).fetchone()
-            if row is not None:
-                raise Replayed(_row(row))
+        check_request_key(c, request_key)
         c.lock(f"record {ref}")   # the review state in the history line is the current one
-        record_id, test_at, district, state = c.execute(
-            "SELECT record_id, test_at, district, review_state FROM records WHERE ref=?",
-            (ref,)).fetchone()
-        season = season_of(test_at)
-        # The season's counter row is locked until commit: numbers are gap-free (a rollback
-        # returns the number) and in the order issued, whichever office process issues them.
-        c.execute("INSERT INTO ruling_sequences (season, last_no) VALUES (?, 0)"
-                  " ON CONFLICT DO NOTHING", (season,))
-        serial = c.execute("UPDATE ruling_sequences SET last_no = last_no + 1 WHERE season=?"
-                           " RETURNING last_no", (season,)).fetchone()[0]
-        at = now_iso()  # inside the lock: times follow the order of numbering
-        number = f"{season}-{serial:06d}"
-        c.execute(f"INSERT INTO rulings ({', '.join(COLS)}, request_key)"
-                  f" VALUES ({', '.join('?' * 13)})",
-                  (number, ref, record_id, ruling["record_sha256"], ruling["decision"],
-                   ruling["amount_total"], json.dumps(inputs, ensure_ascii=False),
-                   json.dumps(ruling, ensure_ascii=False), by, at, district, None,
-                   request_key))
-        c.execute("UPDATE rulings SET superseded_by=? WHERE record_ref=? AND ruling_no<>?"
-                  " AND superseded_by IS NULL", (number, ref, number))
-        words = (f"退费裁定 {ruling['amount_total']} 元" if ruling["decision"] == "refund"
-                 else "不退费裁定")
-        comment = f"{words}（{number}）" + (f"：{inputs['comment']}" if inputs["comment"] else "")
-        c.execute("INSERT INTO review_events (record_ref, state, comment, by, at, kind,"
-                  " from_state) VALUES (?,?,?,?,?,'ruling',?)",
-                  (ref, state, comment, by, at, state))
+        record_id, test_at, district = c.execute(
+            "SELECT record_id, test_at, district FROM records WHERE ref=?", (ref,)).fetchone()
+        case_id = cases.case_of_record(c, ref)
+        cited = Cited(ref, record_id, ruling["record_sha256"], case_id)
+        number, at = store_ruling(c, season_of(test_at), cited, ruling, inputs, by, district,
+                                  request_key)
+        history_line(c, [ref], ruling, number, inputs["comment"], by, at)
+        if case_id:
+            cases.close_case(c, case_id, cases.RULED, at, number)
     found = get(store, number)
     assert found is not None
     return found
 
 
-def _refuse(status: int, code: str, zh: str, en: str) -> HTTPException:
+def refuse(status: int, code: str, zh: str, en: str) -> HTTPException:
     return HTTPException(status, detail={"error": code, "reason": en, "reason_zh": zh})
 
 
-def _not_found(what_zh: str = "没有这条记录", what_en: str = "no such record") -> HTTPException:
-    return _refuse(404, "not_found", what_zh, what_en)
+def not_found(what_zh: str = "没有这条记录", what_en: str = "no such record") -> HTTPException:
+    return refuse(404, "not_found", what_zh, what_en)
 
 
-def _fee(text: str) -> Decimal:
+def parse_fee(text: str) -> Decimal:
     if not re.fullmatch(FEE_PATTERN, text):
-        raise _refuse(422, "bad_decimal", f"日单价应写成如 0.1607 的数字：{text!r}",
+        raise refuse(422, "bad_decimal", f"日单价应写成如 0.1607 的数字：{text!r}",
                       f"write the daily fee as a plain number such as 0.1607: {text!r}")
     try:
         fee = Decimal(text.strip())
     except InvalidOperation as exc:
-        raise _refuse(422, "bad_decimal", f"日单价不是有效的数字：{text!r}",
+        raise refuse(422, "bad_decimal", f"日单价不是有效的数字：{text!r}",
                       f"the daily fee is not a decimal number: {text!r}") from exc
     if not fee.is_finite():
-        raise _refuse(422, "bad_decimal", "日单价须是有限的数字", "the daily fee must be finite")
+        raise refuse(422, "bad_decimal", "日单价须是有限的数字", "the daily fee must be finite")
     return fee
 
 
-def _cite_rules(store: OfficeStore, profile: Profile, ruling: Ruling) -> Ruling:
+def cite_rules(store: OfficeStore, profile: Profile, ruling: R) -> R:
     """The ruling with the rules it rests on as this office holds them. A formal ruling is
     refused while the refund section is unconfirmed here; a training ruling only practises."""
     held = effective(store, profile)
     if TRAINING_NOTE not in ruling.notes and not held["refund"].settled:
-        raise _refuse(422, "rule_unconfirmed",
+        raise refuse(422, "rule_unconfirmed",
                       f"“{profile.title_zh}”规则（{profile.name} {profile.version}）的退费部分尚未经本办公室"
                       "确认，不能作正式裁定：请管理员对照已发布的文件确认（inspector-office profile "
                       f"confirm {profile.name} --section refund --citation-zh … --by 姓名）",
@@ -184,14 +233,14 @@ def issue_ruling(record_id: str, req: RulingRequest, request: Request,
     row = store.query_one("SELECT envelope, synthetic, district, verification FROM records"
                              " WHERE ref=?", (ref,))
     if row is None or not who.may_see(row[2]):
-        raise _not_found()
+        raise not_found()
     if row[1]:
-        raise _refuse(422, "synthetic", "合成的测试数据，不是检测证据，不能裁定",
+        raise refuse(422, "synthetic", "合成的测试数据，不是检测证据，不能裁定",
                       "synthetic record, not evidence: it cannot be ruled on")
     if row[3] != "verified":
-        raise _refuse(422, "not_verified", "该记录未通过验证，不能作为裁定依据",
+        raise refuse(422, "not_verified", "该记录未通过验证，不能作为裁定依据",
                       "the record did not pass verification and cannot be ruled on")
-    inputs = RulingInput(daily_fee_per_m2=_fee(req.daily_fee_per_m2),
+    inputs = RulingInput(daily_fee_per_m2=parse_fee(req.daily_fee_per_m2),
                          failing_days=req.failing_days)
     try:
         envelope = json.loads(bytes(row[0]).decode("utf-8"))
@@ -199,11 +248,11 @@ def issue_ruling(record_id: str, req: RulingRequest, request: Request,
         ruling = compute_ruling(envelope, profile, inputs,
                                 training_office=bool(request.app.state.training))
     except InspectionError as exc:
-        raise _refuse(422, "cannot_rule", exc.message_zh, exc.message_en) from exc
+        raise refuse(422, "cannot_rule", exc.message_zh, exc.message_en) from exc
     except (KeyError, TypeError, ValueError) as exc:
-        raise _refuse(422, "cannot_rule", "记录中没有可用的地区规则，不能裁定",
+        raise refuse(422, "cannot_rule", "记录中没有可用的地区规则，不能裁定",
                       "the record names no usable profile and cannot be ruled on") from exc
-    ruling = _cite_rules(store, profile, ruling)
+    ruling = cite_rules(store, profile, ruling)
     asked = {"daily_fee_per_m2": str(inputs.daily_fee_per_m2),
              "failing_days": inputs.failing_days, "comment": req.comment}
     try:
@@ -211,7 +260,7 @@ def issue_ruling(record_id: str, req: RulingRequest, request: Request,
     except Replayed as again:
         same = again.found["record_ref"] == ref and again.found["inputs"] == asked
         if not same:
-            raise _refuse(409, "request_key_reused",
+            raise refuse(409, "request_key_reused",
                           "这个请求编号已用于另一份裁定", "this request key was used for another "
                           "ruling") from again
         return JSONResponse(status_code=200, content=again.found)
@@ -223,5 +272,5 @@ def ruling_detail(ruling_no: str, who: Annotated[Supervisor, Depends(require_sup
                   store: Annotated[OfficeStore, Depends(office_store)]) -> dict[str, Any]:
     found = get(store, ruling_no)
     if found is None or not who.may_see(found["district"]):
-        raise _not_found("没有这份裁定", "no such ruling")
+        raise not_found("没有这份裁定", "no such ruling")
     return found

@@ -1,0 +1,300 @@
+"""The failing-day timeline of a household's case: which days fail, on what basis, for how much.
+
+`core.case_rule` states the definitions (effective tests, start, end, the governing test, stop
+days, company failures, monitoring, the cap) and turns this plan into a ruling; this module does
+the day-by-day work. Pure: no I/O, no clock; the same evidence in any order gives the same plan,
+because every input is sorted by its own keys before use.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from inspector_app.core.case_model import CaseEvidence, CaseRoom, CaseTest, CompanyStop, MonitorDay
+from inspector_app.core.decimal_math import round_to
+from inspector_app.core.profile import Profile
+from inspector_app.core.verdict import FAIL, PASS, band_for
+
+ZERO = Decimal(0)
+CENT = 2
+FAIL_STATUSES = ("fail", "company_failure", "monitor_fail")
+
+
+@dataclass(frozen=True)
+class CaseDay:
+    """One day of the timeline. `status`: fail | pass | refused | stop | company_failure |
+    monitor_fail | monitor_pass; `basis`: the governing test's ref, a stop_id, 'failure' or a
+    monitoring point_id; `share`: the largest room share that day (0 when passing)."""
+
+    day: date
+    status: str
+    basis: str
+    share: Decimal
+    amount: Decimal
+
+    @property
+    def failing(self) -> bool:
+        return self.amount > 0 or self.status in FAIL_STATUSES
+
+    def to_dict(self) -> dict[str, str]:
+        """JSON-safe, as a case's detail and a ruling list the timeline."""
+        return {"day": self.day.isoformat(), "status": self.status, "basis": self.basis,
+                "share": str(self.share), "amount": str(self.amount)}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, str]) -> CaseDay:
+        return cls(date.fromisoformat(d["day"]), str(d["status"]), str(d["basis"]),
+                   Decimal(d["share"]), Decimal(d["amount"]))
+
+
+@dataclass(frozen=True)
+class DayPlan:
+    start: date
+    end: date | None             # last day of the failing run; None when the run is empty
+    days: tuple[CaseDay, ...]
+    stop_days: int
+    failing_area: Decimal        # what the season cap is reckoned on
+    notes: tuple[str, ...]
+
+
+def local_day(moment: datetime, profile: Profile) -> date:
+    return moment.astimezone(profile.zone).date()
+
+
+def _test_order(t: CaseTest) -> tuple:
+    return (t.test_at, t.ref)
+
+
+def corrections(tests: Iterable[CaseTest]) -> dict[str, str]:
+    """ref → the ref of the correction that replaces it (the latest one, if corrected twice)."""
+    out: dict[str, str] = {}
+    for t in sorted(tests, key=_test_order):
+        if t.supersedes and t.supersedes != t.ref:
+            out[t.supersedes] = t.ref
+    return out
+
+
+def why_not(test: CaseTest, corrected: dict[str, str], training_office: bool) -> str:
+    """Why a test is not evidence ("" when it is)."""
+    if test.ref in corrected:
+        return "superseded"
+    if test.verification != "verified":
+        return "not_verified"
+    if test.synthetic:
+        return "synthetic"
+    if test.training and not training_office:
+        return "training"
+    if test.verdict not in (PASS, FAIL):
+        return "incomplete"
+    return ""
+
+
+def room_key(room: CaseRoom) -> tuple[str, str]:
+    """A room across re-tests: room ids are new at each visit, so its kind and name."""
+    return (room.kind, room.name.strip())
+
+
+def stop_days(stop: CompanyStop, profile: Profile) -> tuple[date, ...]:
+    """ceil(hours / 24) days from the stop's local start date, if it lasted ≥ stop_min_hours."""
+    hours = Decimal(max((stop.end_at - stop.start_at).total_seconds(), 0)) / 3600
+    if hours < profile.case_rule.stop_min_hours:
+        return ()
+    first = local_day(stop.start_at, profile)
+    return tuple(first + timedelta(days=i) for i in range(math.ceil(hours / 24)))
+
+
+class _Rule:
+    """The day rule over one case: its inputs sorted, its per-room shares worked out once."""
+
+    def __init__(self, evidence: CaseEvidence, profile: Profile, fee: Decimal,
+                 effective: tuple[CaseTest, ...], use_monitoring: bool) -> None:
+        self.profile, self.fee, self.rule = profile, fee, profile.case_rule
+        self.day = lambda t: local_day(t, profile)
+        self.start = self.day(evidence.opened_at)
+        self.effective = effective
+        # refused tests neither govern nor end the run; their own day counts as the profile says
+        self.governing = tuple(t for t in effective if not t.refused)
+        self.gov_dates = [self.day(t.test_at) for t in self.governing]      # sorted with them
+        self.eff_dates = [self.day(t.test_at) for t in effective]
+        self.gov_days = {self.day(t.test_at) for t in self.governing}
+        self.refused = {}
+        for t in effective:
+            if t.refused:
+                self.refused.setdefault(self.day(t.test_at), t.ref)
+        self.test_days = {self.day(t.test_at) for t in effective}
+        latest = effective[-1] if effective else None
+        self.heated = latest.heated_area_m2 if latest else ZERO
+        tested = sum((r.area_m2 for r in latest.rooms if r.kind in profile.rooms_tested), ZERO) \
+            if latest else ZERO
+        self.tested_area = tested or self.heated
+        self.month_means = self._month_means()
+        self._priced: dict[tuple[str, int, int], tuple[list, Decimal]] = {}
+        self.monitor: dict[date, MonitorDay] = {}
+        if use_monitoring:
+            for m in sorted(evidence.monitor_days, key=lambda m: (m.mean_c, m.point_id)):
+                self.monitor.setdefault(m.day, m)
+
+    def _month_means(self) -> dict[tuple[int, int, tuple[str, str]], Decimal]:
+        sums: dict[tuple[int, int, tuple[str, str]], list[Decimal]] = {}
+        for t in self.governing:
+            d = self.day(t.test_at)
+            for r in t.rooms:
+                if r.mean_c is not None:
+                    sums.setdefault((d.year, d.month, room_key(r)), []).append(r.mean_c)
+        return {k: round_to(sum(v, ZERO) / len(v), self.profile.display_decimals,
+                            self.profile.rounding) for k, v in sums.items()}
+
+    def governing_test(self, d: date) -> CaseTest | None:
+        """The latest governing test on or before d, else (before the first) the first one."""
+        if not self.governing:
+            return None
+        return self.governing[max(bisect_right(self.gov_dates, d) - 1, 0)]
+
+    def latest_ref(self, d: date) -> str:
+        """The ref of the latest effective test on or before d, "" before any."""
+        i = bisect_right(self.eff_dates, d)
+        return self.effective[i - 1].ref if i else ""
+
+    def room_shares(self, test: CaseTest, d: date) -> list[tuple[CaseRoom, Decimal]]:
+        out = []
+        for r in test.rooms:
+            if self.rule.band_basis == "month_mean":
+                mean = self.month_means.get((d.year, d.month, room_key(r)))
+                if mean is None and r.mean_c is not None:
+                    mean = round_to(r.mean_c, self.profile.display_decimals, self.profile.rounding)
+            else:
+                mean = r.mean_c if r.verdict == FAIL else None
+            band = band_for(self.profile, mean) if mean is not None else None
+            out.append((r, band.share if band is not None else ZERO))
+        return out
+
+    def priced(self, test: CaseTest, d: date) -> tuple[list[tuple[CaseRoom, Decimal]], Decimal]:
+        """The room shares and the day amount under `test` in d's month (the same all month)."""
+        key = (test.ref, d.year, d.month)
+        if key not in self._priced:
+            shares = self.room_shares(test, d)
+            self._priced[key] = (shares, self.amount(shares))
+        return self._priced[key]
+
+    def amount(self, shares: list[tuple[CaseRoom, Decimal]]) -> Decimal:
+        """Σ rooms fee × area × share, each rounded half-up to the fen."""
+        return sum((round_to(self.fee * r.area_m2 * s, CENT, "half_up") for r, s in shares),
+                   round_to(ZERO, CENT))
+
+
+def plan_days(evidence: CaseEvidence, profile: Profile, fee: Decimal, until: date,
+              effective: tuple[CaseTest, ...], use_monitoring: bool) -> DayPlan:
+    """Every day from the case's start to its last counted day (≤ until, ≤ season_days)."""
+    rule = _Rule(evidence, profile, fee, effective, use_monitoring)
+    start, notes = rule.start, []
+    failures = sorted(evidence.failures, key=lambda f: (f.day, f.kind, f.note))
+    failure_days = {f.day for f in failures}
+    if rule.governing:
+        first_pass = next((t for t in rule.governing if t.verdict == PASS
+                           and rule.day(t.test_at) >= start), None)
+        end = rule.day(first_pass.test_at) - timedelta(days=1) if first_pass else until
+        pass_day = rule.day(first_pass.test_at) if first_pass else None
+    else:
+        untested = [f.day for f in failures if f.kind == "failed_to_test"]
+        failure_days |= set(_span(max(min(untested), start), until)) if untested else set()
+        end = max((d for d in failure_days if start <= d <= until), default=start - timedelta(1))
+        pass_day = None
+    end = min(end, until)
+
+    multiplier = rule.rule.company_stop_48h_multiplier
+    stops: dict[date, str] = {}
+    for stop in sorted(evidence.stops, key=lambda s: (s.start_at, s.stop_id)):
+        days = stop_days(stop, profile)
+        if not days:
+            notes.append(f"stop_too_short:{stop.stop_id}")
+        for d in days:
+            stops.setdefault(d, stop.stop_id)
+    if evidence.stops and multiplier is None:
+        notes.append("stops_do_not_raise_refund")
+        stops = {}
+
+    events = [d for d in (*stops, *failure_days, *rule.refused, pass_day)
+              if d is not None and start <= d <= until]
+    last = max([end, *events])
+    season_last = start + timedelta(days=profile.season_days - 1)
+    if last > season_last:
+        notes.append("capped_at_season")
+        last = season_last
+    end = min(end, season_last)
+    stop_amount = (round_to(multiplier * fee * rule.heated, CENT, "half_up")
+                   if multiplier is not None else ZERO)
+    failure_amount = round_to(rule.rule.company_failure_share * fee * rule.tested_area, CENT,
+                              "half_up")
+
+    out, areas, whole_home, counted_stops = [], {}, False, 0
+    for d in _span(start, last):
+        day = _band_day(rule, d, d <= end, use_monitoring, areas)
+        if d in failure_days and failure_amount >= day.amount and (
+                failure_amount > 0 or day.status == "pass"):
+            day = CaseDay(d, "company_failure", "failure", rule.rule.company_failure_share,
+                          failure_amount)
+            whole_home = True
+        if d in stops:
+            counted_stops += 1
+            whole_home = True
+            if stop_amount > 0 and stop_amount >= day.amount:
+                day = CaseDay(d, "stop", stops[d], multiplier, stop_amount)
+        out.append(day)
+    failing_area = sum(areas.values(), ZERO)
+    if whole_home:
+        failing_area = max(failing_area, rule.heated, rule.tested_area)
+    if not effective and not failures:
+        notes.append("no_effective_test")
+    if failure_amount == 0 and any(d in failure_days for d in _span(start, last)):
+        notes.append("no_area_for_company_failure")
+    return DayPlan(start, end if end >= start else None, tuple(out), counted_stops,
+                   failing_area, tuple(notes))
+
+
+def _span(first: date, last: date) -> Iterable[date]:
+    for i in range((last - first).days + 1):
+        yield first + timedelta(days=i)
+
+
+def _band_day(rule: _Rule, d: date, in_run: bool, use_monitoring: bool,
+              areas: dict[tuple[str, str], Decimal]) -> CaseDay:
+    """The day by its tests (or monitoring), before stops and company failures."""
+    if d in rule.refused and d not in rule.gov_days and rule.profile.refusal_day_counts_as == PASS:
+        return CaseDay(d, "refused", rule.refused[d], ZERO, round_to(ZERO, CENT))
+    test = rule.governing_test(d)
+    if not in_run or test is None:
+        return CaseDay(d, "pass", rule.latest_ref(d), ZERO, round_to(ZERO, CENT))
+    point = rule.monitor.get(d) if use_monitoring and d not in rule.test_days else None
+    if point is not None:
+        return _monitor_day(rule, d, test, point, areas)
+    if test.verdict == PASS and rule.rule.band_basis == "each_test":
+        return CaseDay(d, "pass", test.ref, ZERO, round_to(ZERO, CENT))
+    shares, amount = rule.priced(test, d)
+    for r, s in shares:
+        if s > 0:
+            areas[room_key(r)] = max(areas.get(room_key(r), ZERO), r.area_m2)
+    top = max((s for _, s in shares), default=ZERO)
+    status = "fail" if test.verdict == FAIL or top > 0 else "pass"
+    return CaseDay(d, status, test.ref, top, amount)
+
+
+def _monitor_day(rule: _Rule, d: date, test: CaseTest, point: MonitorDay,
+                 areas: dict[tuple[str, str], Decimal]) -> CaseDay:
+    profile = rule.profile
+    mean = round_to(point.mean_c, profile.display_decimals, profile.rounding)
+    if mean >= profile.min_temp_c:
+        return CaseDay(d, "monitor_pass", point.point_id, ZERO, round_to(ZERO, CENT))
+    band = band_for(profile, mean)
+    share = band.share if band is not None else ZERO
+    rooms = ([r for r in test.rooms if r.kind == point.room_kind]
+             or [r for r in test.rooms if r.kind in profile.rooms_tested] or list(test.rooms))
+    if share > 0:
+        for r in rooms:
+            areas[room_key(r)] = max(areas.get(room_key(r), ZERO), r.area_m2)
+    return CaseDay(d, "monitor_fail", point.point_id, share,
+                   rule.amount([(r, share) for r in rooms]))

@@ -1,0 +1,41 @@
+"""One household's sealed records (tests, re-tests, a correction) through the real sealing path,
+uploaded to a live office: the evidence a case ruling rests on."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from inspector_app.core.model import Address
+from inspector_app.seal.record import Supersedes, seal_visit
+from inspector_app.store.visits import VisitStore
+from inspector_app.sync.client import SyncClient
+from inspector_app.sync.config import NotEnrolled, load_link
+from tests.sync.factory import make_visit, profile, signatures
+
+HOME = Address(city="长春市", district="朝阳区", street="人民大街", community="示范小区",
+               building="1", unit="2", flat="301")
+COMPANY = "长春热力"
+
+
+def seal_test(laptop, n: int, day: date, living_c: float, *, flat: str = HOME.flat,
+              district: str = HOME.district, supersedes: str | None = None) -> str:
+    """A test of the household on `day`: bedroom 卧室1 at 18.4 °C, living room 客厅 at
+    `living_c` (each 12.0 m², heated area 86.5 m²); `supersedes`: the record it corrects."""
+    visit = make_visit(n, temps=(18.4, living_c), day=day)
+    visit.address = Address(**{**HOME.__dict__, "flat": flat, "district": district})
+    visit.company, visit.ticket = COMPANY, f"T-{flat}"
+    VisitStore(laptop.db).import_measured(visit)
+    link = Supersedes(supersedes, "地址录入有误，更正") if supersedes else None
+    seal_visit(laptop.db, visit.id, signatures(), laptop.key, profile=profile(),
+               supersedes=link, clock=lambda: visit.test_at + timedelta(minutes=20))
+    return visit.id
+
+
+def push(office, laptop) -> int:
+    """Upload what the laptop has not sent (enrolling it first); returns how many were sent."""
+    try:
+        link = load_link(laptop.folder)
+    except NotEnrolled:
+        link = office.enroll_key(laptop.folder, laptop.key)
+    with SyncClient(laptop.db, link) as client:
+        return client.push_pending().sent

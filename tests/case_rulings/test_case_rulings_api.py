@@ -1,0 +1,256 @@
+"""Rulings on a household's case at a live office (real HTTP, SQLite and PostgreSQL): the worked
+Changchun numbers, the case closed by its ruling, request-key replay, concurrent rulings, every
+refusal leaving nothing changed, a correction inside the case, the one-record endpoint using the
+record's case, and the PDF.
+
+The household: 长春市朝阳区人民大街示范小区1栋2单元301室, living room 客厅 12.0 m² (the bedroom
+passes at 18.4 °C throughout). Changchun bases the band on the month's mean of each room.
+- 1 Nov 2026: 客厅 15.0 °C (fails) — the case opens;
+- 5 Nov: re-test, 16.5 °C (fails);
+- 9 Nov: re-test, 18.6 °C (passes) — the failing run ends on 8 Nov: 8 failing days.
+客厅's November mean: (15.0 + 16.5 + 18.6) / 3 = 16.7 °C → band 16–<18 °C, 30 %.
+Per day 0.1607 × 12.0 × 0.30 = 0.57852 → 0.58; × 8 days = 4.64 yuan.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import date, datetime
+
+import httpx
+import pytest
+
+from inspector_app.office import cases
+from tests.case_rulings.household import push, seal_test
+from tests.office.uploaded import confirm_refund, supervisor
+from tests.slip.helpers import page_texts, squash
+
+BODY = {"daily_fee_per_m2": "0.1607", "until": "2026-11-12"}
+TABLES = ("rulings", "ruling_sequences", "cases", "review_events", "case_events")
+
+
+def worked(office, laptop) -> list[str]:
+    ids = [seal_test(laptop, 1, date(2026, 11, 1), 15.0),
+           seal_test(laptop, 2, date(2026, 11, 5), 16.5),
+           seal_test(laptop, 3, date(2026, 11, 9), 18.6)]
+    assert push(office, laptop) == 3
+    return ids
+
+
+def the_case(office) -> dict:
+    """The household's one case (read through `office.cases`, the list's own function)."""
+    items, _ = cases.cases_page(office.store, cases.CaseFilter())
+    assert len(items) == 1, items
+    return items[0]
+
+
+def detail_of(office, case_id: str) -> dict:
+    found = cases.case_detail(office.store, case_id)
+    assert found is not None
+    return found
+
+
+def snapshot(office) -> dict[str, list]:
+    return {t: sorted(map(tuple, office.store.query(f"SELECT * FROM {t}")), key=repr)
+            for t in TABLES}
+
+
+def test_worked_case_is_ruled_numbered_and_closed(office, laptop):
+    ids = worked(office, laptop)
+    confirm_refund(office)
+    with office.admin() as admin:
+        case = the_case(office)
+        assert case["state"] == "open" and case["records"] == 3
+        answer = admin.post(f"/api/v1/cases/{case['case_id']}/rulings",
+                            json={**BODY, "comment": "按复测合格日止"})
+        assert answer.status_code == 201, answer.text
+        row = answer.json()
+        assert row["ruling_no"] == "2026-2027-000001" and row["case_id"] == case["case_id"]
+        ruling = row["ruling"]
+        assert (ruling["start"], ruling["end"], ruling["failing_days"]) == (
+            "2026-11-01", "2026-11-08", 8)
+        assert [(d["day"], d["status"], d["amount"]) for d in ruling["days"]] == [
+            (f"2026-11-{day:02d}", "fail", "0.58") for day in range(1, 9)] + [
+            ("2026-11-09", "pass", "0.00")]
+        assert row["amount_total"] == ruling["amount_total"] == "4.64"
+        assert row["decision"] == "refund" and ruling["band_basis"] == "month_mean"
+        assert [t["record_id"] for t in ruling["tests"]] == ids
+        assert all(t["used"] for t in ruling["tests"])
+        assert ruling["citations"]["refund"]["status"] == "confirmed"
+        assert row["record_id"] == ids[-1]     # the row cites the latest record used
+        assert row["inputs"] == {"daily_fee_per_m2": "0.1607", "until": "2026-11-12",
+                                 "use_monitoring": False, "comment": "按复测合格日止"}
+
+        detail = detail_of(office, case["case_id"])
+        assert detail["case"]["state"] == "ruled"
+        assert detail["case"]["ruling_no"] == "2026-2027-000001"
+        assert datetime.fromisoformat(detail["case"]["closed_at"]) == \
+            datetime.fromisoformat(row["issued_at"])
+        assert [r["ruling_no"] for r in detail["rulings"]] == ["2026-2027-000001"]
+        for rid in ids:      # every record it rests on has the ruling in its history
+            history = admin.get(f"/api/v1/records/{rid}").json()["review_history"]
+            assert history[-1]["comment"] == "退费裁定 4.64 元（2026-2027-000001）：按复测合格日止"
+
+        pdf = admin.get(f"/api/v1/cases/{case['case_id']}/rulings/2026-2027-000001/pdf")
+        assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
+        text = "".join(squash(t) for t in page_texts(pdf.content))
+        for t in ruling["tests"]:
+            assert t["sha256"] in text and t["record_id"] in text
+        assert "人民币4.64元" in text and "大写金额肆元陆角肆分" in text
+        assert "客厅（起居室（厅））12.016.7300.58" in text
+        again = admin.get(f"/api/v1/cases/{case['case_id']}/rulings/2026-2027-000001/pdf")
+        assert again.content == pdf.content                  # the same bytes each time
+        en = admin.get(f"/api/v1/cases/{case['case_id']}/rulings/2026-2027-000001/pdf",
+                       params={"lang": "en"})
+        assert "4.64yuan(RMB)" in "".join(squash(t) for t in page_texts(en.content))
+        assert admin.get(f"/api/v1/cases/{case['case_id']}/rulings/2026-2027-000099/pdf"
+                         ).status_code == 404
+        assert admin.get("/api/v1/cases/nope/rulings/2026-2027-000001/pdf").status_code == 404
+
+
+def test_a_repeated_request_returns_the_ruling_it_issued(office, laptop):
+    worked(office, laptop)
+    confirm_refund(office)
+    body = {**BODY, "request_key": "case-key-0001"}
+    with office.admin() as admin:
+        case_id = the_case(office)["case_id"]
+        first = admin.post(f"/api/v1/cases/{case_id}/rulings", json=body)
+        again = admin.post(f"/api/v1/cases/{case_id}/rulings", json=body)
+        assert (first.status_code, again.status_code) == (201, 200)
+        assert again.json() == first.json()
+        other = admin.post(f"/api/v1/cases/{case_id}/rulings", json={**body, "until": "2026-11-13"})
+        assert other.status_code == 409 and other.json()["error"] == "request_key_reused"
+        assert other.json()["reason_zh"]
+        rulings = detail_of(office, case_id)["rulings"]
+        assert [r["ruling_no"] for r in rulings] == ["2026-2027-000001"]
+
+
+def test_concurrent_rulings_leave_exactly_one_in_force_all_numbered(office, laptop):
+    worked(office, laptop)
+    confirm_refund(office)
+    case_id = the_case(office)["case_id"]
+    n = 6
+    start = threading.Barrier(n)
+    answers: list[httpx.Response] = []
+
+    def rule(i: int) -> None:
+        with office.admin() as client:
+            start.wait()
+            answers.append(client.post(f"/api/v1/cases/{case_id}/rulings",
+                                       json={**BODY, "request_key": f"concurrent-{i:04d}"}))
+
+    threads = [threading.Thread(target=rule, args=(i,)) for i in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert sorted(a.status_code for a in answers) == [201] * n, [a.text for a in answers]
+    numbers = sorted(a.json()["ruling_no"] for a in answers)
+    assert numbers == [f"2026-2027-{i:06d}" for i in range(1, n + 1)]
+    detail = detail_of(office, case_id)
+    in_force = [r["ruling_no"] for r in detail["rulings"] if r["superseded_by"] is None]
+    assert in_force == [numbers[-1]] == [detail["case"]["ruling_no"]]
+    assert [r["superseded_by"] for r in detail["rulings"][:-1]] == numbers[1:]
+
+
+def test_a_record_failing_verification_refuses_the_ruling_naming_it(office, laptop):
+    ids = worked(office, laptop)
+    confirm_refund(office)
+    with office.store.write() as c:   # the office's recheck found the re-test's bytes altered
+        c.execute("UPDATE records SET verification='bad_signature' WHERE record_id=?", (ids[1],))
+    before = snapshot(office)
+    with office.admin() as admin:
+        case_id = the_case(office)["case_id"]
+        answer = admin.post(f"/api/v1/cases/{case_id}/rulings",
+                            json={**BODY, "request_key": "refused-0001"})
+        assert answer.status_code == 422, answer.text
+        refusal = answer.json()
+        assert refusal["error"] == "record_not_verified"
+        assert ids[1] in refusal["reason"] and ids[1] in refusal["reason_zh"]
+        assert "未通过" in refusal["reason_zh"] and "verification" in refusal["reason"]
+    assert snapshot(office) == before
+
+
+@pytest.mark.parametrize(("change", "body", "status", "code", "zh"), [
+    ("unconfirmed", BODY, 422, "rule_unconfirmed", "尚未经本办公室确认"),
+    ("", {**BODY, "until": "2027-07-02"}, 422, "cannot_rule", "超出供暖季"),
+    ("", {**BODY, "daily_fee_per_m2": "0"}, 422, "cannot_rule", "日单价"),
+    ("", {**BODY, "daily_fee_per_m2": "1E+1"}, 422, "bad_decimal", "0.1607"),
+    ("withdrawn", BODY, 409, "case_withdrawn", "撤回"),
+])
+def test_refusals_leave_nothing_changed(office, laptop, change, body, status, code, zh):
+    worked(office, laptop)
+    if change != "unconfirmed":
+        confirm_refund(office)
+    with office.admin() as admin:
+        case_id = the_case(office)["case_id"]
+        if change == "withdrawn":
+            cases.withdraw(office.store, case_id, "王科长", "住户撤回投诉")
+        before = snapshot(office)
+        answer = admin.post(f"/api/v1/cases/{case_id}/rulings", json=body)
+        assert answer.status_code == status, answer.text
+        assert answer.json()["error"] == code and zh in answer.json()["reason_zh"]
+        assert answer.json()["reason"]
+    assert snapshot(office) == before
+
+
+def test_a_correction_replaces_the_record_it_corrects(office, laptop):
+    """The 1 Nov reading was mis-entered: the correction says 12.0 °C. 客厅's November mean over
+    the tests used (12.0, 16.5, 18.6) is 47.1 / 3 = 15.7 °C → band 14–<16 °C, 60 %: per day
+    0.1607 × 12.0 × 0.60 = 1.15704 → 1.16; × 8 days = 9.28 (not 4.64 on the corrected 15.0)."""
+    first = seal_test(laptop, 1, date(2026, 11, 1), 15.0)
+    # the correction of the same visit, at its test time (09:01: n = 61 ≡ 1 minute)
+    fixed = seal_test(laptop, 61, date(2026, 11, 1), 12.0, supersedes=first)
+    seal_test(laptop, 2, date(2026, 11, 5), 16.5)
+    seal_test(laptop, 3, date(2026, 11, 9), 18.6)
+    assert push(office, laptop) == 4
+    confirm_refund(office)
+    with office.admin() as admin:
+        case_id = the_case(office)["case_id"]
+        row = admin.post(f"/api/v1/cases/{case_id}/rulings", json=BODY).json()
+        tests = {t["record_id"]: t for t in row["ruling"]["tests"]}
+        assert not tests[first]["used"] and tests[fixed]["used"]
+        assert tests[first]["superseded_by"] == tests[fixed]["ref"]
+        assert row["amount_total"] == "9.28" and row["ruling"]["failing_days"] == 8
+        text = "".join(squash(t) for t in page_texts(admin.get(
+            f"/api/v1/cases/{case_id}/rulings/{row['ruling_no']}/pdf").content))
+        assert tests[first]["sha256"] in text and tests[fixed]["sha256"] in text
+        assert f"已被{fixed}更正替代，未采用" in text
+
+
+def test_the_record_endpoint_rules_on_the_record_s_case(office, laptop):
+    ids = worked(office, laptop)
+    confirm_refund(office)
+    with office.admin() as admin:
+        case_id = the_case(office)["case_id"]
+        one = admin.post(f"/api/v1/records/{ids[0]}/rulings",
+                         json={"daily_fee_per_m2": "0.1607", "failing_days": 4})
+        assert one.status_code == 201, one.text
+        assert one.json()["case_id"] == case_id
+        case = detail_of(office, case_id)["case"]
+        assert (case["state"], case["ruling_no"]) == ("ruled", one.json()["ruling_no"])
+        # a case ruling afterwards supersedes it: one ruling in force on the case
+        two = admin.post(f"/api/v1/cases/{case_id}/rulings", json=BODY).json()
+        rulings = detail_of(office, case_id)["rulings"]
+        assert [(r["ruling_no"], r["superseded_by"]) for r in rulings] == [
+            (one.json()["ruling_no"], two["ruling_no"]), (two["ruling_no"], None)]
+        assert admin.get(f"/api/v1/records/{ids[0]}").json()["rulings"][0][
+            "superseded_by"] == two["ruling_no"]
+        pdf = admin.get(f"/api/v1/cases/{case_id}/rulings/{one.json()['ruling_no']}/pdf")
+        assert pdf.status_code == 200
+        assert "供热室温检测退费裁定书" in "".join(squash(t) for t in page_texts(pdf.content))
+
+
+def test_another_district_sees_no_case_and_cannot_rule(office, laptop):
+    worked(office, laptop)
+    confirm_refund(office)
+    with office.admin() as admin:
+        case_id = the_case(office)["case_id"]
+        no = admin.post(f"/api/v1/cases/{case_id}/rulings", json=BODY).json()["ruling_no"]
+    with supervisor(office, "nanguan", "南关区") as other:
+        answer = other.post(f"/api/v1/cases/{case_id}/rulings", json=BODY)
+        assert answer.status_code == 404 and answer.json()["reason_zh"]
+        assert other.get(f"/api/v1/cases/{case_id}/rulings/{no}/pdf").status_code == 404
+    with supervisor(office, "chaoyang", "朝阳区") as mine:
+        answer = mine.post(f"/api/v1/cases/{case_id}/rulings", json=BODY)
+        assert answer.status_code == 201 and answer.json()["issued_by"] == "chaoyang"
