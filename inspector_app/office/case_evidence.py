@@ -27,7 +27,6 @@ from inspector_app.core.case_model import (
     MonitorDay,
 )
 from inspector_app.core.decimal_math import dec
-from inspector_app.core.household import clean, key_of_address
 from inspector_app.office.case_groups import (
     CASE_COLS,
     HouseholdSeason,
@@ -35,6 +34,7 @@ from inspector_app.office.case_groups import (
     load,
     parse_time,
 )
+from inspector_app.office.company_stops import reaches
 from inspector_app.office.db import Tx
 
 if TYPE_CHECKING:
@@ -182,32 +182,18 @@ def stops_reaching(c: Tx, data: HouseholdSeason, district: str, company: str,
 
 
 def _places(keys: list[str]) -> set[tuple[str, str]]:
-    """(community, building) of the household and those merged into it, as normalised in
-    their keys; (community, '') stands for the community."""
-    found: set[tuple[str, str]] = set()
-    for key in keys:
-        _city, _district, place, building, *_ = (key.split("|") + [""] * 6)[:6]
-        found |= {(place, ""), (place, building)}
-    return found
+    """(community, building) of the household and those merged into it, as their keys
+    normalise them."""
+    return {tuple((key.split("|") + [""] * 6)[2:4]) for key in keys}
 
 
 def _reaches(scope_text: str, places: set[tuple[str, str]]) -> bool:
+    """The stop's scope reaches one of `places` (`office.company_stops.reaches`)."""
     try:
         scope = json.loads(scope_text)
     except ValueError:
         return False
-    if not isinstance(scope, dict):
-        return False
-    communities = [c for c in scope.get("communities") or () if isinstance(c, str)]
-    buildings = [b for b in scope.get("buildings") or ()
-                 if isinstance(b, list | tuple) and len(b) == 2]
-    if not communities and not buildings:
-        return True
-    if any((clean(name), "") in places for name in communities):
-        return True
-    named = (key_of_address({"community": b[0], "building": b[1], "flat": "x"})
-             for b in buildings)
-    return any((k.place, k.building) in places for k in named)
+    return isinstance(scope, dict) and any(reaches(scope, *p) for p in places)
 
 
 def failures(c: Tx, case_id: str) -> tuple[CompanyFailure, ...]:

@@ -18,12 +18,14 @@ from __future__ import annotations
 import base64
 import json
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from inspector_app.core.case_grouping import OPEN, RULED, TICKET, WITHDRAWN, GroupedCase
 from inspector_app.core.case_model import CaseEvidence
+from inspector_app.core.case_rule import CaseRulingInput, case_estimate, case_timeline
+from inspector_app.core.decimal_math import round_to
 from inspector_app.core.errors import InspectionError
 from inspector_app.core.profile import Profile, load_profile
 from inspector_app.core.season import season_of
@@ -70,19 +72,25 @@ class CaseRefusal(HouseholdRefusal):
 # -- the estimate: the one place that calls the core's rule -------------------------------------
 
 def estimate(evidence: CaseEvidence, profile_name: str, today: date) -> tuple[int, str]:
-    """Failing days so far and the estimated refund (yuan, 2 places) for the list.
-
-    `core.case_rule.case_estimate` gives these; until it is in this branch they are 0 and
-    "0.00" (this function is the one to switch)."""
-    del evidence, profile_name, today
-    return 0, "0.00"
+    """Failing days so far and the estimated refund (yuan, 2 places) for the list, by the
+    core's rule at the profile's daily fee (`core.case_rule.case_estimate`)."""
+    days, amount = case_estimate(evidence, profile_of(profile_name), today)
+    return days, str(amount)
 
 
 def timeline(evidence: CaseEvidence, profile_name: str, today: date) -> list[dict[str, Any]]:
-    """The failing-day timeline up to `today` (`core.case_rule.case_timeline`); empty until
-    the rule is in this branch."""
-    del evidence, profile_name, today
-    return []
+    """The failing-day timeline up to `today` at the profile's daily fee, as the estimate
+    counts it (`core.case_rule.case_timeline`); empty when the rule would refuse the case
+    (its ruling says why)."""
+    profile = profile_of(profile_name)
+    start = evidence.opened_at.astimezone(profile.zone).date()
+    until = min(today, start + timedelta(days=profile.season_days - 1))
+    fee = round_to(profile.daily_fee_per_m2, 4, "half_up")
+    try:
+        days = case_timeline(evidence, profile, CaseRulingInput(fee, until))
+    except InspectionError:
+        return []
+    return [d.to_dict() for d in days]
 
 
 # -- keeping the rows in step ------------------------------------------------------------------
@@ -104,6 +112,16 @@ def refresh_for(c: Tx, rows: set[tuple[str, str]]) -> None:
     if touched:
         canonical = lock_canonical_many(c, [h for h, _ in touched])
         _refresh(c, {(canonical[h], season_of(t)) for h, t in touched})
+
+
+def refresh_company(c: Tx, company: str, district: str) -> None:
+    """Regroup the open cases of `company` in `district`: a stop entered or withdrawn may
+    reach any of them (the closed ones keep what they were ruled on)."""
+    rows = c.execute("SELECT household, season FROM cases WHERE company=? AND district=?"
+                     " AND rank=0", (company, district)).fetchall()
+    if rows:
+        canonical = lock_canonical_many(c, [r[0] for r in rows])
+        _refresh(c, {(canonical[h], season) for h, season in rows})
 
 
 def _refresh(c: Tx, pairs: set[tuple[str, str]], today: date | None = None

@@ -12,34 +12,16 @@ from alembic import command
 
 from inspector_app.core.household import key_of_address
 from inspector_app.office import households, schema
-from inspector_app.office.cases import CaseFilter, cases_page
 from inspector_app.office.db import Database
 from inspector_app.office.households import HouseholdRefusal, backfill
 from inspector_app.office.ingest import incoming_from
 from inspector_app.office.store import OfficeStore
 from inspector_app.office.ticket_intake import content
-from tests.cases.homes import Laptop, store_envelopes
+from tests.cases.homes import Laptop, cases_of, snapshot, store_envelopes
 from tests.office.ticket_helpers import ticket
 
 HOME = key_of_address({"city": "长春市", "district": "朝阳区", "community": "幸福小区",
                        "building": "3", "unit": "2", "flat": "501"}).household_id
-
-
-@pytest.fixture
-def store(office_db):
-    opened = OfficeStore(office_db)
-    yield opened
-    opened.close()
-
-
-def cases_of(store: OfficeStore, **filters) -> list[dict]:
-    return cases_page(store, CaseFilter(**filters), limit=500)[0]
-
-
-def snapshot(store: OfficeStore) -> dict:
-    return {t: sorted(map(tuple, store.query(f"SELECT * FROM {t}")), key=repr)
-            for t in ("households", "household_changes", "cases", "case_events", "records",
-                      "tickets")}
 
 
 def test_one_home_written_three_ways_is_one_household_with_one_case(store, tmp_path):
