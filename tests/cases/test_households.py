@@ -193,3 +193,14 @@ def test_refused_merges_and_splits_change_nothing(store, tmp_path):
         assert refused.value.code == code
     assert snapshot(store) == after_split
     assert before != after_split
+
+
+def test_a_record_failing_the_recheck_opens_no_case(store, tmp_path):
+    lap = Laptop(tmp_path / "laptop")
+    [ref] = store_envelopes(store, lap.seal(day=date(2026, 1, 5), temps=(15.0, 15.0)))
+    [case] = cases_of(store)
+    assert case["opened_ref"] == ref
+    store.set_verification(ref, "failed")
+    assert cases_of(store) == []
+    store.set_verification(ref, "verified")
+    assert [c["case_id"] for c in cases_of(store)] == [case["case_id"]]
