@@ -265,9 +265,10 @@ def split(store: OfficeStore, change_id: int, by: str, reason: str,
             c.lock(f"household {h}")
         undone = c.execute("SELECT id FROM household_changes WHERE undoes=?",
                            (change_id,)).fetchone()
-        if undone is not None or _row(c, hid) != (_row(c, hid)[0], into):
-            raise HouseholdRefusal(409, "already_split", f"这次合并已经拆分（{undone[0] if undone else ''}）",
-                                   "this merge was already split")
+        current = _row(c, hid)
+        if undone is not None or current is None or current[1] != into:
+            raise HouseholdRefusal(409, "already_split", f"合并 {change_id} 已经拆分",
+                                   f"the merge {change_id} was already split")
         c.execute("UPDATE households SET merged_into=NULL WHERE household_id=?", (hid,))
         own = set(members(c, hid))
         back = [r[0] for r in c.execute("SELECT case_id FROM cases WHERE household=?", (top,))
