@@ -71,9 +71,6 @@ def test_the_stops_reaching_a_household_raise_its_estimate_until_withdrawn(store
     assert estimate(store, found["case_id"]) == plain
 
 
-@pytest.mark.xfail(strict=True, reason="office.cases.estimate gives 0 until it calls "
-                   "core.case_rule.case_estimate (helper B switches it); then this passes and "
-                   "the mark goes")
 def test_the_case_row_follows_a_stop_in_the_same_transaction(store, tmp_path):
     found = failing_case(store, tmp_path)
     entered = company_stops.add_stop(store, **stop(found, scope={"communities": ["幸福小区"]}))
