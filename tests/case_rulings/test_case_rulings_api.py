@@ -15,6 +15,7 @@ Per day 0.1607 × 12.0 × 0.30 = 0.57852 → 0.58; × 8 days = 4.64 yuan.
 from __future__ import annotations
 
 import threading
+import time
 from datetime import date, datetime
 
 import httpx
@@ -254,3 +255,30 @@ def test_another_district_sees_no_case_and_cannot_rule(office, laptop):
     with supervisor(office, "chaoyang", "朝阳区") as mine:
         answer = mine.post(f"/api/v1/cases/{case_id}/rulings", json=BODY)
         assert answer.status_code == 201 and answer.json()["issued_by"] == "chaoyang"
+
+
+def test_a_ruling_on_a_record_in_no_case_opens_its_case(office, laptop):
+    """A passing test nobody complained about is in no case; a ruling on it opens the record's
+    case, ruled at once. A failing test made before the ruling that arrives after it joins that
+    case and marks it (evidence after the ruling), as for any ruled case."""
+    passing = seal_test(laptop, 1, date(2026, 11, 1), 18.6)
+    push(office, laptop)
+    assert cases.cases_page(office.store, cases.CaseFilter())[0] == []
+    confirm_refund(office)
+    with office.admin() as admin:
+        row = admin.post(f"/api/v1/records/{passing}/rulings",
+                         json={"daily_fee_per_m2": "0.1607", "failing_days": 1})
+        assert row.status_code == 201, row.text
+        case_id = row.json()["case_id"]
+        assert case_id and case_id.endswith("-2026-2027-1")
+    case = detail_of(office, case_id)
+    assert (case["case"]["state"], case["case"]["opened_kind"], case["case"]["ruling_no"]) == (
+        "ruled", "record", row.json()["ruling_no"])
+    assert [r["record_id"] for r in case["records"]] == [passing]
+    later = seal_test(laptop, 2, date(2026, 11, 20), 15.0)
+    time.sleep(1.1)   # the office stamps to the second: arrive after the ruling's second
+    push(office, laptop)
+    [again], _ = cases.cases_page(office.store, cases.CaseFilter())
+    assert (again["case_id"], again["state"], again["evidence_after_ruling"]) == (
+        case_id, "ruled", True)
+    assert [r["record_id"] for r in detail_of(office, case_id)["records"]] == [passing, later]
