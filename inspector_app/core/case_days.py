@@ -9,6 +9,7 @@ because every input is sorted by its own keys before use.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -39,6 +40,16 @@ class CaseDay:
     @property
     def failing(self) -> bool:
         return self.amount > 0 or self.status in FAIL_STATUSES
+
+    def to_dict(self) -> dict[str, str]:
+        """JSON-safe, as a case's detail and a ruling list the timeline."""
+        return {"day": self.day.isoformat(), "status": self.status, "basis": self.basis,
+                "share": str(self.share), "amount": str(self.amount)}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, str]) -> CaseDay:
+        return cls(date.fromisoformat(d["day"]), str(d["status"]), str(d["basis"]),
+                   Decimal(d["share"]), Decimal(d["amount"]))
 
 
 @dataclass(frozen=True)
@@ -91,7 +102,7 @@ def room_key(room: CaseRoom) -> tuple[str, str]:
 def stop_days(stop: CompanyStop, profile: Profile) -> tuple[date, ...]:
     """ceil(hours / 24) days from the stop's local start date, if it lasted ≥ stop_min_hours."""
     hours = Decimal(max((stop.end_at - stop.start_at).total_seconds(), 0)) / 3600
-    if hours < profile.case_rule.stop_min_hours or hours == 0:
+    if hours < profile.case_rule.stop_min_hours:
         return ()
     first = local_day(stop.start_at, profile)
     return tuple(first + timedelta(days=i) for i in range(math.ceil(hours / 24)))
@@ -108,6 +119,8 @@ class _Rule:
         self.effective = effective
         # refused tests neither govern nor end the run; their own day counts as the profile says
         self.governing = tuple(t for t in effective if not t.refused)
+        self.gov_dates = [self.day(t.test_at) for t in self.governing]      # sorted with them
+        self.eff_dates = [self.day(t.test_at) for t in effective]
         self.gov_days = {self.day(t.test_at) for t in self.governing}
         self.refused = {}
         for t in effective:
@@ -120,6 +133,7 @@ class _Rule:
             if latest else ZERO
         self.tested_area = tested or self.heated
         self.month_means = self._month_means()
+        self._priced: dict[tuple[str, int, int], tuple[list, Decimal]] = {}
         self.monitor: dict[date, MonitorDay] = {}
         if use_monitoring:
             for m in sorted(evidence.monitor_days, key=lambda m: (m.mean_c, m.point_id)):
@@ -137,10 +151,14 @@ class _Rule:
 
     def governing_test(self, d: date) -> CaseTest | None:
         """The latest governing test on or before d, else (before the first) the first one."""
-        before = [t for t in self.governing if self.day(t.test_at) <= d]
-        if before:
-            return before[-1]
-        return self.governing[0] if self.governing else None
+        if not self.governing:
+            return None
+        return self.governing[max(bisect_right(self.gov_dates, d) - 1, 0)]
+
+    def latest_ref(self, d: date) -> str:
+        """The ref of the latest effective test on or before d, "" before any."""
+        i = bisect_right(self.eff_dates, d)
+        return self.effective[i - 1].ref if i else ""
 
     def room_shares(self, test: CaseTest, d: date) -> list[tuple[CaseRoom, Decimal]]:
         out = []
@@ -154,6 +172,14 @@ class _Rule:
             band = band_for(self.profile, mean) if mean is not None else None
             out.append((r, band.share if band is not None else ZERO))
         return out
+
+    def priced(self, test: CaseTest, d: date) -> tuple[list[tuple[CaseRoom, Decimal]], Decimal]:
+        """The room shares and the day amount under `test` in d's month (the same all month)."""
+        key = (test.ref, d.year, d.month)
+        if key not in self._priced:
+            shares = self.room_shares(test, d)
+            self._priced[key] = (shares, self.amount(shares))
+        return self._priced[key]
 
     def amount(self, shares: list[tuple[CaseRoom, Decimal]]) -> Decimal:
         """Σ rooms fee × area × share, each rounded half-up to the fen."""
@@ -242,20 +268,19 @@ def _band_day(rule: _Rule, d: date, in_run: bool, use_monitoring: bool,
         return CaseDay(d, "refused", rule.refused[d], ZERO, round_to(ZERO, CENT))
     test = rule.governing_test(d)
     if not in_run or test is None:
-        before = [t for t in rule.effective if rule.day(t.test_at) <= d]
-        return CaseDay(d, "pass", before[-1].ref if before else "", ZERO, round_to(ZERO, CENT))
+        return CaseDay(d, "pass", rule.latest_ref(d), ZERO, round_to(ZERO, CENT))
     point = rule.monitor.get(d) if use_monitoring and d not in rule.test_days else None
     if point is not None:
         return _monitor_day(rule, d, test, point, areas)
     if test.verdict == PASS and rule.rule.band_basis == "each_test":
         return CaseDay(d, "pass", test.ref, ZERO, round_to(ZERO, CENT))
-    shares = rule.room_shares(test, d)
+    shares, amount = rule.priced(test, d)
     for r, s in shares:
         if s > 0:
             areas[room_key(r)] = max(areas.get(room_key(r), ZERO), r.area_m2)
     top = max((s for _, s in shares), default=ZERO)
     status = "fail" if test.verdict == FAIL or top > 0 else "pass"
-    return CaseDay(d, status, test.ref, top, rule.amount(shares))
+    return CaseDay(d, status, test.ref, top, amount)
 
 
 def _monitor_day(rule: _Rule, d: date, test: CaseTest, point: MonitorDay,

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_DOWN, Decimal, InvalidOperation
 from typing import Any
 
 from inspector_app.core.case_days import (
@@ -96,8 +96,7 @@ class CaseRuling:
         for f in fields(self):
             value = getattr(self, f.name)
             if f.name == "days":
-                value = [{df.name: _plain(getattr(d, df.name)) for df in fields(CaseDay)}
-                         for d in value]
+                value = [d.to_dict() for d in value]
             elif f.name in ("tests", "tickets", "stops"):
                 value = [dict(x) for x in value]
             elif f.name == "notes":
@@ -110,8 +109,7 @@ class CaseRuling:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> CaseRuling:
         """The inverse of `to_dict`."""
-        days = tuple(CaseDay(date.fromisoformat(x["day"]), str(x["status"]), str(x["basis"]),
-                             Decimal(x["share"]), Decimal(x["amount"])) for x in d["days"])
+        days = tuple(CaseDay.from_dict(x) for x in d["days"])
         return cls(
             case_id=str(d["case_id"]), household=str(d["household"]), season=str(d["season"]),
             profile_name=str(d["profile_name"]), profile_version=str(d["profile_version"]),
@@ -168,7 +166,12 @@ def _until(inputs: CaseRulingInput) -> date:
 
 def _check_season(evidence: CaseEvidence, profile: Profile, until: date) -> None:
     """A ruling date past the season, or a period longer than one heating season, is refused."""
-    season_end = date.fromisoformat(season_bounds(evidence.season)[1])
+    try:
+        season_end = date.fromisoformat(season_bounds(evidence.season)[1])
+    except ValueError as exc:
+        raise _refuse(f"供暖季 {evidence.season!r} 应形如 2026-2027",
+                      f"the season {evidence.season!r} must look like 2026-2027",
+                      "season") from exc
     if until >= season_end:
         raise _refuse(f"裁定日期 {until} 超出供暖季 {evidence.season}（止于 {season_end} 之前）",
                       f"the ruling date {until} is beyond the season {evidence.season} "
@@ -207,7 +210,8 @@ def effective_tests(evidence: CaseEvidence, *,
 def case_timeline(evidence: CaseEvidence, profile: Profile, inputs: CaseRulingInput, *,
                   training_office: bool = False) -> tuple[CaseDay, ...]:
     """The days as they stand on `inputs.until` (a view: a period longer than the season is cut
-    at season_days rather than refused)."""
+    at season_days rather than refused). A fee out of range or a test of another profile is
+    still refused with InspectionError, as the ruling would be."""
     _check_profiles(evidence, profile)
     return plan_days(evidence, profile, _fee(inputs), _until(inputs),
                      effective_tests(evidence, training_office=training_office),
@@ -229,7 +233,8 @@ def compute_case_ruling(evidence: CaseEvidence, profile: Profile, inputs: CaseRu
         notes.insert(0, TRAINING_NOTE)
 
     total = sum((d.amount for d in plan.days), round_to(ZERO, CENT))
-    cap = round_to(fee * profile.season_days * plan.failing_area, CENT, "half_up")
+    # rounded down, so the total never exceeds the exact season's fee for the failing area
+    cap = (fee * profile.season_days * plan.failing_area).quantize(Decimal("0.01"), ROUND_DOWN)
     if total > cap:
         notes.append("capped_at_season_fee")
         total = cap
@@ -288,6 +293,6 @@ def case_estimate(evidence: CaseEvidence, profile: Profile, today: date) -> tupl
         until = min(today, season_end - timedelta(days=1),
                     start + timedelta(days=profile.season_days - 1))
         ruling = compute_case_ruling(evidence, profile, CaseRulingInput(fee, until))
-    except (InspectionError, ValueError):
+    except (InspectionError, ValueError):   # ValueError: a malformed season name
         return 0, round_to(ZERO, CENT)
     return ruling.failing_days, ruling.amount_total

@@ -72,6 +72,9 @@ from starlette.requests import ClientDisconnect
 from inspector_app import __version__
 from inspector_app.office import (
     case_rulings,
+    cases_api,
+    company_event_stats,
+    company_events_api,
     enrolment,
     errors,
     export,
@@ -262,6 +265,7 @@ def create_app(db_path: str | Path, training: bool = False,
         return {"database": store.db.dialect, "schema": revision}
 
     app.include_router(enrolment.router)
+    app.include_router(company_events_api.router)  # stops, heating periods, penalty notices
     app.include_router(ticket_stats_route.router)  # before /tickets/{...}: "stats" is no ticket
     app.include_router(tickets_api.router)  # supervisors and hotline platforms: tickets
     app.include_router(ticket_feed.router)  # laptops: GET /assignments, POST /ticket-events
@@ -336,6 +340,7 @@ def create_app(db_path: str | Path, training: bool = False,
 
     app.include_router(export.router)  # before /records/{record_id}, which would match "export"
     app.include_router(rulings.router)
+    app.include_router(cases_api.router)   # cases and households (`office.cases_api`)
     app.include_router(case_rulings.router)  # POST /cases/{id}/rulings, the case ruling PDF
     app.include_router(photos.router)
     app.include_router(public_page_route.router)  # GET /v/{record_id}: residents' page (HTML)
@@ -397,7 +402,8 @@ def create_app(db_path: str | Path, training: bool = False,
         except ValueError as exc:
             raise HTTPException(422, detail={"error": "bad_season", "reason": str(exc),
                                              "reason_zh": "供暖季格式应为 2025-2026"}) from exc
-        return {"season": season, "district": district, "companies": companies}
+        return {"season": season, "district": district, "companies": companies,
+                "events": company_event_stats.season_events(store, season, district)}
 
     @app.get("/api/v1/chain-problems", tags=["review"], responses=refusals(401, 422))
     def chain_problems(who: SupervisorDep, store: StoreDep,

@@ -161,6 +161,7 @@ class RecordStore:
         items = sorted(incoming, key=lambda i: (i.device_id, i.seq, i.record_id))
         results: list[Stored] = []
         created: set[tuple[str, str]] = set()
+        homes: dict[str, tuple[str, ...]] = {}
         with self.db.write() as c:
             for device_id in sorted({i.device_id for i in items}):
                 c.lock(f"device {device_id}")   # one device's chain is judged by one writer
@@ -185,6 +186,12 @@ class RecordStore:
                 results.append(Stored(item.record_id, "created", item.sha256, chain_state=state,
                                       ref=item.ref))
                 created.add((item.household, item.test_at))
+                if item.household:
+                    homes.setdefault(item.household, (
+                        item.household, item.household_key, item.household_key.split("|")[0],
+                        item.district, item.address, now_iso()))
+            # in id order: two uploads meeting the same new households never wait in a circle
+            c.executemany(UPSERT, [homes[h] for h in sorted(homes)])
             refresh_for(c, created)   # the cases of the households these records reach
         return results
 
@@ -200,9 +207,6 @@ class RecordStore:
              int(item.training), item.test_at, item.district, item.company, item.inspector,
              item.verdict, item.ticket, item.address, item.supersedes, item.profile_name,
              item.complaint_at, item.contact_min, item.arrival_min, item.household))
-        if item.household:
-            c.execute(UPSERT, (item.household, item.household_key, item.household_key.split("|")[0],
-                               item.district, item.address, now_iso()))
         c.executemany("INSERT INTO record_photos (record_ref, sha256) VALUES (?,?)"
                       " ON CONFLICT DO NOTHING", [(item.ref, sha) for sha in cited_photos(item)])
         self._mark_resubmission(c, item)   # first: its record lock before any row is updated

@@ -80,6 +80,18 @@ def test_changchun_each_test_worked_example():
     assert r.amount_total == Decimal("6.96") == 4 * Decimal("1.16") + 4 * Decimal("0.58")
 
 
+def test_days_before_the_first_test_are_judged_by_the_test_the_complaint_brought():
+    """Complaint 29 Nov 20:00, first test 1 Dec. 29 and 30 Nov are governed by that first test.
+    November has no test, so its band comes from that test's own mean: 15.0 °C → 60 %:
+    0.1607 × 12.0 × 0.60 = 1.16 a day. December as before, 8 × 0.58.
+    10 failing days; 2 × 1.16 + 8 × 0.58 = 2.32 + 4.64 = 6.96."""
+    r = rule(worked_case(opened_at=at(29, 20, 0, month=11)))
+    assert (r.start, r.failing_days) == (date(2026, 11, 29), 10)
+    assert [(d.day.day, d.basis, str(d.amount)) for d in r.days[:3]] == [
+        (29, "lap1.r1", "1.16"), (30, "lap1.r1", "1.16"), (1, "lap1.r1", "0.58")]
+    assert r.amount_total == Decimal("6.96") == 2 * Decimal("1.16") + 8 * Decimal("0.58")
+
+
 def test_a_three_day_company_stop_inside_the_period():
     """A stop from 3 Dec 00:00 to 6 Dec 00:00: 72 h ≥ 48 h → ceil(72 / 24) = 3 stop days,
     3, 4 and 5 Dec. A stop day pays max(that day's amount, 2 × 0.1607 × 60 m² heated)
@@ -250,8 +262,11 @@ def test_until_before_the_start_is_no_days():
 
 
 def test_until_inside_the_run_stops_there():
+    """Ruled up to 3 Dec: 1–3 Dec. The month's band still rests on every December test the
+    case holds (16.6 °C → 30 %), so extending the ruling date never changes a counted day:
+    3 × 0.58 = 1.74."""
     r = rule(worked_case(), until=date(2026, 12, 3))
-    assert (r.failing_days, r.amount_total) == (3, Decimal("1.74"))   # 3 × 0.58
+    assert (r.failing_days, r.amount_total) == (3, Decimal("1.74")) == (3, 3 * Decimal("0.58"))
 
 
 def test_a_case_longer_than_the_season_is_refused_but_viewed_cut():
@@ -280,6 +295,13 @@ def test_bad_inputs_are_refused_in_both_languages(fee, until, field):
         compute_case_ruling(worked_case(), CC, CaseRulingInput(fee, until))
     assert err.value.field == field
     assert err.value.message_zh != err.value.message_en and err.value.message_zh
+
+
+def test_a_malformed_season_is_refused():
+    with pytest.raises(InspectionError) as err:
+        rule(worked_case(season="2026"))
+    assert err.value.field == "season"
+    assert case_estimate(worked_case(season="2026"), CC, UNTIL) == (0, Decimal("0.00"))
 
 
 def test_a_test_of_another_profile_is_refused_naming_it():

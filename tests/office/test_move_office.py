@@ -23,7 +23,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import inspect
 
 from inspector_app.core.tickets import TicketEvent
-from inspector_app.office import schema
+from inspector_app.office import cases, households, schema
 from inspector_app.office.cli import main as office_main
 from inspector_app.office.db import Database
 from inspector_app.office.move_office import TABLES, MoveRefused, move_office
@@ -32,6 +32,7 @@ from inspector_app.office.synth import synthesize
 from inspector_app.store.sealed import SealedStore
 from inspector_app.sync.client import SyncClient
 from inspector_app.sync.config import load_link
+from tests.company_events.helpers import rows as company_event_rows
 from tests.office.ticket_helpers import NOW, ticket
 from tests.office.uploaded import confirm_refund, supervisor, upload
 from tests.photos_helpers import seal_with_photos
@@ -84,6 +85,8 @@ def source(tmp_path, laptop) -> Path:
         office.store.allow_reenrolment(laptop.key.device_id, "王科长", "新硬盘",
                                        timedelta(hours=1))               # reenrolment_allowances
         dispatch_a_ticket(office.store, laptop.key.device_id)   # tickets and their tables
+        merge_and_withdraw(office.store)        # households, household_changes, case_events
+        enter_company_events(office.store)      # company_stops, heating_periods, penalty_notices
         assert photo_rid and late
     finally:
         office.stop()
@@ -108,6 +111,31 @@ def dispatch_a_ticket(store: OfficeStore, device_id: str) -> None:
     store.assign_ticket("12345", "A1", "li", by="王科长")
 
 
+def merge_and_withdraw(store: OfficeStore) -> None:
+    """Records 0 and 4 (both 朝阳区) merged as one household; the open case withdrawn."""
+    homes = [r[0] for r in store.query("SELECT household FROM records WHERE district='朝阳区'"
+                                       " AND synthetic=0 ORDER BY seq")]
+    households.merge(store, homes[0], homes[1], "王科长", "同一户")
+    case_id = store.scalar("SELECT case_id FROM cases WHERE state='open' ORDER BY case_id")
+    cases.withdraw(store, case_id, "王科长", "居民撤诉")
+
+
+def enter_company_events(store: OfficeStore) -> None:
+    """A stop, a heating period that started late, and two drafts (one superseded)."""
+    from datetime import date
+
+    from inspector_app.office import company_stops, heating_periods
+    from tests.company_events.helpers import PERIOD, STOP
+
+    company_stops.add_stop(store, **STOP, by="王科长")
+    period_id = heating_periods.add_period(store, **PERIOD, by="王科长")["period_id"]
+    heating_periods.set_actual(store, period_id, actual_start="2025-10-23",
+                               today=date(2026, 6, 30))
+    for multiple in ("2", "3"):
+        heating_periods.draft_notice(store, period_id, kind="late_start", multiple=multiple,
+                                     reason="首次推迟", by="王科长")
+
+
 def everything(store: OfficeStore) -> dict:
     refs = [r[0] for r in store.query("SELECT ref FROM records ORDER BY ref")]
     return {
@@ -125,6 +153,11 @@ def everything(store: OfficeStore) -> dict:
         "feed": store.query("SELECT * FROM ticket_feed ORDER BY seq"),
         "feed_counter": store.scalar("SELECT last_seq FROM ticket_feed_counter"),
         "office_keys": store.query("SELECT * FROM office_keys ORDER BY key_id"),
+        "cases": store.query("SELECT * FROM cases ORDER BY case_id"),
+        "case_events": store.query("SELECT * FROM case_events ORDER BY id"),
+        "households": store.query("SELECT * FROM households ORDER BY household_id"),
+        "household_changes": store.query("SELECT * FROM household_changes ORDER BY id"),
+        "company_events": company_event_rows(store),
     }
 
 

@@ -23,7 +23,9 @@ What the document cannot say, and so is allowed a 422 for a well-formed request
   gets the real ones, offered from the records, or a 404);
 - tickets: the list's cursor is only valid as the office made it (400 `bad_cursor`); an
   assignment needs an inspector of the ticket's district with a live laptop, and an event
-  needs the ticket's state to allow it and the data its kind names (the core's rules).
+  needs the ticket's state to allow it and the data its kind names (the core's rules);
+- company events: a stop may not overlap one entered nor lie in the future, a heating period's
+  days must fall in its season, a penalty notice needs a late start or early stop to fine.
 The examples are few and the seed fixed so a run takes well under two minutes on two cores.
 """
 
@@ -48,7 +50,10 @@ SEED = 19
 SEMANTIC_422 = ("/api/v1/enrollments", "/api/v1/records/{record_id}", "/api/v1/records",
                 "/api/v1/records/{record_id}/rulings", "/api/v1/photos/{sha256}",
                 "/api/v1/tickets", "/api/v1/tickets/{channel}/{ticket}/assignment",
-                "/api/v1/tickets/{channel}/{ticket}/events")
+                "/api/v1/tickets/{channel}/{ticket}/events",
+                "/api/v1/company-stops", "/api/v1/company-stops/{stop_id}/withdraw",
+                "/api/v1/heating-periods", "/api/v1/heating-periods/{period_id}",
+                "/api/v1/heating-periods/{period_id}/penalty-notices")
 SEMANTIC_400 = ("/api/v1/assignments",)
 EXPECTED_WELL_FORMED = ["2xx", "3xx", "401", "403", "404", "409", "422", "429"]
 # A cursor is only valid as the office made it: the tickets list says so with a 400.

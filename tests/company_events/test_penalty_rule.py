@@ -1,0 +1,119 @@
+"""The Art. 33 fine on worked numbers, written out (`core.penalty`), and what it refuses."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from inspector_app.core.penalty import (
+    EARLY_STOP,
+    LATE_START,
+    HeatingPeriod,
+    PenaltyError,
+    compute_penalty,
+    parse_multiple,
+    penalty_rule,
+)
+from inspector_app.core.profile import load_profile, profiles_dir
+
+PERIOD = HeatingPeriod(announced_start=date(2025, 10, 20), announced_end=date(2026, 4, 10),
+                       actual_start=date(2025, 10, 23), actual_end=date(2026, 4, 5),
+                       heated_area_m2=Decimal("12000"), fee_per_m2=Decimal("27"))
+
+
+def rule():
+    return penalty_rule(load_profile("changchun"))
+
+
+def test_changchun_cites_article_33_as_the_jilin_reply_quotes_it():
+    r = rule()
+    assert (r.multiple_min, r.multiple_max, r.season_days) == (2, 10, 168)
+    assert r.provenance.status == "cited" and r.provenance.settled
+    assert "《吉林省城市供热条例》第三十三条" in r.provenance.citation_zh
+    assert "吉建议〔2024〕12号" in r.provenance.citation_zh
+    assert "二倍以上十倍以下" in r.provenance.citation_zh
+    assert "Art. 33" in r.provenance.citation_en and "Ji Jian Yi [2024] No. 12" in \
+        r.provenance.citation_en
+
+
+def test_a_late_start_of_three_days():
+    # announced 20 Oct, started 23 Oct: 20, 21, 22 Oct not heated → 3 days
+    # fee = 27 yuan/m² × 12 000 m² × 3 ÷ 168 = 972 000 ÷ 168 = 5785.714… → 5785.71 yuan
+    # range 2 × 5785.71 = 11 571.42 to 10 × 5785.71 = 57 857.10; chosen 3 × → 17 357.13
+    p = compute_penalty(LATE_START, PERIOD, rule(), Decimal("3"), "首次推迟，已整改")
+    assert (p.unheated_from, p.unheated_to, p.days) == (date(2025, 10, 20),
+                                                        date(2025, 10, 23), 3)
+    assert p.fee == Decimal("5785.71")
+    assert (p.fine_min, p.fine_max) == (Decimal("11571.42"), Decimal("57857.10"))
+    assert p.fine == Decimal("17357.13") and p.reason == "首次推迟，已整改"
+
+
+def test_an_early_stop_of_five_days_with_a_fractional_multiple():
+    # announced end 10 Apr, stopped 5 Apr → 5 days
+    # fee = 27 × 12 000 × 5 ÷ 168 = 1 620 000 ÷ 168 = 9642.857… → 9642.86 yuan
+    # 2.5 × 9642.86 = 24 107.15
+    p = compute_penalty(EARLY_STOP, PERIOD, rule(), Decimal("2.5"), "reason")
+    assert (p.days, p.fee, p.fine) == (5, Decimal("9642.86"), Decimal("24107.15"))
+    assert (p.fine_min, p.fine_max) == (Decimal("19285.72"), Decimal("96428.60"))
+    assert p.to_dict()["fee"] == "9642.86" and p.to_dict()["provenance"]["status"] == "cited"
+
+
+@pytest.mark.parametrize("multiple", ["2", "10"])
+def test_the_ends_of_the_range_are_allowed(multiple):
+    assert compute_penalty(LATE_START, PERIOD, rule(), Decimal(multiple), "r").multiple == \
+        Decimal(multiple)
+
+
+@pytest.mark.parametrize(("kind", "period", "multiple", "reason", "field"), [
+    (LATE_START, PERIOD, "1.99", "r", "multiple"),
+    (LATE_START, PERIOD, "10.01", "r", "multiple"),
+    (LATE_START, PERIOD, "3", "  ", "reason"),
+    (LATE_START, replace(PERIOD, actual_start=None), "3", "r", "actual_start"),
+    (LATE_START, replace(PERIOD, actual_start=date(2025, 10, 20)), "3", "r", "kind"),
+    (LATE_START, replace(PERIOD, actual_start=date(2025, 10, 18)), "3", "r", "kind"),
+    (EARLY_STOP, replace(PERIOD, actual_end=None), "3", "r", "actual_end"),
+    (EARLY_STOP, replace(PERIOD, actual_end=date(2026, 4, 10)), "3", "r", "kind"),
+    ("late", PERIOD, "3", "r", "kind"),
+    (LATE_START, replace(PERIOD, heated_area_m2=Decimal(0)), "3", "r", "heated_area_m2"),
+])
+def test_refusals_name_what_is_wrong_in_both_languages(kind, period, multiple, reason, field):
+    with pytest.raises(PenaltyError) as err:
+        compute_penalty(kind, period, rule(), Decimal(multiple), reason)
+    assert err.value.field == field
+    assert err.value.message_zh != err.value.message_en
+
+
+@pytest.mark.parametrize("text", ["abc", "NaN", "Infinity", "1e999", "3.333", "101", ""])
+def test_a_multiple_that_is_not_a_plain_number_is_refused(text):
+    with pytest.raises(PenaltyError) as err:
+        parse_multiple(text)
+    assert err.value.field == "multiple"
+
+
+def test_a_profile_without_a_penalty_section_refuses_with_a_clear_message():
+    with pytest.raises(PenaltyError) as err:
+        penalty_rule(load_profile("harbin"))
+    assert "[penalty]" in err.value.message_zh and "no fine for a late start" in \
+        err.value.message_en
+
+
+def test_a_penalty_section_that_does_not_add_up_is_refused(tmp_path: Path):
+    for f in profiles_dir().glob("*.toml"):
+        (tmp_path / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "yanji.toml").write_text(
+        'extends = "changchun"\n[profile]\nname = "yanji"\nsource = "test"\n'
+        '[penalty]\nmultiple_min = 10\nmultiple_max = 2\nsource = "a draft"\n',
+        encoding="utf-8")
+    with pytest.raises(PenaltyError):
+        penalty_rule(load_profile("yanji", tmp_path))
+    (tmp_path / "yanji.toml").write_text(
+        'extends = "changchun"\n[profile]\nname = "yanji"\nsource = "test"\n'
+        '[penalty]\nmultiple_min = 2\nmultiple_max = 5\nsource = "a draft"\n',
+        encoding="utf-8")
+    redrafted = penalty_rule(load_profile("yanji", tmp_path))
+    assert redrafted.multiple_max == 5
+    assert redrafted.provenance.status == "unconfirmed"   # changed without restating: no citation
