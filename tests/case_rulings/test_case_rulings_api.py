@@ -282,3 +282,30 @@ def test_a_ruling_on_a_record_in_no_case_opens_its_case(office, laptop):
     assert (again["case_id"], again["state"], again["evidence_after_ruling"]) == (
         case_id, "ruled", True)
     assert [r["record_id"] for r in detail_of(office, case_id)["records"]] == [passing, later]
+
+
+def test_a_company_stop_inside_the_period_raises_its_days(office, laptop):
+    """The company stopped heating 6 Nov 00:00 – 9 Nov 00:00 (72 h ≥ 48 h: 3 stop days). Each
+    stop day counts 2 × 0.1607 × 86.5 m² (heated area) = 27.8011 → 27.80, above its 0.58:
+    1–5 Nov 5 × 0.58 = 2.90; 6–8 Nov 3 × 27.80 = 83.40; total 86.30."""
+    worked(office, laptop)
+    confirm_refund(office)
+    with office.admin() as admin:
+        stop = admin.post("/api/v1/company-stops", json={
+            "company": "长春热力", "district": "朝阳区", "scope": {"communities": ["示范小区"]},
+            "start_at": "2026-11-06T00:00:00+08:00", "end_at": "2026-11-09T00:00:00+08:00",
+            "cause": "主管网爆管抢修"})
+        assert stop.status_code == 201, stop.text
+        case_id = the_case(office)["case_id"]
+        row = admin.post(f"/api/v1/cases/{case_id}/rulings", json=BODY).json()
+        ruling = row["ruling"]
+        assert [(d["day"][-2:], d["status"], d["amount"]) for d in ruling["days"]
+                if d["status"] != "pass"] == [(f"{day:02d}", "fail", "0.58") for day in
+                                              range(1, 6)] + [
+            (f"{day:02d}", "stop", "27.80") for day in range(6, 9)]
+        assert row["amount_total"] == "86.30" and ruling["stop_days"] == 3
+        assert [s["days"] for s in ruling["stops"]] == [3]
+        text = "".join(squash(t) for t in page_texts(admin.get(
+            f"/api/v1/cases/{case_id}/rulings/{row['ruling_no']}/pdf").content))
+        assert "主管网爆管抢修" in text and "人民币86.30元" in text
+        assert "2×日单价×供热面积86.5m²=27.80元" in text
