@@ -309,3 +309,21 @@ def test_a_company_stop_inside_the_period_raises_its_days(office, laptop):
             f"/api/v1/cases/{case_id}/rulings/{row['ruling_no']}/pdf").content))
         assert "主管网爆管抢修" in text and "人民币86.30元" in text
         assert "2×日单价×供热面积86.5m²=27.80元" in text
+
+
+def test_a_training_office_rules_on_training_cases_marked_as_practice(training_office, laptop):
+    """Only a training office holds training records; its case rulings practise (no confirmed
+    rule needed) and say on every page that they have no effect."""
+    for n, day, living in ((1, 1, 15.0), (2, 5, 16.5), (3, 9, 18.6)):
+        seal_test(laptop, n, date(2026, 11, day), living, training=True)
+    assert push(training_office, laptop) == 3
+    with training_office.admin() as admin:
+        case_id = the_case(training_office)["case_id"]
+        answer = admin.post(f"/api/v1/cases/{case_id}/rulings", json=BODY)
+        assert answer.status_code == 201, answer.text
+        assert answer.json()["ruling"]["notes"][0] == "training"
+        assert answer.json()["amount_total"] == "4.64"
+        pdf = admin.get(f"/api/v1/cases/{case_id}/rulings/{answer.json()['ruling_no']}/pdf")
+        pages = [squash(t) for t in page_texts(pdf.content)]
+        assert "培训裁定书" in pages[0]
+        assert all("培训·不具效力" in p for p in pages)
