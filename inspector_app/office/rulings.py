@@ -37,11 +37,14 @@ from inspector_app.core.season import season_of
 from inspector_app.office import cases, record_names
 from inspector_app.office.auth import Supervisor, office_store, require_supervisor
 from inspector_app.office.bounded_body import BoundedJsonRoute
+from inspector_app.office.case_groups import parse_time
 from inspector_app.office.db import Tx
 from inspector_app.office.errors import refusals
+from inspector_app.office.households import lock_canonical
 from inspector_app.office.no_nul import NO_NUL
 from inspector_app.office.profile_confirmations import effective
 from inspector_app.office.store import OfficeStore, now_iso
+from inspector_app.office.values import utc_iso
 
 COLS = ("ruling_no", "record_ref", "record_id", "record_sha256", "decision", "amount_total", "inputs",
         "ruling", "issued_by", "issued_at", "district", "superseded_by", "case_id")
@@ -159,10 +162,39 @@ def history_line(c: Tx, refs: Iterable[str], ruling: dict[str, Any], number: str
                   " from_state) VALUES (?,?,?,?,?,'ruling',?)", (ref, state, line, by, at, state))
 
 
+def open_ruled_case(c: Tx, ref: str, number: str, at: str) -> str | None:
+    """A ruling on a record in no case (a passing test nobody complained about) opens that
+    record's case, ruled by it at once; none when the record names no household, or when its
+    household has an open case this season (a closed case reaching to now would take that
+    case's evidence)."""
+    row = c.execute("SELECT household, test_at, district, company, address FROM records"
+                    " WHERE ref=?", (ref,)).fetchone()
+    if row is None or not row[0] or parse_time(row[1]) is None:
+        return None
+    household, season = lock_canonical(c, row[0]), season_of(row[1])
+    if c.execute("SELECT 1 FROM cases WHERE household=? AND season=? AND state=?",
+                 (household, season, cases.OPEN)).fetchone() is not None:
+        return None
+    n = 1 + c.execute("SELECT count(*) FROM cases WHERE household=? AND season=?",
+                      (household, season)).fetchone()[0]
+    while c.execute("SELECT 1 FROM cases WHERE case_id=?",
+                    (f"{household}-{season}-{n}",)).fetchone() is not None:
+        n += 1
+    case_id, closed = f"{household}-{season}-{n}", utc_iso(parse_time(at))
+    c.execute("INSERT INTO cases (case_id, household, season, district, company, address, state,"
+              " rank, opened_at, opened_kind, opened_ref, closed_at, ruling_no, updated_at)"
+              " VALUES (?,?,?,?,?,?,?,1,?,'record',?,?,?,?)",
+              (case_id, household, season, row[2], row[3], row[4], cases.RULED,
+               utc_iso(parse_time(row[1])), ref, closed, number, closed))
+    cases.refresh_household(c, household, season)
+    return case_id
+
+
 def issue(store: OfficeStore, ref: str, ruling: dict[str, Any], inputs: dict[str, Any],
           by: str, request_key: str | None = None) -> dict[str, Any]:
     """Store a computed one-record ruling under the next number of its season; supersede the
-    previous. The record's case, when it is in one, gets the ruling and is closed by it. A
+    previous. The record's case gets the ruling and is closed by it (opened by it when the
+    record is in none, `open_ruled_case`). A
     `request_key` seen before raises Replayed with the ruling it issued (nothing stored)."""
     with store.write() as c:
         check_request_key(c, request_key)
@@ -176,6 +208,8 @@ def issue(store: OfficeStore, ref: str, ruling: dict[str, Any], inputs: dict[str
         history_line(c, [ref], ruling, number, inputs["comment"], by, at)
         if case_id:
             cases.close_case(c, case_id, cases.RULED, at, number)
+        elif (case_id := open_ruled_case(c, ref, number, at)) is not None:
+            c.execute("UPDATE rulings SET case_id=? WHERE ruling_no=?", (case_id, number))
     found = get(store, number)
     assert found is not None
     return found

@@ -104,6 +104,11 @@ TEXT: dict[str, tuple[str, str]] = {
     "rooms_of": ("{days}：依据检测记录 {record}，逐室 日单价 × 面积 × 比例（四舍五入到分）",
                  "{days}: by record {record}, room by room daily price × area × share "
                  "(rounded half up to 0.01)"),
+    "rooms_of_month": ("{days}：各室按当月各次检测平均温度的平均值定档，逐室 日单价 × 面积 × 比例"
+                       "（四舍五入到分）",
+                       "{days}: each room's band from the mean of its means over the month's "
+                       "tests; room by room daily price × area × share (rounded half up to "
+                       "0.01)"),
     "stop_line": ("{days}：企业停热日，当日金额取 {multiplier} × 日单价 × 供热面积 {area} m² = "
                   "{amount} 元 与当日不达标金额中的较大者",
                   "{days}: company stop days; the day's sum is the larger of {multiplier} × "

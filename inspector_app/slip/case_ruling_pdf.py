@@ -363,25 +363,26 @@ def _sums(ruling: dict, records: dict[str, dict], t: CaseRulingLabels, st: _Styl
                 + [""] * 4 + [_p(str(total), st.cell_r)])
     out: list[Flowable] = [_table(rows, [0.25, 0.08, 0.13, 0.22, 0.09, 0.11, 0.12], total=True,
                                   spans=[((2, len(rows) - 1), (5, len(rows) - 1))])]
+    basis = _band_basis(ruling, profile)
     multiplier = _stop_multiplier(profile)
+    for block, lines in _room_blocks(runs_, records, used, profile, fee, basis):
+        days = _span(_Run(block[0].first, block[-1].last, *_key(block[0])), t)
+        heading = t("rooms_of_month", days=days) if basis == "month_mean" else \
+            t("rooms_of", days=days, record=ids.get(block[0].basis, block[0].basis))
+        rows = [[_p(t(f"col.{c}"), st.head) for c in ("room", "area", "mean", "band_share",
+                                                       "room_day")]]
+        for room, shown, share, per_day in lines:
+            kind = t.coded("kind", room.get("kind"))
+            rows.append([_p(f"{room.get('name', '')} ({kind})" if t.lang == "en" else
+                            f"{room.get('name', '')}（{kind}）", st.cell),
+                         _p(fmt_num(room.get("area_m2")), st.cell_c),
+                         _p(NONE if shown is None else str(shown), st.cell_c),
+                         _p(_share(share), st.cell_c), _p(str(per_day), st.cell_r)])
+        rows.append([_p(t("total"), st.cell)] + [""] * 3 + [_p(str(block[0].amount), st.cell_r)])
+        out += [Spacer(1, 3), _p(heading, st.small),
+                _table(rows, [0.34, 0.14, 0.14, 0.14, 0.24], total=True)]
     for run in runs_:
-        lines = room_lines(run, records, used, profile, fee, _band_basis(ruling, profile))
-        if lines:
-            out += [Spacer(1, 3), _p(t("rooms_of", days=_span(run, t),
-                                       record=ids.get(run.basis, run.basis)), st.small)]
-            rows = [[_p(t(f"col.{c}"), st.head) for c in ("room", "area", "mean", "band_share",
-                                                           "room_day")]]
-            for room, shown, share, per_day in lines:
-                rows.append([_p(f"{room.get('name', '')} ({t.coded('kind', room.get('kind'))})"
-                                if t.lang == "en" else
-                                f"{room.get('name', '')}（{t.coded('kind', room.get('kind'))}）",
-                                st.cell),
-                             _p(fmt_num(room.get("area_m2")), st.cell_c),
-                             _p(NONE if shown is None else str(shown), st.cell_c),
-                             _p(_share(share), st.cell_c), _p(str(per_day), st.cell_r)])
-            rows.append([_p(t("total"), st.cell)] + [""] * 3 + [_p(str(run.amount), st.cell_r)])
-            out.append(_table(rows, [0.34, 0.14, 0.14, 0.14, 0.24], total=True))
-        elif run.status == "stop" and multiplier is not None:
+        if run.status == "stop" and multiplier is not None:
             area = _heated_area(records, run, used)
             if area is not None:
                 raised = round_to(multiplier * fee * area, CENT, "half_up")
@@ -389,6 +390,34 @@ def _sums(ruling: dict, records: dict[str, dict], t: CaseRulingLabels, st: _Styl
                                            multiplier=_plain(multiplier), area=fmt_num(area),
                                            amount=raised), st.small)]
     return out
+
+
+def _key(run: _Run) -> tuple[str, str, Decimal, Decimal]:
+    return (run.status, run.basis, run.share, run.amount)
+
+
+def _printed(lines: list) -> list[tuple]:
+    return [(_room_key(room), room.get("area_m2"), shown, share, per_day)
+            for room, shown, share, per_day in lines]
+
+
+def _room_blocks(runs_: list[_Run], records: dict[str, dict], used: list[dict],
+                 profile: Profile, fee: Decimal, basis: str
+                 ) -> list[tuple[list[_Run], list]]:
+    """Runs whose room lines are the same, one after another, printed once: under month_mean
+    the whole month's failing days usually are."""
+    blocks: list[tuple[list[_Run], list]] = []
+    previous: _Run | None = None
+    for run in runs_:
+        lines = room_lines(run, records, used, profile, fee, basis)
+        if lines and blocks and _printed(blocks[-1][1]) == _printed(lines) and \
+                previous is blocks[-1][0][-1] and \
+                (basis == "month_mean" or run.basis == previous.basis):
+            blocks[-1][0].append(run)
+        elif lines:
+            blocks.append(([run], lines))
+        previous = run
+    return blocks
 
 
 def _stop_multiplier(profile: Profile) -> Decimal | None:

@@ -18,10 +18,11 @@ COMPANY = "长春热力"
 
 
 def seal_test(laptop, n: int, day: date, living_c: float, *, flat: str = HOME.flat,
-              district: str = HOME.district, supersedes: str | None = None) -> str:
+              district: str = HOME.district, supersedes: str | None = None,
+              training: bool = False) -> str:
     """A test of the household on `day`: bedroom 卧室1 at 18.4 °C, living room 客厅 at
     `living_c` (each 12.0 m², heated area 86.5 m²); `supersedes`: the record it corrects."""
-    visit = make_visit(n, temps=(18.4, living_c), day=day)
+    visit = make_visit(n, temps=(18.4, living_c), day=day, training=training)
     visit.address = Address(**{**HOME.__dict__, "flat": flat, "district": district})
     visit.company, visit.ticket = COMPANY, f"T-{flat}"
     VisitStore(laptop.db).import_measured(visit)

@@ -155,7 +155,8 @@ def test_month_mean_room_lines_use_the_month_s_tests():
     text = text_of(render_case_ruling(month, detail(), CC, **ISSUE))
     assert "按当月各次检测的房间平均温度的平均值定档" in text
     assert "2026-12-01至2026-12-044不达标rec-A2300.582.32" in text
-    assert text.count("卧室1（卧室）12.016.7300.58") == 2
+    assert text.count("卧室1（卧室）12.016.7300.58") == 1    # the month's days share one block
+    assert "2026-12-01至2026-12-05：各室按当月各次检测平均温度的平均值定档" in text
     assert "15.0601.16" not in text
 
 

@@ -15,6 +15,7 @@ Per day 0.1607 × 12.0 × 0.30 = 0.57852 → 0.58; × 8 days = 4.64 yuan.
 from __future__ import annotations
 
 import threading
+import time
 from datetime import date, datetime
 
 import httpx
@@ -254,3 +255,75 @@ def test_another_district_sees_no_case_and_cannot_rule(office, laptop):
     with supervisor(office, "chaoyang", "朝阳区") as mine:
         answer = mine.post(f"/api/v1/cases/{case_id}/rulings", json=BODY)
         assert answer.status_code == 201 and answer.json()["issued_by"] == "chaoyang"
+
+
+def test_a_ruling_on_a_record_in_no_case_opens_its_case(office, laptop):
+    """A passing test nobody complained about is in no case; a ruling on it opens the record's
+    case, ruled at once. A failing test made before the ruling that arrives after it joins that
+    case and marks it (evidence after the ruling), as for any ruled case."""
+    passing = seal_test(laptop, 1, date(2026, 11, 1), 18.6)
+    push(office, laptop)
+    assert cases.cases_page(office.store, cases.CaseFilter())[0] == []
+    confirm_refund(office)
+    with office.admin() as admin:
+        row = admin.post(f"/api/v1/records/{passing}/rulings",
+                         json={"daily_fee_per_m2": "0.1607", "failing_days": 1})
+        assert row.status_code == 201, row.text
+        case_id = row.json()["case_id"]
+        assert case_id and case_id.endswith("-2026-2027-1")
+    case = detail_of(office, case_id)
+    assert (case["case"]["state"], case["case"]["opened_kind"], case["case"]["ruling_no"]) == (
+        "ruled", "record", row.json()["ruling_no"])
+    assert [r["record_id"] for r in case["records"]] == [passing]
+    later = seal_test(laptop, 2, date(2026, 11, 20), 15.0)
+    time.sleep(1.1)   # the office stamps to the second: arrive after the ruling's second
+    push(office, laptop)
+    [again], _ = cases.cases_page(office.store, cases.CaseFilter())
+    assert (again["case_id"], again["state"], again["evidence_after_ruling"]) == (
+        case_id, "ruled", True)
+    assert [r["record_id"] for r in detail_of(office, case_id)["records"]] == [passing, later]
+
+
+def test_a_company_stop_inside_the_period_raises_its_days(office, laptop):
+    """The company stopped heating 6 Nov 00:00 – 9 Nov 00:00 (72 h ≥ 48 h: 3 stop days). Each
+    stop day counts 2 × 0.1607 × 86.5 m² (heated area) = 27.8011 → 27.80, above its 0.58:
+    1–5 Nov 5 × 0.58 = 2.90; 6–8 Nov 3 × 27.80 = 83.40; total 86.30."""
+    worked(office, laptop)
+    confirm_refund(office)
+    with office.admin() as admin:
+        stop = admin.post("/api/v1/company-stops", json={
+            "company": "长春热力", "district": "朝阳区", "scope": {"communities": ["示范小区"]},
+            "start_at": "2026-11-06T00:00:00+08:00", "end_at": "2026-11-09T00:00:00+08:00",
+            "cause": "主管网爆管抢修"})
+        assert stop.status_code == 201, stop.text
+        case_id = the_case(office)["case_id"]
+        row = admin.post(f"/api/v1/cases/{case_id}/rulings", json=BODY).json()
+        ruling = row["ruling"]
+        assert [(d["day"][-2:], d["status"], d["amount"]) for d in ruling["days"]
+                if d["status"] != "pass"] == [(f"{day:02d}", "fail", "0.58") for day in
+                                              range(1, 6)] + [
+            (f"{day:02d}", "stop", "27.80") for day in range(6, 9)]
+        assert row["amount_total"] == "86.30" and ruling["stop_days"] == 3
+        assert [s["days"] for s in ruling["stops"]] == [3]
+        text = "".join(squash(t) for t in page_texts(admin.get(
+            f"/api/v1/cases/{case_id}/rulings/{row['ruling_no']}/pdf").content))
+        assert "主管网爆管抢修" in text and "人民币86.30元" in text
+        assert "2×日单价×供热面积86.5m²=27.80元" in text
+
+
+def test_a_training_office_rules_on_training_cases_marked_as_practice(training_office, laptop):
+    """Only a training office holds training records; its case rulings practise (no confirmed
+    rule needed) and say on every page that they have no effect."""
+    for n, day, living in ((1, 1, 15.0), (2, 5, 16.5), (3, 9, 18.6)):
+        seal_test(laptop, n, date(2026, 11, day), living, training=True)
+    assert push(training_office, laptop) == 3
+    with training_office.admin() as admin:
+        case_id = the_case(training_office)["case_id"]
+        answer = admin.post(f"/api/v1/cases/{case_id}/rulings", json=BODY)
+        assert answer.status_code == 201, answer.text
+        assert answer.json()["ruling"]["notes"][0] == "training"
+        assert answer.json()["amount_total"] == "4.64"
+        pdf = admin.get(f"/api/v1/cases/{case_id}/rulings/{answer.json()['ruling_no']}/pdf")
+        pages = [squash(t) for t in page_texts(pdf.content)]
+        assert "培训裁定书" in pages[0]
+        assert all("培训·不具效力" in p for p in pages)
