@@ -38,7 +38,7 @@ never changes the ruling (tests/core/test_case_rule_properties.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime, timedelta
 from decimal import ROUND_DOWN, Decimal, InvalidOperation
 from typing import Any
@@ -48,6 +48,7 @@ from inspector_app.core.case_days import (
     ZERO,
     CaseDay,
     corrections,
+    local_day,
     plan_days,
     stop_days,
     why_not,
@@ -169,10 +170,15 @@ def _fee(inputs: CaseRulingInput) -> Decimal:
     return fee
 
 
-def _until(inputs: CaseRulingInput) -> date:
+def _until(inputs: CaseRulingInput, today: date | None) -> date:
+    """The ruling date, refused when it is not a date or (given `today`) still to come: a
+    ruling counts only days that have happened."""
     until = inputs.until
     if not isinstance(until, date) or isinstance(until, datetime):
         raise _refuse("裁定日期须是一个日期", "the ruling date must be a date", "until")
+    if today is not None and until > today:
+        raise _refuse(f"裁定截止日期不能晚于今天（{today.isoformat()}）",
+                      f"the ruling date cannot be after today ({today.isoformat()})", "until")
     return until
 
 
@@ -196,20 +202,31 @@ def _check_season(evidence: CaseEvidence, profile: Profile, until: date) -> None
             f"season ({profile.season_days} days)", "until")
 
 
-def _check_profiles(evidence: CaseEvidence, profile: Profile) -> list[str]:
-    notes = []
+def _check_profiles(evidence: CaseEvidence, profile: Profile) -> None:
+    """Any test of the case sealed under another profile refuses it (even one after `until`)."""
     for t in sorted(evidence.tests, key=lambda t: (t.test_at, t.ref)):
         if t.profile_name and t.profile_name != profile.name:
             raise _refuse(
                 f"地区规则不一致：记录 {t.ref} 按“{t.profile_name}”检测，不能按“{profile.name}”裁定",
                 f"profile mismatch: record {t.ref} was tested under {t.profile_name!r}, "
                 f"not {profile.name!r}", "profile")
-        if t.profile_version and t.profile_version != profile.version:
-            notes.append(f"profile_version_differs:{t.ref}:{t.profile_version}→{profile.version}")
-    return notes
+
+
+def _version_notes(known: CaseEvidence, profile: Profile) -> list[str]:
+    return [f"profile_version_differs:{t.ref}:{t.profile_version}→{profile.version}"
+            for t in sorted(known.tests, key=lambda t: (t.test_at, t.ref))
+            if t.profile_version and t.profile_version != profile.version]
 
 
 # -- the rule ------------------------------------------------------------------------------
+
+def _known(evidence: CaseEvidence, profile: Profile, until: date) -> CaseEvidence:
+    """The case as it stood on `until`: a test dated after it is not evidence of that ruling
+    (listed as `after_until`), so it can neither end a run, judge a complaint nor move a
+    month's mean."""
+    return replace(evidence, tests=tuple(t for t in evidence.tests
+                                         if local_day(t.test_at, profile) <= until))
+
 
 def effective_tests(evidence: CaseEvidence, *,
                     training_office: bool = False) -> tuple[CaseTest, ...]:
@@ -220,26 +237,32 @@ def effective_tests(evidence: CaseEvidence, *,
 
 
 def case_timeline(evidence: CaseEvidence, profile: Profile, inputs: CaseRulingInput, *,
-                  training_office: bool = False) -> tuple[CaseDay, ...]:
+                  training_office: bool = False, today: date | None = None
+                  ) -> tuple[CaseDay, ...]:
     """The days as they stand on `inputs.until` (a view: a period longer than the season is cut
-    at season_days rather than refused). A fee out of range or a test of another profile is
-    still refused with InspectionError, as the ruling would be."""
+    at season_days rather than refused). A fee out of range, a date after `today` (when given)
+    or a test of another profile is still refused with InspectionError, as the ruling would be."""
+    fee, until = _fee(inputs), _until(inputs, today)
     _check_profiles(evidence, profile)
-    return plan_days(evidence, profile, _fee(inputs), _until(inputs),
-                     effective_tests(evidence, training_office=training_office),
+    known = _known(evidence, profile, until)
+    return plan_days(known, profile, fee, until,
+                     effective_tests(known, training_office=training_office),
                      inputs.use_monitoring).days
 
 
 def compute_case_ruling(evidence: CaseEvidence, profile: Profile, inputs: CaseRulingInput, *,
-                        training_office: bool = False) -> CaseRuling:
-    """The ruling on the case up to `inputs.until` under `profile`. Raises InspectionError, in
-    both languages with `field` set, for a fee out of range, a ruling date beyond the season or
-    more than season_days after the start, or a test of another profile."""
-    fee, until = _fee(inputs), _until(inputs)
-    notes = _check_profiles(evidence, profile)
+                        training_office: bool = False, today: date | None = None) -> CaseRuling:
+    """The ruling on the case up to `inputs.until` under `profile`, on the tests dated on or
+    before it. Raises InspectionError, in both languages with `field` set, for a fee out of
+    range, a ruling date after `today` (the office's local date of issue, when given), beyond
+    the season or more than season_days after the start, or a test of another profile."""
+    fee, until = _fee(inputs), _until(inputs, today)
+    _check_profiles(evidence, profile)
     _check_season(evidence, profile, until)
-    effective = effective_tests(evidence, training_office=training_office)
-    plan = plan_days(evidence, profile, fee, until, effective, inputs.use_monitoring)
+    known = _known(evidence, profile, until)
+    notes = _version_notes(known, profile)
+    effective = effective_tests(known, training_office=training_office)
+    plan = plan_days(known, profile, fee, until, effective, inputs.use_monitoring)
     notes.extend(plan.notes)
     if any(t.training for t in effective):
         notes.insert(0, TRAINING_NOTE)
@@ -266,17 +289,20 @@ def compute_case_ruling(evidence: CaseEvidence, profile: Profile, inputs: CaseRu
         daily_fee_per_m2=fee, start=plan.runs[0].first if plan.runs else plan.start,
         end=plan.runs[-1].last if plan.runs else None, until=until,
         failing_days=failing, stop_days=plan.stop_days, days=plan.days,
-        tests=_tests(evidence, training_office), tickets=_tickets(evidence),
+        tests=_tests(evidence, known, training_office), tickets=_tickets(evidence),
         stops=_stops(evidence, profile), amount_total=total, notes=tuple(notes),
         band_basis=profile.case_rule.band_basis, use_monitoring=inputs.use_monitoring,
         runs=tuple((r.first, r.last) for r in plan.runs))
 
 
-def _tests(evidence: CaseEvidence, training_office: bool) -> tuple[dict, ...]:
-    corrected = corrections(evidence.tests)
+def _tests(evidence: CaseEvidence, known: CaseEvidence, training_office: bool
+           ) -> tuple[dict, ...]:
+    """Every test of the case, used or not and why not (`after_until`: dated after the ruling
+    date; a correction dated after it leaves what it corrects in use)."""
+    corrected = corrections(known.tests)
     out = []
     for t in sorted(evidence.tests, key=lambda t: (t.test_at, t.ref)):
-        reason = why_not(t, corrected, training_office)
+        reason = why_not(t, corrected, training_office) if t in known.tests else "after_until"
         out.append({"ref": t.ref, "record_id": t.record_id, "sha256": t.sha256,
                     "device_id": t.device_id, "seq": t.seq, "test_at": t.test_at.isoformat(),
                     "verdict": t.verdict, "refused": t.refused, "used": not reason,
