@@ -2,8 +2,10 @@
 
 Definitions (docs/cases.md works an example through by hand):
 - Effective tests: verified, not training (unless the office is a training office), not
-  synthetic, verdict pass or fail. A test that another test `supersedes` is replaced by that
-  correction everywhere: both are listed, only the correction is used.
+  synthetic, verdict pass or fail, dated on or before `until` (a later test is listed as
+  `after_until` and changes nothing: the ruling rests on the case as it stood that day). A test
+  that another test `supersedes` is replaced by that correction everywhere: both are listed,
+  only the correction is used.
 - Day: the profile's local date (`profile.zone`) of a time. The case's start: its `opened_at` day.
 - Failing runs (a case may have several): the case's start, and a complaint made outside a run
   (after a passing test), are judged by the first effective test after them: failing, a run
@@ -18,9 +20,12 @@ Definitions (docs/cases.md works an example through by hand):
 - A refused test (the resident refused without good reason) neither governs, starts nor ends a
   run; its day counts as the profile's `refusal.day_counts_as` says (pass → 0 that day).
 - Band per room and day: `each_test` → the governing test's room mean; `month_mean` → the mean
-  of that room's means over the month's effective tests (passing ones too), rounded as the
-  profile rounds. Rooms are matched across visits by kind and name. Day amount = Σ rooms
-  round_half_up(fee × area × share, 0.01).
+  of that room's means over the month's effective tests (passing ones too, none after
+  `until`), each test day counting once (several tests on one day: that day's mean), rounded
+  as the profile rounds; a day before the month's first test takes the governing test's own
+  mean (the complaint is judged by the test it brought, not by tests yet to come). Rooms are
+  matched across visits by kind and name. Day amount = Σ rooms round_half_up(fee × area ×
+  share, 0.01).
 - Company failure day: max(day amount, company_failure_share × fee × tested rooms' area).
 - Stop days: a company stop of ≥ stop_min_hours gives ceil(hours / 24) days from its local
   start date; each such day in [start, until] (even after a passing re-test) is max(day amount,
@@ -31,9 +36,12 @@ Definitions (docs/cases.md works an example through by hand):
 - Cap: the total over all runs ≤ fee × season_days × failing area (rooms with a share on some
   day; the heated area once a stop or company failure counts).
 
-Pure: no I/O, no clock. Adding a failing day, a failing test no warmer than the others or a
-complaint never lowers the amount (a passing test may: it ends a run); the order of the evidence
-never changes the ruling (tests/core/test_case_rule_properties.py).
+Pure: no I/O, no clock (the office passes `today`, its local date of issue: a ruling date after
+it is refused). Adding a failing day or a complaint never lowers the amount, nor does a failing
+test no warmer than the others but on the days it moves onto its month's mean (it became the
+month's first test; a passing test may lower it too: it ends a run); tests after `until` change
+nothing; the order of the evidence never changes the ruling
+(tests/core/test_case_rule_properties.py).
 """
 
 from __future__ import annotations

@@ -405,7 +405,7 @@ def test_a_month_without_a_test_yet_is_banded_on_the_governing_test():
     11 × 1.16 = 12.76, as banding each test gives.
     With a failing re-test on 5 Dec (16.5 °C): 1–4 Dec still on 28 Nov's 15.0 °C (1.16); from
     5 Dec December's mean (16.5 + 18.3) / 2 = 17.4 °C → 16–<18 → 30 %: 0.58.
-    7 × 1.16 + 4 × 0.58 = 8.12 + 2.32 = 10.44."""
+    7 × 1.16 + 4 × 0.58 = 8.12 + 2.32 = 10.44. A re-test at 15.0 °C gives 10.44 too."""
     opened = at(28, 8, 0, month=11)
     failing = flat_test("lap1.a1", at(28, month=11), "15.0", "18.5", seq=1)
     passing = flat_test("lap1.a3", at(9), "18.3", "18.6", seq=3)
@@ -422,6 +422,11 @@ def test_a_month_without_a_test_yet_is_banded_on_the_governing_test():
     r = rule(worked_case(failing, retest, passing, opened_at=opened, tickets=tickets))
     assert [str(d.amount) for d in r.days[:11]] == ["1.16"] * 7 + ["0.58"] * 4
     assert r.amount_total == Decimal("10.44") == 7 * Decimal("1.16") + 4 * Decimal("0.58")
+    # as cold as the first, it still brings the 9 Dec pass into 5–8 Dec: (15.0 + 18.3) / 2 =
+    # 16.65 → 16.6 °C → 30 %: 10.44 again, below 12.76 — the month rule (docs/cases.md)
+    cold = replace(retest, rooms=failing.rooms)
+    assert rule(worked_case(failing, cold, passing, opened_at=opened,
+                            tickets=tickets)).amount_total == Decimal("10.44")
 
 
 def test_tests_on_one_day_count_once_in_the_months_mean():

@@ -1,5 +1,6 @@
-"""Properties of the case rule over generated cases: adding a failing day, a failing test no
-warmer than the others or a complaint never lowers the amount, the amount never exceeds the
+"""Properties of the case rule over generated cases: adding a failing day or a complaint never
+lowers the amount, nor does a failing test no warmer than the others but on the days it moves
+onto its month's mean; tests after the ruling date change nothing; the amount never exceeds the
 season's fee for the failing area, the order of the evidence never matters, the timeline never
 runs longer than a season, and only the failing runs fail on tests.
 
