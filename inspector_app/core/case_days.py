@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from fractions import Fraction
 
 from inspector_app.core.case_model import CaseEvidence, CaseRoom, CaseTest, CompanyStop, MonitorDay
 from inspector_app.core.decimal_math import round_to
@@ -144,21 +145,33 @@ class _Rule:
             if latest else ZERO
         self.tested_area = tested or self.heated
         self.month_means = self._month_means()
-        self._priced: dict[tuple[str, int, int], tuple[list, Decimal]] = {}
+        self.month_first: dict[tuple[int, int], date] = {}     # a month's first test day
+        for d in self.gov_dates:
+            self.month_first.setdefault((d.year, d.month), d)
+        self._priced: dict[tuple[str, int, int, bool], tuple[list, Decimal]] = {}
         self.monitor: dict[date, MonitorDay] = {}
         if use_monitoring:
             for m in sorted(evidence.monitor_days, key=lambda m: (m.mean_c, m.point_id)):
                 self.monitor.setdefault(m.day, m)
 
     def _month_means(self) -> dict[tuple[int, int, tuple[str, str]], Decimal]:
-        sums: dict[tuple[int, int, tuple[str, str]], list[Decimal]] = {}
+        """Per month and room, the mean over the month's test days of each day's mean: a day
+        tested several times counts once, so repeated re-tests cannot outweigh the others.
+        (The governing tests are those on or before `until`: the caller drops later ones.)"""
+        by_day: dict[tuple[int, int, tuple[str, str]], dict[date, list[Decimal]]] = {}
         for t in self.governing:
             d = self.day(t.test_at)
             for r in t.rooms:
                 if r.mean_c is not None:
-                    sums.setdefault((d.year, d.month, room_key(r)), []).append(r.mean_c)
-        return {k: round_to(sum(v, ZERO) / len(v), self.profile.display_decimals,
-                            self.profile.rounding) for k, v in sums.items()}
+                    by_day.setdefault((d.year, d.month, room_key(r)), {}).setdefault(
+                        d, []).append(r.mean_c)
+        out = {}
+        for key, days in by_day.items():
+            exact = sum((Fraction(sum(v, ZERO)) / len(v) for v in days.values()),
+                        Fraction(0)) / len(days)
+            out[key] = round_to(Decimal(exact.numerator) / Decimal(exact.denominator),
+                                self.profile.display_decimals, self.profile.rounding)
+        return out
 
     def governing_test(self, d: date, judge: int) -> CaseTest:
         """The latest governing test on or before d in a run, else (before any test of the run)
@@ -205,11 +218,19 @@ class _Rule:
             runs.append(open_run)
         return [r for r in runs if r.first <= r.last]
 
+    def by_month(self, d: date) -> bool:
+        """Whether d's band is its month's mean: under month_mean, once the month has a test on
+        or before d. Before that the governing test's own means decide (the complaint is judged
+        by the test it brought), not the mean of tests yet to come."""
+        first = self.month_first.get((d.year, d.month))
+        return self.rule.band_basis == "month_mean" and first is not None and first <= d
+
     def room_shares(self, test: CaseTest, d: date) -> list[tuple[CaseRoom, Decimal]]:
         out = []
         for r in test.rooms:
             if self.rule.band_basis == "month_mean":
-                mean = self.month_means.get((d.year, d.month, room_key(r)))
+                mean = (self.month_means.get((d.year, d.month, room_key(r)))
+                        if self.by_month(d) else None)
                 if mean is None and r.mean_c is not None:
                     mean = round_to(r.mean_c, self.profile.display_decimals, self.profile.rounding)
             else:
@@ -219,8 +240,9 @@ class _Rule:
         return out
 
     def priced(self, test: CaseTest, d: date) -> tuple[list[tuple[CaseRoom, Decimal]], Decimal]:
-        """The room shares and the day amount under `test` in d's month (the same all month)."""
-        key = (test.ref, d.year, d.month)
+        """The room shares and the day amount under `test` on d (the same on every day of d's
+        month on the same side of the month's first test)."""
+        key = (test.ref, d.year, d.month, self.by_month(d))
         if key not in self._priced:
             shares = self.room_shares(test, d)
             self._priced[key] = (shares, self.amount(shares))

@@ -2,8 +2,10 @@
 
 Definitions (docs/cases.md works an example through by hand):
 - Effective tests: verified, not training (unless the office is a training office), not
-  synthetic, verdict pass or fail. A test that another test `supersedes` is replaced by that
-  correction everywhere: both are listed, only the correction is used.
+  synthetic, verdict pass or fail, dated on or before `until` (a later test is listed as
+  `after_until` and changes nothing: the ruling rests on the case as it stood that day). A test
+  that another test `supersedes` is replaced by that correction everywhere: both are listed,
+  only the correction is used.
 - Day: the profile's local date (`profile.zone`) of a time. The case's start: its `opened_at` day.
 - Failing runs (a case may have several): the case's start, and a complaint made outside a run
   (after a passing test), are judged by the first effective test after them: failing, a run
@@ -18,9 +20,12 @@ Definitions (docs/cases.md works an example through by hand):
 - A refused test (the resident refused without good reason) neither governs, starts nor ends a
   run; its day counts as the profile's `refusal.day_counts_as` says (pass → 0 that day).
 - Band per room and day: `each_test` → the governing test's room mean; `month_mean` → the mean
-  of that room's means over the month's effective tests (passing ones too), rounded as the
-  profile rounds. Rooms are matched across visits by kind and name. Day amount = Σ rooms
-  round_half_up(fee × area × share, 0.01).
+  of that room's means over the month's effective tests (passing ones too, none after
+  `until`), each test day counting once (several tests on one day: that day's mean), rounded
+  as the profile rounds; a day before the month's first test takes the governing test's own
+  mean (the complaint is judged by the test it brought, not by tests yet to come). Rooms are
+  matched across visits by kind and name. Day amount = Σ rooms round_half_up(fee × area ×
+  share, 0.01).
 - Company failure day: max(day amount, company_failure_share × fee × tested rooms' area).
 - Stop days: a company stop of ≥ stop_min_hours gives ceil(hours / 24) days from its local
   start date; each such day in [start, until] (even after a passing re-test) is max(day amount,
@@ -31,14 +36,17 @@ Definitions (docs/cases.md works an example through by hand):
 - Cap: the total over all runs ≤ fee × season_days × failing area (rooms with a share on some
   day; the heated area once a stop or company failure counts).
 
-Pure: no I/O, no clock. Adding a failing day, a failing test no warmer than the others or a
-complaint never lowers the amount (a passing test may: it ends a run); the order of the evidence
-never changes the ruling (tests/core/test_case_rule_properties.py).
+Pure: no I/O, no clock (the office passes `today`, its local date of issue: a ruling date after
+it is refused). Adding a failing day or a complaint never lowers the amount, nor does a failing
+test no warmer than the others but on the days it moves onto its month's mean (it became the
+month's first test; a passing test may lower it too: it ends a run); tests after `until` change
+nothing; the order of the evidence never changes the ruling
+(tests/core/test_case_rule_properties.py).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime, timedelta
 from decimal import ROUND_DOWN, Decimal, InvalidOperation
 from typing import Any
@@ -48,6 +56,7 @@ from inspector_app.core.case_days import (
     ZERO,
     CaseDay,
     corrections,
+    local_day,
     plan_days,
     stop_days,
     why_not,
@@ -169,10 +178,15 @@ def _fee(inputs: CaseRulingInput) -> Decimal:
     return fee
 
 
-def _until(inputs: CaseRulingInput) -> date:
+def _until(inputs: CaseRulingInput, today: date | None) -> date:
+    """The ruling date, refused when it is not a date or (given `today`) still to come: a
+    ruling counts only days that have happened."""
     until = inputs.until
     if not isinstance(until, date) or isinstance(until, datetime):
         raise _refuse("裁定日期须是一个日期", "the ruling date must be a date", "until")
+    if today is not None and until > today:
+        raise _refuse(f"裁定截止日期不能晚于今天（{today.isoformat()}）",
+                      f"the ruling date cannot be after today ({today.isoformat()})", "until")
     return until
 
 
@@ -196,20 +210,31 @@ def _check_season(evidence: CaseEvidence, profile: Profile, until: date) -> None
             f"season ({profile.season_days} days)", "until")
 
 
-def _check_profiles(evidence: CaseEvidence, profile: Profile) -> list[str]:
-    notes = []
+def _check_profiles(evidence: CaseEvidence, profile: Profile) -> None:
+    """Any test of the case sealed under another profile refuses it (even one after `until`)."""
     for t in sorted(evidence.tests, key=lambda t: (t.test_at, t.ref)):
         if t.profile_name and t.profile_name != profile.name:
             raise _refuse(
                 f"地区规则不一致：记录 {t.ref} 按“{t.profile_name}”检测，不能按“{profile.name}”裁定",
                 f"profile mismatch: record {t.ref} was tested under {t.profile_name!r}, "
                 f"not {profile.name!r}", "profile")
-        if t.profile_version and t.profile_version != profile.version:
-            notes.append(f"profile_version_differs:{t.ref}:{t.profile_version}→{profile.version}")
-    return notes
+
+
+def _version_notes(known: CaseEvidence, profile: Profile) -> list[str]:
+    return [f"profile_version_differs:{t.ref}:{t.profile_version}→{profile.version}"
+            for t in sorted(known.tests, key=lambda t: (t.test_at, t.ref))
+            if t.profile_version and t.profile_version != profile.version]
 
 
 # -- the rule ------------------------------------------------------------------------------
+
+def _known(evidence: CaseEvidence, profile: Profile, until: date) -> CaseEvidence:
+    """The case as it stood on `until`: a test dated after it is not evidence of that ruling
+    (listed as `after_until`), so it can neither end a run, judge a complaint nor move a
+    month's mean."""
+    return replace(evidence, tests=tuple(t for t in evidence.tests
+                                         if local_day(t.test_at, profile) <= until))
+
 
 def effective_tests(evidence: CaseEvidence, *,
                     training_office: bool = False) -> tuple[CaseTest, ...]:
@@ -220,26 +245,32 @@ def effective_tests(evidence: CaseEvidence, *,
 
 
 def case_timeline(evidence: CaseEvidence, profile: Profile, inputs: CaseRulingInput, *,
-                  training_office: bool = False) -> tuple[CaseDay, ...]:
+                  training_office: bool = False, today: date | None = None
+                  ) -> tuple[CaseDay, ...]:
     """The days as they stand on `inputs.until` (a view: a period longer than the season is cut
-    at season_days rather than refused). A fee out of range or a test of another profile is
-    still refused with InspectionError, as the ruling would be."""
+    at season_days rather than refused). A fee out of range, a date after `today` (when given)
+    or a test of another profile is still refused with InspectionError, as the ruling would be."""
+    fee, until = _fee(inputs), _until(inputs, today)
     _check_profiles(evidence, profile)
-    return plan_days(evidence, profile, _fee(inputs), _until(inputs),
-                     effective_tests(evidence, training_office=training_office),
+    known = _known(evidence, profile, until)
+    return plan_days(known, profile, fee, until,
+                     effective_tests(known, training_office=training_office),
                      inputs.use_monitoring).days
 
 
 def compute_case_ruling(evidence: CaseEvidence, profile: Profile, inputs: CaseRulingInput, *,
-                        training_office: bool = False) -> CaseRuling:
-    """The ruling on the case up to `inputs.until` under `profile`. Raises InspectionError, in
-    both languages with `field` set, for a fee out of range, a ruling date beyond the season or
-    more than season_days after the start, or a test of another profile."""
-    fee, until = _fee(inputs), _until(inputs)
-    notes = _check_profiles(evidence, profile)
+                        training_office: bool = False, today: date | None = None) -> CaseRuling:
+    """The ruling on the case up to `inputs.until` under `profile`, on the tests dated on or
+    before it. Raises InspectionError, in both languages with `field` set, for a fee out of
+    range, a ruling date after `today` (the office's local date of issue, when given), beyond
+    the season or more than season_days after the start, or a test of another profile."""
+    fee, until = _fee(inputs), _until(inputs, today)
+    _check_profiles(evidence, profile)
     _check_season(evidence, profile, until)
-    effective = effective_tests(evidence, training_office=training_office)
-    plan = plan_days(evidence, profile, fee, until, effective, inputs.use_monitoring)
+    known = _known(evidence, profile, until)
+    notes = _version_notes(known, profile)
+    effective = effective_tests(known, training_office=training_office)
+    plan = plan_days(known, profile, fee, until, effective, inputs.use_monitoring)
     notes.extend(plan.notes)
     if any(t.training for t in effective):
         notes.insert(0, TRAINING_NOTE)
@@ -266,17 +297,20 @@ def compute_case_ruling(evidence: CaseEvidence, profile: Profile, inputs: CaseRu
         daily_fee_per_m2=fee, start=plan.runs[0].first if plan.runs else plan.start,
         end=plan.runs[-1].last if plan.runs else None, until=until,
         failing_days=failing, stop_days=plan.stop_days, days=plan.days,
-        tests=_tests(evidence, training_office), tickets=_tickets(evidence),
+        tests=_tests(evidence, known, training_office), tickets=_tickets(evidence),
         stops=_stops(evidence, profile), amount_total=total, notes=tuple(notes),
         band_basis=profile.case_rule.band_basis, use_monitoring=inputs.use_monitoring,
         runs=tuple((r.first, r.last) for r in plan.runs))
 
 
-def _tests(evidence: CaseEvidence, training_office: bool) -> tuple[dict, ...]:
-    corrected = corrections(evidence.tests)
+def _tests(evidence: CaseEvidence, known: CaseEvidence, training_office: bool
+           ) -> tuple[dict, ...]:
+    """Every test of the case, used or not and why not (`after_until`: dated after the ruling
+    date; a correction dated after it leaves what it corrects in use)."""
+    corrected = corrections(known.tests)
     out = []
     for t in sorted(evidence.tests, key=lambda t: (t.test_at, t.ref)):
-        reason = why_not(t, corrected, training_office)
+        reason = why_not(t, corrected, training_office) if t in known.tests else "after_until"
         out.append({"ref": t.ref, "record_id": t.record_id, "sha256": t.sha256,
                     "device_id": t.device_id, "seq": t.seq, "test_at": t.test_at.isoformat(),
                     "verdict": t.verdict, "refused": t.refused, "used": not reason,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -364,12 +364,102 @@ def test_until_before_the_start_is_no_days():
     assert (r.days, r.failing_days, r.end, r.reason_code) == ((), 0, None, "no_failing_days")
 
 
-def test_until_inside_the_run_stops_there():
-    """Ruled up to 3 Dec: 1–3 Dec. The month's band still rests on every December test the
-    case holds (16.6 °C → 30 %), so extending the ruling date never changes a counted day:
-    3 × 0.58 = 1.74."""
+def test_until_inside_the_run_stops_there_and_later_tests_change_nothing():
+    """Ruled up to 3 Dec: 1–3 Dec, on the tests dated by then. December's bedroom mean is the
+    1 Dec test alone (the 5 Dec and 9 Dec tests had not happened): 15.0 °C → 14–<16 → 60 %:
+    0.1607 × 12.0 × 0.60 = 1.15704 → 1.16 a day; 3 × 1.16 = 3.48 — as if the case held only
+    the 1 Dec test. Up to 5 Dec (the reviewer's case B): (15.0 + 16.5) / 2 = 15.75 → 15.8 °C
+    → 60 %: 5 × 1.16 = 5.80, not 5 × 0.58 = 2.90 with the 9 Dec pass in the mean."""
     r = rule(worked_case(), until=date(2026, 12, 3))
-    assert (r.failing_days, r.amount_total) == (3, Decimal("1.74")) == (3, 3 * Decimal("0.58"))
+    assert (r.failing_days, r.amount_total) == (3, Decimal("3.48")) == (3, 3 * Decimal("1.16"))
+    assert r.days == rule(worked_case(T1), until=date(2026, 12, 3)).days
+    assert {t["ref"]: (t["used"], t["why_not"]) for t in r.tests} == {
+        "lap1.r1": (True, ""), "lap1.r2": (False, "after_until"),
+        "lap1.r3": (False, "after_until")}
+    b = rule(worked_case(), until=date(2026, 12, 5))
+    assert b.amount_total == Decimal("5.80") == 5 * Decimal("1.16")
+    assert b.days == rule(worked_case(T1, T2), until=date(2026, 12, 5)).days
+
+
+def test_a_correction_dated_after_until_leaves_the_corrected_test_in_use():
+    """Re-measured on 10 Dec (bedroom 12.0 °C), correcting the 1 Dec test: a ruling up to 8 Dec
+    still rests on the 1 Dec test (4.64, as the worked example); up to 20 Dec on the correction."""
+    fixed = flat_test("lap1.r4", at(10), "12.0", "18.5", seq=4, supersedes="lap1.r1")
+    r = rule(worked_case(T1, T2, T3, fixed), until=date(2026, 12, 8))
+    listed = {t["ref"]: t for t in r.tests}
+    assert (listed["lap1.r1"]["used"], listed["lap1.r1"]["superseded_by"]) == (True, None)
+    assert listed["lap1.r4"]["why_not"] == "after_until"
+    assert r.amount_total == rule(worked_case(), until=date(2026, 12, 8)).amount_total
+    later = rule(worked_case(T1, T2, T3, fixed))
+    assert {t["ref"]: t["why_not"] for t in later.tests}["lap1.r1"] == "superseded"
+
+
+def test_a_month_without_a_test_yet_is_banded_on_the_governing_test():
+    """The reviewer's case A. Complaint 28 Nov 08:00, failing test 28 Nov (bedroom 15.0 °C,
+    living room 18.5 °C), passing re-test 9 Dec (18.3 / 18.6 °C), ruled on 20 Dec. One run,
+    28 Nov – 8 Dec = 3 + 8 = 11 days.
+    November: the bedroom's mean is 15.0 °C → 14–<16 → 60 %: 0.1607 × 12.0 × 0.60 = 1.15704 →
+    1.16 a day. December's only test is the 9 Dec pass: on 1–8 Dec the month has no test yet,
+    so the band comes from the governing test, the 28 Nov one: 60 %, 1.16 (before: December's
+    mean was the pass alone, 18.3 °C → 0.00 on eight failing days).
+    11 × 1.16 = 12.76, as banding each test gives.
+    With a failing re-test on 5 Dec (16.5 °C): 1–4 Dec still on 28 Nov's 15.0 °C (1.16); from
+    5 Dec December's mean (16.5 + 18.3) / 2 = 17.4 °C → 16–<18 → 30 %: 0.58.
+    7 × 1.16 + 4 × 0.58 = 8.12 + 2.32 = 10.44. A re-test at 15.0 °C gives 10.44 too."""
+    opened = at(28, 8, 0, month=11)
+    failing = flat_test("lap1.a1", at(28, month=11), "15.0", "18.5", seq=1)
+    passing = flat_test("lap1.a3", at(9), "18.3", "18.6", seq=3)
+    tickets = (replace(TICKET, complaint_at=opened),)
+    r = rule(worked_case(failing, passing, opened_at=opened, tickets=tickets))
+    assert r.runs == ((date(2026, 11, 28), date(2026, 12, 8)),) and r.failing_days == 11
+    assert {d.day: str(d.amount) for d in r.days if d.amount} == {
+        date(2026, 11, 28) + timedelta(days=i): "1.16" for i in range(11)}
+    assert r.amount_total == Decimal("12.76") == 11 * Decimal("1.16")
+    assert rule(worked_case(failing, passing, opened_at=opened, tickets=tickets),
+                CC_EACH).amount_total == Decimal("12.76")
+
+    retest = flat_test("lap1.a2", at(5), "16.5", "18.5", seq=2)
+    r = rule(worked_case(failing, retest, passing, opened_at=opened, tickets=tickets))
+    assert [str(d.amount) for d in r.days[:11]] == ["1.16"] * 7 + ["0.58"] * 4
+    assert r.amount_total == Decimal("10.44") == 7 * Decimal("1.16") + 4 * Decimal("0.58")
+    # as cold as the first, it still brings the 9 Dec pass into 5–8 Dec: (15.0 + 18.3) / 2 =
+    # 16.65 → 16.6 °C → 30 %: 10.44 again, below 12.76 — the month rule (docs/cases.md)
+    cold = replace(retest, rooms=failing.rooms)
+    assert rule(worked_case(failing, cold, passing, opened_at=opened,
+                            tickets=tickets)).amount_total == Decimal("10.44")
+
+
+def test_tests_on_one_day_count_once_in_the_months_mean():
+    """Fails 1 Dec at 15.0 °C; passes three times on 9 Dec (bedroom 19.0, 19.2, 19.4 °C).
+    December's bedroom mean is over its two test days: 9 Dec's own mean (19.0 + 19.2 + 19.4) / 3
+    = 19.2, so (15.0 + 19.2) / 2 = 17.1 °C → 16–<18 → 30 %: 0.58 a day, 8 × 0.58 = 4.64 — as
+    one pass at 19.2 °C gives. Counted test by test, (15.0 + 19.0 + 19.2 + 19.4) / 4 = 72.6 / 4
+    = 18.15 → 18.2 °C would pay nothing: re-testing warm could erase the refund."""
+    warm = [flat_test(f"lap1.w{i}", at(9, 10 + i), bedroom, "18.6", seq=20 + i)
+            for i, bedroom in enumerate(("19.0", "19.2", "19.4"))]
+    r = rule(worked_case(T1, *warm))
+    assert r.runs == ((date(2026, 12, 1), date(2026, 12, 8)),)
+    assert amounts(r) == {d: "0.58" for d in range(1, 9)}
+    assert r.amount_total == Decimal("4.64") == 8 * Decimal("0.58")
+    assert r.amount_total == rule(worked_case(T1, warm[1])).amount_total
+
+
+def test_a_ruling_date_after_today_is_refused():
+    """Given the office's local date of issue, a ruling (and the timeline) may not count days
+    that have not happened; on the day itself it may."""
+    today = date(2026, 12, 19)
+    with pytest.raises(InspectionError) as err:
+        compute_case_ruling(worked_case(), CC, CaseRulingInput(FEE, UNTIL), today=today)
+    assert err.value.field == "until"
+    assert err.value.message_zh == "裁定截止日期不能晚于今天（2026-12-19）"
+    assert err.value.message_en == "the ruling date cannot be after today (2026-12-19)"
+    with pytest.raises(InspectionError) as err:
+        case_timeline(worked_case(), CC, CaseRulingInput(FEE, UNTIL), today=today)
+    assert err.value.field == "until"
+    on_the_day = compute_case_ruling(worked_case(), CC, CaseRulingInput(FEE, today), today=today)
+    assert on_the_day.amount_total == Decimal("4.64")
+    assert case_timeline(worked_case(), CC, CaseRulingInput(FEE, UNTIL),
+                         today=UNTIL) == rule(worked_case()).days
 
 
 def test_a_case_longer_than_the_season_is_refused_but_viewed_cut():
