@@ -1,9 +1,9 @@
 """The failing-day timeline of a household's case: which days fail, on what basis, for how much.
 
-`core.case_rule` states the definitions (effective tests, start, end, the governing test, stop
-days, company failures, monitoring, the cap) and turns this plan into a ruling; this module does
-the day-by-day work. Pure: no I/O, no clock; the same evidence in any order gives the same plan,
-because every input is sorted by its own keys before use.
+`core.case_rule` states the definitions (effective tests, the failing runs, the governing test,
+stop days, company failures, monitoring, the cap) and turns this plan into a ruling; this module
+does the day-by-day work. Pure: no I/O, no clock; the same evidence in any order gives the same
+plan, because every input is sorted by its own keys before use.
 """
 
 from __future__ import annotations
@@ -53,9 +53,20 @@ class CaseDay:
 
 
 @dataclass(frozen=True)
+class Run:
+    """A failing run: its first and last day, and the index (in the governing tests) of the test
+    that judges its days before any later test (the one that started it, or judged its complaint).
+    `judge` is None for a run of company failures on a case without tests."""
+
+    first: date
+    last: date
+    judge: int | None
+
+
+@dataclass(frozen=True)
 class DayPlan:
-    start: date
-    end: date | None             # last day of the failing run; None when the run is empty
+    start: date                  # the case's start: the timeline's first day
+    runs: tuple[Run, ...]        # the failing runs, in order, inside [start, until] and the season
     days: tuple[CaseDay, ...]
     stop_days: int
     failing_area: Decimal        # what the season cap is reckoned on
@@ -149,16 +160,50 @@ class _Rule:
         return {k: round_to(sum(v, ZERO) / len(v), self.profile.display_decimals,
                             self.profile.rounding) for k, v in sums.items()}
 
-    def governing_test(self, d: date) -> CaseTest | None:
-        """The latest governing test on or before d, else (before the first) the first one."""
-        if not self.governing:
-            return None
-        return self.governing[max(bisect_right(self.gov_dates, d) - 1, 0)]
+    def governing_test(self, d: date, judge: int) -> CaseTest:
+        """The latest governing test on or before d in a run, else (before any test of the run)
+        the run's judge: a complaint is judged by the test it brought."""
+        return self.governing[max(bisect_right(self.gov_dates, d) - 1, judge)]
 
     def latest_ref(self, d: date) -> str:
-        """The ref of the latest effective test on or before d, "" before any."""
+        """The ref of the latest effective test on or before d, else the first governing test's
+        (the one that judged the complaint), "" without tests."""
         i = bisect_right(self.eff_dates, d)
-        return self.effective[i - 1].ref if i else ""
+        if i:
+            return self.effective[i - 1].ref
+        return self.governing[0].ref if self.governing else ""
+
+    def runs(self, evidence: CaseEvidence, until: date) -> list[Run]:
+        """The failing runs, walking the case's governing tests and complaints in time order.
+
+        The case's start and a complaint made outside a run wait for the next test: failing, it
+        starts a run on the complaint's day; passing, no run. A failing test outside a run (and
+        with no complaint waiting) starts one on its own day. A passing test ends the run the day
+        before; an open run reaches `until`. Tests dated before the start and complaints made
+        inside a run change nothing."""
+        events = sorted(
+            [(t.test_at, 1, i) for i, t in enumerate(self.governing)
+             if self.gov_dates[i] >= self.start]
+            + [(k.complaint_at, 0, -1) for k in evidence.tickets
+               if k.complaint_at > evidence.opened_at])
+        runs: list[Run] = []
+        waiting: date | None = self.start       # the day of a complaint awaiting its test
+        open_run: Run | None = None
+        for when, kind, i in events:
+            if kind == 0:
+                if open_run is None and waiting is None:
+                    waiting = self.day(when)
+                continue
+            d, fails = self.gov_dates[i], self.governing[i].verdict == FAIL
+            if open_run is not None and not fails:
+                runs.append(Run(open_run.first, d - timedelta(days=1), open_run.judge))
+                open_run = None
+            elif open_run is None and fails:
+                open_run = Run(d if waiting is None else waiting, until, i)
+            waiting = None                      # judged: a run is open, or the test passed
+        if open_run is not None:
+            runs.append(open_run)
+        return [r for r in runs if r.first <= r.last]
 
     def room_shares(self, test: CaseTest, d: date) -> list[tuple[CaseRoom, Decimal]]:
         out = []
@@ -189,22 +234,18 @@ class _Rule:
 
 def plan_days(evidence: CaseEvidence, profile: Profile, fee: Decimal, until: date,
               effective: tuple[CaseTest, ...], use_monitoring: bool) -> DayPlan:
-    """Every day from the case's start to its last counted day (≤ until, ≤ season_days)."""
+    """Every day from the case's start to its last counted day (≤ until, ≤ season_days): the
+    failing runs, the passing days between them, stop, failure and test days after them."""
     rule = _Rule(evidence, profile, fee, effective, use_monitoring)
     start, notes = rule.start, []
     failures = sorted(evidence.failures, key=lambda f: (f.day, f.kind, f.note))
     failure_days = {f.day for f in failures}
     if rule.governing:
-        first_pass = next((t for t in rule.governing if t.verdict == PASS
-                           and rule.day(t.test_at) >= start), None)
-        end = rule.day(first_pass.test_at) - timedelta(days=1) if first_pass else until
-        pass_day = rule.day(first_pass.test_at) if first_pass else None
-    else:
+        runs = rule.runs(evidence, until)
+    else:   # no test: the company's failure days are the runs (failed_to_test: every day on)
         untested = [f.day for f in failures if f.kind == "failed_to_test"]
         failure_days |= set(_span(max(min(untested), start), until)) if untested else set()
-        end = max((d for d in failure_days if start <= d <= until), default=start - timedelta(1))
-        pass_day = None
-    end = min(end, until)
+        runs = _spans(sorted(d for d in failure_days if start <= d <= until))
 
     multiplier = rule.rule.company_stop_48h_multiplier
     stops: dict[date, str] = {}
@@ -218,14 +259,17 @@ def plan_days(evidence: CaseEvidence, profile: Profile, fee: Decimal, until: dat
         notes.append("stops_do_not_raise_refund")
         stops = {}
 
-    events = [d for d in (*stops, *failure_days, *rule.refused, pass_day)
-              if d is not None and start <= d <= until]
-    last = max([end, *events])
+    events = [d for d in (*stops, *failure_days, *rule.refused, *rule.gov_days)
+              if start <= d <= until]
+    runs = [Run(r.first, min(r.last, until), r.judge) for r in runs if r.first <= until]
+    last = max([start - timedelta(days=1), *events, *(r.last for r in runs)])
     season_last = start + timedelta(days=profile.season_days - 1)
     if last > season_last:
         notes.append("capped_at_season")
         last = season_last
-    end = min(end, season_last)
+    runs = [Run(r.first, min(r.last, season_last), r.judge) for r in runs
+            if r.first <= season_last]
+    judges = {d: r.judge for r in runs if r.judge is not None for d in _span(r.first, r.last)}
     stop_amount = (round_to(multiplier * fee * rule.heated, CENT, "half_up")
                    if multiplier is not None else ZERO)
     failure_amount = round_to(rule.rule.company_failure_share * fee * rule.tested_area, CENT,
@@ -233,7 +277,7 @@ def plan_days(evidence: CaseEvidence, profile: Profile, fee: Decimal, until: dat
 
     out, areas, whole_home, counted_stops = [], {}, False, 0
     for d in _span(start, last):
-        day = _band_day(rule, d, d <= end, use_monitoring, areas)
+        day = _band_day(rule, d, judges.get(d), use_monitoring, areas)
         if d in failure_days and failure_amount >= day.amount and (
                 failure_amount > 0 or day.status == "pass"):
             day = CaseDay(d, "company_failure", "failure", rule.rule.company_failure_share,
@@ -252,8 +296,7 @@ def plan_days(evidence: CaseEvidence, profile: Profile, fee: Decimal, until: dat
         notes.append("no_effective_test")
     if failure_amount == 0 and any(d in failure_days for d in _span(start, last)):
         notes.append("no_area_for_company_failure")
-    return DayPlan(start, end if end >= start else None, tuple(out), counted_stops,
-                   failing_area, tuple(notes))
+    return DayPlan(start, tuple(runs), tuple(out), counted_stops, failing_area, tuple(notes))
 
 
 def _span(first: date, last: date) -> Iterable[date]:
@@ -261,14 +304,26 @@ def _span(first: date, last: date) -> Iterable[date]:
         yield first + timedelta(days=i)
 
 
-def _band_day(rule: _Rule, d: date, in_run: bool, use_monitoring: bool,
+def _spans(days: list[date]) -> list[Run]:
+    """Sorted distinct days as runs of consecutive days."""
+    out: list[Run] = []
+    for d in days:
+        if out and out[-1].last == d - timedelta(days=1):
+            out[-1] = Run(out[-1].first, d, None)
+        else:
+            out.append(Run(d, d, None))
+    return out
+
+
+def _band_day(rule: _Rule, d: date, judge: int | None, use_monitoring: bool,
               areas: dict[tuple[str, str], Decimal]) -> CaseDay:
-    """The day by its tests (or monitoring), before stops and company failures."""
+    """The day by its tests (or monitoring), before stops and company failures. Outside a run
+    (`judge` None) a day passes."""
     if d in rule.refused and d not in rule.gov_days and rule.profile.refusal_day_counts_as == PASS:
         return CaseDay(d, "refused", rule.refused[d], ZERO, round_to(ZERO, CENT))
-    test = rule.governing_test(d)
-    if not in_run or test is None:
+    if judge is None:
         return CaseDay(d, "pass", rule.latest_ref(d), ZERO, round_to(ZERO, CENT))
+    test = rule.governing_test(d, judge)
     point = rule.monitor.get(d) if use_monitoring and d not in rule.test_days else None
     if point is not None:
         return _monitor_day(rule, d, test, point, areas)

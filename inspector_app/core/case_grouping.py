@@ -25,7 +25,7 @@ Pure: no I/O, no clock.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -106,7 +106,7 @@ def group_cases(household: str, season: str, items: Iterable[Item],
     closed_cases = sorted(set(closed), key=lambda k: (k.closed_at, k.case_id))
     starts = openers(items)
     out: list[GroupedCase] = []
-    placed: set[Item] = set()
+    placed = [False] * len(items)
     previous: datetime | None = None
     for case in closed_cases:
         span = [o for o in starts if (previous is None or o.at > previous)
@@ -114,18 +114,27 @@ def group_cases(household: str, season: str, items: Iterable[Item],
         opened_at, kind, ref = case.opened_at, case.opened_kind, case.opened_ref
         if span and _order(span[0]) < (case.opened_at, kind, ref):
             opened_at, kind, ref = span[0].at, span[0].kind, span[0].ref
-        members = [i for i in items if i not in placed and opened_at <= i.at <= case.closed_at]
-        placed.update(members)
+        members = _take(items, placed, lambda i, a=opened_at, b=case.closed_at: a <= i.at <= b)
         out.append(_grouped(case.case_id, case.state, opened_at, kind, ref, case.closed_at,
                             case.ruling_no, members))
         previous = case.closed_at
     later = [o for o in starts if previous is None or o.at > previous]
     if later:
         first = later[0]
-        members = [i for i in items if i not in placed and i.at >= first.at]
+        members = _take(items, placed, lambda i: i.at >= first.at)
         out.append(_grouped(_open_id(household, season, closed_cases, stored_open, taken),
                             OPEN, first.at, first.kind, first.ref, None, None, members))
     return tuple(out)
+
+
+def _take(items: list[Item], placed: list[bool], holds: Callable[[Item], bool]) -> list[Item]:
+    """The items not yet in a case that `holds` admits, marked as placed."""
+    taken = []
+    for n, item in enumerate(items):
+        if not placed[n] and holds(item):
+            placed[n] = True
+            taken.append(item)
+    return taken
 
 
 def _open_id(household: str, season: str, closed: list[ClosedCase],

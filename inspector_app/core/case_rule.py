@@ -4,14 +4,19 @@ Definitions (docs/cases.md works an example through by hand):
 - Effective tests: verified, not training (unless the office is a training office), not
   synthetic, verdict pass or fail. A test that another test `supersedes` is replaced by that
   correction everywhere: both are listed, only the correction is used.
-- Day: the profile's local date (`profile.zone`) of a time. Start: the case's `opened_at` day.
-- End: the day before the first effective passing test on or after the start, else `until`
-  (the ruling date, inclusive). `until` before the start → no days.
-- Governing test of a day: the latest effective test on or before it, else (before the first
-  test) the first one: the complaint is judged by the test it brought. Without any effective
-  test, only the company's failures make days fail (failed_to_test: from that day on).
-- A refused test (the resident refused without good reason) neither governs nor ends the run;
-  its day counts as the profile's `refusal.day_counts_as` says (pass → 0 that day).
+- Day: the profile's local date (`profile.zone`) of a time. The case's start: its `opened_at` day.
+- Failing runs (a case may have several): the case's start, and a complaint made outside a run
+  (after a passing test), are judged by the first effective test after them: failing, a run
+  starts on the complaint's day; passing, no run. A failing test outside a run starts one on its
+  own day. A run ends the day before the next effective passing test, else at `until` (the
+  ruling date, inclusive). Days between runs pass (0), but for stop and company failure days.
+  `until` before the start → no days. The ruling's `start` is the first run's first day (the
+  case's start without a run), `end` the last run's last day (None without a run).
+- Governing test of a day in a run: the latest effective test on or before it, else (before the
+  run's first test) the test that judged its complaint. Without any effective test, only the
+  company's failures make days fail (failed_to_test: from that day on); they are the runs.
+- A refused test (the resident refused without good reason) neither governs, starts nor ends a
+  run; its day counts as the profile's `refusal.day_counts_as` says (pass → 0 that day).
 - Band per room and day: `each_test` → the governing test's room mean; `month_mean` → the mean
   of that room's means over the month's effective tests (passing ones too), rounded as the
   profile rounds. Rooms are matched across visits by kind and name. Day amount = Σ rooms
@@ -20,12 +25,14 @@ Definitions (docs/cases.md works an example through by hand):
 - Stop days: a company stop of ≥ stop_min_hours gives ceil(hours / 24) days from its local
   start date; each such day in [start, until] (even after a passing re-test) is max(day amount,
   multiplier × fee × heated area). No multiplier in the profile → stops raise nothing.
-- Monitoring (opt-in): a day without a test with a monitoring point's daily mean (lowest point)
-  below the standard fails at that mean's band for the point's room kind; at or above passes.
-- Cap: total ≤ fee × season_days × failing area (rooms with a share on some day; the heated
-  area once a stop or company failure counts).
+- Monitoring (opt-in): a day in a run without a test with a monitoring point's daily mean
+  (lowest point) below the standard fails at that mean's band for the point's room kind; at or
+  above passes that day. Monitoring neither starts nor ends a run.
+- Cap: the total over all runs ≤ fee × season_days × failing area (rooms with a share on some
+  day; the heated area once a stop or company failure counts).
 
-Pure: no I/O, no clock. Adding a failing day never lowers the amount; the order of the evidence
+Pure: no I/O, no clock. Adding a failing day, a failing test no warmer than the others or a
+complaint never lowers the amount (a passing test may: it ends a run); the order of the evidence
 never changes the ruling (tests/core/test_case_rule_properties.py).
 """
 
@@ -75,8 +82,8 @@ class CaseRuling:
     decision: str               # core.ruling REFUND | NO_REFUND
     reason_code: str            # one of CASE_REASONS
     daily_fee_per_m2: Decimal
-    start: date | None
-    end: date | None            # last day of the failing run, None when there is none
+    start: date | None          # first day of the first failing run (the case's start without)
+    end: date | None            # last day of the last failing run, None when there is none
     until: date
     failing_days: int           # days with amount > 0 or a failing status
     stop_days: int
@@ -89,6 +96,7 @@ class CaseRuling:
     citations: dict[str, dict[str, str]] = field(default_factory=dict)
     band_basis: str = "each_test"
     use_monitoring: bool = False
+    runs: tuple[tuple[date, date], ...] = ()    # the failing runs: (first day, last day)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe: Decimals and dates as strings, tuples as lists."""
@@ -101,6 +109,8 @@ class CaseRuling:
                 value = [dict(x) for x in value]
             elif f.name == "notes":
                 value = list(value)
+            elif f.name == "runs":
+                value = [[first.isoformat(), last.isoformat()] for first, last in value]
             elif f.name == "citations":
                 value = {k: dict(v) for k, v in value.items()}
             out[f.name] = _plain(value)
@@ -108,7 +118,7 @@ class CaseRuling:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> CaseRuling:
-        """The inverse of `to_dict`."""
+        """The inverse of `to_dict`; rulings stored before `runs` existed read with none."""
         days = tuple(CaseDay.from_dict(x) for x in d["days"])
         return cls(
             case_id=str(d["case_id"]), household=str(d["household"]), season=str(d["season"]),
@@ -124,7 +134,9 @@ class CaseRuling:
             amount_total=Decimal(d["amount_total"]), notes=tuple(str(n) for n in d["notes"]),
             citations={str(k): dict(v) for k, v in (d.get("citations") or {}).items()},
             band_basis=str(d.get("band_basis", "each_test")),
-            use_monitoring=bool(d.get("use_monitoring", False)))
+            use_monitoring=bool(d.get("use_monitoring", False)),
+            runs=tuple((date.fromisoformat(a), date.fromisoformat(b))
+                       for a, b in d.get("runs") or ()))
 
 
 def _plain(value: Any) -> Any:
@@ -251,11 +263,13 @@ def compute_case_ruling(evidence: CaseEvidence, profile: Profile, inputs: CaseRu
         case_id=evidence.case_id, household=evidence.household, season=evidence.season,
         profile_name=profile.name, profile_version=profile.version,
         decision=REFUND if total > 0 else NO_REFUND, reason_code=reason,
-        daily_fee_per_m2=fee, start=plan.start, end=plan.end, until=until,
+        daily_fee_per_m2=fee, start=plan.runs[0].first if plan.runs else plan.start,
+        end=plan.runs[-1].last if plan.runs else None, until=until,
         failing_days=failing, stop_days=plan.stop_days, days=plan.days,
         tests=_tests(evidence, training_office), tickets=_tickets(evidence),
         stops=_stops(evidence, profile), amount_total=total, notes=tuple(notes),
-        band_basis=profile.case_rule.band_basis, use_monitoring=inputs.use_monitoring)
+        band_basis=profile.case_rule.band_basis, use_monitoring=inputs.use_monitoring,
+        runs=tuple((r.first, r.last) for r in plan.runs))
 
 
 def _tests(evidence: CaseEvidence, training_office: bool) -> tuple[dict, ...]:

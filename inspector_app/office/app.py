@@ -47,6 +47,9 @@ to it, and a record of another district answers 404 on detail, envelope, review 
                                           per company and district (`office.ticket_statistics`)
 - `POST /tickets`, `GET /tickets`, `GET /tickets/{channel}/{ticket}`, `POST .../assignment`,
   `POST .../events`, `GET /inspectors`: complaint tickets, district-scoped (`office.tickets_api`)
+- `POST/GET /company-stops`, `POST /company-stops/{id}/withdraw`, `POST/GET /heating-periods`,
+  `PATCH /heating-periods/{id}`, `POST /heating-periods/{id}/penalty-notices`,
+  `GET /penalty-notices/{no}[/pdf]`: company events, district-scoped (`office.company_events_api`)
 - `GET  /chain-problems` (a supervisor: its district's records only),
   `GET /devices` and `POST /devices/{id}/revoke` (admin)
 

@@ -11,6 +11,7 @@ company's failures entered on the case, and the monitoring points' days (none be
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
@@ -26,8 +27,14 @@ from inspector_app.core.case_model import (
     MonitorDay,
 )
 from inspector_app.core.decimal_math import dec
-from inspector_app.core.household import clean, key_of_address
-from inspector_app.office.case_groups import CASE_COLS, HouseholdSeason, load, parse_time
+from inspector_app.office.case_groups import (
+    CASE_COLS,
+    HouseholdSeason,
+    chunked,
+    load,
+    parse_time,
+)
+from inspector_app.office.company_stops import reaches
 from inspector_app.office.db import Tx
 
 if TYPE_CHECKING:
@@ -59,23 +66,54 @@ def evidence_in(c: Tx, case_id: str) -> CaseEvidence | None:
 
 
 def evidence_of(c: Tx, data: HouseholdSeason, grouped: GroupedCase, district: str,
-                company: str) -> CaseEvidence:
-    """The evidence of one grouped case of a loaded household season."""
+                company: str, ahead: Prefetched | None = None) -> CaseEvidence:
+    """The evidence of one grouped case of a loaded household season (`ahead`: what a batch
+    read at once; anything else is read here)."""
+    ahead = ahead or Prefetched()
     tickets = tuple(CaseTicket(key=k, complaint_at=parse_time(data.tickets[k]["complaint_at"]),
                                state=data.tickets[k]["state"],
                                revision=int(data.tickets[k]["revision"]))
                     for k in grouped.tickets)
+    if grouped.case_id not in data.stored:
+        found: tuple[CompanyFailure, ...] = ()   # a new case has no events yet
+    elif ahead.failures is not None:
+        found = ahead.failures.get(grouped.case_id, ())
+    else:
+        found = failures(c, grouped.case_id)
     return CaseEvidence(
         case_id=grouped.case_id, household=data.household, season=data.season,
         opened_at=grouped.opened_at,
-        tests=tuple(_test(c, data.records[ref]) for ref in grouped.records),
-        tickets=tickets, stops=stops_reaching(c, data, district, company),
-        failures=failures(c, grouped.case_id),
-        monitor_days=monitor_days(c, data.household, None, None))
+        tests=tuple(_test(c, data.records[ref], ahead.envelopes.get(ref))
+                    for ref in grouped.records),
+        tickets=tickets, stops=stops_reaching(c, data, district, company, ahead.stop_rows),
+        failures=found, monitor_days=monitor_days(c, data.household, None, None))
 
 
-def _test(c: Tx, row: dict[str, Any]) -> CaseTest:
-    raw = c.execute("SELECT envelope FROM records WHERE ref=?", (row["ref"],)).fetchone()[0]
+@dataclass
+class Prefetched:
+    """What a batch reads once for all its cases: envelopes by ref, failures by case id,
+    stop rows by (district, company) (filled as met)."""
+
+    envelopes: dict[str, bytes] = field(default_factory=dict)
+    failures: dict[str, tuple[CompanyFailure, ...]] | None = None
+    stop_rows: dict[tuple[str, str], list[tuple]] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, c: Tx, refs: list[str], case_ids: list[str]) -> Prefetched:
+        envelopes = {ref: bytes(raw) for ref, raw in chunked(
+            c, "SELECT ref, envelope FROM records WHERE ref IN ({})", sorted(set(refs)))}
+        found: dict[str, list[CompanyFailure]] = {}
+        for case_id, kind, day, note in chunked(
+                c, "SELECT case_id, kind, day, note FROM case_events WHERE case_id IN ({})"
+                   " ORDER BY id", sorted(set(case_ids))):
+            if kind in FAILURE_KINDS and day:
+                found.setdefault(case_id, []).append(_failure(kind, day, note))
+        return cls(envelopes, {k: tuple(v) for k, v in found.items()})
+
+
+def _test(c: Tx, row: dict[str, Any], raw: bytes | None = None) -> CaseTest:
+    if raw is None:
+        raw = c.execute("SELECT envelope FROM records WHERE ref=?", (row["ref"],)).fetchone()[0]
     try:
         record = json.loads(bytes(raw).decode("utf-8")).get("record") or {}
     except (ValueError, UnicodeDecodeError, AttributeError):
@@ -116,19 +154,26 @@ def _decimal(value: Any) -> Decimal | None:
     return number if number.is_finite() else None
 
 
-def stops_reaching(c: Tx, data: HouseholdSeason, district: str, company: str
+def stops_reaching(c: Tx, data: HouseholdSeason, district: str, company: str,
+                   rows: dict[tuple[str, str], list[tuple]] | None = None
                    ) -> tuple[CompanyStop, ...]:
     """The company's stops (not withdrawn) in the case's district whose scope names the
-    household's community or building, or is the whole district (empty lists)."""
+    household's community or building, or is the whole district (empty lists). `rows`: a
+    batch's cache of the stop rows per (district, company)."""
     if not company:
         return ()
-    places = _places(data)
-    out = []
-    for stop_id, scope, start_at, end_at, cause in c.execute(
+    rows = {} if rows is None else rows
+    if (district, company) not in rows:
+        rows[(district, company)] = list(c.execute(
             "SELECT stop_id, scope, start_at, end_at, cause FROM company_stops"
             " WHERE company=? AND district=? AND withdrawn_at IS NULL ORDER BY start_at",
-            (company, district)):
+            (company, district)))
+    places: set[tuple[str, str]] | None = None
+    out = []
+    for stop_id, scope, start_at, end_at, cause in rows[(district, company)]:
         start, end = parse_time(start_at), parse_time(end_at)
+        if places is None:
+            places = _places(data.keys(c))
         if start is None or end is None or not _reaches(scope, places):
             continue
         out.append(CompanyStop(stop_id=stop_id, company=company, start_at=start, end_at=end,
@@ -136,44 +181,31 @@ def stops_reaching(c: Tx, data: HouseholdSeason, district: str, company: str
     return tuple(out)
 
 
-def _places(data: HouseholdSeason) -> set[tuple[str, str]]:
-    """(community, building) of the household and those merged into it, as normalised in
-    their keys; (community, '') stands for the community."""
-    found: set[tuple[str, str]] = set()
-    for key in data.keys:
-        _city, _district, place, building, *_ = (key.split("|") + [""] * 6)[:6]
-        found |= {(place, ""), (place, building)}
-    return found
+def _places(keys: list[str]) -> set[tuple[str, str]]:
+    """(community, building) of the household and those merged into it, as their keys
+    normalise them."""
+    return {tuple((key.split("|") + [""] * 6)[2:4]) for key in keys}
 
 
 def _reaches(scope_text: str, places: set[tuple[str, str]]) -> bool:
+    """The stop's scope reaches one of `places` (`office.company_stops.reaches`)."""
     try:
         scope = json.loads(scope_text)
     except ValueError:
         return False
-    if not isinstance(scope, dict):
-        return False
-    communities = [c for c in scope.get("communities") or () if isinstance(c, str)]
-    buildings = [b for b in scope.get("buildings") or ()
-                 if isinstance(b, list | tuple) and len(b) == 2]
-    if not communities and not buildings:
-        return True
-    if any((clean(name), "") in places for name in communities):
-        return True
-    named = (key_of_address({"community": b[0], "building": b[1], "flat": "x"})
-             for b in buildings)
-    return any((k.place, k.building) in places for k in named)
+    return isinstance(scope, dict) and any(reaches(scope, *p) for p in places)
 
 
 def failures(c: Tx, case_id: str) -> tuple[CompanyFailure, ...]:
     """The days the company failed to test or to sign, as entered on the case."""
-    out = []
-    for kind, day, note in c.execute("SELECT kind, day, note FROM case_events WHERE case_id=?"
-                                     " ORDER BY id", (case_id,)):
-        if kind in FAILURE_KINDS and day:
-            out.append(CompanyFailure(day=date.fromisoformat(day),
-                                      kind=kind.removeprefix("company_"), note=note))
-    return tuple(out)
+    return tuple(_failure(kind, day, note) for kind, day, note in c.execute(
+        "SELECT kind, day, note FROM case_events WHERE case_id=? ORDER BY id", (case_id,))
+        if kind in FAILURE_KINDS and day)
+
+
+def _failure(kind: str, day: str, note: str) -> CompanyFailure:
+    return CompanyFailure(day=date.fromisoformat(day), kind=kind.removeprefix("company_"),
+                          note=note)
 
 
 def monitor_days(store: Tx | OfficeStore, household: str, start: date | None,

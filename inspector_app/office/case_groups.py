@@ -7,8 +7,9 @@ ruling always agree on which records and tickets a case has.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from inspector_app.core.case_grouping import (
@@ -21,9 +22,9 @@ from inspector_app.core.case_grouping import (
     StoredOpen,
     group_cases,
 )
-from inspector_app.core.season import season_bounds, season_of
+from inspector_app.core.season import season_of
 from inspector_app.office.db import Tx
-from inspector_app.office.households import members
+from inspector_app.office.households import members_many
 from inspector_app.office.values import record_ref
 
 RECORD_COLS = ("ref", "record_id", "device_id", "seq", "sha256", "test_at", "received_at",
@@ -58,51 +59,86 @@ class HouseholdSeason:
     records: dict[str, dict[str, Any]]     # ref → row
     tickets: dict[str, dict[str, Any]]     # 'channel/ticket' → row
     stored: dict[str, dict[str, Any]]      # case_id → the stored case row
-    keys: list[str]                        # the group's household keys (normalised addresses)
     cases: tuple[GroupedCase, ...]
+
+    def keys(self, c: Tx) -> list[str]:
+        """The group's household keys (normalised addresses), read when a stop needs them."""
+        return [r[0] for r in c.execute(f"SELECT key FROM households WHERE household_id IN"
+                                        f" ({','.join('?' * len(self.group))})", self.group)]
 
     def case(self, case_id: str) -> GroupedCase | None:
         return next((k for k in self.cases if k.case_id == case_id), None)
 
 
+CHUNK = 500   # ids bound in one statement
+
+
 def load(c: Tx, household: str, season: str) -> HouseholdSeason:
     """The season of `household` (canonical) and its cases as grouped now."""
-    group = members(c, household)
-    marks = ",".join("?" * len(group))
-    low, high = season_bounds(season)
-    records = {}
-    for row in c.execute(f"SELECT {', '.join(RECORD_COLS)} FROM records WHERE household IN"
-                         f" ({marks}) AND test_at >= ? AND test_at < ?", (*group, low, high)):
+    return load_many(c, [(household, season)])[(household, season)]
+
+
+def load_many(c: Tx, pairs: Iterable[tuple[str, str]]
+              ) -> dict[tuple[str, str], HouseholdSeason]:
+    """`load` for many (canonical household, season) at once, in a few statements whatever
+    their number: a batch of a ticket import or a bundle regroups its households together."""
+    pairs = sorted(set(pairs))
+    homes = sorted({h for h, _ in pairs})
+    groups = members_many(c, homes)
+    home_of = {m: h for h in homes for m in groups[h]}
+    records: dict[tuple[str, str], dict[str, dict]] = {p: {} for p in pairs}
+    for row in chunked(c, f"SELECT {', '.join(RECORD_COLS)} FROM records WHERE synthetic=0"
+                           " AND household IN ({})", sorted(home_of)):
         item = dict(zip(RECORD_COLS, row, strict=True))
-        if parse_time(item["test_at"]) is not None and not item["synthetic"]:
-            records[item["ref"]] = item
-    # complaint_utc is indexed; a day either side covers the zones, the season is then exact
-    wide = (f"{_shift(low, -1)}", f"{_shift(high, 1)}")
-    tickets = {}
-    for row in c.execute(f"SELECT {', '.join(TICKET_COLS)} FROM tickets WHERE household IN"
-                         f" ({marks}) AND complaint_utc >= ? AND complaint_utc < ?",
-                         (*group, *wide)):
+        if parse_time(item["test_at"]) is not None:
+            bucket = records.get((home_of[item["household"]], season_of(item["test_at"])))
+            if bucket is not None:
+                bucket[item["ref"]] = item
+    tickets: dict[tuple[str, str], dict[str, dict]] = {p: {} for p in pairs}
+    for row in chunked(c, f"SELECT {', '.join(TICKET_COLS)} FROM tickets"
+                           " WHERE household IN ({})", sorted(home_of)):
         item = dict(zip(TICKET_COLS, row, strict=True))
-        if season_of(item["complaint_at"]) == season:
-            tickets[f"{item['channel']}/{item['ticket']}"] = item
-    stored = {r[0]: dict(zip(CASE_COLS, r, strict=True)) for r in c.execute(
-        f"SELECT {', '.join(CASE_COLS)} FROM cases WHERE household=? AND season=?",
-        (household, season))}
-    prefix = f"{household}-{season}-"
-    taken = [r[0] for r in c.execute("SELECT case_id FROM cases WHERE case_id LIKE ?"
-                                     " AND household<>?", (prefix + "%", household))]
+        bucket = tickets.get((home_of[item["household"]], season_of(item["complaint_at"])))
+        if bucket is not None:
+            bucket[f"{item['channel']}/{item['ticket']}"] = item
+    stored: dict[tuple[str, str], dict[str, dict]] = {p: {} for p in pairs}
+    for row in chunked(c, f"SELECT {', '.join(CASE_COLS)} FROM cases"
+                           " WHERE household IN ({})", homes):
+        item = dict(zip(CASE_COLS, row, strict=True))
+        bucket = stored.get((item["household"], item["season"]))
+        if bucket is not None:
+            bucket[item["case_id"]] = item
+    out = {p: _grouped(p, groups[p[0]], records[p], tickets[p], stored[p], ()) for p in pairs}
+    fresh = {k.case_id: p for p, data in out.items() for k in data.cases
+             if k.case_id not in data.stored}
+    for case_id, household in chunked(c, "SELECT case_id, household FROM cases"
+                                          " WHERE case_id IN ({})", sorted(fresh)):
+        p = fresh[case_id]
+        if household != p[0]:   # the id is another household's (never, while merges keep
+            taken = [r[0] for r in c.execute(   # cases with their canonical household)
+                "SELECT case_id FROM cases WHERE case_id LIKE ? AND household<>?",
+                (f"{p[0]}-{p[1]}-%", p[0]))]
+            out[p] = _grouped(p, groups[p[0]], records[p], tickets[p], stored[p], taken)
+    return out
+
+
+def _grouped(pair: tuple[str, str], group: list[str], records: dict[str, dict],
+             tickets: dict[str, dict], stored: dict[str, dict],
+             taken: Iterable[str]) -> HouseholdSeason:
+    household, season = pair
     cases = group_cases(household, season, _items(records, tickets),
                         closed=[_closed(k) for k in stored.values() if k["state"] != OPEN],
                         stored_open=[StoredOpen(k["case_id"], parse_time(k["opened_at"]))
                                      for k in stored.values() if k["state"] == OPEN],
                         taken=taken)
-    keys = [r[0] for r in c.execute(f"SELECT key FROM households WHERE household_id IN"
-                                    f" ({marks})", group)]
-    return HouseholdSeason(household, season, group, records, tickets, stored, keys, cases)
+    return HouseholdSeason(household, season, group, records, tickets, stored, cases)
 
 
-def _shift(day: str, days: int) -> str:
-    return (datetime.fromisoformat(day) + timedelta(days=days)).date().isoformat()
+def chunked(c: Tx, sql: str, ids: list[str]) -> Iterator[tuple]:
+    """Rows of `sql` (with `IN ({})`) for `ids`, CHUNK ids a statement."""
+    for start in range(0, len(ids), CHUNK):
+        part = ids[start:start + CHUNK]
+        yield from c.execute(sql.format(",".join("?" * len(part))), part)
 
 
 def _items(records: dict[str, dict], tickets: dict[str, dict]) -> list[Item]:

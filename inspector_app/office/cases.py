@@ -18,18 +18,37 @@ from __future__ import annotations
 import base64
 import json
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from inspector_app.core.case_grouping import OPEN, RULED, TICKET, WITHDRAWN, GroupedCase
 from inspector_app.core.case_model import CaseEvidence
+from inspector_app.core.case_rule import CaseRulingInput, case_estimate, case_timeline
+from inspector_app.core.decimal_math import round_to
 from inspector_app.core.errors import InspectionError
-from inspector_app.core.profile import load_profile
+from inspector_app.core.profile import Profile, load_profile
 from inspector_app.core.season import season_of
-from inspector_app.office.case_evidence import FAILURE_KINDS, evidence_in, evidence_of
-from inspector_app.office.case_groups import CASE_COLS, HouseholdSeason, load, parse_time
+from inspector_app.office.case_evidence import (
+    FAILURE_KINDS,
+    Prefetched,
+    evidence_in,
+    evidence_of,
+)
+from inspector_app.office.case_groups import (
+    CASE_COLS,
+    HouseholdSeason,
+    load,
+    load_many,
+    parse_time,
+)
 from inspector_app.office.db import Tx
-from inspector_app.office.households import HouseholdRefusal, household, lock_canonical
+from inspector_app.office.households import (
+    HouseholdRefusal,
+    household,
+    lock_canonical,
+    lock_canonical_many,
+)
 from inspector_app.office.values import now_iso, utc_iso
 
 if TYPE_CHECKING:
@@ -53,19 +72,25 @@ class CaseRefusal(HouseholdRefusal):
 # -- the estimate: the one place that calls the core's rule -------------------------------------
 
 def estimate(evidence: CaseEvidence, profile_name: str, today: date) -> tuple[int, str]:
-    """Failing days so far and the estimated refund (yuan, 2 places) for the list.
-
-    `core.case_rule.case_estimate` gives these; until it is in this branch they are 0 and
-    "0.00" (this function is the one to switch)."""
-    del evidence, profile_name, today
-    return 0, "0.00"
+    """Failing days so far and the estimated refund (yuan, 2 places) for the list, by the
+    core's rule at the profile's daily fee (`core.case_rule.case_estimate`)."""
+    days, amount = case_estimate(evidence, profile_of(profile_name), today)
+    return days, str(amount)
 
 
 def timeline(evidence: CaseEvidence, profile_name: str, today: date) -> list[dict[str, Any]]:
-    """The failing-day timeline up to `today` (`core.case_rule.case_timeline`); empty until
-    the rule is in this branch."""
-    del evidence, profile_name, today
-    return []
+    """The failing-day timeline up to `today` at the profile's daily fee, as the estimate
+    counts it (`core.case_rule.case_timeline`); empty when the rule would refuse the case
+    (its ruling says why)."""
+    profile = profile_of(profile_name)
+    start = evidence.opened_at.astimezone(profile.zone).date()
+    until = min(today, start + timedelta(days=profile.season_days - 1))
+    fee = round_to(profile.daily_fee_per_m2, 4, "half_up")
+    try:
+        days = case_timeline(evidence, profile, CaseRulingInput(fee, until))
+    except InspectionError:
+        return []
+    return [d.to_dict() for d in days]
 
 
 # -- keeping the rows in step ------------------------------------------------------------------
@@ -76,10 +101,50 @@ def refresh_household(c: Tx, household_id: str, season: str,
     their rows; a stored open case the grouping no longer makes is removed, its events moved
     to the case that now holds its evidence. Returns the case ids, oldest first."""
     hid = lock_canonical(c, household_id)
-    data = load(c, hid, season)
+    return _refresh(c, {(hid, season)}, today)[(hid, season)]
+
+
+def refresh_for(c: Tx, rows: set[tuple[str, str]]) -> None:
+    """`refresh_household` for each (household, time) a write touched, all at once: the
+    households locked in id order (two writers never wait in a circle), read and written in
+    a few statements for the whole batch."""
+    touched = {(h, t) for h, t in rows if h and t}
+    if touched:
+        canonical = lock_canonical_many(c, [h for h, _ in touched])
+        _refresh(c, {(canonical[h], season_of(t)) for h, t in touched})
+
+
+def refresh_company(c: Tx, company: str, district: str) -> None:
+    """Regroup the open cases of `company` in `district`: a stop entered or withdrawn may
+    reach any of them (the closed ones keep what they were ruled on)."""
+    rows = c.execute("SELECT household, season FROM cases WHERE company=? AND district=?"
+                     " AND rank=0", (company, district)).fetchall()
+    if rows:
+        canonical = lock_canonical_many(c, [r[0] for r in rows])
+        _refresh(c, {(canonical[h], season) for h, season in rows})
+
+
+def _refresh(c: Tx, pairs: set[tuple[str, str]], today: date | None = None
+             ) -> dict[tuple[str, str], tuple[str, ...]]:
+    loaded = load_many(c, pairs)
+    ahead = Prefetched.read(
+        c, [r for data in loaded.values() for k in data.cases for r in k.records],
+        [case_id for data in loaded.values() for case_id in data.stored])
     at = now_iso()
-    for case in data.cases:
-        _write(c, data, case, at, today)
+    rows = [values for data in loaded.values() for case in data.cases
+            if (values := _values(c, data, case, at, today, ahead)) is not None]
+    sets = ", ".join(f"{k}=excluded.{k}" for k in CASE_COLS if k != "case_id")
+    c.executemany(f"INSERT INTO cases ({', '.join(CASE_COLS)}) VALUES"
+                  f" ({', '.join('?' * len(CASE_COLS))}) ON CONFLICT (case_id) DO UPDATE"
+                  f" SET {sets}", rows)
+    for data in loaded.values():
+        _drop_stale(c, data)
+    return {p: tuple(k.case_id for k in data.cases) for p, data in loaded.items()}
+
+
+def _drop_stale(c: Tx, data: HouseholdSeason) -> None:
+    """Remove the stored open cases the grouping no longer makes (after a merge joined two,
+    or evidence moved away); their events go to the case that holds the evidence now."""
     kept = {k.case_id for k in data.cases}
     heir = next((k.case_id for k in reversed(data.cases) if k.state == OPEN),
                 data.cases[-1].case_id if data.cases else None)
@@ -93,16 +158,17 @@ def refresh_household(c: Tx, household_id: str, season: str,
         if has_events:
             c.execute("UPDATE case_events SET case_id=? WHERE case_id=?", (heir, case_id))
         c.execute("DELETE FROM cases WHERE case_id=?", (case_id,))
-    return tuple(k.case_id for k in data.cases)
 
 
-def _write(c: Tx, data: HouseholdSeason, case: GroupedCase, at: str, today: date | None) -> None:
+def _values(c: Tx, data: HouseholdSeason, case: GroupedCase, at: str, today: date | None,
+            ahead: Prefetched) -> list[Any] | None:
+    """The case's row as it must be stored, None when the stored one already is."""
     source = (data.tickets.get(case.opened_ref) if case.opened_kind == TICKET
               else data.records.get(case.opened_ref)) or _first_member(data, case) or \
         data.stored.get(case.case_id) or {}
     district, company = source.get("district") or "", source.get("company") or ""
     profile_name = _profile_name(data, case)
-    evidence = evidence_of(c, data, case, district, company)
+    evidence = evidence_of(c, data, case, district, company, ahead)
     until = today or _today(profile_name)
     if case.closed_at is not None:
         until = min(until, case.closed_at.astimezone(_zone(profile_name)).date())
@@ -120,14 +186,11 @@ def _write(c: Tx, data: HouseholdSeason, case: GroupedCase, at: str, today: date
         "evidence_after_ruling": int(case.evidence_after_ruling), "updated_at": at}
     stored = data.stored.get(case.case_id)
     if stored is not None:
-        if all(stored[k] == values[k] for k in CASE_COLS if k != "updated_at"):
-            return
         if stored["state"] != OPEN:   # a closure's time and ruling stay as they were set
             values["closed_at"], values["ruling_no"] = stored["closed_at"], stored["ruling_no"]
-    sets = ", ".join(f"{k}=excluded.{k}" for k in CASE_COLS if k != "case_id")
-    c.execute(f"INSERT INTO cases ({', '.join(CASE_COLS)}) VALUES"
-              f" ({', '.join('?' * len(CASE_COLS))}) ON CONFLICT (case_id) DO UPDATE SET {sets}",
-              [values[k] for k in CASE_COLS])
+        if all(stored[k] == values[k] for k in CASE_COLS if k != "updated_at"):
+            return None
+    return [values[k] for k in CASE_COLS]
 
 
 def _first_member(data: HouseholdSeason, case: GroupedCase) -> dict[str, Any] | None:
@@ -144,22 +207,22 @@ def _profile_name(data: HouseholdSeason, case: GroupedCase) -> str:
     return next((n for n in reversed(names) if n), DEFAULT_PROFILE)
 
 
-def _zone(profile_name: str):
+@cache
+def profile_of(profile_name: str) -> Profile:
+    """The profile a case is estimated under (read once a process; the default when the name
+    is unknown here)."""
     try:
-        return load_profile(profile_name).zone
+        return load_profile(profile_name)
     except (InspectionError, OSError, ValueError):
-        return load_profile(DEFAULT_PROFILE).zone
+        return load_profile(DEFAULT_PROFILE)
+
+
+def _zone(profile_name: str) -> tzinfo:
+    return profile_of(profile_name).zone
 
 
 def _today(profile_name: str) -> date:
     return datetime.now(_zone(profile_name)).date()
-
-
-def refresh_for(c: Tx, rows: set[tuple[str, str]]) -> None:
-    """Refresh each (household, time) touched by a write, in a fixed order (no deadlock
-    between two writers touching the same households)."""
-    for hid, season in sorted({(h, season_of(t)) for h, t in rows if h and t}):
-        refresh_household(c, hid, season)
 
 
 def close_case(c: Tx, case_id: str, state: str, at: str | None = None,

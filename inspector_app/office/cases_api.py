@@ -61,7 +61,7 @@ class MergeRequest(BaseModel):
 
 
 class SplitRequest(BaseModel):
-    change_id: int = Field(ge=1, le=2**62, description="the merge to undo")
+    change_id: int = Field(ge=1, le=10**15, description="the merge to undo")
     reason: str = Field(min_length=1, max_length=2000, pattern=NO_NUL)
 
 

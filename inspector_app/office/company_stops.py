@@ -164,7 +164,7 @@ def add_stop(store: Any, *, company: str, district: str, scope: dict[str, Any] |
                   f" VALUES ({', '.join('?' * len(COLS))})",
                   (stop_id, company, district, json.dumps(scope, ensure_ascii=False),
                    start_text, end_text, cause, evidence, by, now_iso(), None, None, ""))
-        refresh_cases(c, company, district)
+        _refresh_cases(c, company, district)
     found = get_stop(store, stop_id)
     assert found is not None
     return found
@@ -185,7 +185,7 @@ def withdraw_stop(store: Any, stop_id: str, reason: str, by: str) -> dict[str, A
                                f"{found[0]['withdrawn_at']}", status=409)
         c.execute("UPDATE company_stops SET withdrawn_at=?, withdrawn_by=?, withdrawn_reason=?"
                   " WHERE stop_id=?", (now_iso(), by, reason, stop_id))
-        refresh_cases(c, found[0]["company"], found[0]["district"])
+        _refresh_cases(c, found[0]["company"], found[0]["district"])
     done = get_stop(store, stop_id)
     assert done is not None
     return done
@@ -223,13 +223,9 @@ def list_stops(store: Any, *, company: str | None = None, district: str | None =
     return rows
 
 
-def refresh_cases(c: Tx, company: str, district: str) -> None:
-    """Recompute the open cases a stop of this company and district may reach, in the same
-    transaction (`office.cases`, once it is part of the office)."""
-    try:
-        from inspector_app.office import cases
-    except ImportError:
-        return
-    refresh = getattr(cases, "refresh_company", None)
-    if refresh is not None:
-        refresh(c, company, district)
+def _refresh_cases(c: Tx, company: str, district: str) -> None:
+    """The open cases the stop may reach, regrouped in the same transaction. Imported here:
+    `office.cases` reads stops through this module (`reaches`)."""
+    from inspector_app.office.cases import refresh_company
+
+    refresh_company(c, company, district)

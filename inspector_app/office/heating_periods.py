@@ -249,26 +249,31 @@ def draft_notice(store: Any, period_id: str, *, kind: str, multiple: str, reason
                            f"the kind must be late_start or early_stop, not {kind!r}",
                            field="kind")
     reason = _text(reason, "reason", "选择倍数的理由", 2000)
-    period = get_period(store, period_id)
-    if period is None:
-        raise no_such_period(period_id)
     try:
         profile = load_profile(profile_name)
         rule = penalty_rule(profile)
-        penalty = compute_penalty(kind, _heating_period(period), rule, parse_multiple(multiple),
-                                  reason)
+        chosen = parse_multiple(multiple)
     except InspectionError as exc:
         raise EventRefused("cannot_draft", exc.message_zh, exc.message_en,
                            field=exc.field) from exc
-    snapshot = {k: v for k, v in period.items() if k != "notices"}
-    season = period["season"]
     with store.write() as c:
+        c.lock(f"heating period {period_id}")   # the days drafted on are the days stored
+        found = _periods(c, "period_id=?", (period_id,))
+        if not found:
+            raise no_such_period(period_id)
+        period = found[0]
+        try:
+            penalty = compute_penalty(kind, _heating_period(period), rule, chosen, reason)
+        except InspectionError as exc:
+            raise EventRefused("cannot_draft", exc.message_zh, exc.message_en,
+                               field=exc.field) from exc
+        season = period["season"]
         c.lock(f"penalty notices {season}")
         serial = c.execute("SELECT count(*) FROM penalty_notices WHERE season=?",
                            (season,)).fetchone()[0] + 1
         number = f"{season}-P{serial:04d}"
         at = now_iso()
-        data = {"notice_no": number, "period": snapshot, "penalty": penalty.to_dict(),
+        data = {"notice_no": number, "period": period, "penalty": penalty.to_dict(),
                 "profile": {"name": profile.name, "version": profile.version,
                             "title_zh": profile.title_zh, "title_en": profile.title_en,
                             "zone": profile.utc_offset},

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from inspector_app.core.household import HouseholdKey, clean, key_of_address
@@ -33,6 +34,7 @@ UPSERT = ("INSERT INTO households (household_id, key, city, district, address, c
           " VALUES (?,?,?,?,?,?) ON CONFLICT DO NOTHING")
 CHANGE_COLS = ("id", "kind", "household_id", "into_id", "district", "reason", "by", "at",
                "undoes")
+ADDRESS_PARTS = ("city", "district", "street", "community", "building", "unit", "flat")
 BACKFILL_BATCH = 1000
 MAX_CHAIN = 1000   # merges a pointer chain may hold (a loop is refused when merging)
 
@@ -48,7 +50,18 @@ class HouseholdRefusal(Exception):
 def household_of(address: dict[str, Any]) -> HouseholdKey | None:
     """The household key of an address, None when it names no home (no community or street,
     and neither building nor flat): such rows are left unlinked rather than all joined."""
-    key = key_of_address(address)
+    return household_of_parts(*(str(address.get(k) or "") for k in ADDRESS_PARTS))
+
+
+def household_of_parts(*parts: str) -> HouseholdKey | None:
+    """`household_of` an address given as its parts, in `ADDRESS_PARTS` order."""
+    return _household_of(parts)
+
+
+@lru_cache(maxsize=65536)
+def _household_of(parts: tuple[str, ...]) -> HouseholdKey | None:
+    """Remembered: an import meets the same buildings' addresses again and again."""
+    key = key_of_address(dict(zip(ADDRESS_PARTS, parts, strict=True)))
     if not key.place or not (key.building or key.flat):
         return None
     return key
@@ -83,10 +96,53 @@ def members(c: Tx, household_id: str) -> list[str]:
     return found
 
 
+def members_many(c: Tx, households: list[str]) -> dict[str, list[str]]:
+    """`members` of each of `households` (canonical ones), in one statement when nothing
+    was merged into them (the usual case)."""
+    out = {h: [h] for h in households}
+    merged: set[str] = set()
+    for start in range(0, len(households), 500):
+        part = households[start:start + 500]
+        merged |= {r[0] for r in c.execute(
+            f"SELECT DISTINCT merged_into FROM households WHERE merged_into IN"
+            f" ({','.join('?' * len(part))})", part)}
+    for h in merged:
+        out[h] = members(c, h)
+    return out
+
+
+def canonical_many(c: Tx, households: list[str]) -> dict[str, str]:
+    """`canonical` of each of `households`, in one statement when none is merged."""
+    out = {h: h for h in households}
+    for start in range(0, len(households), 500):
+        part = households[start:start + 500]
+        for hid, into in c.execute(f"SELECT household_id, merged_into FROM households WHERE"
+                                   f" household_id IN ({','.join('?' * len(part))})"
+                                   " AND merged_into IS NOT NULL", part):
+            out[hid] = canonical(c, into)
+    return out
+
+
+def lock_canonical_many(c: Tx, households: list[str]) -> dict[str, str]:
+    """`lock_canonical` of each of `households`: the canonical ones locked in id order."""
+    found = canonical_many(c, sorted(set(households)))
+    if not c.postgres:
+        return found
+    for hid in sorted(set(found.values())):
+        c.lock(f"household {hid}")
+    again = canonical_many(c, sorted(found))
+    for hid in sorted(h for h in found if again[h] != found[h]):   # a merge got in first
+        again[hid] = lock_canonical(c, again[hid])
+    return again
+
+
 def lock_canonical(c: Tx, household_id: str) -> str:
     """Lock the canonical household of `household_id` (`household {id}`) and return it; read
-    again under the lock, since a merge committed meanwhile may have moved it."""
+    again under the lock on PostgreSQL, since a merge committed meanwhile may have moved it
+    (SQLite's write lock keeps every other writer out already)."""
     hid = canonical(c, household_id)
+    if not c.postgres:
+        return hid
     for _ in range(MAX_CHAIN):
         c.lock(f"household {hid}")
         again = canonical(c, hid)
@@ -209,9 +265,10 @@ def split(store: OfficeStore, change_id: int, by: str, reason: str,
             c.lock(f"household {h}")
         undone = c.execute("SELECT id FROM household_changes WHERE undoes=?",
                            (change_id,)).fetchone()
-        if undone is not None or _row(c, hid) != (_row(c, hid)[0], into):
-            raise HouseholdRefusal(409, "already_split", f"这次合并已经拆分（{undone[0] if undone else ''}）",
-                                   "this merge was already split")
+        current = _row(c, hid)
+        if undone is not None or current is None or current[1] != into:
+            raise HouseholdRefusal(409, "already_split", f"合并 {change_id} 已经拆分",
+                                   f"the merge {change_id} was already split")
         c.execute("UPDATE households SET merged_into=NULL WHERE household_id=?", (hid,))
         own = set(members(c, hid))
         back = [r[0] for r in c.execute("SELECT case_id FROM cases WHERE household=?", (top,))

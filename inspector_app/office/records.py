@@ -306,8 +306,13 @@ class RecordStore:
                   (state, record_ref(device_id, record_id)))
 
     def set_verification(self, ref: str, state: str) -> None:
+        """The office's recheck of a stored record; a record that fails it opens no case, so
+        its household's cases are regrouped."""
         with self.db.write() as c:
-            c.execute("UPDATE records SET verification=? WHERE ref=?", (state, ref))
+            row = c.execute("UPDATE records SET verification=? WHERE ref=?"
+                            " RETURNING household, test_at", (state, ref)).fetchone()
+            if row is not None:
+                refresh_for(c, {(row[0], row[1])})
 
 
 

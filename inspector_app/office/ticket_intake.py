@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from inspector_app.core.household import key_of_address
 from inspector_app.core.model import address_line
 from inspector_app.core.tickets import (
     FINAL_STATES,
@@ -27,7 +26,7 @@ from inspector_app.core.tickets import (
 )
 from inspector_app.office.cases import refresh_for
 from inspector_app.office.db import Tx
-from inspector_app.office.households import UPSERT, household_of
+from inspector_app.office.households import UPSERT, household_of_parts
 from inspector_app.office.ticket_events import lock_tickets, record_event
 from inspector_app.office.ticket_listing import contact_limit
 from inspector_app.office.values import now_iso, utc_iso
@@ -57,7 +56,8 @@ def content(data: TicketData, digest: str, profile_name: str,
     canonical JSON (`TicketData.canonical_json`, the text its digest is made of)."""
     complaint = datetime.fromisoformat(data.complaint_at)    # normalised by `validated`
     limit = contact_limit(profile_name) if limit_min is None else limit_min
-    home = household_of(data.to_dict())
+    home = household_of_parts(data.city, data.district, data.street, data.community,
+                              data.building, data.unit, data.flat)
     return (digest, data.canonical_json(), data.complaint_at, utc_text(complaint),
             utc_text(complaint + timedelta(minutes=limit)), profile_name, data.city,
             data.district, data.company,
@@ -135,7 +135,9 @@ def save_batch(c: Tx, tickets: Sequence[TicketData], *, source: str, by: str,
         revisions.append((*key, revision, digest, columns[1], source, by, at))
         home = columns[-1]
         if home and home not in homes:
-            homes[home] = (home, key_of_address(data.to_dict()).text, data.city, data.district,
+            home_key = household_of_parts(data.city, data.district, data.street, data.community,
+                                          data.building, data.unit, data.flat)
+            homes[home] = (home, home_key.text if home_key else "", data.city, data.district,
                            columns[9], at)
         touched.add((columns[-1], data.complaint_at))
         if held is not None:   # a revision may move it: its old household is regrouped too

@@ -85,6 +85,10 @@ def _ticket_path(channel: str, ticket: str) -> str:
     return f"/api/v1/tickets/{quote(channel, safe='')}/{quote(ticket, safe='')}"
 
 
+def _case_path(case_id: str) -> str:
+    return f"/api/v1/cases/{quote(case_id, safe='')}"
+
+
 @dataclass(frozen=True)
 class User:
     name: str
@@ -252,6 +256,60 @@ class ReviewSession:
     def ticket_stats(self, season: str) -> dict[str, Any]:
         """Response figures from the tickets: {season, district, groups, total}."""
         return self._json("GET", "/api/v1/tickets/stats", params={"season": season})
+
+    # -- cases (a household's complaint, tests, re-tests, stops and ruling) ---------------------
+    def list_cases(self, filters: Mapping[str, Any] | None = None, *, limit: int = 50,
+                   after: str | None = None) -> dict[str, Any]:
+        """One page of the district's cases, open ones first: {items, next}. Filters: state
+        (open|ruled|withdrawn), season, company, household, q (address words)."""
+        params = _clean({**(filters or {}), "limit": limit, "after": after})
+        return self._json("GET", "/api/v1/cases", params=params)
+
+    def case(self, case_id: str) -> dict[str, Any]:
+        """{case, household, records, tickets, stops, failures, monitor_days, timeline,
+        estimate, rulings, history}."""
+        return self._json("GET", _case_path(case_id))
+
+    def issue_case_ruling(self, case_id: str, daily_fee_per_m2: str, until: str, *,
+                          use_monitoring: bool = False, comment: str = "",
+                          request_key: str | None = None) -> dict[str, Any]:
+        """The office computes the case's ruling over its stored evidence and numbers it.
+        The same `request_key` after a lost answer returns the ruling issued then."""
+        return self._json("POST", _case_path(case_id) + "/rulings", ok=(200, 201),
+                          json={"daily_fee_per_m2": daily_fee_per_m2, "until": until,
+                                "use_monitoring": use_monitoring, "comment": comment,
+                                "request_key": request_key})
+
+    def case_ruling_pdf(self, case_id: str, ruling_no: str, lang: str = "zh") -> bytes:
+        """The ruling's PDF as the office renders it from what it stored (in `lang`)."""
+        response = self._call("GET", _case_path(case_id)
+                              + f"/rulings/{quote(ruling_no, safe='')}/pdf",
+                              params={"lang": lang})
+        if not response.content.startswith(b"%PDF"):
+            raise _office_error(httpx.Response(502))
+        return response.content
+
+    def withdraw_case(self, case_id: str, reason: str) -> dict[str, Any]:
+        return self._json("POST", _case_path(case_id) + "/withdraw", json={"reason": reason})
+
+    def case_event(self, case_id: str, kind: str, day: str, note: str = "") -> dict[str, Any]:
+        """A day the company failed to test or to sign (kind company_failed_to_test |
+        company_failed_to_sign), counted as failing as the profile says."""
+        return self._json("POST", _case_path(case_id) + "/events", ok=(200, 201),
+                          json={"kind": kind, "day": day, "note": note})
+
+    def household(self, household_id: str) -> dict[str, Any]:
+        return self._json("GET", f"/api/v1/households/{quote(household_id, safe='')}")
+
+    def merge_households(self, household_id: str, into: str, reason: str) -> dict[str, Any]:
+        """Household `household_id` becomes part of `into` (audited; a split undoes it)."""
+        return self._json("POST", "/api/v1/households/merge", ok=(200, 201),
+                          json={"household_id": household_id, "into": into, "reason": reason})
+
+    def split_households(self, change_id: Any, reason: str) -> dict[str, Any]:
+        """Undo the merge `change_id` (audited)."""
+        return self._json("POST", "/api/v1/households/split", ok=(200, 201),
+                          json={"change_id": change_id, "reason": reason})
 
     def export(self, filters: Mapping[str, Any], dest: Path, *, fmt: str = "csv",
                lang: str = "zh", sort: str = "test_at", order: str = "desc",

@@ -285,6 +285,675 @@ Choose the inspector whose laptops get it:</source>
     </message>
 </context>
 <context>
+    <name>CaseDetail</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="205"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="205"/>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="205"/>
+        <source>Result</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="205"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="208"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="208"/>
+        <source>Point</source>
+        <translation>监测点</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="208"/>
+        <source>Daily mean °C</source>
+        <translation>日均温度 °C</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="208"/>
+        <source>Samples</source>
+        <translation>采样数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="209"/>
+        <source>Failing days</source>
+        <translation>不达标天数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="211"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="237"/>
+        <source>Monitoring (%1)</source>
+        <translation>固定监测点（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="212"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="378"/>
+        <source>Household</source>
+        <translation>住户</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="224"/>
+        <source>Choose a case in the list.</source>
+        <translation>请在列表中选择一个案件。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="251"/>
+        <source>Case %1 · season %2 · %3</source>
+        <translation>案件 %1 · 供热期 %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="253"/>
+        <source>Opened %1 by a %2 · records: %3, tickets: %4</source>
+        <translation>立案 %1（依据：%2）· 记录 %3 条，工单 %4 张</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="261"/>
+        <source>Failing days so far: %1 · estimated refund %2 yuan</source>
+        <translation>截至今日不达标 %1 天 · 预计退费 %2 元</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="275"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="278"/>
+        <source>Ticket %1</source>
+        <translation>工单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="288"/>
+        <source>%1 to %2: %3</source>
+        <translation>%1 至 %2：%3</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="291"/>
+        <source>withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="309"/>
+        <source>record %1 (laptop %2, no. %3 of its chain)</source>
+        <translation>记录 %1（设备 %2，链上第 %3 条）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="315"/>
+        <source>corrects %1</source>
+        <translation>更正 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="317"/>
+        <source>replaced by %1, not counted</source>
+        <translation>已被 %1 更正，不计入</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="320"/>
+        <source>not counted: %1</source>
+        <translation>不计入：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="325"/>
+        <source>monitoring point %1: daily mean %2 °C</source>
+        <translation>固定监测点 %1：日均 %2 °C</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="331"/>
+        <source>%1 · %2 · %3 failing days · %4 yuan · %5</source>
+        <translation>%1 · %2 · 不达标 %3 天 · %4 元 · %5</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="337"/>
+        <source>superseded by %1</source>
+        <translation>已被 %1 取代</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="358"/>
+        <source>Double-click to open record %1</source>
+        <translation>双击打开记录 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="379"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="380"/>
+        <source>Normalised key</source>
+        <translation>规范化户号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="381"/>
+        <source>District</source>
+        <translation>区</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="383"/>
+        <source>Merged into it</source>
+        <translation>已并入的住户</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="389"/>
+        <source>Changes</source>
+        <translation>变更记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="399"/>
+        <source>#%1 %2: %3 → %4</source>
+        <translation>#%1 %2：%3 → %4</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="405"/>
+        <source>undoes #%1</source>
+        <translation>撤销 #%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="407"/>
+        <source>undone</source>
+        <translation>已撤销</translation>
+    </message>
+</context>
+<context>
+    <name>CaseLabels</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="23"/>
+        <source>Open</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="24"/>
+        <source>Ruled</source>
+        <translation>已裁定</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="25"/>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="28"/>
+        <source>complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="29"/>
+        <source>failing test</source>
+        <translation>不合格检测</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="32"/>
+        <source>Failing</source>
+        <translation>不达标</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="33"/>
+        <source>Passing</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="34"/>
+        <source>Resident refused</source>
+        <translation>用户无正当理由拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="35"/>
+        <source>Company stop</source>
+        <translation>供热企业停热</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="36"/>
+        <source>Company failed to test or sign</source>
+        <translation>供热企业未检测或未签字</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="37"/>
+        <source>Failing (monitoring point)</source>
+        <translation>不达标（固定监测点）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="38"/>
+        <source>Passing (monitoring point)</source>
+        <translation>达标（固定监测点）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="41"/>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="42"/>
+        <source>Resident contacted</source>
+        <translation>已联系用户</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="43"/>
+        <source>Test</source>
+        <translation>检测</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="44"/>
+        <source>Re-test</source>
+        <translation>复测</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="45"/>
+        <source>Correction</source>
+        <translation>更正记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="46"/>
+        <source>Company heating stop</source>
+        <translation>供热企业停热</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="47"/>
+        <source>Company failed to test</source>
+        <translation>供热企业未检测</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="48"/>
+        <source>Company failed to sign</source>
+        <translation>供热企业未签字</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="49"/>
+        <source>Ruling</source>
+        <translation>裁定</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="50"/>
+        <source>Case withdrawn</source>
+        <translation>案件撤回</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="51"/>
+        <source>Households merged</source>
+        <translation>住户合并</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="52"/>
+        <source>Merge undone</source>
+        <translation>撤销合并</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="53"/>
+        <source>Case opened</source>
+        <translation>立案</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="56"/>
+        <source>Refund</source>
+        <translation>退费</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="57"/>
+        <source>No refund</source>
+        <translation>不退费</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="60"/>
+        <source>failing days capped at the season&apos;s length</source>
+        <translation>不达标天数以供热期天数为上限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="61"/>
+        <source>amount capped at the season&apos;s fee for the failing area</source>
+        <translation>金额以不达标面积的整季热费为上限</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="63"/>
+        <source>a record tested before the ruling arrived after it</source>
+        <translation>有一条在裁定前检测的记录于裁定后才到达</translation>
+    </message>
+</context>
+<context>
+    <name>CaseRulingDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="194"/>
+        <source>Refund ruling on case %1</source>
+        <translation>案件 %1 的退费裁定</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="196"/>
+        <source>Case %1 · %2 · records: %3, tickets: %4 · opened %5</source>
+        <translation>案件 %1 · %2 · 记录 %3 条，工单 %4 张 · 立案 %5</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="202"/>
+        <source> yuan per m² per day</source>
+        <translation> 元/(m²·日)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="203"/>
+        <source>&amp;Daily fee</source>
+        <translation>日单价(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="204"/>
+        <source>Ruling da&amp;te</source>
+        <translation>裁定日期(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="205"/>
+        <source>Mo&amp;nitoring</source>
+        <translation>固定监测点(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="206"/>
+        <source>Co&amp;mment</source>
+        <translation>说明(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="208"/>
+        <source>Count failing days from the fixed monitoring points (%1 daily means)</source>
+        <translation>依据固定监测点数据计算不达标天数（共 %1 个日均值）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="210"/>
+        <source>Grounds, e.g. the re-test that passed</source>
+        <translation>裁定依据，如复测合格情况</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="211"/>
+        <source>&amp;Open earlier ruling</source>
+        <translation>打开此前的裁定(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="212"/>
+        <source>&amp;Issue ruling</source>
+        <translation>签发裁定(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="213"/>
+        <source>&amp;Save PDF…</source>
+        <translation>保存 PDF…(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="214"/>
+        <source>&amp;Print…</source>
+        <translation>打印…(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="215"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="220"/>
+        <source>The case&apos;s records name no profile this laptop knows: type the daily fee.</source>
+        <translation>本案记录未注明本机已知的地区规则：请手动填写日单价。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="249"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="286"/>
+        <source>superseded by %1</source>
+        <translation>已被 %1 取代</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="255"/>
+        <source>No ruling issued on this case yet</source>
+        <translation>本案尚未签发裁定</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="265"/>
+        <source>The office&apos;s estimate for today: %1 failing days, %2 yuan. Issuing asks the office to compute the ruling over every record, ticket and stop of the case.</source>
+        <translation>监管平台截至今日的估算：不达标 %1 天，%2 元。签发时由监管平台依据本案全部记录、工单和停热事件计算裁定。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="275"/>
+        <source>Ruling %1: %2 · %3 failing days and %4 stop days, %5 to %6 · %7 yuan</source>
+        <translation>裁定书 %1：%2 · 不达标 %3 天、停热 %4 天，%5 至 %6 · %7 元</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="284"/>
+        <source>Notes: %1</source>
+        <translation>说明：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="301"/>
+        <source>Daily fee %1 yuan per m², failing days counted up to %2%3.</source>
+        <translation>日单价 %1 元/m²，不达标天数计算至 %2%3。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="303"/>
+        <source>, with the monitoring points</source>
+        <translation>，计入固定监测点数据</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="304"/>
+        <source>An issued ruling is kept at the office and cannot be withdrawn; only a later ruling can supersede it.</source>
+        <translation>裁定一经作出即由主管部门保存，不能撤回；只能由后来的裁定取代。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="306"/>
+        <source>Issue this ruling?</source>
+        <translation>作出此裁定？</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="307"/>
+        <source>&amp;Issue</source>
+        <translation>作出裁定(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="307"/>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="317"/>
+        <source>Issuing the ruling at the office…</source>
+        <translation>正在监管平台签发裁定…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="336"/>
+        <source>Ruling %1 issued and kept at the office.</source>
+        <translation>裁定书 %1 已签发，并存档于监管平台。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="348"/>
+        <source>Ruling %1</source>
+        <translation>裁定书 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="355"/>
+        <source>Fetching the ruling&apos;s PDF from the office…</source>
+        <translation>正在从监管平台获取裁定书 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="379"/>
+        <source>Save ruling as PDF</source>
+        <translation>将裁定书保存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="389"/>
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CasesModel</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="158"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="158"/>
+        <source>District</source>
+        <translation>区</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="159"/>
+        <source>Company</source>
+        <translation>供热企业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="159"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="160"/>
+        <source>Opened</source>
+        <translation>立案时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="160"/>
+        <source>Records</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="161"/>
+        <source>Tickets</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="161"/>
+        <source>Failing days so far</source>
+        <translation>截至今日不达标天数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="162"/>
+        <source>Estimated refund (yuan)</source>
+        <translation>预计退费（元）</translation>
+    </message>
+</context>
+<context>
+    <name>CasesTab</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="190"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="210"/>
+        <source>%1 cases shown, %2 open</source>
+        <translation>显示 %1 个案件，其中 %2 个办理中</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="252"/>
+        <source>Fetching the case…</source>
+        <translation>正在获取案件…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="315"/>
+        <source>Households merged; the cases are recomputed.</source>
+        <translation>住户已合并，相关案件已重新计算。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="327"/>
+        <source>Entered; the case&apos;s failing days are recomputed.</source>
+        <translation>已录入，本案不达标天数已重新计算。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="338"/>
+        <source>Merge undone; the cases are recomputed.</source>
+        <translation>已撤销合并，相关案件已重新计算。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="347"/>
+        <source>Withdraw case %1</source>
+        <translation>撤回案件 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="348"/>
+        <source>Why is case %1 withdrawn (e.g. the resident withdrew the complaint)? The reason stays in the case&apos;s history.</source>
+        <translation>为什么撤回案件 %1（如用户撤回投诉）？原因将保留在案件记录中。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="351"/>
+        <source>Withdraw the case</source>
+        <translation>撤回案件</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="354"/>
+        <source>Case %1 withdrawn.</source>
+        <translation>案件 %1 已撤回。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="355"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="373"/>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="374"/>
+        <source>Heating company</source>
+        <translation>供热企业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="375"/>
+        <source>Address or household</source>
+        <translation>地址或户号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="376"/>
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="377"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="378"/>
+        <source>Open record</source>
+        <translation>打开记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="379"/>
+        <source>Choose a test in the timeline (or double-click it) to open its record.</source>
+        <translation>在时间线中选择一次检测（或双击它）即可打开其记录。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="381"/>
+        <source>Ruling…</source>
+        <translation>裁定…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="382"/>
+        <source>Merge households…</source>
+        <translation>合并住户…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="383"/>
+        <source>Undo a merge…</source>
+        <translation>撤销合并…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="384"/>
+        <source>Withdraw case…</source>
+        <translation>撤回案件…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="385"/>
+        <source>Company failed…</source>
+        <translation>企业未检测/未签字…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="386"/>
+        <source>Enter a day the heating company failed to test or to sign</source>
+        <translation>录入供热企业未检测或未签字的日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="391"/>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+</context>
+<context>
     <name>CompanyChart</name>
     <message>
         <location filename="../../inspector_app/ui/supervisor/company_chart.py" line="44"/>
@@ -300,6 +969,29 @@ Choose the inspector whose laptops get it:</source>
         <location filename="../../inspector_app/ui/supervisor/company_chart.py" line="74"/>
         <source>mean %1 %</source>
         <translation>平均 %1 %</translation>
+    </message>
+</context>
+<context>
+    <name>DaysTable</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="127"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="127"/>
+        <source>Counts as</source>
+        <translation>计为</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="127"/>
+        <source>Share</source>
+        <translation>退费比例</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="127"/>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
     </message>
 </context>
 <context>
@@ -508,6 +1200,49 @@ Choose the inspector whose laptops get it:</source>
         <location filename="../../forms/page_details.ui" line="258"/>
         <source>Over unheated space</source>
         <translation>悬空房</translation>
+    </message>
+</context>
+<context>
+    <name>FailureDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="290"/>
+        <source>Company failed to test or to sign</source>
+        <translation>供热企业未检测或未签字</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="291"/>
+        <source>Case %1: a day the heating company failed to test or to sign counts as failing, as the profile says.</source>
+        <translation>案件 %1：供热企业未检测或未签字的日期，按地区规则计为不达标。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="294"/>
+        <source>&amp;What</source>
+        <translation>事项(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="296"/>
+        <source>&amp;Day</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="298"/>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="301"/>
+        <source>the company failed to test</source>
+        <translation>供热企业未检测</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="302"/>
+        <source>the company failed to sign</source>
+        <translation>供热企业未签字</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="304"/>
+        <source>Enter</source>
+        <translation>录入</translation>
     </message>
 </context>
 <context>
@@ -901,6 +1636,78 @@ Choose the inspector whose laptops get it:</source>
         <location filename="../../inspector_app/ui/visit/measure_page.py" line="321"/>
         <source>Waiting for the thermometer…</source>
         <translation>等待温度计…</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="191"/>
+        <source>Merge households</source>
+        <translation>合并住户</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="192"/>
+        <source>This case&apos;s household: %1
+%2
+Merge it with a household whose address was written another way (the same flat). The merge is audited and can be undone by a split.</source>
+        <translation>本案住户：%1
+%2
+与地址写法不同的同一住户合并。合并会记入审计记录，可以撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="197"/>
+        <source>&amp;Find by address</source>
+        <translation>按地址查找(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="199"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="200"/>
+        <source>part of the address, e.g. community and building</source>
+        <translation>地址的一部分，如小区和楼号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="202"/>
+        <source>Other &amp;household</source>
+        <translation>另一住户(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="205"/>
+        <source>&amp;Direction</source>
+        <translation>合并方向(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="209"/>
+        <source>the other household joins this one</source>
+        <translation>另一住户并入本户</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="210"/>
+        <source>this household joins the other one</source>
+        <translation>本户并入另一住户</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="212"/>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="242"/>
+        <source>No other household found.</source>
+        <translation>未找到其他住户。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="252"/>
+        <source>Choose the other household (h and 20 hex digits).</source>
+        <translation>请选择另一住户（h 加 20 位十六进制数字）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="254"/>
+        <source>That is this case&apos;s own household.</source>
+        <translation>这就是本案的住户。</translation>
     </message>
 </context>
 <context>
@@ -2737,6 +3544,40 @@ SHA-256 %4</translation>
     </message>
 </context>
 <context>
+    <name>SplitDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="340"/>
+        <source>Undo a merge</source>
+        <translation>撤销合并</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="341"/>
+        <source>Household %1: choose the merge to undo. The records and tickets of the household that was merged become its own again, and the cases of both are recomputed.</source>
+        <translation>住户 %1：请选择要撤销的合并。被并入住户的记录和工单将归还该住户，双方的案件将重新计算。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="345"/>
+        <source>&amp;Merge</source>
+        <translation>合并记录(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="351"/>
+        <source>#%1: %2 into %3 · %4 · %5</source>
+        <translation>#%1：%2 并入 %3 · %4 · %5</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="357"/>
+        <source>Undo the merge</source>
+        <translation>撤销合并</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="359"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="365"/>
+        <source>This household has no merge to undo.</source>
+        <translation>本户没有可撤销的合并。</translation>
+    </message>
+</context>
+<context>
     <name>SupervisorLabels</name>
     <message>
         <location filename="../../inspector_app/ui/supervisor/labels.py" line="26"/>
@@ -3058,205 +3899,210 @@ SHA-256 %4</translation>
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="177"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="184"/>
         <source>Logged in again.</source>
         <translation>已重新登录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="196"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="204"/>
         <source>Any result</source>
         <translation>全部结论</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="199"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="207"/>
         <source>Any review state</source>
         <translation>全部审核状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="202"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="210"/>
         <source>Formal tests only</source>
         <translation>仅正式检测</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="203"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="211"/>
         <source>Training only</source>
         <translation>仅培训</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="204"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="212"/>
         <source>Formal and training</source>
         <translation>正式与培训</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="205"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="213"/>
         <source>Any chain state</source>
         <translation>全部链状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="219"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="227"/>
         <source>Your account sees this district only.</source>
         <translation>您的账号只能查看本区。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="241"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="450"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="249"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="466"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="275"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="283"/>
         <source>%1 records match; %2 loaded</source>
         <translation>符合条件的记录 %1 条，已加载 %2 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="306"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="320"/>
         <source>Fetching the record…</source>
         <translation>正在获取记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="354"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="368"/>
         <source>Say what is wrong in the comment: the inspector will read it.</source>
         <translation>请在意见中写明问题所在：检测人员会看到这条意见。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="359"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="373"/>
         <source>Review state set: %1</source>
         <translation>审核状态已设为：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="361"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="370"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="375"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="384"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="366"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="380"/>
         <source>Write the comment first.</source>
         <translation>请先填写意见。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="370"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="384"/>
         <source>Comment added.</source>
         <translation>意见已添加。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="389"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="403"/>
         <source>Fetching the sealed record…</source>
         <translation>正在获取已签封的记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="405"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="419"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="406"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="420"/>
         <source>Export the filtered records</source>
         <translation>导出筛选出的记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="420"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="434"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="426"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="440"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="467"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="483"/>
         <source>Heating company</source>
         <translation>供热企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="467"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="483"/>
         <source>Tests</source>
         <translation>检测次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="467"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="483"/>
         <source>Failed</source>
         <translation>不合格次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="468"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="484"/>
         <source>Median minutes to contact</source>
         <translation>联系用时中位数（分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="468"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="484"/>
         <source>Failure rate (%)</source>
         <translation>不合格率 (%)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="469"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="485"/>
         <source>Median minutes to arrival</source>
         <translation>到达用时中位数（分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="469"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="485"/>
         <source>Contact later than allowed</source>
         <translation>联系超时次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="470"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="486"/>
         <source>Without times</source>
         <translation>无时间记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="470"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="486"/>
         <source>Times from</source>
         <translation>时间来源</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="493"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="516"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="509"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="534"/>
         <source>all districts</source>
         <translation>全部区</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="494"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="510"/>
         <source>%1 companies, %2</source>
         <translation>%1 家供热企业，%2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="498"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="514"/>
         <source>hotline ticket</source>
         <translation>热线工单</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="499"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="515"/>
         <source>ticket&apos;s complaint, door&apos;s contact</source>
         <translation>工单投诉时间＋现场联系时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="500"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="516"/>
         <source>typed at the door</source>
         <translation>现场录入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="501"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="517"/>
         <source>mixed</source>
         <translation>混合</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="505"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="521"/>
         <source>Contact minutes: %1 from the ticket, %2 from the ticket&apos;s complaint and the door&apos;s contact, %3 typed at the door</source>
         <translation>联系用时：%1 条取自工单，%2 条取自工单投诉时间与现场联系时间，%3 条为现场录入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="512"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="528"/>
         <source>Tic&amp;kets</source>
         <translation>工单(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="517"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="530"/>
+        <source>Cas&amp;es</source>
+        <translation>案件(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="535"/>
         <source>Supervisor review — %1 (%2)</source>
         <translation>监管审核 — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="521"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="539"/>
         <source>TRAINING office: rulings on training records are practice, of no effect</source>
         <translation>培训用办公室：对培训记录的裁定仅供练习，不具效力</translation>
     </message>
@@ -3903,6 +4749,37 @@ SHA-256 %4</translation>
         <location filename="../../inspector_app/ui/supervisor/tickets_model.py" line="77"/>
         <source>%1 d %2 h</source>
         <translation>%1 天 %2 小时</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="52"/>
+        <source>Give the reason: it stays in the case&apos;s history.</source>
+        <translation>请填写原因：原因将保留在案件记录中。</translation>
+    </message>
+</context>
+<context>
+    <name>_OfficeDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="114"/>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="116"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="123"/>
+        <source>Give the reason: it stays in the household&apos;s history.</source>
+        <translation>请填写原因：原因将保留在住户变更记录中。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="136"/>
+        <source>Sending to the office…</source>
+        <translation>正在提交监管平台…</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@ import json
 from datetime import date, timedelta
 
 from inspector_app.core.model import Address
+from inspector_app.office.cases import CaseFilter, cases_page
 from inspector_app.office.ingest import incoming_from
 from inspector_app.office.store import OfficeStore, now_iso
 from inspector_app.seal.device_key import DeviceKey
@@ -38,6 +39,17 @@ class Laptop:
         seal_visit(self.db, visit.id, signatures(), self.key, profile=profile(),
                    clock=lambda: visit.test_at + timedelta(minutes=20))
         return SealedStore(self.db).envelope_text(visit.id).encode("utf-8")
+
+
+def cases_of(store: OfficeStore, **filters) -> list[dict]:
+    return cases_page(store, CaseFilter(**filters), limit=500)[0]
+
+
+def snapshot(store: OfficeStore) -> dict:
+    """Every row of the tables a case action may touch (to show a refusal changed nothing)."""
+    return {t: sorted(map(tuple, store.query(f"SELECT * FROM {t}")), key=repr)
+            for t in ("households", "household_changes", "cases", "case_events", "records",
+                      "tickets")}
 
 
 def store_envelopes(store: OfficeStore, *envelopes: bytes) -> list[str]:

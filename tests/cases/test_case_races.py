@@ -9,8 +9,7 @@ from datetime import date
 
 from inspector_app.office import households
 from inspector_app.office.store import OfficeStore
-from tests.cases.homes import Laptop, store_envelopes
-from tests.cases.test_households import cases_of
+from tests.cases.homes import Laptop, cases_of, store_envelopes
 from tests.office.ticket_helpers import ticket
 
 

@@ -8,8 +8,7 @@ from datetime import date
 
 import pytest
 
-from tests.cases.homes import Laptop, store_envelopes
-from tests.cases.test_households import snapshot
+from tests.cases.homes import Laptop, snapshot, store_envelopes
 from tests.office.ticket_helpers import ticket
 from tests.office.uploaded import supervisor
 
@@ -97,9 +96,15 @@ def test_the_detail_shows_the_case_its_household_and_history(office, tmp_path):
         assert all(len(r["sha256"]) == 64 and r["seq"] >= 1 for r in detail["records"])
         assert detail["household"]["household_id"] == case["household"]
         assert detail["household"]["merged"] == [] and detail["tickets"] == []
-        assert detail["estimate"] == {"failing_days": case["failing_days"],
-                                      "amount": case["estimate"]}
-        for key in ("stops", "failures", "monitor_days", "timeline", "rulings", "history"):
+        # Changchun bands on the month's mean: each room (15.0 + 18.5) / 2 = 16.75 °C → 30 %;
+        # daily fee 27 / 168 = 0.1607 per m²; per room and day 0.1607 × 12 × 0.3 = 0.58;
+        # failing 2 Jan and 3 Jan (the pass on 4 Jan ends the run): 2 × 2 × 0.58 = 2.32
+        assert (case["failing_days"], case["estimate"]) == (2, "2.32")
+        assert detail["estimate"] == {"failing_days": 2, "amount": "2.32"}
+        assert [(d["day"], d["status"], d["share"], d["amount"]) for d in detail["timeline"]
+                if d["status"] == "fail"] == [("2026-01-02", "fail", "0.3", "1.16"),
+                                              ("2026-01-03", "fail", "0.3", "1.16")]
+        for key in ("stops", "failures", "monitor_days", "rulings", "history"):
             assert detail[key] == [], key
         event = admin.post(f"/api/v1/cases/{case['case_id']}/events",
                            json={"kind": "company_failed_to_test", "day": "2026-01-03",

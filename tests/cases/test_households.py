@@ -12,34 +12,16 @@ from alembic import command
 
 from inspector_app.core.household import key_of_address
 from inspector_app.office import households, schema
-from inspector_app.office.cases import CaseFilter, cases_page
 from inspector_app.office.db import Database
 from inspector_app.office.households import HouseholdRefusal, backfill
 from inspector_app.office.ingest import incoming_from
 from inspector_app.office.store import OfficeStore
 from inspector_app.office.ticket_intake import content
-from tests.cases.homes import Laptop, store_envelopes
+from tests.cases.homes import Laptop, cases_of, snapshot, store_envelopes
 from tests.office.ticket_helpers import ticket
 
 HOME = key_of_address({"city": "长春市", "district": "朝阳区", "community": "幸福小区",
                        "building": "3", "unit": "2", "flat": "501"}).household_id
-
-
-@pytest.fixture
-def store(office_db):
-    opened = OfficeStore(office_db)
-    yield opened
-    opened.close()
-
-
-def cases_of(store: OfficeStore, **filters) -> list[dict]:
-    return cases_page(store, CaseFilter(**filters), limit=500)[0]
-
-
-def snapshot(store: OfficeStore) -> dict:
-    return {t: sorted(map(tuple, store.query(f"SELECT * FROM {t}")), key=repr)
-            for t in ("households", "household_changes", "cases", "case_events", "records",
-                      "tickets")}
 
 
 def test_one_home_written_three_ways_is_one_household_with_one_case(store, tmp_path):
@@ -211,3 +193,14 @@ def test_refused_merges_and_splits_change_nothing(store, tmp_path):
         assert refused.value.code == code
     assert snapshot(store) == after_split
     assert before != after_split
+
+
+def test_a_record_failing_the_recheck_opens_no_case(store, tmp_path):
+    lap = Laptop(tmp_path / "laptop")
+    [ref] = store_envelopes(store, lap.seal(day=date(2026, 1, 5), temps=(15.0, 15.0)))
+    [case] = cases_of(store)
+    assert case["opened_ref"] == ref
+    store.set_verification(ref, "failed")
+    assert cases_of(store) == []
+    store.set_verification(ref, "verified")
+    assert [c["case_id"] for c in cases_of(store)] == [case["case_id"]]

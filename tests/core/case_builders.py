@@ -51,6 +51,13 @@ T1 = flat_test("lap1.r1", at(1, 9, 15), "15.0", "18.5", seq=1)
 T2 = flat_test("lap1.r2", at(5), "16.5", "18.5", seq=2)
 T3 = flat_test("lap1.r3", at(9), "18.3", "18.6", seq=3)
 TICKET = CaseTicket("12345/2026120100017", at(1, 8, 0), "closed")
+# ... and fails again on 20 Dec at 16.0 °C, after the pass on 9 Dec: a second failing run
+T11 = flat_test("lap1.r11", at(20), "16.0", "18.5", seq=11)
+
+
+def complaint(when: datetime, n: int = 2) -> CaseTicket:
+    """Another hotline ticket of the household (the case's first is TICKET)."""
+    return CaseTicket(f"12345/20261201000{n:02d}", when, "open")
 
 
 def worked_case(*tests: CaseTest, **kw) -> CaseEvidence:

@@ -29,8 +29,11 @@ from tests.core.case_builders import (
     T1,
     T2,
     T3,
+    T11,
+    TICKET,
     UNTIL,
     at,
+    complaint,
     flat_test,
     stop,
     worked_case,
@@ -204,6 +207,106 @@ def test_without_a_passing_retest_the_run_reaches_the_ruling_date():
     r = rule(worked_case(T1, T2))
     assert (r.end, r.failing_days) == (UNTIL, 20)
     assert r.amount_total == Decimal("23.20") == 20 * Decimal("1.16")
+
+
+# -- several failing runs -------------------------------------------------------------------
+
+RULED = date(2026, 12, 24)
+
+
+def test_a_failing_test_after_the_pass_starts_a_second_run():
+    """Fails 1 Dec at 15.0 °C, passes 9 Dec (18.3 °C), fails again 20 Dec at 16.0 °C; ruled on
+    24 Dec. Runs: 1–8 Dec (to the day before the pass) = 8 days, and 20–24 Dec = 5 days;
+    9–19 Dec pass (0).
+    month_mean: December's bedroom (15.0 + 18.3 + 16.0) / 3 = 49.3 / 3 = 16.43… → 16.4 °C →
+    16–<18 → 30 %: 0.1607 × 12.0 × 0.30 = 0.57852 → 0.58 a day, in both runs; the living room
+    (18.5 + 18.6 + 18.5) / 3 = 55.6 / 3 = 18.53… → 18.5 °C → no band. 13 × 0.58 = 7.54.
+    each_test: 1–8 Dec on 15.0 °C → 14–<16 → 60 %: 0.1607 × 12.0 × 0.60 = 1.15704 → 1.16;
+    20–24 Dec on 16.0 °C → 30 %: 0.58. 8 × 1.16 + 5 × 0.58 = 9.28 + 2.90 = 12.18.
+    (With one run, as before, the 20 Dec failure went uncounted: 4.64 and 9.28.)"""
+    evidence = worked_case(T1, T3, T11)
+    r = rule(evidence, until=RULED)
+    assert r.runs == ((date(2026, 12, 1), date(2026, 12, 8)), (date(2026, 12, 20), RULED))
+    assert (r.start, r.end, r.failing_days) == (date(2026, 12, 1), RULED, 8 + 5)
+    assert amounts(r) == {d: "0.58" for d in (*range(1, 9), *range(20, 25))}
+    assert {d.status for d in r.days if 9 <= d.day.day <= 19} == {"pass"}
+    assert [d.basis for d in r.days if d.day.day in (8, 9, 19, 20, 24)] == [
+        "lap1.r1", "lap1.r3", "lap1.r3", "lap1.r11", "lap1.r11"]
+    assert r.amount_total == Decimal("7.54") == 13 * Decimal("0.58")
+    each = rule(evidence, CC_EACH, until=RULED)
+    assert each.runs == r.runs and each.failing_days == 13
+    assert amounts(each) == {**{d: "1.16" for d in range(1, 9)},
+                             **{d: "0.58" for d in range(20, 25)}}
+    assert each.amount_total == Decimal("12.18") == 8 * Decimal("1.16") + 5 * Decimal("0.58")
+
+
+def test_a_complaint_after_the_pass_is_judged_by_its_test():
+    """After the pass on 9 Dec the household complains again on 15 Dec at 19:00; the re-test
+    comes on 17 Dec. Ruled on 24 Dec.
+    It fails at 16.0 °C → a run from the complaint's day, 15–24 Dec = 10 days; 15 and 16 Dec are
+    judged by that re-test. each_test: 8 × 1.16 + 10 × 0.58 = 9.28 + 5.80 = 15.08.
+    month_mean: (15.0 + 18.3 + 16.0) / 3 = 16.4 °C → 30 %: 18 × 0.58 = 10.44.
+    It passes at 18.4 °C → no run: the first run alone, each_test 8 × 1.16 = 9.28; month_mean
+    (15.0 + 18.3 + 18.4) / 3 = 51.7 / 3 = 17.23… → 17.2 °C → 30 %: 8 × 0.58 = 4.64.
+    No re-test yet → the complaint waits for it: 9.28. A complaint made inside a run (3 Dec)
+    changes nothing."""
+    again = complaint(at(15, 19))
+    fails = flat_test("lap1.r12", at(17), "16.0", "18.5", seq=12)
+    r = rule(worked_case(T1, T3, fails, tickets=(TICKET, again)), CC_EACH, until=RULED)
+    assert r.runs == ((date(2026, 12, 1), date(2026, 12, 8)), (date(2026, 12, 15), RULED))
+    assert [(d.day.day, d.status, d.basis) for d in r.days if d.day.day in (14, 15, 16, 17)] == [
+        (14, "pass", "lap1.r3"), (15, "fail", "lap1.r12"), (16, "fail", "lap1.r12"),
+        (17, "fail", "lap1.r12")]
+    assert r.failing_days == 18
+    assert r.amount_total == Decimal("15.08") == 8 * Decimal("1.16") + 10 * Decimal("0.58")
+    assert rule(worked_case(T1, T3, fails, tickets=(TICKET, again)),
+                until=RULED).amount_total == Decimal("10.44") == 18 * Decimal("0.58")
+
+    passes = flat_test("lap1.r12", at(17), "18.4", "18.6", seq=12)
+    r = rule(worked_case(T1, T3, passes, tickets=(TICKET, again)), CC_EACH, until=RULED)
+    assert r.runs == ((date(2026, 12, 1), date(2026, 12, 8)),) and r.failing_days == 8
+    assert {d.status for d in r.days if d.day.day >= 9} == {"pass"}
+    assert r.amount_total == Decimal("9.28") == 8 * Decimal("1.16")
+    assert rule(worked_case(T1, T3, passes, tickets=(TICKET, again)),
+                until=RULED).amount_total == Decimal("4.64") == 8 * Decimal("0.58")
+
+    waiting = rule(worked_case(T1, T3, tickets=(TICKET, again)), CC_EACH, until=RULED)
+    assert waiting.runs == r.runs and waiting.amount_total == Decimal("9.28")
+    inside = rule(worked_case(T1, T3, tickets=(TICKET, complaint(at(3)))), CC_EACH, until=RULED)
+    assert inside.runs == r.runs and inside.amount_total == Decimal("9.28")
+
+
+def test_refusals_and_monitoring_do_not_start_a_run():
+    """After the pass on 9 Dec: a test on 12 Dec the resident refused (bedroom 15.0 °C) and a
+    monitoring point at 13.0 °C on 14 Dec (monitoring asked for). Neither starts a run: 1–8 Dec
+    alone, each_test 8 × 1.16 = 9.28. The timeline ends on 12 Dec, shown as refused: nothing
+    after it counts."""
+    refused = flat_test("lap1.r12", at(12), "15.0", "18.5", seq=12, refused=True)
+    points = (MonitorDay(date(2026, 12, 14), "P7", "living_room", Decimal("13.0"), 72),)
+    r = rule(worked_case(T1, T3, refused, monitor_days=points), CC_EACH, until=RULED,
+             use_monitoring=True)
+    assert r.runs == ((date(2026, 12, 1), date(2026, 12, 8)),)
+    assert r.amount_total == Decimal("9.28") and r.failing_days == 8
+    assert [(d.day.day, d.status) for d in r.days[8:]] == [
+        (9, "pass"), (10, "pass"), (11, "pass"), (12, "refused")]
+
+
+def test_a_failing_test_later_on_the_day_of_the_pass_starts_a_run_that_day():
+    """Passes 9 Dec 10:00, fails 9 Dec 16:00 at 15.5 °C (each_test, 60 %: 1.16). The pass ends
+    the first run on 8 Dec; the later failure starts the next on 9 Dec: 1–8 and 9–24 Dec,
+    24 days × 1.16 = 27.84."""
+    later = flat_test("lap1.r12", at(9, 16), "15.5", "18.5", seq=12)
+    r = rule(worked_case(T1, T3, later), CC_EACH, until=RULED)
+    assert r.runs == ((date(2026, 12, 1), date(2026, 12, 8)), (date(2026, 12, 9), RULED))
+    assert r.amount_total == Decimal("27.84") == 24 * Decimal("1.16")
+
+
+def test_a_ruling_stored_before_runs_existed_still_reads():
+    d = rule(worked_case(T1, T3, T11), until=RULED).to_dict()
+    assert d["runs"] == [["2026-12-01", "2026-12-08"], ["2026-12-20", "2026-12-24"]]
+    del d["runs"]
+    old = CaseRuling.from_dict(json.loads(json.dumps(d)))
+    assert old.runs == () and old.amount_total == Decimal("7.54")
 
 
 def test_monitoring_days_count_only_when_asked():

@@ -1,6 +1,11 @@
-"""Properties of the case rule over generated cases: adding a failing day never lowers the
-amount, the amount never exceeds the season's fee for the failing area, the order of the
-evidence never matters, and the timeline never runs longer than a season."""
+"""Properties of the case rule over generated cases: adding a failing day, a failing test no
+warmer than the others or a complaint never lowers the amount, the amount never exceeds the
+season's fee for the failing area, the order of the evidence never matters, the timeline never
+runs longer than a season, and only the failing runs fail on tests.
+
+The generated tests fail or pass at random, or alternate fail, pass, fail… in time order, with
+later complaints between them: about one case in five has several runs (1 in 30 three), and
+complaints are judged by their re-tests (`test_the_generator_reaches_cases_of_several_runs`)."""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from hypothesis import given, settings
+from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
 
 from inspector_app.core.case_days import local_day, room_key
@@ -20,7 +25,17 @@ from inspector_app.core.case_rule import (
     compute_case_ruling,
     effective_tests,
 )
-from tests.core.case_builders import CC, CC_EACH, FEE, HEATED, at, flat_test, stop, worked_case
+from tests.core.case_builders import (
+    CC,
+    CC_EACH,
+    FEE,
+    HEATED,
+    at,
+    complaint,
+    flat_test,
+    stop,
+    worked_case,
+)
 
 SHORT = replace(CC, season_days=20)              # a short season, so the caps are reached
 HALF_FAILURE = replace(CC_EACH, case_rule=replace(CC_EACH.case_rule,
@@ -28,14 +43,21 @@ HALF_FAILURE = replace(CC_EACH, case_rule=replace(CC_EACH.case_rule,
 PROFILES = st.sampled_from([CC, CC_EACH, SHORT, replace(CC_EACH, season_days=20), HALF_FAILURE])
 START = at(20, 8, 0, month=11)                    # the complaint: 20 Nov 2026 08:00
 MEANS = st.integers(100, 200).map(lambda n: str(Decimal(n) / 10))   # 10.0 … 20.0 °C
+COLD = st.integers(100, 179).map(lambda n: str(Decimal(n) / 10))    # 10.0 … 17.9: fails
+WARM = st.integers(180, 200).map(lambda n: str(Decimal(n) / 10))    # 18.0 … 20.0: passes
+LATER = st.integers(0, 41 * 24).map(lambda h: START + timedelta(hours=h))
 
 
 @st.composite
 def cases(draw) -> CaseEvidence:
     tests = []
-    for i in range(draw(st.integers(0, 5))):
-        when = START + timedelta(days=draw(st.integers(0, 40)), hours=draw(st.integers(1, 12)))
-        tests.append(flat_test(f"lap1.r{i}", when, draw(MEANS), draw(MEANS), seq=i,
+    alternate = draw(st.booleans())     # fail, pass, fail, … in time order: several runs
+    days = [draw(st.integers(0, 40)) for _ in range(draw(st.integers(0, 5)))]
+    for i, day in enumerate(sorted(days) if alternate else days):
+        when = START + timedelta(days=day, hours=draw(st.integers(1, 12)))
+        fails = i % 2 == 0 if alternate else draw(st.booleans())
+        bedroom, living = (draw(COLD), draw(MEANS)) if fails else (draw(WARM), draw(WARM))
+        tests.append(flat_test(f"lap1.r{i}", when, bedroom, living, seq=i,
                                refused=draw(st.booleans()) and draw(st.booleans())))
     if tests and draw(st.booleans()):            # a correction of one of them
         old = draw(st.sampled_from(tests))
@@ -48,8 +70,10 @@ def cases(draw) -> CaseEvidence:
     failures = tuple(CompanyFailure(START.date() + timedelta(days=draw(st.integers(0, 40))),
                                     draw(st.sampled_from(["failed_to_test", "failed_to_sign"])))
                      for _ in range(draw(st.integers(0, 2))))
+    tickets = (complaint(START, 1),) + tuple(complaint(draw(LATER), n)
+                                             for n in range(2, 2 + draw(st.integers(0, 2))))
     return worked_case(*tests, opened_at=START, tests=tuple(tests), stops=stops,
-                       failures=failures)
+                       failures=failures, tickets=tickets)
 
 
 def ruling(evidence: CaseEvidence, profile, until: date) -> CaseRuling:
@@ -106,6 +130,21 @@ def test_an_earlier_complaint_never_lowers_the_amount(evidence, profile, offset,
         evidence, profile, until_sooner).amount_total
 
 
+def _governing(evidence: CaseEvidence) -> list:
+    return [t for t in effective_tests(evidence) if not t.refused]
+
+
+def _no_warmer_failing_test(evidence: CaseEvidence, when, data):
+    """A failing test at `when`, each room at most as warm as that room was at any test."""
+    coldest: dict[tuple[str, str], Decimal] = {}
+    for t in _governing(evidence):
+        for r in t.rooms:
+            coldest[room_key(r)] = min(coldest.get(room_key(r), r.mean_c), r.mean_c)
+    bedroom = min(coldest.get(("bedroom", "主卧"), Decimal("17.9")), Decimal("17.9"))
+    living = coldest.get(("living_room", "客厅"), Decimal(data.draw(MEANS)))
+    return flat_test("lap1.new", when, str(bedroom), str(living), seq=99)
+
+
 @settings(max_examples=150, deadline=None)
 @given(cases(), PROFILES, OFFSETS, st.data())
 def test_an_earlier_failing_test_no_warmer_than_the_others_never_lowers_it(
@@ -116,20 +155,82 @@ def test_an_earlier_failing_test_no_warmer_than_the_others_never_lowers_it(
     after it at the full fee, and a real test rightly replaces that presumption."""
     until = until_within(profile, offset)
     evidence = replace(evidence, failures=())
-    used = [t for t in effective_tests(evidence) if not t.refused]
-    coldest: dict[tuple[str, str], Decimal] = {}
-    for t in used:
-        for r in t.rooms:
-            coldest[room_key(r)] = min(coldest.get(room_key(r), r.mean_c), r.mean_c)
-    bedroom = min(coldest.get(("bedroom", "主卧"), Decimal("17.9")), Decimal("17.9"))
-    living = coldest.get(("living_room", "客厅"), Decimal(data.draw(MEANS)))
-    first = min((t.test_at for t in used), default=START + timedelta(days=41))
+    first = min((t.test_at for t in _governing(evidence)), default=START + timedelta(days=41))
     span = max((first - START).total_seconds() // 3600 - 1, 0)
     when = START + timedelta(hours=data.draw(st.integers(0, int(span))))
-    new = flat_test("lap1.new", when, str(bedroom), str(living), seq=99)
-    more = replace(evidence, tests=evidence.tests + (new,))
+    more = replace(evidence, tests=evidence.tests + (_no_warmer_failing_test(evidence, when,
+                                                                             data),))
     assert ruling(more, profile, until).amount_total >= ruling(evidence, profile,
                                                                until).amount_total
+
+
+@settings(max_examples=200, deadline=None)
+@given(cases(), PROFILES, OFFSETS, LATER, st.data())
+def test_a_failing_test_anywhere_no_warmer_than_the_others_never_lowers_it(
+        evidence, profile, offset, when, data):
+    """Anywhere: inside a run it governs colder days, after a pass it starts a run, after a
+    complaint it judges it failing. (A passing test may lower the amount: it ends a run.)
+    Company failures are left out only when the case has no test (see above)."""
+    until = until_within(profile, offset)
+    if not _governing(evidence):
+        evidence = replace(evidence, failures=())
+    more = replace(evidence, tests=evidence.tests + (_no_warmer_failing_test(evidence, when,
+                                                                             data),))
+    a, b = ruling(evidence, profile, until), ruling(more, profile, until)
+    assert b.amount_total >= a.amount_total
+    assert b.failing_days >= a.failing_days
+
+
+@settings(max_examples=200, deadline=None)
+@given(cases(), PROFILES, OFFSETS, LATER)
+def test_a_complaint_never_lowers_the_amount(evidence, profile, offset, when):
+    """Outside a run a complaint waits for its test: failing, the run starts on the complaint's
+    day instead of the test's; passing, nothing changes. Inside a run it changes nothing."""
+    until = until_within(profile, offset)
+    more = replace(evidence, tickets=evidence.tickets + (complaint(when, 99),))
+    a, b = ruling(evidence, profile, until), ruling(more, profile, until)
+    assert b.amount_total >= a.amount_total
+    assert b.failing_days >= a.failing_days
+
+
+@settings(max_examples=200, deadline=None)
+@given(cases(), PROFILES, OFFSETS)
+def test_only_the_runs_fail_on_tests(evidence, profile, offset):
+    """The runs are in order, apart, inside [start, until]; no day in a run is a plain pass; a
+    day outside every run pays only as a stop or a company failure day."""
+    until = until_within(profile, offset)
+    r = ruling(evidence, profile, until)
+    start = local_day(evidence.opened_at, profile)
+    for (_, last), (after, _) in zip(r.runs, r.runs[1:], strict=False):
+        assert last < after
+    assert all(start <= first <= last <= until for first, last in r.runs)
+    assert (r.start, r.end) == ((r.runs[0][0], r.runs[-1][1]) if r.runs else (start, None))
+    in_runs = {first + timedelta(days=i) for first, last in r.runs
+               for i in range((last - first).days + 1)}
+    for d in r.days:
+        if d.day in in_runs:
+            assert d.status != "pass"
+        else:
+            assert d.amount == 0 or d.status in ("stop", "company_failure")
+
+
+def test_the_generator_reaches_cases_of_several_runs():
+    """The properties above see cases of several runs (fail, pass, fail), and of a run started
+    on a complaint's day, not on a test's."""
+    until = START.date() + timedelta(days=45)
+
+    def runs(e: CaseEvidence) -> tuple:
+        return ruling(e, CC_EACH, until).runs
+
+    every = settings(max_examples=1000, deadline=None, database=None, phases=[Phase.generate])
+    assert len(runs(find(cases(), lambda e: len(runs(e)) >= 3, settings=every))) >= 3
+
+    def started_by_a_complaint(e: CaseEvidence) -> bool:
+        later = {local_day(k.complaint_at, CC) for k in e.tickets} - {START.date()}
+        tested = {local_day(t.test_at, CC) for t in _governing(e)}
+        return bool(tested) and any(first in later - tested for first, _ in runs(e))
+
+    assert started_by_a_complaint(find(cases(), started_by_a_complaint, settings=every))
 
 
 @settings(max_examples=150, deadline=None)

@@ -54,7 +54,10 @@ SEMANTIC_422 = ("/api/v1/enrollments", "/api/v1/records/{record_id}", "/api/v1/r
                 "/api/v1/tickets/{channel}/{ticket}/events",
                 "/api/v1/company-stops", "/api/v1/company-stops/{stop_id}/withdraw",
                 "/api/v1/heating-periods", "/api/v1/heating-periods/{period_id}",
-                "/api/v1/heating-periods/{period_id}/penalty-notices")
+                "/api/v1/heating-periods/{period_id}/penalty-notices",
+                "/api/v1/cases", "/api/v1/cases/{case_id}/events",
+                "/api/v1/cases/{case_id}/withdraw", "/api/v1/households/merge",
+                "/api/v1/households/split")
 SEMANTIC_400 = ("/api/v1/assignments",)
 EXPECTED_WELL_FORMED = ["2xx", "3xx", "401", "403", "404", "409", "422", "429"]
 # A cursor is only valid as the office made it: the tickets list says so with a 400.

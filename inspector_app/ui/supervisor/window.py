@@ -1,6 +1,7 @@
 """The supervisor's window: the office's records, one record in detail, review, rulings, exports,
-the hotline tickets for dispatch (`tickets_tab`), and the heating companies' season figures
-with the response figures from the tickets.
+the hotline tickets for dispatch (`tickets_tab`), the households' cases with their rulings
+(`cases_tab`), and the heating companies' season figures with the response figures from the
+tickets.
 
 Everything the office holds is fetched on demand in the background: the table asks for pages as
 it scrolls (RecordsModel), the detail is fetched when a row is chosen, and each action (a state,
@@ -37,6 +38,7 @@ from inspector_app.ui.qt import (
 )
 from inspector_app.ui.screen_fit import fit_to_screen
 from inspector_app.ui.style import SUPERVISOR_STYLE, message_style
+from inspector_app.ui.supervisor.cases_tab import CasesTab
 from inspector_app.ui.supervisor.company_chart import CompanyChart
 from inspector_app.ui.supervisor.labels import (
     REVIEW_STATES,
@@ -100,6 +102,11 @@ class SupervisorWindow(QMainWindow):
         self.tickets = TicketsTab(self, lambda: self.session, self._run, self.status)
         self.ui.tabs.insertTab(1, self.tickets, "")
         self.tickets.model.failed.connect(self._maybe_log_in_again)
+        self.cases = CasesTab(self, lambda: self.session, self._run, self.status, self.data_dir,
+                              today=self.today)
+        self.ui.tabs.insertTab(2, self.cases, "")
+        self.cases.model.failed.connect(self._maybe_log_in_again)
+        self.cases.open_record.connect(self.show_record_of_case)
         self.response = ResponseTable(self.ui.companiesSplitter)
         self.ui.companiesSplitter.insertWidget(1, self.response)
         self.ui.companiesSplitter.setSizes([230, 200, 190])
@@ -177,9 +184,10 @@ class SupervisorWindow(QMainWindow):
         self.status(self.tr("Logged in again."), "ok")
         self.reload()
         self.tickets.refresh()
+        self.cases.refresh()
 
     def busy(self) -> bool:
-        return (self.model.busy() or self.tickets.busy()
+        return (self.model.busy() or self.tickets.busy() or self.cases.busy()
                 or any(not o.done for o in self.ops))
 
     def status(self, text: str, kind: str = "info") -> None:
@@ -297,6 +305,12 @@ class SupervisorWindow(QMainWindow):
                     | QItemSelectionModel.SelectionFlag.Rows)
                 return
         self.load_detail(ref)
+
+    def show_record_of_case(self, ref: str) -> None:
+        """A record named in a case's timeline: shown in the records tab (the case stays
+        chosen in its tab to go back to)."""
+        self.ui.tabs.setCurrentWidget(self.ui.recordsTab)
+        self.select_record(ref)
 
     def load_detail(self, ref: str) -> None:
         self.current_id = ref
@@ -440,6 +454,8 @@ class SupervisorWindow(QMainWindow):
             self.tickets.start()
         else:
             self.tickets.stop()
+        if self.ui.tabs.widget(index) is self.cases:
+            self.cases.start()
         if self.ui.tabs.widget(index) is self.ui.companiesTab and not self.chart.rows:
             self.load_stats()
 
@@ -511,6 +527,8 @@ class SupervisorWindow(QMainWindow):
     def retranslate(self) -> None:
         self.ui.tabs.setTabText(self.ui.tabs.indexOf(self.tickets), self.tr("Tic&kets"))
         self.tickets.retranslate()
+        self.ui.tabs.setTabText(self.ui.tabs.indexOf(self.cases), self.tr("Cas&es"))
+        self.cases.retranslate()
         self.response.retranslate()
         user = self.session.user
         scope = user.district or self.tr("all districts")
