@@ -55,7 +55,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "col.use": ("是否采用", "Used"),
     "use.used": ("采用", "used"),
     "use.refused": ("（用户拒绝签字）", " (the resident refused to sign)"),
-    "use.superseded": ("已被 {by} 更正替代，未采用", "superseded by {by}, not used"),
+    "use.superseded": ("已被第 {by} 行的更正替代，未采用", "superseded by no. {by}, not used"),
     "use.not_used": ("未采用：{why}", "not used: {why}"),
     "why.training": ("培训记录", "a training record"),
     "why.synthetic": ("合成数据", "synthetic data"),

@@ -279,13 +279,13 @@ def _records_table(ruling: dict, t: CaseRulingLabels, st: _Styles, profile: Prof
     widths = [0.05, 0.27, 0.18, 0.08, 0.22, 0.20]
     rows: list[list] = [[_p(h, st.head) for h in head]]
     spans = []
-    ids = {str(x.get("ref")): str(x.get("record_id")) for x in ruling["tests"]}
+    rows_of = {str(x.get("ref")): str(i) for i, x in enumerate(ruling["tests"], 1)}
     for i, test in enumerate(ruling["tests"], 1):
         if test.get("used"):
             use = t("use.used") + (t("use.refused") if test.get("refused") else "")
         elif test.get("superseded_by"):
             by = str(test["superseded_by"])
-            use = t("use.superseded", by=ids.get(by, by))
+            use = t("use.superseded", by=rows_of.get(by, by))
         else:
             why = str(test.get("why_not") or "")
             use = t("use.not_used", why=t.coded("why", why) if why else NONE)

@@ -42,7 +42,7 @@ def test_every_record_with_its_hash_chain_position_and_use(zh_pdf):
         assert f"rec-{ref}" in text
     for seq in (11, 12, 13, 14):
         assert f"{DEVICE}·{seq}" in text
-    assert "已被rec-A2更正替代，未采用" in text   # the corrected record, shown, not used
+    assert "已被第2行的更正替代，未采用" in text   # the corrected record, shown, not used
     assert text.count("采用") - text.count("未采用") >= 3
 
 
@@ -77,7 +77,7 @@ def test_english_paper_has_no_chinese_fixed_words(en_pdf):
     assert "Refundrulingonahousehold'scase" in text
     for sha in SHA.values():
         assert sha in text
-    assert "supersededbyrec-A2,notused" in text
+    assert "supersededbyno.2,notused" in text
     assert "88.62yuan(RMB)" in text and "failing" in text and "companystop" in text
     assert "大写" not in text and "捌" not in text and "裁定" not in text
     assert "不达标" not in text and "采用" not in text

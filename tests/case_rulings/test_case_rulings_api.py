@@ -216,7 +216,8 @@ def test_a_correction_replaces_the_record_it_corrects(office, laptop):
         text = "".join(squash(t) for t in page_texts(admin.get(
             f"/api/v1/cases/{case_id}/rulings/{row['ruling_no']}/pdf").content))
         assert tests[first]["sha256"] in text and tests[fixed]["sha256"] in text
-        assert f"已被{fixed}更正替代，未采用" in text
+        row_no = [t["record_id"] for t in row["ruling"]["tests"]].index(fixed) + 1
+        assert f"已被第{row_no}行的更正替代，未采用" in text
 
 
 def test_the_record_endpoint_rules_on_the_record_s_case(office, laptop):

@@ -49,6 +49,7 @@ MAX_EXAMPLES = 12
 SEED = 19
 SEMANTIC_422 = ("/api/v1/enrollments", "/api/v1/records/{record_id}", "/api/v1/records",
                 "/api/v1/records/{record_id}/rulings", "/api/v1/photos/{sha256}",
+                "/api/v1/cases/{case_id}/rulings",
                 "/api/v1/tickets", "/api/v1/tickets/{channel}/{ticket}/assignment",
                 "/api/v1/tickets/{channel}/{ticket}/events",
                 "/api/v1/company-stops", "/api/v1/company-stops/{stop_id}/withdraw",
