@@ -305,10 +305,12 @@ def draft_notice(store: Any, period_id: str, *, kind: str, multiple: str, reason
 
 def district_profile(c: Tx, district: str) -> Profile:
     """The rules the district works under: the profile named by its latest stored record (by
-    test time, records without a profile name skipped). EventRefused 422 `cannot_draft` when
-    there is none or it cannot be loaded."""
+    test time; records without a profile name skipped, and training and synthetic ones, which
+    are not evidence). EventRefused 422 `cannot_draft` when there is none or it cannot be
+    loaded."""
     row = c.execute("SELECT profile_name FROM records WHERE district=? AND profile_name<>''"
-                    " ORDER BY test_at DESC, ref DESC LIMIT 1", (district,)).fetchone()
+                    " AND training=0 AND synthetic=0 ORDER BY test_at DESC, ref DESC LIMIT 1",
+                    (district,)).fetchone()
     if row is None:
         raise EventRefused(
             "cannot_draft", f"{district}尚无注明地区规则的检测记录：无法确定适用哪一地区的罚款规则，"

@@ -27,12 +27,12 @@ class Laptop:
 
     def seal(self, *, day: date, temps=(18.4, 17.2), district: str = "朝阳区",
              community: str = "幸福小区", building: str = "3", flat: str = "501",
-             hour: int = 9, rules: Profile | None = None) -> bytes:
+             hour: int = 9, rules: Profile | None = None, training: bool = False) -> bytes:
         """Seal one visit (fails unless both temps ≥ 18) under `rules` (Changchun unless
         given) and return its envelope bytes."""
         self.n += 1
         rules = rules or profile()
-        visit = make_visit(self.n, temps=temps, day=day)
+        visit = make_visit(self.n, temps=temps, day=day, training=training)
         visit.profile_name, visit.profile_version = rules.name, rules.version
         visit.preconditions = {c.key: True for c in rules.preconditions}
         shift = timedelta(hours=hour - 9, minutes=-(self.n % 60))

@@ -30,8 +30,9 @@ STOP = {"company": "长春热力", "district": "朝阳区",
 
 
 def record_in(store: Any, folder: Path, *, district: str = "朝阳区", day: date = date(2025, 12, 1),
-              rules: str = "changchun") -> None:
+              rules: str = "changchun", training: bool = False) -> None:
     """Seal a test of a household of `district` on `day` under `rules` on a laptop of its own
     (in `folder`) and store it at the office as an upload does."""
     laptop = Laptop(folder)
-    store_envelopes(store, laptop.seal(day=day, district=district, rules=load_profile(rules)))
+    store_envelopes(store, laptop.seal(day=day, district=district, rules=load_profile(rules),
+                                       training=training))

@@ -14,6 +14,7 @@ import pytest
 from inspector_app.office import heating_periods
 from inspector_app.office.event_refusal import EventRefused
 from inspector_app.office.store import OfficeStore
+from inspector_app.office.synth import synthesize
 from inspector_app.slip.penalty_pdf import render_penalty
 from tests.company_events.helpers import PERIOD, record_in, rows
 from tests.office.uploaded import supervisor
@@ -150,7 +151,8 @@ def test_drafts_are_numbered_per_season_and_supersede_per_period_and_kind(store,
     assert rows(store) == before
 
 
-def test_the_fine_rule_is_the_profile_of_the_districts_latest_record(store, tmp_path):
+def test_the_fine_rule_is_the_profile_of_the_districts_latest_record(store, office_db,
+                                                                     tmp_path):
     pid = period(store)["period_id"]
     heating_periods.set_actual(store, pid, actual_start="2025-10-23", today=TODAY)
 
@@ -167,6 +169,9 @@ def test_the_fine_rule_is_the_profile_of_the_districts_latest_record(store, tmp_
 
     refused("朝阳区 has no stored test record")                   # no record at all
     record_in(store, tmp_path / "a", district="南关区")           # another district's: no help
+    record_in(store, tmp_path / "t", day=date(2025, 12, 20), training=True)   # practice: none
+    synthesize(office_db, 60)                                     # demo rows: not evidence
+    assert store.scalar("SELECT count(*) FROM records WHERE district='朝阳区'") > 1
     refused("朝阳区 has no stored test record")
     record_in(store, tmp_path / "b", day=date(2025, 12, 1), rules="harbin")
     refused("no fine for a late start", "harbin")                 # its rules have no [penalty]
