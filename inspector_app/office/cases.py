@@ -66,7 +66,7 @@ RULING_COLS = ("ruling_no", "record_ref", "record_id", "record_sha256", "decisio
                "superseded_by", "case_id")
 DEFAULT_PROFILE = "changchun"
 MAX_PAGE = 500
-STALE_BATCH = 200   # (household, season) pairs regrouped a transaction after an import
+STALE_BATCH = 1000  # (household, season) pairs regrouped a transaction after an import
 STALE_ROWS = 5000   # about as many records and tickets read for them
 
 
