@@ -379,3 +379,23 @@ def test_a_merge_over_a_case_with_a_ruling_in_force_is_refused(office, laptop):
             assert case_id in body["reason"] and case_id in body["reason_zh"]
         assert {t: sorted(map(tuple, office.store.query(f"SELECT * FROM {t}")), key=repr)
                 for t in tables} == before
+
+
+def test_a_correction_after_the_ruling_date_takes_what_it_corrects_to_the_next_case(office,
+                                                                                    laptop):
+    """Ruled up to 12 Nov; the 5 Nov test is then corrected by a test of 20 Nov: the original
+    leaves the ruled case and is held, with its correction, in the case that opens."""
+    ids = worked(office, laptop)
+    confirm_refund(office)
+    with office.admin() as admin:
+        case_id = the_case(office)["case_id"]
+        assert admin.post(f"/api/v1/cases/{case_id}/rulings", json=BODY).status_code == 201
+    fixed = seal_test(laptop, 4, date(2026, 11, 20), 15.0, supersedes=ids[1])
+    push(office, laptop)
+    assert [r["record_id"] for r in detail_of(office, case_id)["records"]] == [ids[0], ids[2]]
+    [opened] = [k for k in cases.cases_page(office.store, cases.CaseFilter())[0]
+                if k["state"] == "open"]
+    records = detail_of(office, opened["case_id"])["records"]
+    assert [r["record_id"] for r in records] == [ids[1], fixed]
+    assert records[0]["superseded_by"] == records[1]["ref"]
+    assert opened["opened_ref"] == records[1]["ref"]
