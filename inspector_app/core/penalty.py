@@ -10,8 +10,11 @@ Definitions (the penalty notice prints them):
   announced day and came on the actual one); an early stop, `announced_end − actual_end` days.
   None (or a negative count) means there was no late start or early stop: no notice.
 - **Heat fee of those days** for the period's area:
-  `fee = fee_per_m2 × heated_area_m2 × days ÷ season_days`, rounded half up to 0.01 yuan, where
-  `fee_per_m2` is the season's heat fee per m² and `season_days` the profile's heating season.
+  `fee = fee_per_m2 × heated_area_m2 × days ÷ period_days`, rounded half up to 0.01 yuan, where
+  `fee_per_m2` is the season's heat fee per m² and `period_days` the days of this period's own
+  announced heating, `announced_end − announced_start + 1`: the fee per m² pays for the heating
+  the company announced, so one day of it is that fee over those days (not over the profile's
+  `season_days`, which may differ from what this company announced).
 - **Fine range**: `multiple_min × fee` to `multiple_max × fee` (profile `[penalty]`, Changchun 2
   and 10); the supervisor chooses a multiple within it, with a reason; the fine is
   `multiple × fee` rounded half up to 0.01 yuan.
@@ -33,6 +36,7 @@ EARLY_STOP = "early_stop"
 KINDS = (LATE_START, EARLY_STOP)
 CENT = Decimal("0.01")
 MAX_MULTIPLE = Decimal(100)   # a profile's range beyond this is a typing error
+MAX_PERIOD_DAYS = 366          # one heating season (1 July to 30 June) at most
 
 
 class PenaltyError(InspectionError):
@@ -45,7 +49,6 @@ class PenaltyRule:
 
     multiple_min: Decimal
     multiple_max: Decimal
-    season_days: int
     provenance: Provenance
 
 
@@ -69,7 +72,7 @@ class Penalty:
     days: int
     heated_area_m2: Decimal
     fee_per_m2: Decimal
-    season_days: int
+    period_days: int            # days of the announced heating period, both ends included
     fee: Decimal                # heat fee of the days not heated, yuan
     fine_min: Decimal
     fine_max: Decimal
@@ -125,7 +128,7 @@ def penalty_rule(profile: Profile) -> PenaltyRule:
                             str(raw.get("citation_en") or "").strip())
     if status == CITED and not (provenance.citation_zh and provenance.citation_en):
         provenance = Provenance("penalty", "unconfirmed")
-    return PenaltyRule(low, high, profile.season_days, provenance)
+    return PenaltyRule(low, high, provenance)
 
 
 def unheated(kind: str, period: HeatingPeriod) -> tuple[date, date, int]:
@@ -155,6 +158,24 @@ def unheated(kind: str, period: HeatingPeriod) -> tuple[date, date, int]:
     return low, high, days
 
 
+def period_days(period: HeatingPeriod) -> int:
+    """Days of the announced heating, both ends included: the days the fee per m² pays for.
+    PenaltyError for an end before the start or a period longer than one season (the divisor
+    of the fee would be meaningless)."""
+    days = (period.announced_end - period.announced_start).days + 1
+    if days < 1:
+        raise PenaltyError(f"公布的停止供热日期（{period.announced_end}）早于开始日期"
+                           f"（{period.announced_start}）",
+                           f"the announced end ({period.announced_end}) is before the announced "
+                           f"start ({period.announced_start})", field="announced_end")
+    if days > MAX_PERIOD_DAYS:
+        raise PenaltyError(f"公布的供热期 {days} 日，超过一个供暖季（至多 {MAX_PERIOD_DAYS} 日）：请核对日期",
+                           f"the announced heating period of {days} days is longer than a "
+                           f"season (at most {MAX_PERIOD_DAYS}): check the dates",
+                           field="announced_end")
+    return days
+
+
 def parse_multiple(text: str) -> Decimal:
     """A multiple as typed ('3', '2.5'), or PenaltyError."""
     try:
@@ -174,7 +195,7 @@ def parse_multiple(text: str) -> Decimal:
 def compute_penalty(kind: str, period: HeatingPeriod, rule: PenaltyRule, multiple: Decimal,
                     reason: str) -> Penalty:
     """The draft's figures; PenaltyError for no days not heated, a multiple outside the rule's
-    range, an empty reason or impossible period figures."""
+    range, an empty reason or impossible period figures (area, fee, announced days)."""
     if not reason.strip():
         raise PenaltyError("请写明选择该倍数的理由", "give the reason for the chosen multiple",
                            field="reason")
@@ -182,16 +203,17 @@ def compute_penalty(kind: str, period: HeatingPeriod, rule: PenaltyRule, multipl
         raise PenaltyError("供热面积与每平方米热费须大于零",
                            "the heated area and the fee per m² must be above zero",
                            field="heated_area_m2")
+    basis = period_days(period)
     low, high, days = unheated(kind, period)
     if not rule.multiple_min <= multiple <= rule.multiple_max:
         raise PenaltyError(
             f"倍数 {multiple} 不在规则范围 {rule.multiple_min}–{rule.multiple_max} 倍之内",
             f"the multiple {multiple} is outside the rule's range {rule.multiple_min} to "
             f"{rule.multiple_max}", field="multiple")
-    fee = _money(period.fee_per_m2 * period.heated_area_m2 * days / Decimal(rule.season_days))
+    fee = _money(period.fee_per_m2 * period.heated_area_m2 * days / Decimal(basis))
     return Penalty(kind=kind, unheated_from=low, unheated_to=high, days=days,
                    heated_area_m2=period.heated_area_m2, fee_per_m2=period.fee_per_m2,
-                   season_days=rule.season_days, fee=fee,
+                   period_days=basis, fee=fee,
                    fine_min=_money(rule.multiple_min * fee),
                    fine_max=_money(rule.multiple_max * fee),
                    multiple_min=rule.multiple_min, multiple_max=rule.multiple_max,

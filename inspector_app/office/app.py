@@ -60,7 +60,8 @@ or not a Content-Length was sent.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -189,10 +190,15 @@ def _error(status: int, code: str, zh: str, en: str, record_id: str | None = Non
                                                      "reason": en, "reason_zh": zh})
 
 
+def wall_clock() -> datetime:
+    return datetime.now(UTC)
+
+
 def create_app(db_path: str | Path, training: bool = False,
                max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
                throttle: LoginThrottle | None = None, public_url: str | None = None,
-               trusted_proxies: Iterable[str] = ()) -> FastAPI:
+               trusted_proxies: Iterable[str] = (),
+               clock: Callable[[], datetime] | None = None) -> FastAPI:
     """A ready app over the office store at `db_path` (created and migrated if needed).
 
     `public_url`: the office's address as residents' phones reach it (`serve --public-url`); told
@@ -202,6 +208,9 @@ def create_app(db_path: str | Path, training: bool = False,
     also at `app.state.throttle`. `trusted_proxies` (addresses or networks, ValueError for a bad
     one) are the only peers whose X-Forwarded-For is believed (`office.client_address`), for the
     login throttle and the residents' page's limit alike.
+
+    `clock` (an aware datetime; the wall clock by default, `app.state.clock`) gives the office's
+    "today" a case ruling may not count beyond; tests set it so they never depend on the date.
     """
     app = FastAPI(title="Heating inspection district office", version=__version__,
                   description="Receives sealed temperature-test records from enrolled laptops, "
@@ -216,6 +225,7 @@ def create_app(db_path: str | Path, training: bool = False,
     app.state.max_record_bytes = max_record_bytes
     app.state.throttle = throttle or LoginThrottle(app.state.store)
     app.state.trusted_proxies = parse_proxies(trusted_proxies)
+    app.state.clock = clock or wall_clock
 
     @app.post("/api/v1/login", response_model=LoginResponse, tags=["accounts"],
               responses=refusals(400, 401, 403, 413, 422, 429,

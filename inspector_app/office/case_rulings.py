@@ -22,7 +22,7 @@ Why it is shaped this way:
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
@@ -114,9 +114,11 @@ def _cited(ruling: dict[str, Any], evidence: CaseEvidence) -> rulings.Cited:
 
 def issue_on_case(store: OfficeStore, case_id: str, inputs: CaseRulingInput,
                   asked: dict[str, Any], who: Supervisor, *, training_office: bool,
-                  request_key: str | None) -> dict[str, Any]:
+                  request_key: str | None, now: datetime) -> dict[str, Any]:
     """Compute, number and store the ruling on `case_id` and close the case, in one
-    transaction; raises Replayed for a request key used before, HTTPException to refuse."""
+    transaction; raises Replayed for a request key used before, HTTPException to refuse.
+    `now` (the office's clock) gives today in the profile's zone: a ruling date after it is
+    refused, since a ruling counts only days that have happened."""
     before = case_evidence(store, case_id)
     if before is None:
         raise _no_case()
@@ -142,7 +144,8 @@ def issue_on_case(store: OfficeStore, case_id: str, inputs: CaseRulingInput,
         profile = _profile(evidence.tests)
         try:
             computed = compute_case_ruling(evidence, profile, inputs,
-                                           training_office=training_office)
+                                           training_office=training_office,
+                                           today=now.astimezone(profile.zone).date())
         except InspectionError as exc:
             raise rulings.refuse(422, "cannot_rule", exc.message_zh, exc.message_en) from exc
         ruling = rulings.cite_rules(store, profile, computed).to_dict()
@@ -171,7 +174,8 @@ def issue_on_case(store: OfficeStore, case_id: str, inputs: CaseRulingInput,
                                    s422="a record of the case failed verification "
                                         "(`record_not_verified`, naming it) or is synthetic; "
                                         "the rule is unconfirmed here (`rule_unconfirmed`); the "
-                                        "ruling date is beyond the season, or bad inputs "
+                                        "ruling date is after the office's today (in the "
+                                        "profile's zone) or beyond the season, or bad inputs "
                                         "(`cannot_rule`, `bad_decimal`)")})
 def issue_case_ruling(case_id: Annotated[str, Path(description="the case to rule on")], req: CaseRulingRequest, request: Request,
                       who: Annotated[Supervisor, Depends(require_supervisor)],
@@ -184,7 +188,7 @@ def issue_case_ruling(case_id: Annotated[str, Path(description="the case to rule
     try:
         stored = issue_on_case(store, case_id, inputs, asked, who,
                                training_office=bool(request.app.state.training),
-                               request_key=req.request_key)
+                               request_key=req.request_key, now=request.app.state.clock())
     except rulings.Replayed as again:
         if again.found["case_id"] != case_id or again.found["inputs"] != asked:
             raise rulings.refuse(409, "request_key_reused", "这个请求编号已用于另一份裁定",

@@ -20,7 +20,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, HTTPException, Query
 from fastapi import Path as PathParam
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from inspector_app.core.penalty import KINDS
 from inspector_app.office import company_stops, heating_periods
@@ -88,12 +88,17 @@ class ActualRequest(BaseModel):
 
 
 class NoticeRequest(BaseModel):
+    """The rules are not chosen here: the range is the `[penalty]` section of the profile of
+    the district's latest stored record. Unknown fields are refused (a `profile` sent by an
+    older client would otherwise be ignored without a word)."""
+
+    model_config = ConfigDict(extra="forbid")
+
     kind: Literal[KINDS]  # type: ignore[valid-type]
-    multiple: str = Field(max_length=40, description="e.g. 3 or 2.5: within the profile's "
-                          "range (Changchun 2 to 10)")
+    multiple: str = Field(max_length=40, description="e.g. 3 or 2.5: within the range of the "
+                          "district's rules (the profile of its latest stored record; "
+                          "Changchun 2 to 10)")
     reason: str = Field(min_length=1, max_length=2000, pattern=NO_NUL)
-    profile: str = Field("changchun", max_length=80, pattern=r"^[a-z0-9][a-z0-9_-]*$",
-                         description="the rules whose [penalty] section applies")
 
 
 def _refused(exc: EventRefused) -> HTTPException:
@@ -216,7 +221,8 @@ def set_actual(period_id: PeriodId, req: ActualRequest, who: SupervisorDep,
 @router.post("/api/v1/heating-periods/{period_id}/penalty-notices", status_code=201,
              responses=refusals(400, 401, 404, 413, 422, s404=NOT_FOUND, s422="no late start "
                                 "or early stop to fine, the multiple outside the rule's range, "
-                                "a profile without a fine rule (`cannot_draft`)"))
+                                "or the district has no stored record whose profile has a fine "
+                                "rule (`cannot_draft`)"))
 def draft_notice(period_id: PeriodId, req: NoticeRequest, who: SupervisorDep,
                  store: StoreDep) -> JSONResponse:
     _visible(who, heating_periods.get_period(store, period_id),
@@ -224,7 +230,7 @@ def draft_notice(period_id: PeriodId, req: NoticeRequest, who: SupervisorDep,
     try:
         notice = heating_periods.draft_notice(store, period_id, kind=req.kind,
                                               multiple=req.multiple, reason=req.reason,
-                                              by=who.name, profile_name=req.profile)
+                                              by=who.name)
     except EventRefused as exc:
         raise _refused(exc) from exc
     return JSONResponse(status_code=201, content=notice)

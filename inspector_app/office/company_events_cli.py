@@ -81,12 +81,12 @@ def add_company_event_commands(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("penalty", help="penalty notice drafts for a late start or early stop")
     actions = p.add_subparsers(dest="penalty_command", metavar="ACTION", required=True)
-    q = actions.add_parser("draft", help="draft a numbered notice (supersedes the previous)")
+    q = actions.add_parser("draft", help="draft a numbered notice (supersedes the previous); "
+                           "the fine range is the district's rules, from its latest record")
     q.add_argument("period_id")
     q.add_argument("--kind", required=True, choices=sorted(KIND_WORDS))
     q.add_argument("--multiple", required=True, help="within the rule's range, e.g. 3")
     q.add_argument("--reason", required=True, help="why this multiple")
-    q.add_argument("--profile", default="changchun", help="the rules (default changchun)")
     q.add_argument("--by", default=None, help="who drafts it (default: your login name)")
     q.add_argument("--pdf", type=Path, help="also write the draft's PDF here")
     q.add_argument("--json", action="store_true")
@@ -255,7 +255,7 @@ def _penalty_draft(args: argparse.Namespace) -> int:
         raise Refused(f"--pdf 应为已有文件夹中的文件路径：{args.pdf}",
                       f"--pdf must be a file path in an existing folder: {args.pdf}")
     notice = draft_notice(_store(args), args.period_id, kind=args.kind, multiple=args.multiple,
-                          reason=args.reason, by=_who(args), profile_name=args.profile)
+                          reason=args.reason, by=_who(args))
     if args.pdf is not None:
         _write_pdf(args, notice, args.pdf)
     if args.json:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from inspector_app.core.household import household_key
@@ -35,12 +35,19 @@ from inspector_app.office.values import now_iso
 COLS = ("stop_id", "company", "district", "scope", "start_at", "end_at", "cause", "evidence",
         "entered_by", "entered_at", "withdrawn_at", "withdrawn_by", "withdrawn_reason")
 CLOCK_GRACE = timedelta(minutes=5)   # a supervisor's clock a little ahead of the office's
-MAX_STOP = timedelta(days=366)
+# The longest heating season of the profiles is 183 days (Harbin, Heilongjiang: 20 Oct to 20 Apr);
+# a stop cannot outlast the heating it stops, so one of more than 200 days is a typing error
+# (a wrong year or month), not a stop: it would turn a whole season into refund days.
+MAX_STOP = timedelta(days=200)
+# Days a stop may fall on (its own local date): from the first season the office knows
+# (2000-2001) to the end of 2099. An earlier or later day is a typing error (1025, 2205).
+FIRST_DAY, LAST_DAY = date(2000, 7, 1), date(2099, 12, 31)
 LOCK = "company stops"
 
 
 def parse_moment(text: str, field: str, now: datetime | None = None) -> datetime:
-    """An RFC 3339 time with its zone, not in the future; EventRefused otherwise."""
+    """An RFC 3339 time with its zone, on a plausible day (`FIRST_DAY` to `LAST_DAY`), not in
+    the future; EventRefused otherwise."""
     try:
         moment = datetime.fromisoformat(str(text).strip().replace("z", "Z"))
     except ValueError as exc:
@@ -51,6 +58,10 @@ def parse_moment(text: str, field: str, now: datetime | None = None) -> datetime
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise EventRefused("time_without_zone", f"{field} 须带时区，如 +08:00：{text!r}",
                            f"{field} needs its zone, e.g. +08:00: {text!r}", field=field)
+    if not FIRST_DAY <= moment.date() <= LAST_DAY:
+        raise EventRefused("implausible_date", f"{field}（{text}）不在 {FIRST_DAY} 至 {LAST_DAY} "
+                           "之间：请核对日期", f"{field} ({text}) is outside {FIRST_DAY} to "
+                           f"{LAST_DAY}: check the date", field=field)
     if moment > (now or datetime.now(UTC)) + CLOCK_GRACE:
         raise EventRefused("future_time", f"{field} 在将来：{text!r}；停热结束后再登记",
                            f"{field} is in the future: {text!r}; enter a stop once it has ended",
@@ -138,8 +149,9 @@ def add_stop(store: Any, *, company: str, district: str, scope: dict[str, Any] |
                            f"the stop ends ({end_at}) before it starts ({start_at})",
                            field="end_at")
     if end - start > MAX_STOP:
-        raise EventRefused("stop_too_long", "一次停热不能超过一年：请核对日期",
-                           "a stop cannot last more than a year: check the dates", field="end_at")
+        raise EventRefused("stop_too_long", f"一次停热不能超过 {MAX_STOP.days} 日（end_at）：请核对日期",
+                           f"a stop cannot last more than {MAX_STOP.days} days (end_at): check "
+                           "the dates", field="end_at")
     start_text, end_text = start.isoformat(), end.isoformat()
     season = season_of(start_text)
     with store.write() as c:

@@ -30,7 +30,7 @@ from inspector_app.core.penalty import (
     parse_multiple,
     penalty_rule,
 )
-from inspector_app.core.profile import DEFAULT_PROFILE, load_profile
+from inspector_app.core.profile import Profile, ProfileError, load_profile
 from inspector_app.core.season import season_bounds, season_of
 from inspector_app.office.db import Tx
 from inspector_app.office.event_refusal import EventRefused
@@ -42,7 +42,9 @@ COLS = ("period_id", "season", "company", "district", "area", "heated_area_m2", 
 NOTICE_COLS = ("notice_no", "season", "period_id", "kind", "data", "drafted_by", "drafted_at",
                "superseded_by")
 AREA = re.compile(r"^\d{1,9}(\.\d{1,4})?$")
+PROFILE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")   # a file name in resources/profiles
 FEE = re.compile(r"^\d{1,4}(\.\d{1,4})?$")
+FIRST_SEASON, LAST_SEASON = 2000, 2099     # first years of the seasons the office accepts
 KIND_ZH = {"late_start": "推迟开始供热", "early_stop": "提前停止供热"}
 
 
@@ -58,12 +60,20 @@ def _text(value: str, field: str, zh: str, limit: int) -> str:
 
 
 def _season(text: str) -> str:
+    """A season by name, 2000-2001 to 2099-2100 (as the API's list): an earlier or later one is
+    a typing error (1025-1026), and its days would pass the in-season check unnoticed."""
     try:
         season_bounds(str(text))
     except ValueError as exc:
         raise EventRefused("bad_season", f"供暖季格式应为 2025-2026：{text!r}",
                            f"the season must look like 2025-2026: {text!r}",
                            field="season") from exc
+    if not FIRST_SEASON <= int(str(text).split("-")[0]) <= LAST_SEASON:
+        raise EventRefused("implausible_date",
+                           f"供暖季（season）{text} 不在 {FIRST_SEASON}-{FIRST_SEASON + 1} 至 "
+                           f"{LAST_SEASON}-{LAST_SEASON + 1} 之间：请核对",
+                           f"season {text} is outside {FIRST_SEASON}-{FIRST_SEASON + 1} to "
+                           f"{LAST_SEASON}-{LAST_SEASON + 1}: check it", field="season")
     return str(text)
 
 
@@ -239,10 +249,14 @@ def get_notice(store: Any, notice_no: str) -> dict[str, Any] | None:
     return found[0] if found else None
 
 
-def draft_notice(store: Any, period_id: str, *, kind: str, multiple: str, reason: str, by: str,
-                 profile_name: str = DEFAULT_PROFILE) -> dict[str, Any]:
+def draft_notice(store: Any, period_id: str, *, kind: str, multiple: str, reason: str,
+                 by: str) -> dict[str, Any]:
     """Compute and store a numbered penalty notice draft; it supersedes the previous draft of
-    the same period and kind. EventRefused (422) for what `core.penalty` refuses."""
+    the same period and kind. EventRefused (422) for what `core.penalty` refuses.
+
+    The fine range is the `[penalty]` rule of the district's own rules, never one the client
+    names (a client could otherwise pick the widest range): the profile of the district's
+    latest stored record (`district_profile`)."""
     if kind not in KINDS:
         raise EventRefused("bad_kind", f"处罚类型只能是 late_start（推迟开始供热）或 early_stop"
                            f"（提前停止供热）：{kind!r}",
@@ -250,8 +264,6 @@ def draft_notice(store: Any, period_id: str, *, kind: str, multiple: str, reason
                            field="kind")
     reason = _text(reason, "reason", "选择倍数的理由", 2000)
     try:
-        profile = load_profile(profile_name)
-        rule = penalty_rule(profile)
         chosen = parse_multiple(multiple)
     except InspectionError as exc:
         raise EventRefused("cannot_draft", exc.message_zh, exc.message_en,
@@ -262,7 +274,9 @@ def draft_notice(store: Any, period_id: str, *, kind: str, multiple: str, reason
         if not found:
             raise no_such_period(period_id)
         period = found[0]
+        profile = district_profile(c, period["district"])
         try:
+            rule = penalty_rule(profile)
             penalty = compute_penalty(kind, _heating_period(period), rule, chosen, reason)
         except InspectionError as exc:
             raise EventRefused("cannot_draft", exc.message_zh, exc.message_en,
@@ -287,6 +301,32 @@ def draft_notice(store: Any, period_id: str, *, kind: str, multiple: str, reason
     found = get_notice(store, number)
     assert found is not None
     return found
+
+
+def district_profile(c: Tx, district: str) -> Profile:
+    """The rules the district works under: the profile named by its latest stored record (by
+    test time; records without a profile name skipped, and training and synthetic ones, which
+    are not evidence). EventRefused 422 `cannot_draft` when there is none or it cannot be
+    loaded."""
+    row = c.execute("SELECT profile_name FROM records WHERE district=? AND profile_name<>''"
+                    " AND training=0 AND synthetic=0 ORDER BY test_at DESC, ref DESC LIMIT 1",
+                    (district,)).fetchone()
+    if row is None:
+        raise EventRefused(
+            "cannot_draft", f"{district}尚无注明地区规则的检测记录：无法确定适用哪一地区的罚款规则，"
+            "不能起草处罚通知", f"{district} has no stored test record naming its rules: the "
+            "office cannot tell which fine rule applies, so no penalty notice can be drafted",
+            field="district")
+    name = str(row[0])
+    try:
+        if not PROFILE_NAME.match(name):
+            raise ProfileError(f"未知的地区规则：{name!r}", f"unknown profile {name!r}",
+                               field="profile")
+        return load_profile(name)
+    except InspectionError as exc:
+        raise EventRefused("cannot_draft", f"{district}最近一份记录的地区规则无法读取：{exc.message_zh}",
+                           f"the rules of the latest record of {district} cannot be read: "
+                           f"{exc.message_en}", field="district") from exc
 
 
 def _heating_period(period: dict[str, Any]) -> HeatingPeriod:

@@ -190,6 +190,33 @@ def open_ruled_case(c: Tx, ref: str, number: str, at: str) -> str | None:
     return case_id
 
 
+def _refuse_superseded(c: Tx, ref: str) -> None:
+    """A record a correction replaces is no longer evidence: refused, naming the correction."""
+    device_id, record_id = c.execute("SELECT device_id, record_id FROM records WHERE ref=?",
+                                     (ref,)).fetchone()
+    row = c.execute("SELECT record_id FROM records WHERE device_id=? AND supersedes=?"
+                    " AND record_id<>? ORDER BY test_at DESC, ref DESC",
+                    (device_id, record_id, record_id)).fetchone()
+    if row is not None:
+        raise refuse(422, "record_superseded",
+                     f"该记录已被更正记录 {row[0]} 替代，不能作为裁定依据；请对更正记录裁定",
+                     f"the record has been superseded by its correction {row[0]} and cannot be "
+                     "ruled on: rule on the correction")
+
+
+def _refuse_case_ruled(c: Tx, case_id: str) -> None:
+    """A case ruled over its whole evidence is not undone by a one-record ruling on one of its
+    records (that would supersede the case ruling): a new ruling on the case is the way."""
+    for number, text in c.execute("SELECT ruling_no, ruling FROM rulings WHERE case_id=?"
+                                  " AND superseded_by IS NULL ORDER BY ruling_no", (case_id,)):
+        if "days" in json.loads(text):   # a ruling on the case, not on one record
+            raise refuse(409, "case_ruled",
+                         f"该记录所在的案件已有生效的按户案件裁定 {number}，不能再对单条记录裁定；"
+                         "如需改判，请对案件重新裁定",
+                         f"the record's case has a case ruling in force ({number}): a ruling on "
+                         "one record cannot replace it; rule on the case again instead")
+
+
 def issue(store: OfficeStore, ref: str, ruling: dict[str, Any], inputs: dict[str, Any],
           by: str, request_key: str | None = None) -> dict[str, Any]:
     """Store a computed one-record ruling under the next number of its season; supersede the
@@ -201,7 +228,10 @@ def issue(store: OfficeStore, ref: str, ruling: dict[str, Any], inputs: dict[str
         c.lock(f"record {ref}")   # the review state in the history line is the current one
         record_id, test_at, district = c.execute(
             "SELECT record_id, test_at, district FROM records WHERE ref=?", (ref,)).fetchone()
-        case_id = cases.case_of_record(c, ref)
+        case_id = cases.case_of_record(c, ref)   # under the household's lock from here on
+        _refuse_superseded(c, ref)
+        if case_id:
+            _refuse_case_ruled(c, case_id)
         cited = Cited(ref, record_id, ruling["record_sha256"], case_id)
         number, at = store_ruling(c, season_of(test_at), cited, ruling, inputs, by, district,
                                   request_key)
@@ -258,8 +288,12 @@ def cite_rules(store: OfficeStore, profile: Profile, ruling: R) -> R:
              responses={200: {"description": "this request key already issued this ruling"},
                         **refusals(400, 401, 404, 409, 413, 422,
                                    s409="this request key was used for another ruling "
-                                        f"(`request_key_reused`); or {record_names.AMBIGUOUS}",
-                                   s422="cannot be ruled on, or bad inputs")})
+                                        "(`request_key_reused`); the record's case has a case "
+                                        "ruling in force (`case_ruled`, naming it); or "
+                                        f"{record_names.AMBIGUOUS}",
+                                   s422="a correction supersedes the record "
+                                        "(`record_superseded`, naming it); cannot be ruled on, "
+                                        "or bad inputs")})
 def issue_ruling(record_id: str, req: RulingRequest, request: Request,
                  who: Annotated[Supervisor, Depends(require_supervisor)],
                  store: Annotated[OfficeStore, Depends(office_store)]) -> JSONResponse:

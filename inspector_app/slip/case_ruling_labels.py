@@ -43,6 +43,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "period": ("计算期间", "Period ruled"),
     "period_value": ("{start} 至 {end}（裁定日 {until}）", "{start} to {end} (ruling date {until})"),
     "period_none": ("无不达标期间（裁定日 {until}）", "no failing period (ruling date {until})"),
+    "period_runs": ("{runs}（裁定日 {until}）", "{runs} (ruling date {until})"),
+    "run_value": ("{first} 至 {last}（{days} 天）", "{first} to {last} ({days} days)"),
+    "run_sep": ("；", "; "),
 
     "records_note": ("下列记录均经本办公室验证；更正记录替代被更正的记录参与计算，两者均列出。",
                      "Every record below passed the office's verification; a correction takes "

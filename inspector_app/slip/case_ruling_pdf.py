@@ -490,6 +490,17 @@ def _note(note: str, ids: dict[str, str], profile: Profile, t: CaseRulingLabels)
     return t(key, room=arg) if arg else t(key)
 
 
+def _failing_runs(runs: list, t: CaseRulingLabels) -> str:
+    """Each failing run of the ruling (`CaseRuling.runs`) with its length: a case with passing
+    days between two runs is not read as one period."""
+    out = []
+    for first, last in runs:
+        a, b = _day(first), _day(last)
+        days = (b - a).days + 1 if a and b else NONE
+        out.append(t("run_value", first=first, last=last, days=days))
+    return t("run_sep").join(out)
+
+
 def _case_rows(ruling: dict, detail: dict, t: CaseRulingLabels,
                profile: Profile) -> list[tuple[str, str]]:
     case = detail.get("case") or {}
@@ -498,7 +509,9 @@ def _case_rows(ruling: dict, detail: dict, t: CaseRulingLabels,
     opened = t(f"opened.{kind}", at=fmt_time(case.get("opened_at"), profile.zone),
                ref=str(case.get("opened_ref") or NONE)) if kind in ("ticket", "record") else \
         fmt_time(case.get("opened_at"), profile.zone)
-    if ruling.get("start"):
+    if ruling.get("runs"):
+        period = t("period_runs", runs=_failing_runs(ruling["runs"], t), until=ruling["until"])
+    elif ruling.get("start"):
         period = t("period_value", start=ruling["start"], end=ruling.get("end") or NONE,
                    until=ruling["until"])
     else:

@@ -70,16 +70,24 @@ TEXT: dict[str, tuple[str, str]] = {
     "area_value": ("{area} 平方米", "{area} m²"),
     "fee_per_m2": ("供暖季热费", "Season's heat fee"),
     "fee_per_m2_value": ("{fee} 元/平方米", "{fee} yuan per m²"),
-    "season_days": ("供暖季天数", "Days in the season"),
-    "season_days_value": ("{days} 日（地区规则）", "{days} days (regional rules)"),
+    "period_days": ("公布供热期天数", "Days of the announced heating"),
+    "period_days_value": ("{days} 日（{start} 至 {end}，首尾两日均计）",
+                          "{days} days ({start} to {end}, both days counted)"),
     "formula": ("计算方法", "Formula"),
-    "formula_value": ("未供热期间热费 = 每平方米供暖季热费 × 供热面积 × 未供热天数 ÷ 供暖季天数"
+    "formula_value": ("未供热期间热费 = 每平方米供暖季热费 × 供热面积 × 未供热天数 ÷ 公布供热期天数"
                       "（四舍五入到分）",
                       "heat fee of the period = season's fee per m² × heated area × days not "
-                      "heated ÷ days in the season (rounded half up to 0.01 yuan)"),
+                      "heated ÷ days of the announced heating (rounded half up to 0.01 yuan)"),
+    # drafts stored before the basis was the announced period divided by the profile's season
+    "season_days": ("供暖季天数", "Days in the season"),
+    "season_days_value": ("{days} 日（地区规则）", "{days} days (regional rules)"),
+    "formula_value.season_days": (
+        "未供热期间热费 = 每平方米供暖季热费 × 供热面积 × 未供热天数 ÷ 供暖季天数（四舍五入到分）",
+        "heat fee of the period = season's fee per m² × heated area × days not heated ÷ days in "
+        "the season (rounded half up to 0.01 yuan)"),
     "arithmetic": ("计算", "Arithmetic"),
-    "arithmetic_value": ("{fee_per_m2} × {area} × {days} ÷ {season_days} = {fee} 元",
-                         "{fee_per_m2} × {area} × {days} ÷ {season_days} = {fee} yuan"),
+    "arithmetic_value": ("{fee_per_m2} × {area} × {days} ÷ {divisor} = {fee} 元",
+                         "{fee_per_m2} × {area} × {days} ÷ {divisor} = {fee} yuan"),
     "fee": ("未供热期间热费总额", "Heat fee of the period"),
     "yuan": ("人民币 {amount} 元", "{amount} yuan (RMB)"),
     "rule": ("处罚依据", "Rule"),
@@ -169,6 +177,22 @@ def _check(data: Any) -> tuple[dict, dict, dict]:
     return period, penalty, profile
 
 
+def _divisor(pen: dict) -> int:
+    """The days the fee per m² is divided by: the announced period's (a draft stored before
+    that basis holds the profile's season days instead, and prints as it was computed)."""
+    return pen["period_days"] if "period_days" in pen else pen["season_days"]
+
+
+def _basis(period: dict, pen: dict, t: Labels) -> list[tuple[str, str]]:
+    if "period_days" in pen:
+        return [(t("period_days"), t("period_days_value", days=pen["period_days"],
+                                     start=period["announced_start"],
+                                     end=period["announced_end"])),
+                (t("formula"), t("formula_value"))]
+    return [(t("season_days"), t("season_days_value", days=pen["season_days"])),
+            (t("formula"), t("formula_value.season_days"))]
+
+
 def _story(data: dict, no: str, superseded_by: str | None, t: Labels,
            st: _Styles) -> list[Flowable]:
     period, pen, profile = _check(data)
@@ -202,11 +226,10 @@ def _story(data: dict, no: str, superseded_by: str | None, t: Labels,
         _p(t("section.fee"), st.section),
         _grid([(t("fee_per_m2"), t("fee_per_m2_value", fee=pen["fee_per_m2"])),
                (t("heated_area"), t("area_value", area=pen["heated_area_m2"])),
-               (t("season_days"), t("season_days_value", days=pen["season_days"])),
-               (t("formula"), t("formula_value")),
+               *_basis(period, pen, t),
                (t("arithmetic"), t("arithmetic_value", fee_per_m2=pen["fee_per_m2"],
                                    area=pen["heated_area_m2"], days=pen["days"],
-                                   season_days=pen["season_days"], fee=pen["fee"])),
+                                   divisor=_divisor(pen), fee=pen["fee"])),
                (t("fee"), t("yuan", amount=pen["fee"]))], st, label_w),
         _p(t("section.rule"), st.section),
         _grid([(t("rule"), rule),

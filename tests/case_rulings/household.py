@@ -3,18 +3,32 @@ uploaded to a live office: the evidence a case ruling rests on."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
 from inspector_app.core.model import Address
 from inspector_app.seal.record import Supersedes, seal_visit
 from inspector_app.store.visits import VisitStore
 from inspector_app.sync.client import SyncClient
 from inspector_app.sync.config import NotEnrolled, load_link
-from tests.sync.factory import make_visit, profile, signatures
+from tests.sync.factory import CST, make_visit, profile, signatures
 
 HOME = Address(city="长春市", district="朝阳区", street="人民大街", community="示范小区",
                building="1", unit="2", flat="301")
 COMPANY = "长春热力"
+# The office's "now" in these tests: after every fixed test date and ruling date they use, so
+# no test depends on the real date (a ruling may not count a day after the office's today).
+OFFICE_NOW = datetime(2026, 12, 15, 10, 0, tzinfo=CST)
+
+
+@dataclass
+class FixedClock:
+    """The office's clock (`app.state.clock`), set by a test: `now` is what it reads."""
+
+    now: datetime = OFFICE_NOW
+
+    def __call__(self) -> datetime:
+        return self.now
 
 
 def seal_test(laptop, n: int, day: date, living_c: float, *, flat: str = HOME.flat,

@@ -13,7 +13,7 @@ import pytest
 from inspector_app.core.profile import load_profile
 from inspector_app.slip import SlipError
 from inspector_app.slip.case_ruling_pdf import day_runs, render_case_ruling
-from tests.case_rulings.paper import DEVICE, SHA, detail, ruling
+from tests.case_rulings.paper import DEVICE, SHA, B, detail, ruling
 from tests.slip.helpers import page_texts, squash
 
 CC = load_profile("changchun")
@@ -170,3 +170,49 @@ def test_notes_and_refused_tests_are_worded():
     assert "停热stop-0002不足48小时，不加计。" in text
     assert "退费以不达标面积一个供暖期的供热费为限。" in text and "something_new" in text
     assert "采用（用户拒绝签字）" in text
+
+
+def two_runs() -> dict:
+    """The paper ruling with a passing day between two failing runs: 1–4 Dec on record A2 (60 %,
+    1.16 a day: 4.64), 5 Dec passing, 6–8 Dec on record B (30 %, 0.58 a day: 1.74); 6.38."""
+    odd = ruling()
+    odd["days"] = odd["days"][:4] + [
+        {"day": "2026-12-05", "status": "pass", "basis": B, "share": "0", "amount": "0.00"}] + [
+        {"day": f"2026-12-0{d}", "status": "fail", "basis": B, "share": "0.30", "amount": "0.58"}
+        for d in (6, 7, 8)]
+    odd.update(runs=[["2026-12-01", "2026-12-04"], ["2026-12-06", "2026-12-08"]], stops=[],
+               stop_days=0, failing_days=7, amount_total="6.38")
+    return odd
+
+
+ZH_ONLY = re.compile(r"[\u4e00-\u9fff]")
+EN_WORDS = ("failing", "passing", "Total", "Period", "ruling date", "days", "yuan", "Record",
+            "Ruling", "Basis", "Count")
+
+
+def test_each_failing_run_is_printed_with_its_days_and_basis_in_both_languages():
+    zh = [squash(p) for p in page_texts(render_case_ruling(two_runs(), detail(), CC, **ISSUE))]
+    text = "".join(zh)
+    # the case's failing runs, each with its length, not one period over the passing day
+    assert "计算期间2026-12-01至2026-12-04（4天）；2026-12-06至2026-12-08（3天）（裁定日2026-12-10）" \
+        in text
+    # each run in the day table: from, to, days, the basis record, its share, per day, subtotal
+    assert "2026-12-01至2026-12-044不达标rec-A2601.164.64" in text
+    assert "2026-12-051达标rec-B00.000.00" in text
+    assert "2026-12-06至2026-12-083不达标rec-B300.581.74" in text
+    assert "人民币6.38元" in text
+    en = [squash(p) for p in page_texts(render_case_ruling(two_runs(), detail(), CC, "en",
+                                                           **ISSUE))]
+    text = "".join(en)
+    assert "Periodruled2026-12-01to2026-12-04(4days);2026-12-06to2026-12-08(3days)(rulingdate" \
+           "2026-12-10)" in text
+    assert "2026-12-01–2026-12-044failingrec-A2601.164.64" in text
+    assert "2026-12-06–2026-12-083failingrec-B300.581.74" in text
+    # one language a page: no English label on a Chinese page, no Chinese word on an English
+    # one but the recorded address, names and rooms
+    for page in zh:
+        assert not [w for w in EN_WORDS if w.replace(" ", "") in page], page
+    for page in en:
+        fixed = re.sub("长春市朝阳区人民大街示范小区1栋2单元301室|长春热力|卧室1|客厅|刘明|王科长|朝阳区"
+                       "|（|）|〔|〕", "", page)
+        assert not ZH_ONLY.search(fixed), ZH_ONLY.findall(fixed)

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import threading
 import time
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import httpx
 import pytest
 
 from inspector_app.office import cases
-from tests.case_rulings.household import push, seal_test
+from tests.case_rulings.household import CST, push, seal_test
 from tests.office.uploaded import confirm_refund, supervisor
 from tests.slip.helpers import page_texts, squash
 
@@ -174,15 +174,19 @@ def test_a_record_failing_verification_refuses_the_ruling_naming_it(office, lapt
 
 @pytest.mark.parametrize(("change", "body", "status", "code", "zh"), [
     ("unconfirmed", BODY, 422, "rule_unconfirmed", "尚未经本办公室确认"),
-    ("", {**BODY, "until": "2027-07-02"}, 422, "cannot_rule", "超出供暖季"),
+    ("next_summer", {**BODY, "until": "2027-07-02"}, 422, "cannot_rule", "超出供暖季"),
+    ("", {**BODY, "until": "2026-12-16"}, 422, "cannot_rule", "不能晚于今天（2026-12-15）"),
     ("", {**BODY, "daily_fee_per_m2": "0"}, 422, "cannot_rule", "日单价"),
     ("", {**BODY, "daily_fee_per_m2": "1E+1"}, 422, "bad_decimal", "0.1607"),
     ("withdrawn", BODY, 409, "case_withdrawn", "撤回"),
 ])
-def test_refusals_leave_nothing_changed(office, laptop, change, body, status, code, zh):
+def test_refusals_leave_nothing_changed(office, laptop, office_clock, change, body, status, code,
+                                       zh):
     worked(office, laptop)
     if change != "unconfirmed":
         confirm_refund(office)
+    if change == "next_summer":     # the season is over: its end, not today, refuses
+        office_clock.now = datetime(2027, 8, 1, 10, 0, tzinfo=CST)
     with office.admin() as admin:
         case_id = the_case(office)["case_id"]
         if change == "withdrawn":
@@ -328,6 +332,71 @@ def test_a_training_office_rules_on_training_cases_marked_as_practice(training_o
         pages = [squash(t) for t in page_texts(pdf.content)]
         assert "培训裁定书" in pages[0]
         assert all("培训·不具效力" in p for p in pages)
+
+
+def test_the_ruling_date_may_not_pass_the_office_s_local_today(office, laptop, office_clock):
+    """At 23:30 UTC on 12 Nov it is already 13 Nov in Changchun (UTC+8): 13 Nov may be ruled on,
+    14 Nov not yet (refused in both languages, nothing stored)."""
+    worked(office, laptop)
+    confirm_refund(office)
+    office_clock.now = datetime(2026, 11, 12, 23, 30, tzinfo=UTC)
+    with office.admin() as admin:
+        case_id = the_case(office)["case_id"]
+        before = snapshot(office)
+        early = admin.post(f"/api/v1/cases/{case_id}/rulings",
+                           json={**BODY, "until": "2026-11-14", "request_key": "too-early-01"})
+        assert early.status_code == 422, early.text
+        refusal = early.json()
+        assert refusal["error"] == "cannot_rule"
+        assert "不能晚于今天（2026-11-13）" in refusal["reason_zh"]
+        assert "cannot be after today (2026-11-13)" in refusal["reason"]
+        assert snapshot(office) == before
+        today = admin.post(f"/api/v1/cases/{case_id}/rulings", json={**BODY, "until": "2026-11-13"})
+        assert today.status_code == 201, today.text
+        assert today.json()["ruling"]["until"] == "2026-11-13"
+
+
+def test_a_superseded_record_is_not_ruled_on_alone(office, laptop):
+    """A one-record ruling on a record its correction replaces is refused, naming the
+    correction; the correction itself may be ruled on."""
+    first = seal_test(laptop, 1, date(2026, 11, 1), 15.0)
+    fixed = seal_test(laptop, 62, date(2026, 11, 1), 12.0, supersedes=first)
+    assert push(office, laptop) == 2
+    confirm_refund(office)
+    before = snapshot(office)
+    with office.admin() as admin:
+        answer = admin.post(f"/api/v1/records/{first}/rulings",
+                            json={"daily_fee_per_m2": "0.1607", "failing_days": 4,
+                                  "request_key": "superseded-01"})
+        assert answer.status_code == 422, answer.text
+        refusal = answer.json()
+        assert refusal["error"] == "record_superseded"
+        assert fixed in refusal["reason"] and fixed in refusal["reason_zh"]
+        assert "更正" in refusal["reason_zh"] and "correction" in refusal["reason"]
+        assert snapshot(office) == before
+        ok = admin.post(f"/api/v1/records/{fixed}/rulings",
+                        json={"daily_fee_per_m2": "0.1607", "failing_days": 4})
+        assert ok.status_code == 201, ok.text
+
+
+def test_a_record_of_a_case_ruled_as_a_whole_is_not_ruled_on_alone(office, laptop):
+    """Once the case has a case ruling in force, a one-record ruling (which would supersede it)
+    is refused naming that ruling; ruling on the case again is the way to change it."""
+    ids = worked(office, laptop)
+    confirm_refund(office)
+    with office.admin() as admin:
+        case_id = the_case(office)["case_id"]
+        number = admin.post(f"/api/v1/cases/{case_id}/rulings", json=BODY).json()["ruling_no"]
+        before = snapshot(office)
+        answer = admin.post(f"/api/v1/records/{ids[0]}/rulings",
+                            json={"daily_fee_per_m2": "0.1607", "failing_days": 4})
+        assert answer.status_code == 409, answer.text
+        refusal = answer.json()
+        assert refusal["error"] == "case_ruled"
+        assert number in refusal["reason"] and number in refusal["reason_zh"]
+        assert snapshot(office) == before
+        again = admin.post(f"/api/v1/cases/{case_id}/rulings", json=BODY)
+        assert again.status_code == 201, again.text
 
 
 def test_a_ruled_case_ends_at_its_ruling_date(office, laptop):

@@ -6,6 +6,7 @@ import json
 from datetime import date, timedelta
 
 from inspector_app.core.model import Address
+from inspector_app.core.profile import Profile
 from inspector_app.office.cases import CaseFilter, cases_page
 from inspector_app.office.ingest import incoming_from
 from inspector_app.office.store import OfficeStore, now_iso
@@ -26,17 +27,21 @@ class Laptop:
 
     def seal(self, *, day: date, temps=(18.4, 17.2), district: str = "朝阳区",
              community: str = "幸福小区", building: str = "3", flat: str = "501",
-             hour: int = 9) -> bytes:
-        """Seal one visit (fails unless both temps ≥ 18) and return its envelope bytes."""
+             hour: int = 9, rules: Profile | None = None, training: bool = False) -> bytes:
+        """Seal one visit (fails unless both temps ≥ 18) under `rules` (Changchun unless
+        given) and return its envelope bytes."""
         self.n += 1
-        visit = make_visit(self.n, temps=temps, day=day)
+        rules = rules or profile()
+        visit = make_visit(self.n, temps=temps, day=day, training=training)
+        visit.profile_name, visit.profile_version = rules.name, rules.version
+        visit.preconditions = {c.key: True for c in rules.preconditions}
         shift = timedelta(hours=hour - 9, minutes=-(self.n % 60))
         for name in ("complaint_at", "contact_at", "arrival_at", "test_at", "closed_since"):
             setattr(visit, name, getattr(visit, name) + shift)
         visit.address = Address(city="长春市", district=district, street="人民大街",
                                 community=community, building=building, unit="2", flat=flat)
         VisitStore(self.db).import_measured(visit)
-        seal_visit(self.db, visit.id, signatures(), self.key, profile=profile(),
+        seal_visit(self.db, visit.id, signatures(), self.key, profile=rules,
                    clock=lambda: visit.test_at + timedelta(minutes=20))
         return SealedStore(self.db).envelope_text(visit.id).encode("utf-8")
 

@@ -1,9 +1,15 @@
 """What the company event tests share: the rows of the event tables, to show a refusal
-changed nothing, and the worked heating period."""
+changed nothing, the worked heating period, and a district's stored record (whose profile is
+the rules a penalty notice of the district is drafted under)."""
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
 from typing import Any
+
+from inspector_app.core.profile import load_profile
+from tests.cases.homes import Laptop, store_envelopes
 
 TABLES = ("company_stops", "heating_periods", "penalty_notices")
 
@@ -21,3 +27,12 @@ STOP = {"company": "长春热力", "district": "朝阳区",
         "scope": {"communities": ["幸福小区"], "buildings": []},
         "start_at": "2025-12-01T08:00:00+08:00", "end_at": "2025-12-04T08:00:00+08:00",
         "cause": "一次管网爆管", "evidence": "热力公司抢修单 2025-118"}
+
+
+def record_in(store: Any, folder: Path, *, district: str = "朝阳区", day: date = date(2025, 12, 1),
+              rules: str = "changchun", training: bool = False) -> None:
+    """Seal a test of a household of `district` on `day` under `rules` on a laptop of its own
+    (in `folder`) and store it at the office as an upload does."""
+    laptop = Laptop(folder)
+    store_envelopes(store, laptop.seal(day=day, district=district, rules=load_profile(rules),
+                                       training=training))

@@ -7,16 +7,18 @@ from datetime import date
 
 from inspector_app.office import company_stops, heating_periods
 from inspector_app.office.company_event_stats import season_events
-from tests.company_events.helpers import PERIOD, STOP
+from tests.company_events.helpers import PERIOD, STOP, record_in
 from tests.office.uploaded import supervisor
 
 TODAY = date(2026, 6, 30)
 
 
-def fill(store) -> None:
+def fill(store, folder) -> None:
     """长春热力 朝阳区: stops of 72 h and 12.5 h (one more of 10 h withdrawn; one in another
-    season), started 3 days late and stopped 5 days early, one notice in force (of two).
-    城开热力 南关区: one stop of 48 h, heating on time."""
+    season), started 3 days late and stopped 5 days early, one notice in force (of two; the
+    district's rules from a record of the season before). 城开热力 南关区: one stop of 48 h,
+    heating on time."""
+    record_in(store, folder, day=date(2024, 12, 1))
     add = company_stops.add_stop
     add(store, **STOP, by="a")
     add(store, **{**STOP, "start_at": "2026-01-05T08:00:00+08:00",
@@ -40,8 +42,8 @@ def fill(store) -> None:
     heating_periods.set_actual(store, on_time, actual_start="2025-10-19", today=TODAY)
 
 
-def test_events_per_company_and_district_over_http(office):
-    fill(office.store)
+def test_events_per_company_and_district_over_http(office, tmp_path):
+    fill(office.store, tmp_path)
     with office.admin() as admin:
         answer = admin.get("/api/v1/companies/stats", params={"season": "2025-2026"})
         assert answer.status_code == 200, answer.text

@@ -12,7 +12,7 @@ import pytest
 
 from inspector_app.office.cli import main
 from inspector_app.office.store import OfficeStore
-from tests.company_events.helpers import rows
+from tests.company_events.helpers import record_in, rows
 from tests.slip.helpers import page_texts, squash
 
 STOP = ["stops", "add", "--company", "长春热力", "--district", "朝阳区",
@@ -62,6 +62,9 @@ def test_stops_add_list_withdraw(office_db, capsys):
     (["--start", "2025-12-01T08:00:00"], "须带时区", "needs its zone"),
     (["--end", "2099-12-01T08:00:00+08:00"], "在将来", "in the future"),
     (["--start", "2025-12-02T08:00:00+08:00"], "2025-2026-S0001", "overlaps"),
+    (["--start", "1999-12-01T08:00:00+08:00"], "start_at（1999-12-01T08:00:00+08:00）不在",
+     "start_at (1999-12-01T08:00:00+08:00) is outside 2000-07-01 to 2099-12-31"),
+    (["--start", "2025-05-17T08:00:00+08:00"], "不能超过 200 日", "more than 200 days"),
 ])
 def test_a_bad_stop_is_refused_in_the_users_language_and_nothing_is_written(
         office_db, capsys, argv, zh, en):
@@ -79,7 +82,22 @@ def test_a_bad_stop_is_refused_in_the_users_language_and_nothing_is_written(
     assert snapshot(office_db) == before
 
 
+def test_an_implausible_season_is_refused_with_exit_2(office_db, capsys):
+    for lang, words in (("zh", "供暖季（season）1999-2000 不在 2000-2001 至 2099-2100 之间"),
+                        ("en", "season 1999-2000 is outside 2000-2001 to 2099-2100")):
+        code, out, err = run(office_db, capsys, *PERIOD, "--season", "1999-2000",   # last wins
+                             "--announced-start", "1999-10-20", "--announced-end", "2000-04-10",
+                             lang=lang)
+        assert code == 2 and words in err and not out, err
+    assert snapshot(office_db) == {t: [] for t in snapshot(office_db)}
+
+
 def test_heating_period_and_penalty_draft_with_its_pdf(office_db, capsys, tmp_path):
+    store = OfficeStore(office_db)
+    try:
+        record_in(store, tmp_path / "laptop")     # the district's rules: Changchun
+    finally:
+        store.close()
     code, out, _ = run(office_db, capsys, *PERIOD)
     assert code == 0 and "已登记供热期 2025-2026-H0001" in out
     before = snapshot(office_db)
@@ -100,19 +118,23 @@ def test_heating_period_and_penalty_draft_with_its_pdf(office_db, capsys, tmp_pa
     before = snapshot(office_db)
     for argv, words in ((["--multiple", "11"], "outside the rule's range 2 to 10"),
                         (["--multiple", "three"], "must be a number"),
-                        (["--profile", "harbin"], "no fine for a late start"),
                         (["--pdf", str(tmp_path / "missing" / "n.pdf")], "existing folder")):
         code, out, err = run(office_db, capsys, "penalty", "draft", "2025-2026-H0001", "--kind",
                              "late_start", "--multiple", "3", "--reason", "首次", *argv,
                              lang="en")
         assert code == 2 and words in err, (argv, err)
     assert snapshot(office_db) == before and not pdf.exists()
+    with pytest.raises(SystemExit) as done:          # the rules are not the user's to choose
+        run(office_db, capsys, "penalty", "draft", "2025-2026-H0001", "--kind", "late_start",
+            "--multiple", "3", "--reason", "r", "--profile", "harbin")
+    assert done.value.code == 2 and "--profile" in capsys.readouterr().err
+    assert snapshot(office_db) == before
     code, out, _ = run(office_db, capsys, "penalty", "draft", "2025-2026-H0001", "--kind",
                        "late_start", "--multiple", "3", "--reason", "首次推迟", "--pdf", str(pdf))
     assert code == 0, out
-    assert "处罚通知书草稿 2025-2026-P0001：推迟开始供热 3 日，热费 5785.71 元" in out
-    assert "选定 3 倍 = 17357.13 元" in out
-    assert "17357.13" in squash("".join(page_texts(pdf.read_bytes())))
+    assert "处罚通知书草稿 2025-2026-P0001：推迟开始供热 3 日，热费 5618.50 元" in out
+    assert "选定 3 倍 = 16855.50 元" in out
+    assert "16855.50" in squash("".join(page_texts(pdf.read_bytes())))
     english = tmp_path / "notice-en.pdf"
     code, out, _ = run(office_db, capsys, "penalty", "pdf", "2025-2026-P0001", "--out",
                        str(english), lang="en")

@@ -55,6 +55,10 @@ def test_a_stop_is_stored_with_who_and_when_and_numbered_per_season(store):
     ({"end_at": "2099-01-01T00:00:00+08:00"}, "future_time"),
     ({"cause": " "}, "missing"),
     ({"start_at": "2023-12-01T08:00:00+08:00"}, "stop_too_long"),
+    ({"start_at": "2025-05-17T08:00:00+08:00"}, "stop_too_long"),        # 201 days
+    ({"start_at": "1999-12-01T08:00:00+08:00"}, "implausible_date"),
+    ({"start_at": "2000-06-30T20:00:00-05:00"}, "implausible_date"),     # its own day: 30 Jun
+    ({"start_at": "0025-12-01T08:00:00+08:00"}, "implausible_date"),
 ])
 def test_bad_stops_are_refused_and_nothing_changes(store, changes, code):
     add(store, company="城开热力")
@@ -63,6 +67,33 @@ def test_bad_stops_are_refused_and_nothing_changes(store, changes, code):
         add(store, **changes)
     assert err.value.code == code and err.value.message_zh and err.value.message_en
     assert rows(store) == before
+
+
+@pytest.mark.parametrize(("start", "end", "field"), [
+    ("1999-12-01T08:00:00+08:00", "2000-07-02T08:00:00+08:00", "start_at"),
+    ("2099-12-30T08:00:00+08:00", "2100-01-01T00:00:00+08:00", "end_at"),
+])
+def test_a_day_outside_2000_to_2099_is_refused_naming_the_field(store, start, end, field):
+    later = datetime(2100, 1, 2, tzinfo=UTC)      # not refused as future: as implausible
+    with pytest.raises(EventRefused) as err:
+        add(store, start_at=start, end_at=end, now=later)
+    assert (err.value.code, err.value.status, err.value.field) == ("implausible_date", 422,
+                                                                   field)
+    assert field in err.value.message_zh and "2000-07-01" in err.value.message_zh
+    assert field in err.value.message_en and "2099-12-31" in err.value.message_en
+    assert rows(store) == {t: [] for t in rows(store)}
+
+
+def test_the_first_and_last_plausible_days_and_a_stop_of_200_days_are_taken(store):
+    later = datetime(2100, 1, 2, tzinfo=UTC)
+    assert add(store, start_at="2000-07-01T00:00:00+08:00",
+               end_at="2000-07-02T00:00:00+08:00")["season"] == "2000-2001"
+    assert add(store, start_at="2099-12-30T08:00:00+08:00", end_at="2099-12-31T23:59:00+08:00",
+               now=later)["season"] == "2099-2100"
+    assert add(store, start_at="2025-05-18T08:00:00+08:00")["hours"] == 200 * 24
+    with pytest.raises(EventRefused) as err:
+        add(store, company="城开热力", start_at="2025-05-17T08:00:00+08:00")
+    assert err.value.field == "end_at" and "200" in err.value.message_zh
 
 
 @pytest.mark.parametrize(("scope", "start", "end", "overlaps"), [
@@ -146,12 +177,16 @@ def test_stops_over_http_district_scoped_and_refusals_in_the_office_shape(office
                 ({**STOP, "end_at": "2025-11-30T00:00:00+08:00"}, 422, "ends_before_start"),
                 ({**STOP, "start_at": "2025-12-01T08:00:00"}, 422, "time_without_zone"),
                 ({**STOP, "end_at": "2099-12-01T08:00:00+08:00"}, 422, "future_time"),
+                ({**STOP, "start_at": "1999-12-01T08:00:00+08:00"}, 422, "implausible_date"),
+                ({**STOP, "start_at": "2025-05-17T08:00:00+08:00"}, 422, "stop_too_long"),
                 ({**STOP, "cause": ""}, 422, "invalid_request"),
                 ({**STOP, "scope": {"buildings": [["幸福小区"]]}}, 422, "invalid_request")):
             answer = admin.post("/api/v1/company-stops", json=body)
             assert answer.status_code == status, answer.text
             assert answer.json()["error"] == code and answer.json()["reason_zh"]
         assert rows(office.store) == before
+        assert "start_at" in admin.post("/api/v1/company-stops", json={
+            **STOP, "start_at": "1999-12-01T08:00:00+08:00"}).json()["reason_zh"]
         assert stop_id in admin.post("/api/v1/company-stops", json={
             **STOP, "start_at": "2025-12-02T00:00:00+08:00"}).json()["reason"]
         listed = admin.get("/api/v1/company-stops", params={"season": "2025-2026"}).json()

@@ -31,7 +31,7 @@ def rule():
 
 def test_changchun_cites_article_33_as_the_jilin_reply_quotes_it():
     r = rule()
-    assert (r.multiple_min, r.multiple_max, r.season_days) == (2, 10, 168)
+    assert (r.multiple_min, r.multiple_max) == (2, 10)
     assert r.provenance.status == "cited" and r.provenance.settled
     assert "《吉林省城市供热条例》第三十三条" in r.provenance.citation_zh
     assert "吉建议〔2024〕12号" in r.provenance.citation_zh
@@ -41,25 +41,48 @@ def test_changchun_cites_article_33_as_the_jilin_reply_quotes_it():
 
 
 def test_a_late_start_of_three_days():
+    # announced 20 Oct 2025 → 10 Apr 2026: 12 + 30 + 31 + 31 + 28 + 31 + 10 = 173 days heated
     # announced 20 Oct, started 23 Oct: 20, 21, 22 Oct not heated → 3 days
-    # fee = 27 yuan/m² × 12 000 m² × 3 ÷ 168 = 972 000 ÷ 168 = 5785.714… → 5785.71 yuan
-    # range 2 × 5785.71 = 11 571.42 to 10 × 5785.71 = 57 857.10; chosen 3 × → 17 357.13
+    # fee = 27 yuan/m² × 12 000 m² × 3 ÷ 173 = 972 000 ÷ 173 = 5618.497… → 5618.50 yuan
+    # range 2 × 5618.50 = 11 237.00 to 10 × 5618.50 = 56 185.00; chosen 3 × → 16 855.50
     p = compute_penalty(LATE_START, PERIOD, rule(), Decimal("3"), "首次推迟，已整改")
     assert (p.unheated_from, p.unheated_to, p.days) == (date(2025, 10, 20),
                                                         date(2025, 10, 23), 3)
-    assert p.fee == Decimal("5785.71")
-    assert (p.fine_min, p.fine_max) == (Decimal("11571.42"), Decimal("57857.10"))
-    assert p.fine == Decimal("17357.13") and p.reason == "首次推迟，已整改"
+    assert p.period_days == 173
+    assert p.fee == Decimal("5618.50")
+    assert (p.fine_min, p.fine_max) == (Decimal("11237.00"), Decimal("56185.00"))
+    assert p.fine == Decimal("16855.50") and p.reason == "首次推迟，已整改"
 
 
 def test_an_early_stop_of_five_days_with_a_fractional_multiple():
     # announced end 10 Apr, stopped 5 Apr → 5 days
-    # fee = 27 × 12 000 × 5 ÷ 168 = 1 620 000 ÷ 168 = 9642.857… → 9642.86 yuan
-    # 2.5 × 9642.86 = 24 107.15
+    # fee = 27 × 12 000 × 5 ÷ 173 = 1 620 000 ÷ 173 = 9364.161… → 9364.16 yuan
+    # 2.5 × 9364.16 = 23 410.40
     p = compute_penalty(EARLY_STOP, PERIOD, rule(), Decimal("2.5"), "reason")
-    assert (p.days, p.fee, p.fine) == (5, Decimal("9642.86"), Decimal("24107.15"))
-    assert (p.fine_min, p.fine_max) == (Decimal("19285.72"), Decimal("96428.60"))
-    assert p.to_dict()["fee"] == "9642.86" and p.to_dict()["provenance"]["status"] == "cited"
+    assert (p.days, p.fee, p.fine) == (5, Decimal("9364.16"), Decimal("23410.40"))
+    assert (p.fine_min, p.fine_max) == (Decimal("18728.32"), Decimal("93641.60"))
+    assert p.to_dict()["fee"] == "9364.16" and p.to_dict()["period_days"] == 173
+    assert p.to_dict()["provenance"]["status"] == "cited"
+
+
+def test_the_fee_is_divided_by_the_days_announced_not_by_the_profiles_season():
+    # the same 3 days late, but the company announced 1 Nov 2025 → 31 Mar 2026: 151 days
+    # fee = 27 × 12 000 × 3 ÷ 151 = 972 000 ÷ 151 = 6437.086… → 6437.09 (÷ 168 would be 5785.71)
+    short = replace(PERIOD, announced_start=date(2025, 11, 1), announced_end=date(2026, 3, 31),
+                    actual_start=date(2025, 11, 4))
+    p = compute_penalty(LATE_START, short, rule(), Decimal("3"), "r")
+    assert (p.days, p.period_days, p.fee, p.fine) == (3, 151, Decimal("6437.09"),
+                                                      Decimal("19311.27"))
+
+
+def test_an_announced_period_of_a_whole_leap_season_is_the_longest_allowed():
+    year = replace(PERIOD, announced_start=date(2027, 7, 1), announced_end=date(2028, 6, 30),
+                   actual_start=date(2027, 7, 2), actual_end=None)
+    assert compute_penalty(LATE_START, year, rule(), Decimal("2"), "r").period_days == 366
+    with pytest.raises(PenaltyError) as err:
+        compute_penalty(LATE_START, replace(year, announced_end=date(2028, 7, 1)), rule(),
+                        Decimal("2"), "r")
+    assert err.value.field == "announced_end" and "366" in err.value.message_zh
 
 
 @pytest.mark.parametrize("multiple", ["2", "10"])
@@ -79,6 +102,8 @@ def test_the_ends_of_the_range_are_allowed(multiple):
     (EARLY_STOP, replace(PERIOD, actual_end=date(2026, 4, 10)), "3", "r", "kind"),
     ("late", PERIOD, "3", "r", "kind"),
     (LATE_START, replace(PERIOD, heated_area_m2=Decimal(0)), "3", "r", "heated_area_m2"),
+    (LATE_START, replace(PERIOD, announced_end=date(2025, 10, 19)), "3", "r", "announced_end"),
+    (EARLY_STOP, replace(PERIOD, announced_start=date(2025, 4, 9)), "3", "r", "announced_end"),
 ])
 def test_refusals_name_what_is_wrong_in_both_languages(kind, period, multiple, reason, field):
     with pytest.raises(PenaltyError) as err:

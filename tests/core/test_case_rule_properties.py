@@ -214,9 +214,10 @@ def test_a_failing_test_anywhere_no_warmer_than_the_others_never_lowers_it(
         evidence, profile, offset, when, data):
     """Anywhere: inside a run it governs colder days, after a pass it starts a run, after a
     complaint it judges it failing. (A passing test may lower the amount: it ends a run.)
-    Company failures are left out only when the case has no test (see above)."""
+    Company failures are left out only when the case has no test by `until` (see above: a
+    test dated after it is not evidence, so the presumption still stands without one)."""
     until = until_within(profile, offset)
-    if not _governing(evidence):
+    if not _governing(_known(evidence, profile, until)):
         evidence = replace(evidence, failures=())
     new = _no_warmer_failing_test(evidence, when, data)
     more = replace(evidence, tests=evidence.tests + (new,))

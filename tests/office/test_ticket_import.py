@@ -91,9 +91,12 @@ def test_a_good_file_is_imported_and_importing_it_again_adds_nothing(store, tmp_
 
 
 def test_a_changed_row_becomes_revision_2(store, tmp_path):
-    import_tickets(write_csv(tmp_path / "a.csv", [row("A1"), row("A2")]), saver(store))
+    at = complaint()   # once: the two files must differ only in A1's text, not in a second
+    import_tickets(write_csv(tmp_path / "a.csv", [row("A1", complaint_at=at),
+                                                  row("A2", complaint_at=at)]), saver(store))
     changed = import_tickets(write_csv(tmp_path / "b.csv", [
-        row("A1", text="暖气不热，家里有老人"), row("A2")]), saver(store))
+        row("A1", complaint_at=at, text="暖气不热，家里有老人"), row("A2", complaint_at=at)]),
+        saver(store))
     assert (changed.new, changed.revised, changed.unchanged) == (0, 1, 1)
     detail = store.ticket_detail("12345", "A1")
     assert detail["revision"] == 2 and detail["data"]["text"] == "暖气不热，家里有老人"

@@ -23,10 +23,11 @@ def kinds(report):
 
 
 def tamper(db_path, *sql):
-    """Edit the database file by hand, as someone with the file and sqlite3 could."""
+    """Edit the database file by hand, as someone with the file and sqlite3 could; a statement
+    is SQL text or (SQL, parameters), since an envelope's text may hold any quote."""
     conn = sqlite3.connect(db_path)
     for statement in sql:
-        conn.execute(statement)
+        conn.execute(*((statement,) if isinstance(statement, str) else statement))
     conn.commit()
     conn.close()
 
@@ -90,7 +91,7 @@ def test_an_envelope_edited_by_hand_is_content_changed(db, db_path, key):
     forged = stored.replace('"value_c":17.2', '"value_c":18.2', 1)
     assert forged != stored
     tamper(db_path, "DROP TRIGGER sealed_records_no_update",
-           f"UPDATE sealed_records SET envelope = '{forged}' WHERE record_id = '{rid}'")
+           ("UPDATE sealed_records SET envelope = ? WHERE record_id = ?", (forged, rid)))
     assert (rid, "content_changed") in kinds(verify_store(db, key.public_key_b64))
 
 
