@@ -70,12 +70,13 @@ def office_import(folder: Path, source: Path, name: str, traced: bool = False
     store = OfficeStore(folder / name)
 
     def save(batch):
-        return store.save_tickets(batch, source="hotline", by="bench", profile_name="changchun")
+        return store.save_tickets(batch, source="hotline", by="bench", profile_name="changchun",
+                                  defer_cases=True)
 
     if traced:
         tracemalloc.start()
     began = time.perf_counter()
-    summary = import_tickets(source, save)
+    summary = import_tickets(source, save, settle=store.regroup_stale_cases)
     took = time.perf_counter() - began
     peak = tracemalloc.get_traced_memory()[1] if traced else 0
     if traced:
@@ -145,7 +146,8 @@ def postgres_figures(base_url: str, source: Path, rows: int) -> tuple[float, flo
         store = OfficeStore(url)
         began = time.perf_counter()
         summary = import_tickets(source, lambda batch: store.save_tickets(
-            batch, source="hotline", by="bench", profile_name="changchun"))
+            batch, source="hotline", by="bench", profile_name="changchun", defer_cases=True),
+            settle=store.regroup_stale_cases)
         office = time.perf_counter() - began
         assert summary.new == rows == store.db.scalar("SELECT count(*) FROM tickets")
         store.close()

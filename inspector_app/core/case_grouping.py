@@ -5,17 +5,21 @@ never called, with the first failing test, and holds everything that follows unt
 a withdrawal closes it. The rules, all derived from times, so the same evidence always makes
 the same cases whatever order it arrived in:
 
-- Closed cases (ruled or withdrawn) are fixed by their closing time. Case i's span is
-  (closing of case i-1, its own closing]; it opens at the earliest *opener* in its span — a
+- Closed cases (ruled or withdrawn) are fixed by their end: their closing time, or for a
+  case ruled up to a ruling date (`until`) the end of that day when it is earlier — the
+  ruling rests on the case as it stood that day, so what is tested after it belongs to a
+  later case. Case i's span is (end of case i-1, its own end]; it opens at the earliest *opener* in its span — a
   complaint, or a failing test that counts as evidence — or at its stored opening when that is
   earlier (a ruling may have opened a case on a passing record). It holds every record and
-  ticket from its opening up to its closing. An item tested before the closing that arrived
+  ticket from its opening up to its end. An item tested before the end that arrived
   after it (a late upload) joins it and marks `evidence_after_ruling`, so the supervisor sees
   the ruling may want reissuing.
 - After the last closing, the earliest opener opens the one open case, which holds everything
   after it. No opener, no open case: a passing test alone is no dispute.
 - A correction replaces the record it supersedes: the superseded record does not open a case
-  (its correction, at its own time and verdict, may); both stay members, both are shown.
+  (its correction, at its own time and verdict, may) and is held in the case that holds its
+  correction, wherever its own test time falls (in no case when the correction is in none);
+  both are shown.
 - Ids: a closed case keeps its id; the open case keeps the id it was stored under (the earliest
   opened of those stored, after a merge joined two), else `<household>-<season>-<n>`, n = 1 +
   the closed cases before it (the next free number).
@@ -57,6 +61,12 @@ class ClosedCase:
     opened_kind: str
     opened_ref: str
     ruling_no: str | None = None
+    ends_at: datetime | None = None   # the first instant after the ruling's `until` day
+
+    def holds(self, at: datetime) -> bool:
+        """Whether a time falls on or before the case's end (its closing, or the end of the
+        ruling's `until` day when earlier)."""
+        return at <= self.closed_at and (self.ends_at is None or at < self.ends_at)
 
 
 @dataclass(frozen=True)
@@ -86,11 +96,17 @@ def _order(item: Item) -> tuple:
     return (item.at, item.kind, item.ref)
 
 
+def corrections(items: Iterable[Item]) -> dict[str, str]:
+    """Superseded record's ref → the ref of the counting correction that replaces it."""
+    return {i.supersedes: i.ref for i in items
+            if i.kind == RECORD and i.counts and i.supersedes and i.supersedes != i.ref}
+
+
 def openers(items: Iterable[Item]) -> list[Item]:
     """Items that open a case, earliest first: live complaints and failing tests that count,
     a record superseded by a counting correction left out."""
     items = list(items)
-    corrected = {i.supersedes for i in items if i.kind == RECORD and i.counts and i.supersedes}
+    corrected = corrections(items)
     return sorted((i for i in items if i.counts and (
         i.kind == TICKET or (i.verdict == "fail" and i.ref not in corrected))), key=_order)
 
@@ -105,26 +121,48 @@ def group_cases(household: str, season: str, items: Iterable[Item],
     items = sorted(set(items), key=_order)
     closed_cases = sorted(set(closed), key=lambda k: (k.closed_at, k.case_id))
     starts = openers(items)
-    out: list[GroupedCase] = []
-    placed = [False] * len(items)
-    previous: datetime | None = None
+    corrected = corrections(items)
+    refs = {i.ref for i in items if i.kind == RECORD}
+    held = {i.ref for i in items if i.kind == RECORD and i.ref in corrected}
+    placed = [i.kind == RECORD and i.ref in held for i in items]   # go with the correction
+    cases: list[tuple[tuple, list[Item]]] = []
+    previous: ClosedCase | None = None
     for case in closed_cases:
-        span = [o for o in starts if (previous is None or o.at > previous)
-                and o.at <= case.closed_at]
+        span = [o for o in starts if _after(previous, o.at) and case.holds(o.at)]
         opened_at, kind, ref = case.opened_at, case.opened_kind, case.opened_ref
         if span and _order(span[0]) < (case.opened_at, kind, ref):
             opened_at, kind, ref = span[0].at, span[0].kind, span[0].ref
-        members = _take(items, placed, lambda i, a=opened_at, b=case.closed_at: a <= i.at <= b)
-        out.append(_grouped(case.case_id, case.state, opened_at, kind, ref, case.closed_at,
-                            case.ruling_no, members))
-        previous = case.closed_at
-    later = [o for o in starts if previous is None or o.at > previous]
+        members = _take(items, placed, lambda i, a=opened_at, k=case: a <= i.at and k.holds(i.at))
+        cases.append(((case.case_id, case.state, opened_at, kind, ref, case.closed_at,
+                       case.ruling_no), members))
+        previous = case
+    later = [o for o in starts if _after(previous, o.at)]
     if later:
         first = later[0]
         members = _take(items, placed, lambda i: i.at >= first.at)
-        out.append(_grouped(_open_id(household, season, closed_cases, stored_open, taken),
-                            OPEN, first.at, first.kind, first.ref, None, None, members))
-    return tuple(out)
+        cases.append(((_open_id(household, season, closed_cases, stored_open, taken),
+                       OPEN, first.at, first.kind, first.ref, None, None), members))
+    _hold_superseded(cases, [i for i in items if i.ref in held], corrected, refs)
+    return tuple(_grouped(*head, sorted(members, key=_order)) for head, members in cases)
+
+
+def _after(case: ClosedCase | None, at: datetime) -> bool:
+    """Whether a time falls after `case`'s end (any time does when there is none)."""
+    return case is None or not case.holds(at)
+
+
+def _hold_superseded(cases: list[tuple[tuple, list[Item]]], superseded: list[Item],
+                     corrected: dict[str, str], refs: set[str]) -> None:
+    """Put each superseded record in the case holding its latest correction (a chain of
+    corrections followed to its end), so a correction and what it replaces are never apart."""
+    where = {i.ref: members for _, members in cases for i in members if i.kind == RECORD}
+    for item in superseded:
+        ref, seen = item.ref, {item.ref}
+        while ref in corrected and corrected[ref] in refs and corrected[ref] not in seen:
+            ref = corrected[ref]
+            seen.add(ref)
+        if ref in where:
+            where[ref].append(item)
 
 
 def _take(items: list[Item], placed: list[bool], holds: Callable[[Item], bool]) -> list[Item]:

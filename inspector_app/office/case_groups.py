@@ -7,14 +7,17 @@ ruling always agree on which records and tickets a case has.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time, timedelta, tzinfo
+from functools import cache
 from typing import Any
 
 from inspector_app.core.case_grouping import (
     OPEN,
     RECORD,
+    RULED,
     TICKET,
     ClosedCase,
     GroupedCase,
@@ -22,6 +25,8 @@ from inspector_app.core.case_grouping import (
     StoredOpen,
     group_cases,
 )
+from inspector_app.core.errors import InspectionError
+from inspector_app.core.profile import load_profile
 from inspector_app.core.season import season_of
 from inspector_app.office.db import Tx
 from inspector_app.office.households import members_many
@@ -71,6 +76,7 @@ class HouseholdSeason:
 
 
 CHUNK = 500   # ids bound in one statement
+DEFAULT_PROFILE = "changchun"
 
 
 def load(c: Tx, household: str, season: str) -> HouseholdSeason:
@@ -108,6 +114,11 @@ def load_many(c: Tx, pairs: Iterable[tuple[str, str]]
         bucket = stored.get((item["household"], item["season"]))
         if bucket is not None:
             bucket[item["case_id"]] = item
+    ends = ruling_ends(c, [k["ruling_no"] for b in stored.values() for k in b.values()
+                           if k["state"] == RULED and k["ruling_no"]])
+    for bucket in stored.values():
+        for k in bucket.values():
+            k["ends_at"] = ends.get(k["ruling_no"]) if k["state"] == RULED else None
     out = {p: _grouped(p, groups[p[0]], records[p], tickets[p], stored[p], ()) for p in pairs}
     fresh = {k.case_id: p for p, data in out.items() for k in data.cases
              if k.case_id not in data.stored}
@@ -134,6 +145,30 @@ def _grouped(pair: tuple[str, str], group: list[str], records: dict[str, dict],
     return HouseholdSeason(household, season, group, records, tickets, stored, cases)
 
 
+def ruling_ends(c: Tx, numbers: list[str]) -> dict[str, datetime]:
+    """Ruling number → the first instant after its ruling date (`until`, a local day of the
+    ruling's profile): a case ruled on it holds nothing tested from then on. One-record
+    rulings have no ruling date and are left out."""
+    out = {}
+    for number, inputs, ruling in chunked(c, "SELECT ruling_no, inputs, ruling FROM rulings"
+                                             " WHERE ruling_no IN ({})", sorted(set(numbers))):
+        until = json.loads(inputs).get("until")
+        if until:
+            zone = _zone(json.loads(ruling).get("profile_name") or "")
+            day = date.fromisoformat(until) + timedelta(days=1)
+            out[number] = datetime.combine(day, time(), zone)
+    return out
+
+
+@cache
+def _zone(profile_name: str) -> tzinfo:
+    """The zone of the profile named (Changchun's when it cannot be read here)."""
+    try:
+        return load_profile(profile_name or DEFAULT_PROFILE).zone
+    except (InspectionError, OSError, ValueError):
+        return load_profile(DEFAULT_PROFILE).zone
+
+
 def chunked(c: Tx, sql: str, ids: list[str]) -> Iterator[tuple]:
     """Rows of `sql` (with `IN ({})`) for `ids`, CHUNK ids a statement."""
     for start in range(0, len(ids), CHUNK):
@@ -158,4 +193,5 @@ def _closed(row: dict[str, Any]) -> ClosedCase:
     return ClosedCase(case_id=row["case_id"], state=row["state"],
                       closed_at=parse_time(row["closed_at"]),
                       opened_at=parse_time(row["opened_at"]), opened_kind=row["opened_kind"],
-                      opened_ref=row["opened_ref"], ruling_no=row["ruling_no"])
+                      opened_ref=row["opened_ref"], ruling_no=row["ruling_no"],
+                      ends_at=row.get("ends_at"))

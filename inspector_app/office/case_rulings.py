@@ -25,7 +25,7 @@ import json
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
@@ -164,6 +164,8 @@ def issue_on_case(store: OfficeStore, case_id: str, inputs: CaseRulingInput,
 
 
 @router.post("/api/v1/cases/{case_id}/rulings", status_code=201,
+             response_description="the ruling row issued (`ruling` is the computed ruling, "
+                                  "`case_id` set); the case is closed as ruled",
              responses={200: {"description": "this request key already issued this ruling"},
                         **refusals(400, 401, 404, 409, 413, 422,
                                    s409="the case was withdrawn (`case_withdrawn`); or this "
@@ -175,7 +177,7 @@ def issue_on_case(store: OfficeStore, case_id: str, inputs: CaseRulingInput,
                                         "ruling date is after the office's today (in the "
                                         "profile's zone) or beyond the season, or bad inputs "
                                         "(`cannot_rule`, `bad_decimal`)")})
-def issue_case_ruling(case_id: str, req: CaseRulingRequest, request: Request,
+def issue_case_ruling(case_id: Annotated[str, Path(description="the case to rule on")], req: CaseRulingRequest, request: Request,
                       who: Annotated[Supervisor, Depends(require_supervisor)],
                       store: Annotated[OfficeStore, Depends(office_store)]) -> JSONResponse:
     fee = rulings.parse_fee(req.daily_fee_per_m2)
@@ -218,10 +220,13 @@ def _pdf_detail(store: OfficeStore, case_id: str) -> dict[str, Any]:
                              "description": "the ruling as an A4 PDF (the same bytes each time)"},
                        **refusals(401, 404, 422, s404="no such case or ruling, or another "
                                                       "district's")})
-def case_ruling_pdf(case_id: str, ruling_no: str,
+def case_ruling_pdf(case_id: Annotated[str, Path(description="the case ruled on")],
+                    ruling_no: Annotated[str, Path(description="the ruling's number, e.g. "
+                                                   "2026-2027-000001")],
                     who: Annotated[Supervisor, Depends(require_supervisor)],
                     store: Annotated[OfficeStore, Depends(office_store)],
-                    lang: Annotated[Literal["zh", "en"], Query()] = "zh") -> Response:
+                    lang: Annotated[Literal["zh", "en"], Query(
+                        description="the language of the PDF")] = "zh") -> Response:
     found = rulings.get(store, ruling_no)
     if found is None or found["case_id"] != case_id or not who.may_see(found["district"]):
         raise rulings.not_found("没有这份裁定", "no such ruling")

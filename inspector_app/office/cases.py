@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import json
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from functools import cache
@@ -38,16 +39,18 @@ from inspector_app.office.case_evidence import (
 from inspector_app.office.case_groups import (
     CASE_COLS,
     HouseholdSeason,
+    chunked,
     load,
     load_many,
     parse_time,
 )
-from inspector_app.office.db import Tx
+from inspector_app.office.db import Database, Tx
 from inspector_app.office.households import (
     HouseholdRefusal,
     household,
     lock_canonical,
     lock_canonical_many,
+    members_many,
 )
 from inspector_app.office.values import now_iso, utc_iso
 
@@ -63,6 +66,8 @@ RULING_COLS = ("ruling_no", "record_ref", "record_id", "record_sha256", "decisio
                "superseded_by", "case_id")
 DEFAULT_PROFILE = "changchun"
 MAX_PAGE = 500
+STALE_BATCH = 1000  # (household, season) pairs regrouped a transaction after an import
+STALE_ROWS = 5000   # about as many records and tickets read for them
 
 
 class CaseRefusal(HouseholdRefusal):
@@ -124,8 +129,77 @@ def refresh_company(c: Tx, company: str, district: str) -> None:
         _refresh(c, {(canonical[h], season) for h, season in rows})
 
 
+def mark_stale(c: Tx, rows: set[tuple[str, str]]) -> None:
+    """Mark each (household, time) a write touched as to be regrouped later (`regroup_stale`),
+    in the caller's transaction: a ticket import's batch stores its tickets and their marks
+    together, so an import stopped half-way leaves what it stored marked, never lost. Regrouping
+    a household's whole season every batch made an import's time grow with what was stored."""
+    marks = sorted({(h, season_of(t)) for h, t in rows if h and t})
+    token = uuid.uuid4().hex   # a batch marking a pair again keeps it marked (`_clear_marks`)
+    c.executemany("INSERT INTO cases_stale (household, season, token) VALUES (?,?,?)"
+                  " ON CONFLICT (household, season) DO UPDATE SET token=excluded.token",
+                  [(h, season, token) for h, season in marks])
+
+
+def regroup_stale(db: Database, batch: int = STALE_BATCH, rows: int = STALE_ROWS) -> int:
+    """Regroup the (household, season) pairs marked stale, a transaction for at most `batch`
+    pairs holding about `rows` records and tickets (a household's season is read whole, so
+    120 households of 800 tickets each at once would hold 100,000 rows), each deleting the
+    marks it regrouped; returns how many marks were regrouped."""
+    done = 0
+    while True:
+        with db.write() as c:
+            marks = c.execute("SELECT household, season FROM cases_stale"
+                              " ORDER BY household, season LIMIT ?", (batch,)).fetchall()
+            if not marks:
+                return done
+            marks = _within(marks, _evidence_counts(c, [h for h, _ in marks]), rows)
+            canonical = lock_canonical_many(c, [h for h, _ in marks])
+            _refresh(c, {(canonical[h], season) for h, season in marks})
+            done += len(marks)
+
+
+def _evidence_counts(c: Tx, homes: list[str]) -> dict[str, int]:
+    """Records and tickets stored under each of `homes` (all seasons: an upper bound)."""
+    counts: dict[str, int] = {}
+    for table in ("records", "tickets"):
+        for home, n in chunked(c, f"SELECT household, count(*) FROM {table}"
+                                  " WHERE household IN ({}) GROUP BY household",
+                               sorted(set(homes))):
+            counts[home] = counts.get(home, 0) + n
+    return counts
+
+
+def _within(marks: list[tuple[str, str]], counts: dict[str, int], rows: int
+            ) -> list[tuple[str, str]]:
+    """The first marks whose evidence adds up to at most `rows` (at least one mark)."""
+    total = 0
+    for n, (home, _) in enumerate(marks):
+        total += counts.get(home, 0)
+        if total > rows and n:
+            return marks[:n]
+    return marks
+
+
+def _marks_of(c: Tx, pairs: set[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """The stale marks of the households (with those merged into them) of `pairs`."""
+    homes = sorted({h for h, _ in pairs})
+    groups = members_many(c, homes)
+    wanted = {(m, season) for h, season in pairs for m in groups[h]}
+    return [(h, season, token) for h, season, token in chunked(
+        c, "SELECT household, season, token FROM cases_stale WHERE household IN ({})",
+        sorted({m for m, _ in wanted})) if (h, season) in wanted]
+
+
+def _clear_marks(c: Tx, marks: list[tuple[str, str, str]]) -> None:
+    """Delete the marks read before regrouping; one a writer marked again since (another
+    token: evidence this regrouping may not have seen) stays."""
+    c.executemany("DELETE FROM cases_stale WHERE household=? AND season=? AND token=?", marks)
+
+
 def _refresh(c: Tx, pairs: set[tuple[str, str]], today: date | None = None
              ) -> dict[tuple[str, str], tuple[str, ...]]:
+    marks = _marks_of(c, pairs)   # read before the evidence: what they mark is then seen
     loaded = load_many(c, pairs)
     ahead = Prefetched.read(
         c, [r for data in loaded.values() for k in data.cases for r in k.records],
@@ -139,6 +213,8 @@ def _refresh(c: Tx, pairs: set[tuple[str, str]], today: date | None = None
                   f" SET {sets}", rows)
     for data in loaded.values():
         _drop_stale(c, data)
+    if marks:
+        _clear_marks(c, marks)
     return {p: tuple(k.case_id for k in data.cases) for p, data in loaded.items()}
 
 

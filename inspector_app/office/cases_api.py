@@ -23,7 +23,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from pydantic import BaseModel, Field
 
 from inspector_app.office import cases, households
@@ -37,6 +37,7 @@ router = APIRouter(tags=["cases"], route_class=BoundedJsonRoute)
 
 StoreDep = Annotated[OfficeStore, Depends(office_store)]
 SupervisorDep = Annotated[Supervisor, Depends(require_supervisor)]
+CaseId = Annotated[str, Path(description="the case: `<household>-<season>-<n>`")]
 HOUSEHOLD_ID = r"^h[0-9a-f]{20}$"
 SEASON = r"^\d{4}-\d{4}$"
 CURSOR = r"^[A-Za-z0-9_-]{1,400}$"
@@ -75,17 +76,25 @@ def _no_case() -> HTTPException:
                                       "reason_zh": "没有这个案件"})
 
 
-@router.get("/api/v1/cases", responses=refusals(401, 422))
+@router.get("/api/v1/cases", responses=refusals(401, 422, s422="a bad filter or cursor"),
+            response_description="a page of cases (`items`, open first, then the newest "
+                                 "opening) and `next`, the cursor of the next page or null")
 def list_cases(
     who: SupervisorDep, store: StoreDep,
-    district: Annotated[str | None, Query(max_length=100, pattern=NO_NUL)] = None,
-    state: CaseState | None = None,
-    season: Annotated[str | None, Query(pattern=SEASON)] = None,
-    company: Annotated[str | None, Query(max_length=200, pattern=NO_NUL)] = None,
-    household: Annotated[str | None, Query(pattern=HOUSEHOLD_ID)] = None,
+    district: Annotated[str | None, Query(max_length=100, pattern=NO_NUL,
+                                          description="only this district's cases (a "
+                                                      "supervisor sees only their own)")] = None,
+    state: Annotated[CaseState | None, Query(description="only cases in this state")] = None,
+    season: Annotated[str | None, Query(pattern=SEASON, description="only this heating "
+                                        "season, e.g. 2025-2026")] = None,
+    company: Annotated[str | None, Query(max_length=200, pattern=NO_NUL,
+                                         description="only this heating company's")] = None,
+    household: Annotated[str | None, Query(pattern=HOUSEHOLD_ID,
+                                           description="only this household's")] = None,
     q: Annotated[str | None, Query(min_length=1, max_length=200, pattern=NO_NUL,
                                    description="a part of the address, or a case id")] = None,
-    limit: Annotated[int, Query(ge=1, le=cases.MAX_PAGE)] = 50,
+    limit: Annotated[int, Query(ge=1, le=cases.MAX_PAGE,
+                                description="cases on a page")] = 50,
     after: Annotated[str | None, Query(pattern=CURSOR,
                                        description="`next` of the previous page")] = None,
 ) -> dict[str, Any]:
@@ -103,8 +112,11 @@ def list_cases(
     return {"items": items, "next": following}
 
 
-@router.get("/api/v1/cases/{case_id}", responses=refusals(401, 404, 422))
-def case_detail(case_id: str, who: SupervisorDep, store: StoreDep) -> dict[str, Any]:
+@router.get("/api/v1/cases/{case_id}", responses=refusals(401, 404, 422),
+            response_description="the case with its household, records, tickets, stops, "
+                                 "failures, monitoring days, timeline, estimate, rulings and "
+                                 "history")
+def case_detail(case_id: CaseId, who: SupervisorDep, store: StoreDep) -> dict[str, Any]:
     row = cases.case_row(store, case_id)
     if row is None or not who.may_see(row["district"]):
         raise _no_case()
@@ -115,8 +127,9 @@ def case_detail(case_id: str, who: SupervisorDep, store: StoreDep) -> dict[str, 
 
 
 @router.post("/api/v1/cases/{case_id}/withdraw",
-             responses=refusals(400, 401, 404, 409, 413, 422, s409="the case is closed"))
-def withdraw(case_id: str, req: WithdrawRequest, who: SupervisorDep,
+             responses=refusals(400, 401, 404, 409, 413, 422, s409="the case is closed"),
+             response_description="the case, closed as withdrawn")
+def withdraw(case_id: CaseId, req: WithdrawRequest, who: SupervisorDep,
              store: StoreDep) -> dict[str, Any]:
     try:
         return cases.withdraw(store, case_id, who.name, req.reason, who.may_see)
@@ -126,8 +139,9 @@ def withdraw(case_id: str, req: WithdrawRequest, who: SupervisorDep,
 
 @router.post("/api/v1/cases/{case_id}/events", status_code=201,
              responses=refusals(400, 401, 404, 409, 413, 422,
-                                s409="the case is withdrawn, or that day is entered already"))
-def add_event(case_id: str, req: EventRequest, who: SupervisorDep,
+                                s409="the case is withdrawn, or that day is entered already"),
+             response_description="the event entered")
+def add_event(case_id: CaseId, req: EventRequest, who: SupervisorDep,
               store: StoreDep) -> dict[str, Any]:
     try:
         return cases.add_event(store, case_id, req.kind, req.day, req.note, who.name,
@@ -138,7 +152,8 @@ def add_event(case_id: str, req: EventRequest, who: SupervisorDep,
 
 @router.post("/api/v1/households/merge", status_code=201,
              responses=refusals(400, 401, 404, 409, 413, 422,
-                                s409="one of them is already merged",
+                                s409="one of them is already merged (`already_merged`), or has a case"
+                                     " whose ruling is in force (`ruled_case`)",
                                 s422="other districts, or a household onto itself"))
 def merge(req: MergeRequest, who: SupervisorDep, store: StoreDep) -> dict[str, Any]:
     try:

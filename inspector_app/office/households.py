@@ -231,6 +231,7 @@ def merge(store: OfficeStore, household_id: str, into_id: str, by: str, reason: 
                 f"两个住户不在同一个区（{district or '未定区'}、{into_district or '未定区'}），不能合并",
                 f"the households are in different districts ({district or 'none'}, "
                 f"{into_district or 'none'}) and cannot be merged")
+        _refuse_ruled(c, [household_id, into_id])
         moved = members(c, household_id)
         c.execute("UPDATE households SET merged_into=? WHERE household_id=?",
                   (into_id, household_id))
@@ -241,6 +242,21 @@ def merge(store: OfficeStore, household_id: str, into_id: str, by: str, reason: 
             refresh_household(c, into_id, season)
         return _change(c.execute(f"SELECT {', '.join(CHANGE_COLS)} FROM household_changes"
                                  " WHERE id=?", (change_id,)).fetchone())
+
+
+def _refuse_ruled(c: Tx, households: list[str]) -> None:
+    """Refuse a merge over a case whose ruling is in force: regrouping would move evidence
+    into or out of what that ruling rests on."""
+    homes = [m for h in households for m in members(c, h)]
+    row = c.execute("SELECT k.case_id, k.ruling_no FROM cases AS k JOIN rulings AS r"
+                    " ON r.ruling_no = k.ruling_no WHERE k.state = 'ruled'"
+                    " AND r.superseded_by IS NULL"
+                    f" AND k.household IN ({','.join('?' * len(homes))})"
+                    " ORDER BY k.case_id LIMIT 1", homes).fetchone()
+    if row is not None:
+        raise HouseholdRefusal(
+            409, "ruled_case", f"案件 {row[0]} 已有生效裁定（{row[1]}），不能合并这两个住户",
+            f"case {row[0]} has a ruling in force ({row[1]}): the households cannot be merged")
 
 
 def split(store: OfficeStore, change_id: int, by: str, reason: str,

@@ -57,8 +57,8 @@ TABLES = ("devices", "enrollment_codes", "admin_tokens", "users", "sessions", "r
           "reenrolment_allowances", "login_failures", "profile_confirmations", "photos",
           "record_photos", "page_hits", "tickets", "ticket_revisions", "ticket_events",
           "ticket_feed", "ticket_feed_counter", "office_keys", "households",
-          "household_changes", "cases", "case_events", "company_stops", "heating_periods",
-          "penalty_notices")
+          "household_changes", "cases", "case_events", "cases_stale", "company_stops",
+          "heating_periods", "penalty_notices")
 # Tables whose rows the schema itself puts in (the condition picks rows that are more than
 # that): they do not make a target "not empty", and the target's own rows give way to the
 # source's when the table is copied.

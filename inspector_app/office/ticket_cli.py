@@ -182,14 +182,15 @@ def _import(args: argparse.Namespace) -> int:
     who = _who(args)
 
     def save(batch):
-        return store.save_tickets(batch, source="hotline", by=who, profile_name=args.profile)
+        return store.save_tickets(batch, source="hotline", by=who, profile_name=args.profile,
+                                  defer_cases=True)
 
     def progress(rows: int) -> None:
         print(say(args, f"已处理 {rows} 行…", f"{rows} rows…"), file=sys.stderr, flush=True)
 
     try:
         summary = import_tickets(args.file, save, fmt=args.format, mapping=mapping,
-                                 progress=progress)
+                                 progress=progress, settle=store.regroup_stale_cases)
     except ImportRefused as exc:
         return _file_refused(args, exc)
     if args.json:

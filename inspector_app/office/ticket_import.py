@@ -472,13 +472,18 @@ def import_tickets(path: Path, save: SaveBatch, *, fmt: str | None = None,
                    mapping: Mapping | None = None,
                    progress: Callable[[int], None] | None = None,
                    clock: Callable[[], datetime] = lambda: datetime.now(UTC),
-                   batch_rows: int = BATCH_ROWS) -> ImportSummary:
+                   batch_rows: int = BATCH_ROWS,
+                   settle: Callable[[], Any] | None = None) -> ImportSummary:
     """Import `path`, handing validated tickets to `save` (e.g. a bound
     `store.save_tickets(..., source='hotline', by=..., profile_name=...)`) in batches.
 
     `save` answers one outcome per ticket (`.outcome` 'new' | 'revised' | 'unchanged'). If it
     refuses a batch (`TicketError`), the batch is retried row by row so only the refused rows
     are reported. `ImportRefused`: the whole file, before anything was stored.
+
+    `settle`: called once after the last batch, when `save` leaves the cases to regroup
+    (`store.save_tickets(..., defer_cases=True)` with `store.regroup_stale_cases`): the cases
+    are as the tickets make them when this returns.
     """
     path = Path(path)
     mapping = mapping or Mapping()
@@ -500,6 +505,8 @@ def import_tickets(path: Path, save: SaveBatch, *, fmt: str | None = None,
             if progress is not None and summary.rows % PROGRESS_EVERY == 0:
                 progress(summary.rows)
         _flush(batch, seen, save, summary, mapping)
+        if settle is not None:
+            settle()
     finally:
         seen.close()
     summary.errors.sort(key=lambda e: e.row)   # a duplicate is found when its batch is stored

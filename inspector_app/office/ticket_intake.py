@@ -24,7 +24,7 @@ from inspector_app.core.tickets import (
     TicketData,
     TicketEvent,
 )
-from inspector_app.office.cases import refresh_for
+from inspector_app.office.cases import mark_stale, refresh_for
 from inspector_app.office.db import Tx
 from inspector_app.office.households import UPSERT, household_of_parts
 from inspector_app.office.ticket_events import lock_tickets, record_event
@@ -109,8 +109,11 @@ def held_tickets(c: Tx, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str]
 
 
 def save_batch(c: Tx, tickets: Sequence[TicketData], *, source: str, by: str,
-               profile_name: str) -> list[SaveOutcome]:
-    """Store `tickets` in the open transaction `c`; one outcome each, in order."""
+               profile_name: str, defer_cases: bool = False) -> list[SaveOutcome]:
+    """Store `tickets` in the open transaction `c`; one outcome each, in order.
+
+    `defer_cases`: mark the households touched stale (`office.cases.mark_stale`) instead of
+    regrouping them now; an import regroups them once at its end (`cases.regroup_stale`)."""
     event_source = source if source in SOURCES else "office"
     at = now_iso()
     keys = [(t.channel, t.ticket) for t in tickets]
@@ -172,5 +175,8 @@ def save_batch(c: Tx, tickets: Sequence[TicketData], *, source: str, by: str,
                          f"office-{uuid.uuid4().hex}")
     c.insert_rows("ticket_revisions", REVISION, revisions)
     c.executemany(UPSERT, sorted(homes.values()))
-    refresh_for(c, touched)
+    if defer_cases:
+        mark_stale(c, touched)
+    else:
+        refresh_for(c, touched)
     return outcomes

@@ -28,6 +28,7 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 
 from inspector_app.core.tickets import TicketData, TicketError, TicketEvent
+from inspector_app.office.cases import regroup_stale
 from inspector_app.office.db import Database
 from inspector_app.office.ticket_events import (  # noqa: F401 - the store's public names
     bump_feed,
@@ -62,11 +63,18 @@ class TicketStore:
 
     # -- from the hotline ------------------------------------------------------------------------
     def save_tickets(self, tickets: Sequence[TicketData], *, source: str, by: str,
-                     profile_name: str = "changchun") -> list[SaveOutcome]:
+                     profile_name: str = "changchun",
+                     defer_cases: bool = False) -> list[SaveOutcome]:
         """Store a batch in one transaction: new, revised (a new revision, never an overwrite)
-        or unchanged (nothing written) for each, in order (`office.ticket_intake`)."""
+        or unchanged (nothing written) for each, in order (`office.ticket_intake`).
+        `defer_cases` (an import): the cases are regrouped by `regroup_stale_cases`."""
         with self.db.write() as c:
-            return save_batch(c, tickets, source=source, by=by, profile_name=profile_name)
+            return save_batch(c, tickets, source=source, by=by, profile_name=profile_name,
+                              defer_cases=defer_cases)
+
+    def regroup_stale_cases(self) -> int:
+        """Regroup what imports marked stale (`office.cases.regroup_stale`)."""
+        return regroup_stale(self.db)
 
     # -- events ------------------------------------------------------------------------------
     def add_ticket_event(self, channel: str, ticket: str, event: TicketEvent, *,

@@ -397,3 +397,74 @@ def test_a_record_of_a_case_ruled_as_a_whole_is_not_ruled_on_alone(office, lapto
         assert snapshot(office) == before
         again = admin.post(f"/api/v1/cases/{case_id}/rulings", json=BODY)
         assert again.status_code == 201, again.text
+
+
+def test_a_ruled_case_ends_at_its_ruling_date(office, laptop):
+    """Ruled up to 12 Nov: a failing test of 20 Nov (before the ruling was issued) opens the next
+    case instead of joining the ruled one; a test of 12 Nov uploaded late still joins it."""
+    worked(office, laptop)
+    confirm_refund(office)
+    with office.admin() as admin:
+        case_id = the_case(office)["case_id"]
+        assert admin.post(f"/api/v1/cases/{case_id}/rulings", json=BODY).status_code == 201
+    after = seal_test(laptop, 4, date(2026, 11, 20), 15.0)
+    on_until = seal_test(laptop, 5, date(2026, 11, 12), 18.6)
+    time.sleep(1.1)   # the office stamps to the second: arrive after the ruling's second
+    push(office, laptop)
+    items, _ = cases.cases_page(office.store, cases.CaseFilter())
+    by_state = {k["state"]: k for k in items}
+    assert set(by_state) == {"open", "ruled"} and by_state["ruled"]["case_id"] == case_id
+    assert (by_state["ruled"]["records"], by_state["ruled"]["evidence_after_ruling"]) == (4, True)
+    assert on_until in [r["record_id"] for r in detail_of(office, case_id)["records"]]
+    opened = detail_of(office, by_state["open"]["case_id"])
+    assert [r["record_id"] for r in opened["records"]] == [after]
+    assert opened["case"]["opened_ref"].endswith(after)
+
+
+def test_a_merge_over_a_case_with_a_ruling_in_force_is_refused(office, laptop):
+    """The ruled household and another flat's household: merging either way is refused (409
+    `ruled_case`, the case named in both languages) and nothing is written."""
+    worked(office, laptop)
+    seal_test(laptop, 4, date(2026, 11, 3), 15.0, flat="302")
+    push(office, laptop)
+    confirm_refund(office)
+    with office.admin() as admin:
+        case_id = next(k["case_id"] for k in cases.cases_page(
+            office.store, cases.CaseFilter())[0] if k["records"] == 3)
+        assert admin.post(f"/api/v1/cases/{case_id}/rulings", json=BODY).status_code == 201
+        ruled, other = (office.store.scalar("SELECT household FROM cases WHERE case_id=?",
+                                            (case_id,)),
+                        office.store.scalar("SELECT household FROM cases WHERE case_id<>?",
+                                            (case_id,)))
+        tables = (*TABLES, "households", "household_changes")
+        before = {t: sorted(map(tuple, office.store.query(f"SELECT * FROM {t}")), key=repr)
+                  for t in tables}
+        for household_id, into in ((other, ruled), (ruled, other)):
+            answer = admin.post("/api/v1/households/merge", json={
+                "household_id": household_id, "into": into, "reason": "同一户"})
+            assert answer.status_code == 409, answer.text
+            body = answer.json()
+            assert body["error"] == "ruled_case"
+            assert case_id in body["reason"] and case_id in body["reason_zh"]
+        assert {t: sorted(map(tuple, office.store.query(f"SELECT * FROM {t}")), key=repr)
+                for t in tables} == before
+
+
+def test_a_correction_after_the_ruling_date_takes_what_it_corrects_to_the_next_case(office,
+                                                                                    laptop):
+    """Ruled up to 12 Nov; the 5 Nov test is then corrected by a test of 20 Nov: the original
+    leaves the ruled case and is held, with its correction, in the case that opens."""
+    ids = worked(office, laptop)
+    confirm_refund(office)
+    with office.admin() as admin:
+        case_id = the_case(office)["case_id"]
+        assert admin.post(f"/api/v1/cases/{case_id}/rulings", json=BODY).status_code == 201
+    fixed = seal_test(laptop, 4, date(2026, 11, 20), 15.0, supersedes=ids[1])
+    push(office, laptop)
+    assert [r["record_id"] for r in detail_of(office, case_id)["records"]] == [ids[0], ids[2]]
+    [opened] = [k for k in cases.cases_page(office.store, cases.CaseFilter())[0]
+                if k["state"] == "open"]
+    records = detail_of(office, opened["case_id"])["records"]
+    assert [r["record_id"] for r in records] == [ids[1], fixed]
+    assert records[0]["superseded_by"] == records[1]["ref"]
+    assert opened["opened_ref"] == records[1]["ref"]

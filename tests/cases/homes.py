@@ -53,8 +53,8 @@ def cases_of(store: OfficeStore, **filters) -> list[dict]:
 def snapshot(store: OfficeStore) -> dict:
     """Every row of the tables a case action may touch (to show a refusal changed nothing)."""
     return {t: sorted(map(tuple, store.query(f"SELECT * FROM {t}")), key=repr)
-            for t in ("households", "household_changes", "cases", "case_events", "records",
-                      "tickets")}
+            for t in ("households", "household_changes", "cases", "case_events", "cases_stale",
+                      "records", "tickets")}
 
 
 def store_envelopes(store: OfficeStore, *envelopes: bytes) -> list[str]:

@@ -64,6 +64,49 @@ def test_a_superseded_failing_record_opens_nothing_its_correction_decides():
     assert case.opened_ref == "d.2"
 
 
+def test_a_superseded_record_is_held_in_its_corrections_case_across_a_closing():
+    """Original tested before the ruling, its correction after: both in the later case (the
+    ruled one no longer holds the original); the other way round, both in the ruled one."""
+    shut = [closed(f"{H}-{S}-1", 10, 0, "c/1", "ticket")]
+    cases = group_cases(H, S, [ticket("c/1", 0), rec("d.1", 1), rec("d.2", 3),
+                               rec("d.9", 12, "fail", supersedes="d.2")], closed=shut)
+    assert [(k.state, k.records, k.opened_ref) for k in cases] == [
+        ("ruled", ("d.1",), "c/1"), ("open", ("d.2", "d.9"), "d.9")]
+    [case] = group_cases(H, S, [ticket("c/1", 0), rec("d.1", 1), rec("d.2", 12),
+                                rec("d.9", 3, "pass", supersedes="d.2")], closed=shut)
+    assert case.records == ("d.1", "d.9", "d.2")        # in test time order: d.2 is day 12
+    chain = group_cases(H, S, [ticket("c/1", 0), rec("d.2", 3),
+                               rec("d.8", 5, supersedes="d.2"),
+                               rec("d.9", 12, supersedes="d.8")], closed=shut)
+    assert [k.records for k in chain] == [(), ("d.2", "d.8", "d.9")]
+
+
+def test_a_superseded_record_alone_opens_no_case_and_stays_with_its_correction():
+    """A failing original whose passing correction comes after a closing: no case opens
+    after the closing, and the original is in no case (its correction is in none)."""
+    shut = [closed(f"{H}-{S}-1", 10, 0, "c/1", "ticket")]
+    cases = group_cases(H, S, [ticket("c/1", 0), rec("d.2", 12),
+                               rec("d.9", 13, "pass", supersedes="d.2")], closed=shut)
+    assert [(k.state, k.records) for k in cases] == [("ruled", ())]
+    before = group_cases(H, S, [rec("d.0", -5, "pass"), rec("d.2", 1),
+                                rec("d.9", -5, "pass", supersedes="d.2"), ticket("c/1", 0)])
+    assert [(k.opened_ref, k.records) for k in before] == [("c/1", ())]
+
+
+def test_a_ruled_case_ends_at_its_ruling_date():
+    """Ruled on day 20 up to day 10 (`ends_at` the first instant after it): a failure tested
+    on day 12 opens the next case; one tested on day 10 stays in the ruled case."""
+    ruled = ClosedCase(f"{H}-{S}-1", "ruled", at(20), at(0), "ticket", "c/1", "R1",
+                       ends_at=at(11))
+    cases = group_cases(H, S, [ticket("c/1", 0), rec("d.1", 10.5), rec("d.2", 12),
+                               rec("d.3", 15, "pass")], closed=[ruled])
+    assert [(k.case_id, k.state, k.records, k.opened_ref) for k in cases] == [
+        (f"{H}-{S}-1", "ruled", ("d.1",), "c/1"), (f"{H}-{S}-2", "open", ("d.2", "d.3"), "d.2")]
+    no_date = group_cases(H, S, [ticket("c/1", 0), rec("d.1", 10.5), rec("d.2", 12)],
+                          closed=[closed(f"{H}-{S}-1", 20, 0, "c/1", "ticket")])
+    assert [k.records for k in no_date] == [("d.1", "d.2")]   # a one-record ruling: closing
+
+
 def test_a_closed_case_keeps_its_id_and_the_next_failure_opens_case_two():
     cases = group_cases(H, S, [ticket("c/1", 0), rec("d.1", 1), rec("d.2", 20)],
                         closed=[closed(f"{H}-{S}-1", 10, 0, "c/1", "ticket")])
@@ -121,7 +164,8 @@ def households(draw):
                               counts=draw(st.booleans())))
     closings = sorted(draw(st.sets(st.integers(1, 70), max_size=3)))
     shut = [ClosedCase(f"{H}-{S}-{k + 1}", draw(st.sampled_from(("ruled", "withdrawn"))),
-                       at(day + 0.75), at(day - draw(st.integers(0, 5))), "ticket", f"c/x{k}")
+                       at(day + 0.75), at(day - draw(st.integers(0, 5))), "ticket", f"c/x{k}",
+                       ends_at=draw(st.sampled_from((None, at(day - 2), at(day)))))
             for k, day in enumerate(closings)]
     return items, shut, draw(st.randoms(use_true_random=False))
 
@@ -140,6 +184,20 @@ def test_the_cases_are_the_same_whatever_order_the_evidence_arrives_in(drawn):
     assert len(held) == len(set(held))                     # nothing in two cases
     assert sum(k.state == "open" for k in first) <= 1      # one open case at most
     assert [k.case_id for k in first if k.state != "open"] == [k.case_id for k in shut]
+    case_of = {r: k.case_id for k in first for r in k.records}
+    fixes: dict[str, set[str]] = {}
+    for i in items:
+        if i.counts and i.supersedes:
+            fixes.setdefault(i.supersedes, set()).add(i.ref)
+    for original in fixes:          # with a correction, or one correcting it in turn
+        reach, todo = set(), list(fixes[original])
+        while todo:
+            ref = todo.pop()
+            if ref not in reach:
+                reach.add(ref)
+                todo += fixes.get(ref, ())
+        assert case_of.get(original) in {case_of.get(r) for r in reach}
+    assert not any(k.opened_ref in fixes for k in first if k.state == "open")
 
 
 def test_random_orders_of_a_long_season_agree():

@@ -149,6 +149,21 @@ def test_the_document_declares_enums_dates_and_every_refusal(office):
     assert {"401", "404", "422"} <= set(photo["get"]["responses"])
 
 
+def test_every_parameter_and_answer_of_the_cases_routes_is_described(office):
+    """/api/v1/cases*: each parameter says what it is and each answer what it holds (not
+    FastAPI's "Successful Response")."""
+    doc = httpx.get(f"{office.url}/openapi.json").json()
+    routes = {p: ops for p, ops in doc["paths"].items() if p.startswith("/api/v1/cases")}
+    assert len(routes) == 6, sorted(routes)
+    for path, ops in routes.items():
+        for method, op in ops.items():
+            for p in op.get("parameters", []):
+                assert p.get("description"), (method, path, p["name"])
+            for code, answer in op["responses"].items():
+                assert answer.get("description") not in (None, "", "Successful Response"), (
+                    method, path, code)
+
+
 def test_enrolment_fields_are_checked_before_the_code_is_looked_at(office):
     """A proof, key or device id that is not even shaped right is a 422 in the office's shape,
     and the code stays unspent for the real laptop."""

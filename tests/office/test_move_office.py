@@ -87,6 +87,8 @@ def source(tmp_path, laptop) -> Path:
         dispatch_a_ticket(office.store, laptop.key.device_id)   # tickets and their tables
         merge_and_withdraw(office.store)        # households, household_changes, case_events
         enter_company_events(office.store)      # company_stops, heating_periods, penalty_notices
+        office.store.save_tickets([ticket("A3")], source="hotline", by="import",
+                                  defer_cases=True)   # cases_stale: an import not yet regrouped
         assert photo_rid and late
     finally:
         office.stop()
@@ -155,6 +157,7 @@ def everything(store: OfficeStore) -> dict:
         "office_keys": store.query("SELECT * FROM office_keys ORDER BY key_id"),
         "cases": store.query("SELECT * FROM cases ORDER BY case_id"),
         "case_events": store.query("SELECT * FROM case_events ORDER BY id"),
+        "cases_stale": store.query("SELECT * FROM cases_stale ORDER BY household, season"),
         "households": store.query("SELECT * FROM households ORDER BY household_id"),
         "household_changes": store.query("SELECT * FROM household_changes ORDER BY id"),
         "company_events": company_event_rows(store),

@@ -322,6 +322,91 @@ def generate(path: Path, count: int) -> None:
                              str(i % 40 + 1), "1", str(i % 30 + 101), "长春热力", "暖气不热"])
 
 
+IMPORT_CLOCK = lambda: datetime(2026, 12, 1, tzinfo=UTC)   # noqa: E731 - after `generate`'s
+
+
+def deferring(store: OfficeStore, seen: list | None = None, stop_after: int | None = None):
+    """An import's save: cases left to regroup at the end; `seen` gets (cases rows, stale
+    marks) after each batch; the batch after `stop_after` batches raises (a crash)."""
+    def save(batch):
+        if stop_after is not None and len(seen) == stop_after:
+            raise RuntimeError("the office stopped")
+        out = store.save_tickets(batch, source="hotline", by="dispatcher",
+                                 profile_name="changchun", defer_cases=True)
+        if seen is not None:
+            seen.append((store.scalar("SELECT count(*) FROM cases"),
+                         store.scalar("SELECT count(*) FROM cases_stale")))
+        return out
+    return save
+
+
+def cases_rows(store: OfficeStore) -> list:
+    return store.query("SELECT * FROM cases ORDER BY case_id")
+
+
+def regrouped_again(store: OfficeStore) -> list:
+    """The cases after regrouping every household's season at once (`refresh_for`)."""
+    from inspector_app.office.cases import refresh_for
+    with store.db.write() as c:
+        refresh_for(c, set(map(tuple, c.execute("SELECT household, complaint_at FROM tickets"))))
+    return cases_rows(store)
+
+
+def test_an_import_marks_its_households_and_regroups_them_once_at_the_end(store, tmp_path):
+    """300 tickets over 120 flats in batches of 100: no batch regroups (each marks the flats
+    it touched, in its own transaction); the cases are whole when the import returns."""
+    generate(tmp_path / "t.csv", 300)
+    seen: list = []
+    summary = import_tickets(tmp_path / "t.csv", deferring(store, seen), batch_rows=100,
+                             clock=IMPORT_CLOCK, settle=store.regroup_stale_cases)
+    assert summary.new == 300
+    assert seen == [(0, 100), (0, 120), (0, 120)]
+    assert store.scalar("SELECT count(*) FROM cases_stale") == 0
+    rows = cases_rows(store)
+    assert len(rows) == 120 and store.scalar("SELECT sum(tickets) FROM cases") == 300
+    assert regrouped_again(store) == rows          # nothing left to change
+
+
+def test_an_import_stopped_half_way_leaves_marks_the_next_import_regroups(store, tmp_path):
+    generate(tmp_path / "t.csv", 300)
+    seen: list = []
+    with pytest.raises(RuntimeError):
+        import_tickets(tmp_path / "t.csv", deferring(store, seen, stop_after=2),
+                       batch_rows=100, clock=IMPORT_CLOCK, settle=store.regroup_stale_cases)
+    assert store.scalar("SELECT count(*) FROM tickets") == 200
+    assert (store.scalar("SELECT count(*) FROM cases"),
+            store.scalar("SELECT count(*) FROM cases_stale")) == (0, 120)
+    other = write_csv(tmp_path / "o.csv", [row("B1", flat="902", complaint_at="2026-11-20T09:00"
+                                                                             ":00+08:00")])
+    assert import_tickets(other, deferring(store), clock=IMPORT_CLOCK,
+                          settle=store.regroup_stale_cases).new == 1
+    assert store.scalar("SELECT count(*) FROM cases_stale") == 0
+    assert (len(cases_rows(store)), store.scalar("SELECT sum(tickets) FROM cases")) == (121, 201)
+    assert regrouped_again(store) == cases_rows(store)
+
+
+def test_a_regrouping_clears_the_marks_it_read_but_not_one_marked_again(store):
+    """A mark a writer set again after the regrouping read the marks (other evidence) stays;
+    a single save regrouping the household at once clears its mark."""
+    from inspector_app.office.cases import _clear_marks, _marks_of, mark_stale
+    store.save_tickets([ticket_data("A1")], source="hotline", by="d", defer_cases=True)
+    home, at = store.query("SELECT household, complaint_at FROM tickets")[0]
+    with store.db.write() as c:
+        marks = _marks_of(c, {(home, "2026-2027")})
+        assert len(marks) == 1
+        mark_stale(c, {(home, at)})            # another batch marks it again
+        _clear_marks(c, marks)
+    assert store.scalar("SELECT count(*) FROM cases_stale") == 1
+    store.save_tickets([ticket_data("A2")], source="hotline", by="d")
+    assert store.scalar("SELECT count(*) FROM cases_stale") == 0
+    assert store.scalar("SELECT sum(tickets) FROM cases") == 2
+
+
+def ticket_data(number: str) -> TicketData:
+    return TicketData.validated(row(number, complaint_at="2026-11-20T09:00:00+08:00"),
+                                datetime(2026, 12, 1, tzinfo=UTC))
+
+
 @pytest.mark.slow
 def test_100000_rows_in_bounded_memory_with_progress(tmp_path):
     """The real CLI in a child process, 10,000 rows then 100,000: its peak memory does not

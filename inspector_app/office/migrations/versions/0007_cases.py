@@ -9,6 +9,9 @@
   the columns the list filters, sorts and shows (failing days so far, the estimate).
   `case_events`: what the office adds to a case by hand (withdrawal, a company's failure to
   test or to sign, notes) with who and when.
+- `cases_stale`: the (household, season) pairs a ticket import stored evidence for and has not
+  regrouped yet (`office.cases.mark_stale`); regrouped once after the import, or at the next
+  import or opening when it stopped half-way (`office.cases.regroup_stale`).
 - `company_stops`: company-caused heating stops entered at the office.
 - `heating_periods` and `penalty_notices`: each company's announced and actual start and stop
   of heating per area, and the penalty notice drafts a late start or early stop produces.
@@ -112,6 +115,13 @@ def upgrade() -> None:
         required("at"),
         sa.ForeignKeyConstraint(["case_id"], ["cases.case_id"]))
     op.create_index("case_events_case", "case_events", ["case_id", "id"])
+
+    op.create_table(
+        "cases_stale",
+        required("household"),                          # as the rows name it (before merges)
+        required("season"),
+        required("token"),                              # the batch that marked it last
+        sa.PrimaryKeyConstraint("household", "season"))
 
     op.create_table(
         "company_stops",
