@@ -22,7 +22,7 @@ Why it is shaped this way:
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
@@ -38,6 +38,7 @@ from inspector_app.office import cases, rulings
 from inspector_app.office.auth import Supervisor, office_store, require_supervisor
 from inspector_app.office.bounded_body import BoundedJsonRoute
 from inspector_app.office.case_evidence import case_evidence, evidence_in
+from inspector_app.office.case_groups import load, parse_time, ruling_ends
 from inspector_app.office.db import Tx
 from inspector_app.office.errors import refusals
 from inspector_app.office.households import HouseholdRefusal, lock_canonical
@@ -47,7 +48,7 @@ from inspector_app.slip.case_ruling_pdf import render_case_ruling
 from inspector_app.slip.ruling_pdf import render_ruling
 
 router = APIRouter(tags=["rulings"], route_class=BoundedJsonRoute)
-CASE_COLS = ("household", "season", "district", "state")
+CASE_COLS = ("household", "season", "district", "state", "ruling_no")
 
 
 class CaseRulingRequest(BaseModel):
@@ -92,6 +93,31 @@ def _standing(evidence: CaseEvidence) -> None:
         raise rulings.refuse(
             422, "no_record", "案件中还没有检测记录，不能裁定（裁定须引用检测记录）",
             "the case holds no test record yet and cannot be ruled on (a ruling cites one)")
+
+
+def _not_past_its_end(c: Tx, row: dict[str, Any], until: date) -> None:
+    """A ruled case ends at its ruling date: what was tested or complained of after it is the
+    next case's. A new ruling on it with a later date would count those days without that
+    evidence (a passing re-test among it would be missed), so it is refused while the
+    household has any record or ticket dated in between; without any, the later date stands."""
+    if row["state"] != cases.RULED or not row["ruling_no"]:
+        return
+    ends = ruling_ends(c, [row["ruling_no"]]).get(row["ruling_no"])
+    if ends is None or until < ends.date():
+        return
+    data = load(c, row["household"], row["season"])
+    last = ends.date() - timedelta(days=1)
+    times = [parse_time(r["test_at"]) for r in data.records.values()]
+    times += [parse_time(t["complaint_at"]) for t in data.tickets.values()]
+    if any(t is not None and ends <= t and t.astimezone(ends.tzinfo).date() <= until
+           for t in times):
+        raise rulings.refuse(
+            409, "evidence_in_next_case",
+            f"此案件已裁定至 {last}，其后的检测或投诉已归入该户的下一案件；新裁定的截止日期不能晚于 "
+            f"{last}，其后的日子请在下一案件中裁定",
+            f"this case was ruled up to {last} and the household's tests or complaints after "
+            f"that day are in its next case: a new ruling on this case may not go past {last}; "
+            "rule the later days on the next case")
 
 
 def _profile(tests: tuple[CaseTest, ...]) -> Profile:
@@ -141,6 +167,7 @@ def issue_on_case(store: OfficeStore, case_id: str, inputs: CaseRulingInput,
         evidence = evidence_in(c, case_id)
         assert evidence is not None
         _standing(evidence)
+        _not_past_its_end(c, row, inputs.until)
         profile = _profile(evidence.tests)
         try:
             computed = compute_case_ruling(evidence, profile, inputs,
@@ -168,9 +195,12 @@ def issue_on_case(store: OfficeStore, case_id: str, inputs: CaseRulingInput,
                                   "`case_id` set); the case is closed as ruled",
              responses={200: {"description": "this request key already issued this ruling"},
                         **refusals(400, 401, 404, 409, 413, 422,
-                                   s409="the case was withdrawn (`case_withdrawn`); or this "
+                                   s409="the case was withdrawn (`case_withdrawn`); this "
                                         "request key was used for another ruling "
-                                        "(`request_key_reused`)",
+                                        "(`request_key_reused`); or a new ruling on a ruled "
+                                        "case would go past its ruling date while the "
+                                        "household's next case holds evidence dated after it "
+                                        "(`evidence_in_next_case`)",
                                    s422="a record of the case failed verification "
                                         "(`record_not_verified`, naming it) or is synthetic; "
                                         "the rule is unconfirmed here (`rule_unconfirmed`); the "

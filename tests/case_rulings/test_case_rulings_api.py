@@ -468,3 +468,32 @@ def test_a_correction_after_the_ruling_date_takes_what_it_corrects_to_the_next_c
     assert [r["record_id"] for r in records] == [ids[1], fixed]
     assert records[0]["superseded_by"] == records[1]["ref"]
     assert opened["opened_ref"] == records[1]["ref"]
+
+
+def test_a_new_ruling_may_not_pass_the_ruled_date_over_the_next_case_s_evidence(office, laptop):
+    """Ruled up to 12 Nov, then ruled again up to 14 Nov: nothing was tested since, so the
+    later date stands (superseding). A failing test of 20 Nov then opens the next case; a
+    ruling on the first case up to 25 Nov would count days without that test: refused in both
+    languages, nothing changed; up to 14 Nov (not past the ruled date) still goes through."""
+    worked(office, laptop)
+    confirm_refund(office)
+    with office.admin() as admin:
+        case_id = the_case(office)["case_id"]
+        url = f"/api/v1/cases/{case_id}/rulings"
+        assert admin.post(url, json=BODY).status_code == 201
+        assert admin.post(url, json={**BODY, "until": "2026-11-14"}).status_code == 201
+        seal_test(laptop, 4, date(2026, 11, 20), 15.0)
+        time.sleep(1.1)   # the office stamps to the second: arrive after the ruling's second
+        push(office, laptop)
+        before = snapshot(office)
+        for lang, words in (("zh", "下一案件"), ("en", "next case")):
+            refused = admin.post(url, json={**BODY, "until": "2026-11-25"},
+                                 headers={"Accept-Language": lang})
+            assert refused.status_code == 409, refused.text
+            body = refused.json()
+            assert body["error"] == "evidence_in_next_case"
+            assert words in body["reason_zh" if lang == "zh" else "reason"]
+            assert "2026-11-14" in body["reason_zh"] and "2026-11-14" in body["reason"]
+        assert snapshot(office) == before
+        again = admin.post(url, json={**BODY, "until": "2026-11-14", "comment": "复核"})
+        assert again.status_code == 201, again.text
