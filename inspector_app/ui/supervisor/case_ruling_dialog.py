@@ -31,15 +31,12 @@ from inspector_app.ui.qt import (
     QDialog,
     QDoubleSpinBox,
     QEvent,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QImage,
     QLabel,
     QLineEdit,
     QPixmap,
-    QPrintDialog,
-    QPrinter,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -54,6 +51,7 @@ from inspector_app.ui.supervisor.case_detail import DaysTable
 from inspector_app.ui.supervisor.cases_labels import case_label
 from inspector_app.ui.supervisor.cases_model import local_time, money
 from inspector_app.ui.supervisor.labels import NONE, decision_label
+from inspector_app.ui.supervisor.pdf_file import print_pdf_pages, save_pdf_as
 
 PREVIEW_DPI = 60.0
 
@@ -374,37 +372,18 @@ class CaseRulingDialog(QDialog):
     def save_pdf(self, path: Path | None = None) -> Path | None:
         if self.pdf is None or self.answer is None:
             return None
-        if path is None:
-            suggested = str(self.data_dir / f"ruling-{self.answer['ruling_no']}.pdf")
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save ruling as PDF"),
-                                                    suggested, "PDF (*.pdf)")
-            if not chosen:
-                return None
-            path = Path(chosen)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")   # the name says what the file is
-        from inspector_app.atomic_file import write_atomically
-
-        write_atomically(path, self.pdf)
-        self._status(self.tr("Saved: %1").replace("%1", str(path)), "ok")
-        self.closeButton.setFocus()   # never left on the irreversible Issue button
-        return path
+        number = self.answer["ruling_no"]
+        saved = save_pdf_as(self, self.pdf, self.data_dir / f"ruling-{number}.pdf",
+                            self.tr("Save ruling as PDF"), path)
+        if saved is not None:
+            self._status(self.tr("Saved: %1").replace("%1", str(saved)), "ok")
+            self.closeButton.setFocus()   # never left on the irreversible Issue button
+        return saved
 
     def print_pdf(self) -> None:
         if self.pdf is None:
             return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
-            return
-        pdf, dpi = self.pdf, min(float(printer.resolution()), 300.0)
-
-        def rasterise(_p):  # noqa: ANN001, ANN202
-            from inspector_app.slip.preview import render_pages_png
-
-            return render_pages_png(pdf, dpi)
-
-        from inspector_app.ui.slip_dialog import paint_pages
-
-        self.closeButton.setFocus()
-        self.op = run_in_background(rasterise, on_success=lambda pngs: paint_pages(printer, pngs),
-                                    on_failure=self._failed)
+        op = print_pdf_pages(self, self.pdf, self._failed)
+        if op is not None:
+            self.closeButton.setFocus()   # after printing, Enter must not issue another ruling
+            self.op = op

@@ -26,7 +26,6 @@ from inspector_app.ui.qt import (
     QComboBox,
     QDialog,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -34,8 +33,6 @@ from inspector_app.ui.qt import (
     QLabel,
     QLineEdit,
     QPixmap,
-    QPrintDialog,
-    QPrinter,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -49,6 +46,7 @@ from inspector_app.ui.qt import (
 from inspector_app.ui.screen_fit import fit_to_screen
 from inspector_app.ui.style import SUPERVISOR_STYLE, message_style
 from inspector_app.ui.supervisor.labels import decision_label, verdict_label
+from inspector_app.ui.supervisor.pdf_file import print_pdf_pages, save_pdf_as
 from inspector_app.ui.supervisor.record_detail import office_time
 
 PREVIEW_DPI = 60.0
@@ -320,37 +318,18 @@ class RulingDialog(QDialog):
     def save_pdf(self, path: Path | None = None) -> Path | None:
         if self.pdf is None or self.shown_ruling is None:
             return None
-        if path is None:
-            suggested = str(self.data_dir / f"ruling-{self.shown_ruling['ruling_no']}.pdf")
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Save ruling as PDF"),
-                                                    suggested, "PDF (*.pdf)")
-            if not chosen:
-                return None
-            path = Path(chosen)
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")  # the name says what the file is
-        from inspector_app.atomic_file import write_atomically
-
-        write_atomically(path, self.pdf)
-        self._status(self.tr("Saved: %1").replace("%1", str(path)), "ok")
-        self.closeButton.setFocus()  # never left on the irreversible Issue button
-        return path
+        number = self.shown_ruling["ruling_no"]
+        saved = save_pdf_as(self, self.pdf, self.data_dir / f"ruling-{number}.pdf",
+                            self.tr("Save ruling as PDF"), path)
+        if saved is not None:
+            self._status(self.tr("Saved: %1").replace("%1", str(saved)), "ok")
+            self.closeButton.setFocus()   # never left on the irreversible Issue button
+        return saved
 
     def print_pdf(self) -> None:
         if self.pdf is None:
             return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
-            return
-        pdf, dpi = self.pdf, min(float(printer.resolution()), 300.0)
-
-        def rasterise(_p):  # noqa: ANN001, ANN202
-            from inspector_app.slip.preview import render_pages_png
-
-            return render_pages_png(pdf, dpi)
-
-        from inspector_app.ui.slip_dialog import paint_pages
-
-        self.closeButton.setFocus()  # after printing, Enter must not issue another ruling
-        self.op = run_in_background(rasterise, on_success=lambda pngs: paint_pages(printer, pngs),
-                                    on_failure=self._failed)
+        op = print_pdf_pages(self, self.pdf, self._failed)
+        if op is not None:
+            self.closeButton.setFocus()   # after printing, Enter must not issue another ruling
+            self.op = op
