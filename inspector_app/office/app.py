@@ -60,7 +60,8 @@ or not a Content-Length was sent.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -106,6 +107,7 @@ from inspector_app.office.auth import (
 from inspector_app.office.bounded_body import BoundedJsonRoute
 from inspector_app.office.client_address import client_address, parse_proxies
 from inspector_app.office.errors import refusals
+from inspector_app.office.estimate_refresher import EstimateRefresher
 from inspector_app.office.login_throttle import LoginThrottle, client_key, user_key
 from inspector_app.office.no_nul import NO_NUL, RefuseNul
 from inspector_app.office.query import ListQuery, list_query
@@ -198,7 +200,8 @@ def create_app(db_path: str | Path, training: bool = False,
                max_record_bytes: int = DEFAULT_MAX_RECORD_BYTES,
                throttle: LoginThrottle | None = None, public_url: str | None = None,
                trusted_proxies: Iterable[str] = (),
-               clock: Callable[[], datetime] | None = None) -> FastAPI:
+               clock: Callable[[], datetime] | None = None,
+               refresh_estimates_every: float | None = None) -> FastAPI:
     """A ready app over the office store at `db_path` (created and migrated if needed).
 
     `public_url`: the office's address as residents' phones reach it (`serve --public-url`); told
@@ -211,8 +214,25 @@ def create_app(db_path: str | Path, training: bool = False,
 
     `clock` (an aware datetime; the wall clock by default, `app.state.clock`) gives the office's
     "today" a case ruling may not count beyond; tests set it so they never depend on the date.
+
+    `refresh_estimates_every` (seconds; `serve` sets it, off by default): while the app runs, a
+    thread keeps the open cases' failing days so far current (`office.estimate_refresher`).
     """
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        refresher = None
+        if refresh_estimates_every is not None:
+            refresher = EstimateRefresher(app.state.store, app.state.clock,
+                                          refresh_estimates_every)
+            refresher.start()
+        try:
+            yield
+        finally:
+            if refresher is not None:
+                refresher.stop()
+
     app = FastAPI(title="Heating inspection district office", version=__version__,
+                  lifespan=lifespan,
                   description="Receives sealed temperature-test records from enrolled laptops, "
                               "verifies them, and serves them to supervisors for review.")
     app.router.route_class = BoundedJsonRoute  # every JSON body bounded before it is parsed

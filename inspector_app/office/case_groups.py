@@ -40,7 +40,7 @@ TICKET_COLS = ("channel", "ticket", "complaint_at", "received_at", "state", "dis
 CASE_COLS = ("case_id", "household", "season", "district", "company", "address", "state",
              "rank", "opened_at", "opened_kind", "opened_ref", "closed_at", "ruling_no",
              "records", "tickets", "failing_days", "estimate", "last_test_at",
-             "evidence_after_ruling", "updated_at")
+             "evidence_after_ruling", "updated_at", "estimated_to")
 
 
 def parse_time(text: str | None) -> datetime | None:

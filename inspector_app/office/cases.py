@@ -68,6 +68,7 @@ DEFAULT_PROFILE = "changchun"
 MAX_PAGE = 500
 STALE_BATCH = 1000  # (household, season) pairs regrouped a transaction after an import
 STALE_ROWS = 5000   # about as many records and tickets read for them
+ESTIMATE_BATCH = 200   # households whose open cases' estimates are recomputed a transaction
 
 
 class CaseRefusal(HouseholdRefusal):
@@ -127,6 +128,32 @@ def refresh_company(c: Tx, company: str, district: str) -> None:
     if rows:
         canonical = lock_canonical_many(c, [r[0] for r in rows])
         _refresh(c, {(canonical[h], season) for h, season in rows})
+
+
+def refresh_due_estimates(db: Database, today: date | None = None,
+                          batch: int = ESTIMATE_BATCH) -> int:
+    """Recompute the open cases whose estimate runs to a day before `today` (the office's
+    local date; each case's profile's own when None): an open case's failing days grow with
+    every day its run goes on, while its row is rewritten only when evidence comes. `batch`
+    households a transaction, in household order; returns the (household, season) pairs
+    recomputed. The office's server runs this in the background (`EstimateRefresher`)."""
+    due = (today or _today(DEFAULT_PROFILE)).isoformat()
+    after: tuple[str, str] = ("", "")
+    done = 0
+    while True:
+        with db.write() as c:
+            rows = c.execute(
+                "SELECT DISTINCT household, season FROM cases WHERE rank=0"
+                " AND (estimated_to IS NULL OR estimated_to < ?)"
+                " AND (household > ? OR (household = ? AND season > ?))"
+                " ORDER BY household, season LIMIT ?",
+                (due, after[0], after[0], after[1], batch)).fetchall()
+            if not rows:
+                return done
+            after = (rows[-1][0], rows[-1][1])
+            canonical = lock_canonical_many(c, [h for h, _ in rows])
+            _refresh(c, {(canonical[h], season) for h, season in rows}, today)
+            done += len(rows)
 
 
 def mark_stale(c: Tx, rows: set[tuple[str, str]]) -> None:
@@ -259,7 +286,8 @@ def _values(c: Tx, data: HouseholdSeason, case: GroupedCase, at: str, today: dat
         "ruling_no": case.ruling_no, "records": len(case.records),
         "tickets": len(case.tickets), "failing_days": failing_days, "estimate": amount,
         "last_test_at": None if case.last_test_at is None else utc_iso(case.last_test_at),
-        "evidence_after_ruling": int(case.evidence_after_ruling), "updated_at": at}
+        "evidence_after_ruling": int(case.evidence_after_ruling), "updated_at": at,
+        "estimated_to": until.isoformat()}
     stored = data.stored.get(case.case_id)
     if stored is not None:
         if stored["state"] != OPEN:   # a closure's time and ruling stay as they were set

@@ -98,12 +98,14 @@ def upgrade() -> None:
         sa.Column("evidence_after_ruling", sa.Integer, nullable=False,
                   server_default=sa.text("0")),
         required("updated_at"),
+        text("estimated_to"),                           # the local day the estimate runs to
         sa.CheckConstraint("state IN ('open', 'ruled', 'withdrawn')", name="cases_state"),
         sa.CheckConstraint("opened_kind IN ('ticket', 'record')", name="cases_opened_kind"))
     op.create_index("cases_list", "cases", ["rank", "opened_at", "case_id"])
     op.create_index("cases_district", "cases", ["district", "rank", "opened_at", "case_id"])
     op.create_index("cases_company", "cases", ["company", "rank", "opened_at", "case_id"])
     op.create_index("cases_household", "cases", ["household", "season"])
+    op.create_index("cases_estimate_due", "cases", ["rank", "estimated_to"])
     op.create_table(
         "case_events",
         sa.Column("id", ID, primary_key=True, autoincrement=True),
