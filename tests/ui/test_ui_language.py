@@ -15,6 +15,8 @@ from tour_results import tour
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3001-\u303f\uff01-\uff5e]")  # not U+3000
 TAG = re.compile(r"<[^>]+>")
 URL = re.compile(r"\b\w+://\S+")
+# a digest shown in groups of eight hex digits: a group may be all letters (ebfddeab)
+DIGEST = re.compile(r"\b[0-9a-f]{8}(?:[ :][0-9a-f]{8})+\b")
 RUN = re.compile(r"[A-Za-z0-9_'’.\-/+]+")
 # Latin that belongs in Chinese text: units, file formats, standards, model and proper names
 ALLOWED_LATIN = {
@@ -28,7 +30,7 @@ ALLOWED_HAN = ("中文",)  # the language menu again
 
 
 def cleaned(text: str, recorded: list[str]) -> str:
-    text = URL.sub(" ", TAG.sub(" ", text))
+    text = DIGEST.sub(" ", URL.sub(" ", TAG.sub(" ", text)))
     for words in (*recorded, *ALLOWED_HAN):
         text = text.replace(words, " ")
     return text
