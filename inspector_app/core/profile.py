@@ -20,6 +20,7 @@ from typing import Any
 
 from inspector_app.core.decimal_math import ROUNDING_MODES, dec
 from inspector_app.core.errors import ProfileError
+from inspector_app.core.monitoring_quality import MonitoringRule
 from inspector_app.core.provenance import CITED, STATUSES, Provenance
 from inspector_app.core.provenance import KEYS as PROVENANCE_KEYS
 from inspector_app.core.record_time import DEFAULT_OFFSET, parse_offset
@@ -30,7 +31,7 @@ _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 ROOM_KINDS = ("bedroom", "living_room", "other")
 SECTIONS = (
     "profile", "standard", "rooms", "points", "stability", "preconditions", "schedule",
-    "instrument", "refund", "slip", "refusal",
+    "instrument", "refund", "slip", "refusal", "monitoring",
 )
 
 
@@ -122,6 +123,7 @@ class Profile:
     utc_offset: str = DEFAULT_OFFSET   # the zone every time of the record is shown in
     witness_roles_en: tuple[str, ...] = ()   # `witness_roles` in English, in the same order
     case_rule: CaseRule = CaseRule()
+    monitoring: MonitoringRule = MonitoringRule()
 
     def witness_role_label(self, role: str, lang: str = "zh") -> str:
         """A witness role as a reader of `lang` sees it; the record keeps the profile's words."""
@@ -331,7 +333,30 @@ def _build(data: dict, origins: dict[str, Path]) -> Profile:
         utc_offset=_utc_offset(r),
         witness_roles_en=_witness_roles_en(r),
         case_rule=_case_rule(r),
+        monitoring=_monitoring_rule(r),
     )
+
+
+def _monitoring_rule(r: _Reader) -> MonitoringRule:
+    """The `[monitoring]` thresholds (`core.monitoring_quality`)."""
+    def whole(key: str) -> int:
+        return r.positive("monitoring", key, int)
+
+    low, high = (r.get("monitoring", k, Decimal) for k in ("valid_min_c", "valid_max_c"))
+    if not low < high:
+        raise r.fail("monitoring.valid_max_c", "须大于 valid_min_c", "must exceed valid_min_c")
+    coverage = r.get("monitoring", "min_coverage", Decimal)
+    if not Decimal(0) < coverage <= Decimal(1):
+        raise r.fail("monitoring.min_coverage", "须在 0 到 1 之间", "must be in (0, 1]")
+    below = r.get("monitoring", "max_minutes_below", int)
+    if below < 0:
+        raise r.fail("monitoring.max_minutes_below", "不能为负", "must not be negative")
+    return MonitoringRule(
+        gap_minutes=whole("gap_minutes"),
+        spike_c=r.positive("monitoring", "spike_c", Decimal),
+        spike_max_samples=whole("spike_max_samples"), flat_minutes=whole("flat_minutes"),
+        valid_min_c=low, valid_max_c=high, future_minutes=whole("future_minutes"),
+        past_days=whole("past_days"), min_coverage=coverage, max_minutes_below=below)
 
 
 def _case_rule(r: _Reader) -> CaseRule:
