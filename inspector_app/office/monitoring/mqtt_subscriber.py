@@ -5,16 +5,18 @@ reading) or array (several), `{point_id, t, value_c}`; `point_id` may be left ou
 names it. Nothing published is lost, and nothing is stored twice, because:
 - the session is persistent (a fixed client id, MQTT 3.1.1 clean_session=False): the broker
   keeps what arrives while the subscriber is down, and sends it when it is back;
-- a message is acknowledged only after `ingest` has committed its readings (paho's
-  manual_ack), so a crash or a database error before the commit means the broker sends it
-  again;
-- `ingest` stores a point's reading at a time once, so a message sent again after its commit
-  (the process died between commit and acknowledgement) is counted as repeated.
-A message no second delivery could mend (not UTF-8 JSON, a topic outside the pattern) is
-logged on one line and acknowledged; single readings `ingest` refuses are logged the same way.
+- a message is acknowledged only after its readings are committed (paho's manual_ack), so a
+  crash or a database error before the commit means the broker sends it again;
+- the office stores a point's reading at a time once (`ingest.file_rows`), so a message sent
+  again after its commit (the process died between commit and acknowledgement) is counted as
+  repeated.
+A message no second delivery could mend (not UTF-8 JSON, a topic outside the pattern, too many
+readings) is logged on one line and acknowledged; single readings the office refuses
+(`ingest.parse_rows`, the same rules as over HTTP, and a point other than the topic's) are
+logged the same way.
 
-paho's network thread only queues the messages; `run`'s thread ingests them in batches (one
-transaction for a few messages), so the network thread keeps answering the broker while the
+paho's network thread only queues the messages; `run`'s thread files them in batches (one
+transaction for up to a megabyte of messages), so the network thread keeps answering the broker while the
 database is slow, and the broker's in-flight window (Mosquitto: max_inflight_messages, 20)
 bounds what waits in memory. Acknowledgements go out in the order the messages came, as
 MQTT 3.1.1 requires.
@@ -26,7 +28,7 @@ import logging
 import queue
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -35,8 +37,13 @@ from paho.mqtt.enums import CallbackAPIVersion
 from sqlalchemy.exc import SQLAlchemyError
 
 from inspector_app.bounded_json import JsonInputError, read_json
-from inspector_app.core.errors import InspectionError
-from inspector_app.office.monitoring.ingest import IngestResult, ingest
+from inspector_app.office.monitoring.ingest import (
+    MAX_BATCH,
+    IngestResult,
+    Row,
+    file_rows,
+    parse_rows,
+)
 from inspector_app.office.monitoring.mqtt_topics import (
     DEFAULT_PREFIX,
     BrokerAddress,
@@ -63,46 +70,26 @@ class MessageRefusal(Exception):
         self.code, self.en = code, en
 
 
-@dataclass
-class Unpacked:
-    """A message's readings for `ingest` (with the point filled in from the topic), their
-    positions in the message, and the readings refused before `ingest` (wrong point)."""
-
-    rows: list[object] = field(default_factory=list)
-    positions: list[int] = field(default_factory=list)
-    refused: list[tuple[int, str, str]] = field(default_factory=list)   # (position, code, en)
-
-
-def unpack(topic: str, payload: bytes, prefix: str) -> Unpacked:
-    """A message's readings; MessageRefusal when the topic or the payload cannot be read."""
+def unpack(topic: str, payload: bytes, prefix: str) -> tuple[str, list[object]]:
+    """A message's point (from its topic) and its readings as parsed JSON values;
+    MessageRefusal when the topic or the payload cannot be read."""
     point = point_of_topic(topic, prefix)
     if point is None:
-        raise MessageRefusal("unknown_topic",
-                             f"the topic is not {topic_filter(prefix)}")
+        raise MessageRefusal("unknown_topic", f"the topic is not {topic_filter(prefix)}")
     try:
         value = read_json(payload, max_bytes=MAX_PAYLOAD_BYTES, refuse_nul=True,
                           what_zh="消息", what_en="the payload")
     except JsonInputError as exc:
         raise MessageRefusal("bad_json", exc.message_en) from None
     if isinstance(value, dict):
-        items: list[Any] = [value]
-    elif isinstance(value, list):
-        items = value
-    else:
+        return point, [value]
+    if not isinstance(value, list):
         raise MessageRefusal("bad_payload", "the payload is neither a JSON object (one reading)"
                                             " nor an array of readings")
-    out = Unpacked()
-    for position, item in enumerate(items):
-        if isinstance(item, dict):
-            named = item.get("point_id", point)
-            if named != point:
-                out.refused.append((position, "wrong_point",
-                                    f"the reading names point {named!r}, its topic {point!r}"))
-                continue
-            item = {**item, "point_id": point}
-        out.rows.append(item)
-        out.positions.append(position)
-    return out
+    if len(value) > MAX_BATCH:
+        raise MessageRefusal("too_many", f"{len(value)} readings in one message, at most"
+                                         f" {MAX_BATCH}")
+    return point, value
 
 
 @dataclass
@@ -261,60 +248,48 @@ class MqttSubscriber:
         return batch
 
     def _handle(self, batch: list[_Delivery]) -> None:
-        """Ingest a batch, then acknowledge all of it; on stop() during a database outage,
-        acknowledge nothing (the broker sends it again)."""
-        readable: list[tuple[_Delivery, Unpacked]] = []
+        """File a batch's readings in one transaction, then acknowledge all of it; nothing
+        if stop() comes during a database outage (the broker sends it again)."""
+        good: list[Row] = []
         for delivery in batch:
             self.counters.messages += 1
             try:
-                unpacked = unpack(delivery.topic, delivery.payload, self.prefix)
+                point, items = unpack(delivery.topic, delivery.payload, self.prefix)
             except MessageRefusal as exc:
                 self.counters.unreadable += 1
                 log.warning("mqtt: message on %s refused (%s): %s", delivery.topic, exc.code,
                             exc.en)
                 continue
-            for position, code, en in unpacked.refused:
-                self._log_refusal(delivery, position, code, en)
-            self.counters.received += len(unpacked.rows) + len(unpacked.refused)
-            self.counters.refused += len(unpacked.refused)
-            readable.append((delivery, unpacked))
-        if self._ingest_all(readable):
-            self._acknowledge(batch)
+            parsed = IngestResult(received=len(items))
+            good.extend(parse_rows(items, parsed, default_point=point))
+            self.counters.received += parsed.received
+            self.counters.refused += len(parsed.refused)
+            for r in parsed.refused:
+                log.warning("mqtt: reading [%d] on %s refused (%s): %s", r.index,
+                            delivery.topic, r.code, r.en)
+        if good and not self._file_retrying(good):
+            return
+        self._acknowledge(batch)
 
-    def _ingest_all(self, readable: list[tuple[_Delivery, Unpacked]]) -> bool:
-        """Ingest the messages' readings in one transaction, retrying while the database
-        fails; False if stop() came first."""
-        if not any(u.rows for _, u in readable):
-            return True
-        try:
-            result = self._ingest_retrying([row for _, u in readable for row in u.rows])
-        except InspectionError as exc:
-            if len(readable) > 1:             # find the message it refuses, take the others
-                return all(self._ingest_all([one]) for one in readable)
-            delivery, unpacked = readable[0]
-            self.counters.refused += len(unpacked.rows)
-            log.warning("mqtt: message on %s refused: %s", delivery.topic, exc.message_en)
-            return True
-        if result is None:
-            return False
-        self._count(result)
-        origin = [(d, p) for d, u in readable for p in u.positions]
-        for refusal in result.refused:
-            delivery, position = origin[refusal.index]
-            self._log_refusal(delivery, position, refusal.code, refusal.en)
-        return True
-
-    def _ingest_retrying(self, rows: list[object]) -> IngestResult | None:
+    def _file_retrying(self, good: list[Row]) -> bool:
+        """File the readings, retrying with backoff while the database fails; False if
+        stop() came first."""
         delay, longest = self.retry_delay
         while True:
+            result = IngestResult()
             try:
-                return ingest(self.store, rows, company=None, source="mqtt", now=self.now())
+                file_rows(self.store, good, result, company=None, source="mqtt",
+                          now=self.now())
             except SQLAlchemyError as exc:
-                first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc)
+                text = str(exc).strip()
                 log.warning("mqtt: database error, %d reading(s) not acknowledged; retrying in"
-                            " %g s: %s", len(rows), delay, first)
+                            " %g s: %s", len(good), delay,
+                            text.splitlines()[0] if text else type(exc).__name__)
+            else:
+                self._count(result)
+                return True
             if self._stopping.wait(delay):
-                return None
+                return False
             delay = min(delay * 2, longest)
 
     def _count(self, result: IngestResult) -> None:
@@ -323,15 +298,9 @@ class MqttSubscriber:
         c.repeated += result.repeated
         c.conflicts += result.conflicts
         c.quarantined += result.quarantined
-        c.refused += len(result.refused)
 
     def _acknowledge(self, batch: Iterable[_Delivery]) -> None:
         with self._lock:
             for delivery in batch:
                 if delivery.connection == self._connection and delivery.qos > 0:
                     self._client.ack(delivery.mid, delivery.qos)
-
-    @staticmethod
-    def _log_refusal(delivery: _Delivery, position: int, code: str, en: str) -> None:
-        log.warning("mqtt: reading [%d] on %s refused (%s): %s", position, delivery.topic, code,
-                    en)
