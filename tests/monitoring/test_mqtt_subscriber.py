@@ -7,6 +7,7 @@ fixed, and every wait polls the counters or the database with a timeout.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -255,3 +256,32 @@ def test_the_broker_going_away_loses_nothing(store, throwaway_broker, tmp_path):
     assert stored_count(store, "P-1") == 40
     assert again.counters.repeated == 0
     forget_session(throwaway_broker.address, names.client_id)
+
+
+@pytest.mark.sqlite_only("holds SQLite's write lock to keep a commit waiting")
+def test_a_message_committed_but_not_acknowledged_comes_again_and_is_stored_once(
+        store, throwaway_broker):
+    """The connection drops while a batch is being committed: its acknowledgement would go to
+    a connection that is gone, so the broker sends the message again, and the second copy is
+    a repeat."""
+    add_point(store, "P-1")
+    names = MqttNames.fresh()
+    platform = Publisher(throwaway_broker.address)
+    lock = sqlite3.connect(store.path, isolation_level=None)
+    try:
+        with running(subscriber(store, throwaway_broker.address, names)) as sub:
+            lock.execute("BEGIN IMMEDIATE")                  # the commit will wait for this
+            platform.publish(names.topic("P-1"), reading(None, 0))
+            platform.all_sent()
+            wait_for(lambda: sub.counters.messages == 1, WAIT_S, "the message taken")
+            throwaway_broker.stop()
+            throwaway_broker.start()
+            wait_for(sub.subscribed.is_set, WAIT_S, "the subscriber back")
+            lock.execute("ROLLBACK")
+            wait_for(lambda: sub.counters.messages == 2, WAIT_S, "the message sent again")
+            wait_for(lambda: sub.counters.repeated == 1, WAIT_S, "the second copy filed")
+    finally:
+        lock.close()
+        platform.close()
+    assert (sub.counters.stored, sub.counters.repeated) == (1, 1)
+    assert stored_count(store, "P-1") == 1
