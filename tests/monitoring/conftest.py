@@ -1,5 +1,6 @@
-"""Fixtures for the monitoring tests: an office store on each backend, an MQTT broker
-(tests/monitoring/mqtt_broker.py), a test's own topic names and a publishing platform."""
+"""Fixtures for the monitoring tests: an office store and a live office on each backend, an
+MQTT broker (tests/monitoring/mqtt_broker.py), a test's own topic names and a publishing
+platform."""
 
 from collections.abc import Iterator
 
@@ -15,6 +16,7 @@ from tests.monitoring.mqtt_broker import (
     forget_session,
     given_broker,
 )
+from tests.sync.live import office  # noqa: F401
 
 
 @pytest.fixture
