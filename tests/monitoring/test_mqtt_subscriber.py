@@ -285,3 +285,21 @@ def test_a_message_committed_but_not_acknowledged_comes_again_and_is_stored_once
         platform.close()
     assert (sub.counters.stored, sub.counters.repeated) == (1, 1)
     assert stored_count(store, "P-1") == 1
+
+
+@pytest.mark.sqlite_only("the company check is ingest's, tested on both backends there")
+def test_a_company_prefix_refuses_other_companies_points(store, mqtt_broker, mqtt_names,
+                                                         publisher, caplog):
+    add_point(store, "P-1", company="长春热力")
+    add_point(store, "Q-1", company="另一热力")
+    with running(subscriber(store, mqtt_broker, mqtt_names, company="长春热力")) as sub:
+        publisher.publish(mqtt_names.topic("Q-1"), [reading(None, 0), reading(None, 1)])
+        publisher.publish(mqtt_names.topic("P-1"), [reading(None, 0), {"t": "x"}])
+        publisher.all_sent()
+        wait_for(lambda: sub.counters.messages == 2, WAIT_S, "two messages")
+    c = sub.counters
+    assert (c.received, c.stored, c.refused) == (4, 1, 3)
+    lines = [r.getMessage() for r in caplog.records]
+    topic = mqtt_names.topic("Q-1")
+    assert f"mqtt: reading [1] on {topic} refused (point_of_another_company)" in "\n".join(lines)
+    assert stored_count(store, "Q-1") == 0

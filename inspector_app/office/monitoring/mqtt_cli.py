@@ -39,6 +39,10 @@ def add_mqtt_commands(sub: argparse._SubParsersAction) -> None:
                         " inspector-office-HOSTNAME)")
     p.add_argument("--topic-prefix", default=DEFAULT_PREFIX,
                    help=f"topics PREFIX/points/POINT_ID/readings (default {DEFAULT_PREFIX})")
+    p.add_argument("--company", default=None,
+                   help="the heating company whose platform alone publishes under this prefix"
+                        " (the broker's ACL enforces it): readings for other companies' points"
+                        " are refused (default: no check)")
     p.add_argument("--username", default=None,
                    help=f"the broker account (its password from the environment variable"
                         f" {PASSWORD_ENV})")
@@ -62,8 +66,9 @@ def cmd_monitor_mqtt(args: argparse.Namespace) -> int:
     prefix = check_prefix(args.topic_prefix)
     client_id = _client_id(args)
     _log_to_stderr()
+    company = (args.company or "").strip() or None
     subscriber = MqttSubscriber(_store(args), broker, client_id=client_id, prefix=prefix,
-                                username=args.username,
+                                company=company, username=args.username,
                                 password=os.environ.get(PASSWORD_ENV) or None)
     where = describe(args.db or default_db())
     print(say(args, f"监测点读数订阅：{broker} 主题 {topic_filter(prefix)} 客户端 {client_id}"

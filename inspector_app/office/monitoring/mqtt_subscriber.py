@@ -28,7 +28,7 @@ import logging
 import queue
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -41,6 +41,7 @@ from inspector_app.office.monitoring.ingest import (
     MAX_BATCH,
     IngestResult,
     Row,
+    RowRefusal,
     file_rows,
     parse_rows,
 )
@@ -125,16 +126,20 @@ def utc_now() -> datetime:
 class MqttSubscriber:
     """Subscribes `{prefix}/points/+/readings` and ingests what comes until `stop()`.
 
+    `company`: the heating company whose platform alone may publish under `prefix` (the
+    broker's ACL sees to that): a reading for another company's point is refused, as an HTTP
+    platform key's would be; None files readings for any registered point.
     `run()` blocks; `stop()` may be called from any thread or a signal handler. `subscribed`
     is set while the subscription is in place (tests and the CLI wait on it)."""
 
     def __init__(self, store: Any, broker: BrokerAddress, *, client_id: str,
-                 prefix: str = DEFAULT_PREFIX, username: str | None = None,
+                 prefix: str = DEFAULT_PREFIX, company: str | None = None,
+                 username: str | None = None,
                  password: str | None = None, now: Callable[[], datetime] = utc_now,
                  reconnect_delay: tuple[float, float] = (1, 60),
                  retry_delay: tuple[float, float] = (1, 60)) -> None:
         self.store, self.broker, self.client_id = store, broker, client_id
-        self.prefix = check_prefix(prefix)
+        self.prefix, self.company = check_prefix(prefix), company
         self.username, self.password, self.now = username, password, now
         self.reconnect_delay, self.retry_delay = reconnect_delay, retry_delay
         self.counters = Counters()
@@ -251,6 +256,7 @@ class MqttSubscriber:
         """File a batch's readings in one transaction, then acknowledge all of it; nothing
         if stop() comes during a database outage (the broker sends it again)."""
         good: list[Row] = []
+        origin: list[tuple[_Delivery, int]] = []      # each good row's message and position
         for delivery in batch:
             self.counters.messages += 1
             try:
@@ -261,24 +267,34 @@ class MqttSubscriber:
                             exc.en)
                 continue
             parsed = IngestResult(received=len(items))
-            good.extend(parse_rows(items, parsed, default_point=point))
+            for row in parse_rows(items, parsed, default_point=point):
+                origin.append((delivery, row.index))
+                good.append(row._replace(index=len(good)))
             self.counters.received += parsed.received
-            self.counters.refused += len(parsed.refused)
-            for r in parsed.refused:
-                log.warning("mqtt: reading [%d] on %s refused (%s): %s", r.index,
-                            delivery.topic, r.code, r.en)
-        if good and not self._file_retrying(good):
-            return
+            self._refused(delivery, parsed.refused)
+        if good:
+            result = self._file_retrying(good)
+            if result is None:
+                return
+            for refusal in result.refused:            # another company's point
+                delivery, position = origin[refusal.index]
+                self._refused(delivery, [replace(refusal, index=position)])
         self._acknowledge(batch)
 
-    def _file_retrying(self, good: list[Row]) -> bool:
-        """File the readings, retrying with backoff while the database fails; False if
+    def _refused(self, delivery: _Delivery, refusals: list[RowRefusal]) -> None:
+        self.counters.refused += len(refusals)
+        for r in refusals:
+            log.warning("mqtt: reading [%d] on %s refused (%s): %s", r.index, delivery.topic,
+                        r.code, r.en)
+
+    def _file_retrying(self, good: list[Row]) -> IngestResult | None:
+        """File the readings, retrying with backoff while the database fails; None if
         stop() came first."""
         delay, longest = self.retry_delay
         while True:
             result = IngestResult()
             try:
-                file_rows(self.store, good, result, company=None, source="mqtt",
+                file_rows(self.store, good, result, company=self.company, source="mqtt",
                           now=self.now())
             except SQLAlchemyError as exc:
                 text = str(exc).strip()
@@ -287,9 +303,9 @@ class MqttSubscriber:
                             text.splitlines()[0] if text else type(exc).__name__)
             else:
                 self._count(result)
-                return True
+                return result
             if self._stopping.wait(delay):
-                return False
+                return None
             delay = min(delay * 2, longest)
 
     def _count(self, result: IngestResult) -> None:
