@@ -57,10 +57,11 @@ def answers(broker: BrokerAddress) -> bool:
 
 
 class ThrowawayBroker:
-    """`mosquitto -c CONF` on 127.0.0.1 in `folder`, persistence on; restartable on its port."""
+    """`mosquitto -c CONF` on 127.0.0.1 in `folder`, persistence on; restartable on its port.
+    `anonymous=False`: every login refused (there is no password file)."""
 
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
+    def __init__(self, folder: Path, anonymous: bool = True) -> None:
+        self.folder, self.anonymous = folder, anonymous
         self.address = BrokerAddress("127.0.0.1", free_port())
         self.proc: subprocess.Popen[bytes] | None = None
 
@@ -76,7 +77,7 @@ class ThrowawayBroker:
         conf = self.folder / "mosquitto.conf"
         conf.write_text("\n".join([
             f"listener {self.address.port} 127.0.0.1",
-            "allow_anonymous true",
+            f"allow_anonymous {'true' if self.anonymous else 'false'}",
             "persistence true",                      # sessions and queues survive a restart
             f"persistence_location {self.folder}/",
             "max_queued_messages 0",                 # no limit on what waits for a session

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from inspector_app.office.cli import main
-from tests.monitoring.mqtt_broker import wait_for
+from tests.monitoring.mqtt_broker import ThrowawayBroker, wait_for
 from tests.monitoring.registered import add_point
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -123,3 +123,18 @@ def test_a_bad_prefix_or_client_id_exits_2(tmp_path, capsys):
     assert main(["--db", db, "--lang", "en", "monitor-mqtt", "--broker", "mqtt://127.0.0.1",
                  "--client-id", " "]) == 2
     assert "--client-id must be 1 to 128 characters" in capsys.readouterr().err
+
+
+def test_a_broker_refusing_the_login_exits_2(tmp_path, capsys):
+    folder = tmp_path / "mosquitto"
+    folder.mkdir()
+    broker = ThrowawayBroker(folder, anonymous=False).start()
+    try:
+        code = main(["--db", str(tmp_path / "office.sqlite3"), "--lang", "en", "monitor-mqtt",
+                     "--broker", broker.url, "--username", "nobody"])
+    finally:
+        broker.stop()
+    err = capsys.readouterr().err
+    assert code == 2
+    assert f"the MQTT broker {broker.url} refused the connection: Not authorized" in err
+    assert "Traceback" not in err
