@@ -54,6 +54,15 @@ def run(app_dir: Path, program: str, *args: str, env: dict[str, str], cwd: Path)
                           capture_output=True, text=True, encoding="utf-8", timeout=300)
 
 
+def mapped_files(pid: int) -> set[Path]:
+    """The files a running process has mapped (Linux); empty where /proc is not there."""
+    maps = Path(f"/proc/{pid}/maps")
+    if not maps.exists():
+        return set()
+    return {Path(line.split(None, 5)[5].strip()) for line in maps.read_text().splitlines()
+            if len(line.split(None, 5)) == 6 and line.split(None, 5)[5].startswith("/")}
+
+
 def test_the_folder_holds_what_the_app_needs_and_no_unused_qt(app_dir):
     internal = app_dir / "_internal"
     for needed in ("forms/main_window.ui", "resources/profiles/changchun.toml",
@@ -99,6 +108,11 @@ def test_the_gui_starts_and_keeps_running_offscreen(app_dir, bare_env, tmp_path)
     try:
         with pytest.raises(subprocess.TimeoutExpired):
             proc.wait(timeout=10)  # alive after 10 s: it did not die on a missing piece
+        venv = Path(sys.prefix).resolve()
+        borrowed = [path for path in mapped_files(proc.pid) if not path.is_relative_to(app_dir)
+                    and (path.is_relative_to(ROOT) or path.is_relative_to(venv)
+                         or "python3" in path.name or "Qt6" in path.name)]
+        assert borrowed == []  # nothing loaded from the checkout, the venv or a system Python
     finally:
         proc.terminate()
         _out, err = proc.communicate(timeout=30)
