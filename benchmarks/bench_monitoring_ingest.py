@@ -151,9 +151,8 @@ def http_sender(url: str, keys: dict[str, str]):
             def do(b: Batch) -> None:
                 answer = client.post("/api/v1/monitoring/readings", json=b.json_rows,
                                      headers={"Authorization": f"Bearer {keys[b.company]}"})
-                body = answer.json()
-                if answer.status_code != 200 or body["stored"] != len(b.json_rows):
-                    raise RuntimeError(f"{answer.status_code} {str(body)[:300]}")
+                if answer.status_code != 200 or answer.json()["stored"] != len(b.json_rows):
+                    raise RuntimeError(f"{answer.status_code} {answer.text[:300]}")
             yield do
     return session
 
@@ -178,6 +177,9 @@ def http_round(base: str, schema: str, batches: list[Batch], args, times, logs: 
     try:
         office.wait_ready()
         seconds, lat = run_clients(batches, args.clients, http_sender(office.url, keys))
+    except RuntimeError:
+        print((logs / f"{schema}.log").read_text()[-3000:])
+        raise
     finally:
         office.stop()
     count = store.db.scalar("SELECT COUNT(*) FROM monitoring_readings")
