@@ -12,7 +12,7 @@ warm-up pass, checked to give the same answer:
 - **household season**: the daily rows of one household's points for the whole season.
   *aggregate*: `aggregates.daily_rows` for each point (the stored `monitoring_daily` rows);
   *raw*: each point's season of readings read through the primary key, flagged and aggregated
-  day by day (`synth.day_aggregates`: the core's `flag_series` and `aggregate_day`, each day on
+  day by day (`aggregates.days_of_series`: the core's `flag_series` and `aggregate_day`, each day on
   its context window; equal to `aggregates.compute_days`, see tests/monitoring/test_synth.py,
   which over a whole season is far slower: every day scans the whole series); *raw SQL*: only
   fetching those readings. The days, statuses and digests must match.
@@ -43,7 +43,8 @@ sys.path.insert(0, str(ROOT))
 import psycopg  # noqa: E402
 
 from inspector_app.office.monitoring import aggregates  # noqa: E402
-from inspector_app.office.monitoring.synth import day_aggregates, season_range  # noqa: E402
+from inspector_app.office.monitoring.aggregates import days_of_series  # noqa: E402
+from inspector_app.office.monitoring.synth import season_range  # noqa: E402
 from inspector_app.office.store import OfficeStore  # noqa: E402
 
 RAW_BELOW = (
@@ -91,7 +92,7 @@ def household_season(store: OfficeStore, households: list[str], first: date, las
                                        profile.zone)
                 agg_s, stored = timed(
                     lambda ps: [aggregates.daily_rows(c, p, first, last) for p in ps], points)
-                raw_s, computed = timed(lambda ps, pr, a, b: [day_aggregates(
+                raw_s, computed = timed(lambda ps, pr, a, b: [days_of_series(
                     p, aggregates.load_series(c, p, a - MARGIN, b + MARGIN), days, pr)
                     for p in ps], points, profile, start, end)
                 sql_s, _ = timed(

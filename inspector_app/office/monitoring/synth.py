@@ -24,7 +24,6 @@ from __future__ import annotations
 import json
 import math
 import random
-from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -33,9 +32,8 @@ from decimal import Decimal
 from multiprocessing import get_context
 from typing import Any
 
-from inspector_app.core.monitoring_day import DayAggregate, aggregate_day, context_window, utc_text
-from inspector_app.core.monitoring_quality import Reading, flag_series
-from inspector_app.core.profile import Profile
+from inspector_app.core.monitoring_day import DayAggregate, utc_text
+from inspector_app.core.monitoring_quality import Reading
 from inspector_app.office.households import UPSERT, household_of_parts, upsert_params
 from inspector_app.office.monitoring import aggregates
 from inspector_app.office.monitoring.partitions import ensure_partitions
@@ -190,23 +188,6 @@ def readings_of(point: SynthPoint, seed: int, first_day: date, days: int, zone: 
     return out
 
 
-def day_aggregates(point: Any, series: list[Reading], days: list[date], profile: Profile
-                   ) -> list[DayAggregate]:
-    """What `aggregates.compute_days` gives for `days` when `series` is the point's whole
-    stored series: flags over the whole series, each day aggregated over its context window."""
-    rule, zone = profile.monitoring, profile.zone
-    flags = flag_series(series, rule, aggregates.installed_from(point, profile))
-    times = [r.t for r in series]
-    out = []
-    for d in days:
-        low, high = context_window(d, zone, rule)
-        i, j = bisect_left(times, low), bisect_left(times, high)
-        out.append(aggregate_day(point.point_id, d, zone, series[i:j], flags[i:j], rule,
-                                 profile.min_temp_c, correction_c=point.correction_c,
-                                 decimals=profile.display_decimals, rounding=profile.rounding))
-    return out
-
-
 def _num(value: Decimal | None) -> str | None:
     return None if value is None else format(value, "f")
 
@@ -248,7 +229,7 @@ def _write(store: Any, points: list[SynthPoint], seed: int, first_day: date, day
                 rows = [(p.point_no, utc_text(r.t), str(r.value_c), utc_text(r.received_at),
                          SOURCE_IMPORT) for r in series]
             c.insert_rows("monitoring_readings", READING_COLS, rows)
-            found = day_aggregates(point, series, wanted, profile)
+            found = aggregates.days_of_series(point, series, wanted, profile)
             c.insert_rows("monitoring_daily", DAILY_COLS,
                           [daily_row(p.point_no, a, now) for a in found])
             if series:
