@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 
 import httpx
@@ -166,3 +168,21 @@ def test_bad_hours_are_refused(live):
     for hours in (0, 73, "x"):
         answer = live.admin().get("/api/v1/monitoring/below-standard", params={"hours": hours})
         assert answer.status_code == 422 and answer.json()["reason_zh"]
+
+
+def test_two_clicks_at_once_open_one_ticket(live):
+    home = add_point(live.store, "P-1")
+    push(live, "P-1", cold_from(7))
+    assert below(live.admin())      # days recomputed: the clicks share no row to wait on
+    start = threading.Barrier(2)
+
+    def click() -> int:
+        with live.admin() as client:
+            start.wait()
+            return client.post(f"/api/v1/monitoring/below-standard/{home}/ticket",
+                               json=CONTACT).status_code
+
+    with ThreadPoolExecutor(2) as pool:
+        codes = sorted(pool.map(lambda _: click(), range(2)))
+    assert codes == [201, 409]
+    assert live.store.db.scalar("SELECT COUNT(*) FROM tickets") == 1

@@ -23,9 +23,11 @@ a double click opens one ticket and the second answers 409 `ticket_open`.
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from inspector_app.core.monitoring_day import utc_text
@@ -47,6 +49,7 @@ from inspector_app.office.values import utc_iso
 
 MAX_HOURS = 72
 MAX_ITEMS = 1000
+PROFILES_FOR = 300.0      # seconds a district's profile is reused by the list
 CHANNEL = "monitoring"
 CONTACT = ("resident_name", "resident_phone", "street")
 COLS = ("point_id", "household", "address", "district", "company", "room_kind", "room_name",
@@ -96,10 +99,28 @@ def _current(c: Tx, rows: list[Any], now: datetime, profiles: Profiles) -> list[
     return out
 
 
+_profiles: dict[str, tuple[float, Profiles]] = {}
+
+
+def _recent_profiles(store: Any) -> Profiles:
+    """The districts' profiles of `store`, read again every `PROFILES_FOR` seconds: loading a
+    profile takes tens of milliseconds, and the list is asked for again and again."""
+    where = str(store.db.target)
+    held = _profiles.get(where)
+    if held is None or time.monotonic() - held[0] > PROFILES_FOR:
+        held = _profiles[where] = (time.monotonic(), Profiles())
+    return held[1]
+
+
+@cache
+def _default_gap() -> timedelta:
+    return timedelta(minutes=load_profile(DEFAULT_PROFILE).monitoring.gap_minutes)
+
+
 def _fresh_after(now: datetime) -> str:
     """The oldest newest-reading the SQL keeps (the default `gap_minutes`; each district's
     own is checked after)."""
-    return utc_text(now - timedelta(minutes=load_profile(DEFAULT_PROFILE).monitoring.gap_minutes))
+    return utc_text(now - _default_gap())
 
 
 def below_now(store: Any, now: datetime, *, hours: int, district: str | None,
@@ -113,7 +134,7 @@ def below_now(store: Any, now: datetime, *, hours: int, district: str | None,
         if value is not None:
             where.append(f"p.{column} = ?")
             params.append(value)
-    profiles = Profiles()
+    profiles = _recent_profiles(store)
     with store.db.reading() as c:
         rows = c.execute(f"{SELECT} WHERE {' AND '.join(where)}"
                          " ORDER BY b.below_since, p.point_id", params).fetchall()
