@@ -10,6 +10,7 @@ import httpx
 import pytest
 
 from inspector_app.office.auth import hash_password
+from inspector_app.office.monitoring.aggregates import refresh
 from inspector_app.office.monitoring.platform_keys import create_key
 from tests.monitoring.registered import add_point
 
@@ -44,7 +45,7 @@ def at(hour: int, minute: int = 0) -> datetime:
     return NOW.replace(hour=hour, minute=minute)
 
 
-def cold_from(hour: int | None, warm: float = 19.6, cold: float = 16.4):
+def cold_from(hour: int | None, warm: float = 19.6, cold: float = 15.4):
     """Warm (with a little wobble) until `hour` today (None: all along), then cold."""
     return lambda t: round((cold if hour is not None and t >= at(hour) else warm)
                            + (t.minute % 3) / 10, 1)
@@ -68,7 +69,7 @@ def test_a_household_below_for_five_hours_shows_for_four_not_for_six(live):
     assert (item["household"], item["since"], item["hours_below"]) == (
         home, "2026-12-02T23:00:00Z", 5.0)
     assert (item["latest_t"], item["latest_c"], item["open_ticket"]) == (
-        "2026-12-03T03:40:00Z", "16.5", None)
+        "2026-12-03T03:40:00Z", "15.5", None)
     assert (item["district"], item["company"], item["room_kind"]) == (
         "朝阳区", "长春热力", "living_room")
     assert below(admin, hours=6) == []
@@ -186,3 +187,20 @@ def test_two_clicks_at_once_open_one_ticket(live):
         codes = sorted(pool.map(lambda _: click(), range(2)))
     assert codes == [201, 409]
     assert live.store.db.scalar("SELECT COUNT(*) FROM tickets") == 1
+
+
+def test_a_run_longer_than_a_day_s_window_is_carried_on_and_late_old_days_leave_it(live):
+    home = add_point(live.store, "P-LONG")
+    days = [datetime(2026, 12, d, tzinfo=ZONE) for d in (1, 2, 3)]
+    push(live, "P-LONG", cold_from(None), start=days[0] - timedelta(hours=12), end=days[0])
+    for day, end in zip(days, [days[1], days[2], NOW], strict=True):   # uploaded day by day
+        push(live, "P-LONG", lambda t: round(15.0 + (t.minute % 3) / 10, 1), start=day, end=end)
+        refresh(live.store)
+    [item] = below(live.admin(), hours=48)
+    assert (item["household"], item["since"], item["hours_below"]) == (
+        home, "2026-11-30T16:00:00Z", 60.0)
+    # a late upload of an old, warm day recomputes that day, not the run
+    push(live, "P-LONG", cold_from(None), start=days[0] - timedelta(days=4),
+         end=days[0] - timedelta(days=3))
+    refresh(live.store)
+    assert below(live.admin(), hours=48) == [item]

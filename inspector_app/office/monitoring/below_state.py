@@ -67,8 +67,9 @@ def _utc(text: str) -> datetime:
 
 def follow(c: Tx, point: Point, profile: Profile, series: Sequence[Reading],
            flags: Sequence[frozenset[str]]) -> None:
-    """Store the point's run from a freshly flagged `series`, unless an older window was
-    recomputed (late readings of a past day): the stored row then stays."""
+    """Store the point's run from a freshly flagged `series`, unless the window ends before
+    the stored newest valid reading (late readings of a past day recomputed): the stored row
+    then stays."""
     gap = timedelta(minutes=profile.monitoring.gap_minutes)
     run = trailing_run(series, flags, profile.min_temp_c, point.correction_c, gap)
     if run is None:
@@ -78,7 +79,7 @@ def follow(c: Tx, point: Point, profile: Profile, series: Sequence[Reading],
     since = run.since
     if held is not None:
         held_t, held_since = _utc(held[0]), held[1]
-        if held_t > run.last_t:
+        if held_t > series[-1].t:
             return
         if (since is not None and run.from_window_start and held_since is not None
                 and since - held_t <= gap):
