@@ -135,21 +135,56 @@ def below_now(store: Any, now: datetime, *, hours: int, district: str | None,
             where.append(f"p.{column} = ?")
             params.append(value)
     profiles = _recent_profiles(store)
+    sql = f"{SELECT} WHERE {' AND '.join(where)}"
     with store.db.reading() as c:
-        rows = c.execute(f"{SELECT} WHERE {' AND '.join(where)}"
-                         " ORDER BY b.below_since, p.point_id", params).fetchall()
-        found = _current(c, rows, now, profiles)
-        homes = canonical_many(c, sorted({b.row["household"] for b in found}))
-        worst: dict[str, Below] = {}
-        count: dict[str, int] = {}
-        for b in found:     # oldest run first: a household's first is its worst point
-            home = homes[b.row["household"]]
-            worst.setdefault(home, b)
-            count[home] = count.get(home, 0) + 1
+        worst = _worst_points(c, sql, params, now, profiles, limit)
         ranked = sorted(worst.items(), key=lambda kv: (
             kv[1].since, Decimal(kv[1].row["last_valid_c"]), kv[0]))[:limit]
-        tickets = open_tickets(c, [home for home, _b in ranked])
-    return [_item(home, b, now, count[home], tickets.get(home)) for home, b in ranked]
+        homes = [home for home, _b in ranked]
+        count = _points_below(c, where, params, homes)
+        tickets = open_tickets(c, homes)
+    return [_item(home, b, now, count.get(home, 1), tickets.get(home)) for home, b in ranked]
+
+
+def _worst_points(c: Tx, sql: str, params: list[Any], now: datetime, profiles: Profiles,
+                  limit: int) -> dict[str, Below]:
+    """Each household's point below longest, read in pages oldest run first until `limit`
+    households are found and every point tied with the last of them is in: the list costs
+    what it shows, not what is below."""
+    page = max(2 * limit, 200)
+    worst: dict[str, Below] = {}
+    homes: dict[str, str] = {}
+    for offset in range(0, 10**9, page):
+        rows = c.execute(f"{sql} ORDER BY b.below_since, p.point_id LIMIT ? OFFSET ?",
+                         [*params, page, offset]).fetchall()
+        found = _current(c, rows, now, profiles)
+        homes.update(canonical_many(c, sorted({b.row["household"] for b in found} - set(homes))))
+        for b in found:     # oldest run first: a household's first is its worst point
+            worst.setdefault(homes[b.row["household"]], b)
+        if len(rows) < page:
+            break
+        if len(worst) >= limit:
+            boundary = sorted(b.since for b in worst.values())[limit - 1]
+            if _utc(rows[-1][COLS.index("below_since")]) > boundary:
+                break
+    return worst
+
+
+def _points_below(c: Tx, where: list[str], params: list[Any], homes: list[str]
+                  ) -> dict[str, int]:
+    """How many points of each of `homes` (and the households merged into them) are below."""
+    group = members_many(c, homes)
+    owner = {m: home for home, ms in group.items() for m in ms}
+    out: dict[str, int] = {}
+    ids = sorted(owner)
+    for start in range(0, len(ids), 500):
+        part = ids[start:start + 500]
+        for household, n in c.execute(
+                "SELECT p.household, COUNT(*) FROM monitoring_below b JOIN monitoring_points p"
+                f" ON p.point_no = b.point_no WHERE {' AND '.join(where)} AND p.household IN"
+                f" ({', '.join('?' * len(part))}) GROUP BY p.household", [*params, *part]):
+            out[owner[household]] = out.get(owner[household], 0) + int(n)
+    return out
 
 
 def _item(home: str, b: Below, now: datetime, points: int, ticket: str | None
