@@ -109,6 +109,7 @@ from inspector_app.office.client_address import client_address, parse_proxies
 from inspector_app.office.errors import refusals
 from inspector_app.office.estimate_refresher import EstimateRefresher
 from inspector_app.office.login_throttle import LoginThrottle, client_key, user_key
+from inspector_app.office.monitoring import evidence as monitoring_evidence
 from inspector_app.office.monitoring import readings_api
 from inspector_app.office.monitoring.refresher import AggregateRefresher
 from inspector_app.office.no_nul import NO_NUL, RefuseNul
@@ -385,6 +386,7 @@ def create_app(db_path: str | Path, training: bool = False,
     app.include_router(case_rulings.router)  # POST /cases/{id}/rulings, the case ruling PDF
     app.include_router(photos.router)
     app.include_router(readings_api.router)  # monitoring points' readings in and out
+    app.include_router(monitoring_evidence.router)  # a ruling's monitoring digests, rechecked
     app.include_router(public_page_route.router)  # GET /v/{record_id}: residents' page (HTML)
 
     # {record_id} below is a ref (device_id.record_id) or a bare id held by one record only;
