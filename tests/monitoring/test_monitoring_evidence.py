@@ -107,6 +107,14 @@ def test_a_household_s_days_from_installation_to_removal_refreshed_only_when_ask
         assert monitor_days(c, household, first, last) == days
         assert monitor_days(c, household, date(2026, 11, 4), date(2026, 11, 5)) == days[1:3]
         assert monitor_days(c, "h" + "0" * 20, first, last) == ()
+    # the household merged into another: its points are the other household's evidence too
+    other = "h" + "1" * 20
+    with store.db.write() as c:
+        c.executemany("INSERT INTO households (household_id, key, merged_into, created_at)"
+                      " VALUES (?, ?, ?, '2026-11-01T00:00:00Z')",
+                      [(other, "other", None), (household, "this", other)])
+    with store.db.reading() as c:
+        assert monitor_days(c, other, first, last) == days
 
 
 @pytest.fixture
