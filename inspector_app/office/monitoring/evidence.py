@@ -25,7 +25,7 @@ from fastapi import APIRouter, Depends, Path
 
 from inspector_app.core.case_rule import CaseRuling
 from inspector_app.core.errors import InspectionError
-from inspector_app.core.monitoring_day import context_window, day_bounds, readings_digest
+from inspector_app.core.monitoring_day import context_window, readings_digest
 from inspector_app.core.monitoring_quality import flag_series
 from inspector_app.core.profile import Profile, load_profile
 from inspector_app.office.auth import Supervisor, office_store, require_supervisor
@@ -53,9 +53,9 @@ def valid_readings(c: Tx, point: Point, days: Iterable[date], profile: Profile
     series = load_series(c, point, context_window(wanted[0], zone, rule)[0],
                          context_window(wanted[-1], zone, rule)[1])
     flags = flag_series(series, rule, installed_from(point, profile))
-    spans = [day_bounds(d, zone) for d in wanted]
+    used = set(wanted)
     return [(r.t, r.value_c) for r, f in zip(series, flags, strict=True)
-            if not f and any(a <= r.t < b for a, b in spans)]
+            if not f and r.t.astimezone(zone).date() in used]
 
 
 def days_digest(c: Tx, point: Point, days: Iterable[date], profile: Profile) -> str:
