@@ -29,6 +29,7 @@ from inspector_app.core.monitoring_day import context_window, readings_digest
 from inspector_app.core.monitoring_quality import flag_series
 from inspector_app.core.profile import Profile, load_profile
 from inspector_app.office.auth import Supervisor, office_store, require_supervisor
+from inspector_app.office.bounded_body import BoundedJsonRoute
 from inspector_app.office.db import Tx
 from inspector_app.office.errors import refusals
 from inspector_app.office.monitoring.aggregates import (
@@ -40,7 +41,7 @@ from inspector_app.office.monitoring.aggregates import (
 from inspector_app.office.rulings import get, not_found, refuse
 from inspector_app.office.store import OfficeStore
 
-router = APIRouter(tags=["rulings"])
+router = APIRouter(tags=["rulings"], route_class=BoundedJsonRoute)
 
 
 def valid_readings(c: Tx, point: Point, days: Iterable[date], profile: Profile
