@@ -1,11 +1,10 @@
-"""Fixtures for the monitoring tests: an office store and a live office on each backend, and a
-laptop that seals and uploads test records (the case evidence tests)."""
+"""Fixtures for the monitoring tests: an office store and a live office on each backend."""
 
 import pytest
 
 from inspector_app.office.monitoring import partitions
 from inspector_app.office.store import OfficeStore
-from tests.sync.live import laptop, office  # noqa: F401
+from tests.sync.live import office  # noqa: F401
 
 
 @pytest.fixture

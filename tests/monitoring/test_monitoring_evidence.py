@@ -34,6 +34,9 @@ from tests.case_rulings.test_case_rulings_api import the_case
 from tests.monitoring.registered import add_point
 from tests.office.uploaded import confirm_refund, supervisor
 from tests.slip.helpers import page_texts, squash
+from tests.sync import live
+
+laptop = live.laptop      # the fixture: a laptop with a key, sealing the household's test
 
 HOME = {"community": "示范小区", "building": "1", "unit": "2", "flat": "301"}
 # readings arrive within days of their time (a reading 30 days late is clock drift)
