@@ -115,6 +115,7 @@ from inspector_app.office.errors import refusals
 from inspector_app.office.estimate_refresher import EstimateRefresher
 from inspector_app.office.login_throttle import LoginThrottle, client_key, user_key
 from inspector_app.office.monitoring import dispatch_api, readings_api
+from inspector_app.office.monitoring import evidence as monitoring_evidence
 from inspector_app.office.monitoring.company_stats import company_monitoring
 from inspector_app.office.monitoring.refresher import AggregateRefresher
 from inspector_app.office.no_nul import NO_NUL, RefuseNul
@@ -392,6 +393,7 @@ def create_app(db_path: str | Path, training: bool = False,
     app.include_router(photos.router)
     app.include_router(readings_api.router)  # monitoring points' readings in and out
     app.include_router(dispatch_api.router)  # below standard now, company figures, chart data
+    app.include_router(monitoring_evidence.router)  # a ruling's monitoring digests, rechecked
     app.include_router(public_page_route.router)  # GET /v/{record_id}: residents' page (HTML)
 
     # {record_id} below is a ref (device_id.record_id) or a bare id held by one record only;
