@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 
+from inspector_app.core.errors import InspectionError
 from inspector_app.paths import data_dir
 from inspector_app.ui import i18n
 from inspector_app.ui.context import DEMO_TIME_SCALE, AppContext, start_demo_emulator
 from inspector_app.ui.fonts import install_app_font
-from inspector_app.ui.qt import QApplication, QGuiApplication, Qt, QThreadPool
-from inspector_app.ui.settings import language
+from inspector_app.ui.qt import (
+    QApplication,
+    QCoreApplication,
+    QGuiApplication,
+    QMessageBox,
+    Qt,
+    QThreadPool,
+)
+from inspector_app.ui.settings import language, open_settings
 from inspector_app.ui.style import STYLE
 from inspector_app.ui.wheel_guard import install_wheel_guard
 
@@ -40,12 +49,36 @@ def build_context(args: argparse.Namespace) -> AppContext:
     return AppContext.open(folder)
 
 
+def refuse_start(exc: BaseException) -> int:
+    """The data folder cannot be opened (made by a newer program, damaged, not writable): say so
+    in a window, because a Start-menu user never sees the console; exit 2 as the CLI does."""
+    if isinstance(exc, InspectionError):
+        text = i18n.error_text(exc)
+    else:
+        from inspector_app.store.health import describe_error
+
+        text = i18n.pick(*describe_error(exc))
+    print(text, file=sys.stderr)
+    box = QMessageBox(QMessageBox.Icon.Critical,
+                      QCoreApplication.translate("Startup", "Cannot open the data folder"), text,
+                      QMessageBox.StandardButton.Ok)
+    box.setObjectName("startupRefusal")
+    box.exec()
+    return 2
+
+
 def run_app(args: argparse.Namespace) -> int:
     """`inspector-app` / `inspector-app gui [--demo]`."""
     app = make_application()
-    ctx = build_context(args)
     explicit = getattr(args, "lang", None) if "--lang" in sys.argv else None
-    i18n.install_language(language(ctx.settings, explicit))
+    lang = explicit or "zh"
+    try:  # the language comes from the settings file alone: a refusal is shown in it too
+        lang = language(open_settings(data_dir(getattr(args, "data_dir", None))), explicit)
+        i18n.install_language(lang)
+        ctx = build_context(args)
+    except (InspectionError, OSError, sqlite3.Error) as exc:
+        i18n.install_language(lang)
+        return refuse_start(exc)
     from inspector_app.ui.main_window import MainWindow
 
     window = MainWindow(ctx)

@@ -62,7 +62,9 @@ class MainWindow(QMainWindow):
         self.ui.actionQuit.triggered.connect(self.close)
         self.ui.actionSyncNow.triggered.connect(self.sync.sync_now)
         self.ui.actionSupervisor.triggered.connect(self.open_supervisor)
+        self.ui.actionAbout.triggered.connect(self.show_about)
         self.supervisor = None
+        self.about_box = None
         self.quit_box = None
         self.quit_confirmed = False
         self.ui.actionChinese.triggered.connect(lambda: self.set_language("zh"))
@@ -108,6 +110,11 @@ class MainWindow(QMainWindow):
         paper = self.ctx.settings.value("slip/paper", "a4")
         self.ui.actionPaperA4.setChecked(paper == "a4")
         self.ui.actionPaper80.setChecked(paper == "80mm")
+
+    def show_about(self) -> None:
+        from inspector_app.ui.about import show_about
+
+        self.about_box = show_about(self, self.ctx.data_dir)
 
     # -- pages -----------------------------------------------------------------------------
     def show_records(self) -> None:

@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutBox</name>
+    <message>
+        <location filename="../../inspector_app/ui/about.py" line="19"/>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/about.py" line="20"/>
+        <source>Indoor heating temperature inspection</source>
+        <translation>供热室温检测</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/about.py" line="24"/>
+        <source>Program version: %1</source>
+        <translation>程序版本：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/about.py" line="25"/>
+        <source>Record format: %1</source>
+        <translation>记录格式：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/about.py" line="26"/>
+        <source>Data schema version: %1</source>
+        <translation>数据结构版本：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/about.py" line="27"/>
+        <source>Data folder: %1</source>
+        <translation>数据文件夹：%1</translation>
+    </message>
+</context>
+<context>
     <name>AssignDialog</name>
     <message>
         <location filename="../../inspector_app/ui/supervisor/assign_dialog.py" line="78"/>
@@ -616,163 +649,163 @@ Choose the inspector whose laptops get it:</source>
 <context>
     <name>CaseRulingDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="194"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="192"/>
         <source>Refund ruling on case %1</source>
         <translation>案件 %1 的退费裁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="196"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="194"/>
         <source>Case %1 · %2 · records: %3, tickets: %4 · opened %5</source>
         <translation>案件 %1 · %2 · 记录 %3 条，工单 %4 张 · 立案 %5</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="202"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="200"/>
         <source> yuan per m² per day</source>
         <translation> 元/(m²·日)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="203"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="201"/>
         <source>&amp;Daily fee</source>
         <translation>日单价(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="204"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="202"/>
         <source>Ruling da&amp;te</source>
         <translation>裁定日期(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="205"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="203"/>
         <source>Mo&amp;nitoring</source>
         <translation>固定监测点(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="206"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="204"/>
         <source>Co&amp;mment</source>
         <translation>说明(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="208"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="206"/>
         <source>Count failing days from the fixed monitoring points (%1 daily means)</source>
         <translation>依据固定监测点数据计算不达标天数（共 %1 个日均值）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="210"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="208"/>
         <source>Grounds, e.g. the re-test that passed</source>
         <translation>裁定依据，如复测合格情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="211"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="209"/>
         <source>&amp;Open earlier ruling</source>
         <translation>打开此前的裁定(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="212"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="210"/>
         <source>&amp;Issue ruling</source>
         <translation>签发裁定(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="213"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="211"/>
         <source>&amp;Save PDF…</source>
         <translation>保存 PDF…(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="214"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="212"/>
         <source>&amp;Print…</source>
         <translation>打印…(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="215"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="213"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="220"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="218"/>
         <source>The case&apos;s records name no profile this laptop knows: type the daily fee.</source>
         <translation>本案记录未注明本机已知的地区规则：请手动填写日单价。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="249"/>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="286"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="247"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="284"/>
         <source>superseded by %1</source>
         <translation>已被 %1 取代</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="255"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="253"/>
         <source>No ruling issued on this case yet</source>
         <translation>本案尚未签发裁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="265"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="263"/>
         <source>The office&apos;s estimate for today: %1 failing days, %2 yuan. Issuing asks the office to compute the ruling over every record, ticket and stop of the case.</source>
         <translation>监管平台截至今日的估算：不达标 %1 天，%2 元。签发时由监管平台依据本案全部记录、工单和停热事件计算裁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="275"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="273"/>
         <source>Ruling %1: %2 · %3 failing days and %4 stop days, %5 to %6 · %7 yuan</source>
         <translation>裁定书 %1：%2 · 不达标 %3 天、停热 %4 天，%5 至 %6 · %7 元</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="284"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="282"/>
         <source>Notes: %1</source>
         <translation>说明：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="301"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="299"/>
         <source>Daily fee %1 yuan per m², failing days counted up to %2%3.</source>
         <translation>日单价 %1 元/m²，不达标天数计算至 %2%3。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="303"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="301"/>
         <source>, with the monitoring points</source>
         <translation>，计入固定监测点数据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="304"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="302"/>
         <source>An issued ruling is kept at the office and cannot be withdrawn; only a later ruling can supersede it.</source>
         <translation>裁定一经作出即由主管部门保存，不能撤回；只能由后来的裁定取代。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="306"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="304"/>
         <source>Issue this ruling?</source>
         <translation>作出此裁定？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="307"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="305"/>
         <source>&amp;Issue</source>
         <translation>作出裁定(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="307"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="305"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="317"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="315"/>
         <source>Issuing the ruling at the office…</source>
         <translation>正在监管平台签发裁定…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="336"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="334"/>
         <source>Ruling %1 issued and kept at the office.</source>
         <translation>裁定书 %1 已签发，并存档于监管平台。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="348"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="346"/>
         <source>Ruling %1</source>
         <translation>裁定书 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="355"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="353"/>
         <source>Fetching the ruling&apos;s PDF from the office…</source>
         <translation>正在从监管平台获取裁定书 PDF…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="379"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="377"/>
         <source>Save ruling as PDF</source>
         <translation>将裁定书保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="389"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="379"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
@@ -1011,8 +1044,8 @@ Choose the inspector whose laptops get it:</source>
     </message>
     <message>
         <location filename="../../forms/page_details.ui" line="21"/>
-        <source>C&amp;hannel</source>
-        <translation>投诉渠道(&amp;H)</translation>
+        <source>Ch&amp;annel</source>
+        <translation>投诉渠道(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../forms/page_details.ui" line="44"/>
@@ -1088,8 +1121,8 @@ Choose the inspector whose laptops get it:</source>
     </message>
     <message>
         <location filename="../../forms/page_details.ui" line="214"/>
-        <source>Heated &amp;area</source>
-        <translation>供热面积(&amp;A)</translation>
+        <source>Heate&amp;d area</source>
+        <translation>供热面积(&amp;D)</translation>
     </message>
     <message>
         <location filename="../../forms/page_details.ui" line="227"/>
@@ -1374,33 +1407,33 @@ Choose the inspector whose laptops get it:</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="216"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="223"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="217"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="224"/>
         <source>A sealed record is never changed. A correction is a new record that names this one and says why. Reason:</source>
         <translation>已签封的记录不能修改。更正将新建一条记录，注明所更正的记录及原因。更正原因：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="262"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="269"/>
         <source>Thermometer: not in use</source>
         <translation>温度计：未使用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="265"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="272"/>
         <source>Thermometer: %1</source>
         <translation>温度计：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="271"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="278"/>
         <location filename="../../forms/main_window.ui" line="12"/>
         <source>Indoor heating temperature inspection</source>
         <translation>供热室温检测</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="273"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="280"/>
         <source>DEMO (emulated thermometer, training records)</source>
         <translation>演示（模拟温度计，培训记录）</translation>
     </message>
@@ -1420,58 +1453,68 @@ Choose the inspector whose laptops get it:</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../forms/main_window.ui" line="53"/>
+        <location filename="../../forms/main_window.ui" line="48"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../forms/main_window.ui" line="58"/>
         <source>&amp;New visit</source>
         <translation>新建检测(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../forms/main_window.ui" line="57"/>
+        <location filename="../../forms/main_window.ui" line="62"/>
         <source>&amp;Records</source>
         <translation>记录列表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../forms/main_window.ui" line="61"/>
+        <location filename="../../forms/main_window.ui" line="66"/>
         <source>&amp;Assignments</source>
         <translation>派单(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="296"/>
-        <location filename="../../forms/main_window.ui" line="65"/>
+        <location filename="../../forms/main_window.ui" line="97"/>
+        <source>&amp;About…</source>
+        <translation>关于…(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/main_window.py" line="303"/>
+        <location filename="../../forms/main_window.ui" line="70"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../forms/main_window.ui" line="69"/>
+        <location filename="../../forms/main_window.ui" line="74"/>
         <source>&amp;Sync now</source>
         <translation>立即上传(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../forms/main_window.ui" line="73"/>
+        <location filename="../../forms/main_window.ui" line="78"/>
         <source>Super&amp;visor review…</source>
         <translation>监管审核…(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../forms/main_window.ui" line="77"/>
+        <location filename="../../forms/main_window.ui" line="82"/>
         <source>Slip paper: A4</source>
         <translation>测温单纸张：A4</translation>
     </message>
     <message>
-        <location filename="../../forms/main_window.ui" line="81"/>
+        <location filename="../../forms/main_window.ui" line="86"/>
         <source>Slip paper: 80 mm roll</source>
         <translation>测温单纸张：80 毫米热敏纸</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="292"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="299"/>
         <source>Quit while measuring?</source>
         <translation>测量中退出？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="293"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="300"/>
         <source>A point is being measured. If you quit now, the readings taken so far are kept, but this point&apos;s stability wait starts again when the visit is resumed.</source>
         <translation>正在测量一个测点。现在退出，已取得的读数会保留，但继续检测时该测点需重新等待稳定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/main_window.py" line="296"/>
+        <location filename="../../inspector_app/ui/main_window.py" line="303"/>
         <source>&amp;Keep measuring</source>
         <translation>继续测量(&amp;K)</translation>
     </message>
@@ -3125,179 +3168,179 @@ Merge it with a household whose address was written another way (the same flat).
 <context>
     <name>RulingDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="86"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="84"/>
         <source>Refund ruling</source>
         <translation>退费裁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="95"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="93"/>
         <source>The record names no profile.</source>
         <translation>该记录未注明所适用的地区规则。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="117"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="115"/>
         <source>Record %1 · %2 · %3
 SHA-256 %4</source>
         <translation>记录 %1 · %2 · %3
 SHA-256 %4</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="129"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="127"/>
         <source> yuan per m² per day</source>
         <translation> 元/(m²·日)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="132"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="130"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="134"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="132"/>
         <source>Grounds, e.g. complaint date and re-test</source>
         <translation>裁定依据，如投诉日期、复测情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="135"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="133"/>
         <source>&amp;Daily fee</source>
         <translation>日单价(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="136"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="134"/>
         <source>&amp;Failing days</source>
         <translation>不达标天数(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="137"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="135"/>
         <source>Co&amp;mment</source>
         <translation>说明(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="143"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="141"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="143"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="141"/>
         <source>Area m²</source>
         <translation>面积 m²</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="143"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="141"/>
         <source>Mean °C</source>
         <translation>平均 °C</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="143"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="141"/>
         <source>Result</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="144"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="142"/>
         <source>Band</source>
         <translation>退费档</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="144"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="142"/>
         <source>Share</source>
         <translation>退费比例</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="144"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="142"/>
         <source>Per day (yuan)</source>
         <translation>每日（元）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="145"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="143"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="165"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="163"/>
         <source>&amp;Open earlier ruling</source>
         <translation>打开此前的裁定(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="169"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="167"/>
         <source>&amp;Issue ruling</source>
         <translation>签发裁定(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="173"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="171"/>
         <source>&amp;Save PDF…</source>
         <translation>保存 PDF…(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="175"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="173"/>
         <source>&amp;Print…</source>
         <translation>打印…(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="177"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="175"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="198"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="196"/>
         <source>superseded by %1</source>
         <translation>已被 %1 取代</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="204"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="202"/>
         <source>No ruling issued for this record yet</source>
         <translation>此记录尚未签发裁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="241"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="239"/>
         <source>%1: %2 yuan per day × %3 days = %4 yuan</source>
         <translation>%1：每日 %2 元 × %3 天 = %4 元</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="273"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="271"/>
         <source>Issuing the ruling at the office…</source>
         <translation>正在监管平台签发裁定…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="286"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="284"/>
         <source>Ruling %1 issued and kept at the office.</source>
         <translation>裁定书 %1 已签发，并存档于监管平台。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="291"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="289"/>
         <source>Preparing the ruling…</source>
         <translation>正在生成裁定书…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="302"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="300"/>
         <source>Ruling %1</source>
         <translation>裁定书 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="325"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="323"/>
         <source>Save ruling as PDF</source>
         <translation>将裁定书保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="335"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="325"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="256"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="254"/>
         <source>An issued ruling is kept at the office and cannot be withdrawn; only a later ruling can supersede it.</source>
         <translation>裁定一经作出即由主管部门保存，不能撤回；只能由后来的裁定取代。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="258"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="256"/>
         <source>Issue this ruling?</source>
         <translation>作出此裁定？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="259"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="257"/>
         <source>&amp;Issue</source>
         <translation>作出裁定(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="259"/>
+        <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="257"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
@@ -3575,6 +3618,14 @@ SHA-256 %4</translation>
         <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="365"/>
         <source>This household has no merge to undo.</source>
         <translation>本户没有可撤销的合并。</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../inspector_app/ui/app.py" line="63"/>
+        <source>Cannot open the data folder</source>
+        <translation>无法打开数据文件夹</translation>
     </message>
 </context>
 <context>

@@ -70,6 +70,7 @@ class Tour:
     def __init__(self, lang: str, folder: Path) -> None:
         self.lang, self.folder = lang, folder
         self.stops: list[dict[str, Any]] = []
+        self.recorded: list[str] = []   # this run's own free text, e.g. the data folder's path
 
     # -- what one stop records ---------------------------------------------------------------
     def stop(self, name: str, window: Any, buttons: dict[str, Any], *, extra: tuple = ()) -> None:
@@ -293,6 +294,7 @@ def inspector_app_tour(tour: Tour, envelope: dict) -> None:
                                            "open": records.openButton,
                                            "slip": records.slipButton,
                                            "correction": records.correctButton})
+        about_stop(tour, window)
         assignments_stops(tour, window, ctx)
         correction_dialog(tour, window, visit.id)
         discard_prompt(tour, window, ctx)
@@ -353,6 +355,16 @@ def inspector_app_tour(tour: Tour, envelope: dict) -> None:
         ctx.emulator = None
         emulator.stop()
         ctx.close()
+
+
+def about_stop(tour: Tour, window: Any) -> None:
+    """帮助 → 关于 / Help → About: versions and the data folder (its path is the machine's)."""
+    window.ui.actionAbout.trigger()
+    box = window.about_box
+    tour.recorded.append(str(window.ctx.data_dir))
+    tour.stop("about", box, {"ok": box.buttons()[0]})
+    tour.shot("about", box)
+    box.close()
 
 
 def assignments_stops(tour: Tour, window: Any, ctx: Any) -> None:
@@ -600,7 +612,8 @@ def run(lang: str, out: Path) -> None:
             supervisor_tour(tour, office)
         finally:
             office.stop()
-    recorded = sorted({*recorded_strings(), *ticket_words}, key=len, reverse=True)
+    recorded = sorted({*recorded_strings(), *ticket_words, *tour.recorded}, key=len,
+                      reverse=True)
     out.write_text(json.dumps({"stops": tour.stops, "recorded": recorded},
                               ensure_ascii=False, indent=1), encoding="utf-8")
     app.quit()

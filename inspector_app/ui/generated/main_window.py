@@ -67,6 +67,8 @@ class Ui_MainWindow(object):
         self.actionEnglish.setObjectName(u"actionEnglish")
         self.actionEnglish.setCheckable(True)
         self.actionEnglish.setText(u"English")
+        self.actionAbout = QAction(MainWindow)
+        self.actionAbout.setObjectName(u"actionAbout")
         self.central = QWidget(MainWindow)
         self.central.setObjectName(u"central")
         self.centralLayout = QVBoxLayout(self.central)
@@ -86,6 +88,8 @@ class Ui_MainWindow(object):
         self.menuTools.setObjectName(u"menuTools")
         self.menuLanguage = QMenu(self.menubar)
         self.menuLanguage.setObjectName(u"menuLanguage")
+        self.menuHelp = QMenu(self.menubar)
+        self.menuHelp.setObjectName(u"menuHelp")
         MainWindow.setMenuBar(self.menubar)
         self.statusbar = QStatusBar(MainWindow)
         self.statusbar.setObjectName(u"statusbar")
@@ -94,6 +98,7 @@ class Ui_MainWindow(object):
         self.menubar.addAction(self.menuVisit.menuAction())
         self.menubar.addAction(self.menuTools.menuAction())
         self.menubar.addAction(self.menuLanguage.menuAction())
+        self.menubar.addAction(self.menuHelp.menuAction())
         self.menuVisit.addAction(self.actionNewVisit)
         self.menuVisit.addAction(self.actionRecords)
         self.menuVisit.addAction(self.actionAssignments)
@@ -106,6 +111,7 @@ class Ui_MainWindow(object):
         self.menuTools.addAction(self.actionPaper80)
         self.menuLanguage.addAction(self.actionChinese)
         self.menuLanguage.addAction(self.actionEnglish)
+        self.menuHelp.addAction(self.actionAbout)
 
         self.retranslateUi(MainWindow)
 
@@ -122,8 +128,10 @@ class Ui_MainWindow(object):
         self.actionSupervisor.setText(QCoreApplication.translate("MainWindow", u"Super&visor review\u2026", None))
         self.actionPaperA4.setText(QCoreApplication.translate("MainWindow", u"Slip paper: A4", None))
         self.actionPaper80.setText(QCoreApplication.translate("MainWindow", u"Slip paper: 80 mm roll", None))
+        self.actionAbout.setText(QCoreApplication.translate("MainWindow", u"&About\u2026", None))
         self.menuVisit.setTitle(QCoreApplication.translate("MainWindow", u"&Visit", None))
         self.menuTools.setTitle(QCoreApplication.translate("MainWindow", u"&Tools", None))
         self.menuLanguage.setTitle(QCoreApplication.translate("MainWindow", u"&Language", None))
+        self.menuHelp.setTitle(QCoreApplication.translate("MainWindow", u"&Help", None))
     # retranslateUi
 

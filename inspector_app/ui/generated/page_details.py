@@ -364,7 +364,7 @@ class Ui_DetailsPage(object):
     def retranslateUi(self, DetailsPage):
         self.complaintBox.setTitle(QCoreApplication.translate("DetailsPage", u"Complaint and response", None))
         self.ticketLabel.setText(QCoreApplication.translate("DetailsPage", u"Tic&ket number", None))
-        self.channelLabel.setText(QCoreApplication.translate("DetailsPage", u"C&hannel", None))
+        self.channelLabel.setText(QCoreApplication.translate("DetailsPage", u"Ch&annel", None))
         self.complaintLabel.setText(QCoreApplication.translate("DetailsPage", u"Complaint ti&me", None))
         self.complaintNowButton.setText(QCoreApplication.translate("DetailsPage", u"Now", None))
         self.contactLabel.setText(QCoreApplication.translate("DetailsPage", u"C&ontact time", None))
@@ -384,7 +384,7 @@ class Ui_DetailsPage(object):
         self.flatLabel.setText(QCoreApplication.translate("DetailsPage", u"&Flat", None))
         self.residentLabel.setText(QCoreApplication.translate("DetailsPage", u"Resident nam&e", None))
         self.phoneLabel.setText(QCoreApplication.translate("DetailsPage", u"&Phone", None))
-        self.areaLabel.setText(QCoreApplication.translate("DetailsPage", u"Heated &area", None))
+        self.areaLabel.setText(QCoreApplication.translate("DetailsPage", u"Heate&d area", None))
         self.companyLabel.setText(QCoreApplication.translate("DetailsPage", u"Heating &company", None))
         self.positionLabel.setText(QCoreApplication.translate("DetailsPage", u"Position", None))
         self.edgeCheck.setText(QCoreApplication.translate("DetailsPage", u"End wall", None))
