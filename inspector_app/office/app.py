@@ -109,6 +109,7 @@ from inspector_app.office.client_address import client_address, parse_proxies
 from inspector_app.office.errors import refusals
 from inspector_app.office.estimate_refresher import EstimateRefresher
 from inspector_app.office.login_throttle import LoginThrottle, client_key, user_key
+from inspector_app.office.monitoring import points_api
 from inspector_app.office.no_nul import NO_NUL, RefuseNul
 from inspector_app.office.query import ListQuery, list_query
 from inspector_app.office.store import (
@@ -374,6 +375,7 @@ def create_app(db_path: str | Path, training: bool = False,
     app.include_router(export.router)  # before /records/{record_id}, which would match "export"
     app.include_router(rulings.router)
     app.include_router(cases_api.router)   # cases and households (`office.cases_api`)
+    app.include_router(points_api.router)  # the monitoring point registry, states, quarantine
     app.include_router(case_rulings.router)  # POST /cases/{id}/rulings, the case ruling PDF
     app.include_router(photos.router)
     app.include_router(public_page_route.router)  # GET /v/{record_id}: residents' page (HTML)

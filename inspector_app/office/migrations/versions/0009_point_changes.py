@@ -1,0 +1,37 @@
+"""The monitoring point registry's audit trail: who registered, changed or removed a point.
+
+`monitoring_point_changes` keeps one row per act on a point: `registered` (its first values),
+`updated` (each changed field's old and new value) and `removed` (the day and the reason).
+A point's calibration correction or its household changes the evidence its days give a case,
+so the registry's history must be readable later, not only its current row.
+
+Revision ID: 0009
+Revises: 0008
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0009"
+down_revision = "0008"
+branch_labels = None
+depends_on = None
+
+TEXT = sa.Text().with_variant(sa.Text(collation="C"), "postgresql")
+ID = sa.BigInteger().with_variant(sa.Integer, "sqlite")
+
+
+def upgrade() -> None:
+    op.create_table(
+        "monitoring_point_changes",
+        sa.Column("id", ID, primary_key=True, autoincrement=True),
+        sa.Column("point_id", TEXT, nullable=False),
+        sa.Column("kind", TEXT, nullable=False),              # registered | updated | removed
+        sa.Column("changes", TEXT, nullable=False),           # JSON {field: [old, new]}
+        sa.Column("reason", TEXT, nullable=False, server_default=sa.text("''")),
+        sa.Column("by", TEXT, nullable=False),
+        sa.Column("at", TEXT, nullable=False),                # UTC
+        sa.CheckConstraint("kind IN ('registered', 'updated', 'removed')",
+                           name="monitoring_point_changes_kind"))
+    op.create_index("monitoring_point_changes_point", "monitoring_point_changes",
+                    ["point_id", "id"])
