@@ -1,9 +1,10 @@
-"""Fixtures for the monitoring tests: an office store on each backend."""
+"""Fixtures for the monitoring tests: an office store on each backend, a live office."""
 
 import pytest
 
 from inspector_app.office.monitoring import partitions
 from inspector_app.office.store import OfficeStore
+from tests.sync.live import office  # noqa: F401
 
 
 @pytest.fixture

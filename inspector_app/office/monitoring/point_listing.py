@@ -12,15 +12,22 @@ Why the state is a predicate, not a column: `silent` moves with the clock and `f
 the aggregator, and neither should rewrite 290,000 rows. The first two test columns of the
 point's own row; `flagged` costs one backward probe of `monitoring_daily`'s primary key
 (point_no, day) per point still reporting, made only when the CASE reaches it (both backends
-evaluate a correlated subquery lazily). A page is a keyset walk in `point_id` order that stops
-after `limit + 1` matches, so a rare state costs probes up to where its page fills; the counts
-are one pass over the district's points (`monitoring_points_district`). Measured at 290,000
-points in benchmarks/README.md ("Monitoring point states").
+evaluate a correlated subquery lazily). The query plans, chosen for 290,000 points:
+- a page is a keyset walk in point_id order that stops after `limit + 1` matches: the primary
+  key for the whole office, `monitoring_points_district_point` (district, point_id) for a
+  district (without it PostgreSQL read and sorted the whole district: 600 ms for a page of
+  flagged points, 30 ms with it); a rare state costs probes up to where its page fills;
+- the counts are one pass over the points asked for, a probe each for those reporting: about
+  0.6 s a district of 14,500 and 3 s the whole office on a loaded two-core machine (a hash
+  join of yesterday's days measured no better); JIT is off for these reads (compiling cost
+  more than the query). Measured in benchmarks/README.md ("Monitoring point states").
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -47,6 +54,17 @@ _LATEST_FLAGGED = ("COALESCE((SELECT CASE WHEN d.status = 'insufficient' OR d.fl
                    " AND d.day < ? ORDER BY d.day DESC LIMIT 1), 0) = 1")
 _REMOVED = "(p.removed_on IS NOT NULL AND p.removed_on <= ?)"
 _SILENT = "(p.last_received_at IS NULL OR p.last_received_at < ?)"
+
+
+@contextmanager
+def _reading(store: Any) -> Iterator[Tx]:
+    """A read; on PostgreSQL without JIT: the per-point subquery makes the planner's cost of a
+    district's states high enough to compile them, and compiling took longer (1.5–2 s at
+    290,000 points) than running the query."""
+    with store.db.reading() as c:
+        if c.postgres:
+            c.execute("SET LOCAL jit = off")
+        yield c
 
 
 @dataclass(frozen=True)
@@ -109,7 +127,7 @@ def points_page(store: Any, filt: PointFilter, now: datetime, limit: int = 50,
                 after: str | None = None) -> tuple[list[dict[str, Any]], str | None]:
     """A page of points in point_id order: (items, the next page's cursor or None)."""
     clock = Clock.at(now)
-    with store.db.reading() as c:
+    with _reading(store) as c:
         clauses, params = filt.where(c, clock)
         if after is not None:
             clauses.append("p.point_id > ?")
@@ -123,7 +141,7 @@ def points_page(store: Any, filt: PointFilter, now: datetime, limit: int = 50,
 def point_detail(store: Any, point_id: str, now: datetime) -> dict[str, Any] | None:
     """One point as listed, with its calibration, point_no, times and registry history."""
     clock = Clock.at(now)
-    with store.db.reading() as c:
+    with _reading(store) as c:
         rows = _items(c, clock, ["p.point_id = ?"], [point_id], "", None,
                       extra=("point_no", *CALIBRATION, "created_at", "updated_at"))
         if not rows:
@@ -172,7 +190,7 @@ def state_counts(store: Any, filt: PointFilter, now: datetime) -> dict[str, int]
     """How many points are in each state (`filt.state` is ignored): one pass."""
     clock = Clock.at(now)
     state, state_params = state_case(clock)
-    with store.db.reading() as c:
+    with _reading(store) as c:
         clauses, params = PointFilter(filt.district, filt.company, None,
                                       filt.household).where(c, clock)
         rows = c.execute(f"SELECT s, COUNT(*) FROM (SELECT {state} AS s FROM monitoring_points p"

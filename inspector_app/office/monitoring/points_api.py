@@ -96,13 +96,14 @@ def _admin(who: Supervisor) -> None:
             "reason_zh": "只有办公室管理员可以登记或拆除监测点"})
 
 
-def _scope(who: Supervisor, district: str | None) -> str | None:
-    """The district a list is narrowed to; '' never matches (another district asked)."""
+def _scope(who: Supervisor, district: str | None) -> tuple[bool, str | None]:
+    """(whether the caller may see `district`, the district a list is narrowed to: None for
+    all, the supervisor's own otherwise)."""
     if who.sees_all:
-        return district
+        return True, district
     if district is not None and district != who.district:
-        return None
-    return who.district or ""
+        return False, None
+    return True, who.district or ""
 
 
 @router.get("/api/v1/points", responses=refusals(401, 422),
@@ -117,8 +118,8 @@ def list_points(
                                        description="`next` of the previous page")] = None,
     limit: Annotated[int, Query(ge=1, le=point_listing.MAX_PAGE)] = 50,
 ) -> dict[str, Any]:
-    scoped = _scope(who, district)
-    if scoped is None:
+    allowed, scoped = _scope(who, district)
+    if not allowed:
         return {"items": [], "next": None}
     filt = point_listing.PointFilter(scoped, company, state, household)
     items, following = point_listing.points_page(store, filt, request.app.state.clock(),
@@ -196,8 +197,8 @@ def quarantine(
             response_description="how many points are reporting, silent, flagged, removed")
 def state_counts(who: SupervisorDep, store: StoreDep, request: Request,
                  district: Filter = None, company: Filter = None) -> dict[str, int]:
-    scoped = _scope(who, district)
-    if scoped is None:
+    allowed, scoped = _scope(who, district)
+    if not allowed:
         return dict.fromkeys(point_listing.STATES, 0)
     return point_listing.state_counts(store, point_listing.PointFilter(scoped, company),
                                       request.app.state.clock())
