@@ -50,6 +50,9 @@ to it, and a record of another district answers 404 on detail, envelope, review 
 - `POST/GET /company-stops`, `POST /company-stops/{id}/withdraw`, `POST/GET /heating-periods`,
   `PATCH /heating-periods/{id}`, `POST /heating-periods/{id}/penalty-notices`,
   `GET /penalty-notices/{no}[/pdf]`: company events, district-scoped (`office.company_events_api`)
+- `GET /points`, `GET|PUT /points/{id}`, `POST /points/{id}/removal`, `GET /monitoring/quarantine`,
+  `GET /monitoring/state-counts`: the monitoring point registry, district-scoped, changes by an
+  admin (`office.monitoring.points_api`)
 - `GET  /chain-problems` (a supervisor: its district's records only),
   `GET /devices` and `POST /devices/{id}/revoke` (admin)
 

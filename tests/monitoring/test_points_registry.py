@@ -90,6 +90,11 @@ def test_the_household_is_the_address_key_and_its_row_is_there(store):
     home = store.db.query_one("SELECT key, district FROM households WHERE household_id=?",
                               (key.household_id,))
     assert tuple(home) == (key.text, "朝阳区")
+    assert register(store, raw(flat="502")) == ["updated"]          # moved to another flat
+    moved = row(store, "CC-1")["household"]
+    assert moved != key.household_id
+    assert store.db.scalar("SELECT address FROM households WHERE household_id=?",
+                           (moved,)) == "长春市朝阳区绿园小区3栋2单元502室"
 
 
 @pytest.mark.parametrize(("changes", "field"), [

@@ -254,9 +254,10 @@ def register(store: Any, items: Sequence[Registration], by: str, now: datetime
                         changed[item.point_id] = old
                     audit.append((item.point_id, "updated", _json(diff), "", by, at))
                 outcomes.append(Outcome(item.point_id, "updated" if diff else "unchanged"))
+                if "household" not in diff:
+                    continue   # its household row is there since it was registered
             row = held[item.point_id]
-            homes.setdefault(row["household"], (
-                row["household"], *_home(row), at))
+            homes.setdefault(row["household"], (row["household"], *_home(row), at))
         cols = ("point_id", "point_no", *CONTENT, "created_at", "updated_at")
         c.insert_rows("monitoring_points", cols, [
             (pid, row["point_no"], *(row[k] for k in CONTENT), at, at)
