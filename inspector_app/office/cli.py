@@ -29,6 +29,7 @@ from inspector_app.cli_options import DefaultOf, add_everywhere
 from inspector_app.office.app import DEFAULT_MAX_RECORD_BYTES
 from inspector_app.office.company_events_cli import add_company_event_commands
 from inspector_app.office.db import BadDatabaseAddress, describe, is_postgres
+from inspector_app.office.monitoring.mqtt_cli import add_mqtt_commands
 from inspector_app.office.monitoring.points_cli import add_points_commands
 from inspector_app.office.photos import incomplete_records
 from inspector_app.office.schema import SchemaTooNew
@@ -174,6 +175,7 @@ def build_parser() -> argparse.ArgumentParser:
     q.set_defaults(run=cmd_profile_confirm)
     add_ticket_commands(sub)
     add_company_event_commands(sub)
+    add_mqtt_commands(sub)
     add_points_commands(sub)
     add_everywhere(parser, sub, _global_options,
                    {"db": None, "lang": os.environ.get("INSPECTOR_LANG", "zh")})
@@ -193,6 +195,7 @@ def _store(args: argparse.Namespace) -> OfficeStore:
     return OfficeStore(args.db or default_db())
 
 
+MONITORING_EVERY = 30.0  # seconds between two passes over the monitoring points' touched days
 ESTIMATES_EVERY = 600.0   # seconds: the open cases' failing days so far kept current
 
 
@@ -216,7 +219,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     try:
         app = create_app(db, training=args.training, max_record_bytes=args.max_record_bytes,
                          public_url=public_url, trusted_proxies=args.trusted_proxy,
-                         refresh_estimates_every=ESTIMATES_EVERY)
+                         refresh_estimates_every=ESTIMATES_EVERY,
+                         refresh_monitoring_every=MONITORING_EVERY)
     except ValueError as exc:
         print(_say(args, f"--trusted-proxy 不是有效的地址或网段：{exc}",
                    f"--trusted-proxy is not an address or network: {exc}"), file=sys.stderr)
