@@ -136,3 +136,18 @@ def test_removal_is_refused_before_installation_and_for_an_unknown_point(store):
         trail = points.changes(c, "CC-1")
     assert [(t["kind"], t["reason"]) for t in trail] == [("registered", ""),
                                                          ("removed", "broken")]
+
+
+def test_a_changed_correction_sends_the_point_s_days_back_to_the_aggregator(store):
+    register(store, raw())
+    with store.db.write() as c:
+        c.executemany("INSERT INTO monitoring_daily (point_no, day, readings, valid, mean_c,"
+                      " minutes_below, coverage, status, flags, digest, computed_at) VALUES"
+                      " (1, ?, 72, 72, '18.0', 0, '1', 'non_compliant', '{}', 'd', 'x')",
+                      [("2026-12-01",), ("2026-12-02",)])
+    register(store, raw(room_name="主卧"))
+    assert store.db.scalar("SELECT COUNT(*) FROM monitoring_dirty") == 0
+    register(store, raw(correction_c="0.4"))
+    assert [tuple(r) for r in store.db.query(
+        "SELECT point_no, day FROM monitoring_dirty ORDER BY day")] == [
+        (1, "2026-12-01"), (1, "2026-12-02")]

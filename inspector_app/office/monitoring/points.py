@@ -8,7 +8,9 @@ Why it is shaped this way:
 - Registering is an upsert: the same values again change nothing (not even `updated_at`), so
   a district re-imports its whole list after fixing a row; changed values update the row, and
   every act is kept in `monitoring_point_changes` (who, when, each field's old and new value):
-  a calibration correction or a household changes the evidence a point's days give a case.
+  a calibration correction or a household changes the evidence a point's days give a case. A
+  changed correction or district marks the point's stored days for the aggregator again
+  (`monitoring_dirty`).
 - A registration that does not give `removed_on` or the calibration fields (an import without
   those columns, an empty cell) keeps what is stored: re-importing the installers' list never
   brings a removed point back nor drops a calibration. Removal is its own act (`remove`).
@@ -57,6 +59,9 @@ KEPT_DEFAULTS: dict[str, str | None] = {"removed_on": None, "correction_c": "0",
 # the columns a registration writes (point_no, last_*, created/updated_at are the office's)
 CONTENT = ("household", *ADDRESS_PARTS, "address", "room_kind", "room_name", "position",
            "company", "installed_on", *KEPT)
+# what a point's stored days were computed with (`monitoring.aggregates`: the correction, and
+# the rules of its district): a change marks them for the aggregator again
+AGGREGATE_INPUTS = {"correction_c", "district"}
 FIELD_ZH = {"point_id": "监测点编号", "city": "市", "district": "区", "street": "街道",
             "community": "小区", "building": "楼栋", "unit": "单元", "flat": "户",
             "room_kind": "房间类型", "room_name": "房间名称", "position": "位置",
@@ -237,6 +242,7 @@ def register(store: Any, items: Sequence[Registration], by: str, now: datetime
         changed: dict[str, dict[str, Any]] = {}
         audit: list[tuple[str, str, str, str, str, str]] = []
         homes: dict[str, tuple[str, ...]] = {}
+        stale: set[int] = set()
         for item in items:
             old = held.get(item.point_id)
             if old is None:
@@ -252,6 +258,8 @@ def register(store: Any, items: Sequence[Registration], by: str, now: datetime
                     old.update(item.columns)
                     if item.point_id not in fresh:
                         changed[item.point_id] = old
+                    if diff.keys() & AGGREGATE_INPUTS:
+                        stale.add(int(old["point_no"]))
                     audit.append((item.point_id, "updated", _json(diff), "", by, at))
                 outcomes.append(Outcome(item.point_id, "updated" if diff else "unchanged"))
                 if "household" not in diff:
@@ -266,6 +274,9 @@ def register(store: Any, items: Sequence[Registration], by: str, now: datetime
         c.executemany(f"UPDATE monitoring_points SET {sets} WHERE point_id=?",
                       [(*(row[k] for k in CONTENT), at, pid) for pid, row in changed.items()])
         c.executemany(UPSERT, [homes[h] for h in sorted(homes)])
+        for no in sorted(stale):   # its days were computed with the old correction or rules
+            c.execute("INSERT INTO monitoring_dirty (point_no, day) SELECT point_no, day FROM"
+                      " monitoring_daily WHERE point_no=? ON CONFLICT DO NOTHING", (no,))
         c.insert_rows("monitoring_point_changes",
                       ("point_id", "kind", "changes", "reason", "by", "at"), audit)
     return _latest(outcomes)
