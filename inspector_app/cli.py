@@ -24,7 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="inspector-app",
         description="室温检测（供热）— indoor heating temperature inspection",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action="version", version=version_text())
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
         if info.name.startswith("_"):
@@ -34,6 +34,16 @@ def build_parser() -> argparse.ArgumentParser:
     add_everywhere(parser, sub, _global_options,
                    {"data_dir": None, "lang": os.environ.get("INSPECTOR_LANG", "zh")})
     return parser
+
+
+def version_text() -> str:
+    """The program's release, the sealed-record format it writes and the data folder's schema
+    version: the three numbers support needs to tell whether a laptop can open a given folder."""
+    from inspector_app.seal.record import FORMAT
+    from inspector_app.store.database import latest_version
+
+    return (f"inspector-app {__version__} (record format {FORMAT}, data schema "
+            f"{latest_version()})")
 
 
 def _global_options(p: argparse.ArgumentParser, default_of: DefaultOf) -> None:

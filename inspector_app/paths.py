@@ -1,12 +1,14 @@
 """Where the shipped folders (`forms/`, `resources/`) and the user's data live.
 
 An installed wheel carries `forms/` and `resources/` inside the package; a source checkout has
-them at the top of the repository. One lookup serves both so no caller needs to care.
+them at the top of the repository; the PyInstaller build (packaging/inspector-app.spec) has them
+in its `_internal/` folder, `sys._MEIPASS`. One lookup serves all three so no caller needs to care.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -17,13 +19,17 @@ APP_NAME = "heating-inspector"
 
 def shipped_dir(name: str) -> Path:
     """Return the folder `name` ("forms" or "resources") shipped with the program."""
-    inside = _PACKAGE_DIR / name
-    if inside.is_dir():
-        return inside
-    beside = _PACKAGE_DIR.parent / name
-    if beside.is_dir():
-        return beside
+    for base in (*_frozen_dirs(), _PACKAGE_DIR, _PACKAGE_DIR.parent):
+        if (base / name).is_dir():
+            return base / name
     raise FileNotFoundError(f"shipped folder {name!r} not found beside {_PACKAGE_DIR}")
+
+
+def _frozen_dirs() -> tuple[Path, ...]:
+    """The build's bundle folder when running frozen: a module's `__file__` there is only
+    nominal (the code is in an archive), so the bundle's own location is asked first."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    return (Path(bundle),) if getattr(sys, "frozen", False) and bundle else ()
 
 
 def resource(*parts: str) -> Path:

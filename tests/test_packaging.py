@@ -31,3 +31,18 @@ def test_wheel_ships_forms_resources_and_finds_them_when_installed(tmp_path):
     folder, title = out.stdout.splitlines()
     assert Path(folder) == target / "inspector_app" / "resources"
     assert title == "天津市"
+
+
+def test_frozen_build_finds_its_folders_in_the_bundle(tmp_path, monkeypatch):
+    """PyInstaller's `sys._MEIPASS` is asked first when frozen (packaging/inspector-app.spec
+    puts forms/ and resources/ there), before any folder beside the package."""
+    import inspector_app.paths as paths
+
+    (tmp_path / "resources").mkdir()
+    (tmp_path / "forms").mkdir()
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert paths.shipped_dir("resources") == tmp_path / "resources"
+    assert paths.form("main_window.ui") == tmp_path / "forms" / "main_window.ui"
+    monkeypatch.setattr(sys, "frozen", False)
+    assert paths.shipped_dir("resources") != tmp_path / "resources"

@@ -2,11 +2,15 @@
 
 Migrations are numbered functions kept in `MIGRATIONS`; `PRAGMA user_version` is the number of the
 last one run. Each runs in one transaction, so a power cut mid-upgrade leaves the previous version intact.
+Before a newer program upgrades an older folder it copies the database beside itself
+(`inspections.sqlite3.schema-N.bak`), so going back to the previous release is a file copy; an
+older program refuses a newer folder before writing anything (docs/packaging.md, "Upgrade").
 """
 
 from __future__ import annotations
 
 import sqlite3
+import struct
 from collections.abc import Callable
 from pathlib import Path
 
@@ -39,13 +43,20 @@ def connect(path: str | Path) -> sqlite_utils.Database:
 
     _load_schema_modules()
     path = Path(path)
-    if str(path) != ":memory:":
+    on_disk = str(path) != ":memory:"
+    if on_disk:
         check_folder(path.parent)
         check_database_file(path)
+        refuse_newer(path, header_version(path))
     conn = None
     try:
         conn = open_connection(path)
         db = sqlite_utils.Database(conn)
+        current = schema_version(db)
+        if on_disk:
+            refuse_newer(path, current)  # the header may lag behind a write-ahead log
+            if 0 < current < latest_version():
+                backup_before_upgrade(conn, path, current)
         migrate(db)
     except (sqlite3.Error, OSError) as exc:
         if conn is not None:
@@ -74,6 +85,49 @@ def _load_schema_modules() -> None:
     for info in pkgutil.iter_modules(store.__path__):
         if info.name.startswith("schema"):
             importlib.import_module(f"{store.__name__}.{info.name}")
+
+
+def header_version(path: Path) -> int:
+    """`PRAGMA user_version` read from the file's header, without opening it with SQLite."""
+    try:
+        with open(path, "rb") as fh:
+            fh.seek(60)
+            field = fh.read(4)
+    except FileNotFoundError:
+        return 0
+    return struct.unpack(">I", field)[0] if len(field) == 4 else 0
+
+
+def refuse_newer(path: Path, version: int) -> None:
+    """A database from a newer release is left alone: this program cannot know its schema."""
+    from inspector_app.folder_health import StoreError
+
+    latest = latest_version()
+    if version > latest:
+        raise StoreError(
+            f"数据文件夹 {path.parent} 已被更新版本的程序使用过（数据库结构版本 {version}，本程序只支持到 "
+            f"{latest}）：请安装更新版本的程序后再打开。本程序没有改动其中任何数据。",
+            f"the data folder {path.parent} was used by a newer version of the program "
+            f"(database schema version {version}; this program knows up to {latest}): install "
+            "the newer version to open it. Nothing in it was changed.", field="data_dir")
+
+
+def backup_before_upgrade(conn: sqlite3.Connection, path: Path, version: int) -> Path:
+    """Copy the database beside itself before the migrations run: the way back to the previous
+    release. An existing copy (from an interrupted upgrade) is kept; a new name is chosen."""
+    target = path.with_name(f"{path.name}.schema-{version}.bak")
+    n = 1
+    while target.exists():
+        target = path.with_name(f"{path.name}.schema-{version}.{n}.bak")
+        n += 1
+    partial = target.with_name(target.name + ".partial")
+    copy = sqlite3.connect(str(partial))
+    try:
+        conn.backup(copy)  # consistent even with a write-ahead log beside the file
+    finally:
+        copy.close()
+    partial.replace(target)
+    return target
 
 
 def schema_version(db: sqlite_utils.Database) -> int:

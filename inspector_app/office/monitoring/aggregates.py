@@ -15,6 +15,7 @@ names, else the default profile): the standard, the rounding and the `[monitorin
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -131,18 +132,32 @@ def installed_from(point: Point, profile: Profile) -> datetime:
 
 def compute_days(c: Tx, point: Point, days: Iterable[date], profile: Profile
                  ) -> list[DayAggregate]:
-    """The aggregates of `days` of `point`, from one read of their readings and context."""
+    """The aggregates of `days` of `point`, from one read of their readings and context:
+    flags over the whole read, each day aggregated over its own context window (bisect on the
+    sorted times), so a season of dirty days costs O(readings), not O(days × readings)."""
     wanted = sorted(set(days))
     if not wanted:
         return []
     rule, zone = profile.monitoring, profile.zone
     start = context_window(wanted[0], zone, rule)[0]
     end = context_window(wanted[-1], zone, rule)[1]
-    series = load_series(c, point, start, end)
+    return days_of_series(point, load_series(c, point, start, end), wanted, profile)
+
+
+def days_of_series(point: Point, series: Sequence[Reading], days: Sequence[date],
+                   profile: Profile) -> list[DayAggregate]:
+    """The aggregates of `days` from `series` (sorted, covering their context windows)."""
+    rule, zone = profile.monitoring, profile.zone
     flags = flag_series(series, rule, installed_from(point, profile))
-    return [aggregate_day(point.point_id, d, zone, series, flags, rule, profile.min_temp_c,
-                          correction_c=point.correction_c, decimals=profile.display_decimals,
-                          rounding=profile.rounding) for d in wanted]
+    times = [r.t for r in series]
+    out = []
+    for d in days:
+        low, high = context_window(d, zone, rule)
+        i, j = bisect_left(times, low), bisect_left(times, high)
+        out.append(aggregate_day(point.point_id, d, zone, series[i:j], flags[i:j], rule,
+                                 profile.min_temp_c, correction_c=point.correction_c,
+                                 decimals=profile.display_decimals, rounding=profile.rounding))
+    return out
 
 
 def _num(value: Decimal | None) -> str | None:

@@ -25,12 +25,16 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any, NamedTuple
 
+from sqlalchemy.exc import DBAPIError
+
 from inspector_app.core.monitoring_day import utc_text
 from inspector_app.core.profile import DEFAULT_PROFILE, load_profile
 from inspector_app.office.db import Tx
 from inspector_app.office.monitoring.partitions import ensure_partitions
 
 MAX_BATCH = 10_000
+RETRIES = 3                        # a deadlock or serialisation failure is tried again
+TRANSIENT = ("40P01", "40001")
 POINT_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
 SOURCES = {"http": 1, "mqtt": 2, "import": 3}
 AHEAD = timedelta(days=1)          # later than this after arrival: quarantined, not stored
@@ -160,36 +164,55 @@ def file_rows(store: Any, good: list[Row], result: IngestResult, *, company: str
     plausible = [r for r in good if now_utc - BEHIND <= r.t <= now_utc + AHEAD]
     if store.db.postgres and plausible:
         ensure_partitions(store.db, {r.t for r in plausible})
-    with store.db.write() as c:
-        points = _points(c, {r.point_id for r in good})
-        keep: dict[tuple[int, datetime], Row] = {}
-        aside: list[tuple[Row, str]] = []
-        for r in good:
-            point = points.get(r.point_id)
-            if point is not None and company is not None and point["company"] != company:
-                result.refused.append(RowRefusal(
-                    r.index, r.point_id, "point_of_another_company",
-                    f"监测点 {r.point_id} 属于另一家供热企业，本平台密钥不能为它上传",
-                    f"point {r.point_id} belongs to another heating company; this platform "
-                    "key cannot file its readings"))
-            elif not now_utc - BEHIND <= r.t <= now_utc + AHEAD:
-                aside.append((r, "implausible_time"))
-            elif point is None:
-                aside.append((r, "unknown_point"))
-            elif point["removed_on"] and _local_day(r.t) > date.fromisoformat(
-                    point["removed_on"]):
-                aside.append((r, "point_removed"))
+    for attempt in range(1, RETRIES + 1):
+        trial = IngestResult()
+        try:
+            with store.db.write() as c:
+                _file(c, good, trial, company, source, now_utc)
+        except DBAPIError as exc:
+            if attempt < RETRIES and getattr(exc.orig, "sqlstate", None) in TRANSIENT:
+                continue
+            raise
+        result.stored += trial.stored
+        result.repeated += trial.repeated
+        result.conflicts += trial.conflicts
+        result.quarantined += trial.quarantined
+        result.refused += trial.refused
+        return
+
+
+def _file(c: Tx, good: list[Row], result: IngestResult, company: str | None, source: str,
+          now_utc: datetime) -> None:
+    """One attempt at filing `good`, inside the write transaction `c`."""
+    points = _points(c, {r.point_id for r in good})
+    keep: dict[tuple[int, datetime], Row] = {}
+    aside: list[tuple[Row, str]] = []
+    for r in good:
+        point = points.get(r.point_id)
+        if point is not None and company is not None and point["company"] != company:
+            result.refused.append(RowRefusal(
+                r.index, r.point_id, "point_of_another_company",
+                f"监测点 {r.point_id} 属于另一家供热企业，本平台密钥不能为它上传",
+                f"point {r.point_id} belongs to another heating company; this platform "
+                "key cannot file its readings"))
+        elif not now_utc - BEHIND <= r.t <= now_utc + AHEAD:
+            aside.append((r, "implausible_time"))
+        elif point is None:
+            aside.append((r, "unknown_point"))
+        elif point["removed_on"] and _local_day(r.t) > date.fromisoformat(
+                point["removed_on"]):
+            aside.append((r, "point_removed"))
+        else:
+            key = (point["point_no"], r.t)
+            first = keep.get(key)
+            if first is None:
+                keep[key] = r
+            elif first.value == r.value:
+                result.repeated += 1
             else:
-                key = (point["point_no"], r.t)
-                first = keep.get(key)
-                if first is None:
-                    keep[key] = r
-                elif first.value == r.value:
-                    result.repeated += 1
-                else:
-                    _conflict(c, key, r, source, now_utc, result)
-        _store(c, keep, source, now_utc, result)
-        _quarantine(c, aside, company or "", source, now_utc, result)
+                _conflict(c, key, r, source, now_utc, result)
+    _store(c, keep, source, now_utc, result)
+    _quarantine(c, aside, company or "", source, now_utc, result)
 
 
 def _points(c: Tx, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
@@ -302,16 +325,20 @@ def _insert_postgres(c: Tx, keep: dict[tuple[int, datetime], Row], code: int,
               " t timestamptz, value_c numeric) ON COMMIT DELETE ROWS")
     c.insert_rows("monitoring_incoming", ("point_no", "t", "value_c"),
                   [(no, t.isoformat(), keep[(no, t)].text) for no, t in keep])
+    # Two batches naming the same points lock them in one order (point_no), so they queue
+    # instead of deadlocking on the rows the statement below updates and inserts.
+    c.execute("SELECT 1 FROM monitoring_points WHERE point_no = ANY(?) ORDER BY point_no"
+              " FOR NO KEY UPDATE", (sorted({no for no, _t in keep}),))
     stamp, local = utc_text(now), f"(i.t AT TIME ZONE INTERVAL '{_OFFSET}')"
     rows = c.execute(
         "WITH ins AS (INSERT INTO monitoring_readings (point_no, t, value_c, received_at, source)"
-        " SELECT point_no, t, value_c, ?, ? FROM monitoring_incoming"
+        " SELECT point_no, t, value_c, ?, ? FROM monitoring_incoming ORDER BY point_no, t"
         " ON CONFLICT (point_no, t) DO NOTHING RETURNING point_no, t),"
         " dirty AS (INSERT INTO monitoring_dirty (point_no, day)"
         " SELECT DISTINCT i.point_no, to_char(d.day, 'YYYY-MM-DD') FROM ins i CROSS JOIN LATERAL"
         f" (VALUES ({local}::date), (CASE WHEN extract(hour FROM {local}) >= 12"
         f" THEN {local}::date + 1 END), (CASE WHEN extract(hour FROM {local}) < 4"
-        f" THEN {local}::date - 1 END)) AS d(day) WHERE d.day IS NOT NULL"
+        f" THEN {local}::date - 1 END)) AS d(day) WHERE d.day IS NOT NULL ORDER BY 1, 2"
         " ON CONFLICT DO NOTHING),"
         " seen AS (UPDATE monitoring_points p SET last_received_at=?, last_t=CASE"
         " WHEN n.m IS NOT NULL AND (p.last_t IS NULL OR p.last_t < n.m) THEN n.m"
