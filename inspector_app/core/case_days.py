@@ -18,6 +18,7 @@ from fractions import Fraction
 
 from inspector_app.core.case_model import CaseEvidence, CaseRoom, CaseTest, CompanyStop, MonitorDay
 from inspector_app.core.decimal_math import round_to
+from inspector_app.core.monitoring_day import COMPLIANT, NON_COMPLIANT
 from inspector_app.core.profile import Profile
 from inspector_app.core.verdict import FAIL, PASS, band_for
 
@@ -30,27 +31,34 @@ FAIL_STATUSES = ("fail", "company_failure", "monitor_fail")
 class CaseDay:
     """One day of the timeline. `status`: fail | pass | refused | stop | company_failure |
     monitor_fail | monitor_pass; `basis`: the governing test's ref, a stop_id, 'failure' or a
-    monitoring point_id; `share`: the largest room share that day (0 when passing)."""
+    monitoring point_id; `share`: the largest room share that day (0 when passing); `note`:
+    'monitoring_insufficient:P1,P2' on a day in a run ruled by its test because every point of
+    the household lacked data that day (monitoring asked for), else ""."""
 
     day: date
     status: str
     basis: str
     share: Decimal
     amount: Decimal
+    note: str = ""
 
     @property
     def failing(self) -> bool:
         return self.amount > 0 or self.status in FAIL_STATUSES
 
     def to_dict(self) -> dict[str, str]:
-        """JSON-safe, as a case's detail and a ruling list the timeline."""
-        return {"day": self.day.isoformat(), "status": self.status, "basis": self.basis,
-                "share": str(self.share), "amount": str(self.amount)}
+        """JSON-safe, as a case's detail and a ruling list the timeline (`note` only when
+        set, so rulings without monitoring read as before)."""
+        out = {"day": self.day.isoformat(), "status": self.status, "basis": self.basis,
+               "share": str(self.share), "amount": str(self.amount)}
+        if self.note:
+            out["note"] = self.note
+        return out
 
     @classmethod
     def from_dict(cls, d: dict[str, str]) -> CaseDay:
         return cls(date.fromisoformat(d["day"]), str(d["status"]), str(d["basis"]),
-                   Decimal(d["share"]), Decimal(d["amount"]))
+                   Decimal(d["share"]), Decimal(d["amount"]), str(d.get("note", "")))
 
 
 @dataclass(frozen=True)
@@ -149,10 +157,16 @@ class _Rule:
         for d in self.gov_dates:
             self.month_first.setdefault((d.year, d.month), d)
         self._priced: dict[tuple[str, int, int, bool], tuple[list, Decimal]] = {}
-        self.monitor: dict[date, MonitorDay] = {}
+        self.monitor: dict[date, MonitorDay] = {}       # the worst usable point of each day
+        lacking: dict[date, set[str]] = {}              # points without enough data that day
         if use_monitoring:
-            for m in sorted(evidence.monitor_days, key=lambda m: (m.mean_c, m.point_id)):
-                self.monitor.setdefault(m.day, m)
+            for m in sorted(evidence.monitor_days, key=_worst_first):
+                if m.status in (COMPLIANT, NON_COMPLIANT) and m.mean_c is not None:
+                    self.monitor.setdefault(m.day, m)
+                else:
+                    lacking.setdefault(m.day, set()).add(m.point_id)
+        self.lacking = {d: ",".join(sorted(ids)) for d, ids in lacking.items()
+                        if d not in self.monitor}
 
     def _month_means(self) -> dict[tuple[int, int, tuple[str, str]], Decimal]:
         """Per month and room, the mean over the month's test days of each day's mean: a day
@@ -346,28 +360,54 @@ def _band_day(rule: _Rule, d: date, judge: int | None, use_monitoring: bool,
     if judge is None:
         return CaseDay(d, "pass", rule.latest_ref(d), ZERO, round_to(ZERO, CENT))
     test = rule.governing_test(d, judge)
-    point = rule.monitor.get(d) if use_monitoring and d not in rule.test_days else None
+    by_points = use_monitoring and d not in rule.test_days
+    point = rule.monitor.get(d) if by_points else None
     if point is not None:
         return _monitor_day(rule, d, test, point, areas)
+    note = f"monitoring_insufficient:{rule.lacking[d]}" if by_points and d in rule.lacking \
+        else ""
     if test.verdict == PASS and rule.rule.band_basis == "each_test":
-        return CaseDay(d, "pass", test.ref, ZERO, round_to(ZERO, CENT))
+        return CaseDay(d, "pass", test.ref, ZERO, round_to(ZERO, CENT), note)
     shares, amount = rule.priced(test, d)
     for r, s in shares:
         if s > 0:
             areas[room_key(r)] = max(areas.get(room_key(r), ZERO), r.area_m2)
     top = max((s for _, s in shares), default=ZERO)
     status = "fail" if test.verdict == FAIL or top > 0 else "pass"
-    return CaseDay(d, status, test.ref, top, amount)
+    return CaseDay(d, status, test.ref, top, amount, note)
+
+
+def _worst_first(m: MonitorDay) -> tuple:
+    """Several points on one day: a non-compliant one before a compliant one, then the lowest
+    mean (every field after, so equal points sort the same whatever their order)."""
+    return (m.status != NON_COMPLIANT, m.mean_c is None, m.mean_c or ZERO, m.point_id,
+            m.day, m.room_kind, m.room_name, m.samples, m.status, m.coverage,
+            m.minutes_below, m.digest)
+
+
+def first_band_share(profile: Profile) -> Decimal:
+    """The share of the band just below the standard (one display step under it): a day whose
+    mean met the standard but that spent too long below it fails at the mildest band."""
+    step = Decimal(1).scaleb(-profile.display_decimals)
+    band = band_for(profile, profile.min_temp_c - step)
+    return band.share if band is not None else ZERO
 
 
 def _monitor_day(rule: _Rule, d: date, test: CaseTest, point: MonitorDay,
                  areas: dict[tuple[str, str], Decimal]) -> CaseDay:
+    """A day in a run without a test, ruled by its worst point: compliant passes (the run goes
+    on); non-compliant fails at the band of its daily mean, or at the first band when the mean
+    met the standard and the time below it went over the profile's limit."""
     profile = rule.profile
-    mean = round_to(point.mean_c, profile.display_decimals, profile.rounding)
-    if mean >= profile.min_temp_c:
+    if point.status == COMPLIANT:
         return CaseDay(d, "monitor_pass", point.point_id, ZERO, round_to(ZERO, CENT))
-    band = band_for(profile, mean)
-    share = band.share if band is not None else ZERO
+    assert point.mean_c is not None        # a usable day has a mean (see _Rule)
+    mean = round_to(point.mean_c, profile.display_decimals, profile.rounding)
+    if mean < profile.min_temp_c:
+        band = band_for(profile, mean)
+        share = band.share if band is not None else ZERO
+    else:
+        share = first_band_share(profile)
     rooms = ([r for r in test.rooms if r.kind == point.room_kind]
              or [r for r in test.rooms if r.kind in profile.rooms_tested] or list(test.rooms))
     if share > 0:

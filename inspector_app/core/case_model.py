@@ -79,13 +79,20 @@ class CompanyFailure:
 
 @dataclass(frozen=True)
 class MonitorDay:
-    """One fixed monitoring point's daily mean in the household (#17 fills these)."""
+    """One fixed monitoring point's day in the household, as its daily aggregate stored it
+    (`core.monitoring_day.DayAggregate`): the rule reads `status` (compliant | non_compliant |
+    insufficient) and the mean; a ruling cites the point, its room and the days it used."""
 
     day: date
     point_id: str
     room_kind: str
-    mean_c: Decimal
-    samples: int
+    mean_c: Decimal | None        # None when the day had no valid reading
+    samples: int                  # the valid readings of the day
+    status: str
+    coverage: Decimal = Decimal(1)
+    minutes_below: int = 0
+    digest: str = ""              # of the day's valid readings, as aggregated
+    room_name: str = ""
 
 
 @dataclass(frozen=True)

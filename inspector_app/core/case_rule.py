@@ -30,9 +30,13 @@ Definitions (docs/cases.md works an example through by hand):
 - Stop days: a company stop of ≥ stop_min_hours gives ceil(hours / 24) days from its local
   start date; each such day in [start, until] (even after a passing re-test) is max(day amount,
   multiplier × fee × heated area). No multiplier in the profile → stops raise nothing.
-- Monitoring (opt-in): a day in a run without a test with a monitoring point's daily mean
-  (lowest point) below the standard fails at that mean's band for the point's room kind; at or
-  above passes that day. Monitoring neither starts nor ends a run.
+- Monitoring (opt-in): a day in a run without a test is ruled by its worst point (non-compliant
+  before compliant, then the lowest mean): compliant passes that day; non-compliant fails for
+  the point's room kind at its mean's band, or at the first band (just below the standard) when
+  the mean met the standard but the time below it went over the profile's limit. A day whose
+  points all lacked data (`insufficient`) is ruled by its test, noted on the day. Monitoring
+  neither starts nor ends a run. The ruling cites each point it used (`monitoring`: days, period;
+  the office adds the digest of the readings).
 - Cap: the total over all runs ≤ fee × season_days × failing area (rooms with a share on some
   day; the heated area once a stop or company failure counts).
 
@@ -69,7 +73,7 @@ from inspector_app.core.ruling import MAX_DAILY_FEE, NO_REFUND, REFUND, TRAINING
 from inspector_app.core.season import season_bounds
 
 __all__ = ["CaseDay", "CaseRuling", "CaseRulingInput", "case_estimate", "case_timeline",
-           "compute_case_ruling", "effective_tests"]
+           "compute_case_ruling", "effective_tests", "monitoring_citations"]
 
 CASE_REASONS = ("refund", "no_failing_days", "resident_refused", "no_band")
 
@@ -106,6 +110,7 @@ class CaseRuling:
     band_basis: str = "each_test"
     use_monitoring: bool = False
     runs: tuple[tuple[date, date], ...] = ()    # the failing runs: (first day, last day)
+    monitoring: tuple[dict, ...] = ()   # per point used: monitoring_citations(); + digest
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe: Decimals and dates as strings, tuples as lists."""
@@ -114,7 +119,7 @@ class CaseRuling:
             value = getattr(self, f.name)
             if f.name == "days":
                 value = [d.to_dict() for d in value]
-            elif f.name in ("tests", "tickets", "stops"):
+            elif f.name in ("tests", "tickets", "stops", "monitoring"):
                 value = [dict(x) for x in value]
             elif f.name == "notes":
                 value = list(value)
@@ -145,7 +150,8 @@ class CaseRuling:
             band_basis=str(d.get("band_basis", "each_test")),
             use_monitoring=bool(d.get("use_monitoring", False)),
             runs=tuple((date.fromisoformat(a), date.fromisoformat(b))
-                       for a, b in d.get("runs") or ()))
+                       for a, b in d.get("runs") or ()),
+            monitoring=tuple(dict(x) for x in d.get("monitoring") or ()))
 
 
 def _plain(value: Any) -> Any:
@@ -300,7 +306,32 @@ def compute_case_ruling(evidence: CaseEvidence, profile: Profile, inputs: CaseRu
         tests=_tests(evidence, known, training_office), tickets=_tickets(evidence),
         stops=_stops(evidence, profile), amount_total=total, notes=tuple(notes),
         band_basis=profile.case_rule.band_basis, use_monitoring=inputs.use_monitoring,
-        runs=tuple((r.first, r.last) for r in plan.runs))
+        runs=tuple((r.first, r.last) for r in plan.runs),
+        monitoring=monitoring_citations(evidence, plan.days))
+
+
+def monitoring_citations(evidence: CaseEvidence, days: tuple[CaseDay, ...]
+                         ) -> tuple[dict, ...]:
+    """Each monitoring point whose days the ruling used (a day ruled monitor_fail or
+    monitor_pass on it), by point id: its room, the first and last day used, those days, how
+    many failed, and `digest` left empty (the office recomputes it from the raw readings of
+    exactly those days, `office.monitoring.evidence`)."""
+    used: dict[str, list[CaseDay]] = {}
+    for d in days:
+        if d.status in ("monitor_fail", "monitor_pass"):
+            used.setdefault(d.basis, []).append(d)
+    rooms = {m.point_id: (m.room_kind, m.room_name)
+             for m in sorted(evidence.monitor_days, key=lambda m: (m.day, m.point_id))}
+    out = []
+    for point_id in sorted(used):
+        kind, name = rooms.get(point_id, ("", ""))
+        its = used[point_id]
+        out.append({"point_id": point_id, "room_kind": kind, "room_name": name,
+                    "first": its[0].day.isoformat(), "last": its[-1].day.isoformat(),
+                    "days": [d.day.isoformat() for d in its],
+                    "failing_days": sum(1 for d in its if d.status == "monitor_fail"),
+                    "digest": ""})
+    return tuple(out)
 
 
 def _tests(evidence: CaseEvidence, known: CaseEvidence, training_office: bool

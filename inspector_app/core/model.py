@@ -17,7 +17,8 @@ from inspector_app.core.errors import ProcedureError, ValidationError
 
 POSITION_FLAGS = {"edge": "边户", "top": "顶层", "bottom": "底层", "overhang": "悬空"}
 CHANNELS = {"12345": "12345 热线", "12319": "12319 热线", "96118": "96118 热线",
-            "company": "供热企业", "walk_in": "现场报告", "other": "其他"}
+            "company": "供热企业", "monitoring": "固定监测点", "walk_in": "现场报告",
+            "other": "其他"}
 ROOM_KIND_ZH = {"bedroom": "卧室", "living_room": "起居室（厅）", "other": "其他房间"}
 
 

@@ -43,6 +43,8 @@ to it, and a record of another district answers 404 on detail, envelope, review 
 - `GET  /companies/stats?season=2025-2026` supervisor: per heating company tests, failure rate,
                                           median minutes complaint→contact / →arrival, breaches
                                           of the profile's contact_within_min
+                                          and (`monitoring`) the fixed monitoring points'
+                                          household-days and compliant share per company
 - `GET  /tickets/stats?season=2025-2026`  supervisor: response figures from the hotline tickets
                                           per company and district (`office.ticket_statistics`)
 - `POST /tickets`, `GET /tickets`, `GET /tickets/{channel}/{ticket}`, `POST .../assignment`,
@@ -50,6 +52,9 @@ to it, and a record of another district answers 404 on detail, envelope, review 
 - `POST/GET /company-stops`, `POST /company-stops/{id}/withdraw`, `POST/GET /heating-periods`,
   `PATCH /heating-periods/{id}`, `POST /heating-periods/{id}/penalty-notices`,
   `GET /penalty-notices/{no}[/pdf]`: company events, district-scoped (`office.company_events_api`)
+- `POST /monitoring/readings`, `GET /points/{id}/readings|daily`, `GET /monitoring/below-standard`,
+  `POST /monitoring/below-standard/{household}/ticket`, `GET /monitoring/companies`,
+  `GET /households/{id}/monitoring`: fixed monitoring points (`office.monitoring`)
 - `GET /points`, `GET|PUT /points/{id}`, `POST /points/{id}/removal`, `GET /monitoring/quarantine`,
   `GET /monitoring/state-counts`: the monitoring point registry, district-scoped, changes by an
   admin (`office.monitoring.points_api`)
@@ -112,7 +117,9 @@ from inspector_app.office.client_address import client_address, parse_proxies
 from inspector_app.office.errors import refusals
 from inspector_app.office.estimate_refresher import EstimateRefresher
 from inspector_app.office.login_throttle import LoginThrottle, client_key, user_key
-from inspector_app.office.monitoring import points_api, readings_api
+from inspector_app.office.monitoring import dispatch_api, points_api, readings_api
+from inspector_app.office.monitoring import evidence as monitoring_evidence
+from inspector_app.office.monitoring.company_stats import company_monitoring
 from inspector_app.office.monitoring.refresher import AggregateRefresher
 from inspector_app.office.no_nul import NO_NUL, RefuseNul
 from inspector_app.office.query import ListQuery, list_query
@@ -389,6 +396,8 @@ def create_app(db_path: str | Path, training: bool = False,
     app.include_router(case_rulings.router)  # POST /cases/{id}/rulings, the case ruling PDF
     app.include_router(photos.router)
     app.include_router(readings_api.router)  # monitoring points' readings in and out
+    app.include_router(dispatch_api.router)  # below standard now, company figures, chart data
+    app.include_router(monitoring_evidence.router)  # a ruling's monitoring digests, rechecked
     app.include_router(public_page_route.router)  # GET /v/{record_id}: residents' page (HTML)
 
     # {record_id} below is a ref (device_id.record_id) or a bare id held by one record only;
@@ -448,8 +457,11 @@ def create_app(db_path: str | Path, training: bool = False,
         except ValueError as exc:
             raise HTTPException(422, detail={"error": "bad_season", "reason": str(exc),
                                              "reason_zh": "供暖季格式应为 2025-2026"}) from exc
+        with store.db.reading() as c:
+            monitoring = company_monitoring(c, season, district)
         return {"season": season, "district": district, "companies": companies,
-                "events": company_event_stats.season_events(store, season, district)}
+                "events": company_event_stats.season_events(store, season, district),
+                "monitoring": monitoring}
 
     @app.get("/api/v1/chain-problems", tags=["review"], responses=refusals(401, 422))
     def chain_problems(who: SupervisorDep, store: StoreDep,

@@ -5,14 +5,16 @@ from a client: each test from the record's exact stored envelope (room means and
 sealed, the heated area, a refusal, what it supersedes, its chain position), the tickets'
 complaint times, the company stops that reach the household (same company and district, the
 scope naming its community or building, or the whole district; withdrawn stops left out), the
-company's failures entered on the case, and the monitoring points' days (none before #17).
+company's failures entered on the case, and the monitoring points' days: the stored daily
+aggregates of every point of the household (and of the households merged into it) over the
+case's span, each point from its installation to its removal (`monitor_days`).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +29,7 @@ from inspector_app.core.case_model import (
     MonitorDay,
 )
 from inspector_app.core.decimal_math import dec
+from inspector_app.core.season import season_bounds
 from inspector_app.office.case_groups import (
     CASE_COLS,
     HouseholdSeason,
@@ -36,6 +39,12 @@ from inspector_app.office.case_groups import (
 )
 from inspector_app.office.company_stops import reaches
 from inspector_app.office.db import Tx
+from inspector_app.office.households import members
+from inspector_app.office.monitoring.aggregates import (
+    DAILY_COLS,
+    points_of_household,
+    refresh_points,
+)
 
 if TYPE_CHECKING:
     from inspector_app.office.store import OfficeStore
@@ -49,8 +58,11 @@ def case_evidence(store: OfficeStore, case_id: str) -> CaseEvidence | None:
         return evidence_in(c, case_id)
 
 
-def evidence_in(c: Tx, case_id: str) -> CaseEvidence | None:
-    """`case_evidence` inside an open transaction."""
+def evidence_in(c: Tx, case_id: str, *, until: date | None = None,
+                refresh_monitoring: bool = False) -> CaseEvidence | None:
+    """`case_evidence` inside an open transaction. `until`: the last day of monitoring wanted
+    (a ruling's date), else the case's closing day or its season's end;
+    `refresh_monitoring`: recompute the points' dirty days first (a write transaction)."""
     row = c.execute(f"SELECT {', '.join(CASE_COLS)} FROM cases WHERE case_id=?",
                     (case_id,)).fetchone()
     if row is None:
@@ -62,13 +74,29 @@ def evidence_in(c: Tx, case_id: str) -> CaseEvidence | None:
         return CaseEvidence(case_id=case_id, household=case["household"],
                             season=case["season"], opened_at=parse_time(case["opened_at"]),
                             failures=failures(c, case_id))
-    return evidence_of(c, data, grouped, case["district"], case["company"])
+    days = monitor_days(c, data.household, *case_span(grouped, data.season, until),
+                        refresh=refresh_monitoring)
+    return replace(evidence_of(c, data, grouped, case["district"], case["company"]),
+                   monitor_days=days)
+
+
+def case_span(grouped: GroupedCase, season: str, until: date | None = None
+              ) -> tuple[date, date]:
+    """The days whose monitoring a case may use: from the day before it opened (its time's
+    date, a day early so no time zone loses its first local day) to `until`, else its
+    closing day, else its season's end. The rule counts only the days of its runs."""
+    first = grouped.opened_at.date() - timedelta(days=1)
+    if until is None:
+        until = (grouped.closed_at.date() + timedelta(days=1) if grouped.closed_at
+                 else date.fromisoformat(season_bounds(season)[1]) - timedelta(days=1))
+    return first, until
 
 
 def evidence_of(c: Tx, data: HouseholdSeason, grouped: GroupedCase, district: str,
                 company: str, ahead: Prefetched | None = None) -> CaseEvidence:
     """The evidence of one grouped case of a loaded household season (`ahead`: what a batch
-    read at once; anything else is read here)."""
+    read at once; anything else is read here), without the monitoring days: the list's
+    estimate (`case_estimate`) never uses them, and `evidence_in` adds them."""
     ahead = ahead or Prefetched()
     tickets = tuple(CaseTicket(key=k, complaint_at=parse_time(data.tickets[k]["complaint_at"]),
                                state=data.tickets[k]["state"],
@@ -86,7 +114,7 @@ def evidence_of(c: Tx, data: HouseholdSeason, grouped: GroupedCase, district: st
         tests=tuple(_test(c, data.records[ref], ahead.envelopes.get(ref))
                     for ref in grouped.records),
         tickets=tickets, stops=stops_reaching(c, data, district, company, ahead.stop_rows),
-        failures=found, monitor_days=monitor_days(c, data.household, None, None))
+        failures=found)
 
 
 @dataclass
@@ -208,12 +236,35 @@ def _failure(kind: str, day: str, note: str) -> CompanyFailure:
                           note=note)
 
 
-def monitor_days(store: Tx | OfficeStore, household: str, start: date | None,
-                 end: date | None) -> tuple[MonitorDay, ...]:
-    """The fixed monitoring points' daily means in the household between `start` and `end`.
+def monitor_days(c: Tx, household: str, start: date, end: date, *,
+                 refresh: bool = False) -> tuple[MonitorDay, ...]:
+    """The stored days start..end (inclusive) of every point of `household` and of the
+    households merged into it, each point's only from its installation to its removal day.
 
-    None yet: issue #17 ingests the monitoring points and fills this. The case and its rule
-    take these as one more input (`CaseEvidence.monitor_days`), so #17 changes only this
-    function.
-    """
-    return ()
+    `refresh` (inside a write transaction, as a ruling is issued): those points' dirty days are
+    recomputed from the raw readings first, so the ruling rests on current aggregates. A read
+    (the case's detail) shows what is stored: the server's aggregator recomputes dirty days
+    within its interval (`office.monitoring.refresher`)."""
+    points = points_of_household(c, members(c, household))
+    if not points:
+        return ()
+    if refresh:
+        refresh_points(c, [p.point_no for p in points])
+    by_no = {p.point_no: p for p in points}
+    rows = c.execute(f"SELECT point_no, {', '.join(DAILY_COLS)} FROM monitoring_daily WHERE"
+                     f" point_no IN ({', '.join('?' * len(by_no))}) AND day >= ? AND day <= ?"
+                     " ORDER BY point_no, day",
+                     [*sorted(by_no), start.isoformat(), end.isoformat()]).fetchall()
+    out = []
+    for no, *values in rows:
+        point, d = by_no[int(no)], dict(zip(DAILY_COLS, values, strict=True))
+        day = date.fromisoformat(d["day"])
+        if day < point.installed_on or (point.removed_on and day > point.removed_on):
+            continue
+        out.append(MonitorDay(
+            day=day, point_id=point.point_id, room_kind=point.room_kind,
+            mean_c=None if d["mean_c"] is None else Decimal(d["mean_c"]),
+            samples=int(d["valid"]), status=d["status"], coverage=Decimal(d["coverage"]),
+            minutes_below=int(d["minutes_below"]), digest=d["digest"],
+            room_name=point.room_name))
+    return tuple(out)

@@ -9,7 +9,11 @@ Why it is shaped this way:
 - A case is ruled only on evidence that stands: a record of the case that failed the office's
   verification, or a synthetic one, refuses the whole ruling (naming the record) rather than
   quietly leaving it out; a withdrawn case is not ruled; the rule must be confirmed at this
-  office (`office.rulings.cite_rules`).
+  office (`office.rulings.cite_rules`), and so must the monitoring section when the ruling counts
+  monitoring days.
+- Monitoring (`use_monitoring`): the household's points' dirty days are recomputed inside the
+  ruling's transaction before the evidence is read, and the ruling cites each point it used with
+  the digest of those days' valid raw readings (`office.monitoring.evidence`), recomputed then.
 - Numbering, request keys and superseding are `office.rulings`' (one sequence per season across
   both kinds of ruling); a ruling on a case supersedes the case's ruling in force, so exactly
   one is in force per case whatever runs at once. The ruling closes the case (`ruled`, its
@@ -42,6 +46,7 @@ from inspector_app.office.case_groups import load, parse_time, ruling_ends
 from inspector_app.office.db import Tx
 from inspector_app.office.errors import refusals
 from inspector_app.office.households import HouseholdRefusal, lock_canonical
+from inspector_app.office.monitoring.evidence import cite_digests
 from inspector_app.office.no_nul import NO_NUL
 from inspector_app.office.store import OfficeStore
 from inspector_app.slip.case_ruling_pdf import render_case_ruling
@@ -164,7 +169,8 @@ def issue_on_case(store: OfficeStore, case_id: str, inputs: CaseRulingInput,
         if row["state"] == cases.WITHDRAWN:
             raise rulings.refuse(409, "case_withdrawn", "案件已撤回，不能裁定",
                                  "the case was withdrawn and cannot be ruled on")
-        evidence = evidence_in(c, case_id)
+        evidence = evidence_in(c, case_id, until=inputs.until,
+                               refresh_monitoring=inputs.use_monitoring)
         assert evidence is not None
         _standing(evidence)
         _not_past_its_end(c, row, inputs.until)
@@ -175,7 +181,9 @@ def issue_on_case(store: OfficeStore, case_id: str, inputs: CaseRulingInput,
                                            today=now.astimezone(profile.zone).date())
         except InspectionError as exc:
             raise rulings.refuse(422, "cannot_rule", exc.message_zh, exc.message_en) from exc
-        ruling = rulings.cite_rules(store, profile, computed).to_dict()
+        computed = rulings.cite_rules(store, profile, computed,
+                                      monitoring=inputs.use_monitoring)
+        ruling = cite_digests(c, computed, profile).to_dict()
         cited = _cited(ruling, evidence)
         number, at = rulings.store_ruling(c, row["season"], cited, ruling, asked, who.name,
                                           row["district"], request_key)
@@ -203,8 +211,9 @@ def issue_on_case(store: OfficeStore, case_id: str, inputs: CaseRulingInput,
                                         "(`evidence_in_next_case`)",
                                    s422="a record of the case failed verification "
                                         "(`record_not_verified`, naming it) or is synthetic; "
-                                        "the rule is unconfirmed here (`rule_unconfirmed`); the "
-                                        "ruling date is after the office's today (in the "
+                                        "the refund rule (with `use_monitoring`, also the "
+                                        "monitoring rule) is unconfirmed here "
+                                        "(`rule_unconfirmed`); the ruling date is after the office's today (in the "
                                         "profile's zone) or beyond the season, or bad inputs "
                                         "(`cannot_rule`, `bad_decimal`)")})
 def issue_case_ruling(case_id: Annotated[str, Path(description="the case to rule on")], req: CaseRulingRequest, request: Request,

@@ -499,8 +499,11 @@ def case_detail(store: OfficeStore, case_id: str, today: date | None = None
                    "cause": s.cause} for s in evidence.stops],
         "failures": [e for e in events if e["kind"] in FAILURE_KINDS],
         "monitor_days": [{"day": m.day.isoformat(), "point_id": m.point_id,
-                          "room_kind": m.room_kind, "mean_c": str(m.mean_c),
-                          "samples": m.samples} for m in evidence.monitor_days],
+                          "room_kind": m.room_kind, "room_name": m.room_name,
+                          "mean_c": None if m.mean_c is None else str(m.mean_c),
+                          "samples": m.samples, "status": m.status,
+                          "coverage": str(m.coverage), "minutes_below": m.minutes_below,
+                          "digest": m.digest} for m in evidence.monitor_days],
         "timeline": timeline(evidence, profile_name, until),
         "estimate": {"failing_days": row["failing_days"], "amount": row["estimate"]},
         "rulings": rulings, "history": history}

@@ -267,21 +267,32 @@ def parse_fee(text: str) -> Decimal:
     return fee
 
 
-def cite_rules(store: OfficeStore, profile: Profile, ruling: R) -> R:
+def cite_rules(store: OfficeStore, profile: Profile, ruling: R, *,
+               monitoring: bool = False) -> R:
     """The ruling with the rules it rests on as this office holds them. A formal ruling is
-    refused while the refund section is unconfirmed here; a training ruling only practises."""
+    refused while the refund section is unconfirmed here (and, for a ruling that counts
+    monitoring days, the monitoring section: its thresholds judge those days); a training
+    ruling only practises."""
     held = effective(store, profile)
-    if TRAINING_NOTE not in ruling.notes and not held["refund"].settled:
-        raise refuse(422, "rule_unconfirmed",
-                      f"“{profile.title_zh}”规则（{profile.name} {profile.version}）的退费部分尚未经本办公室"
-                      "确认，不能作正式裁定：请管理员对照已发布的文件确认（inspector-office profile "
-                      f"confirm {profile.name} --section refund --citation-zh … --by 姓名）",
-                      f"the refund section of the {profile.title_en} rules ({profile.name} "
-                      f"{profile.version}) is not confirmed at this office, so no formal ruling can "
-                      "be issued: an admin must first confirm it against the published document "
-                      f"(inspector-office profile confirm {profile.name} --section refund "
-                      "--citation-zh ... --by NAME)")
-    return replace(ruling, citations={s: held[s].to_dict() for s in ("standard", "refund")})
+    sections = ("refund", "monitoring") if monitoring else ("refund",)
+    for section in sections:
+        if TRAINING_NOTE not in ruling.notes and not held[section].settled:
+            raise _unconfirmed(profile, section)
+    return replace(ruling, citations={s: held[s].to_dict() for s in ("standard", *sections)})
+
+
+def _unconfirmed(profile: Profile, section: str) -> HTTPException:
+    part_zh = {"refund": "退费部分", "monitoring": "固定监测点部分"}[section]
+    part_en = {"refund": "refund section", "monitoring": "monitoring section"}[section]
+    return refuse(422, "rule_unconfirmed",
+                  f"“{profile.title_zh}”规则（{profile.name} {profile.version}）的{part_zh}尚未经本"
+                  "办公室确认，不能作正式裁定：请管理员对照已发布的文件确认（inspector-office "
+                  f"profile confirm {profile.name} --section {section} --citation-zh … --by 姓名）",
+                  f"the {part_en} of the {profile.title_en} rules ({profile.name} "
+                  f"{profile.version}) is not confirmed at this office, so no formal ruling can "
+                  "be issued: an admin must first confirm it against the published document "
+                  f"(inspector-office profile confirm {profile.name} --section {section} "
+                  "--citation-zh ... --by NAME)")
 
 
 @router.post("/api/v1/records/{record_id}/rulings", status_code=201,

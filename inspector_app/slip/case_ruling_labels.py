@@ -69,6 +69,22 @@ TEXT: dict[str, tuple[str, str]] = {
     "why.after_until": ("晚于裁定日", "after the ruling date"),
     "sha256_row": ("SHA-256：{sha}", "SHA-256: {sha}"),
 
+    "monitoring_head": ("裁定依据的固定监测点数据", "The fixed monitoring points' data this rests on"),
+    "monitoring_note": ("计算期间内无检测的日子按下列监测点的日数据认定；读数摘要为所用各日全部有效读数的 "
+                        "SHA-256，办公室可随时按现存读数复核。",
+                        "The days of the period without a test were ruled on these points' daily "
+                        "data; the readings digest is the SHA-256 of every valid reading of the "
+                        "days used, which the office can recheck against the readings it holds."),
+    "monitoring_source": ("固定监测点数据判定依据", "Monitoring points' rules"),
+    "col.point": ("监测点", "Point"),
+    "col.point_period": ("所用期间", "Period used"),
+    "col.point_days": ("采用天数", "Days used"),
+    "point_period_value": ("{first} 至 {last}", "{first} to {last}"),
+    "col.point_failing": ("其中不达标", "Of which failing"),
+    "digest_row": ("读数摘要 SHA-256：{sha}", "Readings digest SHA-256: {sha}"),
+    "monitoring_insufficient": ("监测点有效数据不足、按检测记录认定的日子：{days}",
+                                "Days whose monitoring points had too little valid data, ruled "
+                                "on the test records: {days}"),
     "col.ticket": ("工单", "Ticket"),
     "col.complaint_at": ("投诉时间", "Complaint made"),
     "col.stop": ("停热编号", "Stop"),

@@ -304,6 +304,40 @@ def _records_table(ruling: dict, t: CaseRulingLabels, st: _Styles, profile: Prof
     return _table(rows, widths, spans=spans)
 
 
+def _monitoring_block(ruling: dict, t: CaseRulingLabels, st: _Styles) -> list[Flowable]:
+    """Each monitoring point the ruling used: room, period, days used (failing among them) and
+    the SHA-256 of every valid reading of those days, which the office can recheck
+    (`GET /api/v1/rulings/{no}/monitoring-check`); and the days ruled on their test because
+    the points lacked data. Nothing when monitoring changed no day."""
+    cited = ruling.get("monitoring") or []
+    lacking = [str(d["day"]) for d in ruling["days"] if d.get("note")]
+    if not cited and not lacking:
+        return []
+    out = [Spacer(1, 4), _p(t("monitoring_head"), st.body)]
+    if lacking:
+        out.append(_p(t("monitoring_insufficient", days=t("run_sep").join(lacking)), st.small))
+    if not cited:
+        return out
+    head = [t(f"col.{c}") for c in ("point", "room", "point_period", "point_days",
+                                     "point_failing")]
+    rows: list[list] = [[_p(h, st.head) for h in head]]
+    spans = []
+    for m in cited:
+        kind = t.coded("kind", m.get("room_kind"))
+        name = str(m.get("room_name") or "")
+        room = (f"{name} ({kind})" if t.lang == "en" else f"{name}（{kind}）") if name else kind
+        rows.append([_p(str(m.get("point_id") or NONE), st.cell), _p(room, st.cell),
+                     _p(t("point_period_value", first=m.get("first"), last=m.get("last")),
+                        st.cell_c),
+                     _p(str(len(m.get("days") or ())), st.cell_c),
+                     _p(str(m.get("failing_days", NONE)), st.cell_c)])
+        sha = " ".join(hash_groups(str(m.get("digest") or ""), 8)) or NONE
+        rows.append([_p(t("digest_row", sha=sha), st.cell)] + [""] * 4)
+        spans.append(((0, len(rows) - 1), (4, len(rows) - 1)))
+    return out + [_p(t("monitoring_note"), st.small), Spacer(1, 2),
+                  _table(rows, [0.18, 0.22, 0.34, 0.12, 0.14], spans=spans)]
+
+
 def _tickets_table(ruling: dict, t: CaseRulingLabels, st: _Styles, profile: Profile) -> Flowable:
     if not ruling["tickets"]:
         return _p(t("none_listed"), st.body)
@@ -471,7 +505,8 @@ def _rules_rows(ruling: dict, profile: Profile, t: CaseRulingLabels) -> list[tup
         (t("rule_stop"), t("rule_stop_none") if multiplier is None else
          t("rule_stop_value", hours=_stop_hours(profile), multiplier=_plain(multiplier))),
         (t("rule_refusal"), t(refusal)),
-    ]
+    ] + ([(t("monitoring_source"), _citation("monitoring", ruling, profile, t))]
+         if ruling.get("use_monitoring") else [])
 
 
 def _note(note: str, ids: dict[str, str], profile: Profile, t: CaseRulingLabels) -> str:
@@ -547,7 +582,7 @@ def _story(ruling: dict, detail: dict, profile: Profile, t: CaseRulingLabels, st
         _p(t("section.case"), st.section), _grid(_case_rows(ruling, detail, t, profile), st,
                                                  label_w),
         _p(t("section.records"), st.section), _p(t("records_note"), st.small), Spacer(1, 2),
-        _records_table(ruling, t, st, profile),
+        _records_table(ruling, t, st, profile), *_monitoring_block(ruling, t, st),
         _p(t("section.tickets"), st.section), _tickets_table(ruling, t, st, profile),
         _p(t("section.stops"), st.section), _stops_table(ruling, t, st, profile),
         _p(t("section.timeline"), st.section), _p(t("chart_caption"), st.small),

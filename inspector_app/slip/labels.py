@@ -233,6 +233,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "channel.12319": ("12319 热线", "12319 hotline"),
     "channel.96118": ("96118 热线", "96118 hotline"),
     "channel.company": ("供热企业", "Heating company"),
+    "channel.monitoring": ("固定监测点", "Fixed monitoring point"),
     "channel.walk_in": ("现场报告", "Reported on site"),
     "channel.other": ("其他", "Other"),
 

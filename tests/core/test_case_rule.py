@@ -282,7 +282,7 @@ def test_refusals_and_monitoring_do_not_start_a_run():
     alone, each_test 8 × 1.16 = 9.28. The timeline ends on 12 Dec, shown as refused: nothing
     after it counts."""
     refused = flat_test("lap1.r12", at(12), "15.0", "18.5", seq=12, refused=True)
-    points = (MonitorDay(date(2026, 12, 14), "P7", "living_room", Decimal("13.0"), 72),)
+    points = (point_day(14, "P7", "13.0"),)
     r = rule(worked_case(T1, T3, refused, monitor_days=points), CC_EACH, until=RULED,
              use_monitoring=True)
     assert r.runs == ((date(2026, 12, 1), date(2026, 12, 8)),)
@@ -314,10 +314,8 @@ def test_monitoring_days_count_only_when_asked():
     100 % on the living room of the governing test: 0.1607 × 20.0 = 3.214 → 3.21 (instead of
     1.16). 4 Dec: 18.4 °C → passing that day (0), the run goes on.
     Total: 1.16 × 2 + 3.21 + 0 + 0.58 × 4 = 2.32 + 3.21 + 2.32 = 7.85 (without: 6.96)."""
-    points = (MonitorDay(date(2026, 12, 3), "P7", "living_room", Decimal("13.5"), 72),
-              MonitorDay(date(2026, 12, 3), "P8", "bedroom", Decimal("19.0"), 72),
-              MonitorDay(date(2026, 12, 4), "P7", "living_room", Decimal("18.4"), 72),
-              MonitorDay(date(2026, 12, 5), "P7", "living_room", Decimal("10.0"), 72))
+    points = (point_day(3, "P7", "13.5"), point_day(3, "P8", "19.0", kind="bedroom"),
+              point_day(4, "P7", "18.4"), point_day(5, "P7", "10.0"))
     evidence = worked_case(monitor_days=points)
     assert rule(evidence, CC_EACH).amount_total == Decimal("6.96")
     r = rule(evidence, CC_EACH, use_monitoring=True)
@@ -329,6 +327,41 @@ def test_monitoring_days_count_only_when_asked():
     assert r.amount_total == Decimal("7.85") == 2 * Decimal("1.16") + Decimal("3.21") + 4 * \
         Decimal("0.58")
     assert r.failing_days == 7 and r.end == date(2026, 12, 8)
+
+
+def point_day(day: int, point: str, mean: str | None, status: str | None = None, *,
+              kind: str = "living_room") -> MonitorDay:
+    """A point's day in December 2026; its status from its mean unless given."""
+    if status is None:
+        status = "non_compliant" if Decimal(mean) < 18 else "compliant"
+    return MonitorDay(date(2026, 12, day), point, kind, None if mean is None else Decimal(mean),
+                      72, status, room_name="客厅")
+
+
+def test_monitoring_days_by_status_worst_point_first_band_and_insufficient_days():
+    """each_test, monitoring asked for. 3 Dec: P7 compliant at 18.2 °C but P8 non-compliant at
+    18.5 °C (its mean meets the standard, it spent too long below) → P8 rules the day at the
+    first band (16–<18 °C, 30 %): 0.1607 × 20.0 × 0.30 = 0.96. 4 Dec: P7 insufficient (no mean)
+    and no other point → as if no monitoring: the test's 1.16, noted on the day. 6 Dec: P7
+    insufficient, P8 compliant → P8 passes the day."""
+    points = (point_day(3, "P7", "18.2"), point_day(3, "P8", "18.5", "non_compliant"),
+              point_day(4, "P7", None, "insufficient"), point_day(6, "P7", "12.0", "insufficient"),
+              point_day(6, "P8", "18.6"))
+    r = rule(worked_case(monitor_days=points), CC_EACH, use_monitoring=True)
+    by_day = {d.day.day: d for d in r.days}
+    assert (by_day[3].status, by_day[3].basis, by_day[3].share, by_day[3].amount) == (
+        "monitor_fail", "P8", Decimal("0.30"), Decimal("0.96"))
+    assert (by_day[4].status, by_day[4].amount, by_day[4].note) == (
+        "fail", Decimal("1.16"), "monitoring_insufficient:P7")
+    assert by_day[4].to_dict()["note"] == "monitoring_insufficient:P7"
+    assert (by_day[6].status, by_day[6].basis, by_day[6].note) == ("monitor_pass", "P8", "")
+    assert "note" not in by_day[2].to_dict()
+    assert [(m["point_id"], m["first"], m["last"], m["days"], m["failing_days"])
+            for m in r.monitoring] == [("P8", "2026-12-03", "2026-12-06",
+                                        ["2026-12-03", "2026-12-06"], 1)]
+    assert CaseRuling.from_dict(json.loads(json.dumps(r.to_dict()))) == r
+    unasked = rule(worked_case(monitor_days=points), CC_EACH)
+    assert unasked.monitoring == () and all(not d.note for d in unasked.days)
 
 
 def test_company_failure_days():

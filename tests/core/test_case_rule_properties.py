@@ -18,7 +18,7 @@ from hypothesis import Phase, find, given, settings
 from hypothesis import strategies as st
 
 from inspector_app.core.case_days import local_day, room_key
-from inspector_app.core.case_model import CaseEvidence, CompanyFailure
+from inspector_app.core.case_model import CaseEvidence, CompanyFailure, MonitorDay
 from inspector_app.core.case_rule import (
     CaseRuling,
     CaseRulingInput,
@@ -74,11 +74,28 @@ def cases(draw) -> CaseEvidence:
     tickets = (complaint(START, 1),) + tuple(complaint(draw(LATER), n)
                                              for n in range(2, 2 + draw(st.integers(0, 2))))
     return worked_case(*tests, opened_at=START, tests=tuple(tests), stops=stops,
-                       failures=failures, tickets=tickets)
+                       failures=failures, tickets=tickets,
+                       monitor_days=tuple(draw(point_days()) for _ in range(draw(
+                           st.integers(0, 6)))))
 
 
-def ruling(evidence: CaseEvidence, profile, until: date) -> CaseRuling:
-    return compute_case_ruling(evidence, profile, CaseRulingInput(FEE, until))
+@st.composite
+def point_days(draw) -> MonitorDay:
+    """A monitoring point's day (two points, both rooms) as its aggregate says: compliant,
+    non-compliant (its mean below the standard, or at it with too long below) or insufficient
+    (with or without a mean)."""
+    status = draw(st.sampled_from(["compliant", "non_compliant", "insufficient"]))
+    mean = {"compliant": WARM, "non_compliant": MEANS,
+            "insufficient": st.none() | MEANS}[status]
+    value, point = draw(mean), draw(st.sampled_from(["P1", "P2"]))
+    return MonitorDay(START.date() + timedelta(days=draw(st.integers(0, 40))), point,
+                      "living_room" if point == "P1" else "bedroom",
+                      None if value is None else Decimal(value), 72, status)
+
+
+def ruling(evidence: CaseEvidence, profile, until: date,
+           use_monitoring: bool = False) -> CaseRuling:
+    return compute_case_ruling(evidence, profile, CaseRulingInput(FEE, until, use_monitoring))
 
 
 def until_within(profile, offset: int) -> date:
@@ -319,5 +336,45 @@ def test_the_order_of_the_evidence_does_not_matter(evidence, profile, offset, rn
         return tuple(items)
 
     again = replace(evidence, tests=shuffled(evidence.tests), stops=shuffled(evidence.stops),
-                    failures=shuffled(evidence.failures), tickets=shuffled(evidence.tickets))
-    assert ruling(again, profile, until).to_dict() == ruling(evidence, profile, until).to_dict()
+                    failures=shuffled(evidence.failures), tickets=shuffled(evidence.tickets),
+                    monitor_days=shuffled(evidence.monitor_days))
+    for monitoring in (False, True):
+        assert ruling(again, profile, until, monitoring).to_dict() == ruling(
+            evidence, profile, until, monitoring).to_dict()
+
+
+@settings(max_examples=200, deadline=None)
+@given(cases(), PROFILES, OFFSETS)
+def test_monitoring_changes_only_untested_days_in_runs(evidence, profile, offset):
+    """Monitoring asked for: the runs are the same; a day outside every run, or with a test on
+    it, is ruled as without monitoring; a day in a run is never a plain pass; the points cited
+    are exactly those whose days were ruled on them."""
+    until = until_within(profile, offset)
+    plain, seen = ruling(evidence, profile, until), ruling(evidence, profile, until, True)
+    assert seen.runs == plain.runs
+    tested = {local_day(t.test_at, profile)
+              for t in effective_tests(_known(evidence, profile, until))}
+    in_runs = {first + timedelta(days=i) for first, last in seen.runs
+               for i in range((last - first).days + 1)}
+    before = {d.day: d for d in plain.days}
+    for d in seen.days:
+        if d.day not in in_runs or d.day in tested:
+            assert replace(d, note="") == before[d.day]
+        else:
+            assert d.status != "pass"
+    on_points = {d.basis for d in seen.days if d.status.startswith("monitor_")}
+    assert {m["point_id"] for m in seen.monitoring} == on_points
+
+
+@settings(max_examples=200, deadline=None)
+@given(cases(), PROFILES, OFFSETS)
+def test_an_insufficient_day_counts_as_no_monitoring(evidence, profile, offset):
+    """Dropping the points' insufficient days changes nothing but the days' notes."""
+    until = until_within(profile, offset)
+    kept = replace(evidence, monitor_days=tuple(m for m in evidence.monitor_days
+                                                if m.status != "insufficient"))
+    a, b = ruling(evidence, profile, until, True), ruling(kept, profile, until, True)
+    assert [replace(d, note="") for d in a.days] == list(b.days)
+    assert (a.amount_total, a.monitoring) == (b.amount_total, b.monitoring)
+    lacking = {m.day for m in evidence.monitor_days if m.status == "insufficient"}
+    assert all(d.day in lacking for d in a.days if d.note)

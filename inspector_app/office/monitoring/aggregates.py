@@ -32,6 +32,7 @@ from inspector_app.core.monitoring_day import (
 from inspector_app.core.monitoring_quality import Reading, flag_series, gaps
 from inspector_app.core.profile import DEFAULT_PROFILE, Profile, load_profile
 from inspector_app.office.db import Tx
+from inspector_app.office.monitoring import below_state
 from inspector_app.office.values import now_iso
 
 BATCH = 2000          # dirty point-days a transaction takes
@@ -138,17 +139,34 @@ def compute_days(c: Tx, point: Point, days: Iterable[date], profile: Profile
     wanted = sorted(set(days))
     if not wanted:
         return []
+    series, flags = flagged_window(c, point, wanted, profile)
+    return aggregate_days(point, wanted, profile, series, flags)
+
+
+def flagged_window(c: Tx, point: Point, days: Sequence[date], profile: Profile
+                   ) -> tuple[list[Reading], list[frozenset[str]]]:
+    """The readings `days` (sorted) depend on, with their flags."""
     rule, zone = profile.monitoring, profile.zone
-    start = context_window(wanted[0], zone, rule)[0]
-    end = context_window(wanted[-1], zone, rule)[1]
-    return days_of_series(point, load_series(c, point, start, end), wanted, profile)
+    start = context_window(days[0], zone, rule)[0]
+    end = context_window(days[-1], zone, rule)[1]
+    series = load_series(c, point, start, end)
+    return series, flag_series(series, rule, installed_from(point, profile))
 
 
 def days_of_series(point: Point, series: Sequence[Reading], days: Sequence[date],
                    profile: Profile) -> list[DayAggregate]:
     """The aggregates of `days` from `series` (sorted, covering their context windows)."""
+    flags = flag_series(series, profile.monitoring, installed_from(point, profile))
+    return aggregate_days(point, days, profile, series, flags)
+
+
+def aggregate_days(point: Point, days: Sequence[date], profile: Profile,
+                   series: Sequence[Reading], flags: Sequence[frozenset[str]]
+                   ) -> list[DayAggregate]:
+    """The aggregates of `days` from their flagged window (`flagged_window`): each day over
+    its own context window (bisect on the sorted times), so a season of dirty days costs
+    O(readings), not O(days × readings)."""
     rule, zone = profile.monitoring, profile.zone
-    flags = flag_series(series, rule, installed_from(point, profile))
     times = [r.t for r in series]
     out = []
     for d in days:
@@ -216,9 +234,10 @@ def _recompute(c: Tx, rows: Sequence[Sequence[Any]], profiles: Profiles) -> None
         row = c.execute(f"SELECT {', '.join(POINT_COLS)} FROM monitoring_points"
                         " WHERE point_no=?", (no,)).fetchone()
         if row is not None:
-            point = _point(row)
-            store_days(c, point, compute_days(c, point, days,
-                                              profiles.of(c, point.district)))
+            point, profile = _point(row), profiles.of(c, row[POINT_COLS.index("district")])
+            series, flags = flagged_window(c, point, days, profile)
+            store_days(c, point, aggregate_days(point, days, profile, series, flags))
+            below_state.follow(c, point, profile, series, flags)
         c.executemany("DELETE FROM monitoring_dirty WHERE point_no=? AND day=?",
                       [(no, d.isoformat()) for d in days])
 

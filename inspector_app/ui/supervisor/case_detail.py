@@ -369,7 +369,7 @@ class CaseDetail(QWidget):
         table.setRowCount(len(rows))
         for row, m in enumerate(rows):
             cells = (str(m.get("day", "")), str(m.get("point_id", "")),
-                     str(m.get("mean_c", NONE)), str(m.get("samples", NONE)))
+                     str(m.get("mean_c") or NONE), str(m.get("samples", NONE)))
             for col, text in enumerate(cells):
                 table.setItem(row, col, QTableWidgetItem(text))
         table.resizeColumnsToContents()
