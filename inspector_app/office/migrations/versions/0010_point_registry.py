@@ -10,15 +10,15 @@
   district (a page of flagged points at 290,000 points: 600 ms before, 30 ms after, on a loaded
   machine; benchmarks/README.md "Monitoring point states").
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0010
+Revises: 0009
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009"
-down_revision = "0008"
+revision = "0010"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
