@@ -28,7 +28,8 @@ What the document cannot say, and so is allowed a 422 for a well-formed request
   days must fall in its season, a penalty notice needs a late start or early stop to fine;
 - monitoring points: the address must name a household (a community or street, and a building
   or flat), the calibration correction lie within ±10 °C, and a removal not precede the
-  installation.
+  installation; a point's days and readings are asked for at most 400 days at a time, `from`
+  a day or a time with its zone (reached once a real point is offered: `CC-1`).
 The examples are few and the seed fixed so a run takes well under two minutes on two cores.
 """
 
@@ -61,7 +62,8 @@ SEMANTIC_422 = ("/api/v1/enrollments", "/api/v1/records/{record_id}", "/api/v1/r
                 "/api/v1/cases", "/api/v1/cases/{case_id}/events",
                 "/api/v1/cases/{case_id}/withdraw", "/api/v1/households/merge",
                 "/api/v1/households/split", "/api/v1/points/{point_id}",
-                "/api/v1/points/{point_id}/removal")
+                "/api/v1/points/{point_id}/removal", "/api/v1/points/{point_id}/daily",
+                "/api/v1/points/{point_id}/readings")
 SEMANTIC_400 = ("/api/v1/assignments",)
 EXPECTED_WELL_FORMED = ["2xx", "3xx", "401", "403", "404", "409", "422", "429"]
 # A cursor is only valid as the office made it: the tickets list says so with a 400.
