@@ -55,6 +55,9 @@ to it, and a record of another district answers 404 on detail, envelope, review 
 - `POST /monitoring/readings`, `GET /points/{id}/readings|daily`, `GET /monitoring/below-standard`,
   `POST /monitoring/below-standard/{household}/ticket`, `GET /monitoring/companies`,
   `GET /households/{id}/monitoring`: fixed monitoring points (`office.monitoring`)
+- `GET /points`, `GET|PUT /points/{id}`, `POST /points/{id}/removal`, `GET /monitoring/quarantine`,
+  `GET /monitoring/state-counts`: the monitoring point registry, district-scoped, changes by an
+  admin (`office.monitoring.points_api`)
 - `GET  /chain-problems` (a supervisor: its district's records only),
   `GET /devices` and `POST /devices/{id}/revoke` (admin)
 
@@ -114,7 +117,7 @@ from inspector_app.office.client_address import client_address, parse_proxies
 from inspector_app.office.errors import refusals
 from inspector_app.office.estimate_refresher import EstimateRefresher
 from inspector_app.office.login_throttle import LoginThrottle, client_key, user_key
-from inspector_app.office.monitoring import dispatch_api, readings_api
+from inspector_app.office.monitoring import dispatch_api, points_api, readings_api
 from inspector_app.office.monitoring import evidence as monitoring_evidence
 from inspector_app.office.monitoring.company_stats import company_monitoring
 from inspector_app.office.monitoring.refresher import AggregateRefresher
@@ -389,6 +392,7 @@ def create_app(db_path: str | Path, training: bool = False,
     app.include_router(export.router)  # before /records/{record_id}, which would match "export"
     app.include_router(rulings.router)
     app.include_router(cases_api.router)   # cases and households (`office.cases_api`)
+    app.include_router(points_api.router)  # the monitoring point registry, states, quarantine
     app.include_router(case_rulings.router)  # POST /cases/{id}/rulings, the case ruling PDF
     app.include_router(photos.router)
     app.include_router(readings_api.router)  # monitoring points' readings in and out

@@ -3,7 +3,9 @@
 Subcommands: `serve`, `enrollment-code`, `admin-token`, `add-user`, `devices`, `revoke-device`,
 `allow-reenrolment`, `device-log`, `import-bundle`, `records`, `synth`, `profile list|confirm`,
 `tickets import|list|show|assign|cancel|close` (`office.ticket_cli`), `stops`, `heating-period`
-and `penalty` (`office.company_events_cli`), `monitoring-synth` (`office.monitoring.synth_cli`), and `migrate-db` (from the SQLite file to PostgreSQL; it names its own two databases).
+and `penalty` (`office.company_events_cli`), `monitoring-synth` (`office.monitoring.synth_cli`),
+`points import|list|remove` and `platform-key` (`office.monitoring.points_cli`), and `migrate-db`
+(from the SQLite file to PostgreSQL; it names its own two databases).
 The others work on the office database given by `--db` (default
 `INSPECTOR_OFFICE_DB`, else `office.sqlite3` in the platform's user data folder), so the
 administration commands can run on the office machine while `serve` is running (WAL).
@@ -29,6 +31,7 @@ from inspector_app.office.app import DEFAULT_MAX_RECORD_BYTES
 from inspector_app.office.company_events_cli import add_company_event_commands
 from inspector_app.office.db import BadDatabaseAddress, describe, is_postgres
 from inspector_app.office.monitoring.mqtt_cli import add_mqtt_commands
+from inspector_app.office.monitoring.points_cli import add_points_commands
 from inspector_app.office.monitoring.synth_cli import add_synth_commands
 from inspector_app.office.photos import incomplete_records
 from inspector_app.office.schema import SchemaTooNew
@@ -175,6 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_ticket_commands(sub)
     add_company_event_commands(sub)
     add_mqtt_commands(sub)
+    add_points_commands(sub)
     add_synth_commands(sub)
     add_everywhere(parser, sub, _global_options,
                    {"db": None, "lang": os.environ.get("INSPECTOR_LANG", "zh")})

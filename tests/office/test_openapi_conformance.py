@@ -25,7 +25,11 @@ What the document cannot say, and so is allowed a 422 for a well-formed request
   assignment needs an inspector of the ticket's district with a live laptop, and an event
   needs the ticket's state to allow it and the data its kind names (the core's rules);
 - company events: a stop may not overlap one entered nor lie in the future, a heating period's
-  days must fall in its season, a penalty notice needs a late start or early stop to fine.
+  days must fall in its season, a penalty notice needs a late start or early stop to fine;
+- monitoring points: the address must name a household (a community or street, and a building
+  or flat), the calibration correction lie within ±10 °C, and a removal not precede the
+  installation; a point's days and readings are asked for at most 400 days at a time, `from`
+  a day or a time with its zone (reached once a real point is offered: `CC-1`).
 The examples are few and the seed fixed so a run takes well under two minutes on two cores.
 """
 
@@ -57,7 +61,9 @@ SEMANTIC_422 = ("/api/v1/enrollments", "/api/v1/records/{record_id}", "/api/v1/r
                 "/api/v1/heating-periods/{period_id}/penalty-notices",
                 "/api/v1/cases", "/api/v1/cases/{case_id}/events",
                 "/api/v1/cases/{case_id}/withdraw", "/api/v1/households/merge",
-                "/api/v1/households/split")
+                "/api/v1/households/split", "/api/v1/points/{point_id}",
+                "/api/v1/points/{point_id}/removal", "/api/v1/points/{point_id}/daily",
+                "/api/v1/points/{point_id}/readings")
 SEMANTIC_400 = ("/api/v1/assignments",)
 EXPECTED_WELL_FORMED = ["2xx", "3xx", "401", "403", "404", "409", "422", "429"]
 # A cursor is only valid as the office made it: the tickets list says so with a 400.
@@ -151,9 +157,14 @@ def test_supervisor_surface(office_with_records, laptop, tmp_path):
             raw_ticket(n) for n in ("A1", "A2")]}).status_code == 200
         assert admin.post("/api/v1/tickets/12345/A1/assignment",
                           json={"inspector": "li"}).status_code == 200
+        assert admin.put("/api/v1/points/CC-1", json={
+            "district": "朝阳区", "community": "绿园小区", "building": "3", "flat": "501",
+            "room_kind": "客厅", "company": "长春热力", "installed_on": "2026-10-01"}
+                         ).status_code == 200
     run_schemathesis(office, tmp_path, {"Authorization": f"Bearer {login.json()['token']}"},
                      "--exclude-path", "/api/v1/logout", "--exclude-path", "/api/v1/login",
                      "--exclude-path", "/api/v1/enrollments",
                      "--exclude-name", "PUT /api/v1/photos/{sha256}",  # a device's: tested above
                      known={"record_id": ids, "device_id": [laptop.key.device_id],
-                            "sha256": office.photo_hashes, "ticket": ["A1", "A2"]})
+                            "sha256": office.photo_hashes, "ticket": ["A1", "A2"],
+                            "point_id": ["CC-1"]})
