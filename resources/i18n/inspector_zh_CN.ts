@@ -972,6 +972,49 @@ Choose the inspector whose laptops get it:</source>
     </message>
 </context>
 <context>
+    <name>DayReadingsDialog</name>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/day_readings_dialog.py" line="60"/>
+        <source>Readings of %1 on %2</source>
+        <translation>%1 在 %2 的读数</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/day_readings_dialog.py" line="63"/>
+        <source>%1 readings, %2 of them flagged and left out of the day&apos;s figures.</source>
+        <translation>共 %1 条读数，其中 %2 条带有标记，未计入当日数据。</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/day_readings_dialog.py" line="66"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/day_readings_dialog.py" line="66"/>
+        <source>°C</source>
+        <translation>°C</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/day_readings_dialog.py" line="67"/>
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/day_readings_dialog.py" line="72"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/day_readings_dialog.py" line="80"/>
+        <source>Gaps: %1</source>
+        <translation>数据中断：%1</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/day_readings_dialog.py" line="81"/>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+</context>
+<context>
     <name>DaysTable</name>
     <message>
         <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="127"/>
@@ -1711,6 +1754,237 @@ Merge it with a household whose address was written another way (the same flat).
     </message>
 </context>
 <context>
+    <name>MonitoringLabels</name>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_labels.py" line="26"/>
+        <source>Reporting</source>
+        <translation>在报</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_labels.py" line="27"/>
+        <source>Silent</source>
+        <translation>静默</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_labels.py" line="28"/>
+        <source>Flagged</source>
+        <translation>有标记</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_labels.py" line="29"/>
+        <source>Removed</source>
+        <translation>已拆除</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_labels.py" line="32"/>
+        <source>Compliant</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_labels.py" line="33"/>
+        <source>Below standard</source>
+        <translation>不达标</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_labels.py" line="34"/>
+        <source>Too few readings</source>
+        <translation>数据不足</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_labels.py" line="37"/>
+        <source>out of range</source>
+        <translation>超出量程</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_labels.py" line="38"/>
+        <source>clock drift</source>
+        <translation>时钟漂移</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_labels.py" line="39"/>
+        <source>duplicate</source>
+        <translation>重复上报</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_labels.py" line="40"/>
+        <source>spike</source>
+        <translation>尖峰</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_labels.py" line="41"/>
+        <source>flat line</source>
+        <translation>数值不变</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_labels.py" line="44"/>
+        <source>top floor</source>
+        <translation>顶层</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_labels.py" line="45"/>
+        <source>ground floor</source>
+        <translation>底层</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_labels.py" line="46"/>
+        <source>end wall</source>
+        <translation>山墙</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_labels.py" line="47"/>
+        <source>over unheated space</source>
+        <translation>下方不采暖</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_labels.py" line="50"/>
+        <source>Bedroom</source>
+        <translation>卧室</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_labels.py" line="51"/>
+        <source>Living room</source>
+        <translation>客厅</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_labels.py" line="52"/>
+        <source>Other room</source>
+        <translation>其他房间</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_labels.py" line="58"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>MonitoringTab</name>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_tab.py" line="234"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_tab.py" line="280"/>
+        <source>%1 points shown</source>
+        <translation>显示 %1 个监测点</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_tab.py" line="342"/>
+        <source>A ticket is open for this household.</source>
+        <translation>该住户已有未结工单。</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_tab.py" line="344"/>
+        <source>Open ticket</source>
+        <translation>开工单</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_tab.py" line="346"/>
+        <source>Open a complaint ticket for the dispatcher: the point has been below the standard for %1 hours.</source>
+        <translation>为调度开一张投诉工单：该监测点已低于标准 %1 小时。</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_tab.py" line="367"/>
+        <source>Ticket %1 opened for the dispatcher.</source>
+        <translation>已为调度开出工单 %1。</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_tab.py" line="408"/>
+        <source>No monitoring days in this season.</source>
+        <translation>本采暖季没有监测数据。</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_tab.py" line="412"/>
+        <source>Season of a household&apos;s points</source>
+        <translation>住户监测点的采暖季</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_tab.py" line="414"/>
+        <source>Season at %1 (double-click a day for its readings)</source>
+        <translation>%1 的采暖季（双击某日查看当日读数）</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_tab.py" line="421"/>
+        <source>Fetching the readings…</source>
+        <translation>正在读取读数…</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_tab.py" line="433"/>
+        <source>All points</source>
+        <translation>全部监测点</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_tab.py" line="440"/>
+        <source>Below the standard now (%1), for at least</source>
+        <translation>当前低于标准（%1 户），持续至少</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_tab.py" line="445"/>
+        <source>District</source>
+        <translation>区</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_tab.py" line="446"/>
+        <source>Heating company</source>
+        <translation>供热企业</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_tab.py" line="447"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_tab.py" line="448"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_tab.py" line="450"/>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_tab.py" line="451"/>
+        <source>Refresh list</source>
+        <translation>刷新列表</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_tab.py" line="453"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_tab.py" line="453"/>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_tab.py" line="453"/>
+        <source>Below since</source>
+        <translation>低于标准起始</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_tab.py" line="453"/>
+        <source>Hours</source>
+        <translation>小时数</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_tab.py" line="454"/>
+        <source>Latest</source>
+        <translation>最新温度</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_tab.py" line="454"/>
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_tab.py" line="455"/>
+        <source>Season:</source>
+        <translation>采暖季：</translation>
+    </message>
+</context>
+<context>
     <name>PhotoBar</name>
     <message>
         <location filename="../../inspector_app/ui/visit/photo_attach.py" line="88"/>
@@ -1847,6 +2121,69 @@ Merge it with a household whose address was written another way (the same flat).
         <location filename="../../inspector_app/ui/supervisor/photo_strip.py" line="181"/>
         <source>%1 photos, each checked against the hash in the sealed record. Click one to see it larger.</source>
         <translation>照片 %1 张，均已与签封记录中的哈希核对。点击可查看大图。</translation>
+    </message>
+</context>
+<context>
+    <name>PointsModel</name>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_model.py" line="115"/>
+        <source>Point</source>
+        <translation>监测点</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_model.py" line="115"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_model.py" line="116"/>
+        <source>Latest day</source>
+        <translation>最近一日</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_model.py" line="116"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_model.py" line="117"/>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_model.py" line="117"/>
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_model.py" line="118"/>
+        <source>Company</source>
+        <translation>供热企业</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_model.py" line="118"/>
+        <source>Last reading</source>
+        <translation>最后读数时间</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_model.py" line="134"/>
+        <source>%1, coverage %2 %</source>
+        <translation>%1，覆盖率 %2 %</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_model.py" line="137"/>
+        <source>flags: %1</source>
+        <translation>标记：%1</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_model.py" line="137"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_model.py" line="160"/>
+        <source>arrived %1</source>
+        <translation>%1 送达办公室</translation>
     </message>
 </context>
 <context>
@@ -3303,6 +3640,69 @@ SHA-256 %4</translation>
     </message>
 </context>
 <context>
+    <name>SeasonChart</name>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/season_chart.py" line="170"/>
+        <source>daily min–max</source>
+        <translation>日最低–最高</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/season_chart.py" line="174"/>
+        <source>flagged readings</source>
+        <translation>带标记的读数</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/season_chart.py" line="175"/>
+        <source>door test (lowest room)</source>
+        <translation>入户检测（最低房间）</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/season_chart.py" line="269"/>
+        <source>%1: no readings</source>
+        <translation>%1：无读数</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/season_chart.py" line="271"/>
+        <source>%1: %2, mean %3 °C (%4 to %5), coverage %6 %</source>
+        <translation>%1：%2，平均 %3 °C（%4 至 %5），覆盖率 %6 %</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/season_chart.py" line="280"/>
+        <source>flags: %1</source>
+        <translation>标记：%1</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/season_chart.py" line="280"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/season_chart.py" line="281"/>
+        <source>%1 on %2 readings</source>
+        <translation>%1 %2 条</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/season_chart.py" line="285"/>
+        <source>%1 of %2 readings left out</source>
+        <translation>%2 条读数中 %1 条未计入</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/season_chart.py" line="289"/>
+        <source>Door test %1: lowest room %2 °C</source>
+        <translation>入户检测 %1：最低房间 %2 °C</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/season_chart.py" line="322"/>
+        <source>Choose a point or a household to see its season.</source>
+        <translation>选择一个监测点或住户以查看其采暖季。</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/season_chart.py" line="458"/>
+        <source>Standard %1 °C</source>
+        <translation>标准 %1 °C</translation>
+    </message>
+</context>
+<context>
     <name>SignatureView</name>
     <message>
         <location filename="../../inspector_app/ui/supervisor/signature_view.py" line="80"/>
@@ -4246,6 +4646,11 @@ SHA-256 %4</translation>
         <location filename="../../forms/supervisor_window.ui" line="106"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/window.py" line="542"/>
+        <source>Mo&amp;nitoring</source>
+        <translation>监测点(&amp;N)</translation>
     </message>
 </context>
 <context>
