@@ -19,7 +19,7 @@ import hashlib
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from decimal import ROUND_DOWN, Decimal
 
 from inspector_app.core.decimal_math import round_to
@@ -60,7 +60,7 @@ def context_window(day: date, zone: tzinfo, rule: MonitoringRule) -> tuple[datet
 
 
 def utc_text(t: datetime) -> str:
-    return t.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return t.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def readings_digest(point_id: str, readings: Iterable[tuple[datetime, Decimal | str]]) -> str:

@@ -109,6 +109,8 @@ from inspector_app.office.client_address import client_address, parse_proxies
 from inspector_app.office.errors import refusals
 from inspector_app.office.estimate_refresher import EstimateRefresher
 from inspector_app.office.login_throttle import LoginThrottle, client_key, user_key
+from inspector_app.office.monitoring import readings_api
+from inspector_app.office.monitoring.refresher import AggregateRefresher
 from inspector_app.office.no_nul import NO_NUL, RefuseNul
 from inspector_app.office.query import ListQuery, list_query
 from inspector_app.office.store import (
@@ -201,7 +203,8 @@ def create_app(db_path: str | Path, training: bool = False,
                throttle: LoginThrottle | None = None, public_url: str | None = None,
                trusted_proxies: Iterable[str] = (),
                clock: Callable[[], datetime] | None = None,
-               refresh_estimates_every: float | None = None) -> FastAPI:
+               refresh_estimates_every: float | None = None,
+               refresh_monitoring_every: float | None = None) -> FastAPI:
     """A ready app over the office store at `db_path` (created and migrated if needed).
 
     `public_url`: the office's address as residents' phones reach it (`serve --public-url`); told
@@ -217,19 +220,24 @@ def create_app(db_path: str | Path, training: bool = False,
 
     `refresh_estimates_every` (seconds; `serve` sets it, off by default): while the app runs, a
     thread keeps the open cases' failing days so far current (`office.estimate_refresher`).
+    `refresh_monitoring_every` (seconds; `serve` sets it): a thread recomputes the monitoring
+    points' daily aggregates the arriving readings touched (`office.monitoring.refresher`).
     """
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        refresher = None
+        threads: list[EstimateRefresher | AggregateRefresher] = []
         if refresh_estimates_every is not None:
-            refresher = EstimateRefresher(app.state.store, app.state.clock,
-                                          refresh_estimates_every)
-            refresher.start()
+            threads.append(EstimateRefresher(app.state.store, app.state.clock,
+                                             refresh_estimates_every))
+        if refresh_monitoring_every is not None:
+            threads.append(AggregateRefresher(app.state.store, refresh_monitoring_every))
+        for thread in threads:
+            thread.start()
         try:
             yield
         finally:
-            if refresher is not None:
-                refresher.stop()
+            for thread in threads:
+                thread.stop()
 
     app = FastAPI(title="Heating inspection district office", version=__version__,
                   lifespan=lifespan,
@@ -376,6 +384,7 @@ def create_app(db_path: str | Path, training: bool = False,
     app.include_router(cases_api.router)   # cases and households (`office.cases_api`)
     app.include_router(case_rulings.router)  # POST /cases/{id}/rulings, the case ruling PDF
     app.include_router(photos.router)
+    app.include_router(readings_api.router)  # monitoring points' readings in and out
     app.include_router(public_page_route.router)  # GET /v/{record_id}: residents' page (HTML)
 
     # {record_id} below is a ref (device_id.record_id) or a bare id held by one record only;

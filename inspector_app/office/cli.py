@@ -190,6 +190,7 @@ def _store(args: argparse.Namespace) -> OfficeStore:
     return OfficeStore(args.db or default_db())
 
 
+MONITORING_EVERY = 30.0  # seconds between two passes over the monitoring points' touched days
 ESTIMATES_EVERY = 600.0   # seconds: the open cases' failing days so far kept current
 
 
@@ -213,7 +214,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     try:
         app = create_app(db, training=args.training, max_record_bytes=args.max_record_bytes,
                          public_url=public_url, trusted_proxies=args.trusted_proxy,
-                         refresh_estimates_every=ESTIMATES_EVERY)
+                         refresh_estimates_every=ESTIMATES_EVERY,
+                         refresh_monitoring_every=MONITORING_EVERY)
     except ValueError as exc:
         print(_say(args, f"--trusted-proxy 不是有效的地址或网段：{exc}",
                    f"--trusted-proxy is not an address or network: {exc}"), file=sys.stderr)

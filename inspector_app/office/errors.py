@@ -48,6 +48,8 @@ _PLAIN: dict[int, tuple[str, str, str]] = {
     405: ("method_not_allowed", "this address does not take that method",
           "该地址不支持这种请求方法"),
     413: ("too_large", "the request body is too large", "请求内容过大"),
+    415: ("unsupported_media_type", "the request body's content type is not accepted here",
+          "不接受这种内容类型"),
     422: ("invalid_request", "the request is not valid", "请求内容不符合要求"),
     429: ("too_many_requests", "too many requests; try again later", "请求过于频繁，请稍后再试"),
 }
@@ -60,6 +62,7 @@ _DESCRIPTIONS: dict[int, str] = {
     404: "no such record, or another district's (not told apart)",
     409: "conflicts with what the office holds",
     413: "larger than the office's limit",
+    415: "a content type this address does not take",
     422: "a parameter or the body is not valid",
     429: "too many attempts: see Retry-After",
     503: "not ready to serve: see the reason",
