@@ -330,7 +330,8 @@ class ReviewSession:
                           "/monitoring", params={"season": season})
 
     def point_readings(self, point_id: str, start: str, end: str) -> dict[str, Any]:
-        """A point's raw readings with their quality flags: {point_id, items, gaps}."""
+        """A point's raw readings with their quality flags: {point_id, items, conflicts, gaps}.
+        `start` and `end` are local days (both included) or RFC 3339 times (`end` excluded)."""
         return self._json("GET", f"/api/v1/points/{quote(point_id, safe='')}/readings",
                           params={"from": start, "to": end})
 

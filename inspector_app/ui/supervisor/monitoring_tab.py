@@ -13,7 +13,7 @@ when the supervisor has moved on meanwhile. The GUI thread never waits on the ne
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from inspector_app.core.season import season_of
@@ -45,7 +45,8 @@ from inspector_app.ui.supervisor.season_chart import SeasonChart
 
 # run(fn, on_success, what): the window's worker runner (status line, a second login on 401)
 Runner = Callable[[Callable[[], Any], Callable[[Any], None], str], None]
-BELOW_COLUMNS = ("address", "room", "since", "hours", "latest", "ticket")
+# the ticket before the time it started: the button stays in sight in a narrow pane
+BELOW_COLUMNS = ("address", "room", "hours", "latest", "ticket", "since")
 DEFAULT_HOURS = 12
 
 
@@ -176,6 +177,7 @@ class MonitoringTab(QWidget):
         self.belowTable.setColumnCount(len(BELOW_COLUMNS))
         self.belowTable.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self._table_look(self.belowTable)
+        self.belowTable.verticalHeader().setDefaultSectionSize(34)   # a button in each row
         side.addWidget(self.belowTable, 1)
         return box
 
@@ -323,15 +325,17 @@ class MonitoringTab(QWidget):
                 "hours": f"{float(item.get('hours_below') or 0):.0f}",
                 "latest": f"{item.get('latest_c')} °C" if item.get("latest_c") else "—",
             }
-            for c, key in enumerate(BELOW_COLUMNS[:-1]):
+            for c, key in enumerate(BELOW_COLUMNS):
+                if key == "ticket":
+                    table.setCellWidget(r, c, self._ticket_cell(item))
+                    continue
                 cell = QTableWidgetItem(texts[key])
                 if key == "address":
                     cell.setToolTip(texts[key])
                 table.setItem(r, c, cell)
-            table.setCellWidget(r, len(BELOW_COLUMNS) - 1, self._ticket_cell(item))
         table.blockSignals(False)
         table.resizeColumnsToContents()
-        table.setColumnWidth(0, min(table.columnWidth(0), 240))
+        table.setColumnWidth(0, min(table.columnWidth(0), 220))
         self.belowLabel.setText(self._below_words())
 
     def _ticket_cell(self, item: dict[str, Any]) -> QWidget:
@@ -417,7 +421,6 @@ class MonitoringTab(QWidget):
     def open_day(self, point_id: str, day: str) -> None:
         """A day's raw readings with their flags, in a dialog (fetched first)."""
         session = self.session()
-        after = (date.fromisoformat(day) + timedelta(days=1)).isoformat()
         self.say(self.tr("Fetching the readings…"), "info")
 
         def arrived(answer: dict[str, Any]) -> None:
@@ -426,7 +429,7 @@ class MonitoringTab(QWidget):
             self.dialogs = [d for d in self.dialogs if d.isVisible()] + [dialog]
             dialog.open()
 
-        self._background(lambda: session.point_readings(point_id, day, after), arrived)
+        self._background(lambda: session.point_readings(point_id, day, day), arrived)
 
     # -- language ------------------------------------------------------------------------------
     def _state_words(self) -> None:
@@ -450,8 +453,8 @@ class MonitoringTab(QWidget):
         self.hoursSpin.setSuffix(self.tr(" h"))
         self.belowRefreshButton.setText(self.tr("Refresh list"))
         self.belowTable.setHorizontalHeaderLabels([
-            self.tr("Address"), self.tr("Room"), self.tr("Below since"), self.tr("Hours"),
-            self.tr("Latest"), self.tr("Ticket")])
+            self.tr("Address"), self.tr("Room"), self.tr("Hours"), self.tr("Latest"),
+            self.tr("Ticket"), self.tr("Below since")])
         self.seasonLabel.setText(self.tr("Season:"))
         self._title()
         if self.below:

@@ -239,6 +239,19 @@ class SeasonChart(QWidget):
                 out.append((str(t.get("ref")), QPointF(lay.px(when), lay.py(value))))
         return out
 
+    def painted_texts(self) -> list[str]:
+        """The words painted on the chart (legend, standard), for a language check."""
+        words = [w for _k, w in self.legend_items()]
+        if self.standard() is not None:
+            words.append(self.standard_text(self.standard()))
+        return words if self.points() else [self.message or self.empty_text()]
+
+    def standard_text(self, value: float) -> str:
+        return self.tr("Standard %1 °C").replace("%1", f"{value:.1f}")
+
+    def empty_text(self) -> str:
+        return self.tr("Choose a point or a household to see its season.")
+
     def point_near(self, day: date, y: float) -> str | None:
         """The point whose mean on `day` is nearest to height `y` (the highlighted one first)."""
         lay = self.current_layout()
@@ -318,8 +331,8 @@ class SeasonChart(QWidget):
         p.setFont(self.chart_font())
         if not self.points():
             p.setPen(QColor(110, 110, 110))
-            p.drawText(QRectF(self.rect()), Qt.AlignmentFlag.AlignCenter, self.message or self.tr(
-                "Choose a point or a household to see its season."))
+            p.drawText(QRectF(self.rect()), Qt.AlignmentFlag.AlignCenter,
+                       self.message or self.empty_text())
             p.end()
             return
         lay = self.current_layout()
@@ -455,7 +468,7 @@ class SeasonChart(QWidget):
         y = lay.py(value)
         p.setPen(QPen(QColor(BAD), 1.8, Qt.PenStyle.DashLine))
         p.drawLine(QPointF(lay.plot.left(), y), QPointF(lay.plot.right(), y))
-        text = self.tr("Standard %1 °C").replace("%1", f"{value:.1f}")
+        text = self.standard_text(value)
         m = p.fontMetrics()
         box = QRectF(lay.plot.right() - m.horizontalAdvance(text) - 10, y - m.height() - 1,
                      m.horizontalAdvance(text) + 6, m.height())
