@@ -12,7 +12,8 @@ import monitoring_samples as ms
 import pytest
 
 from inspector_app.ui import i18n
-from inspector_app.ui.qt import QPoint, Qt
+from inspector_app.ui.qt import QColor, QPoint, Qt
+from inspector_app.ui.style import BAD
 
 
 @pytest.fixture
@@ -47,6 +48,13 @@ def test_each_below_standard_day_is_one_red_cell_in_its_points_strip(chart):
     # consecutive days, side by side, left to right in day order
     lefts = [cell.left() for _p, _d, cell in sorted(red, key=lambda r: r[1])]
     assert lefts == sorted(lefts) and len(set(lefts)) == 15
+    # and painted red: the middle of each red cell, and of no other day's cell
+    image = chart.grab().toImage()
+    colour = {(p, d): image.pixelColor(int(c.center().x()), int(c.center().y())).name()
+              for status in ("non_compliant", "compliant", "insufficient")
+              for p, d, c in chart.status_cells(status)}
+    assert sorted(k for k, v in colour.items() if v == QColor(BAD).name()) == sorted(
+        (p, d) for p, d, _c in red)
     grey = chart.status_cells("insufficient")
     assert sorted((p, d) for p, d, _c in grey) == [("WF-0001", "2026-11-21"),
                                                     ("WF-0001", "2026-11-22"),
