@@ -345,7 +345,7 @@ class ReviewSession:
         """A complaint ticket for the dispatcher about a household a point finds too cold
         ({ticket}); 409 while one is open."""
         return self._json("POST", "/api/v1/monitoring/below-standard/"
-                          f"{quote(household_id, safe='')}/ticket", ok=(200, 201))
+                          f"{quote(household_id, safe='')}/ticket", ok=(200, 201), json={})
 
     def export(self, filters: Mapping[str, Any], dest: Path, *, fmt: str = "csv",
                lang: str = "zh", sort: str = "test_at", order: str = "desc",

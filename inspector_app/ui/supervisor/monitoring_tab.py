@@ -39,7 +39,11 @@ from inspector_app.ui.qt import (
 )
 from inspector_app.ui.supervisor.cases_model import local_time
 from inspector_app.ui.supervisor.day_readings_dialog import DayReadingsDialog
-from inspector_app.ui.supervisor.monitoring_labels import POINT_STATES, monitoring_label
+from inspector_app.ui.supervisor.monitoring_labels import (
+    POINT_STATES,
+    monitoring_label,
+    room_text,
+)
 from inspector_app.ui.supervisor.monitoring_model import COLUMNS, PointsModel
 from inspector_app.ui.supervisor.season_chart import SeasonChart
 
@@ -320,7 +324,7 @@ class MonitoringTab(QWidget):
         for r, item in enumerate(self.below):
             texts = {
                 "address": str(item.get("address") or item.get("household") or ""),
-                "room": monitoring_label("room", item.get("room_kind")),
+                "room": room_text(item),
                 "since": local_time(item.get("since")),
                 "hours": f"{float(item.get('hours_below') or 0):.0f}",
                 "latest": f"{item.get('latest_c')} °C" if item.get("latest_c") else "—",
