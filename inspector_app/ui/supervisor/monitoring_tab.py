@@ -33,6 +33,7 @@ from inspector_app.ui.qt import (
     QTableView,
     QTableWidget,
     QTableWidgetItem,
+    QTimer,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -52,6 +53,7 @@ Runner = Callable[[Callable[[], Any], Callable[[Any], None], str], None]
 # the ticket before the time it started: the button stays in sight in a narrow pane
 BELOW_COLUMNS = ("address", "room", "hours", "latest", "ticket", "since")
 DEFAULT_HOURS = 12
+HOURS_SETTLE_MS = 400
 
 
 def ticket_text(value: Any) -> str:
@@ -111,7 +113,11 @@ class MonitoringTab(QWidget):
         self.companyEdit.returnPressed.connect(self.apply_filter)
         self.applyButton.clicked.connect(self.apply_filter)
         self.refreshButton.clicked.connect(self.refresh)
-        self.hoursSpin.editingFinished.connect(self.load_below)
+        self.hoursTimer = QTimer(self)   # arrows pressed in a row ask the office once
+        self.hoursTimer.setSingleShot(True)
+        self.hoursTimer.setInterval(HOURS_SETTLE_MS)
+        self.hoursTimer.timeout.connect(self.load_below)
+        self.hoursSpin.valueChanged.connect(lambda _v: self.hoursTimer.start())
         self.belowRefreshButton.clicked.connect(self.load_below)
         self.seasonCombo.currentIndexChanged.connect(lambda _i: self.load_season())
         self.chart.day_activated.connect(self.open_day)
