@@ -137,3 +137,20 @@ def test_choosing_a_point_row_highlights_it_in_its_households_season(app, qtbot,
     assert tab.chart.highlight == "CY-0001" and not window.busy()
     assert date.fromisoformat(tab.chart.data["from"]) <= mo.FIRST.date()
     window.close()
+
+
+def test_the_points_list_pages_by_the_offices_cursor_as_it_scrolls(app, qtbot, points,
+                                                                   tmp_path):
+    from tests.monitoring.registered import add_point
+
+    for n in range(130):
+        add_point(points.store, f"ZZ-{n:04d}", community="和平小区", flat=str(100 + n))
+    window, tab = open_tab(qtbot, points, tmp_path)
+    assert tab.model.rowCount() == 100 and tab.model.more
+    assert tab.countLabel.text() == "显示 100+ 个监测点"
+    while tab.model.canFetchMore():
+        tab.model.fetchMore()
+        qtbot.waitUntil(lambda: not tab.model.loading, timeout=20000)
+    ids = [r["point_id"] for r in tab.model.rows]
+    assert len(ids) == 133 == len(set(ids)) and ids == sorted(ids)
+    window.close()
