@@ -120,3 +120,15 @@ def test_new_readings_mark_their_point_days_for_the_aggregator(store):
     ingest(store, rows("P-1", evening, [19, 19.2]), company=None, source="http", now=NOW)
     days = [d for (d,) in store.db.query("SELECT day FROM monitoring_dirty ORDER BY day")]
     assert days == ["2026-12-02", "2026-12-03"]
+
+
+def test_two_values_for_one_time_in_one_batch_store_the_first_and_keep_the_second(store):
+    add_point(store, "P-1")
+    t = (NOW - timedelta(hours=1)).isoformat()
+    result = ingest(store, [{"point_id": "P-1", "t": t, "value_c": 19.5},
+                            {"point_id": "P-1", "t": t, "value_c": 21.0}],
+                    company=None, source="http", now=NOW)
+    assert (result.stored, result.conflicts, result.repeated) == (1, 1, 0)
+    assert [v for _t, v in stored(store, "P-1")] == [Decimal("19.5")]
+    assert [str(v) for (v,) in store.db.query("SELECT value_c FROM monitoring_conflicts")] == [
+        "21.0"]

@@ -247,18 +247,29 @@ def _store(c: Tx, keep: dict[tuple[int, datetime], Row], source: str, now: datet
         else:
             _conflict(c, key, keep[key], source, now, result)
     result.stored += len(inserted)
-    touched = {k[0] for k in keep}
     newest: dict[int, datetime] = {}
     for no, t in inserted:
         newest[no] = max(t, newest.get(no, t))
     _mark_dirty(c, inserted)
-    for no in sorted(touched):
-        c.execute("UPDATE monitoring_points SET last_received_at=? WHERE point_no=?",
-                  (utc_text(now), no))
-        if no in newest:
-            c.execute("UPDATE monitoring_points SET last_t=? WHERE point_no=?"
-                      " AND (last_t IS NULL OR last_t < ?)",
-                      (utc_text(newest[no]), no, utc_text(newest[no])))
+    _note_arrival(c, sorted({k[0] for k in keep}), newest, now)
+
+
+def _note_arrival(c: Tx, touched: list[int], newest: dict[int, datetime], now: datetime
+                  ) -> None:
+    """Each touched point heard from now; its newest stored time moved on (one statement a
+    chunk, not one a point: a batch of 1,000 readings names up to 1,000 points)."""
+    for i in range(0, len(touched), _CHUNK):
+        part = touched[i:i + _CHUNK]
+        c.execute(f"UPDATE monitoring_points SET last_received_at=? WHERE point_no IN"
+                  f" ({', '.join('?' * len(part))})", [utc_text(now), *part])
+    moved = sorted(newest.items())
+    for i in range(0, len(moved), _CHUNK):
+        part = moved[i:i + _CHUNK]
+        c.execute("UPDATE monitoring_points SET last_t=v.column2 FROM (VALUES "
+                  + ", ".join(["(?, ?)"] * len(part)) + ") AS v"
+                  " WHERE monitoring_points.point_no=v.column1"
+                  " AND (monitoring_points.last_t IS NULL OR monitoring_points.last_t < v.column2)",
+                  [x for no, t in part for x in (no, utc_text(t))])
 
 
 def _insert_sqlite(c: Tx, keep: dict[tuple[int, datetime], Row], code: int,

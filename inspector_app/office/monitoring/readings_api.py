@@ -80,6 +80,10 @@ def _rows(body: bytes, content_type: str) -> list[Any]:
     return rows
 
 
+async def _bounded_body(request: Request) -> bytes:
+    return await read_bounded(request, MAX_BODY)
+
+
 @router.post("/api/v1/monitoring/readings", openapi_extra=_BODY,
              response_description="what became of the batch: received, stored, repeated "
                                   "(already stored), conflicts (another value for a stored "
@@ -92,15 +96,16 @@ def _rows(body: bytes, content_type: str) -> list[Any]:
                                      "application/x-ndjson",
                                 s422="no row of the batch could be filed (`no_valid_reading`, "
                                      "with each row's reason); nothing was stored"))
-async def post_readings(request: Request,
+async def post_readings(request: Request, body: Annotated[bytes, Depends(_bounded_body)],
                         company: Annotated[str, Depends(require_platform)]) -> JSONResponse:
-    """File a platform's readings, each exactly once."""
+    """File a platform's readings, each exactly once (the body's size is checked before the
+    key, so an oversized body is refused without any work)."""
     kind = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
     if kind not in ("application/json", "application/x-ndjson", "application/jsonl"):
         raise refuse(415, "unsupported_media_type",
                      "内容类型须是 application/json 或 application/x-ndjson",
                      "the content type must be application/json or application/x-ndjson")
-    rows = _rows(await read_bounded(request, MAX_BODY), kind)
+    rows = _rows(body, kind)
     if len(rows) > MAX_BATCH:
         raise refuse(413, "batch_too_large",
                      f"一批最多 {MAX_BATCH} 条读数，这批有 {len(rows)} 条；什么也没有保存",
