@@ -341,11 +341,14 @@ class ReviewSession:
         return self._json("GET", "/api/v1/monitoring/below-standard",
                           params=_clean({**(filters or {}), "hours": hours}))
 
-    def open_below_standard_ticket(self, household_id: str) -> dict[str, Any]:
+    def open_below_standard_ticket(self, household_id: str,
+                                   contact: Mapping[str, str] | None = None) -> dict[str, Any]:
         """A complaint ticket for the dispatcher about a household a point finds too cold
-        ({ticket}); 409 while one is open."""
+        ({ticket}). `contact` (resident_name, resident_phone) when the household has no
+        earlier ticket to take them from (else 422 no_resident_contact); 409 while one is open."""
         return self._json("POST", "/api/v1/monitoring/below-standard/"
-                          f"{quote(household_id, safe='')}/ticket", ok=(200, 201), json={})
+                          f"{quote(household_id, safe='')}/ticket", ok=(200, 201),
+                          json=dict(contact or {}))
 
     def export(self, filters: Mapping[str, Any], dest: Path, *, fmt: str = "csv",
                lang: str = "zh", sort: str = "test_at", order: str = "desc",

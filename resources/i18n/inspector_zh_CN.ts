@@ -3120,6 +3120,49 @@ Merge it with a household whose address was written another way (the same flat).
     </message>
 </context>
 <context>
+    <name>ResidentContactDialog</name>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/resident_contact_dialog.py" line="61"/>
+        <source>Resident to contact</source>
+        <translation>联系住户</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/resident_contact_dialog.py" line="62"/>
+        <source>The office knows no resident&apos;s name and phone for %1 (no earlier ticket). Give them: the dispatcher calls this number.</source>
+        <translation>办公室没有 %1 住户的姓名和电话（以前没有工单）。请填写：调度会拨打这个电话。</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/resident_contact_dialog.py" line="65"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/resident_contact_dialog.py" line="66"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/resident_contact_dialog.py" line="67"/>
+        <source>Open ticket</source>
+        <translation>开工单</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/resident_contact_dialog.py" line="68"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/resident_contact_dialog.py" line="69"/>
+        <source>Give both the name and the phone.</source>
+        <translation>请填写姓名和电话。</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/resident_contact_dialog.py" line="85"/>
+        <source>Street (if the office asks)</source>
+        <translation>街道（办公室要求时填写）</translation>
+    </message>
+</context>
+<context>
     <name>ResponseTable</name>
     <message>
         <location filename="../../inspector_app/ui/supervisor/response_table.py" line="50"/>

@@ -6,18 +6,20 @@ drawn from the office's days, a day's raw readings, and no request on the GUI th
 
 from __future__ import annotations
 
+import json
 import threading
 from datetime import date
 from pathlib import Path
 
 import monitoring_office as mo
 import pytest
-from ui_helpers import click, shot
+from ui_helpers import click, shot, type_into
 
 from inspector_app.office.auth import hash_password
 from inspector_app.review.client import ReviewSession
 from inspector_app.ui.qt import QPushButton, QSettings, Qt
 from inspector_app.ui.supervisor.monitoring_tab import BELOW_COLUMNS
+from inspector_app.ui.supervisor.resident_contact_dialog import ResidentContactDialog
 
 PASSWORD = "correct horse 7"
 TICKET = BELOW_COLUMNS.index("ticket")
@@ -68,7 +70,8 @@ def test_points_counts_below_standard_ticket_and_season(app, qtbot, points, tmp_
     assert window.ui.tabs.tabText(window.ui.tabs.indexOf(tab)) == "监测点(&N)"
     # the district's three points only, none of 南关区
     assert sorted(r["point_id"] for r in tab.model.rows) == ["CY-0001", "CY-0002", "CY-0003"]
-    counts = window.session.point_state_counts({"district": "朝阳区"})
+    # the office's counts asked here (past the spy: this test's own call is on the GUI thread)
+    counts = ReviewSession.point_state_counts(window.session, {"district": "朝阳区"})
     assert tab.counts == {k: counts[k] for k in ("reporting", "silent", "flagged", "removed")}
     assert tab.stateButtons["reporting"].text() == f"在报 {counts['reporting']}"
     assert tab.model.headerData(1, Qt.Orientation.Horizontal) == "状态"
@@ -85,16 +88,29 @@ def test_points_counts_below_standard_ticket_and_season(app, qtbot, points, tmp_
     button = tab.belowTable.cellWidget(0, TICKET)
     assert isinstance(button, QPushButton) and button.text() == "开工单"
     click(qtbot, button)
-    qtbot.waitUntil(lambda: not window.busy() and tab.below[0].get("open_ticket"),
+    # the household never called: the office knows no one to phone, so the supervisor is asked
+    qtbot.waitUntil(lambda: any(isinstance(d, ResidentContactDialog) and d.isVisible()
+                                for d in tab.dialogs), timeout=20000)
+    contact = tab.dialogs[-1]
+    assert "开工单" not in window.ui.actionStatus.text()   # the question, not the refusal
+    assert tab.below[0]["address"] in contact.text.text()
+    type_into(qtbot, contact.nameEdit, "王女士")
+    click(qtbot, contact.ok)                              # no phone: asked again, nothing sent
+    assert contact.isVisible() and "电话" in contact.status.text()
+    type_into(qtbot, contact.phoneEdit, "13900000000")
+    click(qtbot, contact.ok)
+    qtbot.waitUntil(lambda: not window.busy() and bool(tab.below[0].get("open_ticket")),
                     timeout=20000)
     assert "已为调度开出工单" in window.ui.actionStatus.text()
     assert not isinstance(tab.belowTable.cellWidget(0, TICKET), QPushButton)
-    assert points.store.query("SELECT count(*) FROM tickets")[0][0] == 1
+    opened = points.store.query("SELECT channel, ticket, data FROM tickets")
+    assert len(opened) == 1 and json.loads(opened[0][2])["resident_name"] == "王女士"
+    assert tab.below[0]["open_ticket"] == f"{opened[0][0]}/{opened[0][1]}"
     # a second supervisor's click on a list from before: the office refuses, in its words
     tab.below[0]["open_ticket"] = None
     tab._fill_below()
-    click(qtbot, tab.belowTable.cellWidget(0, TICKET))
-    qtbot.waitUntil(lambda: not window.busy() and tab.below[0].get("open_ticket"),
+    tab.belowTable.cellWidget(0, TICKET).click()      # a new button, not laid out yet
+    qtbot.waitUntil(lambda: not window.busy() and bool(tab.below[0].get("open_ticket")),
                     timeout=20000)
     assert points.store.query("SELECT count(*) FROM tickets")[0][0] == 1
     # choosing the household shows its season, drawn from the office's days

@@ -46,6 +46,7 @@ from inspector_app.ui.supervisor.monitoring_labels import (
     room_text,
 )
 from inspector_app.ui.supervisor.monitoring_model import COLUMNS, PointsModel
+from inspector_app.ui.supervisor.resident_contact_dialog import ResidentContactDialog
 from inspector_app.ui.supervisor.season_chart import SeasonChart
 
 # run(fn, on_success, what): the window's worker runner (status line, a second login on 401)
@@ -54,6 +55,8 @@ Runner = Callable[[Callable[[], Any], Callable[[Any], None], str], None]
 BELOW_COLUMNS = ("address", "room", "hours", "latest", "ticket", "since")
 DEFAULT_HOURS = 12
 HOURS_SETTLE_MS = 400
+# the office's refusals of a ticket the supervisor can mend by typing (the resident's contact)
+ASK_AGAIN = ("no_resident_contact", "bad_ticket")
 
 
 def ticket_text(value: Any) -> str:
@@ -261,13 +264,16 @@ class MonitoringTab(QWidget):
                        if d.isVisible()))
 
     def _background(self, fn: Callable[[], Any], done: Callable[[Any], None],
-                    failed: Callable[[BaseException], None] | None = None) -> None:
-        """One request on a worker; its failure is said on the status line (and a 401 asks
-        for the password again through `failed`)."""
+                    failed: Callable[[BaseException], None] | None = None,
+                    quiet: tuple[str, ...] = ()) -> None:
+        """One request on a worker; its failure is said on the status line unless its code is
+        one the caller answers itself (`quiet`), and a 401 asks for the password again through
+        `failed`."""
         def bad(exc: BaseException) -> None:
             from inspector_app.ui import i18n
 
-            self.say(i18n.error_text(exc), "bad")
+            if getattr(exc, "code", "") not in quiet:
+                self.say(i18n.error_text(exc), "bad")
             if failed:
                 failed(exc)
             self.failed.emit(exc)
@@ -364,7 +370,7 @@ class MonitoringTab(QWidget):
         button.clicked.connect(lambda: self.open_ticket(household))
         return button
 
-    def open_ticket(self, household: str) -> None:
+    def open_ticket(self, household: str, contact: dict[str, str] | None = None) -> None:
         if household in self.opening:
             return
         self.opening.add(household)
@@ -376,15 +382,35 @@ class MonitoringTab(QWidget):
             ref = ticket_text(answer.get("ticket"))
             for item in self.below:
                 if item["household"] == household:
-                    item["open_ticket"] = answer.get("ticket") or ref
+                    item["open_ticket"] = ref
             self._fill_below()
             self.say(self.tr("Ticket %1 opened for the dispatcher.").replace("%1", ref), "ok")
 
-        def failed(_exc: BaseException) -> None:
-            self.opening.discard(household)
-            self.load_below()   # a 409: another supervisor opened one meanwhile
+        def failed(exc: BaseException) -> None:
+            from inspector_app.ui import i18n
 
-        self._background(lambda: session.open_below_standard_ticket(household), done, failed)
+            self.opening.discard(household)
+            code = getattr(exc, "code", "")
+            if code in ASK_AGAIN:
+                self._fill_below()
+                self.ask_contact(household, contact,
+                                 i18n.error_text(exc) if code == "bad_ticket" else "")
+            else:
+                self.load_below()   # a 409: another supervisor opened one meanwhile
+
+        self._background(lambda: session.open_below_standard_ticket(household, contact), done,
+                         failed, quiet=ASK_AGAIN)
+
+    def ask_contact(self, household: str, typed: dict[str, str] | None = None,
+                    problem: str = "") -> ResidentContactDialog:
+        """The household never called: who the dispatcher should phone, then the ticket."""
+        address = next((str(i.get("address") or household) for i in self.below
+                        if i["household"] == household), household)
+        dialog = ResidentContactDialog(self, address, typed, problem)
+        dialog.accepted.connect(lambda: self.open_ticket(household, dialog.contact()))
+        self.dialogs = [d for d in self.dialogs if d.isVisible()] + [dialog]
+        dialog.open()
+        return dialog
 
     def _below_chosen(self, row: int) -> None:
         if 0 <= row < len(self.below):
