@@ -1869,11 +1869,6 @@ Merge it with a household whose address was written another way (the same flat).
         <translation>显示 %1 个监测点</translation>
     </message>
     <message>
-        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_tab.py" line="342"/>
-        <source>A ticket is open for this household.</source>
-        <translation>该住户已有未结工单。</translation>
-    </message>
-    <message>
         <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_tab.py" line="344"/>
         <source>Open ticket</source>
         <translation>开工单</translation>
@@ -1982,6 +1977,11 @@ Merge it with a household whose address was written another way (the same flat).
         <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_tab.py" line="455"/>
         <source>Season:</source>
         <translation>采暖季：</translation>
+    </message>
+    <message>
+        <location filename="../work/wt-montab/inspector_app/ui/supervisor/monitoring_tab.py" line="363"/>
+        <source>A ticket is open for this household: %1</source>
+        <translation>该住户已有未结工单：%1</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@ from inspector_app.ui.supervisor.monitoring_labels import (
     positions_text,
     room_text,
 )
+from inspector_app.ui.supervisor.season_chart import one_place
 
 COLUMNS = ("point_id", "state", "latest_day", "address", "room", "position", "company",
            "last_t")
@@ -123,7 +124,7 @@ class PointsModel(QAbstractTableModel):
         day = row.get("latest_day")
         if not day:
             return "—"
-        mean = f" {day['mean_c']} °C" if day.get("mean_c") is not None else ""
+        mean = f" {one_place(day['mean_c'])} °C" if day.get("mean_c") is not None else ""
         return monitoring_label("status", day.get("status")) + mean
 
     def latest_tip(self, row: dict[str, Any]) -> str:

@@ -358,8 +358,10 @@ class MonitoringTab(QWidget):
         """The open ticket's name, or a button opening one for the dispatcher."""
         household = item["household"]
         if item.get("open_ticket"):
-            label = QLabel(ticket_text(item["open_ticket"]))
-            label.setToolTip(self.tr("A ticket is open for this household."))
+            ref = ticket_text(item["open_ticket"])
+            label = QLabel(ref.rsplit("/", 1)[-1])   # the number; the channel is a code
+            label.setToolTip(self.tr("A ticket is open for this household: %1").replace(
+                "%1", ref))
             return label
         button = QPushButton(self.tr("Open ticket"))
         button.setObjectName(f"openTicket_{household}")

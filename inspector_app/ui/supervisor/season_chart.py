@@ -51,6 +51,13 @@ FLAG_COLOUR = QColor(230, 120, 0)
 TEST_COLOUR = QColor(20, 20, 20)
 GRID = QColor(225, 225, 225)
 STRIP_H, STRIP_GAP = 10, 3
+SPAN_PAD_DAYS = 2
+
+
+def one_place(text: Any) -> str:
+    """An office decimal shown to 0.1 °C ('—' when absent)."""
+    value = number(text)
+    return "—" if value is None else f"{value:.1f}"
 
 
 def number(text: Any) -> float | None:
@@ -139,14 +146,20 @@ class SeasonChart(QWidget):
         return font
 
     def span(self) -> tuple[date, int]:
-        """The season's first day and its number of days (the points' days when no dates)."""
+        """The first day shown and the number of days: the days holding data or tests, a few
+        days either side, within the season's bounds (the office's `from`/`to` are the whole
+        season year; a heating period is about half of it)."""
         data = self.data or {}
-        days = sorted(d["day"] for p in self.points() for d in p.get("days") or [])
-        first = data.get("from") or (days[0] if days else None)
-        last = data.get("to") or (days[-1] if days else None)
-        if not first or not last:
+        days = sorted([d["day"][:10] for p in self.points() for d in p.get("days") or []]
+                      + [str(t["day"])[:10] for t in data.get("tests") or [] if t.get("day")])
+        if not days:
             return date(2000, 1, 1), 1
-        start, end = date.fromisoformat(first[:10]), date.fromisoformat(last[:10])
+        start = date.fromisoformat(days[0]) - timedelta(days=SPAN_PAD_DAYS)
+        end = date.fromisoformat(days[-1]) + timedelta(days=SPAN_PAD_DAYS)
+        if data.get("from"):
+            start = max(start, date.fromisoformat(data["from"][:10]))
+        if data.get("to"):
+            end = min(end, date.fromisoformat(data["to"][:10]))
         return start, max((end - start).days + 1, 1)
 
     def value_range(self) -> tuple[float, float]:
@@ -284,9 +297,9 @@ class SeasonChart(QWidget):
             lines.append(self.tr("%1: %2, mean %3 °C (%4 to %5), coverage %6 %").replace(
                 "%1", self.point_label(p)).replace(
                 "%2", monitoring_label("status", d.get("status"))).replace(
-                "%3", str(d.get("mean_c") or "—")).replace(
-                "%4", str(d.get("min_c") or "—")).replace(
-                "%5", str(d.get("max_c") or "—")).replace(
+                "%3", one_place(d.get("mean_c"))).replace(
+                "%4", one_place(d.get("min_c"))).replace(
+                "%5", one_place(d.get("max_c"))).replace(
                 "%6", f"{(number(d.get('coverage')) or 0) * 100:.0f}"))
             flags = {k: v for k, v in (d.get("flags") or {}).items() if v}
             if flags:
