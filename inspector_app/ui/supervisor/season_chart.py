@@ -388,9 +388,11 @@ class SeasonChart(QWidget):
             v += step
         p.drawText(QRectF(0, lay.plot.top() - m.height() - 2, lay.plot.left() - 4, m.height()),
                    Qt.AlignmentFlag.AlignRight, "°C")
+        # a line and its date below: the first of each month, or every few days when short
+        step = 0 if lay.days > 62 else 1 if lay.days <= 14 else 7
         day = lay.start
-        for _ in range(lay.days):   # the first of each month: a line and its date below
-            if day.day == 1 or day == lay.start:
+        for i in range(lay.days):
+            if (day.day == 1 or i == 0) if step == 0 else i % step == 0:
                 x = lay.plot.left() + (day - lay.start).days * lay.day_w()
                 p.setPen(QPen(GRID, 1))
                 p.drawLine(QPointF(x, lay.plot.top()), QPointF(x, lay.plot.bottom()))
