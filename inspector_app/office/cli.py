@@ -28,6 +28,7 @@ from inspector_app.cli_options import DefaultOf, add_everywhere
 from inspector_app.office.app import DEFAULT_MAX_RECORD_BYTES
 from inspector_app.office.company_events_cli import add_company_event_commands
 from inspector_app.office.db import BadDatabaseAddress, describe, is_postgres
+from inspector_app.office.monitoring.mqtt_cli import add_mqtt_commands
 from inspector_app.office.photos import incomplete_records
 from inspector_app.office.schema import SchemaTooNew
 from inspector_app.office.store import DB_FILENAME, REVIEW_STATE_ZH, EnrollmentError, OfficeStore
@@ -172,6 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
     q.set_defaults(run=cmd_profile_confirm)
     add_ticket_commands(sub)
     add_company_event_commands(sub)
+    add_mqtt_commands(sub)
     add_everywhere(parser, sub, _global_options,
                    {"db": None, "lang": os.environ.get("INSPECTOR_LANG", "zh")})
     return parser

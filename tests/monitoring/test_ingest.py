@@ -132,3 +132,14 @@ def test_two_values_for_one_time_in_one_batch_store_the_first_and_keep_the_secon
     assert [v for _t, v in stored(store, "P-1")] == [Decimal("19.5")]
     assert [str(v) for (v,) in store.db.query("SELECT value_c FROM monitoring_conflicts")] == [
         "21.0"]
+
+
+def test_a_reading_in_the_small_hours_also_marks_the_day_before(store):
+    add_point(store, "P-1")
+    small_hours = datetime(2026, 12, 2, 1, 0, tzinfo=timezone(timedelta(hours=8)))
+    noon_before = datetime(2026, 12, 1, 11, 40, tzinfo=timezone(timedelta(hours=8)))
+    ingest(store, rows("P-1", small_hours, [19]) + rows("P-1", noon_before, [19.1]),
+           company=None, source="http", now=NOW)
+    days = [d for (d,) in store.db.query("SELECT day FROM monitoring_dirty ORDER BY day")]
+    assert days == ["2026-12-01", "2026-12-02"]
+    assert store.db.scalar("SELECT last_t FROM monitoring_points") == "2026-12-01T17:00:00Z"

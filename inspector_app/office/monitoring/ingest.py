@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, NamedTuple
 
 from inspector_app.core.monitoring_day import utc_text
 from inspector_app.core.profile import DEFAULT_PROFILE, load_profile
@@ -67,8 +67,9 @@ class IngestResult:
                 "refused": [r.as_json() for r in self.refused]}
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
+    """One well-formed reading (a tuple: a batch makes 10,000 of them)."""
+
     index: int
     point_id: str
     t: datetime          # UTC
@@ -194,6 +195,12 @@ def file_rows(store: Any, good: list[Row], result: IngestResult, *, company: str
 def _points(c: Tx, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
     found: dict[str, dict[str, Any]] = {}
     ordered = sorted(ids)
+    if c.postgres:   # one array parameter: no statement of 500 placeholders to build and parse
+        for pid, no, company, removed in c.execute(
+                "SELECT point_id, point_no, company, removed_on FROM monitoring_points"
+                " WHERE point_id = ANY(?)", (ordered,)):
+            found[pid] = {"point_no": int(no), "company": company, "removed_on": removed}
+        return found
     for i in range(0, len(ordered), _CHUNK):
         part = ordered[i:i + _CHUNK]
         for pid, no, company, removed in c.execute(
@@ -235,7 +242,7 @@ def _store(c: Tx, keep: dict[tuple[int, datetime], Row], source: str, now: datet
     if not keep:
         return
     code = SOURCES[source]
-    if c.postgres:
+    if c.postgres:   # stores, marks the days and notes the arrival in one statement
         inserted = _insert_postgres(c, keep, code, now)
     else:
         inserted = _insert_sqlite(c, keep, code, now)
@@ -247,29 +254,31 @@ def _store(c: Tx, keep: dict[tuple[int, datetime], Row], source: str, now: datet
         else:
             _conflict(c, key, keep[key], source, now, result)
     result.stored += len(inserted)
-    newest: dict[int, datetime] = {}
-    for no, t in inserted:
-        newest[no] = max(t, newest.get(no, t))
-    _mark_dirty(c, inserted)
-    _note_arrival(c, sorted({k[0] for k in keep}), newest, now)
+    if not c.postgres:
+        newest: dict[int, datetime] = {}
+        for no, t in inserted:
+            newest[no] = max(t, newest.get(no, t))
+        _mark_dirty(c, inserted)
+        _note_arrival(c, sorted({k[0] for k in keep}), newest, now)
 
 
 def _note_arrival(c: Tx, touched: list[int], newest: dict[int, datetime], now: datetime
                   ) -> None:
-    """Each touched point heard from now; its newest stored time moved on (one statement a
-    chunk, not one a point: a batch of 1,000 readings names up to 1,000 points)."""
-    for i in range(0, len(touched), _CHUNK):
-        part = touched[i:i + _CHUNK]
-        c.execute(f"UPDATE monitoring_points SET last_received_at=? WHERE point_no IN"
-                  f" ({', '.join('?' * len(part))})", [utc_text(now), *part])
-    moved = sorted(newest.items())
-    for i in range(0, len(moved), _CHUNK):
-        part = moved[i:i + _CHUNK]
-        c.execute("UPDATE monitoring_points SET last_t=v.column2 FROM (VALUES "
-                  + ", ".join(["(?, ?)"] * len(part)) + ") AS v"
-                  " WHERE monitoring_points.point_no=v.column1"
-                  " AND (monitoring_points.last_t IS NULL OR monitoring_points.last_t < v.column2)",
-                  [x for no, t in part for x in (no, utc_text(t))])
+    """Each touched point heard from now, its newest stored time moved on: one row update a
+    point, one statement a batch on PostgreSQL (arrays), a chunk on SQLite."""
+    stamp = utc_text(now)
+    latest = [utc_text(newest[no]) if no in newest else None for no in touched]
+    if c.postgres:
+        c.execute("UPDATE monitoring_points AS p SET last_received_at=?,"
+                  " last_t=CASE WHEN v.t IS NOT NULL AND (p.last_t IS NULL OR p.last_t < v.t)"
+                  " THEN v.t ELSE p.last_t END"
+                  " FROM unnest(?::integer[], ?::text[]) AS v(no, t) WHERE p.point_no=v.no",
+                  (stamp, touched, latest))
+        return
+    c.executemany("UPDATE monitoring_points SET last_received_at=?, last_t=CASE WHEN ? IS NOT"
+                  " NULL AND (last_t IS NULL OR last_t < ?) THEN ? ELSE last_t END"
+                  " WHERE point_no=?",
+                  [(stamp, t, t, t, no) for no, t in zip(touched, latest, strict=True)])
 
 
 def _insert_sqlite(c: Tx, keep: dict[tuple[int, datetime], Row], code: int,
@@ -285,17 +294,34 @@ def _insert_sqlite(c: Tx, keep: dict[tuple[int, datetime], Row], code: int,
 
 def _insert_postgres(c: Tx, keep: dict[tuple[int, datetime], Row], code: int,
                      now: datetime) -> set[tuple[int, datetime]]:
-    """COPY into a temporary table, then one INSERT … ON CONFLICT DO NOTHING RETURNING: the
-    rows another transaction stored first come back as repeats or conflicts, never twice."""
+    """COPY into a temporary table, then one statement: INSERT … ON CONFLICT DO NOTHING (the
+    rows another transaction stored first come back as repeats or conflicts, never twice),
+    the new rows' days marked dirty (as `dirty_days` says) and every point of the batch noted
+    as heard from, its newest stored time moved on. Returns the (point_no, t) inserted."""
     c.execute("CREATE TEMP TABLE IF NOT EXISTS monitoring_incoming (point_no integer,"
-              " t timestamptz, value_c numeric, received_at timestamptz, source smallint)"
-              " ON COMMIT DELETE ROWS")
-    c.insert_rows("monitoring_incoming", ("point_no", "t", "value_c", "received_at", "source"),
-                  [(no, t, keep[(no, t)].text, now, code) for no, t in keep])
-    rows = c.execute("INSERT INTO monitoring_readings (point_no, t, value_c, received_at, source)"
-                     " SELECT point_no, t, value_c, received_at, source FROM monitoring_incoming"
-                     " ON CONFLICT (point_no, t) DO NOTHING RETURNING point_no, t")
-    return {(int(no), t.astimezone(UTC)) for no, t in rows}
+              " t timestamptz, value_c numeric) ON COMMIT DELETE ROWS")
+    c.insert_rows("monitoring_incoming", ("point_no", "t", "value_c"),
+                  [(no, t.isoformat(), keep[(no, t)].text) for no, t in keep])
+    stamp, local = utc_text(now), f"(i.t AT TIME ZONE INTERVAL '{_OFFSET}')"
+    rows = c.execute(
+        "WITH ins AS (INSERT INTO monitoring_readings (point_no, t, value_c, received_at, source)"
+        " SELECT point_no, t, value_c, ?, ? FROM monitoring_incoming"
+        " ON CONFLICT (point_no, t) DO NOTHING RETURNING point_no, t),"
+        " dirty AS (INSERT INTO monitoring_dirty (point_no, day)"
+        " SELECT DISTINCT i.point_no, to_char(d.day, 'YYYY-MM-DD') FROM ins i CROSS JOIN LATERAL"
+        f" (VALUES ({local}::date), (CASE WHEN extract(hour FROM {local}) >= 12"
+        f" THEN {local}::date + 1 END), (CASE WHEN extract(hour FROM {local}) < 4"
+        f" THEN {local}::date - 1 END)) AS d(day) WHERE d.day IS NOT NULL"
+        " ON CONFLICT DO NOTHING),"
+        " seen AS (UPDATE monitoring_points p SET last_received_at=?, last_t=CASE"
+        " WHEN n.m IS NOT NULL AND (p.last_t IS NULL OR p.last_t < n.m) THEN n.m"
+        " ELSE p.last_t END FROM (SELECT a.point_no, max(to_char(i.t AT TIME ZONE 'UTC',"
+        " 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')) AS m FROM (SELECT DISTINCT point_no"
+        " FROM monitoring_incoming) a LEFT JOIN ins i ON i.point_no=a.point_no"
+        " GROUP BY a.point_no) n WHERE p.point_no=n.point_no)"
+        " SELECT point_no, extract(epoch FROM t)::bigint FROM ins",
+        (now, code, stamp))
+    return {(int(no), datetime.fromtimestamp(epoch, UTC)) for no, epoch in rows}
 
 
 def _conflict(c: Tx, key: tuple[int, datetime], r: Row, source: str, now: datetime,
@@ -328,7 +354,15 @@ def _quarantine(c: Tx, aside: list[tuple[Row, str]], company: str, source: str, 
             result.repeated += 1
 
 
+def _offset_text(zone: Any) -> str:
+    """'+08:00' for PostgreSQL's AT TIME ZONE INTERVAL (ISO sign: east of UTC positive)."""
+    minutes = int(datetime.now(zone).utcoffset().total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
 ZONE = load_profile(DEFAULT_PROFILE).zone   # China keeps one zone: days are +08:00 days
+_OFFSET = _offset_text(ZONE)
 
 
 def _local_day(t: datetime) -> date:
@@ -350,6 +384,11 @@ def dirty_days(t: datetime) -> set[date]:
 
 def _mark_dirty(c: Tx, keys: Iterable[tuple[int, datetime]]) -> None:
     marks = sorted({(no, d.isoformat()) for no, t in keys for d in dirty_days(t)})
+    if c.postgres and marks:
+        c.execute("INSERT INTO monitoring_dirty (point_no, day) SELECT * FROM"
+                  " unnest(?::integer[], ?::text[]) ON CONFLICT DO NOTHING",
+                  ([no for no, _d in marks], [d for _no, d in marks]))
+        return
     for i in range(0, len(marks), _CHUNK):
         part = marks[i:i + _CHUNK]
         c.execute("INSERT INTO monitoring_dirty (point_no, day) VALUES "

@@ -74,6 +74,8 @@ def upgrade() -> None:
         required("updated_at"),
         sa.CheckConstraint("room_kind IN ('bedroom', 'living_room', 'other')",
                            name="monitoring_points_room_kind"))
+    if postgres:   # every batch updates last_t / last_received_at: room on the page for HOT
+        op.execute("ALTER TABLE monitoring_points SET (fillfactor = 50)")   # updates
     op.create_index("monitoring_points_household", "monitoring_points", ["household"])
     op.create_index("monitoring_points_district", "monitoring_points",
                     ["district", "company", "point_id"])
