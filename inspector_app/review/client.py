@@ -311,6 +311,45 @@ class ReviewSession:
         return self._json("POST", "/api/v1/households/split", ok=(200, 201),
                           json={"change_id": change_id, "reason": reason})
 
+    # -- fixed monitoring points (固定监测点) -----------------------------------------------------
+    def list_points(self, filters: Mapping[str, Any] | None = None, *, limit: int = 100,
+                    after: str | None = None) -> dict[str, Any]:
+        """One page of the district's monitoring points: {items, next}. Filters: district,
+        company, state (reporting|silent|flagged|removed), household."""
+        params = _clean({**(filters or {}), "limit": limit, "after": after})
+        return self._json("GET", "/api/v1/points", params=params)
+
+    def point_state_counts(self, filters: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """{reporting, silent, flagged, removed} under the district and company filters."""
+        return self._json("GET", "/api/v1/monitoring/state-counts", params=_clean(filters or {}))
+
+    def household_monitoring(self, household_id: str, season: str) -> dict[str, Any]:
+        """The household's points' days of a season, with its tests: {household, season,
+        standard_c, from, to, points, tests}."""
+        return self._json("GET", f"/api/v1/households/{quote(household_id, safe='')}"
+                          "/monitoring", params={"season": season})
+
+    def point_readings(self, point_id: str, start: str, end: str) -> dict[str, Any]:
+        """A point's raw readings with their quality flags: {point_id, items, conflicts, gaps}.
+        `start` and `end` are local days (both included) or RFC 3339 times (`end` excluded)."""
+        return self._json("GET", f"/api/v1/points/{quote(point_id, safe='')}/readings",
+                          params={"from": start, "to": end})
+
+    def below_standard(self, hours: int,
+                       filters: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """Households whose point has been below the standard for `hours` or more: {items}."""
+        return self._json("GET", "/api/v1/monitoring/below-standard",
+                          params=_clean({**(filters or {}), "hours": hours}))
+
+    def open_below_standard_ticket(self, household_id: str,
+                                   contact: Mapping[str, str] | None = None) -> dict[str, Any]:
+        """A complaint ticket for the dispatcher about a household a point finds too cold
+        ({ticket}). `contact` (resident_name, resident_phone) when the household has no
+        earlier ticket to take them from (else 422 no_resident_contact); 409 while one is open."""
+        return self._json("POST", "/api/v1/monitoring/below-standard/"
+                          f"{quote(household_id, safe='')}/ticket", ok=(200, 201),
+                          json=dict(contact or {}))
+
     def export(self, filters: Mapping[str, Any], dest: Path, *, fmt: str = "csv",
                lang: str = "zh", sort: str = "test_at", order: str = "desc",
                progress: Progress | None = None) -> Path:

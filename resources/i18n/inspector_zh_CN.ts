@@ -1005,6 +1005,50 @@ Choose the inspector whose laptops get it:</source>
     </message>
 </context>
 <context>
+    <name>DayReadingsDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/day_readings_dialog.py" line="60"/>
+        <source>Readings of %1 on %2</source>
+        <translation>%1 在 %2 的读数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/day_readings_dialog.py" line="63"/>
+        <source>%1 readings, %2 of them flagged and left out of the day&apos;s figures.</source>
+        <translation>共 %1 条读数，其中 %2 条带有标记，未计入当日数据。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/day_readings_dialog.py" line="66"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/day_readings_dialog.py" line="66"/>
+        <source>°C</source>
+        <translation>°C</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/day_readings_dialog.py" line="67"/>
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/day_readings_dialog.py" line="72"/>
+        <location filename="../../inspector_app/ui/supervisor/day_readings_dialog.py" line="80"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/day_readings_dialog.py" line="80"/>
+        <source>Gaps: %1</source>
+        <translation>数据中断：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/day_readings_dialog.py" line="81"/>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+</context>
+<context>
     <name>DaysTable</name>
     <message>
         <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="127"/>
@@ -1754,6 +1798,238 @@ Merge it with a household whose address was written another way (the same flat).
     </message>
 </context>
 <context>
+    <name>MonitoringLabels</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_labels.py" line="26"/>
+        <source>Reporting</source>
+        <translation>在报</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_labels.py" line="27"/>
+        <source>Silent</source>
+        <translation>静默</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_labels.py" line="28"/>
+        <source>Flagged</source>
+        <translation>有标记</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_labels.py" line="29"/>
+        <source>Removed</source>
+        <translation>已拆除</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_labels.py" line="32"/>
+        <source>Compliant</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_labels.py" line="33"/>
+        <source>Below standard</source>
+        <translation>不达标</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_labels.py" line="34"/>
+        <source>Too few readings</source>
+        <translation>数据不足</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_labels.py" line="37"/>
+        <source>out of range</source>
+        <translation>超出量程</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_labels.py" line="38"/>
+        <source>clock drift</source>
+        <translation>时钟漂移</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_labels.py" line="39"/>
+        <source>duplicate</source>
+        <translation>重复上报</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_labels.py" line="40"/>
+        <source>spike</source>
+        <translation>尖峰</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_labels.py" line="41"/>
+        <source>flat line</source>
+        <translation>数值不变</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_labels.py" line="44"/>
+        <source>top floor</source>
+        <translation>顶层</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_labels.py" line="45"/>
+        <source>ground floor</source>
+        <translation>底层</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_labels.py" line="46"/>
+        <source>end wall</source>
+        <translation>山墙</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_labels.py" line="47"/>
+        <source>over unheated space</source>
+        <translation>下方不采暖</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_labels.py" line="50"/>
+        <source>Bedroom</source>
+        <translation>卧室</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_labels.py" line="51"/>
+        <source>Living room</source>
+        <translation>客厅</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_labels.py" line="52"/>
+        <source>Other room</source>
+        <translation>其他房间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_labels.py" line="58"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>MonitoringTab</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="249"/>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="438"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="298"/>
+        <source>%1 points shown</source>
+        <translation>显示 %1 个监测点</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="366"/>
+        <source>Open ticket</source>
+        <translation>开工单</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="368"/>
+        <source>Open a complaint ticket for the dispatcher: the point has been below the standard for %1 hours.</source>
+        <translation>为调度开一张投诉工单：该监测点已低于标准 %1 小时。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="389"/>
+        <source>Ticket %1 opened for the dispatcher.</source>
+        <translation>已为调度开出工单 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="450"/>
+        <source>No monitoring days in this season.</source>
+        <translation>本采暖季没有监测数据。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="454"/>
+        <source>Season of a household&apos;s points</source>
+        <translation>住户监测点的采暖季</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="456"/>
+        <source>Season at %1 (double-click a day for its readings)</source>
+        <translation>%1 的采暖季（双击某日查看当日读数）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="462"/>
+        <source>Fetching the readings…</source>
+        <translation>正在读取读数…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="474"/>
+        <source>All points</source>
+        <translation>全部监测点</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="481"/>
+        <source>Below the standard now (%1), for at least</source>
+        <translation>当前低于标准（%1 户），持续至少</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="486"/>
+        <source>District</source>
+        <translation>区</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="487"/>
+        <source>Heating company</source>
+        <translation>供热企业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="488"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="489"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="491"/>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="492"/>
+        <source>Refresh list</source>
+        <translation>刷新列表</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="494"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="494"/>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="495"/>
+        <source>Below since</source>
+        <translation>低于标准起始</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="494"/>
+        <source>Hours</source>
+        <translation>小时数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="494"/>
+        <source>Latest</source>
+        <translation>最新温度</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="495"/>
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="496"/>
+        <source>Season:</source>
+        <translation>采暖季：</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="363"/>
+        <source>A ticket is open for this household: %1</source>
+        <translation>该住户已有未结工单：%1</translation>
+    </message>
+</context>
+<context>
     <name>PhotoBar</name>
     <message>
         <location filename="../../inspector_app/ui/visit/photo_attach.py" line="88"/>
@@ -1890,6 +2166,69 @@ Merge it with a household whose address was written another way (the same flat).
         <location filename="../../inspector_app/ui/supervisor/photo_strip.py" line="181"/>
         <source>%1 photos, each checked against the hash in the sealed record. Click one to see it larger.</source>
         <translation>照片 %1 张，均已与签封记录中的哈希核对。点击可查看大图。</translation>
+    </message>
+</context>
+<context>
+    <name>PointsModel</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_model.py" line="116"/>
+        <source>Point</source>
+        <translation>监测点</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_model.py" line="116"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_model.py" line="117"/>
+        <source>Latest day</source>
+        <translation>最近一日</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_model.py" line="117"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_model.py" line="118"/>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_model.py" line="118"/>
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_model.py" line="119"/>
+        <source>Company</source>
+        <translation>供热企业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_model.py" line="119"/>
+        <source>Last reading</source>
+        <translation>最后读数时间</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_model.py" line="135"/>
+        <source>%1, coverage %2 %</source>
+        <translation>%1，覆盖率 %2 %</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_model.py" line="138"/>
+        <source>flags: %1</source>
+        <translation>标记：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_model.py" line="138"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_model.py" line="161"/>
+        <source>arrived %1</source>
+        <translation>%1 送达办公室</translation>
     </message>
 </context>
 <context>
@@ -2826,6 +3165,49 @@ Merge it with a household whose address was written another way (the same flat).
     </message>
 </context>
 <context>
+    <name>ResidentContactDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/resident_contact_dialog.py" line="79"/>
+        <source>Resident to contact</source>
+        <translation>联系住户</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/resident_contact_dialog.py" line="80"/>
+        <source>The office knows no resident&apos;s name and phone for %1 (no earlier ticket). Give them: the dispatcher calls this number.</source>
+        <translation>办公室没有 %1 住户的姓名和电话（以前没有工单）。请填写：调度会拨打这个电话。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/resident_contact_dialog.py" line="83"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/resident_contact_dialog.py" line="84"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/resident_contact_dialog.py" line="86"/>
+        <source>Open ticket</source>
+        <translation>开工单</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/resident_contact_dialog.py" line="87"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/resident_contact_dialog.py" line="88"/>
+        <source>Give both the name and the phone.</source>
+        <translation>请填写姓名和电话。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/resident_contact_dialog.py" line="85"/>
+        <source>Street (if the office asks)</source>
+        <translation>街道（办公室要求时填写）</translation>
+    </message>
+</context>
+<context>
     <name>ResponseTable</name>
     <message>
         <location filename="../../inspector_app/ui/supervisor/response_table.py" line="50"/>
@@ -3343,6 +3725,69 @@ SHA-256 %4</translation>
         <location filename="../../inspector_app/ui/supervisor/ruling_dialog.py" line="257"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>SeasonChart</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/season_chart.py" line="183"/>
+        <source>daily min–max</source>
+        <translation>日最低–最高</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/season_chart.py" line="187"/>
+        <source>flagged readings</source>
+        <translation>带标记的读数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/season_chart.py" line="188"/>
+        <source>door test (lowest room)</source>
+        <translation>入户检测（最低房间）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/season_chart.py" line="295"/>
+        <source>%1: no readings</source>
+        <translation>%1：无读数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/season_chart.py" line="297"/>
+        <source>%1: %2, mean %3 °C (%4 to %5), coverage %6 %</source>
+        <translation>%1：%2，平均 %3 °C（%4 至 %5），覆盖率 %6 %</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/season_chart.py" line="306"/>
+        <source>flags: %1</source>
+        <translation>标记：%1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/season_chart.py" line="306"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/season_chart.py" line="307"/>
+        <source>%1 on %2 readings</source>
+        <translation>%1 %2 条</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/season_chart.py" line="311"/>
+        <source>%1 of %2 readings left out</source>
+        <translation>%2 条读数中 %1 条未计入</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/season_chart.py" line="315"/>
+        <source>Door test %1: lowest room %2 °C</source>
+        <translation>入户检测 %1：最低房间 %2 °C</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/season_chart.py" line="266"/>
+        <source>Choose a point or a household to see its season.</source>
+        <translation>选择一个监测点或住户以查看其采暖季。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/season_chart.py" line="263"/>
+        <source>Standard %1 °C</source>
+        <translation>标准 %1 °C</translation>
     </message>
 </context>
 <context>
@@ -3950,210 +4395,210 @@ SHA-256 %4</translation>
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="184"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="191"/>
         <source>Logged in again.</source>
         <translation>已重新登录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="204"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="212"/>
         <source>Any result</source>
         <translation>全部结论</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="207"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="215"/>
         <source>Any review state</source>
         <translation>全部审核状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="210"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="218"/>
         <source>Formal tests only</source>
         <translation>仅正式检测</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="211"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="219"/>
         <source>Training only</source>
         <translation>仅培训</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="212"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="220"/>
         <source>Formal and training</source>
         <translation>正式与培训</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="213"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="221"/>
         <source>Any chain state</source>
         <translation>全部链状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="227"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="235"/>
         <source>Your account sees this district only.</source>
         <translation>您的账号只能查看本区。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="249"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="466"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="257"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="476"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="283"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="291"/>
         <source>%1 records match; %2 loaded</source>
         <translation>符合条件的记录 %1 条，已加载 %2 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="320"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="328"/>
         <source>Fetching the record…</source>
         <translation>正在获取记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="368"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="376"/>
         <source>Say what is wrong in the comment: the inspector will read it.</source>
         <translation>请在意见中写明问题所在：检测人员会看到这条意见。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="373"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="381"/>
         <source>Review state set: %1</source>
         <translation>审核状态已设为：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="375"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="384"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="383"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="392"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="380"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="388"/>
         <source>Write the comment first.</source>
         <translation>请先填写意见。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="384"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="392"/>
         <source>Comment added.</source>
         <translation>意见已添加。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="403"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="411"/>
         <source>Fetching the sealed record…</source>
         <translation>正在获取已签封的记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="419"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="427"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="420"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="428"/>
         <source>Export the filtered records</source>
         <translation>导出筛选出的记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="434"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="442"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="440"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="448"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="483"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="493"/>
         <source>Heating company</source>
         <translation>供热企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="483"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="493"/>
         <source>Tests</source>
         <translation>检测次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="483"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="493"/>
         <source>Failed</source>
         <translation>不合格次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="484"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="494"/>
         <source>Median minutes to contact</source>
         <translation>联系用时中位数（分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="484"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="494"/>
         <source>Failure rate (%)</source>
         <translation>不合格率 (%)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="485"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="495"/>
         <source>Median minutes to arrival</source>
         <translation>到达用时中位数（分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="485"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="495"/>
         <source>Contact later than allowed</source>
         <translation>联系超时次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="486"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="496"/>
         <source>Without times</source>
         <translation>无时间记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="486"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="496"/>
         <source>Times from</source>
         <translation>时间来源</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="509"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="534"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="519"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="546"/>
         <source>all districts</source>
         <translation>全部区</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="510"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="520"/>
         <source>%1 companies, %2</source>
         <translation>%1 家供热企业，%2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="514"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="524"/>
         <source>hotline ticket</source>
         <translation>热线工单</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="515"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="525"/>
         <source>ticket&apos;s complaint, door&apos;s contact</source>
         <translation>工单投诉时间＋现场联系时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="516"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="526"/>
         <source>typed at the door</source>
         <translation>现场录入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="517"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="527"/>
         <source>mixed</source>
         <translation>混合</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="521"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="531"/>
         <source>Contact minutes: %1 from the ticket, %2 from the ticket&apos;s complaint and the door&apos;s contact, %3 typed at the door</source>
         <translation>联系用时：%1 条取自工单，%2 条取自工单投诉时间与现场联系时间，%3 条为现场录入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="528"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="538"/>
         <source>Tic&amp;kets</source>
         <translation>工单(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="530"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="540"/>
         <source>Cas&amp;es</source>
         <translation>案件(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="535"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="547"/>
         <source>Supervisor review — %1 (%2)</source>
         <translation>监管审核 — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="539"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="551"/>
         <source>TRAINING office: rulings on training records are practice, of no effect</source>
         <translation>培训用办公室：对培训记录的裁定仅供练习，不具效力</translation>
     </message>
@@ -4297,6 +4742,11 @@ SHA-256 %4</translation>
         <location filename="../../forms/supervisor_window.ui" line="106"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="542"/>
+        <source>Mo&amp;nitoring</source>
+        <translation>监测点(&amp;N)</translation>
     </message>
 </context>
 <context>

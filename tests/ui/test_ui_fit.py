@@ -19,7 +19,9 @@ WINDOWS = ("main-records", "visit-step-1", "visit-step-5", "visit-step-7",
            "discard-confirm", "visit-rooms-edit", "room-delete-confirm", "seal-confirm",
            "ruling-confirm", "new-visit-rail", "new-visit-field-message",
            # the hotline tickets: the tab, dispatching one, cancelling one
-           "supervisor-tickets", "ticket-assign", "ticket-cancel")
+           "supervisor-tickets", "ticket-assign", "ticket-cancel",
+           # the monitoring points: the tab with a household's season, a day's readings
+           "supervisor-monitoring", "monitoring-day")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -529,6 +529,7 @@ def supervisor_tour(tour: Tour, office: Any) -> None:
     wait(lambda: not window.busy() and window.chart.rows)
     tour.stop("supervisor-companies", window, {"refresh": window.ui.statsButton})
     tickets_tour(tour, window)
+    monitoring_tour(tour, window)
     window.close()
     session.close()
 
@@ -581,6 +582,50 @@ def tickets_tour(tour: Tour, window: Any) -> None:
     question.reject()
 
 
+def add_monitoring(office: Any) -> list[str]:
+    """Points of 朝阳区 and 南关区 with readings up to now, one household below 18 °C for 36
+    hours (monitoring_office); the free text they show (recorded strings)."""
+    from datetime import datetime
+
+    import monitoring_office as mo
+
+    now = datetime.now(mo.CST).replace(second=0, microsecond=0)
+    mo.seed(office, now.replace(minute=now.minute - now.minute % 20))
+    addresses = [row[0] for row in office.store.query("SELECT address FROM monitoring_points")]
+    return [*mo.WORDS, *addresses]
+
+
+def monitoring_tour(tour: Tour, window: Any) -> None:
+    """The monitoring tab with a cold household's season drawn (its painted words and a day's
+    tooltip checked too), and a day's raw readings."""
+    from inspector_app.ui.supervisor.monitoring_tab import BELOW_COLUMNS
+
+    tab = window.monitoring
+    window.ui.tabs.setCurrentWidget(tab)
+    wait(lambda: not window.busy())
+    tab.districtEdit.setText("朝阳区")     # the tour's admin sees every district: one chosen
+    tab.apply_filter()
+    wait(lambda: not window.busy() and tab.model.rowCount() > 0 and bool(tab.below))
+    tab.belowTable.setCurrentCell(0, 0)
+    wait(lambda: not window.busy() and bool(tab.chart.points()))
+    chart = tab.chart
+    flagged = chart.flag_marks()
+    tips = [chart.tooltip_at(mark.x()) for _p, _d, mark in flagged[:1]]
+    buttons = {f"state {code or 'all'}": b for code, b in tab.stateButtons.items()}
+    tour.stop("supervisor-monitoring", window, buttons | {
+        "apply": tab.applyButton, "refresh": tab.refreshButton,
+        "below refresh": tab.belowRefreshButton,
+        "open ticket": tab.belowTable.cellWidget(0, BELOW_COLUMNS.index("ticket"))},
+        extra=(*chart.painted_texts(), *tips))
+    tour.shot("supervisor-monitoring", window)
+    day = flagged[0][1] if flagged else chart.points()[0]["days"][-1]["day"]
+    tab.open_day(chart.points()[0]["point_id"], day)
+    wait(lambda: not window.busy() and bool(tab.dialogs))
+    dialog = tab.dialogs[-1]
+    tour.stop("monitoring-day", dialog, {})
+    dialog.close()
+
+
 def run(lang: str, out: Path) -> None:
     from inspector_app.office.auth import hash_password
     from inspector_app.seal.device_key import DeviceKey
@@ -601,7 +646,7 @@ def run(lang: str, out: Path) -> None:
             ids = upload(office, laptop, 3)
             office.store.add_user("admin1", "admin", hash_password(PASSWORD), None)
             confirm_refund(office, CONFIRMING_ADMIN)     # formal rulings need confirmed rules
-            ticket_words = add_tickets(office)
+            ticket_words = add_tickets(office) + add_monitoring(office)
             tour = Tour(lang, folder)
             from inspector_app.review.client import ReviewSession
 

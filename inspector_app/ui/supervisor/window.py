@@ -1,6 +1,7 @@
 """The supervisor's window: the office's records, one record in detail, review, rulings, exports,
 the hotline tickets for dispatch (`tickets_tab`), the households' cases with their rulings
-(`cases_tab`), and the heating companies' season figures with the response figures from the
+(`cases_tab`), the fixed monitoring points with the households below the standard now and a
+household's season (`monitoring_tab`), and the heating companies' season figures with the response figures from the
 tickets.
 
 Everything the office holds is fetched on demand in the background: the table asks for pages as
@@ -48,6 +49,7 @@ from inspector_app.ui.supervisor.labels import (
     review_label,
     verdict_label,
 )
+from inspector_app.ui.supervisor.monitoring_tab import MonitoringTab
 from inspector_app.ui.supervisor.record_detail import RecordDetail
 from inspector_app.ui.supervisor.records_model import RecordsModel
 from inspector_app.ui.supervisor.response_table import ResponseTable
@@ -107,6 +109,11 @@ class SupervisorWindow(QMainWindow):
         self.ui.tabs.insertTab(2, self.cases, "")
         self.cases.model.failed.connect(self._maybe_log_in_again)
         self.cases.open_record.connect(self.show_record_of_case)
+        self.monitoring = MonitoringTab(self, lambda: self.session, self._run, self.status,
+                                        today=self.today)
+        self.ui.tabs.insertTab(3, self.monitoring, "")
+        self.monitoring.model.failed.connect(self._maybe_log_in_again)
+        self.monitoring.failed.connect(self._maybe_log_in_again)
         self.response = ResponseTable(self.ui.companiesSplitter)
         self.ui.companiesSplitter.insertWidget(1, self.response)
         self.ui.companiesSplitter.setSizes([230, 200, 190])
@@ -185,10 +192,11 @@ class SupervisorWindow(QMainWindow):
         self.reload()
         self.tickets.refresh()
         self.cases.refresh()
+        self.monitoring.refresh()
 
     def busy(self) -> bool:
         return (self.model.busy() or self.tickets.busy() or self.cases.busy()
-                or any(not o.done for o in self.ops))
+                or self.monitoring.busy() or any(not o.done for o in self.ops))
 
     def status(self, text: str, kind: str = "info") -> None:
         self.ui.actionStatus.setText(text)
@@ -456,6 +464,8 @@ class SupervisorWindow(QMainWindow):
             self.tickets.stop()
         if self.ui.tabs.widget(index) is self.cases:
             self.cases.start()
+        if self.ui.tabs.widget(index) is self.monitoring:
+            self.monitoring.start()
         if self.ui.tabs.widget(index) is self.ui.companiesTab and not self.chart.rows:
             self.load_stats()
 
@@ -529,6 +539,8 @@ class SupervisorWindow(QMainWindow):
         self.tickets.retranslate()
         self.ui.tabs.setTabText(self.ui.tabs.indexOf(self.cases), self.tr("Cas&es"))
         self.cases.retranslate()
+        self.ui.tabs.setTabText(self.ui.tabs.indexOf(self.monitoring), self.tr("Mo&nitoring"))
+        self.monitoring.retranslate()
         self.response.retranslate()
         user = self.session.user
         scope = user.district or self.tr("all districts")
