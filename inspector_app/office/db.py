@@ -151,6 +151,8 @@ class Database:
         with self.engine.connect() as conn:
             if not self.postgres:
                 conn.exec_driver_sql("BEGIN IMMEDIATE")
+            else:   # begun here: a COPY first (`insert_rows`) is no statement SQLAlchemy sees
+                conn.begin()
             try:
                 yield Tx(conn, self.postgres)
             except BaseException:

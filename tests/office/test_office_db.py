@@ -112,3 +112,17 @@ def test_a_malformed_database_address_is_said_in_words_not_a_traceback(capsys):
         assert "secret" not in err and "Traceback" not in err
     assert office_main(["--db", "postgresql://u@h:notaport/db", "devices"]) == 2
     assert "不是有效的" in capsys.readouterr().err
+
+
+def test_rows_copied_as_a_transaction_s_first_step_are_committed(office_db):
+    """On PostgreSQL `insert_rows` is a COPY on the driver's connection: with nothing before it
+    SQLAlchemy had begun no transaction, so the commit committed nothing and the rows vanished."""
+    db = Database(office_db)
+    try:
+        with db.write() as c:
+            c.execute("CREATE TABLE copied (n integer)")
+        with db.write() as c:
+            c.insert_rows("copied", ("n",), [(1,), (2,)])
+        assert db.scalar("SELECT COUNT(*) FROM copied") == 2
+    finally:
+        db.close()
