@@ -1224,6 +1224,11 @@ Choose the inspector whose laptops get it:</source>
         <translation>其他</translation>
     </message>
     <message>
+        <location filename="../../inspector_app/ui/visit/details_page.py" line="105"/>
+        <source>Fixed monitoring point</source>
+        <translation>固定监测点</translation>
+    </message>
+    <message>
         <location filename="../../inspector_app/ui/visit/details_page.py" line="176"/>
         <source>Contact limit: %1 min after the complaint</source>
         <translation>联系时限：投诉后 %1 分钟内</translation>
@@ -4198,153 +4203,158 @@ SHA-256 %4</translation>
     </message>
     <message>
         <location filename="../../inspector_app/ui/supervisor/labels.py" line="63"/>
+        <source>Fixed monitoring point</source>
+        <translation>固定监测点</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="64"/>
         <source>Reported on site</source>
         <translation>现场报告</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/labels.py" line="64"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="65"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/labels.py" line="67"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="68"/>
         <source>End wall</source>
         <translation>边户</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/labels.py" line="68"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="69"/>
         <source>Top floor</source>
         <translation>顶层</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/labels.py" line="69"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="70"/>
         <source>Ground floor</source>
         <translation>底层</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/labels.py" line="70"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="71"/>
         <source>Over unheated space</source>
         <translation>悬空房</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/labels.py" line="73"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="74"/>
         <source>Verified</source>
         <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/labels.py" line="81"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="82"/>
         <source>Gap</source>
         <translation>缺环</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/labels.py" line="82"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="83"/>
         <source>Fork</source>
         <translation>分叉</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/labels.py" line="85"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="86"/>
         <source>Received (not dispatched)</source>
         <translation>已接收（未派单）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/labels.py" line="86"/>
-        <location filename="../../inspector_app/ui/supervisor/labels.py" line="97"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="87"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="98"/>
         <source>Dispatched</source>
         <translation>已派单</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/labels.py" line="87"/>
-        <location filename="../../inspector_app/ui/supervisor/labels.py" line="99"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="88"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="100"/>
         <source>Resident contacted</source>
         <translation>已联系用户</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/labels.py" line="88"/>
-        <location filename="../../inspector_app/ui/supervisor/labels.py" line="100"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="89"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="101"/>
         <source>Visit agreed</source>
         <translation>已约定上门</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/labels.py" line="89"/>
-        <location filename="../../inspector_app/ui/supervisor/labels.py" line="101"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="90"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="102"/>
         <source>Tested</source>
         <translation>已检测</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/labels.py" line="90"/>
-        <location filename="../../inspector_app/ui/supervisor/labels.py" line="102"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="91"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="103"/>
         <source>Closed</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/labels.py" line="91"/>
-        <location filename="../../inspector_app/ui/supervisor/labels.py" line="103"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="92"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="104"/>
         <source>Cancelled</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/labels.py" line="92"/>
-        <location filename="../../inspector_app/ui/supervisor/labels.py" line="104"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="93"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="105"/>
         <source>Resident unreachable</source>
         <translation>联系不上用户</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/labels.py" line="95"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="96"/>
         <source>Received from the hotline</source>
         <translation>热线来单</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/labels.py" line="96"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="97"/>
         <source>Ticket changed by the hotline</source>
         <translation>热线更新了工单内容</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/labels.py" line="98"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="99"/>
         <source>Contact attempt failed</source>
         <translation>联系未成功</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/labels.py" line="107"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="108"/>
         <source>by phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/labels.py" line="108"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="109"/>
         <source>by SMS</source>
         <translation>短信</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/labels.py" line="109"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="110"/>
         <source>in person</source>
         <translation>当面</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/labels.py" line="112"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="113"/>
         <source>office</source>
         <translation>办公室</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/labels.py" line="113"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="114"/>
         <source>laptop</source>
         <translation>检测电脑</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/labels.py" line="114"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="115"/>
         <source>hotline</source>
         <translation>热线</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/labels.py" line="74"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="75"/>
         <source>Verification failed</source>
         <translation>校验失败</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/labels.py" line="77"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="78"/>
         <source>upload from the laptop</source>
         <translation>检测电脑上传</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/labels.py" line="78"/>
+        <location filename="../../inspector_app/ui/supervisor/labels.py" line="79"/>
         <source>offline bundle</source>
         <translation>离线数据包</translation>
     </message>

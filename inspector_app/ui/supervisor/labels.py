@@ -60,6 +60,7 @@ class SupervisorLabels(QObject):
                 "12319": self.tr("12319 hotline"),
                 "96118": self.tr("96118 hotline"),
                 "company": self.tr("Heating company"),
+                "monitoring": self.tr("Fixed monitoring point"),
                 "walk_in": self.tr("Reported on site"),
                 "other": self.tr("Other"),
             },

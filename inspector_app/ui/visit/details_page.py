@@ -102,7 +102,7 @@ class DetailsPage(StepPage):
     def channel_labels(self) -> dict[str, str]:
         return {"12345": self.tr("12345 hotline"), "12319": self.tr("12319 hotline"),
                 "96118": self.tr("96118 hotline"), "company": self.tr("Heating company"),
-                "walk_in": self.tr("Reported on site"), "other": self.tr("Other")}
+                "monitoring": self.tr("Fixed monitoring point"), "walk_in": self.tr("Reported on site"), "other": self.tr("Other")}
 
     def fill_channels(self) -> None:
         current = self.ui.channelCombo.currentData()
