@@ -105,7 +105,7 @@ def test_points_counts_below_standard_ticket_and_season(app, qtbot, points, tmp_
     assert not isinstance(tab.belowTable.cellWidget(0, TICKET), QPushButton)
     opened = points.store.query("SELECT channel, ticket, data FROM tickets")
     assert len(opened) == 1 and json.loads(opened[0][2])["resident_name"] == "王女士"
-    assert tab.below[0]["open_ticket"] == f"{opened[0][0]}/{opened[0][1]}"
+    assert tab.below[0]["open_ticket"] == opened[0][1]   # its number: no channel code shown
     # a second supervisor's click on a list from before: the office refuses, in its words
     tab.below[0]["open_ticket"] = None
     tab._fill_below()

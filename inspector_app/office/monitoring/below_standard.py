@@ -237,7 +237,8 @@ def open_ticket(store: Any, household: str, who: Supervisor, now: datetime,
                          " AND b.below_since IS NOT NULL ORDER BY p.point_id", group).fetchall()
         held = open_tickets(c, [home]).get(home)
         if held is not None:
-            raise Refused(409, "ticket_open", f"该住户已有未办结的工单 {held}",
+            number = held.rpartition("/")[2]    # the channel's code is no Chinese word
+            raise Refused(409, "ticket_open", f"该住户已有未办结的工单（编号 {number}）",
                           f"the household already has an open ticket, {held}", ticket=held)
         below = sorted(_current(c, rows, now, profiles), key=lambda b: b.since)
         if not below:

@@ -60,12 +60,13 @@ ASK_AGAIN = ("no_resident_contact", "bad_ticket")
 
 
 def ticket_text(value: Any) -> str:
-    """A ticket as the office names it: 'CHANNEL/NUMBER', whether given as a ref or an item."""
+    """A ticket's number, whether given as the office's 'CHANNEL/NUMBER' ref or as an item (the
+    channel's code is a key, not a word of either language)."""
     if isinstance(value, dict):
-        if value.get("key"):
-            return str(value["key"])
-        return "/".join(str(value[k]) for k in ("channel", "ticket") if value.get(k))
-    return str(value or "")
+        if value.get("ticket"):
+            return str(value["ticket"])
+        value = value.get("key")
+    return str(value or "").rpartition("/")[2]
 
 
 class MonitoringTab(QWidget):
