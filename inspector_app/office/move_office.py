@@ -40,13 +40,17 @@ import json
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import inspect
 
+from inspector_app.core.monitoring_day import utc_text
 from inspector_app.office import schema
 from inspector_app.office.db import Database, Tx, describe, is_postgres, lock_id
+from inspector_app.office.monitoring.partitions import ensure_partitions
 from inspector_app.office.store import OfficeStore
 from inspector_app.office.values import now_iso
 from inspector_app.seal.verify import verify_envelope
@@ -58,12 +62,16 @@ TABLES = ("devices", "enrollment_codes", "admin_tokens", "users", "sessions", "r
           "record_photos", "page_hits", "tickets", "ticket_revisions", "ticket_events",
           "ticket_feed", "ticket_feed_counter", "office_keys", "households",
           "household_changes", "cases", "case_events", "cases_stale", "company_stops",
-          "heating_periods", "penalty_notices")
+          "heating_periods", "penalty_notices", "monitoring_points", "monitoring_point_changes",
+          "platform_keys", "monitoring_readings", "monitoring_conflicts", "monitoring_daily",
+          "monitoring_dirty", "monitoring_quarantine", "monitoring_below")
 # Tables whose rows the schema itself puts in (the condition picks rows that are more than
 # that): they do not make a target "not empty", and the target's own rows give way to the
 # source's when the table is copied.
 SCHEMA_ROWS = {"ticket_feed_counter": "last_seq <> 0"}
-NOT_COPIED = ("alembic_version",)          # each side has its own
+# Each side has its own: the schema's revision, and the months PostgreSQL partitioned the
+# readings by (made on the target before the readings go in; SQLite has none).
+NOT_COPIED = ("alembic_version", "monitoring_partitions")
 PROGRESS_TABLES = ("migrate_db_runs", "migrate_db_tables")
 # Sequences not owned by a column: (table, column) they must stay above.
 STANDALONE_SEQUENCES = {"records_arrival_seq": ("records", "arrival")}
@@ -311,6 +319,10 @@ def _value_bytes(value: Any) -> bytes:
     """One value, typed and length-prefixed, the same from either database."""
     if value is None:
         return b"n;"
+    if isinstance(value, datetime):                 # a reading's time: TEXT UTC on SQLite
+        value = utc_text(value)
+    if isinstance(value, Decimal):                  # a reading's value: TEXT as sent on SQLite
+        value = format(value, "f")
     if isinstance(value, memoryview):
         value = bytes(value)
     if isinstance(value, bytes):
@@ -484,6 +496,10 @@ def _copy_table(src: Tx, target: OfficeStore, table: str, tables: _Tables, total
     assert state is not None
     if state[2]:
         return
+    if table == "monitoring_readings":   # PostgreSQL keeps them in monthly partitions
+        ensure_partitions(target.db, [datetime.fromisoformat(f"{m}-15T00:00:00+00:00") for (m,)
+                                      in src.execute("SELECT DISTINCT substr(t, 1, 7)"
+                                                     " FROM monitoring_readings")])
     copied = state[1]
     columns, key, later = tables.columns[table], tables.keys[table], tables.later[table]
     sql, params = _select(table, columns, key, json.loads(state[0]) if state[0] else None)

@@ -13,7 +13,7 @@ import subprocess
 import sys
 import time
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import httpx
@@ -26,7 +26,7 @@ from inspector_app.core.tickets import TicketEvent
 from inspector_app.office import cases, households, schema
 from inspector_app.office.cli import main as office_main
 from inspector_app.office.db import Database
-from inspector_app.office.move_office import TABLES, MoveRefused, move_office
+from inspector_app.office.move_office import NOT_COPIED, TABLES, MoveRefused, move_office
 from inspector_app.office.store import OfficeStore, RecordFilter
 from inspector_app.office.synth import synthesize
 from inspector_app.store.sealed import SealedStore
@@ -89,11 +89,39 @@ def source(tmp_path, laptop) -> Path:
         enter_company_events(office.store)      # company_stops, heating_periods, penalty_notices
         office.store.save_tickets([ticket("A3")], source="hotline", by="import",
                                   defer_cases=True)   # cases_stale: an import not yet regrouped
+        watch_a_flat(office.store)              # the monitoring tables
         assert photo_rid and late
     finally:
         office.stop()
     synthesize(path, 30)
     return path
+
+
+def watch_a_flat(store: OfficeStore) -> None:
+    """A monitoring point registered then recalibrated (its change audited), a platform key, a
+    cold day of readings aggregated (days, a run below), a conflicting value, a reading for an
+    unknown point quarantined, and one more reading the aggregator has not taken yet."""
+    from inspector_app.office.monitoring import aggregates, points
+    from inspector_app.office.monitoring.ingest import ingest
+    from inspector_app.office.monitoring.platform_keys import create_key
+
+    zone = timezone(timedelta(hours=8))
+    now = datetime(2026, 12, 3, 12, tzinfo=zone)
+    fields = {"point_id": "CY-1", "city": "长春市", "district": "朝阳区", "community": "幸福小区",
+              "building": "3", "unit": "2", "flat": "501", "room_kind": "客厅",
+              "company": "长春热力", "installed_on": "2026-11-01"}
+    points.register(store, [points.registration(fields)], by="王科长", now=now)
+    points.register(store, [points.registration({**fields, "correction_c": "0.2"})],
+                    by="王科长", now=now)
+    create_key(store, "长春热力", by="王科长")
+    start = datetime(2026, 12, 2, tzinfo=zone)
+    rows = [{"point_id": "CY-1", "t": (start + timedelta(minutes=20 * i)).isoformat(),
+             "value_c": 16.5 + (i % 3) / 10} for i in range(72)]
+    ingest(store, [*rows, {**rows[0], "value_c": 25}, {**rows[0], "point_id": "NEW-1"}],
+           company=None, source="http", now=now)
+    aggregates.refresh(store)
+    ingest(store, [{"point_id": "CY-1", "t": (now - timedelta(hours=1)).isoformat(),
+                    "value_c": 16.4}], company=None, source="http", now=now)
 
 
 def dispatch_a_ticket(store: OfficeStore, device_id: str) -> None:
@@ -379,7 +407,7 @@ def test_the_table_list_is_the_schema_in_foreign_key_order(tmp_path):
     store = OfficeStore(tmp_path / "office.sqlite3")
     with store.db.reading() as c:
         found = inspect(c.conn)
-        assert set(found.get_table_names()) - {"alembic_version"} == set(TABLES)
+        assert set(found.get_table_names()) - set(NOT_COPIED) == set(TABLES)
         for i, table in enumerate(TABLES):
             for fk in found.get_foreign_keys(table):
                 assert TABLES.index(fk["referred_table"]) <= i, (table, fk)
