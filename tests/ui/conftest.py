@@ -16,6 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).parent))  # ui_helpers
 
 import pytest  # noqa: E402
+from ui_helpers import delete_closed_widgets  # noqa: E402
 
 from inspector_app.ui import i18n  # noqa: E402
 from inspector_app.ui.app import make_application  # noqa: E402
@@ -60,6 +61,7 @@ def ctx(app, tmp_path, emulator):
     context = make_ctx(tmp_path / "data", emulator)
     yield context
     QThreadPool.globalInstance().waitForDone(10000)
+    delete_closed_widgets()
     context.emulator = None  # the emulator fixture stops it
     with contextlib.suppress(Exception):  # the crash test closed it already
         context.close()

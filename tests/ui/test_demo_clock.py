@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from ui_helpers import prepared_visit, set_time
+from ui_helpers import delete_closed_widgets, prepared_visit, set_time
 
 from inspector_app.ui.context import DEMO_TIME_SCALE, AppContext
 from inspector_app.ui.qt import QThreadPool
@@ -18,6 +18,7 @@ def demo_ctx(app, tmp_path, emulator):
                               emulator=emulator, monitor_options={"poll_interval": 0.05})
     yield context
     QThreadPool.globalInstance().waitForDone(10000)
+    delete_closed_widgets()
     context.emulator = None
     context.close()
 

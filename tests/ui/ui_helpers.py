@@ -93,3 +93,11 @@ def dispose(widget) -> None:
     """Delete a window now, without closeEvent (as a crash would skip it)."""
     widget.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def delete_closed_widgets() -> None:
+    """Delete the widgets qtbot closed (deleteLater) before their data folder closes: a wizard
+    left alive met a later test's language change and read its closed database."""
+    from inspector_app.ui.qt import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
