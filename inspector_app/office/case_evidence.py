@@ -68,7 +68,16 @@ def evidence_in(c: Tx, case_id: str, *, until: date | None = None,
     if row is None:
         return None
     case = dict(zip(CASE_COLS, row, strict=True))
-    data = load(c, case["household"], case["season"])
+    return evidence_loaded(c, case, load(c, case["household"], case["season"]), until=until,
+                           refresh_monitoring=refresh_monitoring)
+
+
+def evidence_loaded(c: Tx, case: dict[str, Any], data: HouseholdSeason, *,
+                    until: date | None = None, refresh_monitoring: bool = False
+                    ) -> CaseEvidence:
+    """`evidence_in` for a case row whose household season the caller has already loaded
+    (the case detail reads it once for both)."""
+    case_id = case["case_id"]
     grouped = data.case(case_id)
     if grouped is None:   # a stored case its household no longer makes (kept for its events)
         return CaseEvidence(case_id=case_id, household=case["household"],

@@ -238,9 +238,11 @@ def issue_case_ruling(case_id: Annotated[str, Path(description="the case to rule
 
 def _pdf_detail(store: OfficeStore, case_id: str) -> dict[str, Any]:
     """The case detail the PDF reads, each record with its rooms and heated area as sealed."""
-    detail = cases.case_detail(store, case_id) or {}
-    evidence = case_evidence(store, case_id)
-    tests = {t.ref: t for t in (evidence.tests if evidence else ())}
+    found = cases.case_detail_and_evidence(store, case_id)
+    if found is None:
+        return {}
+    detail, evidence = found
+    tests = {t.ref: t for t in evidence.tests}
     records = []
     for r in detail.get("records") or []:
         test = tests.get(r["ref"])

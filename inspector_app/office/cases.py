@@ -33,7 +33,7 @@ from inspector_app.core.season import season_of
 from inspector_app.office.case_evidence import (
     FAILURE_KINDS,
     Prefetched,
-    evidence_in,
+    evidence_loaded,
     evidence_of,
 )
 from inspector_app.office.case_groups import (
@@ -457,14 +457,21 @@ def case_detail(store: OfficeStore, case_id: str, today: date | None = None
                 ) -> dict[str, Any] | None:
     """The case with its household, records, tickets, stops, failures, monitoring days,
     timeline to `today`, estimate, rulings and history (see docs/cases.md)."""
+    found = case_detail_and_evidence(store, case_id, today)
+    return None if found is None else found[0]
+
+
+def case_detail_and_evidence(store: OfficeStore, case_id: str, today: date | None = None
+                             ) -> tuple[dict[str, Any], CaseEvidence] | None:
+    """`case_detail` and the evidence it was built from, read in one transaction with the
+    household's season loaded once (the ruling PDF needs both)."""
     with store.db.reading() as c:
         row = _case_row(c, case_id)
         if row is None:
             return None
         data = load(c, row["household"], row["season"])
         grouped = data.case(case_id)
-        evidence = evidence_in(c, case_id)
-        assert evidence is not None
+        evidence = evidence_loaded(c, row, data)
         profile_name = _profile_name(data, grouped) if grouped else DEFAULT_PROFILE
         closed = parse_time(row["closed_at"])
         records = _records(data, grouped, closed)
@@ -489,7 +496,7 @@ def case_detail(store: OfficeStore, case_id: str, today: date | None = None
                  "household_id": ch["household_id"], "into_id": ch["into_id"],
                  "note": ch["reason"]} for ch in home.get("changes", ())]
     history.sort(key=lambda h: (parse_time(h["at"]) or datetime.min.replace(tzinfo=UTC)))
-    return {
+    detail = {
         "case": public(row),
         "household": {k: home.get(k) for k in ("household_id", "key", "address", "district",
                                                 "merged", "changes")},
@@ -507,6 +514,7 @@ def case_detail(store: OfficeStore, case_id: str, today: date | None = None
         "timeline": timeline(evidence, profile_name, until),
         "estimate": {"failing_days": row["failing_days"], "amount": row["estimate"]},
         "rulings": rulings, "history": history}
+    return detail, evidence
 
 
 def _records(data: HouseholdSeason, grouped: GroupedCase | None,
