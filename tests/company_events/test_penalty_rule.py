@@ -85,6 +85,26 @@ def test_an_announced_period_of_a_whole_leap_season_is_the_longest_allowed():
     assert err.value.field == "announced_end" and "366" in err.value.message_zh
 
 
+def test_a_start_after_the_announced_period_counts_that_period_and_no_more():
+    # announced 20 Oct → 30 Nov 2025: 12 + 30 = 42 days; heating began only on 5 Dec
+    # not heated: the whole 42 days announced (not 5 Dec − 20 Oct = 46)
+    # fee = 27 × 12 000 × 42 ÷ 42 = 324 000.00 yuan, the whole period's fee for the area
+    short = replace(PERIOD, announced_end=date(2025, 11, 30), actual_start=date(2025, 12, 5),
+                    actual_end=date(2026, 3, 1))
+    p = compute_penalty(LATE_START, short, rule(), Decimal("2"), "r")
+    assert (p.days, p.period_days, p.fee) == (42, 42, Decimal("324000.00"))
+    assert (p.unheated_from, p.unheated_to) == (date(2025, 10, 20), date(2025, 12, 1))
+
+
+def test_a_stop_before_the_announced_period_counts_that_period_and_no_more():
+    # announced 1 Nov 2025 → 31 Mar 2026: 151 days; heated 10 Oct to 25 Oct only
+    # not heated: the whole 151 days (not 31 Mar − 25 Oct = 157); fee = 27 × 12 000
+    late = replace(PERIOD, announced_start=date(2025, 11, 1), announced_end=date(2026, 3, 31),
+                   actual_start=date(2025, 10, 10), actual_end=date(2025, 10, 25))
+    p = compute_penalty(EARLY_STOP, late, rule(), Decimal("2"), "r")
+    assert (p.days, p.period_days, p.fee) == (151, 151, Decimal("324000.00"))
+
+
 @pytest.mark.parametrize("multiple", ["2", "10"])
 def test_the_ends_of_the_range_are_allowed(multiple):
     assert compute_penalty(LATE_START, PERIOD, rule(), Decimal(multiple), "r").multiple == \
