@@ -36,6 +36,11 @@ def test_changchun_cites_article_33_as_the_jilin_reply_quotes_it():
     assert "《吉林省城市供热条例》第三十三条" in r.provenance.citation_zh
     assert "吉建议〔2024〕12号" in r.provenance.citation_zh
     assert "二倍以上十倍以下" in r.provenance.citation_zh
+    # the article word for word as the reply quotes it (domain file 000_aeb095e229521438.txt),
+    # the deciding authority included: a quotation does not drop a clause without saying so
+    assert ("推迟开始供热或者提前停止供热的，由县级以上人民政府城市供热主管部门处以应当供热而未供热期间"
+            "热费总额二倍以上十倍以下的罚款") in r.provenance.citation_zh
+    assert "heating authority" in r.provenance.citation_en
     assert "Art. 33" in r.provenance.citation_en and "Ji Jian Yi [2024] No. 12" in \
         r.provenance.citation_en
 
