@@ -172,3 +172,65 @@ def test_one_language_per_screen(app, qtbot, detail_view, tmp_path):
     finally:
         i18n.install_language("zh")
     qtbot.waitUntil(lambda: detail_view.timeline.item(2, 1).text() == "检测", timeout=5000)
+
+
+def test_a_ruled_state_and_every_header_fit_their_columns_in_both_languages(app, qtbot,
+                                                                            tmp_path):
+    """The widths are set once from the first page, which is open cases (open first): a
+    ruling on one of them, or a change of language, must not cut its state or a header to
+    '…', and the count follows both."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    from inspector_app.ui.supervisor.cases_model import COLUMNS
+    from inspector_app.ui.supervisor.cases_tab import CasesTab
+
+    rows = [dict(cs.ROW, case_id=f"c{i}", address=f"和平小区{i}号楼") for i in range(2)]
+
+    class Office:
+        def list_cases(self, filters, limit, after):
+            return {"items": rows, "next": None}
+
+    tab = CasesTab(None, Office, lambda *_a: None, lambda *_a: None, tmp_path)
+    qtbot.addWidget(tab)
+    tab.resize(1340, 640)
+    tab.show()
+    with qtbot.waitSignal(tab.model.loaded, timeout=5000):
+        tab.start()
+    state = COLUMNS.index("state")
+    assert tab.countLabel.text() == "显示 2 个案件，其中 2 个办理中"
+    ruled = cs.detail()
+    ruled["case"] = dict(rows[0], state="ruled", ruling_no="2026-2027-000001",
+                         evidence_after_ruling=True)
+    tab.current = "c0"
+    tab._case_arrived("c0", ruled)
+    shown = tab.model.data(tab.model.index(0, state))
+    assert shown == "⚠ 已裁定 2026-2027-000001"
+    metrics = tab.table.fontMetrics()
+
+    def fits() -> list[str]:
+        header = tab.table.horizontalHeader()
+        cut = [tab.model.headerData(c, Qt.Orientation.Horizontal)
+               for c in range(len(COLUMNS) - 1)
+               if tab.table.columnWidth(c) < header.sectionSizeHint(c)]
+        text = tab.model.data(tab.model.index(0, state))
+        if tab.table.columnWidth(state) < metrics.horizontalAdvance(text) + 8:
+            cut.append(text)
+        return cut
+
+    assert fits() == []
+    assert tab.countLabel.text() == "显示 2 个案件，其中 1 个办理中"
+    try:
+        i18n.install_language("en")
+        tab.retranslate()                     # as the window does on a language change
+        assert tab.applyButton.text() == "Search"
+        assert fits() == []
+        assert tab.countLabel.text() == "2 cases shown, 1 open"
+        app.processEvents()
+        combo = tab.stateCombo                # "All states" whole, not "All state…"
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                             QStyle.SubControl.SC_ComboBoxEditField, combo)
+        assert field.width() >= combo.fontMetrics().horizontalAdvance(combo.currentText())
+    finally:
+        i18n.install_language("zh")
