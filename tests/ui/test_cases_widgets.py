@@ -234,3 +234,39 @@ def test_a_ruled_state_and_every_header_fit_their_columns_in_both_languages(app,
         assert field.width() >= combo.fontMetrics().horizontalAdvance(combo.currentText())
     finally:
         i18n.install_language("zh")
+
+
+def test_the_ruling_dialog_follows_a_change_of_language_pdf_included(app, qtbot, tmp_path,
+                                                                     monkeypatch):
+    """The dialog is window-modal to the supervisor window only: the language can change in
+    the main window while it is open. The office's message and the PDF (its preview, and
+    what Save and Print send) are then given again in the new language, not left in the old."""
+    from inspector_app.ui.supervisor import case_ruling_dialog as crd
+
+    asked: list[str] = []
+
+    def pdf_and_preview(session, case_id, number, lang):
+        asked.append(lang)
+        return f"%PDF-{lang}".encode(), []
+
+    monkeypatch.setattr(crd, "pdf_and_preview", pdf_and_preview)
+    dialog = crd.CaseRulingDialog(None, None, cs.detail(), tmp_path, today=date(2026, 12, 10))
+    qtbot.addWidget(dialog)
+    answer = {"ruling_no": "2026-2027-00001", "issued_by": "admin1",
+              "issued_at": "2026-12-10T09:00:00+08:00",
+              "ruling": {"decision": "refund", "failing_days": 8, "stop_days": 3,
+                         "start": "2026-12-01", "end": "2026-12-08", "amount_total": "180.12",
+                         "days": cs.detail()["timeline"][:2]}}
+    dialog._issued(answer)
+    qtbot.waitUntil(lambda: dialog.pdf == b"%PDF-zh", timeout=5000)
+    assert dialog.statusLabel.text() == "裁定书 2026-2027-00001 已签发，并存档于监管平台。"
+    try:
+        i18n.install_language("en")
+        qtbot.waitUntil(lambda: dialog.pdf == b"%PDF-en", timeout=5000)
+        assert asked == ["zh", "en"]
+        assert dialog.statusLabel.text() == "Ruling 2026-2027-00001 issued and kept at the " \
+            "office."
+        assert dialog.saveButton.isEnabled()
+    finally:
+        i18n.install_language("zh")
+    qtbot.waitUntil(lambda: dialog.pdf == b"%PDF-zh", timeout=5000)
