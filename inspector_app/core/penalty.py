@@ -23,7 +23,7 @@ Definitions (the penalty notice prints them):
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
@@ -131,6 +131,19 @@ def penalty_rule(profile: Profile) -> PenaltyRule:
     return PenaltyRule(low, high, provenance)
 
 
+def late_until(announced_start: date, announced_end: date, actual_start: date) -> date:
+    """The day a late start's unheated days end (exclusive): the actual start, but no later
+    than the day after the announced end. A start after the announced period left all of it
+    unheated, not more: the fee of the days can never exceed the fee of the period."""
+    return max(announced_start, min(actual_start, announced_end + timedelta(days=1)))
+
+
+def early_from(announced_start: date, announced_end: date, actual_end: date) -> date:
+    """The last day heated before an early stop: the actual end, but no earlier than the day
+    before the announced start (a stop before the period began left all of it unheated)."""
+    return min(announced_end, max(actual_end, announced_start - timedelta(days=1)))
+
+
 def unheated(kind: str, period: HeatingPeriod) -> tuple[date, date, int]:
     """(from, to, days) of heat not given: late start announced_start → actual_start, early stop
     actual_end → announced_end; PenaltyError when there is none (or the actual day is unknown)."""
@@ -138,14 +151,17 @@ def unheated(kind: str, period: HeatingPeriod) -> tuple[date, date, int]:
         if period.actual_start is None:
             raise PenaltyError("尚未登记实际开始供热日期", "the actual start of heating is not "
                                "entered yet", field="actual_start")
-        low, high = period.announced_start, period.actual_start
+        low, high = period.announced_start, late_until(period.announced_start,
+                                                       period.announced_end,
+                                                       period.actual_start)
         none_zh, none_en = "实际开始供热不晚于公布日期：没有推迟供热", "heating started on or before " \
             "the announced day: there was no late start"
     elif kind == EARLY_STOP:
         if period.actual_end is None:
             raise PenaltyError("尚未登记实际停止供热日期", "the actual end of heating is not "
                                "entered yet", field="actual_end")
-        low, high = period.actual_end, period.announced_end
+        low, high = early_from(period.announced_start, period.announced_end,
+                               period.actual_end), period.announced_end
         none_zh, none_en = "实际停止供热不早于公布日期：没有提前停热", "heating stopped on or after " \
             "the announced day: there was no early stop"
     else:

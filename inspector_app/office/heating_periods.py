@@ -24,11 +24,14 @@ from typing import Any
 
 from inspector_app.core.errors import InspectionError
 from inspector_app.core.penalty import (
+    EARLY_STOP,
     KINDS,
+    LATE_START,
     HeatingPeriod,
     compute_penalty,
     parse_multiple,
     penalty_rule,
+    unheated,
 )
 from inspector_app.core.profile import Profile, ProfileError, load_profile
 from inspector_app.core.season import season_bounds, season_of
@@ -105,15 +108,17 @@ def _day(text: str | None, field: str, season: str, today: date | None = None) -
 
 def _row(row: Sequence[Any]) -> dict[str, Any]:
     out = dict(zip(COLS, row, strict=True))
-    out["late_start_days"] = _days_between(out["announced_start"], out["actual_start"])
-    out["early_stop_days"] = _days_between(out["actual_end"], out["announced_end"])
+    out["late_start_days"] = _unheated_days(LATE_START, out)
+    out["early_stop_days"] = _unheated_days(EARLY_STOP, out)
     return out
 
 
-def _days_between(low: str | None, high: str | None) -> int:
-    if not low or not high:
+def _unheated_days(kind: str, period: dict[str, Any]) -> int:
+    """The days a notice of `kind` would count (`core.penalty.unheated`), 0 for none yet."""
+    try:
+        return unheated(kind, _heating_period(period))[2]
+    except InspectionError:
         return 0
-    return max(0, (date.fromisoformat(high) - date.fromisoformat(low)).days)
 
 
 def _periods(c: Tx, where: str, params: Sequence[Any]) -> list[dict[str, Any]]:

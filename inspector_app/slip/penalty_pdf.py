@@ -193,6 +193,12 @@ def _basis(period: dict, pen: dict, t: Labels) -> list[tuple[str, str]]:
             (t("formula"), t("formula_value.season_days"))]
 
 
+def _actual_or(period: dict, key: str, bound: str, wanted: bool) -> str:
+    """The actual day the sentence names (a start after the announced period, or a stop
+    before it, counts the whole period but is printed as it happened); else the bound."""
+    return str(period.get(key) or bound) if wanted else bound
+
+
 def _story(data: dict, no: str, superseded_by: str | None, t: Labels,
            st: _Styles) -> list[Flowable]:
     period, pen, profile = _check(data)
@@ -221,8 +227,11 @@ def _story(data: dict, no: str, superseded_by: str | None, t: Labels,
         _p(t("section.period"), st.section),
         _grid([(t("announced"), span(period["announced_start"], period["announced_end"])),
                (t("actual"), span(period.get("actual_start"), period.get("actual_end"))),
-               (t("unheated"), t(f"unheated.{kind}", start=pen["unheated_from"],
-                                 end=pen["unheated_to"], days=pen["days"]))], st, label_w),
+               (t("unheated"), t(f"unheated.{kind}", start=_actual_or(
+                   period, "actual_end", pen["unheated_from"], kind == "early_stop"),
+                                 end=_actual_or(period, "actual_start", pen["unheated_to"],
+                                                kind == "late_start"),
+                                 days=pen["days"]))], st, label_w),
         _p(t("section.fee"), st.section),
         _grid([(t("fee_per_m2"), t("fee_per_m2_value", fee=pen["fee_per_m2"])),
                (t("heated_area"), t("area_value", area=pen["heated_area_m2"])),

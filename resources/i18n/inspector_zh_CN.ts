@@ -813,47 +813,47 @@ Choose the inspector whose laptops get it:</source>
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="158"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="81"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="158"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="81"/>
         <source>District</source>
         <translation>区</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="159"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="82"/>
         <source>Company</source>
         <translation>供热企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="159"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="82"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="160"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="83"/>
         <source>Opened</source>
         <translation>立案时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="160"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="83"/>
         <source>Records</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="161"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="84"/>
         <source>Tickets</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="161"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="84"/>
         <source>Failing days so far</source>
         <translation>截至今日不达标天数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="162"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_model.py" line="85"/>
         <source>Estimated refund (yuan)</source>
         <translation>预计退费（元）</translation>
     </message>
@@ -861,127 +861,127 @@ Choose the inspector whose laptops get it:</source>
 <context>
     <name>CasesTab</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="190"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="192"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="210"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="234"/>
         <source>%1 cases shown, %2 open</source>
         <translation>显示 %1 个案件，其中 %2 个办理中</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="252"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="291"/>
         <source>Fetching the case…</source>
         <translation>正在获取案件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="315"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="355"/>
         <source>Households merged; the cases are recomputed.</source>
         <translation>住户已合并，相关案件已重新计算。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="327"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="367"/>
         <source>Entered; the case&apos;s failing days are recomputed.</source>
         <translation>已录入，本案不达标天数已重新计算。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="338"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="378"/>
         <source>Merge undone; the cases are recomputed.</source>
         <translation>已撤销合并，相关案件已重新计算。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="347"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="387"/>
         <source>Withdraw case %1</source>
         <translation>撤回案件 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="348"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="388"/>
         <source>Why is case %1 withdrawn (e.g. the resident withdrew the complaint)? The reason stays in the case&apos;s history.</source>
         <translation>为什么撤回案件 %1（如用户撤回投诉）？原因将保留在案件记录中。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="351"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="391"/>
         <source>Withdraw the case</source>
         <translation>撤回案件</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="354"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="394"/>
         <source>Case %1 withdrawn.</source>
         <translation>案件 %1 已撤回。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="355"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="395"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="373"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="413"/>
         <source>State:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="374"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="414"/>
         <source>Heating company</source>
         <translation>供热企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="375"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="415"/>
         <source>Address or household</source>
         <translation>地址或户号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="376"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="416"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="377"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="417"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="378"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="418"/>
         <source>Open record</source>
         <translation>打开记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="379"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="419"/>
         <source>Choose a test in the timeline (or double-click it) to open its record.</source>
         <translation>在时间线中选择一次检测（或双击它）即可打开其记录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="381"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="421"/>
         <source>Ruling…</source>
         <translation>裁定…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="382"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="422"/>
         <source>Merge households…</source>
         <translation>合并住户…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="383"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="423"/>
         <source>Undo a merge…</source>
         <translation>撤销合并…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="384"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="424"/>
         <source>Withdraw case…</source>
         <translation>撤回案件…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="385"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="425"/>
         <source>Company failed…</source>
         <translation>企业未检测/未签字…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="386"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="426"/>
         <source>Enter a day the heating company failed to test or to sign</source>
         <translation>录入供热企业未检测或未签字的日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="391"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_tab.py" line="431"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
@@ -1002,6 +1002,64 @@ Choose the inspector whose laptops get it:</source>
         <location filename="../../inspector_app/ui/supervisor/company_chart.py" line="74"/>
         <source>mean %1 %</source>
         <translation>平均 %1 %</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyEventsTable</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_table.py" line="53"/>
+        <source>Heating company</source>
+        <translation>供热企业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_table.py" line="53"/>
+        <source>District</source>
+        <translation>区</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_table.py" line="53"/>
+        <source>Heating stops</source>
+        <translation>停热次数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_table.py" line="54"/>
+        <source>Stop hours</source>
+        <translation>停热小时数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_table.py" line="54"/>
+        <source>Days started late</source>
+        <translation>推迟供热天数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_table.py" line="55"/>
+        <source>Days stopped early</source>
+        <translation>提前停热天数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_table.py" line="55"/>
+        <source>Heating periods entered</source>
+        <translation>已登记供热期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_table.py" line="56"/>
+        <source>Penalty notice drafts</source>
+        <translation>处罚通知书草稿</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_table.py" line="59"/>
+        <source>Company events: heating stops, late starts and early stops (Art. 33 of the Jilin urban heating regulation)</source>
+        <translation>供热企业事件：停热、推迟开始供热与提前停止供热（《吉林省城市供热条例》第三十三条）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_table.py" line="83"/>
+        <source>No heating stop, heating period or penalty notice entered for this season.</source>
+        <translation>本供暖季尚未登记停热、供热期或处罚通知书。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_table.py" line="85"/>
+        <source>%1 stops; %2 days started late and %3 days stopped early.</source>
+        <translation>停热 %1 次；推迟供热 %2 天，提前停热 %3 天。</translation>
     </message>
 </context>
 <context>
@@ -1908,128 +1966,128 @@ Merge it with a household whose address was written another way (the same flat).
 <context>
     <name>MonitoringTab</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="249"/>
-        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="438"/>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="250"/>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="439"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="298"/>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="299"/>
         <source>%1 points shown</source>
         <translation>显示 %1 个监测点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="366"/>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="367"/>
         <source>Open ticket</source>
         <translation>开工单</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="368"/>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="369"/>
         <source>Open a complaint ticket for the dispatcher: the point has been below the standard for %1 hours.</source>
         <translation>为调度开一张投诉工单：该监测点已低于标准 %1 小时。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="389"/>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="390"/>
         <source>Ticket %1 opened for the dispatcher.</source>
         <translation>已为调度开出工单 %1。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="450"/>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="451"/>
         <source>No monitoring days in this season.</source>
         <translation>本采暖季没有监测数据。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="454"/>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="455"/>
         <source>Season of a household&apos;s points</source>
         <translation>住户监测点的采暖季</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="456"/>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="457"/>
         <source>Season at %1 (double-click a day for its readings)</source>
         <translation>%1 的采暖季（双击某日查看当日读数）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="462"/>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="463"/>
         <source>Fetching the readings…</source>
         <translation>正在读取读数…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="474"/>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="475"/>
         <source>All points</source>
         <translation>全部监测点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="481"/>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="482"/>
         <source>Below the standard now (%1), for at least</source>
         <translation>当前低于标准（%1 户），持续至少</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="486"/>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="487"/>
         <source>District</source>
         <translation>区</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="487"/>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="488"/>
         <source>Heating company</source>
         <translation>供热企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="488"/>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="489"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="489"/>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="490"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="491"/>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="492"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="492"/>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="493"/>
         <source>Refresh list</source>
         <translation>刷新列表</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="494"/>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="495"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="494"/>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="495"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="495"/>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="496"/>
         <source>Below since</source>
         <translation>低于标准起始</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="494"/>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="495"/>
         <source>Hours</source>
         <translation>小时数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="494"/>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="495"/>
         <source>Latest</source>
         <translation>最新温度</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="495"/>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="496"/>
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="496"/>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="497"/>
         <source>Season:</source>
         <translation>采暖季：</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="363"/>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="364"/>
         <source>A ticket is open for this household: %1</source>
         <translation>该住户已有未结工单：%1</translation>
     </message>
@@ -2176,62 +2234,62 @@ Merge it with a household whose address was written another way (the same flat).
 <context>
     <name>PointsModel</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/monitoring_model.py" line="116"/>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_model.py" line="42"/>
         <source>Point</source>
         <translation>监测点</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/monitoring_model.py" line="116"/>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_model.py" line="42"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/monitoring_model.py" line="117"/>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_model.py" line="43"/>
         <source>Latest day</source>
         <translation>最近一日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/monitoring_model.py" line="117"/>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_model.py" line="43"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/monitoring_model.py" line="118"/>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_model.py" line="44"/>
         <source>Room</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/monitoring_model.py" line="118"/>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_model.py" line="44"/>
         <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/monitoring_model.py" line="119"/>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_model.py" line="45"/>
         <source>Company</source>
         <translation>供热企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/monitoring_model.py" line="119"/>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_model.py" line="45"/>
         <source>Last reading</source>
         <translation>最后读数时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/monitoring_model.py" line="135"/>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_model.py" line="61"/>
         <source>%1, coverage %2 %</source>
         <translation>%1，覆盖率 %2 %</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/monitoring_model.py" line="138"/>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_model.py" line="64"/>
         <source>flags: %1</source>
         <translation>标记：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/monitoring_model.py" line="138"/>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_model.py" line="64"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/monitoring_model.py" line="161"/>
+        <location filename="../../inspector_app/ui/supervisor/monitoring_model.py" line="87"/>
         <source>arrived %1</source>
         <translation>%1 送达办公室</translation>
     </message>
@@ -4405,210 +4463,210 @@ SHA-256 %4</translation>
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="191"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="195"/>
         <source>Logged in again.</source>
         <translation>已重新登录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="212"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="216"/>
         <source>Any result</source>
         <translation>全部结论</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="215"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="219"/>
         <source>Any review state</source>
         <translation>全部审核状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="218"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="222"/>
         <source>Formal tests only</source>
         <translation>仅正式检测</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="219"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="223"/>
         <source>Training only</source>
         <translation>仅培训</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="220"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="224"/>
         <source>Formal and training</source>
         <translation>正式与培训</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="221"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="225"/>
         <source>Any chain state</source>
         <translation>全部链状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="235"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="239"/>
         <source>Your account sees this district only.</source>
         <translation>您的账号只能查看本区。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="257"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="476"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="261"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="480"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="291"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="295"/>
         <source>%1 records match; %2 loaded</source>
         <translation>符合条件的记录 %1 条，已加载 %2 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="328"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="332"/>
         <source>Fetching the record…</source>
         <translation>正在获取记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="376"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="380"/>
         <source>Say what is wrong in the comment: the inspector will read it.</source>
         <translation>请在意见中写明问题所在：检测人员会看到这条意见。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="381"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="385"/>
         <source>Review state set: %1</source>
         <translation>审核状态已设为：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="383"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="392"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="387"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="396"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="388"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="392"/>
         <source>Write the comment first.</source>
         <translation>请先填写意见。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="392"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="396"/>
         <source>Comment added.</source>
         <translation>意见已添加。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="411"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="415"/>
         <source>Fetching the sealed record…</source>
         <translation>正在获取已签封的记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="427"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="431"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="428"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="432"/>
         <source>Export the filtered records</source>
         <translation>导出筛选出的记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="442"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="446"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="448"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="452"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="493"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="499"/>
         <source>Heating company</source>
         <translation>供热企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="493"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="499"/>
         <source>Tests</source>
         <translation>检测次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="493"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="499"/>
         <source>Failed</source>
         <translation>不合格次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="494"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="500"/>
         <source>Median minutes to contact</source>
         <translation>联系用时中位数（分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="494"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="500"/>
         <source>Failure rate (%)</source>
         <translation>不合格率 (%)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="495"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="501"/>
         <source>Median minutes to arrival</source>
         <translation>到达用时中位数（分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="495"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="501"/>
         <source>Contact later than allowed</source>
         <translation>联系超时次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="496"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="502"/>
         <source>Without times</source>
         <translation>无时间记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="496"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="502"/>
         <source>Times from</source>
         <translation>时间来源</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="519"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="546"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="525"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="555"/>
         <source>all districts</source>
         <translation>全部区</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="520"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="526"/>
         <source>%1 companies, %2</source>
         <translation>%1 家供热企业，%2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="524"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="530"/>
         <source>hotline ticket</source>
         <translation>热线工单</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="525"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="531"/>
         <source>ticket&apos;s complaint, door&apos;s contact</source>
         <translation>工单投诉时间＋现场联系时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="526"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="532"/>
         <source>typed at the door</source>
         <translation>现场录入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="527"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="533"/>
         <source>mixed</source>
         <translation>混合</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="531"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="537"/>
         <source>Contact minutes: %1 from the ticket, %2 from the ticket&apos;s complaint and the door&apos;s contact, %3 typed at the door</source>
         <translation>联系用时：%1 条取自工单，%2 条取自工单投诉时间与现场联系时间，%3 条为现场录入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="538"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="544"/>
         <source>Tic&amp;kets</source>
         <translation>工单(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="540"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="546"/>
         <source>Cas&amp;es</source>
         <translation>案件(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="547"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="556"/>
         <source>Supervisor review — %1 (%2)</source>
         <translation>监管审核 — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="551"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="560"/>
         <source>TRAINING office: rulings on training records are practice, of no effect</source>
         <translation>培训用办公室：对培训记录的裁定仅供练习，不具效力</translation>
     </message>
@@ -4754,7 +4812,7 @@ SHA-256 %4</translation>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="542"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="548"/>
         <source>Mo&amp;nitoring</source>
         <translation>监测点(&amp;N)</translation>
     </message>

@@ -99,6 +99,24 @@ def test_actual_days_are_checked(store):
         heating_periods.set_actual(store, pid, actual_end="2025-10-01", today=TODAY)
     both = heating_periods.set_actual(store, pid, actual_end="2026-04-05", today=TODAY)
     assert (both["late_start_days"], both["early_stop_days"]) == (3, 5)
+    # a start after the announced end: the 173 days announced went unheated, no more
+    # (20 Apr − 20 Oct would be 182)
+    never = heating_periods.set_actual(store, pid, actual_start="2026-04-20",
+                                       actual_end="2026-05-01", today=TODAY)
+    assert (never["late_start_days"], never["early_stop_days"]) == (173, 0)
+
+
+def test_the_pdf_names_the_actual_start_of_a_start_after_the_period(store, tmp_path):
+    record_in(store, tmp_path)
+    pid = period(store, announced_end="2025-11-30")["period_id"]
+    heating_periods.set_actual(store, pid, actual_start="2025-12-05", today=TODAY)
+    notice = heating_periods.draft_notice(store, pid, kind="late_start", multiple="2",
+                                          reason="整段未供热", by="王科长")
+    # 42 days announced (20 Oct → 30 Nov), all unheated: 27 × 12000 × 42 ÷ 42 = 324000.00
+    text = texts(render_penalty(notice["data"], notice_no=notice["notice_no"], lang="zh"))
+    for words in ("应于2025-10-20开始供热，实际于2025-12-05开始：共42日",
+                  "27×12000×42÷42=324000.00元"):
+        assert squash(words) in text, words
 
 
 def test_drafts_are_numbered_per_season_and_supersede_per_period_and_kind(store, tmp_path):

@@ -36,6 +36,11 @@ def test_changchun_cites_article_33_as_the_jilin_reply_quotes_it():
     assert "《吉林省城市供热条例》第三十三条" in r.provenance.citation_zh
     assert "吉建议〔2024〕12号" in r.provenance.citation_zh
     assert "二倍以上十倍以下" in r.provenance.citation_zh
+    # the article word for word as the reply quotes it (domain file 000_aeb095e229521438.txt),
+    # the deciding authority included: a quotation does not drop a clause without saying so
+    assert ("推迟开始供热或者提前停止供热的，由县级以上人民政府城市供热主管部门处以应当供热而未供热期间"
+            "热费总额二倍以上十倍以下的罚款") in r.provenance.citation_zh
+    assert "heating authority" in r.provenance.citation_en
     assert "Art. 33" in r.provenance.citation_en and "Ji Jian Yi [2024] No. 12" in \
         r.provenance.citation_en
 
@@ -83,6 +88,26 @@ def test_an_announced_period_of_a_whole_leap_season_is_the_longest_allowed():
         compute_penalty(LATE_START, replace(year, announced_end=date(2028, 7, 1)), rule(),
                         Decimal("2"), "r")
     assert err.value.field == "announced_end" and "366" in err.value.message_zh
+
+
+def test_a_start_after_the_announced_period_counts_that_period_and_no_more():
+    # announced 20 Oct → 30 Nov 2025: 12 + 30 = 42 days; heating began only on 5 Dec
+    # not heated: the whole 42 days announced (not 5 Dec − 20 Oct = 46)
+    # fee = 27 × 12 000 × 42 ÷ 42 = 324 000.00 yuan, the whole period's fee for the area
+    short = replace(PERIOD, announced_end=date(2025, 11, 30), actual_start=date(2025, 12, 5),
+                    actual_end=date(2026, 3, 1))
+    p = compute_penalty(LATE_START, short, rule(), Decimal("2"), "r")
+    assert (p.days, p.period_days, p.fee) == (42, 42, Decimal("324000.00"))
+    assert (p.unheated_from, p.unheated_to) == (date(2025, 10, 20), date(2025, 12, 1))
+
+
+def test_a_stop_before_the_announced_period_counts_that_period_and_no_more():
+    # announced 1 Nov 2025 → 31 Mar 2026: 151 days; heated 10 Oct to 25 Oct only
+    # not heated: the whole 151 days (not 31 Mar − 25 Oct = 157); fee = 27 × 12 000
+    late = replace(PERIOD, announced_start=date(2025, 11, 1), announced_end=date(2026, 3, 31),
+                   actual_start=date(2025, 10, 10), actual_end=date(2025, 10, 25))
+    p = compute_penalty(EARLY_STOP, late, rule(), Decimal("2"), "r")
+    assert (p.days, p.period_days, p.fee) == (151, 151, Decimal("324000.00"))
 
 
 @pytest.mark.parametrize("multiple", ["2", "10"])

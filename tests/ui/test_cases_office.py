@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from ui_helpers import click, shot, type_into
 
+from inspector_app.core.season import season_of
 from inspector_app.office.auth import hash_password
 from inspector_app.office.company_stops import add_stop
 from inspector_app.review.client import ReviewSession
@@ -342,4 +343,51 @@ def test_a_day_the_company_failed_to_test(app, qtbot, homes, settings, tmp_path)
     row = tab.detail.entries.index(entry)
     assert tab.detail.timeline.item(row, 1).text() == "供热企业未检测"
     assert "企业未到场" in tab.detail.timeline.item(row, 3).text()
+    window.close()
+
+
+def test_the_companies_tab_shows_the_seasons_stops_late_starts_and_notices(app, qtbot, homes,
+                                                                         settings, tmp_path):
+    """Issue 15 §4: the company figures show the events per season, in the window too (the
+    office's `events` of /companies/stats): the 3-day stop of the fixture, a heating period
+    that started 3 days late (20 → 23 Oct) and its notice draft."""
+    from inspector_app.office import heating_periods
+
+    season = season_of(TODAY)
+    first = int(season[:4])
+    company = homes.store.query("SELECT company FROM cases WHERE district = ? AND address LIKE ?",
+                                ("朝阳区", "%幸福小区%"))[0][0]
+    period = heating_periods.add_period(
+        homes.store, season=season, company=company, district="朝阳区", area="幸福小区",
+        heated_area_m2="12000", fee_per_m2="27", announced_start=f"{first}-10-20",
+        announced_end=f"{first + 1}-04-10", by="admin1")
+    heating_periods.set_actual(homes.store, period["period_id"],
+                               actual_start=f"{first}-10-23",
+                               today=date(first + 1, 6, 30))
+    heating_periods.draft_notice(homes.store, period["period_id"], kind="late_start",
+                                 multiple="3", reason="推迟三日", by="admin1")
+    window = open_cases(qtbot, homes, tmp_path, settings)
+    window.ui.tabs.setCurrentWidget(window.ui.companiesTab)
+    window.ui.seasonCombo.setCurrentIndex(window.ui.seasonCombo.findData(season))
+    table = window.events.table
+    qtbot.waitUntil(lambda: table.rowCount() == 1, timeout=15000)
+    wait_idle(qtbot, window)
+    cells = [table.item(0, c).text() for c in range(table.columnCount())]
+    # company, district, stops, stop hours (3 × 24), late days, early days, periods, notices
+    assert cells == [company, "朝阳区", "1", "72", "3", "0", "1", "1"]
+    assert "第三十三条" in window.events.title()
+    assert table.horizontalHeaderItem(4).text() == "推迟供热天数"
+    assert window.events.note.text() == "停热 1 次；推迟供热 3 天，提前停热 0 天。"
+    try:
+        i18n.install_language("en")
+        qtbot.waitUntil(lambda: table.horizontalHeaderItem(4).text() == "Days started late",
+                        timeout=5000)
+        assert "Art. 33" in window.events.title()
+        # the companies' own figures above it follow the language too
+        assert window.ui.companiesTable.horizontalHeaderItem(0).text() == "Heating company"
+        assert window.ui.statsStatus.text().endswith("朝阳区") \
+            and "companies" in window.ui.statsStatus.text()
+        assert window.events.note.text().startswith("1 stops; 3 days started late")
+    finally:
+        i18n.install_language("zh")
     window.close()

@@ -172,3 +172,101 @@ def test_one_language_per_screen(app, qtbot, detail_view, tmp_path):
     finally:
         i18n.install_language("zh")
     qtbot.waitUntil(lambda: detail_view.timeline.item(2, 1).text() == "检测", timeout=5000)
+
+
+def test_a_ruled_state_and_every_header_fit_their_columns_in_both_languages(app, qtbot,
+                                                                            tmp_path):
+    """The widths are set once from the first page, which is open cases (open first): a
+    ruling on one of them, or a change of language, must not cut its state or a header to
+    '…', and the count follows both."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    from inspector_app.ui.supervisor.cases_model import COLUMNS
+    from inspector_app.ui.supervisor.cases_tab import CasesTab
+
+    rows = [dict(cs.ROW, case_id=f"c{i}", address=f"和平小区{i}号楼") for i in range(2)]
+
+    class Office:
+        def list_cases(self, filters, limit, after):
+            return {"items": rows, "next": None}
+
+    tab = CasesTab(None, Office, lambda *_a: None, lambda *_a: None, tmp_path)
+    qtbot.addWidget(tab)
+    tab.resize(1340, 640)
+    tab.show()
+    with qtbot.waitSignal(tab.model.loaded, timeout=5000):
+        tab.start()
+    state = COLUMNS.index("state")
+    assert tab.countLabel.text() == "显示 2 个案件，其中 2 个办理中"
+    ruled = cs.detail()
+    ruled["case"] = dict(rows[0], state="ruled", ruling_no="2026-2027-000001",
+                         evidence_after_ruling=True)
+    tab.current = "c0"
+    tab._case_arrived("c0", ruled)
+    shown = tab.model.data(tab.model.index(0, state))
+    assert shown == "⚠ 已裁定 2026-2027-000001"
+    metrics = tab.table.fontMetrics()
+
+    def fits() -> list[str]:
+        header = tab.table.horizontalHeader()
+        cut = [tab.model.headerData(c, Qt.Orientation.Horizontal)
+               for c in range(len(COLUMNS) - 1)
+               if tab.table.columnWidth(c) < header.sectionSizeHint(c)]
+        text = tab.model.data(tab.model.index(0, state))
+        if tab.table.columnWidth(state) < metrics.horizontalAdvance(text) + 8:
+            cut.append(text)
+        return cut
+
+    assert fits() == []
+    assert tab.countLabel.text() == "显示 2 个案件，其中 1 个办理中"
+    try:
+        i18n.install_language("en")
+        tab.retranslate()                     # as the window does on a language change
+        assert tab.applyButton.text() == "Search"
+        assert fits() == []
+        assert tab.countLabel.text() == "2 cases shown, 1 open"
+        app.processEvents()
+        combo = tab.stateCombo                # "All states" whole, not "All state…"
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                             QStyle.SubControl.SC_ComboBoxEditField, combo)
+        assert field.width() >= combo.fontMetrics().horizontalAdvance(combo.currentText())
+    finally:
+        i18n.install_language("zh")
+
+
+def test_the_ruling_dialog_follows_a_change_of_language_pdf_included(app, qtbot, tmp_path,
+                                                                     monkeypatch):
+    """The dialog is window-modal to the supervisor window only: the language can change in
+    the main window while it is open. The office's message and the PDF (its preview, and
+    what Save and Print send) are then given again in the new language, not left in the old."""
+    from inspector_app.ui.supervisor import case_ruling_dialog as crd
+
+    asked: list[str] = []
+
+    def pdf_and_preview(session, case_id, number, lang):
+        asked.append(lang)
+        return f"%PDF-{lang}".encode(), []
+
+    monkeypatch.setattr(crd, "pdf_and_preview", pdf_and_preview)
+    dialog = crd.CaseRulingDialog(None, None, cs.detail(), tmp_path, today=date(2026, 12, 10))
+    qtbot.addWidget(dialog)
+    answer = {"ruling_no": "2026-2027-00001", "issued_by": "admin1",
+              "issued_at": "2026-12-10T09:00:00+08:00",
+              "ruling": {"decision": "refund", "failing_days": 8, "stop_days": 3,
+                         "start": "2026-12-01", "end": "2026-12-08", "amount_total": "180.12",
+                         "days": cs.detail()["timeline"][:2]}}
+    dialog._issued(answer)
+    qtbot.waitUntil(lambda: dialog.pdf == b"%PDF-zh", timeout=5000)
+    assert dialog.statusLabel.text() == "裁定书 2026-2027-00001 已签发，并存档于监管平台。"
+    try:
+        i18n.install_language("en")
+        qtbot.waitUntil(lambda: dialog.pdf == b"%PDF-en", timeout=5000)
+        assert asked == ["zh", "en"]
+        assert dialog.statusLabel.text() == "Ruling 2026-2027-00001 issued and kept at the " \
+            "office."
+        assert dialog.saveButton.isEnabled()
+    finally:
+        i18n.install_language("zh")
+    qtbot.waitUntil(lambda: dialog.pdf == b"%PDF-zh", timeout=5000)

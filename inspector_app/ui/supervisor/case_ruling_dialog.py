@@ -12,6 +12,7 @@ A lost answer is retried under the same request key, so it never issues a second
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -98,6 +99,9 @@ class CaseRulingDialog(QDialog):
         self.op = None
         self.confirm_box = None
         self.message: tuple[str, str] = ("", "info")
+        self.message_words: Callable[[], str] | None = None   # the message, in the language now
+        self.pdf_lang: str | None = None
+        self.pdf_done: Callable[[], str] = lambda: ""   # what its arrival said, for a refetch
         self.setObjectName("caseRulingDialog")
         self.setStyleSheet(SUPERVISOR_STYLE)
         self._build()
@@ -217,16 +221,25 @@ class CaseRulingDialog(QDialog):
         if self.profile is None:
             self._status(self.tr("The case's records name no profile this laptop knows: type "
                                  "the daily fee."), "warn")
+        elif self.message_words is not None:
+            self._status(self.message_words(), self.message[1], self.message_words)
         else:
             self._status(*self.message)
+        if self.pdf is not None and self.answer is not None and self.pdf_lang is not None \
+                and self.pdf_lang != i18n.current() and not self.busy():
+            # the preview and the PDF saved or printed are in the screen's language
+            self._fetch_pdf(self.answer, self.pdf_done)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
-    def _status(self, text: str, kind: str = "info") -> None:
+    def _status(self, text: str, kind: str = "info",
+                words: Callable[[], str] | None = None) -> None:
+        """Show a message; `words` gives it again in another language after a change."""
         self.message = (text, kind)
+        self.message_words = words
         self.statusLabel.setText(text)
         self.statusLabel.setStyleSheet(message_style(kind) if text else "")
 
@@ -312,7 +325,8 @@ class CaseRulingDialog(QDialog):
         key, (fee, until, monitoring, comment) = self.request[0], asked
         session, case_id = self.session, self.case_id
         self.issueButton.setEnabled(False)
-        self._status(self.tr("Issuing the ruling at the office…"))
+        self._status(self.tr("Issuing the ruling at the office…"), "info",
+                     lambda: self.tr("Issuing the ruling at the office…"))
         self.op = run_in_background(
             lambda _p: session.issue_case_ruling(case_id, fee, until, use_monitoring=monitoring,
                                                  comment=comment, request_key=key),
@@ -331,43 +345,48 @@ class CaseRulingDialog(QDialog):
         self._fill_earlier()
         self.show_answer(issued)
         self.issued.emit(issued)
-        self._fetch_pdf(issued, self.tr("Ruling %1 issued and kept at the office.")
-                        .replace("%1", str(issued.get("ruling_no"))))
+        number = str(issued.get("ruling_no"))
+        self._fetch_pdf(issued, lambda: self.tr("Ruling %1 issued and kept at the office.")
+                        .replace("%1", number))
 
     def _failed(self, exc: BaseException) -> None:
         self.issueButton.setEnabled(self.case.get("state") != "withdrawn")
-        self._status(i18n.error_text(exc), "bad")
+        self._status(i18n.error_text(exc), "bad", lambda: i18n.error_text(exc))
 
     # -- PDF -----------------------------------------------------------------------------------
     def open_earlier(self) -> None:
         item = self.earlierCombo.currentData()
         if item:
             self.show_answer(item)
-            self._fetch_pdf(item, self.tr("Ruling %1").replace("%1", str(item["ruling_no"])))
+            number = str(item["ruling_no"])
+            self._fetch_pdf(item, lambda: self.tr("Ruling %1").replace("%1", number))
 
-    def _fetch_pdf(self, issued: dict[str, Any], done: str) -> None:
+    def _fetch_pdf(self, issued: dict[str, Any], done: Callable[[], str]) -> None:
         """The office's PDF of the ruling; a failure here leaves the ruling issued."""
         self.pdf = None
         self.saveButton.setEnabled(False)
         self.printButton.setEnabled(False)
-        self._status(self.tr("Fetching the ruling's PDF from the office…"))
+        self._status(self.tr("Fetching the ruling's PDF from the office…"), "info",
+                     lambda: self.tr("Fetching the ruling's PDF from the office…"))
         session, case_id, number = self.session, self.case_id, str(issued["ruling_no"])
         lang = i18n.current()
         self.op = run_in_background(
             lambda _p: pdf_and_preview(session, case_id, number, lang),
-            on_success=lambda result: self._show_pdf(issued, *result, done=done),
+            on_success=lambda result: self._show_pdf(issued, *result, done=done, lang=lang),
             on_failure=self._failed)
 
     def _show_pdf(self, issued: dict[str, Any], pdf: bytes, pages: list[bytes], *,
-                  done: str) -> None:
+                  done: Callable[[], str], lang: str) -> None:
         if issued is not self.answer:
             return   # another ruling was chosen meanwhile
-        self.pdf = pdf
+        self.pdf, self.pdf_lang, self.pdf_done = pdf, lang, done
         if pages:
             self.pageLabel.setPixmap(QPixmap.fromImage(QImage.fromData(pages[0], "PNG")))
         self.saveButton.setEnabled(True)
         self.printButton.setEnabled(True)
-        self._status(done, "ok")
+        self._status(done(), "ok", done)
+        if lang != i18n.current():    # the language changed while it was on its way
+            self._fetch_pdf(issued, done)
 
     def save_pdf(self, path: Path | None = None) -> Path | None:
         if self.pdf is None or self.answer is None:
@@ -376,7 +395,8 @@ class CaseRulingDialog(QDialog):
         saved = save_pdf_as(self, self.pdf, self.data_dir / f"ruling-{number}.pdf",
                             self.tr("Save ruling as PDF"), path)
         if saved is not None:
-            self._status(self.tr("Saved: %1").replace("%1", str(saved)), "ok")
+            self._status(self.tr("Saved: %1").replace("%1", str(saved)), "ok",
+                         lambda: self.tr("Saved: %1").replace("%1", str(saved)))
             self.closeButton.setFocus()   # never left on the irreversible Issue button
         return saved
 

@@ -88,6 +88,8 @@ class CasesTab(QWidget):
         row.addWidget(self.stateLabel)
         self.stateCombo = QComboBox(self)
         self.stateCombo.setObjectName("caseStateCombo")
+        # sized again on a change of language ("All states" is longer than "全部状态")
+        self.stateCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         row.addWidget(self.stateCombo)
         self.companyEdit = QLineEdit(self)
         self.companyEdit.setObjectName("caseCompanyEdit")
@@ -205,16 +207,14 @@ class CasesTab(QWidget):
 
     def _loaded(self) -> None:
         rows = self.model.rowCount()
-        opened = sum(1 for r in self.model.rows if r.get("state") == "open")
-        more = "+" if self.model.more else ""
-        self.countLabel.setText(self.tr("%1 cases shown, %2 open").replace(
-            "%1", f"{rows}{more}").replace("%2", str(opened)))
+        self._show_count()
         if rows and not self.sized:
             self.sized = True   # once: later pages must not make the columns jump
             self.table.resizeColumnsToContents()
             address = COLUMNS.index("address")
             self.table.setColumnWidth(address, min(max(self.table.columnWidth(address), 200),
                                                    360))
+            self._fit_columns()
         if self.keep_id:
             row = self.model.row_of(self.keep_id)
             if row >= 0:
@@ -223,6 +223,45 @@ class CasesTab(QWidget):
                     self.model.index(row, 0),
                     QItemSelectionModel.SelectionFlag.ClearAndSelect
                     | QItemSelectionModel.SelectionFlag.Rows)
+
+    def _show_count(self) -> None:
+        """'N cases shown, M open' in the language of the moment, from the rows held now (a
+        ruling or withdrawal changes a row's state without reading the list again)."""
+        if self.model.loading and not self.model.rows:
+            return   # 'Loading…' stays until the first page
+        opened = sum(1 for r in self.model.rows if r.get("state") == "open")
+        more = "+" if self.model.more else ""
+        self.countLabel.setText(self.tr("%1 cases shown, %2 open").replace(
+            "%1", f"{self.model.rowCount()}{more}").replace("%2", str(opened)))
+
+    def _fit_columns(self) -> None:
+        """Widen, never narrow, each column to its header in this language, and the state
+        column to the longest state it can show ('⚠ Ruled 2026-2027-000001'): the widths are
+        set once from the first page, which is mostly open cases, and a ruling or a language
+        change must not leave a state or a header cut to '…'."""
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        state = COLUMNS.index("state")
+        longest = max([metrics.horizontalAdvance(f"⚠ {case_label('state', 'ruled')} "
+                                                 "2026-2027-000001")]
+                      + [metrics.horizontalAdvance(self.model.text(row, "state"))
+                         for row in self.model.rows])
+        for column in range(len(COLUMNS)):
+            if column == len(COLUMNS) - 1:
+                continue   # the last one stretches
+            want = header.sectionSizeHint(column)
+            if column == state:
+                want = max(want, longest + 12)
+            if self.table.columnWidth(column) < want:
+                self.table.setColumnWidth(column, want)
+        # the last column stretches into what is left: the address (elided, its tooltip whole)
+        # gives way, down to 200 px, so the estimate's header is not cut at the window's edge
+        last = len(COLUMNS) - 1
+        used = sum(self.table.columnWidth(c) for c in range(last)) + header.sectionSizeHint(last)
+        excess = used - self.table.viewport().width()
+        address = COLUMNS.index("address")
+        if excess > 0:
+            self.table.setColumnWidth(address, max(200, self.table.columnWidth(address) - excess))
 
     def _failed(self, exc: BaseException) -> None:
         from inspector_app.ui import i18n
@@ -256,6 +295,7 @@ class CasesTab(QWidget):
             return   # the supervisor has moved on
         self.detail.show_case(detail)
         self.model.replace(detail.get("case") or {})
+        self._show_count()
         self.say("", "info")
         self._enable()
 
@@ -395,3 +435,7 @@ class CasesTab(QWidget):
         self.stateCombo.blockSignals(False)
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
                                           self.model.columnCount() - 1)
+        if self.sized:
+            self._fit_columns()
+        if self.started and self.model.rows:
+            self._show_count()

@@ -41,6 +41,7 @@ from inspector_app.ui.screen_fit import fit_to_screen
 from inspector_app.ui.style import SUPERVISOR_STYLE, message_style
 from inspector_app.ui.supervisor.cases_tab import CasesTab
 from inspector_app.ui.supervisor.company_chart import CompanyChart
+from inspector_app.ui.supervisor.company_events_table import CompanyEventsTable
 from inspector_app.ui.supervisor.labels import (
     REVIEW_STATES,
     REVIEWER_STATES,
@@ -73,6 +74,7 @@ class SupervisorWindow(QMainWindow):
         self.ui.setupUi(self)
         self.setStyleSheet(SUPERVISOR_STYLE)
         self.detail_data: dict[str, Any] | None = None
+        self.stats_shown: dict[str, Any] | None = None
         self.current_id: str | None = None
         self.ops: list[Any] = []
         self.dialogs: list[QWidget] = []
@@ -116,7 +118,9 @@ class SupervisorWindow(QMainWindow):
         self.monitoring.failed.connect(self._maybe_log_in_again)
         self.response = ResponseTable(self.ui.companiesSplitter)
         self.ui.companiesSplitter.insertWidget(1, self.response)
-        self.ui.companiesSplitter.setSizes([230, 200, 190])
+        self.events = CompanyEventsTable(self.ui.companiesSplitter)
+        self.ui.companiesSplitter.insertWidget(2, self.events)
+        self.ui.companiesSplitter.setSizes([210, 170, 140, 170])
         self.ui.splitter.setChildrenCollapsible(False)
         self.ui.splitter.setSizes([760, 640])
         fit_to_screen(self, 1400, 860)
@@ -484,7 +488,9 @@ class SupervisorWindow(QMainWindow):
     def _stats_arrived(self, stats: dict[str, Any]) -> None:
         if stats.get("season") != self.ui.seasonCombo.currentData():
             return  # the answer for a season no longer chosen
+        self.stats_shown = stats   # shown again in another language on a change of it
         rows = stats.get("companies", [])
+        self.events.show_events(stats.get("events") or [])
         table = self.ui.companiesTable
         table.setSortingEnabled(False)
         table.clear()
@@ -542,6 +548,9 @@ class SupervisorWindow(QMainWindow):
         self.ui.tabs.setTabText(self.ui.tabs.indexOf(self.monitoring), self.tr("Mo&nitoring"))
         self.monitoring.retranslate()
         self.response.retranslate()
+        self.events.retranslate()
+        if self.stats_shown is not None:   # headers, sources and the count were set in words
+            self._stats_arrived(self.stats_shown)
         user = self.session.user
         scope = user.district or self.tr("all districts")
         title = self.tr("Supervisor review — %1 (%2)").replace("%1", user.name).replace(
