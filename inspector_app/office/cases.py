@@ -23,6 +23,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from inspector_app.core.case_days import corrections, why_not
 from inspector_app.core.case_grouping import OPEN, RULED, TICKET, WITHDRAWN, GroupedCase
 from inspector_app.core.case_model import CaseEvidence
 from inspector_app.core.case_rule import CaseRulingInput, case_estimate, case_timeline
@@ -474,7 +475,7 @@ def case_detail_and_evidence(store: OfficeStore, case_id: str, today: date | Non
         evidence = evidence_loaded(c, row, data)
         profile_name = _profile_name(data, grouped) if grouped else DEFAULT_PROFILE
         closed = parse_time(row["closed_at"])
-        records = _records(data, grouped, closed)
+        records = _with_use(_records(data, grouped, closed), evidence)
         tickets = [{"key": k, **{n: data.tickets[k][n] for n in (
             "channel", "ticket", "complaint_at", "received_at", "state", "revision",
             "household")}} for k in (grouped.tickets if grouped else ())]
@@ -533,6 +534,23 @@ def _records(data: HouseholdSeason, grouped: GroupedCase | None,
             "supersedes": f"{r['device_id']}.{r['supersedes']}" if r["supersedes"] else None,
             "superseded_by": corrections.get(ref),
             "after_closing": bool(closed and received and received > closed)})
+    return out
+
+
+def _with_use(records: list[dict[str, Any]], evidence: CaseEvidence
+              ) -> list[dict[str, Any]]:
+    """Each record as the rule reads it today: `refused` (the resident refused to sign, a
+    witness signed), `used` and, when not, `why_not` (`core.case_days.why_not`: superseded,
+    not_verified, synthetic, training, incomplete), so the screen can say why a record in the
+    case counts nothing."""
+    corrected = corrections(evidence.tests)
+    tests = {t.ref: t for t in evidence.tests}
+    out = []
+    for r in records:
+        test = tests.get(r["ref"])
+        reason = why_not(test, corrected, False) if test else "not_verified"
+        out.append({**r, "refused": bool(test and test.refused), "used": not reason,
+                    "why_not": reason or None})
     return out
 
 

@@ -372,7 +372,7 @@ Choose the inspector whose laptops get it:</source>
     </message>
     <message>
         <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="212"/>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="378"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="379"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
@@ -433,62 +433,62 @@ Choose the inspector whose laptops get it:</source>
         <translation>不计入：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="325"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="326"/>
         <source>monitoring point %1: daily mean %2 °C</source>
         <translation>固定监测点 %1：日均 %2 °C</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="331"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="332"/>
         <source>%1 · %2 · %3 failing days · %4 yuan · %5</source>
         <translation>%1 · %2 · 不达标 %3 天 · %4 元 · %5</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="337"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="338"/>
         <source>superseded by %1</source>
         <translation>已被 %1 取代</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="358"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="359"/>
         <source>Double-click to open record %1</source>
         <translation>双击打开记录 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="379"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="380"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="380"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="381"/>
         <source>Normalised key</source>
         <translation>规范化户号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="381"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="382"/>
         <source>District</source>
         <translation>区</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="383"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="384"/>
         <source>Merged into it</source>
         <translation>已并入的住户</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="389"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="390"/>
         <source>Changes</source>
         <translation>变更记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="399"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="400"/>
         <source>#%1 %2: %3 → %4</source>
         <translation>#%1 %2：%3 → %4</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="405"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="406"/>
         <source>undoes #%1</source>
         <translation>撤销 #%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="407"/>
+        <location filename="../../inspector_app/ui/supervisor/case_detail.py" line="408"/>
         <source>undone</source>
         <translation>已撤销</translation>
     </message>
@@ -622,26 +622,51 @@ Choose the inspector whose laptops get it:</source>
     </message>
     <message>
         <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="56"/>
+        <source>replaced by its correction</source>
+        <translation>已被更正记录替代</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="57"/>
+        <source>failed the office&apos;s verification</source>
+        <translation>未通过办公室核验</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="58"/>
+        <source>synthetic record</source>
+        <translation>合成记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="59"/>
+        <source>training record</source>
+        <translation>培训记录</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="60"/>
+        <source>incomplete test</source>
+        <translation>检测未完成</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="63"/>
         <source>Refund</source>
         <translation>退费</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="57"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="64"/>
         <source>No refund</source>
         <translation>不退费</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="60"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="67"/>
         <source>failing days capped at the season&apos;s length</source>
         <translation>不达标天数以供热期天数为上限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="61"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="68"/>
         <source>amount capped at the season&apos;s fee for the failing area</source>
         <translation>金额以不达标面积的整季热费为上限</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="63"/>
+        <location filename="../../inspector_app/ui/supervisor/cases_labels.py" line="70"/>
         <source>a record tested before the ruling arrived after it</source>
         <translation>有一条在裁定前检测的记录于裁定后才到达</translation>
     </message>
@@ -649,163 +674,166 @@ Choose the inspector whose laptops get it:</source>
 <context>
     <name>CaseRulingDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="192"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="196"/>
         <source>Refund ruling on case %1</source>
         <translation>案件 %1 的退费裁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="194"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="198"/>
         <source>Case %1 · %2 · records: %3, tickets: %4 · opened %5</source>
         <translation>案件 %1 · %2 · 记录 %3 条，工单 %4 张 · 立案 %5</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="200"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="204"/>
         <source> yuan per m² per day</source>
         <translation> 元/(m²·日)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="201"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="205"/>
         <source>&amp;Daily fee</source>
         <translation>日单价(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="202"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="206"/>
         <source>Ruling da&amp;te</source>
         <translation>裁定日期(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="203"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="207"/>
         <source>Mo&amp;nitoring</source>
         <translation>固定监测点(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="204"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="208"/>
         <source>Co&amp;mment</source>
         <translation>说明(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="206"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="210"/>
         <source>Count failing days from the fixed monitoring points (%1 daily means)</source>
         <translation>依据固定监测点数据计算不达标天数（共 %1 个日均值）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="208"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="212"/>
         <source>Grounds, e.g. the re-test that passed</source>
         <translation>裁定依据，如复测合格情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="209"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="213"/>
         <source>&amp;Open earlier ruling</source>
         <translation>打开此前的裁定(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="210"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="214"/>
         <source>&amp;Issue ruling</source>
         <translation>签发裁定(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="211"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="215"/>
         <source>&amp;Save PDF…</source>
         <translation>保存 PDF…(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="212"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="216"/>
         <source>&amp;Print…</source>
         <translation>打印…(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="213"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="217"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="218"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="222"/>
         <source>The case&apos;s records name no profile this laptop knows: type the daily fee.</source>
         <translation>本案记录未注明本机已知的地区规则：请手动填写日单价。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="247"/>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="284"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="260"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="297"/>
         <source>superseded by %1</source>
         <translation>已被 %1 取代</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="253"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="266"/>
         <source>No ruling issued on this case yet</source>
         <translation>本案尚未签发裁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="263"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="276"/>
         <source>The office&apos;s estimate for today: %1 failing days, %2 yuan. Issuing asks the office to compute the ruling over every record, ticket and stop of the case.</source>
         <translation>监管平台截至今日的估算：不达标 %1 天，%2 元。签发时由监管平台依据本案全部记录、工单和停热事件计算裁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="273"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="286"/>
         <source>Ruling %1: %2 · %3 failing days and %4 stop days, %5 to %6 · %7 yuan</source>
         <translation>裁定书 %1：%2 · 不达标 %3 天、停热 %4 天，%5 至 %6 · %7 元</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="282"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="295"/>
         <source>Notes: %1</source>
         <translation>说明：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="299"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="312"/>
         <source>Daily fee %1 yuan per m², failing days counted up to %2%3.</source>
         <translation>日单价 %1 元/m²，不达标天数计算至 %2%3。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="301"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="314"/>
         <source>, with the monitoring points</source>
         <translation>，计入固定监测点数据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="302"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="315"/>
         <source>An issued ruling is kept at the office and cannot be withdrawn; only a later ruling can supersede it.</source>
         <translation>裁定一经作出即由主管部门保存，不能撤回；只能由后来的裁定取代。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="304"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="317"/>
         <source>Issue this ruling?</source>
         <translation>作出此裁定？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="305"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="318"/>
         <source>&amp;Issue</source>
         <translation>作出裁定(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="305"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="318"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="315"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="328"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="329"/>
         <source>Issuing the ruling at the office…</source>
         <translation>正在监管平台签发裁定…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="334"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="349"/>
         <source>Ruling %1 issued and kept at the office.</source>
         <translation>裁定书 %1 已签发，并存档于监管平台。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="346"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="362"/>
         <source>Ruling %1</source>
         <translation>裁定书 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="353"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="369"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="370"/>
         <source>Fetching the ruling&apos;s PDF from the office…</source>
         <translation>正在从监管平台获取裁定书 PDF…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="377"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="396"/>
         <source>Save ruling as PDF</source>
         <translation>将裁定书保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="379"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="398"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="399"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>

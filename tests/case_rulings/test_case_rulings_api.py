@@ -170,6 +170,10 @@ def test_a_record_failing_verification_refuses_the_ruling_naming_it(office, lapt
         assert ids[1] in refusal["reason"] and ids[1] in refusal["reason_zh"]
         assert "未通过" in refusal["reason_zh"] and "verification" in refusal["reason"]
     assert snapshot(office) == before
+    # the case's detail says which record counts nothing today, and why
+    use = {r["record_id"]: (r["used"], r["why_not"]) for r in detail_of(office, case_id)[
+        "records"]}
+    assert use[ids[1]] == (False, "not_verified") and use[ids[0]] == (True, None)
 
 
 @pytest.mark.parametrize(("change", "body", "status", "code", "zh"), [
@@ -216,6 +220,11 @@ def test_a_correction_replaces_the_record_it_corrects(office, laptop):
         tests = {t["record_id"]: t for t in row["ruling"]["tests"]}
         assert not tests[first]["used"] and tests[fixed]["used"]
         assert tests[first]["superseded_by"] == tests[fixed]["ref"]
+        records = {r["record_id"]: r for r in admin.get(f"/api/v1/cases/{case_id}").json()[
+            "records"]}
+        assert (records[first]["used"], records[first]["why_not"]) == (False, "superseded")
+        assert (records[fixed]["used"], records[fixed]["why_not"]) == (True, None)
+        assert not records[fixed]["refused"]
         assert row["amount_total"] == "9.28" and row["ruling"]["failing_days"] == 8
         text = "".join(squash(t) for t in page_texts(admin.get(
             f"/api/v1/cases/{case_id}/rulings/{row['ruling_no']}/pdf").content))

@@ -270,3 +270,30 @@ def test_the_ruling_dialog_follows_a_change_of_language_pdf_included(app, qtbot,
     finally:
         i18n.install_language("zh")
     qtbot.waitUntil(lambda: dialog.pdf == b"%PDF-zh", timeout=5000)
+
+
+def test_a_record_that_counts_nothing_says_why_in_the_screen_s_language(app, qtbot,
+                                                                         detail_view):
+    """The office marks each record as the rule reads it (`used`, `why_not`, `refused`): the
+    timeline gives the reason in words, never the office's code."""
+    detail = cs.detail()
+    detail["records"][1].update(used=False, why_not="not_verified",
+                                verification="bad_signature")
+    detail["records"][3].update(refused=True)
+
+    def texts() -> list[str]:
+        table = detail_view.timeline
+        return [table.item(row, 3).text() for row in range(table.rowCount())]
+
+    detail_view.show_case(detail)
+    [r2] = [t for t in texts() if "r2" in t]
+    [r4] = [t for t in texts() if "r4" in t]
+    assert "未通过办公室核验" in r2 and "not_verified" not in r2
+    assert "用户无正当理由拒绝" in r4
+    try:
+        i18n.install_language("en")
+        qtbot.waitUntil(lambda: any("not counted: failed the office's verification" in t
+                                    for t in texts()), timeout=5000)
+        assert not any("not_verified" in t for t in texts())
+    finally:
+        i18n.install_language("zh")

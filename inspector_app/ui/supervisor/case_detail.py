@@ -317,7 +317,8 @@ class CaseDetail(QWidget):
             parts.append(self.tr("replaced by %1, not counted").replace(
                 "%1", short_ref(r["superseded_by"])))
         elif r.get("used") is False and r.get("why_not"):
-            parts.append(self.tr("not counted: %1").replace("%1", str(r["why_not"])))
+            parts.append(self.tr("not counted: %1").replace(
+                "%1", case_label("why_not", r["why_not"])))
         if r.get("refused"):
             parts.append(case_label("day", "refused"))
         day = local_day(r.get("test_at"))

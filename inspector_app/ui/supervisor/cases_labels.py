@@ -52,6 +52,13 @@ class CaseLabels(QObject):
                 "split": self.tr("Merge undone"),
                 "opened": self.tr("Case opened"),
             },
+            "why_not": {
+                "superseded": self.tr("replaced by its correction"),
+                "not_verified": self.tr("failed the office's verification"),
+                "synthetic": self.tr("synthetic record"),
+                "training": self.tr("training record"),
+                "incomplete": self.tr("incomplete test"),
+            },
             "decision": {
                 "refund": self.tr("Refund"),
                 "no_refund": self.tr("No refund"),
