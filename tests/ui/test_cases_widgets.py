@@ -297,3 +297,16 @@ def test_a_record_that_counts_nothing_says_why_in_the_screen_s_language(app, qtb
         assert not any("not_verified" in t for t in texts())
     finally:
         i18n.install_language("zh")
+
+
+def test_the_ruling_date_offered_is_today_where_the_case_was_tested():
+    """At 01:30 in Changchun the UTC date is still yesterday: the dialog offers Changchun's
+    today, the day the office's 'not after today' check reads."""
+    from datetime import UTC, datetime
+
+    from inspector_app.ui.supervisor.case_ruling_dialog import profile_today
+
+    late = datetime(2026, 12, 2, 17, 30, tzinfo=UTC)      # 3 Dec 01:30 in Changchun
+    assert profile_today(load_profile("changchun"), late) == date(2026, 12, 3)
+    assert profile_today(load_profile("changchun"), datetime(2026, 12, 3, 15, 59,
+                                                             tzinfo=UTC)) == date(2026, 12, 3)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -57,6 +57,14 @@ from inspector_app.ui.supervisor.pdf_file import print_pdf_pages, save_pdf_as
 PREVIEW_DPI = 60.0
 
 
+def profile_today(profile: Profile | None, now: datetime | None = None) -> date:
+    """Today where the case was tested (the profile's zone, Changchun +08:00), the day the
+    office's 'not after today' check reads: a laptop on another clock would otherwise offer
+    yesterday as the ruling date before 08:00 UTC and lose the last day unseen."""
+    moment = now or datetime.now(UTC)
+    return moment.astimezone(profile.zone).date() if profile else moment.astimezone().date()
+
+
 def case_profile(detail: dict[str, Any]) -> Profile | None:
     """The profile the case's records were tested under (the newest record's), if named."""
     case = detail.get("case") or {}
@@ -91,8 +99,8 @@ class CaseRulingDialog(QDialog):
         self.session, self.detail, self.data_dir = session, detail, Path(data_dir)
         self.case: dict[str, Any] = detail.get("case") or {}
         self.case_id: str = str(self.case.get("case_id", ""))
-        self.today = today or date.today()
         self.profile = case_profile(detail)
+        self.today = today or profile_today(self.profile)
         self.request: tuple[str, tuple[Any, ...]] | None = None   # key, inputs sent with it
         self.answer: dict[str, Any] | None = None     # the ruling shown (issued or earlier)
         self.pdf: bytes | None = None
