@@ -310,3 +310,28 @@ def test_the_ruling_date_offered_is_today_where_the_case_was_tested():
     assert profile_today(load_profile("changchun"), late) == date(2026, 12, 3)
     assert profile_today(load_profile("changchun"), datetime(2026, 12, 3, 15, 59,
                                                              tzinfo=UTC)) == date(2026, 12, 3)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_merge_and_split_dialogs_show_a_whole_address_and_merge_line(app, qtbot, lang):
+    """A search result (address · district · household id) and a merge to undo (two ids, who,
+    when) are read whole, not cut at the dialog's right edge."""
+    from inspector_app.ui.supervisor.case_household_dialogs import MergeDialog, SplitDialog
+
+    i18n.install_language(lang)
+    try:
+        home = cs.detail()["household"]
+        merge, split = MergeDialog(None, None, home), SplitDialog(None, None, home)
+        for dialog in (merge, split):
+            qtbot.addWidget(dialog)
+            dialog.show()
+        merge._found({"items": [{"household": "h9d8d2bba97517c499deb", "district": "朝阳区",
+                                 "address": "长春市朝阳区人民大街幸福家园3栋2单元501室"}]})
+        qtbot.wait(50)
+        row = merge.found.visualItemRect(merge.found.item(0))
+        text = merge.found.fontMetrics().horizontalAdvance(merge.found.item(0).text())
+        assert text + row.left() < merge.found.viewport().width()
+        assert split.changeCombo.sizeHint().width() <= split.changeCombo.width()
+        assert split.width() <= 1366 and merge.width() <= 1366
+    finally:
+        i18n.install_language("zh")

@@ -63,7 +63,7 @@ class _OfficeDialog(QDialog):
         self.op = None
         self.message: tuple[str, str] = ("", "info")
         self.setStyleSheet(SUPERVISOR_STYLE)
-        self.setMinimumWidth(680)
+        self.setMinimumWidth(900)   # an address, its district and a household id on a line
         self.layout_ = QVBoxLayout(self)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
@@ -324,9 +324,7 @@ class SplitDialog(_OfficeDialog):
         self.household = household
         self.changeCombo = QComboBox(self)
         self.changeCombo.setObjectName("mergeChangeCombo")
-        self.changeCombo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.changeCombo.setMinimumContentsLength(40)
+        self.changeCombo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.changeLabel = QLabel(self)
         self.form.addRow(self.changeLabel, self.changeCombo)
         self.finish_layout()
