@@ -175,6 +175,10 @@ TEXT: dict[str, tuple[str, str]] = {
                                        "Under these rules a company stop does not raise the "
                                        "refund."),
     "note.no_effective_test": ("没有可采用的检测记录。", "No test record could be used."),
+    "note.company_failures_count_as_pass": ("本规则将企业未检测、未签字的日子视为达标，不计退费。",
+                                            "Under these rules a day the company failed to "
+                                            "test or to sign counts as passing: no refund for "
+                                            "it."),
     "note.no_area_for_company_failure": ("企业未检测日没有可计算的面积。",
                                          "A company-failure day has no area to count."),
     "note.evidence_after_ruling": ("有检测时间在前一次裁定之前、上传在其后的记录。",
