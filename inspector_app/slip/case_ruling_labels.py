@@ -145,6 +145,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "rule_refusal": ("用户无正当理由拒绝", "Resident refuses without good reason"),
     "refusal.pass": ("当日视为达标", "the day counts as passing"),
     "refusal.fail": ("当日仍按不达标计算", "the day still counts as failing"),
+    "rule_company_failure": ("企业未检测、未签字", "Company fails to test or to sign"),
+    "company_failure.fail": ("当日按不达标计：{share} × 日单价 × 检测房间面积",
+                             "the day counts as failing: {share} × daily price × tested rooms' "
+                             "area"),
+    "company_failure.pass": ("当日视为达标", "the day counts as passing"),
+    "rule_cited": ("{rule}（依据：{citation}）", "{rule} (per {citation})"),
 
     "daily_fee": ("日单价", "Daily price"),
     "failing_days": ("不达标天数", "Failing days"),

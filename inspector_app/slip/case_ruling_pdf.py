@@ -504,7 +504,12 @@ def _rules_rows(ruling: dict, profile: Profile, t: CaseRulingLabels) -> list[tup
         (t("rule_basis"), t.coded("basis", _band_basis(ruling, profile))),
         (t("rule_stop"), t("rule_stop_none") if multiplier is None else
          t("rule_stop_value", hours=_stop_hours(profile), multiplier=_plain(multiplier))),
-        (t("rule_refusal"), t(refusal)),
+        (t("rule_refusal"), t(refusal) if "refusal" not in (ruling.get("citations") or {})
+         else t("rule_cited", rule=t(refusal),
+                citation=_citation("refusal", ruling, profile, t))),
+        (t("rule_company_failure"), t("company_failure.pass")
+         if profile.company_failure_counts_as == "pass" else
+         t("company_failure.fail", share=_plain(profile.case_rule.company_failure_share))),
     ] + ([(t("monitoring_source"), _citation("monitoring", ruling, profile, t))]
          if ruling.get("use_monitoring") else [])
 
