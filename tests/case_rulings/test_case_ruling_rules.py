@@ -7,12 +7,21 @@ days at 0.58 = 4.64 yuan under Changchun's month mean.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
+from decimal import Decimal
 
+from inspector_app.core.case_model import CompanyFailure
+from inspector_app.core.case_rule import CaseRulingInput, compute_case_ruling
+from inspector_app.core.profile import load_profile
+from inspector_app.core.ruling import RulingInput, compute_ruling
 from inspector_app.office import cases
 from inspector_app.office.profile_confirmations import confirm
+from inspector_app.office.rulings import rests_on_refusal
 from tests.case_rulings.household import push, seal_test
 from tests.case_rulings.test_case_rulings_api import BODY, snapshot, the_case, worked
+from tests.core.case_builders import T1, T2, T3, UNTIL, at, flat_test, worked_case
+from tests.core.test_ruling import cc_cold_bedroom
 from tests.office.ticket_helpers import ticket
 from tests.office.uploaded import REFUND_CITATION_ZH, confirm_refund
 from tests.slip.helpers import page_texts, squash
@@ -122,3 +131,25 @@ def test_the_office_s_paper_names_every_record_ticket_stop_and_rule(office, lapt
     row_no = [t["record_id"] for t in ruling["tests"]].index(fixed) + 1
     assert f"已被第{row_no}行的更正替代，未采用" in zh
     assert cases.case_detail(office.store, case["case_id"])["case"]["state"] == "ruled"
+
+
+def test_which_rulings_rest_on_the_refusal_rule():
+    """One record: a refused record, counted as passing or (under another profile) failing.
+    A case: a refused test's day, a company failure's day, or failures the profile leaves out.
+    Neither without a refusal or a failure."""
+    cc = load_profile("changchun")
+    one = RulingInput(Decimal("0.1607"), 3)
+    assert not rests_on_refusal(compute_ruling(cc_cold_bedroom(), cc, one))
+    assert rests_on_refusal(compute_ruling(cc_cold_bedroom(refused=True), cc, one))
+    as_fail = replace(cc, refusal_day_counts_as="fail")
+    assert rests_on_refusal(compute_ruling(cc_cold_bedroom(refused=True), as_fail, one))
+
+    def case(evidence, profile=cc):
+        return compute_case_ruling(evidence, profile, CaseRulingInput(Decimal("0.1607"), UNTIL))
+
+    assert not rests_on_refusal(case(worked_case()))
+    refused = flat_test("lap1.r9", at(7), "15.5", "18.5", seq=9, refused=True)
+    assert rests_on_refusal(case(worked_case(T1, T2, refused, T3)))
+    failed = worked_case(failures=(CompanyFailure(date(2026, 12, 2), "failed_to_test"),))
+    assert rests_on_refusal(case(failed))
+    assert rests_on_refusal(case(failed, replace(cc, company_failure_counts_as="pass")))
