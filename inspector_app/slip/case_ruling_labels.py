@@ -92,6 +92,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "col.end": ("结束", "To"),
     "col.cause": ("原因", "Cause"),
     "col.stop_days": ("停热日数", "Stop days"),
+    "stop_row": ("供热企业：{company}；停热范围：{scope}；证据：{evidence}",
+                 "Company: {company}; area stopped: {scope}; evidence: {evidence}"),
+    "scope_sep": ("、", ", "),
+    "stop_whole_district": ("该企业在本区的全部供热范围", "all the company supplies in the district"),
     "none_listed": ("无", "None"),
 
     "chart_caption": ("每日一柱，柱高为当日退费金额（元），颜色为当日认定：",

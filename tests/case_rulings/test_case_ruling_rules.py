@@ -90,8 +90,8 @@ def test_the_office_s_paper_names_every_record_ticket_stop_and_rule(office, lapt
     tests and a correction of the first, and a 72 h company stop from 6 Nov 00:00 (3 stop days
     at 2 × 0.1607 × 86.5 = 27.8011 → 27.80). The PDF, read back as text in each language,
     holds every record's full SHA-256 and its place in the laptop's chain (device · sequence),
-    the ticket's number, the stop's number, cause and times, and the rules by the title and
-    number of their published documents."""
+    the ticket's number, the stop's number, cause, times, company, area and evidence, and the
+    rules by the title and number of their published documents."""
     first = seal_test(laptop, 1, date(2026, 11, 1), 15.0)
     fixed = seal_test(laptop, 61, date(2026, 11, 1), 15.0, supersedes=first)
     seal_test(laptop, 2, date(2026, 11, 5), 16.5)
@@ -125,6 +125,10 @@ def test_the_office_s_paper_names_every_record_ticket_stop_and_rule(office, lapt
         assert "12345/2026110100017" in text                       # the ticket
         assert stop.json()["stop_id"] in text and "主管网爆管抢修" in text
         assert "2026-11-0600:00" in text and "2026-11-0900:00" in text
+        assert "抢修工单QX-7781" in text and "长春热力" in text       # its evidence, company
+    assert "供热企业：长春热力；停热范围：示范小区；证据：抢修工单QX-7781" in zh
+    assert "Company:长春热力;areastopped:示范小区;evidence:抢修工单QX-7781" in en
+    assert ruling["stops"][0]["evidence"] == "抢修工单 QX-7781"
     assert "长城乡联规〔2020〕2号" in zh and squash(REFUND_CITATION_ZH) in zh
     assert "吉建议〔2024〕12号" in zh                                  # the standard's
     assert "ChangChengXiangLianGui[2020]No.2" in en and "JiJianYi[2024]No.12" in en

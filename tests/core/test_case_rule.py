@@ -114,7 +114,9 @@ def test_a_three_day_company_stop_inside_the_period():
     assert each.amount_total == Decimal("61.90") == (2 * Decimal("1.16") + 3 * Decimal("19.28")
                                                      + 3 * Decimal("0.58"))
     assert r.stops == ({"stop_id": "S1", "start_at": "2026-12-03T00:00:00+08:00",
-                        "end_at": "2026-12-06T00:00:00+08:00", "cause": "管网抢修", "days": 3},)
+                        "end_at": "2026-12-06T00:00:00+08:00", "cause": "管网抢修", "days": 3,
+                        "company": "长春热力", "communities": [], "buildings": [],
+                        "evidence": ""},)
 
 
 def test_a_stop_counts_after_the_passing_retest_and_a_short_one_not_at_all():
