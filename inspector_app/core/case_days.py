@@ -275,6 +275,11 @@ def plan_days(evidence: CaseEvidence, profile: Profile, fee: Decimal, until: dat
     rule = _Rule(evidence, profile, fee, effective, use_monitoring)
     start, notes = rule.start, []
     failures = sorted(evidence.failures, key=lambda f: (f.day, f.kind, f.note))
+    if failures and profile.company_failure_counts_as == PASS:
+        # the profile counts the company's failures to test or sign as passing: they raise
+        # nothing, and the ruling says why they were left out
+        notes.append("company_failures_count_as_pass")
+        failures = []
     failure_days = {f.day for f in failures}
     if rule.governing:
         runs = rule.runs(evidence, until)

@@ -66,6 +66,9 @@ class CompanyStop:
     start_at: datetime     # aware
     end_at: datetime       # aware, after start_at
     cause: str
+    evidence: str = ""     # what the office entered it on (a repair order, a notice)
+    communities: tuple[str, ...] = ()              # its scope: none of either → the district
+    buildings: tuple[tuple[str, str], ...] = ()    # (community, building)
 
 
 @dataclass(frozen=True)

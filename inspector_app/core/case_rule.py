@@ -357,7 +357,9 @@ def _tickets(evidence: CaseEvidence) -> tuple[dict, ...]:
 def _stops(evidence: CaseEvidence, profile: Profile) -> tuple[dict, ...]:
     return tuple({"stop_id": s.stop_id, "start_at": s.start_at.isoformat(),
                   "end_at": s.end_at.isoformat(), "cause": s.cause,
-                  "days": len(stop_days(s, profile))}
+                  "days": len(stop_days(s, profile)), "company": s.company,
+                  "communities": list(s.communities),
+                  "buildings": [list(b) for b in s.buildings], "evidence": s.evidence}
                  for s in sorted(evidence.stops, key=lambda s: (s.start_at, s.stop_id)))
 
 

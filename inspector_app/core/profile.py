@@ -124,6 +124,9 @@ class Profile:
     witness_roles_en: tuple[str, ...] = ()   # `witness_roles` in English, in the same order
     case_rule: CaseRule = CaseRule()
     monitoring: MonitoringRule = MonitoringRule()
+    # `[refusal] company_failure_counts_as`: whether a day the company failed to test or to
+    # sign counts as failing (at `case_rule.company_failure_share`) or passing
+    company_failure_counts_as: str = "fail"
 
     def witness_role_label(self, role: str, lang: str = "zh") -> str:
         """A witness role as a reader of `lang` sees it; the record keeps the profile's words."""
@@ -282,6 +285,11 @@ def _build(data: dict, origins: dict[str, Path]) -> Profile:
     refusal = r.get("refusal", "day_counts_as", str)
     if refusal not in ("pass", "fail"):
         raise r.fail("refusal.day_counts_as", "只能是 pass 或 fail", "must be pass or fail")
+    company_failure = (r.get("refusal", "company_failure_counts_as", str)
+                       if "company_failure_counts_as" in data["refusal"] else "fail")
+    if company_failure not in ("pass", "fail"):
+        raise r.fail("refusal.company_failure_counts_as", "只能是 pass 或 fail",
+                     "must be pass or fail")
     copies = r.labelled("slip", "copies")
     if not copies:
         raise r.fail("slip.copies", "至少需要一联", "needs at least one copy")
@@ -334,6 +342,7 @@ def _build(data: dict, origins: dict[str, Path]) -> Profile:
         witness_roles_en=_witness_roles_en(r),
         case_rule=_case_rule(r),
         monitoring=_monitoring_rule(r),
+        company_failure_counts_as=company_failure,
     )
 
 

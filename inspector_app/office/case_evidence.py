@@ -202,19 +202,23 @@ def stops_reaching(c: Tx, data: HouseholdSeason, district: str, company: str,
     rows = {} if rows is None else rows
     if (district, company) not in rows:
         rows[(district, company)] = list(c.execute(
-            "SELECT stop_id, scope, start_at, end_at, cause FROM company_stops"
+            "SELECT stop_id, scope, start_at, end_at, cause, evidence FROM company_stops"
             " WHERE company=? AND district=? AND withdrawn_at IS NULL ORDER BY start_at",
             (company, district)))
     places: set[tuple[str, str]] | None = None
     out = []
-    for stop_id, scope, start_at, end_at, cause in rows[(district, company)]:
+    for stop_id, scope, start_at, end_at, cause, evidence in rows[(district, company)]:
         start, end = parse_time(start_at), parse_time(end_at)
         if places is None:
             places = _places(data.keys(c))
         if start is None or end is None or not _reaches(scope, places):
             continue
-        out.append(CompanyStop(stop_id=stop_id, company=company, start_at=start, end_at=end,
-                               cause=cause))
+        named = json.loads(scope)
+        out.append(CompanyStop(
+            stop_id=stop_id, company=company, start_at=start, end_at=end, cause=cause,
+            evidence=evidence or "",
+            communities=tuple(str(x) for x in named.get("communities") or ()),
+            buildings=tuple((str(a), str(b)) for a, b in named.get("buildings") or ())))
     return tuple(out)
 
 

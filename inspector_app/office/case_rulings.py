@@ -211,8 +211,10 @@ def issue_on_case(store: OfficeStore, case_id: str, inputs: CaseRulingInput,
                                         "(`evidence_in_next_case`)",
                                    s422="a record of the case failed verification "
                                         "(`record_not_verified`, naming it) or is synthetic; "
-                                        "the refund rule (with `use_monitoring`, also the "
-                                        "monitoring rule) is unconfirmed here "
+                                        "the standard or the refund rule (with "
+                                        "`use_monitoring`, also the monitoring rule; for a "
+                                        "refusal or company failure day, the refusal rule) is "
+                                        "unconfirmed here "
                                         "(`rule_unconfirmed`); the ruling date is after the office's today (in the "
                                         "profile's zone) or beyond the season, or bad inputs "
                                         "(`cannot_rule`, `bad_decimal`)")})

@@ -267,23 +267,43 @@ def parse_fee(text: str) -> Decimal:
     return fee
 
 
+REFUSAL_NOTES = ("resident_refused", "refusal_counts_as_fail", "company_failures_count_as_pass")
+REFUSAL_DAYS = ("refused", "company_failure")
+
+
+def rests_on_refusal(ruling: Ruling | CaseRuling) -> bool:
+    """Whether the `[refusal]` section decided something in the ruling: a resident's refusal
+    counted as the profile says, a day the company failed to test or sign counted (or, under
+    the profile, left out)."""
+    if any(n.split(":")[0] in REFUSAL_NOTES for n in ruling.notes):
+        return True
+    return isinstance(ruling, CaseRuling) and any(d.status in REFUSAL_DAYS for d in ruling.days)
+
+
 def cite_rules(store: OfficeStore, profile: Profile, ruling: R, *,
                monitoring: bool = False) -> R:
     """The ruling with the rules it rests on as this office holds them. A formal ruling is
-    refused while the refund section is unconfirmed here (and, for a ruling that counts
-    monitoring days, the monitoring section: its thresholds judge those days); a training
-    ruling only practises."""
+    refused while the standard (it decides which rooms fail) or the refund section is
+    unconfirmed here (and, for a ruling that counts monitoring days, the monitoring section:
+    its thresholds judge those days; for a ruling a resident's refusal or a company's failure
+    to test or sign entered, the refusal section: it says what such a day counts as); a
+    training ruling only practises."""
     held = effective(store, profile)
-    sections = ("refund", "monitoring") if monitoring else ("refund",)
+    sections = ("standard", "refund", *(("monitoring",) if monitoring else ()),
+                *(("refusal",) if rests_on_refusal(ruling) else ()))
     for section in sections:
         if TRAINING_NOTE not in ruling.notes and not held[section].settled:
             raise _unconfirmed(profile, section)
-    return replace(ruling, citations={s: held[s].to_dict() for s in ("standard", *sections)})
+    return replace(ruling, citations={s: held[s].to_dict() for s in sections})
 
 
 def _unconfirmed(profile: Profile, section: str) -> HTTPException:
-    part_zh = {"refund": "退费部分", "monitoring": "固定监测点部分"}[section]
-    part_en = {"refund": "refund section", "monitoring": "monitoring section"}[section]
+    part_zh = {"standard": "室温标准部分", "refund": "退费部分", "monitoring": "固定监测点部分",
+               "refusal": "用户拒绝与企业未检测、未签字部分"}[section]
+    part_en = {"standard": "standard section", "refund": "refund section",
+               "monitoring": "monitoring section",
+               "refusal": "refusal section (resident refusals, company failures to test or "
+                          "sign)"}[section]
     return refuse(422, "rule_unconfirmed",
                   f"“{profile.title_zh}”规则（{profile.name} {profile.version}）的{part_zh}尚未经本"
                   "办公室确认，不能作正式裁定：请管理员对照已发布的文件确认（inspector-office "

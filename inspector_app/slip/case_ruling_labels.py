@@ -92,6 +92,10 @@ TEXT: dict[str, tuple[str, str]] = {
     "col.end": ("结束", "To"),
     "col.cause": ("原因", "Cause"),
     "col.stop_days": ("停热日数", "Stop days"),
+    "stop_row": ("供热企业：{company}；停热范围：{scope}；证据：{evidence}",
+                 "Company: {company}; area stopped: {scope}; evidence: {evidence}"),
+    "scope_sep": ("、", ", "),
+    "stop_whole_district": ("该企业在本区的全部供热范围", "all the company supplies in the district"),
     "none_listed": ("无", "None"),
 
     "chart_caption": ("每日一柱，柱高为当日退费金额（元），颜色为当日认定：",
@@ -145,6 +149,12 @@ TEXT: dict[str, tuple[str, str]] = {
     "rule_refusal": ("用户无正当理由拒绝", "Resident refuses without good reason"),
     "refusal.pass": ("当日视为达标", "the day counts as passing"),
     "refusal.fail": ("当日仍按不达标计算", "the day still counts as failing"),
+    "rule_company_failure": ("企业未检测、未签字", "Company fails to test or to sign"),
+    "company_failure.fail": ("当日按不达标计：{share} × 日单价 × 检测房间面积",
+                             "the day counts as failing: {share} × daily price × tested rooms' "
+                             "area"),
+    "company_failure.pass": ("当日视为达标", "the day counts as passing"),
+    "rule_cited": ("{rule}（依据：{citation}）", "{rule} (per {citation})"),
 
     "daily_fee": ("日单价", "Daily price"),
     "failing_days": ("不达标天数", "Failing days"),
@@ -175,6 +185,10 @@ TEXT: dict[str, tuple[str, str]] = {
                                        "Under these rules a company stop does not raise the "
                                        "refund."),
     "note.no_effective_test": ("没有可采用的检测记录。", "No test record could be used."),
+    "note.company_failures_count_as_pass": ("本规则将企业未检测、未签字的日子视为达标，不计退费。",
+                                            "Under these rules a day the company failed to "
+                                            "test or to sign counts as passing: no refund for "
+                                            "it."),
     "note.no_area_for_company_failure": ("企业未检测日没有可计算的面积。",
                                          "A company-failure day has no area to count."),
     "note.evidence_after_ruling": ("有检测时间在前一次裁定之前、上传在其后的记录。",

@@ -353,13 +353,26 @@ def _stops_table(ruling: dict, t: CaseRulingLabels, st: _Styles, profile: Profil
         return _p(t("none_listed"), st.body)
     head = [t(f"col.{c}") for c in ("stop", "start", "end", "cause", "stop_days")]
     rows: list[list] = [[_p(h, st.head) for h in head]]
+    spans = []
     for s in ruling["stops"]:
         rows.append([_p(str(s.get("stop_id") or NONE), st.cell),
                      _p(fmt_time(s.get("start_at"), profile.zone), st.cell_c),
                      _p(fmt_time(s.get("end_at"), profile.zone), st.cell_c),
                      _p(str(s.get("cause") or NONE), st.cell),
                      _p(str(s.get("days", NONE)), st.cell_c)])
-    return _table(rows, [0.22, 0.18, 0.18, 0.30, 0.12])
+        if "company" in s:      # rulings stored before stops carried them print as they were
+            rows.append([_p(t("stop_row", company=s.get("company") or NONE,
+                              scope=_stop_scope(s, t), evidence=s.get("evidence") or NONE),
+                            st.cell)] + [""] * 4)
+            spans.append(((0, len(rows) - 1), (4, len(rows) - 1)))
+    return _table(rows, [0.22, 0.18, 0.18, 0.30, 0.12], spans=spans)
+
+
+def _stop_scope(stop: dict, t: CaseRulingLabels) -> str:
+    """The communities and buildings a stop was entered for (as recorded), else the district."""
+    named = [str(c) for c in stop.get("communities") or ()]
+    named += [f"{c}{b}" if t.lang == "zh" else f"{c} {b}" for c, b in stop.get("buildings") or ()]
+    return t("scope_sep").join(named) if named else t("stop_whole_district")
 
 
 def _plain(value: Decimal) -> str:
@@ -504,7 +517,12 @@ def _rules_rows(ruling: dict, profile: Profile, t: CaseRulingLabels) -> list[tup
         (t("rule_basis"), t.coded("basis", _band_basis(ruling, profile))),
         (t("rule_stop"), t("rule_stop_none") if multiplier is None else
          t("rule_stop_value", hours=_stop_hours(profile), multiplier=_plain(multiplier))),
-        (t("rule_refusal"), t(refusal)),
+        (t("rule_refusal"), t(refusal) if "refusal" not in (ruling.get("citations") or {})
+         else t("rule_cited", rule=t(refusal),
+                citation=_citation("refusal", ruling, profile, t))),
+        (t("rule_company_failure"), t("company_failure.pass")
+         if profile.company_failure_counts_as == "pass" else
+         t("company_failure.fail", share=_plain(profile.case_rule.company_failure_share))),
     ] + ([(t("monitoring_source"), _citation("monitoring", ruling, profile, t))]
          if ruling.get("use_monitoring") else [])
 

@@ -45,6 +45,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "profile_value": ("{title}（{name}，版本 {version}）", "{title} ({name}, version {version})"),
     "sealed_version": ("（检测时版本 {version}）", " (version at the test: {version})"),
     "refund_source": ("退费规则依据", "Refund rule"),
+    "refusal_source": ("用户拒绝签字规则依据", "Rule on a resident's refusal"),
     "standard_source": ("室温标准依据", "Temperature standard"),
     "confirmed_by": ("（{by} 于 {at} 核对确认）", " (confirmed against it by {by}, {at})"),
 

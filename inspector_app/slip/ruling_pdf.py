@@ -203,6 +203,8 @@ def _rules_rows(record: dict, ruling: Ruling, profile: Profile | None,
     rows = [(t("profile"), value)]
     for section, label in (("standard", "standard_source"), ("refund", "refund_source")):
         rows.append((t(label), _citation(section, ruling, profile, t)))
+    if "refusal" in ruling.citations:   # the ruling counted the resident's refusal by it
+        rows.append((t("refusal_source"), _citation("refusal", ruling, profile, t)))
     return rows
 
 

@@ -11,7 +11,7 @@ from inspector_app.office.cases import CaseFilter, cases_page
 from inspector_app.office.ingest import incoming_from
 from inspector_app.office.store import OfficeStore, now_iso
 from inspector_app.seal.device_key import DeviceKey
-from inspector_app.seal.record import seal_visit
+from inspector_app.seal.record import Supersedes, seal_visit
 from inspector_app.store.sealed import SealedStore
 from inspector_app.store.visits import VisitStore
 from tests.sync.factory import laptop_db, make_visit, profile, signatures
@@ -27,9 +27,10 @@ class Laptop:
 
     def seal(self, *, day: date, temps=(18.4, 17.2), district: str = "朝阳区",
              community: str = "幸福小区", building: str = "3", flat: str = "501",
-             hour: int = 9, rules: Profile | None = None, training: bool = False) -> bytes:
+             hour: int = 9, rules: Profile | None = None, training: bool = False,
+             supersedes: str | None = None) -> bytes:
         """Seal one visit (fails unless both temps ≥ 18) under `rules` (Changchun unless
-        given) and return its envelope bytes."""
+        given) and return its envelope bytes; `supersedes`: the record id it corrects."""
         self.n += 1
         rules = rules or profile()
         visit = make_visit(self.n, temps=temps, day=day, training=training)
@@ -42,6 +43,7 @@ class Laptop:
                                 community=community, building=building, unit="2", flat=flat)
         VisitStore(self.db).import_measured(visit)
         seal_visit(self.db, visit.id, signatures(), self.key, profile=rules,
+                   supersedes=Supersedes(supersedes, "读数录入有误，更正") if supersedes else None,
                    clock=lambda: visit.test_at + timedelta(minutes=20))
         return SealedStore(self.db).envelope_text(visit.id).encode("utf-8")
 

@@ -114,7 +114,9 @@ def test_a_three_day_company_stop_inside_the_period():
     assert each.amount_total == Decimal("61.90") == (2 * Decimal("1.16") + 3 * Decimal("19.28")
                                                      + 3 * Decimal("0.58"))
     assert r.stops == ({"stop_id": "S1", "start_at": "2026-12-03T00:00:00+08:00",
-                        "end_at": "2026-12-06T00:00:00+08:00", "cause": "管网抢修", "days": 3},)
+                        "end_at": "2026-12-06T00:00:00+08:00", "cause": "管网抢修", "days": 3,
+                        "company": "长春热力", "communities": [], "buildings": [],
+                        "evidence": ""},)
 
 
 def test_a_stop_counts_after_the_passing_retest_and_a_short_one_not_at_all():
@@ -374,6 +376,37 @@ def test_company_failure_days():
     assert (day2.status, day2.basis, day2.amount) == ("company_failure", "failure",
                                                       Decimal("5.14"))
     assert r.amount_total == Decimal("9.20") == 7 * Decimal("0.58") + Decimal("5.14")
+
+
+def test_company_failure_days_count_as_the_profile_says():
+    """`[refusal] company_failure_counts_as` is the profile's word on a day the company failed
+    to test or to sign: "fail" (the shipped profiles) pays it as above (9.20); "pass" leaves
+    it out: the worked 8 × 0.58 = 4.64, noted on the ruling. A value other than pass or fail
+    is refused naming the file and key."""
+    evidence = worked_case(failures=(CompanyFailure(date(2026, 12, 2), "failed_to_test"),))
+    assert CC.company_failure_counts_as == "fail"
+    assert rule(evidence).amount_total == Decimal("9.20")
+    passing = replace(CC, company_failure_counts_as="pass")
+    r = rule(evidence, passing)
+    assert r.days[1].status == "fail" and r.days[1].amount == Decimal("0.58")
+    assert r.amount_total == Decimal("4.64") == 8 * Decimal("0.58")
+    assert "company_failures_count_as_pass" in r.notes
+    alone = rule(worked_case(tests=(), failures=evidence.failures), passing)
+    assert (alone.failing_days, alone.amount_total) == (0, Decimal("0.00"))
+
+
+def test_a_broken_company_failure_key_names_file_and_key(tmp_path):
+    folder = _copy_profiles(tmp_path)
+    path = folder / "_base-db11t745.toml"
+    old = 'company_failure_counts_as = "fail"'
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, 'company_failure_counts_as = "half"', 1), encoding="utf-8")
+    with pytest.raises(ProfileError) as err:
+        load_profile("changchun", folder)
+    key = "refusal.company_failure_counts_as"
+    assert key in err.value.message_en and key in err.value.message_zh
+    assert "_base-db11t745.toml" in err.value.message_en and err.value.field == key
 
 
 def test_no_effective_test_and_no_failure_is_no_days_not_an_error():

@@ -4,17 +4,22 @@ and `confirm`, and formal rulings refused until the refund rules are confirmed t
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 
 import pytest
+from fastapi import HTTPException
 
 from inspector_app.core.profile import load_profile
-from inspector_app.core.ruling import Ruling
+from inspector_app.core.ruling import Ruling, RulingInput, compute_ruling
+from inspector_app.office.auth import hash_password
 from inspector_app.office.cli import main as office_main
-from inspector_app.office.profile_confirmations import effective
+from inspector_app.office.profile_confirmations import confirm, effective
+from inspector_app.office.rulings import cite_rules
 from inspector_app.office.store import OfficeStore
 from inspector_app.slip.ruling_pdf import render_ruling
 from inspector_app.store.sealed import SealedStore
 from inspector_app.sync.client import SyncClient
+from tests.core.test_ruling import cc_cold_bedroom
 from tests.office.uploaded import REFUND_CITATION_ZH, confirm_refund, upload
 from tests.slip.helpers import page_texts, squash
 from tests.sync.factory import seal_many
@@ -76,6 +81,31 @@ def test_a_confirmation_holds_for_the_profile_version_checked(office_db, tmp_pat
                   " citation_zh, confirmed_by, confirmed_at) VALUES"
                   " ('changchun', '2025.1', 'refund', ?, 'x', '2025-01-01')", (NOTICE,))
     assert effective(store, profile)["refund"].status == "unconfirmed"
+
+
+def test_a_formal_ruling_waits_for_an_unconfirmed_standard_too(office_db):
+    """Harbin's standard (18 °C) is reported, not cited: it decides which rooms fail, so a
+    formal ruling under it waits for its confirmation as for the refund section's, in both
+    languages naming the section; confirmed, both are cited on the ruling."""
+    store = OfficeStore(office_db)
+    harbin = load_profile("harbin")
+    assert harbin.provenance["standard"].status == "unconfirmed"
+    store.add_user("王科长", "admin", hash_password("password-1"), None)
+    confirm(store, "harbin", "refund", "《哈尔滨市供热退费办法》（测试用文号）",
+            "Harbin heating refund rules (test number)", "王科长")
+    ruling = compute_ruling(cc_cold_bedroom(), load_profile("changchun"),
+                            RulingInput(Decimal("0.1607"), 3))
+    with pytest.raises(HTTPException) as refused:
+        cite_rules(store, harbin, ruling)
+    detail = refused.value.detail
+    assert refused.value.status_code == 422 and detail["error"] == "rule_unconfirmed"
+    assert "室温标准部分尚未经本办公室确认" in detail["reason_zh"]
+    assert "standard section" in detail["reason"] and "--section standard" in detail["reason"]
+    confirm(store, "harbin", "standard", "《哈尔滨市城市供热条例》（测试用文号）",
+            "Harbin urban heating regulation (test number)", "王科长")
+    cited = cite_rules(store, harbin, ruling).citations
+    assert [cited[s]["status"] for s in ("standard", "refund")] == ["confirmed"] * 2
+    store.close()
 
 
 def _issue(office, rid: str):

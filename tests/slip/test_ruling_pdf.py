@@ -96,6 +96,21 @@ def test_no_refund_ruling_gives_the_reason(refusal_envelope):
     en = text_of(render_ruling(refusal_envelope, ruling, **ISSUE, lang="en"))
     assert "No-refundruling" in en and "Ruling:norefund." in en
     assert "Reason:theresidentrefused" in en
+    assert "用户拒绝签字规则依据" not in zh            # not cited: the office adds it when ruling
+
+
+def test_a_ruling_resting_on_the_refusal_rule_prints_its_citation(refusal_envelope):
+    """A ruling that counted the resident's refusal cites the `[refusal]` rule the office
+    confirmed (`office.rulings.cite_rules`): the paper names that document in each language."""
+    ruling = compute_ruling(refusal_envelope, CC, RulingInput(FEE, 10))
+    held = {"section": "refusal", "status": "confirmed", "citation_zh": "《某市供热退费办法》（某建〔2020〕1号）",
+            "citation_en": "Heating refund rules ([2020] No. 1)", "confirmed_by": "王科长",
+            "confirmed_at": "2026-11-30T01:00:00Z"}
+    cited = replace(ruling, citations={**ruling.citations, "refusal": held})
+    zh = text_of(render_ruling(refusal_envelope, cited, **ISSUE))
+    assert "用户拒绝签字规则依据《某市供热退费办法》（某建〔2020〕1号）" in zh
+    en = text_of(render_ruling(refusal_envelope, cited, **ISSUE, lang="en"))
+    assert "Ruleonaresident'srefusalHeatingrefundrules([2020]No.1)" in en
 
 
 def test_below_standard_band_is_worded_in_english(resident_envelope):
