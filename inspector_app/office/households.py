@@ -11,6 +11,9 @@ Why it is shaped this way:
   (`office.cases.refresh_household`): a case is derived from its household's evidence.
 - A merge is refused across districts (a district's supervisor rules on its own homes only),
   onto itself, and for a household already merged (merge into the one it joined instead).
+- Neither a merge nor a split may change what a ruling in force rests on (`ruled_case`): a
+  split that took records out of a case ruled while merged would leave that ruling citing
+  records its case no longer holds, and open a new case over them, ruled and refunded twice.
 - `backfill` gives rows stored before revision 0007 their household, in batches, and groups
   their cases; it is idempotent and `office.schema` runs it after an upgrade.
 """
@@ -285,6 +288,7 @@ def split(store: OfficeStore, change_id: int, by: str, reason: str,
         if undone is not None or current is None or current[1] != into:
             raise HouseholdRefusal(409, "already_split", f"合并 {change_id} 已经拆分",
                                    f"the merge {change_id} was already split")
+        ruled = _ruled_holdings(c, [top])
         c.execute("UPDATE households SET merged_into=NULL WHERE household_id=?", (hid,))
         own = set(members(c, hid))
         back = [r[0] for r in c.execute("SELECT case_id FROM cases WHERE household=?", (top,))
@@ -295,8 +299,40 @@ def split(store: OfficeStore, change_id: int, by: str, reason: str,
         for side in (top, hid):
             for season in sorted(seasons_of(c, members(c, side))):
                 refresh_household(c, side, season)
+        _refuse_moved(ruled, _ruled_holdings(c, [top, hid]))
         return _change(c.execute(f"SELECT {', '.join(CHANGE_COLS)} FROM household_changes"
                                  " WHERE id=?", (split_id,)).fetchone())
+
+
+def _ruled_holdings(c: Tx, households: list[str]) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Case id → (its ruling in force, the records and tickets it holds) for every case of
+    `households` (canonical) with a ruling in force, as grouped now."""
+    from inspector_app.office.case_groups import load
+
+    out: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for home in households:
+        for season in sorted(seasons_of(c, members(c, home))):
+            for case in load(c, home, season).cases:
+                if case.ruling_no and c.execute(
+                        "SELECT 1 FROM rulings WHERE ruling_no=? AND superseded_by IS NULL",
+                        (case.ruling_no,)).fetchone() is not None:
+                    out[case.case_id] = (case.ruling_no,
+                                         tuple(sorted((*case.records, *case.tickets))))
+    return out
+
+
+def _refuse_moved(before: dict[str, tuple[str, tuple[str, ...]]],
+                  after: dict[str, tuple[str, tuple[str, ...]]]) -> None:
+    """Refuse a split that moves evidence into or out of a case whose ruling is in force: the
+    ruling would rest on records its case no longer holds, and the household split off would
+    get a new case over the same records, to be ruled (and refunded) a second time."""
+    for case_id, (number, held) in sorted(before.items()):
+        if after.get(case_id, (number, ()))[1] != held:
+            raise HouseholdRefusal(
+                409, "ruled_case",
+                f"案件 {case_id} 已有生效裁定（{number}），拆分会改变该裁定所依据的记录和投诉，不能拆分这次合并",
+                f"case {case_id} has a ruling in force ({number}) and the split would change the"
+                " records and complaints it rests on: this merge cannot be split")
 
 
 def _audit(c: Tx, kind: str, household_id: str, into_id: str, district: str, reason: str,
