@@ -165,7 +165,9 @@ def merge(req: MergeRequest, who: SupervisorDep, store: StoreDep) -> dict[str, A
 
 @router.post("/api/v1/households/split", status_code=201,
              responses=refusals(400, 401, 404, 409, 413, 422,
-                                s409="the merge was already split",
+                                s409="the merge was already split (`already_split`), or"
+                                     " the split would change what a ruling in force rests"
+                                     " on (`ruled_case`)",
                                 s422="the change is not a merge"))
 def split(req: SplitRequest, who: SupervisorDep, store: StoreDep) -> dict[str, Any]:
     try:
