@@ -176,6 +176,9 @@ def test_a_record_failing_verification_refuses_the_ruling_naming_it(office, lapt
     ("unconfirmed", BODY, 422, "rule_unconfirmed", "尚未经本办公室确认"),
     ("next_summer", {**BODY, "until": "2027-07-02"}, 422, "cannot_rule", "超出供暖季"),
     ("", {**BODY, "until": "2026-12-16"}, 422, "cannot_rule", "不能晚于今天（2026-12-15）"),
+    # a year typed wrong: before the case opened (1 Nov), it would close the case on no day
+    ("", {**BODY, "until": "2026-10-31"}, 422, "cannot_rule", "早于案件立案日 2026-11-01"),
+    ("", {**BODY, "until": "2025-11-12"}, 422, "cannot_rule", "早于案件立案日 2026-11-01"),
     ("", {**BODY, "daily_fee_per_m2": "0"}, 422, "cannot_rule", "日单价"),
     ("", {**BODY, "daily_fee_per_m2": "1E+1"}, 422, "bad_decimal", "0.1607"),
     ("withdrawn", BODY, 409, "case_withdrawn", "撤回"),
