@@ -11,9 +11,12 @@ Why it is shaped this way:
   (`office.cases.refresh_household`): a case is derived from its household's evidence.
 - A merge is refused across districts (a district's supervisor rules on its own homes only),
   onto itself, and for a household already merged (merge into the one it joined instead).
-- Neither a merge nor a split may change what a ruling in force rests on (`ruled_case`): a
-  split that took records out of a case ruled while merged would leave that ruling citing
-  records its case no longer holds, and open a new case over them, ruled and refunded twice.
+- Neither a merge nor a split may change what a ruling in force rests on (`ruled_case`): the
+  records and tickets of every case with a ruling in force are compared before and after the
+  regrouping, in its transaction. A split that took records out of a case ruled while merged
+  would leave that ruling citing records its case no longer holds, and open a new case over
+  them, ruled and refunded twice. A ruled case the change leaves as it was (last season's) does
+  not block it: refusing every household ever ruled would leave its later misses unmergeable.
 - `backfill` gives rows stored before revision 0007 their household, in batches, and groups
   their cases; it is idempotent and `office.schema` runs it after an upgrade.
 """
@@ -234,7 +237,7 @@ def merge(store: OfficeStore, household_id: str, into_id: str, by: str, reason: 
                 f"两个住户不在同一个区（{district or '未定区'}、{into_district or '未定区'}），不能合并",
                 f"the households are in different districts ({district or 'none'}, "
                 f"{into_district or 'none'}) and cannot be merged")
-        _refuse_ruled(c, [household_id, into_id])
+        ruled = _ruled_holdings(c, [household_id, into_id])
         moved = members(c, household_id)
         c.execute("UPDATE households SET merged_into=? WHERE household_id=?",
                   (into_id, household_id))
@@ -243,23 +246,9 @@ def merge(store: OfficeStore, household_id: str, into_id: str, by: str, reason: 
         change_id = _audit(c, "merge", household_id, into_id, into_district, reason, by)
         for season in sorted(seasons_of(c, members(c, into_id))):
             refresh_household(c, into_id, season)
+        _refuse_moved(ruled, _ruled_holdings(c, [into_id]), "merged")
         return _change(c.execute(f"SELECT {', '.join(CHANGE_COLS)} FROM household_changes"
                                  " WHERE id=?", (change_id,)).fetchone())
-
-
-def _refuse_ruled(c: Tx, households: list[str]) -> None:
-    """Refuse a merge over a case whose ruling is in force: regrouping would move evidence
-    into or out of what that ruling rests on."""
-    homes = [m for h in households for m in members(c, h)]
-    row = c.execute("SELECT k.case_id, k.ruling_no FROM cases AS k JOIN rulings AS r"
-                    " ON r.ruling_no = k.ruling_no WHERE k.state = 'ruled'"
-                    " AND r.superseded_by IS NULL"
-                    f" AND k.household IN ({','.join('?' * len(homes))})"
-                    " ORDER BY k.case_id LIMIT 1", homes).fetchone()
-    if row is not None:
-        raise HouseholdRefusal(
-            409, "ruled_case", f"案件 {row[0]} 已有生效裁定（{row[1]}），不能合并这两个住户",
-            f"case {row[0]} has a ruling in force ({row[1]}): the households cannot be merged")
 
 
 def split(store: OfficeStore, change_id: int, by: str, reason: str,
@@ -299,7 +288,7 @@ def split(store: OfficeStore, change_id: int, by: str, reason: str,
         for side in (top, hid):
             for season in sorted(seasons_of(c, members(c, side))):
                 refresh_household(c, side, season)
-        _refuse_moved(ruled, _ruled_holdings(c, [top, hid]))
+        _refuse_moved(ruled, _ruled_holdings(c, [top, hid]), "split")
         return _change(c.execute(f"SELECT {', '.join(CHANGE_COLS)} FROM household_changes"
                                  " WHERE id=?", (split_id,)).fetchone())
 
@@ -322,17 +311,26 @@ def _ruled_holdings(c: Tx, households: list[str]) -> dict[str, tuple[str, tuple[
 
 
 def _refuse_moved(before: dict[str, tuple[str, tuple[str, ...]]],
-                  after: dict[str, tuple[str, tuple[str, ...]]]) -> None:
-    """Refuse a split that moves evidence into or out of a case whose ruling is in force: the
-    ruling would rest on records its case no longer holds, and the household split off would
-    get a new case over the same records, to be ruled (and refunded) a second time."""
+                  after: dict[str, tuple[str, tuple[str, ...]]], action: str) -> None:
+    """Refuse a merge or split (`action`: 'merged' | 'split', raised inside its transaction,
+    which then rolls back) that moved evidence into or out of a case whose ruling is in force:
+    the ruling would rest on records its case no longer holds (or miss ones it now holds), and
+    a household split off would get a new case over the same records, to be ruled (and
+    refunded) a second time. A ruled case the change leaves as it was does not stand in the way
+    (a ruling of last season, or one whose ruling date is before the other flat's tests)."""
     for case_id, (number, held) in sorted(before.items()):
         if after.get(case_id, (number, ()))[1] != held:
+            if action == "split":
+                raise HouseholdRefusal(
+                    409, "ruled_case",
+                    f"案件 {case_id} 已有生效裁定（{number}），拆分会改变该裁定所依据的记录和投诉，不能拆分这次合并",
+                    f"case {case_id} has a ruling in force ({number}) and the split would change"
+                    " the records and complaints it rests on: this merge cannot be split")
             raise HouseholdRefusal(
                 409, "ruled_case",
-                f"案件 {case_id} 已有生效裁定（{number}），拆分会改变该裁定所依据的记录和投诉，不能拆分这次合并",
-                f"case {case_id} has a ruling in force ({number}) and the split would change the"
-                " records and complaints it rests on: this merge cannot be split")
+                f"案件 {case_id} 已有生效裁定（{number}），合并会改变该裁定所依据的记录和投诉，不能合并这两个住户",
+                f"case {case_id} has a ruling in force ({number}) and the merge would change the"
+                " records and complaints it rests on: the households cannot be merged")
 
 
 def _audit(c: Tx, kind: str, household_id: str, into_id: str, district: str, reason: str,

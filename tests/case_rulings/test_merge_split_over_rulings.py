@@ -1,5 +1,5 @@
-"""Splitting a merge after the merged household's case was ruled, at a live office (real HTTP,
-both backends). The household of flat 301 (worked: fails 1 and 5 Nov, passes 9 Nov) and the
+"""Merging and splitting households over a case whose ruling is in force, at a live office (real
+HTTP, both backends). The household of flat 301 (worked: fails 1 and 5 Nov, passes 9 Nov) and the
 same flat typed "3-01" (one test) are merged and the joined case ruled up to 12 Nov.
 
 A split that took the "3-01" test out of the ruled case would leave ruling 000001 in force on
@@ -76,3 +76,28 @@ def test_a_split_leaving_the_ruled_case_as_it_was_goes_through(office, laptop):
     assert (after[case_id]["state"], after[case_id]["records"]) == ("ruled", 3)
     assert sorted((k["state"], k["records"]) for k in after.values()) == [("open", 1),
                                                                            ("ruled", 3)]
+
+
+def test_a_merge_leaving_the_ruled_case_as_it_was_goes_through(office, laptop):
+    """Flat 301 ruled up to 12 Nov; "3-01" (the same flat) is first tested on 20 Nov. Merging
+    it in adds that test to 301's next case, not to the ruled one: the merge goes through (it
+    used to be refused for any ruling in force of either household, so a household once ruled
+    could never have a later miss merged). Merging a test of 3 Nov in would change the ruled
+    case: refused (`test_a_merge_over_a_case_with_a_ruling_in_force_is_refused`)."""
+    worked(office, laptop)
+    confirm_refund(office)
+    with office.admin() as admin:
+        [case] = cases.cases_page(office.store, cases.CaseFilter())[0]
+        assert admin.post(f"/api/v1/cases/{case['case_id']}/rulings",
+                          json=BODY).status_code == 201
+        seal_test(laptop, 4, date(2026, 11, 20), 15.0, flat="3-01")
+        push(office, laptop)
+        [other] = cases.cases_page(office.store, cases.CaseFilter(state="open"))[0]
+        merge = admin.post("/api/v1/households/merge", json={
+            "household_id": other["household"], "into": case["household"],
+            "reason": "同一户：3-01 即 301"})
+        assert merge.status_code == 201, merge.text
+    after = {k["case_id"]: k for k in cases.cases_page(office.store, cases.CaseFilter())[0]}
+    assert (after[case["case_id"]]["state"], after[case["case_id"]]["records"]) == ("ruled", 3)
+    assert sorted((k["household"], k["state"], k["records"]) for k in after.values()) == sorted(
+        [(case["household"], "ruled", 3), (case["household"], "open", 1)])
