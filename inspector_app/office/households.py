@@ -294,19 +294,25 @@ def split(store: OfficeStore, change_id: int, by: str, reason: str,
 
 
 def _ruled_holdings(c: Tx, households: list[str]) -> dict[str, tuple[str, tuple[str, ...]]]:
-    """Case id → (its ruling in force, the records and tickets it holds) for every case of
-    `households` (canonical) with a ruling in force, as grouped now."""
+    """Case id → (its ruling in force, the records, tickets and company stops it holds) for
+    every case of `households` (canonical) with a ruling in force, as grouped now (a merge
+    also joins the flats' buildings, so a stop of the other's building would reach it)."""
+    from inspector_app.office.case_evidence import stops_reaching
     from inspector_app.office.case_groups import load
 
     out: dict[str, tuple[str, tuple[str, ...]]] = {}
     for home in households:
         for season in sorted(seasons_of(c, members(c, home))):
-            for case in load(c, home, season).cases:
+            data = load(c, home, season)
+            for case in data.cases:
                 if case.ruling_no and c.execute(
                         "SELECT 1 FROM rulings WHERE ruling_no=? AND superseded_by IS NULL",
                         (case.ruling_no,)).fetchone() is not None:
-                    out[case.case_id] = (case.ruling_no,
-                                         tuple(sorted((*case.records, *case.tickets))))
+                    row = data.stored.get(case.case_id) or {}
+                    stops = stops_reaching(c, data, row.get("district") or "",
+                                           row.get("company") or "")
+                    out[case.case_id] = (case.ruling_no, tuple(sorted(
+                        (*case.records, *case.tickets, *(s.stop_id for s in stops)))))
     return out
 
 

@@ -101,3 +101,33 @@ def test_a_merge_leaving_the_ruled_case_as_it_was_goes_through(office, laptop):
     assert (after[case["case_id"]]["state"], after[case["case_id"]]["records"]) == ("ruled", 3)
     assert sorted((k["household"], k["state"], k["records"]) for k in after.values()) == sorted(
         [(case["household"], "ruled", 3), (case["household"], "open", 1)])
+
+
+def test_a_merge_bringing_another_building_s_stop_into_a_ruled_case_is_refused(office, laptop):
+    """The same flat 301 typed in building "9" (tested 20 Nov, after the ruling date), and a
+    company stop entered for building 9 only: merged, the stop would reach 301's ruled case,
+    which was ruled without it (its detail would show a stop its ruling never counted).
+    Refused, nothing written."""
+    worked(office, laptop)
+    confirm_refund(office)
+    with office.admin() as admin:
+        [case] = cases.cases_page(office.store, cases.CaseFilter())[0]
+        assert admin.post(f"/api/v1/cases/{case['case_id']}/rulings",
+                          json=BODY).status_code == 201
+        seal_test(laptop, 4, date(2026, 11, 20), 15.0, building="9")
+        push(office, laptop)
+        stop = admin.post("/api/v1/company-stops", json={
+            "company": "长春热力", "district": "朝阳区",
+            "scope": {"buildings": [["示范小区", "9栋"]]},
+            "start_at": "2026-11-06T00:00:00+08:00", "end_at": "2026-11-09T00:00:00+08:00",
+            "cause": "9栋入户管爆裂"})
+        assert stop.status_code == 201, stop.text
+        [other] = cases.cases_page(office.store, cases.CaseFilter(state="open"))[0]
+        before = rows(office)
+        merge = admin.post("/api/v1/households/merge", json={
+            "household_id": other["household"], "into": case["household"],
+            "reason": "同一户"})
+        assert merge.status_code == 409, merge.text
+        assert merge.json()["error"] == "ruled_case"
+        assert case["case_id"] in merge.json()["reason_zh"]
+        assert rows(office) == before
