@@ -12,8 +12,8 @@ Why it is shaped this way:
 - A merge is refused across districts (a district's supervisor rules on its own homes only),
   onto itself, and for a household already merged (merge into the one it joined instead).
 - Neither a merge nor a split may change what a ruling in force rests on (`ruled_case`): the
-  records and tickets of every case with a ruling in force are compared before and after the
-  regrouping, in its transaction. A split that took records out of a case ruled while merged
+  records, tickets and stops of every case with a ruling in force are compared before and
+  after the regrouping, in its transaction. A split that took records out of a case ruled while merged
   would leave that ruling citing records its case no longer holds, and open a new case over
   them, ruled and refunded twice. A ruled case the change leaves as it was (last season's) does
   not block it: refusing every household ever ruled would leave its later misses unmergeable.
