@@ -214,6 +214,7 @@ def merge(store: OfficeStore, household_id: str, into_id: str, by: str, reason: 
     answered as absent). Refusals raise `HouseholdRefusal`; nothing is written then."""
     from inspector_app.office.cases import refresh_household
 
+    _need_reason(reason, "合并", "merge")
     with store.write() as c:
         for hid in sorted({household_id, into_id}):
             c.lock(f"household {hid}")
@@ -257,6 +258,7 @@ def split(store: OfficeStore, change_id: int, by: str, reason: str,
     that were its own (by their ids), and both sides' cases are regrouped; audited."""
     from inspector_app.office.cases import refresh_household
 
+    _need_reason(reason, "拆分", "split")
     with store.write() as c:
         row = c.execute(f"SELECT {', '.join(CHANGE_COLS)} FROM household_changes WHERE id=?",
                         (change_id,)).fetchone()
@@ -337,6 +339,12 @@ def _refuse_moved(before: dict[str, tuple[str, tuple[str, ...]]],
                 f"案件 {case_id} 已有生效裁定（{number}），合并会改变该裁定所依据的记录和投诉，不能合并这两个住户",
                 f"case {case_id} has a ruling in force ({number}) and the merge would change the"
                 " records and complaints it rests on: the households cannot be merged")
+
+
+def _need_reason(reason: str, zh: str, en: str) -> None:
+    """A merge or split is audited with why: a reason of only spaces is none."""
+    if not str(reason or "").strip():
+        raise HouseholdRefusal(422, "reason_required", f"请写明{zh}原因", f"say why ({en})")
 
 
 def _audit(c: Tx, kind: str, household_id: str, into_id: str, district: str, reason: str,

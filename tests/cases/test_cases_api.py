@@ -152,6 +152,8 @@ def test_withdrawals_merges_and_splits_over_http(office, tmp_path):
                  422, "same_household"),
                 ({"household_id": a["household"], "into": b["household"], "reason": ""},
                  422, "invalid_request"),
+                ({"household_id": a["household"], "into": b["household"], "reason": " \u3000"},
+                 422, "reason_required"),
                 ({"household_id": "h" + "0" * 20, "into": b["household"], "reason": "x"},
                  404, "not_found"),
                 ({"household_id": "../etc", "into": b["household"], "reason": "x"},
@@ -159,7 +161,8 @@ def test_withdrawals_merges_and_splits_over_http(office, tmp_path):
             refused = admin.post("/api/v1/households/merge", json=body)
             assert (refused.status_code, refused.json()["error"]) == (status, code), body
             assert refused.json()["reason_zh"]
-        for bad in ({"change_id": 0, "reason": "x"}, {"change_id": 1}):
+        for bad in ({"change_id": 0, "reason": "x"}, {"change_id": 1}, {"change_id": 1,
+                                                                         "reason": "  "}):
             assert admin.post("/api/v1/households/split", json=bad).status_code == 422
         assert admin.post("/api/v1/households/split",
                           json={"change_id": 5, "reason": "x"}).status_code == 404
