@@ -125,6 +125,18 @@ def _not_past_its_end(c: Tx, row: dict[str, Any], until: date) -> None:
             "rule the later days on the next case")
 
 
+def _not_before_opening(evidence: CaseEvidence, profile: Profile, until: date) -> None:
+    """Refuse a ruling date before the case opened (a mistyped year or month): it would count
+    no day, yet close the case at that date, so all its evidence would move to a new case and
+    a no-refund ruling stay in force on a case holding nothing."""
+    opened = evidence.opened_at.astimezone(profile.zone).date()
+    if until < opened:
+        raise rulings.refuse(
+            422, "cannot_rule",
+            f"裁定截止日期 {until} 早于案件立案日 {opened}：请核对日期",
+            f"the ruling date {until} is before the case opened ({opened}): check the date")
+
+
 def _profile(tests: tuple[CaseTest, ...]) -> Profile:
     name = next((t.profile_name for t in sorted(tests, key=lambda t: (t.test_at, t.ref),
                                                 reverse=True) if t.profile_name), "")
@@ -175,6 +187,7 @@ def issue_on_case(store: OfficeStore, case_id: str, inputs: CaseRulingInput,
         _standing(evidence)
         _not_past_its_end(c, row, inputs.until)
         profile = _profile(evidence.tests)
+        _not_before_opening(evidence, profile, inputs.until)
         try:
             computed = compute_case_ruling(evidence, profile, inputs,
                                            training_office=training_office,
@@ -216,7 +229,8 @@ def issue_on_case(store: OfficeStore, case_id: str, inputs: CaseRulingInput,
                                         "refusal or company failure day, the refusal rule) is "
                                         "unconfirmed here "
                                         "(`rule_unconfirmed`); the ruling date is after the office's today (in the "
-                                        "profile's zone) or beyond the season, or bad inputs "
+                                        "profile's zone), before the case opened or beyond "
+                                        "the season, or bad inputs "
                                         "(`cannot_rule`, `bad_decimal`)")})
 def issue_case_ruling(case_id: Annotated[str, Path(description="the case to rule on")], req: CaseRulingRequest, request: Request,
                       who: Annotated[Supervisor, Depends(require_supervisor)],

@@ -152,8 +152,9 @@ def add_event(case_id: CaseId, req: EventRequest, who: SupervisorDep,
 
 @router.post("/api/v1/households/merge", status_code=201,
              responses=refusals(400, 401, 404, 409, 413, 422,
-                                s409="one of them is already merged (`already_merged`), or has a case"
-                                     " whose ruling is in force (`ruled_case`)",
+                                s409="one of them is already merged (`already_merged`), or"
+                                     " the merge would change what a ruling in force rests"
+                                     " on (`ruled_case`)",
                                 s422="other districts, or a household onto itself"))
 def merge(req: MergeRequest, who: SupervisorDep, store: StoreDep) -> dict[str, Any]:
     try:
@@ -165,7 +166,9 @@ def merge(req: MergeRequest, who: SupervisorDep, store: StoreDep) -> dict[str, A
 
 @router.post("/api/v1/households/split", status_code=201,
              responses=refusals(400, 401, 404, 409, 413, 422,
-                                s409="the merge was already split",
+                                s409="the merge was already split (`already_split`), or"
+                                     " the split would change what a ruling in force rests"
+                                     " on (`ruled_case`)",
                                 s422="the change is not a merge"))
 def split(req: SplitRequest, who: SupervisorDep, store: StoreDep) -> dict[str, Any]:
     try:

@@ -11,6 +11,12 @@ Why it is shaped this way:
   (`office.cases.refresh_household`): a case is derived from its household's evidence.
 - A merge is refused across districts (a district's supervisor rules on its own homes only),
   onto itself, and for a household already merged (merge into the one it joined instead).
+- Neither a merge nor a split may change what a ruling in force rests on (`ruled_case`): the
+  records, tickets and stops of every case with a ruling in force are compared before and
+  after the regrouping, in its transaction. A split that took records out of a case ruled while merged
+  would leave that ruling citing records its case no longer holds, and open a new case over
+  them, ruled and refunded twice. A ruled case the change leaves as it was (last season's) does
+  not block it: refusing every household ever ruled would leave its later misses unmergeable.
 - `backfill` gives rows stored before revision 0007 their household, in batches, and groups
   their cases; it is idempotent and `office.schema` runs it after an upgrade.
 """
@@ -208,6 +214,7 @@ def merge(store: OfficeStore, household_id: str, into_id: str, by: str, reason: 
     answered as absent). Refusals raise `HouseholdRefusal`; nothing is written then."""
     from inspector_app.office.cases import refresh_household
 
+    _need_reason(reason, "合并", "merge")
     with store.write() as c:
         for hid in sorted({household_id, into_id}):
             c.lock(f"household {hid}")
@@ -231,7 +238,7 @@ def merge(store: OfficeStore, household_id: str, into_id: str, by: str, reason: 
                 f"两个住户不在同一个区（{district or '未定区'}、{into_district or '未定区'}），不能合并",
                 f"the households are in different districts ({district or 'none'}, "
                 f"{into_district or 'none'}) and cannot be merged")
-        _refuse_ruled(c, [household_id, into_id])
+        ruled = _ruled_holdings(c, [household_id, into_id])
         moved = members(c, household_id)
         c.execute("UPDATE households SET merged_into=? WHERE household_id=?",
                   (into_id, household_id))
@@ -240,23 +247,9 @@ def merge(store: OfficeStore, household_id: str, into_id: str, by: str, reason: 
         change_id = _audit(c, "merge", household_id, into_id, into_district, reason, by)
         for season in sorted(seasons_of(c, members(c, into_id))):
             refresh_household(c, into_id, season)
+        _refuse_moved(ruled, _ruled_holdings(c, [into_id]), "merged")
         return _change(c.execute(f"SELECT {', '.join(CHANGE_COLS)} FROM household_changes"
                                  " WHERE id=?", (change_id,)).fetchone())
-
-
-def _refuse_ruled(c: Tx, households: list[str]) -> None:
-    """Refuse a merge over a case whose ruling is in force: regrouping would move evidence
-    into or out of what that ruling rests on."""
-    homes = [m for h in households for m in members(c, h)]
-    row = c.execute("SELECT k.case_id, k.ruling_no FROM cases AS k JOIN rulings AS r"
-                    " ON r.ruling_no = k.ruling_no WHERE k.state = 'ruled'"
-                    " AND r.superseded_by IS NULL"
-                    f" AND k.household IN ({','.join('?' * len(homes))})"
-                    " ORDER BY k.case_id LIMIT 1", homes).fetchone()
-    if row is not None:
-        raise HouseholdRefusal(
-            409, "ruled_case", f"案件 {row[0]} 已有生效裁定（{row[1]}），不能合并这两个住户",
-            f"case {row[0]} has a ruling in force ({row[1]}): the households cannot be merged")
 
 
 def split(store: OfficeStore, change_id: int, by: str, reason: str,
@@ -265,6 +258,7 @@ def split(store: OfficeStore, change_id: int, by: str, reason: str,
     that were its own (by their ids), and both sides' cases are regrouped; audited."""
     from inspector_app.office.cases import refresh_household
 
+    _need_reason(reason, "拆分", "split")
     with store.write() as c:
         row = c.execute(f"SELECT {', '.join(CHANGE_COLS)} FROM household_changes WHERE id=?",
                         (change_id,)).fetchone()
@@ -285,6 +279,7 @@ def split(store: OfficeStore, change_id: int, by: str, reason: str,
         if undone is not None or current is None or current[1] != into:
             raise HouseholdRefusal(409, "already_split", f"合并 {change_id} 已经拆分",
                                    f"the merge {change_id} was already split")
+        ruled = _ruled_holdings(c, [top])
         c.execute("UPDATE households SET merged_into=NULL WHERE household_id=?", (hid,))
         own = set(members(c, hid))
         back = [r[0] for r in c.execute("SELECT case_id FROM cases WHERE household=?", (top,))
@@ -295,8 +290,61 @@ def split(store: OfficeStore, change_id: int, by: str, reason: str,
         for side in (top, hid):
             for season in sorted(seasons_of(c, members(c, side))):
                 refresh_household(c, side, season)
+        _refuse_moved(ruled, _ruled_holdings(c, [top, hid]), "split")
         return _change(c.execute(f"SELECT {', '.join(CHANGE_COLS)} FROM household_changes"
                                  " WHERE id=?", (split_id,)).fetchone())
+
+
+def _ruled_holdings(c: Tx, households: list[str]) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Case id → (its ruling in force, the records, tickets and company stops it holds) for
+    every case of `households` (canonical) with a ruling in force, as grouped now (a merge
+    also joins the flats' buildings, so a stop of the other's building would reach it)."""
+    from inspector_app.office.case_evidence import stops_reaching
+    from inspector_app.office.case_groups import load
+
+    out: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for home in households:
+        for season in sorted(seasons_of(c, members(c, home))):
+            data = load(c, home, season)
+            for case in data.cases:
+                if case.ruling_no and c.execute(
+                        "SELECT 1 FROM rulings WHERE ruling_no=? AND superseded_by IS NULL",
+                        (case.ruling_no,)).fetchone() is not None:
+                    row = data.stored.get(case.case_id) or {}
+                    stops = stops_reaching(c, data, row.get("district") or "",
+                                           row.get("company") or "")
+                    out[case.case_id] = (case.ruling_no, tuple(sorted(
+                        (*case.records, *case.tickets, *(s.stop_id for s in stops)))))
+    return out
+
+
+def _refuse_moved(before: dict[str, tuple[str, tuple[str, ...]]],
+                  after: dict[str, tuple[str, tuple[str, ...]]], action: str) -> None:
+    """Refuse a merge or split (`action`: 'merged' | 'split', raised inside its transaction,
+    which then rolls back) that moved evidence into or out of a case whose ruling is in force:
+    the ruling would rest on records its case no longer holds (or miss ones it now holds), and
+    a household split off would get a new case over the same records, to be ruled (and
+    refunded) a second time. A ruled case the change leaves as it was does not stand in the way
+    (a ruling of last season, or one whose ruling date is before the other flat's tests)."""
+    for case_id, (number, held) in sorted(before.items()):
+        if after.get(case_id, (number, ()))[1] != held:
+            if action == "split":
+                raise HouseholdRefusal(
+                    409, "ruled_case",
+                    f"案件 {case_id} 已有生效裁定（{number}），拆分会改变该裁定所依据的记录和投诉，不能拆分这次合并",
+                    f"case {case_id} has a ruling in force ({number}) and the split would change"
+                    " the records and complaints it rests on: this merge cannot be split")
+            raise HouseholdRefusal(
+                409, "ruled_case",
+                f"案件 {case_id} 已有生效裁定（{number}），合并会改变该裁定所依据的记录和投诉，不能合并这两个住户",
+                f"case {case_id} has a ruling in force ({number}) and the merge would change the"
+                " records and complaints it rests on: the households cannot be merged")
+
+
+def _need_reason(reason: str, zh: str, en: str) -> None:
+    """A merge or split is audited with why: a reason of only spaces is none."""
+    if not str(reason or "").strip():
+        raise HouseholdRefusal(422, "reason_required", f"请写明{zh}原因", f"say why ({en})")
 
 
 def _audit(c: Tx, kind: str, household_id: str, into_id: str, district: str, reason: str,

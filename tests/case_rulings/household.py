@@ -33,11 +33,12 @@ class FixedClock:
 
 def seal_test(laptop, n: int, day: date, living_c: float, *, flat: str = HOME.flat,
               district: str = HOME.district, supersedes: str | None = None,
-              training: bool = False) -> str:
+              training: bool = False, building: str = HOME.building) -> str:
     """A test of the household on `day`: bedroom 卧室1 at 18.4 °C, living room 客厅 at
     `living_c` (each 12.0 m², heated area 86.5 m²); `supersedes`: the record it corrects."""
     visit = make_visit(n, temps=(18.4, living_c), day=day, training=training)
-    visit.address = Address(**{**HOME.__dict__, "flat": flat, "district": district})
+    visit.address = Address(**{**HOME.__dict__, "flat": flat, "district": district,
+                               "building": building})
     visit.company, visit.ticket = COMPANY, f"T-{flat}"
     VisitStore(laptop.db).import_measured(visit)
     link = Supersedes(supersedes, "地址录入有误，更正") if supersedes else None

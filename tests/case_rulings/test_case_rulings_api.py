@@ -154,6 +154,43 @@ def test_concurrent_rulings_leave_exactly_one_in_force_all_numbered(office, lapt
     assert [r["superseded_by"] for r in detail["rulings"][:-1]] == numbers[1:]
 
 
+def test_case_and_record_rulings_at_once_leave_exactly_one_in_force(office, laptop):
+    """Eight supervisors at once: four rule on the case, four on one of its records (the
+    one-record endpoint). Whichever order they meet in, every answer is a ruling (201) or a
+    record ruling refused because a case ruling is in force (409 `case_ruled`); the numbers
+    issued run 1..k without a gap, and exactly one ruling is in force — the case's."""
+    ids = worked(office, laptop)
+    confirm_refund(office)
+    case_id = the_case(office)["case_id"]
+    n = 8
+    start = threading.Barrier(n)
+    answers: list[httpx.Response] = []
+
+    def rule(i: int) -> None:
+        with office.admin() as client:
+            start.wait()
+            if i % 2:
+                answers.append(client.post(f"/api/v1/cases/{case_id}/rulings", json=BODY))
+            else:
+                answers.append(client.post(f"/api/v1/records/{ids[i % 3]}/rulings", json={
+                    "daily_fee_per_m2": "0.1607", "failing_days": 4}))
+
+    threads = [threading.Thread(target=rule, args=(i,)) for i in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert len(answers) == n
+    issued = sorted(a.json()["ruling_no"] for a in answers if a.status_code == 201)
+    refused = [a.json()["error"] for a in answers if a.status_code != 201]
+    assert set(refused) <= {"case_ruled"} and len(issued) >= 4, [a.text for a in answers]
+    assert issued == [f"2026-2027-{i:06d}" for i in range(1, len(issued) + 1)]
+    detail = detail_of(office, case_id)
+    in_force = [r["ruling_no"] for r in detail["rulings"] if r["superseded_by"] is None]
+    assert in_force == [detail["case"]["ruling_no"]]
+    assert office.store.scalar("SELECT count(*) FROM rulings WHERE superseded_by IS NULL") == 1
+
+
 def test_a_record_failing_verification_refuses_the_ruling_naming_it(office, laptop):
     ids = worked(office, laptop)
     confirm_refund(office)
@@ -180,6 +217,9 @@ def test_a_record_failing_verification_refuses_the_ruling_naming_it(office, lapt
     ("unconfirmed", BODY, 422, "rule_unconfirmed", "尚未经本办公室确认"),
     ("next_summer", {**BODY, "until": "2027-07-02"}, 422, "cannot_rule", "超出供暖季"),
     ("", {**BODY, "until": "2026-12-16"}, 422, "cannot_rule", "不能晚于今天（2026-12-15）"),
+    # a year typed wrong: before the case opened (1 Nov), it would close the case on no day
+    ("", {**BODY, "until": "2026-10-31"}, 422, "cannot_rule", "早于案件立案日 2026-11-01"),
+    ("", {**BODY, "until": "2025-11-12"}, 422, "cannot_rule", "早于案件立案日 2026-11-01"),
     ("", {**BODY, "daily_fee_per_m2": "0"}, 422, "cannot_rule", "日单价"),
     ("", {**BODY, "daily_fee_per_m2": "1E+1"}, 422, "bad_decimal", "0.1607"),
     ("withdrawn", BODY, 409, "case_withdrawn", "撤回"),

@@ -152,6 +152,8 @@ def test_withdrawals_merges_and_splits_over_http(office, tmp_path):
                  422, "same_household"),
                 ({"household_id": a["household"], "into": b["household"], "reason": ""},
                  422, "invalid_request"),
+                ({"household_id": a["household"], "into": b["household"], "reason": " \u3000"},
+                 422, "reason_required"),
                 ({"household_id": "h" + "0" * 20, "into": b["household"], "reason": "x"},
                  404, "not_found"),
                 ({"household_id": "../etc", "into": b["household"], "reason": "x"},
@@ -159,7 +161,8 @@ def test_withdrawals_merges_and_splits_over_http(office, tmp_path):
             refused = admin.post("/api/v1/households/merge", json=body)
             assert (refused.status_code, refused.json()["error"]) == (status, code), body
             assert refused.json()["reason_zh"]
-        for bad in ({"change_id": 0, "reason": "x"}, {"change_id": 1}):
+        for bad in ({"change_id": 0, "reason": "x"}, {"change_id": 1}, {"change_id": 1,
+                                                                         "reason": "  "}):
             assert admin.post("/api/v1/households/split", json=bad).status_code == 422
         assert admin.post("/api/v1/households/split",
                           json={"change_id": 5, "reason": "x"}).status_code == 404
@@ -193,3 +196,26 @@ def test_withdrawals_merges_and_splits_over_http(office, tmp_path):
 
 def before_cases(snap: dict) -> list[dict]:
     return [{"case_id": row[0]} for row in snap["cases"]]
+
+
+def test_a_complaint_s_case_lists_its_ticket_and_the_tests_after_it(office, tmp_path):
+    """Flat 501 complains (a ticket) and is tested failing, then passing, after it: the case
+    opens with the complaint, holds both tests, and its detail lists the ticket (key, time,
+    state, household) beside them."""
+    store = office.store
+    lap = Laptop(tmp_path / "laptop")
+    store.save_tickets([ticket("C9", flat="501", minutes_ago=3 * DAY)], source="hotline",
+                       by="import")
+    store_envelopes(store, lap.seal(day=date(2026, 1, 5), temps=(15.0, 15.0)),
+                    lap.seal(day=date(2026, 1, 8), temps=(18.5, 18.5)))
+    with office.admin() as admin:
+        [case] = walk(admin, q="幸福小区3栋2单元501")
+        assert (case["opened_kind"], case["opened_ref"]) == ("ticket", "12345/C9")
+        detail = admin.get(f"/api/v1/cases/{case['case_id']}")
+        assert detail.status_code == 200, detail.text
+        body = detail.json()
+        assert [(t["key"], t["channel"], t["ticket"], t["state"]) for t in body["tickets"]] == [
+            ("12345/C9", "12345", "C9", "received")]
+        assert body["tickets"][0]["complaint_at"] and body["tickets"][0]["household"] == \
+            case["household"]
+        assert [r["verdict"] for r in body["records"]] == ["fail", "pass"]

@@ -36,6 +36,12 @@ def test_one_home_written_three_ways_is_one_household_with_one_case(store, tmp_p
     assert {r[0] for r in store.query("SELECT household FROM records")} == {HOME}
     assert store.scalar("SELECT count(*) FROM households") == 1
     assert store.scalar("SELECT district FROM households") == "朝阳区"
+    # the raw address is kept beside the key: each ticket's and record's own parts as sent,
+    # and the household's first address seen
+    assert store.scalar("SELECT key FROM households") == "长春市|朝阳区|幸福小区|3|2|501"
+    assert store.scalar("SELECT address FROM households").startswith("长春市朝阳区人民大街幸福小区3号楼")
+    assert {json.loads(r[0])["building"] for r in store.query("SELECT data FROM tickets")} == {
+        "3号楼", "３栋"}
     [case] = cases_of(store)
     assert (case["case_id"], case["state"], case["records"], case["tickets"]) == (
         f"{HOME}-2025-2026-1", "open", 2, 2)

@@ -25,6 +25,32 @@ def test_the_ways_a_flat_is_written_give_one_key() -> None:
         assert key(building, unit, flat) == expected, (building, unit, flat)
 
 
+def test_the_issue_s_addresses_written_two_ways_are_one_home() -> None:
+    """'长春市朝阳区 红旗街道 幸福小区 ３号楼２单元５０１室' and '…幸福小区3栋2单元501', in their parts."""
+    one = household_key("长春市", "朝阳区 ", " 红旗街道", " 幸福小区 ", "３号楼", "２单元", "５０１室")
+    two = household_key("长春市", "朝阳区", "红旗街道", "幸福小区", "3栋", "2单元", "501")
+    assert one == two and one.text == "长春市|朝阳区|幸福小区|3|2|501"
+    for building, unit, flat in [("3幢", "2单元", "501号"), ("3\u3000号楼", "2\t单元", "501\xa0室"),
+                                 ("3\u200b栋", "\ufeff2", "501"), ("3#", "2", "501"),
+                                 ("3#楼", "第二单元", "501房"), ("第3栋", "2", "501"),
+                                 ("3", "2", "3-2-501"), ("3", "2", "2-501"),
+                                 ("3", "2", "2单元501室"), ("3", "2", "3\u20142\u2013501"),
+                                 ("3", "2", "３－２－５０１")]:
+        assert key(building, unit, flat, street="红旗街道") == one.text, (building, unit, flat)
+
+
+def test_distinct_flats_never_share_a_key() -> None:
+    """Each part is keyed on its own, so digits never slide across a boundary; a prefix is
+    dropped from a flat only when it repeats the flat's own building and unit."""
+    distinct = [("3", "5", "01"), ("3", "50", "1"), ("35", "", "01"), ("3", "", "501"),
+                ("32", "", "501"), ("3", "", "2501"), ("3", "2", "5-01"), ("3", "2", "501"),
+                ("3", "2", "2-1"), ("3", "2", "1"), ("3", "2", "1-501"), ("3", "2", "25-01"),
+                ("3", "12", "2-501"), ("3", "12", "501"), ("3", "", "2-501"),
+                ("13", "2", "501"), ("3", "2", "5010"), ("3", "2", "501A")]
+    keys = [key(*flat) for flat in distinct]
+    assert len(set(keys)) == len(keys), sorted(keys)
+
+
 def test_spaces_and_width_in_names_do_not_matter_but_the_names_do() -> None:
     assert key("3", "2", "101", community="幸福 小区") == key("3", "2", "101")
     assert key("3", "2", "101", community="ＡＢＣ小区") == key("3", "2", "101",
@@ -59,7 +85,7 @@ def test_the_id_is_stable_and_short() -> None:
                            "building": "3栋", "unit": "2单元", "flat": "101室"}) == one
 
 
-parts = st.text(alphabet=st.sampled_from("0123456789一二三栋号楼单元室幢 ｜|ABab-幸福小区"),
+parts = st.text(alphabet=st.sampled_from("0123456789一二三栋号楼单元室幢 ｜|ABab-幸福小区第#房—\u200b"),
                 max_size=8)
 
 
