@@ -111,3 +111,6 @@ class CaseEvidence:
     stops: tuple[CompanyStop, ...] = ()
     failures: tuple[CompanyFailure, ...] = ()
     monitor_days: tuple[MonitorDay, ...] = field(default=())
+    # the last day of heating the company announced for the household's district (the office's
+    # heating periods); no failing day is counted after it. None: no period entered
+    heating_end: date | None = None

@@ -37,6 +37,9 @@ Definitions (docs/cases.md works an example through by hand):
   points all lacked data (`insufficient`) is ruled by its test, noted on the day. Monitoring
   neither starts nor ends a run. The ruling cites each point it used (`monitoring`: days, period;
   the office adds the digest of the readings).
+- Heating end: when the office holds the company's announced heating period for the district,
+  no day after its last day is counted (the fee pays for heating up to it; a test after it is
+  listed as `after_heating_end`); the ruling notes `heating_ended:<day>`.
 - Cap: the total over all runs ≤ fee × season_days × failing area (rooms with a share on some
   day; the heated area once a stop or company failure counts).
 
@@ -258,10 +261,18 @@ def case_timeline(evidence: CaseEvidence, profile: Profile, inputs: CaseRulingIn
     or a test of another profile is still refused with InspectionError, as the ruling would be."""
     fee, until = _fee(inputs), _until(inputs, today)
     _check_profiles(evidence, profile)
-    known = _known(evidence, profile, until)
-    return plan_days(known, profile, fee, until,
+    last = counted_until(evidence, until)
+    known = _known(evidence, profile, last)
+    return plan_days(known, profile, fee, last,
                      effective_tests(known, training_office=training_office),
                      inputs.use_monitoring).days
+
+
+def counted_until(evidence: CaseEvidence, until: date) -> date:
+    """The last day a ruling dated `until` counts: the ruling date, or the announced end of
+    heating when that came first (no heating was owed after it)."""
+    end = evidence.heating_end
+    return min(until, end) if end is not None else until
 
 
 def compute_case_ruling(evidence: CaseEvidence, profile: Profile, inputs: CaseRulingInput, *,
@@ -273,11 +284,14 @@ def compute_case_ruling(evidence: CaseEvidence, profile: Profile, inputs: CaseRu
     fee, until = _fee(inputs), _until(inputs, today)
     _check_profiles(evidence, profile)
     _check_season(evidence, profile, until)
-    known = _known(evidence, profile, until)
+    last = counted_until(evidence, until)
+    known = _known(evidence, profile, last)
     notes = _version_notes(known, profile)
     effective = effective_tests(known, training_office=training_office)
-    plan = plan_days(known, profile, fee, until, effective, inputs.use_monitoring)
+    plan = plan_days(known, profile, fee, last, effective, inputs.use_monitoring)
     notes.extend(plan.notes)
+    if last < until:
+        notes.append(f"heating_ended:{last.isoformat()}")
     if any(t.training for t in effective):
         notes.insert(0, TRAINING_NOTE)
 
@@ -303,7 +317,8 @@ def compute_case_ruling(evidence: CaseEvidence, profile: Profile, inputs: CaseRu
         daily_fee_per_m2=fee, start=plan.runs[0].first if plan.runs else plan.start,
         end=plan.runs[-1].last if plan.runs else None, until=until,
         failing_days=failing, stop_days=plan.stop_days, days=plan.days,
-        tests=_tests(evidence, known, training_office), tickets=_tickets(evidence),
+        tests=_tests(evidence, known, training_office, profile, until),
+        tickets=_tickets(evidence),
         stops=_stops(evidence, profile), amount_total=total, notes=tuple(notes),
         band_basis=profile.case_rule.band_basis, use_monitoring=inputs.use_monitoring,
         runs=tuple((r.first, r.last) for r in plan.runs),
@@ -334,14 +349,19 @@ def monitoring_citations(evidence: CaseEvidence, days: tuple[CaseDay, ...]
     return tuple(out)
 
 
-def _tests(evidence: CaseEvidence, known: CaseEvidence, training_office: bool
-           ) -> tuple[dict, ...]:
+def _tests(evidence: CaseEvidence, known: CaseEvidence, training_office: bool,
+           profile: Profile, until: date) -> tuple[dict, ...]:
     """Every test of the case, used or not and why not (`after_until`: dated after the ruling
-    date; a correction dated after it leaves what it corrects in use)."""
+    date, `after_heating_end`: after the announced end of heating but not the ruling date; a
+    correction dated after it leaves what it corrects in use)."""
     corrected = corrections(known.tests)
     out = []
     for t in sorted(evidence.tests, key=lambda t: (t.test_at, t.ref)):
-        reason = why_not(t, corrected, training_office) if t in known.tests else "after_until"
+        if t in known.tests:
+            reason = why_not(t, corrected, training_office)
+        else:
+            reason = ("after_until" if local_day(t.test_at, profile) > until
+                      else "after_heating_end")
         out.append({"ref": t.ref, "record_id": t.record_id, "sha256": t.sha256,
                     "device_id": t.device_id, "seq": t.seq, "test_at": t.test_at.isoformat(),
                     "verdict": t.verdict, "refused": t.refused, "used": not reason,

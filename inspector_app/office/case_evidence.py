@@ -5,7 +5,8 @@ from a client: each test from the record's exact stored envelope (room means and
 sealed, the heated area, a refusal, what it supersedes, its chain position), the tickets'
 complaint times, the company stops that reach the household (same company and district, the
 scope naming its community or building, or the whole district; withdrawn stops left out), the
-company's failures entered on the case, and the monitoring points' days: the stored daily
+company's failures entered on the case, the announced end of the company's heating in the
+district (`heating_end`), and the monitoring points' days: the stored daily
 aggregates of every point of the household (and of the households merged into it) over the
 case's span, each point from its installation to its removal (`monitor_days`).
 """
@@ -123,7 +124,8 @@ def evidence_of(c: Tx, data: HouseholdSeason, grouped: GroupedCase, district: st
         tests=tuple(_test(c, data.records[ref], ahead.envelopes.get(ref))
                     for ref in grouped.records),
         tickets=tickets, stops=stops_reaching(c, data, district, company, ahead.stop_rows),
-        failures=found)
+        failures=found,
+        heating_end=heating_end(c, data.season, district, company, ahead.heating_ends))
 
 
 @dataclass
@@ -134,6 +136,7 @@ class Prefetched:
     envelopes: dict[str, bytes] = field(default_factory=dict)
     failures: dict[str, tuple[CompanyFailure, ...]] | None = None
     stop_rows: dict[tuple[str, str], list[tuple]] = field(default_factory=dict)
+    heating_ends: dict[tuple[str, str, str], date | None] = field(default_factory=dict)
 
     @classmethod
     def read(cls, c: Tx, refs: list[str], case_ids: list[str]) -> Prefetched:
@@ -189,6 +192,25 @@ def _decimal(value: Any) -> Decimal | None:
     except (InvalidOperation, ValueError, TypeError):
         return None
     return number if number.is_finite() else None
+
+
+def heating_end(c: Tx, season: str, district: str, company: str,
+                cache: dict[tuple[str, str, str], date | None] | None = None) -> date | None:
+    """The last day of heating the company announced in the district for the season: the
+    latest announced end of its heating periods there (an area is named in words, so the
+    latest: no household loses a day to an area it may not be in). None: none entered."""
+    key = (season, district, company)
+    if cache is not None and key in cache:
+        return cache[key]
+    found = None
+    if company:
+        row = c.execute("SELECT max(announced_end) FROM heating_periods"
+                        " WHERE season=? AND company=? AND district=?",
+                        (season, company, district)).fetchone()
+        found = date.fromisoformat(row[0]) if row and row[0] else None
+    if cache is not None:
+        cache[key] = found
+    return found
 
 
 def stops_reaching(c: Tx, data: HouseholdSeason, district: str, company: str,

@@ -35,6 +35,7 @@ from inspector_app.core.penalty import (
 )
 from inspector_app.core.profile import Profile, ProfileError, load_profile
 from inspector_app.core.season import season_bounds, season_of
+from inspector_app.office.cases import refresh_company
 from inspector_app.office.db import Tx
 from inspector_app.office.event_refusal import EventRefused
 from inspector_app.office.values import now_iso
@@ -167,6 +168,8 @@ def add_period(store: Any, *, season: str, company: str, district: str, area: st
                   f" VALUES ({', '.join('?' * len(COLS))})",
                   (period_id, season, company, district, area, str(heated), str(fee),
                    start.isoformat(), end.isoformat(), None, None, by, at, at))
+        # its announced end bounds the failing days of the company's cases in the district
+        refresh_company(c, company, district)
     found = get_period(store, period_id)
     assert found is not None
     return found

@@ -7,9 +7,13 @@ ways.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from inspector_app.slip.ruling_labels import TEXT as RULING_TEXT
 from inspector_app.slip.ruling_labels import RulingLabels
+
+if TYPE_CHECKING:
+    from inspector_app.core.profile import Profile
 
 # id: (zh, en)
 TEXT: dict[str, tuple[str, str]] = {
@@ -67,6 +71,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "why.superseded": ("已被更正", "corrected"),
     "why.before_start": ("早于立案", "before the case opened"),
     "why.after_until": ("晚于裁定日", "after the ruling date"),
+    "why.after_heating_end": ("晚于公布的供热结束日", "after the announced end of heating"),
     "sha256_row": ("SHA-256：{sha}", "SHA-256: {sha}"),
 
     "monitoring_head": ("裁定依据的固定监测点数据", "The fixed monitoring points' data this rests on"),
@@ -184,6 +189,9 @@ TEXT: dict[str, tuple[str, str]] = {
     "note.stops_do_not_raise_refund": ("本规则未规定企业停热加计退费。",
                                        "Under these rules a company stop does not raise the "
                                        "refund."),
+    "note.heating_ended": ("供热企业公布的本区供热期止于 {day}，此后不计不达标日。",
+                           "The company's announced heating in this district ended on {day}: "
+                           "no failing day is counted after it."),
     "note.no_effective_test": ("没有可采用的检测记录。", "No test record could be used."),
     "note.company_failures_count_as_pass": ("本规则将企业未检测、未签字的日子视为达标，不计退费。",
                                             "Under these rules a day the company failed to "
@@ -210,3 +218,30 @@ class CaseRulingLabels(RulingLabels):
 
     def has(self, key: str) -> bool:
         return key in TEXT or key in RULING_TEXT or super().has(key)
+
+
+def stop_hours(profile: Profile) -> int:
+    """The hours from which a stop raises the refund (the profile's, 48 by default)."""
+    rule = getattr(profile, "case_rule", None)
+    return int(getattr(rule, "stop_min_hours", None) or
+               (profile.raw.get("refund") or {}).get("stop_min_hours", 48))
+
+
+def note_text(note: str, ids: dict[str, str], profile: Profile, t: CaseRulingLabels) -> str:
+    """A ruling's coded note (`kind:argument`) in `t`'s language; `ids`: record ref → record
+    id. The PDF and the window word the notes alike; an unknown kind is shown as it is."""
+    kind, _, arg = note.partition(":")
+    key = f"note.{kind}"
+    if not t.has(key):
+        return note
+    if kind == "profile_version_differs":
+        ref, _, versions = arg.rpartition(":")
+        sealed, _, current = versions.partition("→")
+        return t(key, record=ids.get(ref, ref), sealed=sealed, current=current)
+    if kind == "stop_too_short":
+        return t(key, stop=arg, hours=stop_hours(profile))
+    if kind == "capped_at_season":
+        return t(key, days=profile.season_days)
+    if kind == "heating_ended":
+        return t(key, day=arg)
+    return t(key, room=arg) if arg else t(key)

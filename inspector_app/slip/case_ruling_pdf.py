@@ -36,7 +36,7 @@ from inspector_app.core.profile import Profile
 from inspector_app.core.provenance import CONFIRMED, Provenance, unconfirmed
 from inspector_app.core.ruling import REFUND, TRAINING_NOTE
 from inspector_app.core.verdict import band_for
-from inspector_app.slip.case_ruling_labels import CaseRulingLabels
+from inspector_app.slip.case_ruling_labels import CaseRulingLabels, note_text, stop_hours
 from inspector_app.slip.content import NONE, fmt_num, fmt_time, hash_groups, slip_lang
 from inspector_app.slip.fonts import draw_string, ensure_fonts, runs
 from inspector_app.slip.pdf_date import dated
@@ -475,12 +475,6 @@ def _stop_multiplier(profile: Profile) -> Decimal | None:
     return None if value is None else _dec(value)
 
 
-def _stop_hours(profile: Profile) -> int:
-    rule = getattr(profile, "case_rule", None)
-    return int(getattr(rule, "stop_min_hours", None) or
-               (profile.raw.get("refund") or {}).get("stop_min_hours", 48))
-
-
 def _heated_area(records: dict[str, dict], run: _Run, used: list[dict]) -> Decimal | None:
     """The heated area the stop sum uses: of the latest used test on or before the run."""
     before = [x for x in used if str(x.get("test_at", ""))[:10] <= run.last.isoformat()]
@@ -516,7 +510,7 @@ def _rules_rows(ruling: dict, profile: Profile, t: CaseRulingLabels) -> list[tup
         (t("refund_source"), _citation("refund", ruling, profile, t)),
         (t("rule_basis"), t.coded("basis", _band_basis(ruling, profile))),
         (t("rule_stop"), t("rule_stop_none") if multiplier is None else
-         t("rule_stop_value", hours=_stop_hours(profile), multiplier=_plain(multiplier))),
+         t("rule_stop_value", hours=stop_hours(profile), multiplier=_plain(multiplier))),
         (t("rule_refusal"), t(refusal) if "refusal" not in (ruling.get("citations") or {})
          else t("rule_cited", rule=t(refusal),
                 citation=_citation("refusal", ruling, profile, t))),
@@ -525,22 +519,6 @@ def _rules_rows(ruling: dict, profile: Profile, t: CaseRulingLabels) -> list[tup
          t("company_failure.fail", share=_plain(profile.case_rule.company_failure_share))),
     ] + ([(t("monitoring_source"), _citation("monitoring", ruling, profile, t))]
          if ruling.get("use_monitoring") else [])
-
-
-def _note(note: str, ids: dict[str, str], profile: Profile, t: CaseRulingLabels) -> str:
-    kind, _, arg = note.partition(":")
-    key = f"note.{kind}"
-    if not t.has(key):
-        return note
-    if kind == "profile_version_differs":
-        ref, _, versions = arg.rpartition(":")
-        sealed, _, current = versions.partition("→")
-        return t(key, record=ids.get(ref, ref), sealed=sealed, current=current)
-    if kind == "stop_too_short":
-        return t(key, stop=arg, hours=_stop_hours(profile))
-    if kind == "capped_at_season":
-        return t(key, days=profile.season_days)
-    return t(key, room=arg) if arg else t(key)
 
 
 def _failing_runs(runs: list, t: CaseRulingLabels) -> str:
@@ -630,7 +608,7 @@ def _story(ruling: dict, detail: dict, profile: Profile, t: CaseRulingLabels, st
     if notes:
         story.append(_p(t("notes") + ("：" if t.lang == "zh" else ":"), st.body))
         ids = {str(x.get("ref")): str(x.get("record_id")) for x in ruling["tests"]}
-        story += [_p(f"· {_note(n, ids, profile, t)}", st.small) for n in notes]
+        story += [_p(f"· {note_text(n, ids, profile, t)}", st.small) for n in notes]
     seal = 32 * mm
     issue = [_p(t.field(t("office"), office_name or NONE), st.body),
              _p(t.field(t("issued_by"), issued_by), st.body),

@@ -546,3 +546,33 @@ def test_a_new_ruling_may_not_pass_the_ruled_date_over_the_next_case_s_evidence(
         assert snapshot(office) == before
         again = admin.post(url, json={**BODY, "until": "2026-11-14", "comment": "复核"})
         assert again.status_code == 201, again.text
+
+
+def test_no_failing_day_counts_after_the_company_s_announced_end_of_heating(office, laptop):
+    """长春热力 announced heating in 朝阳区 until 6 Nov (another company's earlier end does not
+    reach this flat). The flat fails on 1 and 5 Nov and is never re-tested: ruled on 12 Nov,
+    only 1–6 Nov count. 客厅's November mean (15.0 + 16.5) / 2 = 15.75 → 15.8 °C → 14–<16 °C,
+    60 %: 0.1607 × 12.0 × 0.60 = 1.15704 → 1.16 a day; 6 × 1.16 = 6.96 (not 12 × 1.16)."""
+    seal_test(laptop, 1, date(2026, 11, 1), 15.0)
+    seal_test(laptop, 2, date(2026, 11, 5), 16.5)
+    assert push(office, laptop) == 2
+    confirm_refund(office)
+    period = {"season": "2026-2027", "district": "朝阳区", "area": "全区",
+              "heated_area_m2": "120000", "fee_per_m2": "27", "announced_start": "2026-10-20"}
+    with office.admin() as admin:
+        for company, end in (("城开热力", "2026-11-02"), ("长春热力", "2026-11-06")):
+            made = admin.post("/api/v1/heating-periods",
+                              json={**period, "company": company, "announced_end": end})
+            assert made.status_code == 201, made.text
+        case = the_case(office)
+        assert (case["failing_days"], case["estimate"]) == (6, "6.96")
+        row = admin.post(f"/api/v1/cases/{case['case_id']}/rulings", json=BODY)
+        assert row.status_code == 201, row.text
+        ruling = row.json()["ruling"]
+        assert (ruling["failing_days"], ruling["end"], ruling["until"]) == (6, "2026-11-06",
+                                                                            "2026-11-12")
+        assert row.json()["amount_total"] == "6.96"
+        assert "heating_ended:2026-11-06" in ruling["notes"]
+        text = "".join(squash(t) for t in page_texts(admin.get(
+            f"/api/v1/cases/{case['case_id']}/rulings/{row.json()['ruling_no']}/pdf").content))
+        assert squash("供热企业公布的本区供热期止于 2026-11-06，此后不计不达标日。") in text

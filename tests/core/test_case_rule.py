@@ -211,6 +211,28 @@ def test_without_a_passing_retest_the_run_reaches_the_ruling_date():
     assert r.amount_total == Decimal("23.20") == 20 * Decimal("1.16")
 
 
+def test_no_failing_day_is_counted_after_the_announced_end_of_heating():
+    """The company announced heating in the district until 15 Dec; the flat fails on 1 and
+    5 Dec and is never re-tested passing; ruled on 20 Dec. Only 1–15 Dec count: 15 days.
+    December's bedroom mean (15.0 + 16.5) / 2 = 15.75 → 15.8 °C → 14–<16 → 60 %:
+    0.1607 × 12.0 × 0.60 = 1.15704 → 1.16 a day; 15 × 1.16 = 17.40 (not 20 × 1.16 = 23.20).
+    A test on 18 Dec (after the end, before the ruling date) is listed, not used: it would
+    have moved December's mean."""
+    late = flat_test("lap1.r12", at(18), "18.3", "18.6", seq=12)
+    evidence = worked_case(T1, T2, late, heating_end=date(2026, 12, 15))
+    r = rule(evidence)
+    assert (r.until, r.end, r.failing_days) == (UNTIL, date(2026, 12, 15), 15)
+    assert r.amount_total == Decimal("17.40") == 15 * Decimal("1.16")
+    assert "heating_ended:2026-12-15" in r.notes
+    assert max(d.day for d in r.days) == date(2026, 12, 15)
+    why = {t["ref"]: t["why_not"] for t in r.tests}
+    assert why == {"lap1.r1": "", "lap1.r2": "", "lap1.r12": "after_heating_end"}
+    view = case_timeline(evidence, CC, CaseRulingInput(FEE, UNTIL))
+    assert [d.day for d in view] == [d.day for d in r.days]
+    # an end after the ruling date changes nothing, and says nothing
+    assert rule(worked_case(T1, T2, heating_end=date(2027, 3, 31))) == rule(worked_case(T1, T2))
+
+
 # -- several failing runs -------------------------------------------------------------------
 
 RULED = date(2026, 12, 24)

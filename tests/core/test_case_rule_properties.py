@@ -378,3 +378,21 @@ def test_an_insufficient_day_counts_as_no_monitoring(evidence, profile, offset):
     assert (a.amount_total, a.monitoring) == (b.amount_total, b.monitoring)
     lacking = {m.day for m in evidence.monitor_days if m.status == "insufficient"}
     assert all(d.day in lacking for d in a.days if d.note)
+
+
+@settings(max_examples=150, deadline=None)
+@given(cases(), PROFILES, OFFSETS, st.integers(0, 40))
+def test_the_announced_end_of_heating_counts_the_case_as_a_ruling_on_that_day(
+        evidence, profile, offset, end_offset):
+    """With heating announced to end before the ruling date, the days, runs and amount are
+    those of a ruling on the last day of heating: nothing after it counts, not even a test
+    (no heating was owed then, so a test then judges nothing)."""
+    until = until_within(profile, offset)
+    end = START.astimezone(profile.zone).date() + timedelta(days=end_offset)
+    ended = ruling(replace(evidence, heating_end=end), profile, until)
+    assert all(d.day <= end for d in ended.days)
+    if end < until:
+        on_end = ruling(evidence, profile, end)
+        assert (ended.days, ended.runs, ended.amount_total) == (
+            on_end.days, on_end.runs, on_end.amount_total)
+        assert f"heating_ended:{end.isoformat()}" in ended.notes

@@ -149,7 +149,7 @@ def test_the_answer_of_the_office_is_what_is_shown(app, qtbot, tmp_path):
                                    "days": cs.detail()["timeline"][:2]}})
     text = dialog.answerLabel.text()
     assert "2026-2027-00001" in text and "退费" in text and "180.12" in text
-    assert "不达标 8 天、停热 3 天" in text and "整季热费为上限" in text
+    assert "不达标 8 天、停热 3 天" in text and "退费以不达标面积一个供暖期的供热费为限" in text
     assert dialog.days_table.rowCount() == 2
 
 

@@ -22,6 +22,7 @@ from inspector_app.core.decimal_math import round_to
 from inspector_app.core.errors import InspectionError
 from inspector_app.core.profile import Profile, load_profile
 from inspector_app.review.client import ReviewSession
+from inspector_app.slip.case_ruling_labels import CaseRulingLabels, note_text
 from inspector_app.ui import i18n
 from inspector_app.ui.background import run_in_background
 from inspector_app.ui.qt import (
@@ -275,6 +276,14 @@ class CaseRulingDialog(QDialog):
         elif 0 <= chosen < self.earlierCombo.count():
             self.earlierCombo.setCurrentIndex(chosen)
 
+    def _notes(self, body: dict[str, Any]) -> list[str]:
+        """The ruling's notes in the window's language, worded as its PDF words them."""
+        if self.profile is None:
+            return [case_label("note", n) for n in body.get("notes") or []]
+        words = CaseRulingLabels(i18n.current())
+        ids = {str(x.get("ref")): str(x.get("record_id")) for x in body.get("tests") or []}
+        return [note_text(str(n), ids, self.profile, words) for n in body.get("notes") or []]
+
     def show_answer(self, issued: dict[str, Any] | None) -> None:
         """The office's ruling (or, before one, its estimate for today) and its days."""
         self.answer = issued
@@ -290,7 +299,7 @@ class CaseRulingDialog(QDialog):
             self.printButton.setEnabled(False)
             return
         body = issued.get("ruling") or {}
-        notes = [case_label("note", n) for n in body.get("notes") or []]
+        notes = self._notes(body)
         text = (self.tr("Ruling %1: %2 · %3 failing days and %4 stop days, %5 to %6 · %7 yuan")
                 .replace("%1", str(issued.get("ruling_no", "")))
                 .replace("%2", decision_label(body.get("decision", "")))
