@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +46,7 @@ from inspector_app.ui.supervisor.cases_model import money
 from inspector_app.ui.supervisor.pdf_file import save_pdf_as
 
 CHINA = "+08:00"   # the district offices' zone: stops are typed and sent in China time
+CHINA_ZONE = timezone(timedelta(hours=8))
 PREVIEW_DPI = 60.0
 SEPARATORS = re.compile(r"[,，;；、\n]+")
 
@@ -185,6 +186,7 @@ class StopDialog(EventDialog):
                  now: datetime | None = None) -> None:
         super().__init__(parent, session)
         self.setObjectName("stopDialog")
+        self.setMinimumWidth(660)   # the buildings' example is read whole
         self.companyEdit = QLineEdit(self)
         self.companyEdit.setObjectName("stopCompanyEdit")
         self.companyEdit.setMaxLength(200)
@@ -198,9 +200,9 @@ class StopDialog(EventDialog):
         self.communitiesEdit.setObjectName("stopCommunitiesEdit")
         self.buildingsEdit = QLineEdit(self)
         self.buildingsEdit.setObjectName("stopBuildingsEdit")
-        now = now or datetime.now()
-        end = QDateTime(qdate(now.date()), QDateTime.currentDateTime().time())
-        end = end.addSecs(-end.time().minute() * 60 - end.time().second())
+        # the last full hour in China time, whatever zone this computer runs in
+        now = (now or datetime.now(UTC)).astimezone(CHINA_ZONE)
+        end = QDateTime.fromString(now.strftime("%Y-%m-%d %H:00"), "yyyy-MM-dd HH:mm")
         self.startEdit = QDateTimeEdit(end.addDays(-1), self)
         self.startEdit.setObjectName("stopStartEdit")
         self.endEdit = QDateTimeEdit(end, self)
