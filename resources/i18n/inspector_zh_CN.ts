@@ -37,47 +37,47 @@
 <context>
     <name>ActualDaysDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="418"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="419"/>
         <source>Actual days of heating period %1</source>
         <translation>供热期 %1 的实际日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="420"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="421"/>
         <source>%1, %2, %3: announced %4 to %5.</source>
         <translation>%1，%2，%3：公布供热期 %4 至 %5。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="426"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="427"/>
         <source>Actual &amp;start</source>
         <translation>实际开始供热日(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="426"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="427"/>
         <source>&amp;Which days</source>
         <translation>登记(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="427"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="428"/>
         <source>Actual &amp;end</source>
         <translation>实际停止供热日(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="432"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="433"/>
         <source>the actual start</source>
         <translation>实际开始供热日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="433"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="434"/>
         <source>the actual end</source>
         <translation>实际停止供热日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="434"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="435"/>
         <source>both</source>
         <translation>两者</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="437"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="438"/>
         <source>Save days</source>
         <translation>保存日期</translation>
     </message>
@@ -1582,12 +1582,12 @@ Choose the inspector whose laptops get it:</source>
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="131"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="132"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="165"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="166"/>
         <source>Sending to the office…</source>
         <translation>正在提交监管平台…</translation>
     </message>
@@ -2345,102 +2345,124 @@ Merge it with a household whose address was written another way (the same flat).
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="524"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="539"/>
         <source>Penalty notice draft on heating period %1</source>
         <translation>供热期 %1 的处罚通知书草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="527"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="542"/>
         <source>%1, %2, %3: %4 days started late, %5 days stopped early. The office computes the heat fee of the days not heated and the fine (Art. 33 of the Jilin urban heating regulation), numbers the draft and keeps it; a new draft of the same kind supersedes the earlier one.</source>
         <translation>%1，%2，%3：推迟供热 %4 天，提前停热 %5 天。监管平台计算未供热天数的热费和罚款（《吉林省城市供热条例》第三十三条），为草稿编号并存档；同一类型的新草稿取代先前的草稿。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="536"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="551"/>
         <source>&amp;Kind</source>
         <translation>类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="536"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="551"/>
         <source>&amp;Multiple</source>
         <translation>倍数(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="537"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="552"/>
         <source>&amp;Reason</source>
         <translation>理由(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="541"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="556"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="584"/>
         <source>late start of heating</source>
         <translation>推迟开始供热</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="542"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="557"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="585"/>
         <source>early stop of heating</source>
         <translation>提前停止供热</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="544"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="559"/>
         <source>e.g. 3 or 2.5</source>
         <translation>例如 3 或 2.5</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="545"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="560"/>
         <source>why this multiple</source>
         <translation>选择该倍数的理由</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="548"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="563"/>
         <source>The district&apos;s rules allow %1 to %2 times the fee of the days not heated.</source>
         <translation>本区规则：罚款为未供热天数热费的 %1 至 %2 倍。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="550"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="565"/>
         <source>The range of multiples is the district&apos;s rules&apos; (Changchun: 2 to 10 times the fee of the days not heated); the office refuses one outside it, naming the range.</source>
         <translation>倍数范围由本区规则规定（长春：未供热天数热费的 2 至 10 倍）；超出范围的，监管平台拒绝并给出范围。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="553"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="568"/>
+        <source>&amp;Drafts</source>
+        <translation>草稿(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="569"/>
+        <source>&amp;Open draft</source>
+        <translation>打开草稿(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="571"/>
         <source>Draft notice</source>
         <translation>起草通知书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="554"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="572"/>
         <source>&amp;Save PDF…</source>
         <translation>保存 PDF…(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="555"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="573"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="564"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="591"/>
+        <source>superseded by %1</source>
+        <translation>已被 %1 取代</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="596"/>
+        <source>No draft on this period yet</source>
+        <translation>本供热期尚无草稿</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="614"/>
         <source>Give the multiple.</source>
         <translation>请填写倍数。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="566"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="616"/>
         <source>Give the reason for the multiple: it is written on the notice.</source>
         <translation>请填写选择倍数的理由：它将写在通知书上。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="591"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="647"/>
         <source>Draft %1: %2 days not heated; heat fee of those days %3 yuan; range %4 to %5 yuan; at %6 times the fine is %7 yuan.</source>
         <translation>草稿 %1：未供热 %2 天；这些天的热费 %3 元；罚款范围 %4 至 %5 元；按 %6 倍，罚款 %7 元。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="618"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="674"/>
         <source>Draft %1 kept at the office.</source>
         <translation>草稿 %1 已存于监管平台。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="632"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="688"/>
         <source>Save penalty notice draft as PDF</source>
         <translation>将处罚通知书草稿保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="636"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="692"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
@@ -2448,82 +2470,82 @@ Merge it with a household whose address was written another way (the same flat).
 <context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="345"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="346"/>
         <source>Enter a heating period, season %1</source>
         <translation>登记供热期（%1 供暖季）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="348"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="349"/>
         <source>The start and end of heating the company announced for the season, one per area. The actual days are entered once they have come.</source>
         <translation>供热企业公布的本供暖季开始和停止供热日期，每个区域一条。实际日期到了再登记。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="351"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="352"/>
         <source>Heating &amp;company</source>
         <translation>供热企业(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="351"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="352"/>
         <source>&amp;District</source>
         <translation>区(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="351"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="352"/>
         <source>&amp;Area heated</source>
         <translation>供热区域(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="352"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="353"/>
         <source>Heated area (&amp;m²)</source>
         <translation>供热面积（平方米）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="352"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="353"/>
         <source>&amp;Fee per m² for the season (yuan)</source>
         <translation>每平方米供暖季热费（元）(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="353"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="354"/>
         <source>Announced &amp;start</source>
         <translation>公布开始供热日(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="353"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="354"/>
         <source>Announced &amp;end</source>
         <translation>公布停止供热日(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="355"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="356"/>
         <source>in words, or a community</source>
         <translation>文字说明，或小区名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="358"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="359"/>
         <source>Enter period</source>
         <translation>登记供热期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="362"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="363"/>
         <source>Give the heating company.</source>
         <translation>请填写供热企业。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="363"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="364"/>
         <source>Give the district.</source>
         <translation>请填写区。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="364"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="365"/>
         <source>Give the area heated.</source>
         <translation>请填写供热区域。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="365"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="366"/>
         <source>Give the heated area in m².</source>
         <translation>请填写供热面积（平方米）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="366"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="367"/>
         <source>Give the fee per m².</source>
         <translation>请填写每平方米热费。</translation>
     </message>
@@ -4575,97 +4597,97 @@ SHA-256 %4</translation>
 <context>
     <name>StopDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="226"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="227"/>
         <source>Enter a heating stop</source>
         <translation>登记停热</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="228"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="229"/>
         <source>A stop is entered once it has ended. Leave communities and buildings empty for the company&apos;s whole district. A wrong stop is withdrawn, never edited. Times are China time (UTC+8).</source>
         <translation>停热结束后再登记。小区和楼栋都不填，即为该企业在本区的全部范围。有误的停热只能撤回，不能修改。时间为北京时间（UTC+8）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="232"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="233"/>
         <source>Heating &amp;company</source>
         <translation>供热企业(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="232"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="233"/>
         <source>&amp;District</source>
         <translation>区(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="232"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="233"/>
         <source>Co&amp;mmunities</source>
         <translation>小区(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="233"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="234"/>
         <source>&amp;Buildings</source>
         <translation>楼栋(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="233"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="234"/>
         <source>&amp;Start</source>
         <translation>开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="233"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="234"/>
         <source>&amp;End</source>
         <translation>结束(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="234"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="235"/>
         <source>Ca&amp;use</source>
         <translation>原因(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="234"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="235"/>
         <source>E&amp;vidence</source>
         <translation>证据(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="236"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="237"/>
         <source>communities, separated by commas</source>
         <translation>小区，以逗号分隔，例如：幸福小区，和平小区</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="237"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="238"/>
         <source>community/building, separated by semicolons</source>
         <translation>小区/楼栋，以分号分隔，例如：和平小区/3号楼；和平小区/4号楼</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="239"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="240"/>
         <source>e.g. a burst main</source>
         <translation>例如：一次管网爆管</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="240"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="241"/>
         <source>e.g. the company&apos;s repair order number</source>
         <translation>例如：热力公司抢修单号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="241"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="242"/>
         <source>Enter stop</source>
         <translation>登记停热</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="246"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="247"/>
         <source>Give the heating company.</source>
         <translation>请填写供热企业。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="248"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="249"/>
         <source>Give the district.</source>
         <translation>请填写区。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="250"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="251"/>
         <source>Write each building with its community: community/building.</source>
         <translation>楼栋须写明所属小区：小区/楼栋。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="252"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="253"/>
         <source>Give the cause of the stop.</source>
         <translation>请填写停热原因。</translation>
     </message>
@@ -5870,27 +5892,27 @@ SHA-256 %4</translation>
 <context>
     <name>WithdrawStopDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="283"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="284"/>
         <source>Withdraw stop %1</source>
         <translation>撤回停热 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="284"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="285"/>
         <source>Stop %1 of %2 in %3 is withdrawn: it stays on file with who withdrew it, when and why, and the open cases it reached are recomputed.</source>
         <translation>撤回 %2 在 %3 的停热 %1：该登记仍保留，并记下撤回人、时间和理由；受其影响的未结案件将重新计算。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="290"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="291"/>
         <source>&amp;Reason</source>
         <translation>理由(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="291"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="292"/>
         <source>Withdraw</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="296"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="297"/>
         <source>Give the reason: it stays with the stop.</source>
         <translation>请填写理由：它将与该停热登记一同保留。</translation>
     </message>

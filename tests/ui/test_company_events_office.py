@@ -274,6 +274,16 @@ def test_period_actual_days_and_a_penalty_notice(app, qtbot, events, settings, t
     qtbot.waitUntil(lambda: tab.periodsTable.item(0, 9).text() == f"{SEASON}-P0001",
                     timeout=10000)
     wait_idle(qtbot, window)
+    # opened again: the draft on file, its range and its PDF
+    tab.periodsTable.selectRow(0)
+    click(qtbot, tab.noticeButton)
+    again = next(d for d in tab.dialogs if isinstance(d, NoticeDialog) and d is not notice)
+    assert again.earlierCombo.currentText().startswith(f"{SEASON}-P0001 · 推迟开始供热 · 3 ×")
+    assert again.rangeLabel.text() == "本区规则：罚款为未供热天数热费的 2 至 10 倍。"
+    click(qtbot, again.earlierButton)
+    qtbot.waitUntil(lambda: again.pdf is not None, timeout=20000)
+    assert again.answerLabel.text().startswith(f"草稿 {SEASON}-P0001：未供热 3 天")
+    again.close()
     window.close()
 
 

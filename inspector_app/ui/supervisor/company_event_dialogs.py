@@ -29,6 +29,7 @@ from inspector_app.ui.qt import (
     QDialogButtonBox,
     QEvent,
     QFormLayout,
+    QHBoxLayout,
     QImage,
     QLabel,
     QLineEdit,
@@ -475,7 +476,9 @@ class NoticeDialog(EventDialog):
                  data_dir: Path) -> None:
         super().__init__(parent, session)
         self.setObjectName("noticeDialog")
-        self.period, self.data_dir = period, Path(data_dir)
+        # a copy: a draft made here is added to its notices (the tab reads them again)
+        self.period = {**period, "notices": [dict(n) for n in period.get("notices") or []]}
+        self.data_dir = Path(data_dir)
         self.notice: dict[str, Any] | None = None
         self.pdf: bytes | None = None
         self.pdf_lang: str | None = None
@@ -495,6 +498,18 @@ class NoticeDialog(EventDialog):
         self.row(self.multipleEdit)
         self.form.addRow("", self.rangeLabel)
         self.row(self.reasonEdit)
+        self.earlierCombo = QComboBox(self)
+        self.earlierCombo.setObjectName("noticeEarlierCombo")
+        self.earlierButton = QPushButton(self)
+        self.earlierButton.setObjectName("noticeEarlierButton")
+        self.earlierButton.setAutoDefault(False)
+        self.earlierButton.clicked.connect(self.open_earlier)
+        earlier = QHBoxLayout()
+        earlier.addWidget(self.earlierCombo, 1)
+        earlier.addWidget(self.earlierButton)
+        self.earlierLabel = QLabel(self)
+        self.earlierLabel.setBuddy(self.earlierCombo)
+        self.form.addRow(self.earlierLabel, earlier)
         self.answerLabel = QLabel(self)
         self.answerLabel.setObjectName("noticeAnswer")
         self.answerLabel.setWordWrap(True)
@@ -550,6 +565,9 @@ class NoticeDialog(EventDialog):
             self.tr("The range of multiples is the district's rules' (Changchun: 2 to 10 times "
                     "the fee of the days not heated); the office refuses one outside it, "
                     "naming the range."))
+        self.earlierLabel.setText(self.tr("&Drafts"))
+        self.earlierButton.setText(self.tr("&Open draft"))
+        self._fill_earlier()
         self.ok.setText(self.tr("Draft notice"))
         self.saveButton.setText(self.tr("&Save PDF…"))
         self.back.setText(self.tr("Close"))
@@ -558,6 +576,38 @@ class NoticeDialog(EventDialog):
         if self.notice is not None and self.pdf_lang not in (None, i18n.current()) \
                 and not self.busy():
             self.fetch_pdf()   # the preview and the PDF saved are in the screen's language
+
+    def _fill_earlier(self) -> None:
+        """The period's drafts, newest first (a superseded one says by which)."""
+        chosen = self.earlierCombo.currentIndex()
+        self.earlierCombo.clear()
+        kinds = {"late_start": self.tr("late start of heating"),
+                 "early_stop": self.tr("early stop of heating")}
+        for notice in reversed(self.period.get("notices") or []):
+            penalty = (notice.get("data") or {}).get("penalty") or {}
+            text = (f"{notice.get('notice_no')} · {kinds.get(notice.get('kind'), '')} · "
+                    f"{penalty.get('multiple', '')} × · {money(penalty.get('fine'))}")
+            if notice.get("superseded_by"):
+                text += " · " + self.tr("superseded by %1").replace("%1",
+                                                                     notice["superseded_by"])
+            self.earlierCombo.addItem(text, notice)
+        has = self.earlierCombo.count() > 0
+        if not has:
+            self.earlierCombo.addItem(self.tr("No draft on this period yet"))
+        elif 0 <= chosen < self.earlierCombo.count():
+            self.earlierCombo.setCurrentIndex(chosen)
+        self.earlierCombo.setEnabled(has)
+        self.earlierButton.setEnabled(has)
+
+    def open_earlier(self) -> None:
+        """Show a draft already made, with the office's PDF of it."""
+        notice = self.earlierCombo.currentData()
+        if notice:
+            self.notice = notice
+            self.refusal, self.local = None, None
+            self.show_answer()
+            self.show_message()
+            self.fetch_pdf()
 
     def problem(self) -> Callable[[], str] | None:
         if not self.multipleEdit.text().strip():
@@ -577,6 +627,12 @@ class NoticeDialog(EventDialog):
         """Kept open: the draft's figures and its PDF are shown here."""
         self.ok.setEnabled(True)
         self.notice = answer
+        notices = self.period.setdefault("notices", [])
+        for earlier in notices:
+            if earlier.get("kind") == answer.get("kind") and not earlier.get("superseded_by"):
+                earlier["superseded_by"] = answer.get("notice_no")
+        notices.append(answer)
+        self.earlierCombo.setCurrentIndex(-1)
         self.drafted.emit(answer)
         self.done.emit(answer)
         self.retranslate()
