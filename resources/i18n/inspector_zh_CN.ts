@@ -1058,185 +1058,185 @@ Choose the inspector whose laptops get it:</source>
 <context>
     <name>CompanyEventsTab</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="168"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="169"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="200"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="201"/>
         <source>whole district</source>
         <translation>全区</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="220"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="221"/>
         <source>withdrawn %1</source>
         <translation>已撤回 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="221"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="222"/>
         <source>in force</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="253"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="254"/>
         <source>all districts</source>
         <translation>全部区</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="255"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="256"/>
         <source>Season %1, %2: %3 stops in force (%4 withdrawn), %5 heating periods.</source>
         <translation>%1 供暖季，%2：有效停热 %3 次（已撤回 %4 次），供热期 %5 个。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="289"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="291"/>
         <source>Stop %1 entered.</source>
         <translation>已登记停热 %1。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="295"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="297"/>
         <source>Stop %1 withdrawn.</source>
         <translation>已撤回停热 %1。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="300"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="302"/>
         <source>Heating period %1 entered.</source>
         <translation>已登记供热期 %1。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="307"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="309"/>
         <source>Actual days of %1 saved.</source>
         <translation>已保存 %1 的实际日期。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="314"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="316"/>
         <source>Penalty notice draft %1 kept at the office.</source>
         <translation>处罚通知书草稿 %1 已存于监管平台。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="319"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="321"/>
         <source>Season</source>
         <translation>供暖季</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="320"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="322"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="321"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="323"/>
         <source>Heating stops (entered once ended; a wrong one is withdrawn, never edited)</source>
         <translation>停热（结束后登记；有误的撤回，不修改）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="325"/>
-        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="334"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="327"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="336"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="325"/>
-        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="334"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="327"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="336"/>
         <source>Heating company</source>
         <translation>供热企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="325"/>
-        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="334"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="327"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="336"/>
         <source>District</source>
         <translation>区</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="326"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="328"/>
         <source>Where</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="326"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="328"/>
         <source>From (China time)</source>
         <translation>开始（北京时间）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="326"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="328"/>
         <source>To (China time)</source>
         <translation>结束（北京时间）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="327"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="329"/>
         <source>Hours</source>
         <translation>小时数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="327"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="329"/>
         <source>Cause</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="327"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="329"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="328"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="330"/>
         <source>&amp;Add stop…</source>
         <translation>登记停热…(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="329"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="331"/>
         <source>&amp;Withdraw stop…</source>
         <translation>撤回停热…(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="330"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="332"/>
         <source>Heating periods and penalty notice drafts (Art. 33 of the Jilin urban heating regulation)</source>
         <translation>供热期与处罚通知书草稿（《吉林省城市供热条例》第三十三条）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="335"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="337"/>
         <source>Area</source>
         <translation>供热区域</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="335"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="337"/>
         <source>Announced</source>
         <translation>公布供热期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="335"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="337"/>
         <source>Actual start</source>
         <translation>实际开始供热</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="336"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="338"/>
         <source>Actual end</source>
         <translation>实际停止供热</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="336"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="338"/>
         <source>Days started late</source>
         <translation>推迟供热天数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="336"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="338"/>
         <source>Days stopped early</source>
         <translation>提前停热天数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="337"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="339"/>
         <source>Notice drafts in force</source>
         <translation>有效的通知书草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="338"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="340"/>
         <source>Add &amp;period…</source>
         <translation>登记供热期…(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="339"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="341"/>
         <source>Actual &amp;days…</source>
         <translation>实际日期…(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="340"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="342"/>
         <source>Penalty no&amp;tice…</source>
         <translation>处罚通知书…(&amp;T)</translation>
     </message>
@@ -5019,215 +5019,215 @@ SHA-256 %4</translation>
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="202"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="203"/>
         <source>Logged in again.</source>
         <translation>已重新登录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="225"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="226"/>
         <source>Any result</source>
         <translation>全部结论</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="228"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="229"/>
         <source>Any review state</source>
         <translation>全部审核状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="231"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="232"/>
         <source>Formal tests only</source>
         <translation>仅正式检测</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="232"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="233"/>
         <source>Training only</source>
         <translation>仅培训</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="233"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="234"/>
         <source>Formal and training</source>
         <translation>正式与培训</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="234"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="235"/>
         <source>Any chain state</source>
         <translation>全部链状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="248"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="249"/>
         <source>Your account sees this district only.</source>
         <translation>您的账号只能查看本区。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="270"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="491"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="271"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="499"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="304"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="305"/>
         <source>%1 records match; %2 loaded</source>
         <translation>符合条件的记录 %1 条，已加载 %2 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="341"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="342"/>
         <source>Fetching the record…</source>
         <translation>正在获取记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="389"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="390"/>
         <source>Say what is wrong in the comment: the inspector will read it.</source>
         <translation>请在意见中写明问题所在：检测人员会看到这条意见。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="394"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="395"/>
         <source>Review state set: %1</source>
         <translation>审核状态已设为：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="396"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="405"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="397"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="406"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="401"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="402"/>
         <source>Write the comment first.</source>
         <translation>请先填写意见。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="405"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="406"/>
         <source>Comment added.</source>
         <translation>意见已添加。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="424"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="425"/>
         <source>Fetching the sealed record…</source>
         <translation>正在获取已签封的记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="440"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="441"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="441"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="442"/>
         <source>Export the filtered records</source>
         <translation>导出筛选出的记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="455"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="456"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="461"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="462"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="510"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="518"/>
         <source>Heating company</source>
         <translation>供热企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="510"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="518"/>
         <source>Tests</source>
         <translation>检测次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="510"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="518"/>
         <source>Failed</source>
         <translation>不合格次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="511"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="519"/>
         <source>Median minutes to contact</source>
         <translation>联系用时中位数（分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="511"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="519"/>
         <source>Failure rate (%)</source>
         <translation>不合格率 (%)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="512"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="520"/>
         <source>Median minutes to arrival</source>
         <translation>到达用时中位数（分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="512"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="520"/>
         <source>Contact later than allowed</source>
         <translation>联系超时次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="513"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="521"/>
         <source>Without times</source>
         <translation>无时间记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="513"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="521"/>
         <source>Times from</source>
         <translation>时间来源</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="536"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="569"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="544"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="577"/>
         <source>all districts</source>
         <translation>全部区</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="537"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="545"/>
         <source>%1 companies, %2</source>
         <translation>%1 家供热企业，%2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="541"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="549"/>
         <source>hotline ticket</source>
         <translation>热线工单</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="542"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="550"/>
         <source>ticket&apos;s complaint, door&apos;s contact</source>
         <translation>工单投诉时间＋现场联系时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="543"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="551"/>
         <source>typed at the door</source>
         <translation>现场录入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="544"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="552"/>
         <source>mixed</source>
         <translation>混合</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="548"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="556"/>
         <source>Contact minutes: %1 from the ticket, %2 from the ticket&apos;s complaint and the door&apos;s contact, %3 typed at the door</source>
         <translation>联系用时：%1 条取自工单，%2 条取自工单投诉时间与现场联系时间，%3 条为现场录入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="555"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="563"/>
         <source>Tic&amp;kets</source>
         <translation>工单(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="557"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="565"/>
         <source>Cas&amp;es</source>
         <translation>案件(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="562"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="570"/>
         <source>Heating e&amp;vents</source>
         <translation>供热事件(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="570"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="578"/>
         <source>Supervisor review — %1 (%2)</source>
         <translation>监管审核 — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="574"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="582"/>
         <source>TRAINING office: rulings on training records are practice, of no effect</source>
         <translation>培训用办公室：对培训记录的裁定仅供练习，不具效力</translation>
     </message>
@@ -5373,7 +5373,7 @@ SHA-256 %4</translation>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="559"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="567"/>
         <source>Mo&amp;nitoring</source>
         <translation>监测点(&amp;N)</translation>
     </message>

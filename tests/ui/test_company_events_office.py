@@ -111,6 +111,14 @@ def test_stops_entered_after_refusals_and_withdrawn(app, qtbot, events, settings
 
     window, tab = open_events(qtbot, events, tmp_path, settings)
     assert window.ui.tabs.tabText(window.ui.tabs.indexOf(tab)) == "供热事件(&V)"
+    # the Companies tab's season figures, shown before: read again after a stop is entered
+    window.ui.tabs.setCurrentWidget(window.ui.companiesTab)
+    window.ui.seasonCombo.setCurrentIndex(window.ui.seasonCombo.findData(SEASON))
+    figures = window.events.table
+    qtbot.waitUntil(lambda: figures.rowCount() == 1 and figures.item(0, 2).text() == "1",
+                    timeout=15000)
+    wait_idle(qtbot, window)
+    window.ui.tabs.setCurrentWidget(tab)
     # the district's stop only, as the office answered it
     assert tab.stopsTable.rowCount() == 1
     cells = [tab.stopsTable.item(0, c).text() for c in range(tab.stopsTable.columnCount())]
@@ -176,6 +184,7 @@ def test_stops_entered_after_refusals_and_withdrawn(app, qtbot, events, settings
     row = [tab.stopsTable.item(1, c).text() for c in range(tab.stopsTable.columnCount())]
     assert row[0] == f"{SEASON}-S0003" and row[3] == "和平小区、幸福小区、和平小区/3号楼"   # as the office sorts them
     assert row[4] == f"{day.isoformat()} 08:00" and row[6] == "12"
+    qtbot.waitUntil(lambda: figures.item(0, 2).text() == "2", timeout=10000)
     new = events.store.query("SELECT start_at, scope, evidence FROM company_stops"
                              " WHERE stop_id = ?", (f"{SEASON}-S0003",))[0]
     assert new[0] == f"{day.isoformat()}T08:00:00+08:00" and new[2] == "抢修单 2026-7"

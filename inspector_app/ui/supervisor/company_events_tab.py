@@ -67,6 +67,7 @@ def _table(parent: QWidget, name: str) -> QTableWidget:
 
 class CompanyEventsTab(QWidget):
     failed = Signal(object)   # a read's exception (the window asks for the password on 401)
+    changed = Signal()        # an event entered or withdrawn: cases and figures may differ now
 
     def __init__(self, parent: QWidget | None, session: Callable[[], ReviewSession],
                  status: Callable[[str, str], None], data_dir: Path,
@@ -280,7 +281,8 @@ class CompanyEventsTab(QWidget):
 
     # -- forms ---------------------------------------------------------------------------------
     def _open(self, dialog: Any, message: Callable[[dict[str, Any]], str]) -> None:
-        dialog.done.connect(lambda answer: (self.say(message(answer), "ok"), self.refresh()))
+        dialog.done.connect(lambda answer: (self.say(message(answer), "ok"), self.refresh(),
+                                            self.changed.emit()))
         self.dialogs = [d for d in self.dialogs if d.isVisible()] + [dialog]
         dialog.open()
 

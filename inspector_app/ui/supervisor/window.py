@@ -123,6 +123,7 @@ class SupervisorWindow(QMainWindow):
         self.ui.tabs.insertTab(self.ui.tabs.indexOf(self.ui.companiesTab) + 1,
                                self.company_events, "")
         self.company_events.failed.connect(self._maybe_log_in_again)
+        self.company_events.changed.connect(self._company_events_changed)
         self.response = ResponseTable(self.ui.companiesSplitter)
         self.ui.companiesSplitter.insertWidget(1, self.response)
         self.events = CompanyEventsTable(self.ui.companiesSplitter)
@@ -482,6 +483,13 @@ class SupervisorWindow(QMainWindow):
         if self.ui.tabs.widget(index) is self.company_events:
             self.company_events.start()
         if self.ui.tabs.widget(index) is self.ui.companiesTab and not self.chart.rows:
+            self.load_stats()
+
+    def _company_events_changed(self) -> None:
+        """A stop entered or withdrawn recomputes the open cases it reaches, and any event
+        changes the season's company figures: both are read again where already shown."""
+        self.cases.refresh()
+        if self.stats_shown is not None:
             self.load_stats()
 
     def load_stats(self) -> None:
