@@ -311,6 +311,74 @@ class ReviewSession:
         return self._json("POST", "/api/v1/households/split", ok=(200, 201),
                           json={"change_id": change_id, "reason": reason})
 
+    # -- company events (stops, heating periods, penalty notice drafts) -------------------------
+    # The office checks and numbers each; a refusal (an overlapping stop, an end before the
+    # start, a time in the future, a multiple outside the rule's range) arrives as ReviewError
+    # with the office's own words and code, and nothing was stored.
+    def list_stops(self, filters: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+        """The district's stops by start time. Filters: company, district, season,
+        in_force (bool: leave out withdrawn ones)."""
+        return self._json("GET", "/api/v1/company-stops",
+                          params=_clean(filters or {}))["items"]
+
+    def add_stop(self, *, company: str, district: str, start_at: str, end_at: str, cause: str,
+                 evidence: str = "", communities: list[str] | None = None,
+                 buildings: list[tuple[str, str]] | None = None) -> dict[str, Any]:
+        """Enter a stop that has ended (RFC 3339 times with their zone); an empty scope is the
+        company's whole district. Answers the stored stop with its number."""
+        scope = {"communities": list(communities or []),
+                 "buildings": [list(b) for b in buildings or []]}
+        return self._json("POST", "/api/v1/company-stops", ok=(201,),
+                          json={"company": company, "district": district, "scope": scope,
+                                "start_at": start_at, "end_at": end_at, "cause": cause,
+                                "evidence": evidence})
+
+    def withdraw_stop(self, stop_id: str, reason: str) -> dict[str, Any]:
+        """A wrong stop is withdrawn, never deleted (kept with who, when and why)."""
+        return self._json("POST", f"/api/v1/company-stops/{quote(stop_id, safe='')}/withdraw",
+                          json={"reason": reason})
+
+    def list_heating_periods(self, filters: Mapping[str, Any] | None = None,
+                             ) -> list[dict[str, Any]]:
+        """Periods with their late-start and early-stop days and notice drafts. Filters:
+        season, company, district."""
+        return self._json("GET", "/api/v1/heating-periods",
+                          params=_clean(filters or {}))["items"]
+
+    def add_heating_period(self, *, season: str, company: str, district: str, area: str,
+                           heated_area_m2: str, fee_per_m2: str, announced_start: str,
+                           announced_end: str) -> dict[str, Any]:
+        """A company's announced heating period for an area (days as YYYY-MM-DD)."""
+        return self._json("POST", "/api/v1/heating-periods", ok=(201,),
+                          json={"season": season, "company": company, "district": district,
+                                "area": area, "heated_area_m2": heated_area_m2,
+                                "fee_per_m2": fee_per_m2, "announced_start": announced_start,
+                                "announced_end": announced_end})
+
+    def set_actual_days(self, period_id: str, *, actual_start: str | None = None,
+                        actual_end: str | None = None) -> dict[str, Any]:
+        """The actual start and/or end of heating, once come; a day left None is kept."""
+        body = {k: v for k, v in (("actual_start", actual_start), ("actual_end", actual_end))
+                if v is not None}
+        return self._json("PATCH", f"/api/v1/heating-periods/{quote(period_id, safe='')}",
+                          json=body)
+
+    def draft_penalty_notice(self, period_id: str, kind: str, multiple: str,
+                             reason: str) -> dict[str, Any]:
+        """A numbered draft (kind late_start | early_stop); the range of multiples is the
+        district's rules', the office's to apply: one outside it is refused naming it."""
+        return self._json("POST", f"/api/v1/heating-periods/{quote(period_id, safe='')}"
+                          "/penalty-notices", ok=(201,),
+                          json={"kind": kind, "multiple": multiple, "reason": reason})
+
+    def penalty_notice_pdf(self, notice_no: str, lang: str = "zh") -> bytes:
+        """The draft's PDF as the office renders it (in `lang`)."""
+        response = self._call("GET", f"/api/v1/penalty-notices/{quote(notice_no, safe='')}/pdf",
+                              params={"lang": lang})
+        if not response.content.startswith(b"%PDF"):
+            raise _office_error(httpx.Response(502))
+        return response.content
+
     # -- fixed monitoring points (固定监测点) -----------------------------------------------------
     def list_points(self, filters: Mapping[str, Any] | None = None, *, limit: int = 100,
                     after: str | None = None) -> dict[str, Any]:

@@ -35,6 +35,54 @@
     </message>
 </context>
 <context>
+    <name>ActualDaysDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="419"/>
+        <source>Actual days of heating period %1</source>
+        <translation>供热期 %1 的实际日期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="421"/>
+        <source>%1, %2, %3: announced %4 to %5.</source>
+        <translation>%1，%2，%3：公布供热期 %4 至 %5。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="427"/>
+        <source>Actual &amp;start</source>
+        <translation>实际开始供热日(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="427"/>
+        <source>&amp;Which days</source>
+        <translation>登记(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="428"/>
+        <source>Actual &amp;end</source>
+        <translation>实际停止供热日(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="433"/>
+        <source>the actual start</source>
+        <translation>实际开始供热日</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="434"/>
+        <source>the actual end</source>
+        <translation>实际停止供热日</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="435"/>
+        <source>both</source>
+        <translation>两者</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="438"/>
+        <source>Save days</source>
+        <translation>保存日期</translation>
+    </message>
+</context>
+<context>
     <name>AssignDialog</name>
     <message>
         <location filename="../../inspector_app/ui/supervisor/assign_dialog.py" line="78"/>
@@ -674,166 +722,166 @@ Choose the inspector whose laptops get it:</source>
 <context>
     <name>CaseRulingDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="196"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="205"/>
         <source>Refund ruling on case %1</source>
         <translation>案件 %1 的退费裁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="198"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="207"/>
         <source>Case %1 · %2 · records: %3, tickets: %4 · opened %5</source>
         <translation>案件 %1 · %2 · 记录 %3 条，工单 %4 张 · 立案 %5</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="204"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="213"/>
         <source> yuan per m² per day</source>
         <translation> 元/(m²·日)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="205"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="214"/>
         <source>&amp;Daily fee</source>
         <translation>日单价(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="206"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="215"/>
         <source>Ruling da&amp;te</source>
         <translation>裁定日期(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="207"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="216"/>
         <source>Mo&amp;nitoring</source>
         <translation>固定监测点(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="208"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="217"/>
         <source>Co&amp;mment</source>
         <translation>说明(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="210"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="219"/>
         <source>Count failing days from the fixed monitoring points (%1 daily means)</source>
         <translation>依据固定监测点数据计算不达标天数（共 %1 个日均值）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="212"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="221"/>
         <source>Grounds, e.g. the re-test that passed</source>
         <translation>裁定依据，如复测合格情况</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="213"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="222"/>
         <source>&amp;Open earlier ruling</source>
         <translation>打开此前的裁定(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="214"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="223"/>
         <source>&amp;Issue ruling</source>
         <translation>签发裁定(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="215"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="224"/>
         <source>&amp;Save PDF…</source>
         <translation>保存 PDF…(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="216"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="225"/>
         <source>&amp;Print…</source>
         <translation>打印…(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="217"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="226"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="222"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="231"/>
         <source>The case&apos;s records name no profile this laptop knows: type the daily fee.</source>
         <translation>本案记录未注明本机已知的地区规则：请手动填写日单价。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="260"/>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="297"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="269"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="314"/>
         <source>superseded by %1</source>
         <translation>已被 %1 取代</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="266"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="275"/>
         <source>No ruling issued on this case yet</source>
         <translation>本案尚未签发裁定</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="276"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="293"/>
         <source>The office&apos;s estimate for today: %1 failing days, %2 yuan. Issuing asks the office to compute the ruling over every record, ticket and stop of the case.</source>
         <translation>监管平台截至今日的估算：不达标 %1 天，%2 元。签发时由监管平台依据本案全部记录、工单和停热事件计算裁定。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="286"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="303"/>
         <source>Ruling %1: %2 · %3 failing days and %4 stop days, %5 to %6 · %7 yuan</source>
         <translation>裁定书 %1：%2 · 不达标 %3 天、停热 %4 天，%5 至 %6 · %7 元</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="295"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="312"/>
         <source>Notes: %1</source>
         <translation>说明：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="312"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="329"/>
         <source>Daily fee %1 yuan per m², failing days counted up to %2%3.</source>
         <translation>日单价 %1 元/m²，不达标天数计算至 %2%3。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="314"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="331"/>
         <source>, with the monitoring points</source>
         <translation>，计入固定监测点数据</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="315"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="332"/>
         <source>An issued ruling is kept at the office and cannot be withdrawn; only a later ruling can supersede it.</source>
         <translation>裁定一经作出即由主管部门保存，不能撤回；只能由后来的裁定取代。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="317"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="334"/>
         <source>Issue this ruling?</source>
         <translation>作出此裁定？</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="318"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="335"/>
         <source>&amp;Issue</source>
         <translation>作出裁定(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="318"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="335"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="328"/>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="329"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="345"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="346"/>
         <source>Issuing the ruling at the office…</source>
         <translation>正在监管平台签发裁定…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="349"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="366"/>
         <source>Ruling %1 issued and kept at the office.</source>
         <translation>裁定书 %1 已签发，并存档于监管平台。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="362"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="379"/>
         <source>Ruling %1</source>
         <translation>裁定书 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="369"/>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="370"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="386"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="387"/>
         <source>Fetching the ruling&apos;s PDF from the office…</source>
         <translation>正在从监管平台获取裁定书 PDF…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="396"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="413"/>
         <source>Save ruling as PDF</source>
         <translation>将裁定书保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="398"/>
-        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="399"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="415"/>
+        <location filename="../../inspector_app/ui/supervisor/case_ruling_dialog.py" line="416"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
@@ -1030,6 +1078,192 @@ Choose the inspector whose laptops get it:</source>
         <location filename="../../inspector_app/ui/supervisor/company_chart.py" line="74"/>
         <source>mean %1 %</source>
         <translation>平均 %1 %</translation>
+    </message>
+</context>
+<context>
+    <name>CompanyEventsTab</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="169"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="201"/>
+        <source>whole district</source>
+        <translation>全区</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="221"/>
+        <source>withdrawn %1</source>
+        <translation>已撤回 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="222"/>
+        <source>in force</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="254"/>
+        <source>all districts</source>
+        <translation>全部区</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="256"/>
+        <source>Season %1, %2: %3 stops in force (%4 withdrawn), %5 heating periods.</source>
+        <translation>%1 供暖季，%2：有效停热 %3 次（已撤回 %4 次），供热期 %5 个。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="291"/>
+        <source>Stop %1 entered.</source>
+        <translation>已登记停热 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="297"/>
+        <source>Stop %1 withdrawn.</source>
+        <translation>已撤回停热 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="302"/>
+        <source>Heating period %1 entered.</source>
+        <translation>已登记供热期 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="309"/>
+        <source>Actual days of %1 saved.</source>
+        <translation>已保存 %1 的实际日期。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="316"/>
+        <source>Penalty notice draft %1 kept at the office.</source>
+        <translation>处罚通知书草稿 %1 已存于监管平台。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="321"/>
+        <source>Season</source>
+        <translation>供暖季</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="322"/>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="323"/>
+        <source>Heating stops (entered once ended; a wrong one is withdrawn, never edited)</source>
+        <translation>停热（结束后登记；有误的撤回，不修改）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="327"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="336"/>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="327"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="336"/>
+        <source>Heating company</source>
+        <translation>供热企业</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="327"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="336"/>
+        <source>District</source>
+        <translation>区</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="328"/>
+        <source>Where</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="328"/>
+        <source>From (China time)</source>
+        <translation>开始（北京时间）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="328"/>
+        <source>To (China time)</source>
+        <translation>结束（北京时间）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="329"/>
+        <source>Hours</source>
+        <translation>小时数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="329"/>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="329"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="330"/>
+        <source>&amp;Add stop…</source>
+        <translation>登记停热…(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="331"/>
+        <source>&amp;Withdraw stop…</source>
+        <translation>撤回停热…(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="332"/>
+        <source>Heating periods and penalty notice drafts (Art. 33 of the Jilin urban heating regulation)</source>
+        <translation>供热期与处罚通知书草稿（《吉林省城市供热条例》第三十三条）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="337"/>
+        <source>Area</source>
+        <translation>供热区域</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="337"/>
+        <source>Announced</source>
+        <translation>公布供热期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="337"/>
+        <source>Actual start</source>
+        <translation>实际开始供热</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="338"/>
+        <source>Actual end</source>
+        <translation>实际停止供热</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="338"/>
+        <source>Days started late</source>
+        <translation>推迟供热天数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="338"/>
+        <source>Days stopped early</source>
+        <translation>提前停热天数</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="339"/>
+        <source>Notice drafts in force</source>
+        <translation>有效的通知书草稿</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="340"/>
+        <source>Add &amp;period…</source>
+        <translation>登记供热期…(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="341"/>
+        <source>Actual &amp;days…</source>
+        <translation>实际日期…(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_events_tab.py" line="342"/>
+        <source>Penalty no&amp;tice…</source>
+        <translation>处罚通知书…(&amp;T)</translation>
     </message>
 </context>
 <context>
@@ -1368,6 +1602,19 @@ Choose the inspector whose laptops get it:</source>
         <location filename="../../forms/page_details.ui" line="258"/>
         <source>Over unheated space</source>
         <translation>悬空房</translation>
+    </message>
+</context>
+<context>
+    <name>EventDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="132"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="166"/>
+        <source>Sending to the office…</source>
+        <translation>正在提交监管平台…</translation>
     </message>
 </context>
 <context>
@@ -2118,6 +2365,214 @@ Merge it with a household whose address was written another way (the same flat).
         <location filename="../../inspector_app/ui/supervisor/monitoring_tab.py" line="364"/>
         <source>A ticket is open for this household: %1</source>
         <translation>该住户已有未结工单：%1</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="539"/>
+        <source>Penalty notice draft on heating period %1</source>
+        <translation>供热期 %1 的处罚通知书草稿</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="542"/>
+        <source>%1, %2, %3: %4 days started late, %5 days stopped early. The office computes the heat fee of the days not heated and the fine (Art. 33 of the Jilin urban heating regulation), numbers the draft and keeps it; a new draft of the same kind supersedes the earlier one.</source>
+        <translation>%1，%2，%3：推迟供热 %4 天，提前停热 %5 天。监管平台计算未供热天数的热费和罚款（《吉林省城市供热条例》第三十三条），为草稿编号并存档；同一类型的新草稿取代先前的草稿。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="551"/>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="551"/>
+        <source>&amp;Multiple</source>
+        <translation>倍数(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="552"/>
+        <source>&amp;Reason</source>
+        <translation>理由(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="556"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="584"/>
+        <source>late start of heating</source>
+        <translation>推迟开始供热</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="557"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="585"/>
+        <source>early stop of heating</source>
+        <translation>提前停止供热</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="559"/>
+        <source>e.g. 3 or 2.5</source>
+        <translation>例如 3 或 2.5</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="560"/>
+        <source>why this multiple</source>
+        <translation>选择该倍数的理由</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="563"/>
+        <source>The district&apos;s rules allow %1 to %2 times the fee of the days not heated.</source>
+        <translation>本区规则：罚款为未供热天数热费的 %1 至 %2 倍。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="565"/>
+        <source>The range of multiples is the district&apos;s rules&apos; (Changchun: 2 to 10 times the fee of the days not heated); the office refuses one outside it, naming the range.</source>
+        <translation>倍数范围由本区规则规定（长春：未供热天数热费的 2 至 10 倍）；超出范围的，监管平台拒绝并给出范围。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="568"/>
+        <source>&amp;Drafts</source>
+        <translation>草稿(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="569"/>
+        <source>&amp;Open draft</source>
+        <translation>打开草稿(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="571"/>
+        <source>Draft notice</source>
+        <translation>起草通知书</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="572"/>
+        <source>&amp;Save PDF…</source>
+        <translation>保存 PDF…(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="573"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="591"/>
+        <source>superseded by %1</source>
+        <translation>已被 %1 取代</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="596"/>
+        <source>No draft on this period yet</source>
+        <translation>本供热期尚无草稿</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="614"/>
+        <source>Give the multiple.</source>
+        <translation>请填写倍数。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="616"/>
+        <source>Give the reason for the multiple: it is written on the notice.</source>
+        <translation>请填写选择倍数的理由：它将写在通知书上。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="647"/>
+        <source>Draft %1: %2 days not heated; heat fee of those days %3 yuan; range %4 to %5 yuan; at %6 times the fine is %7 yuan.</source>
+        <translation>草稿 %1：未供热 %2 天；这些天的热费 %3 元；罚款范围 %4 至 %5 元；按 %6 倍，罚款 %7 元。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="674"/>
+        <source>Draft %1 kept at the office.</source>
+        <translation>草稿 %1 已存于监管平台。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="688"/>
+        <source>Save penalty notice draft as PDF</source>
+        <translation>将处罚通知书草稿保存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="692"/>
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="346"/>
+        <source>Enter a heating period, season %1</source>
+        <translation>登记供热期（%1 供暖季）</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="349"/>
+        <source>The start and end of heating the company announced for the season, one per area. The actual days are entered once they have come.</source>
+        <translation>供热企业公布的本供暖季开始和停止供热日期，每个区域一条。实际日期到了再登记。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="352"/>
+        <source>Heating &amp;company</source>
+        <translation>供热企业(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="352"/>
+        <source>&amp;District</source>
+        <translation>区(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="352"/>
+        <source>&amp;Area heated</source>
+        <translation>供热区域(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="353"/>
+        <source>Heated area (&amp;m²)</source>
+        <translation>供热面积（平方米）(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="353"/>
+        <source>&amp;Fee per m² for the season (yuan)</source>
+        <translation>每平方米供暖季热费（元）(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="354"/>
+        <source>Announced &amp;start</source>
+        <translation>公布开始供热日(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="354"/>
+        <source>Announced &amp;end</source>
+        <translation>公布停止供热日(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="356"/>
+        <source>in words, or a community</source>
+        <translation>文字说明，或小区名称</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="359"/>
+        <source>Enter period</source>
+        <translation>登记供热期</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="363"/>
+        <source>Give the heating company.</source>
+        <translation>请填写供热企业。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="364"/>
+        <source>Give the district.</source>
+        <translation>请填写区。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="365"/>
+        <source>Give the area heated.</source>
+        <translation>请填写供热区域。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="366"/>
+        <source>Give the heated area in m².</source>
+        <translation>请填写供热面积（平方米）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="367"/>
+        <source>Give the fee per m².</source>
+        <translation>请填写每平方米热费。</translation>
     </message>
 </context>
 <context>
@@ -4125,33 +4580,33 @@ SHA-256 %4</translation>
 <context>
     <name>SplitDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="340"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="338"/>
         <source>Undo a merge</source>
         <translation>撤销合并</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="341"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="339"/>
         <source>Household %1: choose the merge to undo. The records and tickets of the household that was merged become its own again, and the cases of both are recomputed.</source>
         <translation>住户 %1：请选择要撤销的合并。被并入住户的记录和工单将归还该住户，双方的案件将重新计算。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="345"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="343"/>
         <source>&amp;Merge</source>
         <translation>合并记录(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="351"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="349"/>
         <source>#%1: %2 into %3 · %4 · %5</source>
         <translation>#%1：%2 并入 %3 · %4 · %5</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="357"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="355"/>
         <source>Undo the merge</source>
         <translation>撤销合并</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="359"/>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="365"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="357"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="363"/>
         <source>This household has no merge to undo.</source>
         <translation>本户没有可撤销的合并。</translation>
     </message>
@@ -4162,6 +4617,104 @@ SHA-256 %4</translation>
         <location filename="../../inspector_app/ui/app.py" line="63"/>
         <source>Cannot open the data folder</source>
         <translation>无法打开数据文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>StopDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="227"/>
+        <source>Enter a heating stop</source>
+        <translation>登记停热</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="229"/>
+        <source>A stop is entered once it has ended. Leave communities and buildings empty for the company&apos;s whole district. A wrong stop is withdrawn, never edited. Times are China time (UTC+8).</source>
+        <translation>停热结束后再登记。小区和楼栋都不填，即为该企业在本区的全部范围。有误的停热只能撤回，不能修改。时间为北京时间（UTC+8）。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="233"/>
+        <source>Heating &amp;company</source>
+        <translation>供热企业(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="233"/>
+        <source>&amp;District</source>
+        <translation>区(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="233"/>
+        <source>Co&amp;mmunities</source>
+        <translation>小区(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="234"/>
+        <source>&amp;Buildings</source>
+        <translation>楼栋(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="234"/>
+        <source>&amp;Start</source>
+        <translation>开始(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="234"/>
+        <source>&amp;End</source>
+        <translation>结束(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="235"/>
+        <source>Ca&amp;use</source>
+        <translation>原因(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="235"/>
+        <source>E&amp;vidence</source>
+        <translation>证据(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="237"/>
+        <source>communities, separated by commas</source>
+        <translation>小区，以逗号分隔，例如：幸福小区，和平小区</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="238"/>
+        <source>community/building, separated by semicolons</source>
+        <translation>小区/楼栋，以分号分隔，例如：和平小区/3号楼；和平小区/4号楼</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="240"/>
+        <source>e.g. a burst main</source>
+        <translation>例如：一次管网爆管</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="241"/>
+        <source>e.g. the company&apos;s repair order number</source>
+        <translation>例如：热力公司抢修单号</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="242"/>
+        <source>Enter stop</source>
+        <translation>登记停热</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="247"/>
+        <source>Give the heating company.</source>
+        <translation>请填写供热企业。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="249"/>
+        <source>Give the district.</source>
+        <translation>请填写区。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="251"/>
+        <source>Write each building with its community: community/building.</source>
+        <translation>楼栋须写明所属小区：小区/楼栋。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="253"/>
+        <source>Give the cause of the stop.</source>
+        <translation>请填写停热原因。</translation>
     </message>
 </context>
 <context>
@@ -4491,210 +5044,215 @@ SHA-256 %4</translation>
 <context>
     <name>SupervisorWindow</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="195"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="203"/>
         <source>Logged in again.</source>
         <translation>已重新登录。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="216"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="226"/>
         <source>Any result</source>
         <translation>全部结论</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="219"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="229"/>
         <source>Any review state</source>
         <translation>全部审核状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="222"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="232"/>
         <source>Formal tests only</source>
         <translation>仅正式检测</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="223"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="233"/>
         <source>Training only</source>
         <translation>仅培训</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="224"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="234"/>
         <source>Formal and training</source>
         <translation>正式与培训</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="225"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="235"/>
         <source>Any chain state</source>
         <translation>全部链状态</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="239"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="249"/>
         <source>Your account sees this district only.</source>
         <translation>您的账号只能查看本区。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="261"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="480"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="271"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="499"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="295"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="305"/>
         <source>%1 records match; %2 loaded</source>
         <translation>符合条件的记录 %1 条，已加载 %2 条</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="332"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="342"/>
         <source>Fetching the record…</source>
         <translation>正在获取记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="380"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="390"/>
         <source>Say what is wrong in the comment: the inspector will read it.</source>
         <translation>请在意见中写明问题所在：检测人员会看到这条意见。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="385"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="395"/>
         <source>Review state set: %1</source>
         <translation>审核状态已设为：%1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="387"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="396"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="397"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="406"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="392"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="402"/>
         <source>Write the comment first.</source>
         <translation>请先填写意见。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="396"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="406"/>
         <source>Comment added.</source>
         <translation>意见已添加。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="415"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="425"/>
         <source>Fetching the sealed record…</source>
         <translation>正在获取已签封的记录…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="431"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="441"/>
         <source>Spreadsheet (*.xlsx)</source>
         <translation>电子表格 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="432"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="442"/>
         <source>Export the filtered records</source>
         <translation>导出筛选出的记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="446"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="456"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="452"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="462"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="499"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="518"/>
         <source>Heating company</source>
         <translation>供热企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="499"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="518"/>
         <source>Tests</source>
         <translation>检测次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="499"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="518"/>
         <source>Failed</source>
         <translation>不合格次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="500"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="519"/>
         <source>Median minutes to contact</source>
         <translation>联系用时中位数（分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="500"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="519"/>
         <source>Failure rate (%)</source>
         <translation>不合格率 (%)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="501"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="520"/>
         <source>Median minutes to arrival</source>
         <translation>到达用时中位数（分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="501"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="520"/>
         <source>Contact later than allowed</source>
         <translation>联系超时次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="502"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="521"/>
         <source>Without times</source>
         <translation>无时间记录</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="502"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="521"/>
         <source>Times from</source>
         <translation>时间来源</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="525"/>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="555"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="544"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="577"/>
         <source>all districts</source>
         <translation>全部区</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="526"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="545"/>
         <source>%1 companies, %2</source>
         <translation>%1 家供热企业，%2</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="530"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="549"/>
         <source>hotline ticket</source>
         <translation>热线工单</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="531"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="550"/>
         <source>ticket&apos;s complaint, door&apos;s contact</source>
         <translation>工单投诉时间＋现场联系时间</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="532"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="551"/>
         <source>typed at the door</source>
         <translation>现场录入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="533"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="552"/>
         <source>mixed</source>
         <translation>混合</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="537"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="556"/>
         <source>Contact minutes: %1 from the ticket, %2 from the ticket&apos;s complaint and the door&apos;s contact, %3 typed at the door</source>
         <translation>联系用时：%1 条取自工单，%2 条取自工单投诉时间与现场联系时间，%3 条为现场录入</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="544"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="563"/>
         <source>Tic&amp;kets</source>
         <translation>工单(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="546"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="565"/>
         <source>Cas&amp;es</source>
         <translation>案件(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="556"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="570"/>
+        <source>Heating e&amp;vents</source>
+        <translation>供热事件(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="578"/>
         <source>Supervisor review — %1 (%2)</source>
         <translation>监管审核 — %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="560"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="582"/>
         <source>TRAINING office: rulings on training records are practice, of no effect</source>
         <translation>培训用办公室：对培训记录的裁定仅供练习，不具效力</translation>
     </message>
@@ -4840,7 +5398,7 @@ SHA-256 %4</translation>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/window.py" line="548"/>
+        <location filename="../../inspector_app/ui/supervisor/window.py" line="567"/>
         <source>Mo&amp;nitoring</source>
         <translation>监测点(&amp;N)</translation>
     </message>
@@ -5354,6 +5912,34 @@ SHA-256 %4</translation>
         <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="52"/>
         <source>Give the reason: it stays in the case&apos;s history.</source>
         <translation>请填写原因：原因将保留在案件记录中。</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawStopDialog</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="284"/>
+        <source>Withdraw stop %1</source>
+        <translation>撤回停热 %1</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="285"/>
+        <source>Stop %1 of %2 in %3 is withdrawn: it stays on file with who withdrew it, when and why, and the open cases it reached are recomputed.</source>
+        <translation>撤回 %2 在 %3 的停热 %1：该登记仍保留，并记下撤回人、时间和理由；受其影响的未结案件将重新计算。</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="291"/>
+        <source>&amp;Reason</source>
+        <translation>理由(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="292"/>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="297"/>
+        <source>Give the reason: it stays with the stop.</source>
+        <translation>请填写理由：它将与该停热登记一同保留。</translation>
     </message>
 </context>
 <context>

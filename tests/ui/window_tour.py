@@ -530,6 +530,7 @@ def supervisor_tour(tour: Tour, office: Any) -> None:
     tour.stop("supervisor-companies", window, {"refresh": window.ui.statsButton})
     tickets_tour(tour, window)
     monitoring_tour(tour, window)
+    company_events_tour(tour, window)
     window.close()
     session.close()
 
@@ -624,6 +625,25 @@ def monitoring_tour(tour: Tour, window: Any) -> None:
     dialog = tab.dialogs[-1]
     tour.stop("monitoring-day", dialog, {})
     dialog.close()
+
+
+def company_events_tour(tour: Tour, window: Any) -> None:
+    """The heating events tab, the forms entering a stop and a heating period (each with our
+    own refusal of an empty form showing)."""
+    tab = window.company_events
+    window.ui.tabs.setCurrentWidget(tab)
+    wait(lambda: not window.busy() and tab.stops is not None and tab.periods is not None)
+    tour.stop("supervisor-company-events", window, {
+        "add stop": tab.addStopButton, "withdraw stop": tab.withdrawStopButton,
+        "add period": tab.addPeriodButton, "actual days": tab.actualButton,
+        "penalty notice": tab.noticeButton, "refresh events": tab.refreshButton})
+    tour.shot("supervisor-company-events", window)
+    for opened, name in ((tab.open_add_stop, "stop-add"), (tab.open_add_period, "period-add")):
+        opened()
+        dialog = tab.dialogs[-1]
+        dialog.send()   # nothing typed: refused here, in the screen's language
+        tour.stop(name, dialog, {"ok": dialog.ok, "back": dialog.back})
+        dialog.reject()
 
 
 def run(lang: str, out: Path) -> None:

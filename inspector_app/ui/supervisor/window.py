@@ -1,8 +1,9 @@
 """The supervisor's window: the office's records, one record in detail, review, rulings, exports,
 the hotline tickets for dispatch (`tickets_tab`), the households' cases with their rulings
 (`cases_tab`), the fixed monitoring points with the households below the standard now and a
-household's season (`monitoring_tab`), and the heating companies' season figures with the response figures from the
-tickets.
+household's season (`monitoring_tab`), the heating companies' season figures with the response figures from the
+tickets, and the companies' heating stops, heating periods and penalty notice drafts entered
+and shown (`company_events_tab`).
 
 Everything the office holds is fetched on demand in the background: the table asks for pages as
 it scrolls (RecordsModel), the detail is fetched when a row is chosen, and each action (a state,
@@ -41,6 +42,7 @@ from inspector_app.ui.screen_fit import fit_to_screen
 from inspector_app.ui.style import SUPERVISOR_STYLE, message_style
 from inspector_app.ui.supervisor.cases_tab import CasesTab
 from inspector_app.ui.supervisor.company_chart import CompanyChart
+from inspector_app.ui.supervisor.company_events_tab import CompanyEventsTab
 from inspector_app.ui.supervisor.company_events_table import CompanyEventsTable
 from inspector_app.ui.supervisor.labels import (
     REVIEW_STATES,
@@ -116,6 +118,12 @@ class SupervisorWindow(QMainWindow):
         self.ui.tabs.insertTab(3, self.monitoring, "")
         self.monitoring.model.failed.connect(self._maybe_log_in_again)
         self.monitoring.failed.connect(self._maybe_log_in_again)
+        self.company_events = CompanyEventsTab(self, lambda: self.session, self.status,
+                                               self.data_dir, today=self.today)
+        self.ui.tabs.insertTab(self.ui.tabs.indexOf(self.ui.companiesTab) + 1,
+                               self.company_events, "")
+        self.company_events.failed.connect(self._maybe_log_in_again)
+        self.company_events.changed.connect(self._company_events_changed)
         self.response = ResponseTable(self.ui.companiesSplitter)
         self.ui.companiesSplitter.insertWidget(1, self.response)
         self.events = CompanyEventsTable(self.ui.companiesSplitter)
@@ -197,10 +205,12 @@ class SupervisorWindow(QMainWindow):
         self.tickets.refresh()
         self.cases.refresh()
         self.monitoring.refresh()
+        self.company_events.refresh()
 
     def busy(self) -> bool:
         return (self.model.busy() or self.tickets.busy() or self.cases.busy()
-                or self.monitoring.busy() or any(not o.done for o in self.ops))
+                or self.monitoring.busy() or self.company_events.busy()
+                or any(not o.done for o in self.ops))
 
     def status(self, text: str, kind: str = "info") -> None:
         self.ui.actionStatus.setText(text)
@@ -470,7 +480,16 @@ class SupervisorWindow(QMainWindow):
             self.cases.start()
         if self.ui.tabs.widget(index) is self.monitoring:
             self.monitoring.start()
+        if self.ui.tabs.widget(index) is self.company_events:
+            self.company_events.start()
         if self.ui.tabs.widget(index) is self.ui.companiesTab and not self.chart.rows:
+            self.load_stats()
+
+    def _company_events_changed(self) -> None:
+        """A stop entered or withdrawn recomputes the open cases it reaches, and any event
+        changes the season's company figures: both are read again where already shown."""
+        self.cases.refresh()
+        if self.stats_shown is not None:
             self.load_stats()
 
     def load_stats(self) -> None:
@@ -547,6 +566,9 @@ class SupervisorWindow(QMainWindow):
         self.cases.retranslate()
         self.ui.tabs.setTabText(self.ui.tabs.indexOf(self.monitoring), self.tr("Mo&nitoring"))
         self.monitoring.retranslate()
+        self.ui.tabs.setTabText(self.ui.tabs.indexOf(self.company_events),
+                                self.tr("Heating e&vents"))
+        self.company_events.retranslate()
         self.response.retranslate()
         self.events.retranslate()
         if self.stats_shown is not None:   # headers, sources and the count were set in words
