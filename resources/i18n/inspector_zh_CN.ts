@@ -37,47 +37,47 @@
 <context>
     <name>ActualDaysDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="419"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="334"/>
         <source>Actual days of heating period %1</source>
         <translation>供热期 %1 的实际日期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="421"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="336"/>
         <source>%1, %2, %3: announced %4 to %5.</source>
         <translation>%1，%2，%3：公布供热期 %4 至 %5。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="427"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="342"/>
         <source>Actual &amp;start</source>
         <translation>实际开始供热日(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="427"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="342"/>
         <source>&amp;Which days</source>
         <translation>登记(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="428"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="343"/>
         <source>Actual &amp;end</source>
         <translation>实际停止供热日(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="433"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="348"/>
         <source>the actual start</source>
         <translation>实际开始供热日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="434"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="349"/>
         <source>the actual end</source>
         <translation>实际停止供热日</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="435"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="350"/>
         <source>both</source>
         <translation>两者</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="438"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="353"/>
         <source>Save days</source>
         <translation>保存日期</translation>
     </message>
@@ -1605,57 +1605,44 @@ Choose the inspector whose laptops get it:</source>
     </message>
 </context>
 <context>
-    <name>EventDialog</name>
-    <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="132"/>
-        <source>Back</source>
-        <translation>返回</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="166"/>
-        <source>Sending to the office…</source>
-        <translation>正在提交监管平台…</translation>
-    </message>
-</context>
-<context>
     <name>FailureDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="290"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="228"/>
         <source>Company failed to test or to sign</source>
         <translation>供热企业未检测或未签字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="291"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="229"/>
         <source>Case %1: a day the heating company failed to test or to sign counts as failing, as the profile says.</source>
         <translation>案件 %1：供热企业未检测或未签字的日期，按地区规则计为不达标。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="294"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="232"/>
         <source>&amp;What</source>
         <translation>事项(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="296"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="234"/>
         <source>&amp;Day</source>
         <translation>日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="298"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="236"/>
         <source>&amp;Note</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="301"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="239"/>
         <source>the company failed to test</source>
         <translation>供热企业未检测</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="302"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="240"/>
         <source>the company failed to sign</source>
         <translation>供热企业未签字</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="304"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="242"/>
         <source>Enter</source>
         <translation>录入</translation>
     </message>
@@ -2066,12 +2053,12 @@ Choose the inspector whose laptops get it:</source>
 <context>
     <name>MergeDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="191"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="129"/>
         <source>Merge households</source>
         <translation>合并住户</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="192"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="130"/>
         <source>This case&apos;s household: %1
 %2
 Merge it with a household whose address was written another way (the same flat). The merge is audited and can be undone by a split.</source>
@@ -2080,57 +2067,57 @@ Merge it with a household whose address was written another way (the same flat).
 与地址写法不同的同一住户合并。合并会记入审计记录，可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="197"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="135"/>
         <source>&amp;Find by address</source>
         <translation>按地址查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="199"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="137"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="200"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="138"/>
         <source>part of the address, e.g. community and building</source>
         <translation>地址的一部分，如小区和楼号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="202"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="140"/>
         <source>Other &amp;household</source>
         <translation>另一住户(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="205"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="143"/>
         <source>&amp;Direction</source>
         <translation>合并方向(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="209"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="147"/>
         <source>the other household joins this one</source>
         <translation>另一住户并入本户</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="210"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="148"/>
         <source>this household joins the other one</source>
         <translation>本户并入另一住户</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="212"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="150"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="242"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="180"/>
         <source>No other household found.</source>
         <translation>未找到其他住户。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="252"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="190"/>
         <source>Choose the other household (h and 20 hex digits).</source>
         <translation>请选择另一住户（h 加 20 位十六进制数字）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="254"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="192"/>
         <source>That is this case&apos;s own household.</source>
         <translation>这就是本案的住户。</translation>
     </message>
@@ -2370,207 +2357,220 @@ Merge it with a household whose address was written another way (the same flat).
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="539"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="454"/>
         <source>Penalty notice draft on heating period %1</source>
         <translation>供热期 %1 的处罚通知书草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="542"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="457"/>
         <source>%1, %2, %3: %4 days started late, %5 days stopped early. The office computes the heat fee of the days not heated and the fine (Art. 33 of the Jilin urban heating regulation), numbers the draft and keeps it; a new draft of the same kind supersedes the earlier one.</source>
         <translation>%1，%2，%3：推迟供热 %4 天，提前停热 %5 天。监管平台计算未供热天数的热费和罚款（《吉林省城市供热条例》第三十三条），为草稿编号并存档；同一类型的新草稿取代先前的草稿。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="551"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="466"/>
         <source>&amp;Kind</source>
         <translation>类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="551"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="466"/>
         <source>&amp;Multiple</source>
         <translation>倍数(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="552"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="467"/>
         <source>&amp;Reason</source>
         <translation>理由(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="556"/>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="584"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="471"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="499"/>
         <source>late start of heating</source>
         <translation>推迟开始供热</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="557"/>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="585"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="472"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="500"/>
         <source>early stop of heating</source>
         <translation>提前停止供热</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="559"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="474"/>
         <source>e.g. 3 or 2.5</source>
         <translation>例如 3 或 2.5</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="560"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="475"/>
         <source>why this multiple</source>
         <translation>选择该倍数的理由</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="563"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="478"/>
         <source>The district&apos;s rules allow %1 to %2 times the fee of the days not heated.</source>
         <translation>本区规则：罚款为未供热天数热费的 %1 至 %2 倍。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="565"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="480"/>
         <source>The range of multiples is the district&apos;s rules&apos; (Changchun: 2 to 10 times the fee of the days not heated); the office refuses one outside it, naming the range.</source>
         <translation>倍数范围由本区规则规定（长春：未供热天数热费的 2 至 10 倍）；超出范围的，监管平台拒绝并给出范围。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="568"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="483"/>
         <source>&amp;Drafts</source>
         <translation>草稿(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="569"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="484"/>
         <source>&amp;Open draft</source>
         <translation>打开草稿(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="571"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="486"/>
         <source>Draft notice</source>
         <translation>起草通知书</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="572"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="487"/>
         <source>&amp;Save PDF…</source>
         <translation>保存 PDF…(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="573"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="488"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="591"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="506"/>
         <source>superseded by %1</source>
         <translation>已被 %1 取代</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="596"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="511"/>
         <source>No draft on this period yet</source>
         <translation>本供热期尚无草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="614"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="529"/>
         <source>Give the multiple.</source>
         <translation>请填写倍数。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="616"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="531"/>
         <source>Give the reason for the multiple: it is written on the notice.</source>
         <translation>请填写选择倍数的理由：它将写在通知书上。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="647"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="562"/>
         <source>Draft %1: %2 days not heated; heat fee of those days %3 yuan; range %4 to %5 yuan; at %6 times the fine is %7 yuan.</source>
         <translation>草稿 %1：未供热 %2 天；这些天的热费 %3 元；罚款范围 %4 至 %5 元；按 %6 倍，罚款 %7 元。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="674"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="589"/>
         <source>Draft %1 kept at the office.</source>
         <translation>草稿 %1 已存于监管平台。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="688"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="603"/>
         <source>Save penalty notice draft as PDF</source>
         <translation>将处罚通知书草稿保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="692"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="607"/>
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
 </context>
 <context>
+    <name>OfficeForm</name>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/office_form.py" line="74"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../../inspector_app/ui/supervisor/office_form.py" line="116"/>
+        <source>Sending to the office…</source>
+        <translation>正在提交监管平台…</translation>
+    </message>
+</context>
+<context>
     <name>PeriodDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="346"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="261"/>
         <source>Enter a heating period, season %1</source>
         <translation>登记供热期（%1 供暖季）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="349"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="264"/>
         <source>The start and end of heating the company announced for the season, one per area. The actual days are entered once they have come.</source>
         <translation>供热企业公布的本供暖季开始和停止供热日期，每个区域一条。实际日期到了再登记。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="352"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="267"/>
         <source>Heating &amp;company</source>
         <translation>供热企业(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="352"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="267"/>
         <source>&amp;District</source>
         <translation>区(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="352"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="267"/>
         <source>&amp;Area heated</source>
         <translation>供热区域(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="353"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="268"/>
         <source>Heated area (&amp;m²)</source>
         <translation>供热面积（平方米）(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="353"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="268"/>
         <source>&amp;Fee per m² for the season (yuan)</source>
         <translation>每平方米供暖季热费（元）(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="354"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="269"/>
         <source>Announced &amp;start</source>
         <translation>公布开始供热日(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="354"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="269"/>
         <source>Announced &amp;end</source>
         <translation>公布停止供热日(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="356"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="271"/>
         <source>in words, or a community</source>
         <translation>文字说明，或小区名称</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="359"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="274"/>
         <source>Enter period</source>
         <translation>登记供热期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="363"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="278"/>
         <source>Give the heating company.</source>
         <translation>请填写供热企业。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="364"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="279"/>
         <source>Give the district.</source>
         <translation>请填写区。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="365"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="280"/>
         <source>Give the area heated.</source>
         <translation>请填写供热区域。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="366"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="281"/>
         <source>Give the heated area in m².</source>
         <translation>请填写供热面积（平方米）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="367"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="282"/>
         <source>Give the fee per m².</source>
         <translation>请填写每平方米热费。</translation>
     </message>
@@ -4580,33 +4580,33 @@ SHA-256 %4</translation>
 <context>
     <name>SplitDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="338"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="275"/>
         <source>Undo a merge</source>
         <translation>撤销合并</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="339"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="276"/>
         <source>Household %1: choose the merge to undo. The records and tickets of the household that was merged become its own again, and the cases of both are recomputed.</source>
         <translation>住户 %1：请选择要撤销的合并。被并入住户的记录和工单将归还该住户，双方的案件将重新计算。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="343"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="280"/>
         <source>&amp;Merge</source>
         <translation>合并记录(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="349"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="286"/>
         <source>#%1: %2 into %3 · %4 · %5</source>
         <translation>#%1：%2 并入 %3 · %4 · %5</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="355"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="292"/>
         <source>Undo the merge</source>
         <translation>撤销合并</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="357"/>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="363"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="294"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="298"/>
         <source>This household has no merge to undo.</source>
         <translation>本户没有可撤销的合并。</translation>
     </message>
@@ -4622,97 +4622,97 @@ SHA-256 %4</translation>
 <context>
     <name>StopDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="227"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="142"/>
         <source>Enter a heating stop</source>
         <translation>登记停热</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="229"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="144"/>
         <source>A stop is entered once it has ended. Leave communities and buildings empty for the company&apos;s whole district. A wrong stop is withdrawn, never edited. Times are China time (UTC+8).</source>
         <translation>停热结束后再登记。小区和楼栋都不填，即为该企业在本区的全部范围。有误的停热只能撤回，不能修改。时间为北京时间（UTC+8）。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="233"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="148"/>
         <source>Heating &amp;company</source>
         <translation>供热企业(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="233"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="148"/>
         <source>&amp;District</source>
         <translation>区(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="233"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="148"/>
         <source>Co&amp;mmunities</source>
         <translation>小区(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="234"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="149"/>
         <source>&amp;Buildings</source>
         <translation>楼栋(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="234"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="149"/>
         <source>&amp;Start</source>
         <translation>开始(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="234"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="149"/>
         <source>&amp;End</source>
         <translation>结束(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="235"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="150"/>
         <source>Ca&amp;use</source>
         <translation>原因(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="235"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="150"/>
         <source>E&amp;vidence</source>
         <translation>证据(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="237"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="152"/>
         <source>communities, separated by commas</source>
         <translation>小区，以逗号分隔，例如：幸福小区，和平小区</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="238"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="153"/>
         <source>community/building, separated by semicolons</source>
         <translation>小区/楼栋，以分号分隔，例如：和平小区/3号楼；和平小区/4号楼</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="240"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="155"/>
         <source>e.g. a burst main</source>
         <translation>例如：一次管网爆管</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="241"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="156"/>
         <source>e.g. the company&apos;s repair order number</source>
         <translation>例如：热力公司抢修单号</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="242"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="157"/>
         <source>Enter stop</source>
         <translation>登记停热</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="247"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="162"/>
         <source>Give the heating company.</source>
         <translation>请填写供热企业。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="249"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="164"/>
         <source>Give the district.</source>
         <translation>请填写区。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="251"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="166"/>
         <source>Write each building with its community: community/building.</source>
         <translation>楼栋须写明所属小区：小区/楼栋。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="253"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="168"/>
         <source>Give the cause of the stop.</source>
         <translation>请填写停热原因。</translation>
     </message>
@@ -5909,7 +5909,7 @@ SHA-256 %4</translation>
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="52"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="45"/>
         <source>Give the reason: it stays in the case&apos;s history.</source>
         <translation>请填写原因：原因将保留在案件记录中。</translation>
     </message>
@@ -5917,27 +5917,27 @@ SHA-256 %4</translation>
 <context>
     <name>WithdrawStopDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="284"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="199"/>
         <source>Withdraw stop %1</source>
         <translation>撤回停热 %1</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="285"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="200"/>
         <source>Stop %1 of %2 in %3 is withdrawn: it stays on file with who withdrew it, when and why, and the open cases it reached are recomputed.</source>
         <translation>撤回 %2 在 %3 的停热 %1：该登记仍保留，并记下撤回人、时间和理由；受其影响的未结案件将重新计算。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="291"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="206"/>
         <source>&amp;Reason</source>
         <translation>理由(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="292"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="207"/>
         <source>Withdraw</source>
         <translation>撤回</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="297"/>
+        <location filename="../../inspector_app/ui/supervisor/company_event_dialogs.py" line="212"/>
         <source>Give the reason: it stays with the stop.</source>
         <translation>请填写理由：它将与该停热登记一同保留。</translation>
     </message>
@@ -5945,24 +5945,14 @@ SHA-256 %4</translation>
 <context>
     <name>_OfficeDialog</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="114"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="72"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="116"/>
-        <source>Back</source>
-        <translation>返回</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="123"/>
+        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="80"/>
         <source>Give the reason: it stays in the household&apos;s history.</source>
         <translation>请填写原因：原因将保留在住户变更记录中。</translation>
-    </message>
-    <message>
-        <location filename="../../inspector_app/ui/supervisor/case_household_dialogs.py" line="136"/>
-        <source>Sending to the office…</source>
-        <translation>正在提交监管平台…</translation>
     </message>
 </context>
 </TS>

@@ -14,16 +14,11 @@ from datetime import date
 from typing import Any
 
 from inspector_app.review.client import ReviewSession
-from inspector_app.ui import i18n
 from inspector_app.ui.background import run_in_background
 from inspector_app.ui.qt import (
     QComboBox,
     QDate,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QEvent,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -31,13 +26,11 @@ from inspector_app.ui.qt import (
     QListWidgetItem,
     QPushButton,
     Qt,
-    QVBoxLayout,
     QWidget,
-    Signal,
 )
-from inspector_app.ui.style import SUPERVISOR_STYLE, message_style
 from inspector_app.ui.supervisor.case_detail import merges_in_force
 from inspector_app.ui.supervisor.cases_model import local_time
+from inspector_app.ui.supervisor.office_form import OfficeForm
 from inspector_app.ui.supervisor.reason_dialog import ReasonDialog
 
 HOUSEHOLD_ID = re.compile(r"^h[0-9a-f]{20}$")
@@ -52,42 +45,19 @@ class WithdrawDialog(ReasonDialog):
             self.status.setText(self.tr("Give the reason: it stays in the case's history."))
 
 
-class _OfficeDialog(QDialog):
-    """A form sent as one request: OK waits for the office, a refusal keeps the dialog open."""
-
-    done = Signal(dict)   # the office's answer
+class _OfficeDialog(OfficeForm):
+    """A household or case change: its form, then the reason it is audited with."""
 
     def __init__(self, parent: QWidget | None, session: ReviewSession) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.op = None
-        self.message: tuple[str, str] = ("", "info")
-        self.setStyleSheet(SUPERVISOR_STYLE)
-        self.setMinimumWidth(900)   # an address, its district and a household id on a line
-        self.layout_ = QVBoxLayout(self)
-        self.intro = QLabel(self)
-        self.intro.setWordWrap(True)
-        self.intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.layout_.addWidget(self.intro)
-        self.form = QFormLayout()
-        self.layout_.addLayout(self.form)
+        super().__init__(parent, session, 900)   # an address, its district and a household id
         self.reasonEdit = QLineEdit(self)
         self.reasonEdit.setObjectName("reasonEdit")
         self.reasonEdit.setMaxLength(1000)
         self.reasonLabel = QLabel(self)
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
-        self.buttons = QDialogButtonBox(self)
-        self.ok = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok.setObjectName("okButton")
-        self.back = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.send)
-        self.buttons.rejected.connect(self.reject)
 
     def finish_layout(self) -> None:
         self.form.addRow(self.reasonLabel, self.reasonEdit)
-        self.layout_.addWidget(self.status)
-        self.layout_.addWidget(self.buttons)
+        super().finish_layout()
 
     def showEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt override
         """Tall enough for the wrapped explanation at the width shown (a wrapped label's
@@ -97,54 +67,22 @@ class _OfficeDialog(QDialog):
         if wanted > self.height():
             self.resize(self.width(), wanted)
 
-    def say(self, text: str, kind: str = "info") -> None:
-        self.message = (text, kind)
-        self.status.setText(text)
-        self.status.setStyleSheet(message_style(kind) if text else "")
-
-    def busy(self) -> bool:
-        return self.op is not None and not self.op.done
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
+        super().retranslate()
         self.reasonLabel.setText(self.tr("&Reason"))
         self.reasonLabel.setBuddy(self.reasonEdit)
-        self.back.setText(self.tr("Back"))
 
     def reason(self) -> str:
         return self.reasonEdit.text().strip()
 
-    def problem(self) -> str:
-        """What is missing before sending ('' when the form is complete)."""
+    def missing(self) -> str:
+        """What is missing before sending, in the language now ('' when complete)."""
         return "" if self.reason() else self.tr("Give the reason: it stays in the household's "
                                                 "history.")
 
-    def request(self) -> Callable[[], dict[str, Any]]:
-        raise NotImplementedError
-
-    def send(self) -> None:
-        missing = self.problem()
-        if missing:
-            self.say(missing, "bad")
-            return
-        call = self.request()
-        self.ok.setEnabled(False)
-        self.say(self.tr("Sending to the office…"))
-        self.op = run_in_background(lambda _p: call(), on_success=self._answered,
-                                    on_failure=self._refused)
-
-    def _answered(self, answer: dict[str, Any]) -> None:
-        self.ok.setEnabled(True)
-        self.done.emit(answer)
-        self.accept()
-
-    def _refused(self, exc: BaseException) -> None:
-        self.ok.setEnabled(True)
-        self.say(i18n.error_text(exc), "bad")
+    def problem(self) -> Callable[[], str] | None:
+        text = self.missing()
+        return (lambda: self.missing() or text) if text else None
 
 
 class MergeDialog(_OfficeDialog):
@@ -210,7 +148,6 @@ class MergeDialog(_OfficeDialog):
         self.directionCombo.addItem(self.tr("this household joins the other one"), "into_other")
         self.directionCombo.setCurrentIndex(chosen)
         self.ok.setText(self.tr("Merge"))
-        self.say(*self.message)
 
     def find(self) -> None:
         words = self.searchEdit.text().strip()
@@ -224,7 +161,8 @@ class MergeDialog(_OfficeDialog):
 
     def _find_failed(self, exc: BaseException) -> None:
         self.findButton.setEnabled(True)
-        self.say(i18n.error_text(exc), "bad")
+        self.refusal = exc
+        self.show_message()
 
     def _found(self, page: dict[str, Any]) -> None:
         self.findButton.setEnabled(True)
@@ -246,13 +184,13 @@ class MergeDialog(_OfficeDialog):
         if item is not None:
             self.otherEdit.setText(item.data(Qt.ItemDataRole.UserRole))
 
-    def problem(self) -> str:
+    def missing(self) -> str:
         other = self.otherEdit.text().strip()
         if not HOUSEHOLD_ID.match(other):
             return self.tr("Choose the other household (h and 20 hex digits).")
         if other == self.own:
             return self.tr("That is this case's own household.")
-        return super().problem()
+        return super().missing()
 
     def request(self) -> Callable[[], dict[str, Any]]:
         other, reason, session = self.otherEdit.text().strip(), self.reason(), self.session
@@ -302,9 +240,8 @@ class FailureDialog(_OfficeDialog):
         self.kindCombo.addItem(self.tr("the company failed to sign"), "company_failed_to_sign")
         self.kindCombo.setCurrentIndex(chosen)
         self.ok.setText(self.tr("Enter"))
-        self.say(*self.message)
 
-    def problem(self) -> str:
+    def missing(self) -> str:
         return ""   # the note is optional
 
     def request(self) -> Callable[[], dict[str, Any]]:
@@ -355,13 +292,11 @@ class SplitDialog(_OfficeDialog):
         self.ok.setText(self.tr("Undo the merge"))
         if not self.merges():
             self.say(self.tr("This household has no merge to undo."), "warn")
-        else:
-            self.say(*self.message)
 
-    def problem(self) -> str:
+    def missing(self) -> str:
         if self.changeCombo.currentData() is None:
             return self.tr("This household has no merge to undo.")
-        return super().problem()
+        return super().missing()
 
     def request(self) -> Callable[[], dict[str, Any]]:
         change, reason, session = self.changeCombo.currentData(), self.reason(), self.session

@@ -25,10 +25,7 @@ from inspector_app.ui.qt import (
     QDateEdit,
     QDateTime,
     QDateTimeEdit,
-    QDialog,
     QDialogButtonBox,
-    QEvent,
-    QFormLayout,
     QHBoxLayout,
     QImage,
     QLabel,
@@ -37,13 +34,12 @@ from inspector_app.ui.qt import (
     QPushButton,
     QScrollArea,
     Qt,
-    QVBoxLayout,
     QWidget,
     Signal,
 )
 from inspector_app.ui.screen_fit import fit_to_screen
-from inspector_app.ui.style import SUPERVISOR_STYLE, message_style
 from inspector_app.ui.supervisor.cases_model import money
+from inspector_app.ui.supervisor.office_form import OfficeForm
 from inspector_app.ui.supervisor.pdf_file import save_pdf_as
 
 CHINA = "+08:00"   # the district offices' zone: stops are typed and sent in China time
@@ -78,38 +74,13 @@ def qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-class EventDialog(QDialog):
-    """A form sent as one request: a refusal keeps the dialog open with the office's words."""
-
-    done = Signal(dict)   # the office's answer
+class EventDialog(OfficeForm):
+    """A company event's form: its rows labelled in order (`row`)."""
 
     def __init__(self, parent: QWidget | None, session: ReviewSession) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.op = None
-        self.refusal: BaseException | None = None
-        # our own message (a function giving it in the language now) and its kind
-        self.local: tuple[Callable[[], str], str] | None = None
-        self.setStyleSheet(SUPERVISOR_STYLE)
-        self.setMinimumWidth(560)
-        self.layout_ = QVBoxLayout(self)
-        self.intro = QLabel(self)
-        self.intro.setWordWrap(True)
-        self.intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.layout_.addWidget(self.intro)
-        self.form = QFormLayout()
-        self.layout_.addLayout(self.form)
+        super().__init__(parent, session, 560)
         self.labels: list[QLabel] = []
-        self.status = QLabel(self)
         self.status.setObjectName("eventStatus")
-        self.status.setWordWrap(True)
-        self.buttons = QDialogButtonBox(self)
-        self.ok = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok.setObjectName("okButton")
-        self.back = self.buttons.addButton("", QDialogButtonBox.ButtonRole.RejectRole)
-        self.back.setObjectName("backButton")
-        self.buttons.accepted.connect(self.send)
-        self.buttons.rejected.connect(self.reject)
 
     def row(self, field: QWidget) -> QLabel:
         label = QLabel(self)
@@ -119,64 +90,8 @@ class EventDialog(QDialog):
         return label
 
     def finish_layout(self) -> None:
-        self.layout_.addWidget(self.status)
-        self.layout_.addWidget(self.buttons)
+        super().finish_layout()
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def retranslate(self) -> None:
-        self.back.setText(self.tr("Back"))
-        self.show_message()
-
-    def show_message(self) -> None:
-        """The last refusal (the office's, or ours) in the language now."""
-        if self.refusal is not None:
-            text, kind = i18n.error_text(self.refusal), "bad"
-        elif self.local is not None:
-            text, kind = self.local[0](), self.local[1]
-        else:
-            text, kind = "", "info"
-        self.status.setText(text)
-        self.status.setStyleSheet(message_style(kind) if text else "")
-
-    def busy(self) -> bool:
-        return self.op is not None and not self.op.done
-
-    def problem(self) -> Callable[[], str] | None:
-        """What is missing before sending (a function giving it in the language now)."""
-        return None
-
-    def request(self) -> Callable[[], dict[str, Any]]:
-        raise NotImplementedError
-
-    def send(self) -> None:
-        if self.busy():
-            return
-        missing = self.problem()
-        self.refusal, self.local = None, (missing, "bad") if missing else None
-        if missing is not None:
-            self.show_message()
-            return
-        call = self.request()
-        self.ok.setEnabled(False)
-        self.status.setText(self.tr("Sending to the office…"))
-        self.status.setStyleSheet(message_style("info"))
-        self.op = run_in_background(lambda _p: call(), on_success=self._answered,
-                                    on_failure=self._refused)
-
-    def _answered(self, answer: dict[str, Any]) -> None:
-        self.ok.setEnabled(True)
-        self.done.emit(answer)
-        self.accept()
-
-    def _refused(self, exc: BaseException) -> None:
-        self.ok.setEnabled(True)
-        self.refusal = exc
-        self.show_message()
 
 
 class StopDialog(EventDialog):
