@@ -1269,57 +1269,57 @@ Choose the inspector whose laptops get it:</source>
 <context>
     <name>CompanyEventsTable</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_table.py" line="53"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_table.py" line="36"/>
         <source>Heating company</source>
         <translation>供热企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_table.py" line="53"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_table.py" line="36"/>
         <source>District</source>
         <translation>区</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_table.py" line="53"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_table.py" line="36"/>
         <source>Heating stops</source>
         <translation>停热次数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_table.py" line="54"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_table.py" line="37"/>
         <source>Stop hours</source>
         <translation>停热小时数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_table.py" line="54"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_table.py" line="37"/>
         <source>Days started late</source>
         <translation>推迟供热天数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_table.py" line="55"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_table.py" line="38"/>
         <source>Days stopped early</source>
         <translation>提前停热天数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_table.py" line="55"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_table.py" line="38"/>
         <source>Heating periods entered</source>
         <translation>已登记供热期</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_table.py" line="56"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_table.py" line="39"/>
         <source>Penalty notice drafts</source>
         <translation>处罚通知书草稿</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_table.py" line="59"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_table.py" line="42"/>
         <source>Company events: heating stops, late starts and early stops (Art. 33 of the Jilin urban heating regulation)</source>
         <translation>供热企业事件：停热、推迟开始供热与提前停止供热（《吉林省城市供热条例》第三十三条）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_table.py" line="83"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_table.py" line="58"/>
         <source>No heating stop, heating period or penalty notice entered for this season.</source>
         <translation>本供暖季尚未登记停热、供热期或处罚通知书。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/company_events_table.py" line="85"/>
+        <location filename="../../inspector_app/ui/supervisor/company_events_table.py" line="60"/>
         <source>%1 stops; %2 days started late and %3 days stopped early.</source>
         <translation>停热 %1 次；推迟供热 %2 天，提前停热 %3 天。</translation>
     </message>
@@ -3756,72 +3756,72 @@ Merge it with a household whose address was written another way (the same flat).
 <context>
     <name>ResponseTable</name>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/response_table.py" line="50"/>
+        <location filename="../../inspector_app/ui/supervisor/response_table.py" line="32"/>
         <source>Heating company</source>
         <translation>供热企业</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/response_table.py" line="50"/>
+        <location filename="../../inspector_app/ui/supervisor/response_table.py" line="32"/>
         <source>District</source>
         <translation>区</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/response_table.py" line="50"/>
+        <location filename="../../inspector_app/ui/supervisor/response_table.py" line="32"/>
         <source>Tickets</source>
         <translation>工单数</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/response_table.py" line="51"/>
+        <location filename="../../inspector_app/ui/supervisor/response_table.py" line="33"/>
         <source>Contacted</source>
         <translation>已联系</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/response_table.py" line="51"/>
+        <location filename="../../inspector_app/ui/supervisor/response_table.py" line="33"/>
         <source>Within the limit</source>
         <translation>时限内联系</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/response_table.py" line="52"/>
+        <location filename="../../inspector_app/ui/supervisor/response_table.py" line="34"/>
         <source>Median minutes to contact</source>
         <translation>联系用时中位数（分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/response_table.py" line="52"/>
+        <location filename="../../inspector_app/ui/supervisor/response_table.py" line="34"/>
         <source>Median minutes to agreed visit</source>
         <translation>至约定上门中位数（分钟）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/response_table.py" line="53"/>
+        <location filename="../../inspector_app/ui/supervisor/response_table.py" line="35"/>
         <source>Tested</source>
         <translation>已检测</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/response_table.py" line="53"/>
+        <location filename="../../inspector_app/ui/supervisor/response_table.py" line="35"/>
         <source>Unreachable</source>
         <translation>联系不上</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/response_table.py" line="53"/>
+        <location filename="../../inspector_app/ui/supervisor/response_table.py" line="35"/>
         <source>Cancelled</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/response_table.py" line="56"/>
+        <location filename="../../inspector_app/ui/supervisor/response_table.py" line="38"/>
         <source>Response to hotline tickets (times from the tickets)</source>
         <translation>热线工单响应（时间取自工单）</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/response_table.py" line="68"/>
+        <location filename="../../inspector_app/ui/supervisor/response_table.py" line="49"/>
         <source>All</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/response_table.py" line="77"/>
+        <location filename="../../inspector_app/ui/supervisor/response_table.py" line="51"/>
         <source>No tickets in this season.</source>
         <translation>本供暖季没有工单。</translation>
     </message>
     <message>
-        <location filename="../../inspector_app/ui/supervisor/response_table.py" line="78"/>
+        <location filename="../../inspector_app/ui/supervisor/response_table.py" line="52"/>
         <source>%1 tickets; contacted within the limit: %2</source>
         <translation>共 %1 张工单；时限内联系：%2</translation>
     </message>

@@ -13,39 +13,22 @@ from __future__ import annotations
 from typing import Any
 
 from inspector_app.ui.qt import (
-    QAbstractItemView,
     QColor,
-    QGroupBox,
-    QLabel,
     Qt,
-    QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 from inspector_app.ui.style import BAD
+from inspector_app.ui.supervisor.figure_table import FigureTable
 
 COLUMNS = ("company", "district", "stops", "stop_hours", "late_start_days", "early_stop_days",
            "heating_periods", "penalty_notices")
 BAD_WHEN_ABOVE_ZERO = ("stops", "late_start_days", "early_stop_days", "penalty_notices")
 
 
-class CompanyEventsTable(QGroupBox):
+class CompanyEventsTable(FigureTable):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("companyEventsGroup")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        self.table = QTableWidget(self)
-        self.table.setObjectName("companyEventsTable")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        layout.addWidget(self.table, 1)
-        self.note = QLabel(self)
-        self.note.setObjectName("companyEventsNote")
-        self.note.setWordWrap(True)
-        layout.addWidget(self.note)
+        super().__init__(parent, "companyEvents", COLUMNS)
         self.events: list[dict[str, Any]] | None = None
         self.retranslate()
 
@@ -58,8 +41,7 @@ class CompanyEventsTable(QGroupBox):
     def retranslate(self) -> None:
         self.setTitle(self.tr("Company events: heating stops, late starts and early stops "
                               "(Art. 33 of the Jilin urban heating regulation)"))
-        self.table.setColumnCount(len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(self.headers())
+        self.set_headers()
         if self.events is not None:
             self.show_events(self.events)
         else:
@@ -68,14 +50,7 @@ class CompanyEventsTable(QGroupBox):
     def show_events(self, events: list[dict[str, Any]]) -> None:
         """The office's rows, in its order (most stop hours first)."""
         self.events = list(events)
-        self.table.setSortingEnabled(False)
-        self.table.clearContents()
-        self.table.setRowCount(len(self.events))
-        for r, row in enumerate(self.events):
-            for c, key in enumerate(COLUMNS):
-                self.table.setItem(r, c, self._item(key, row))
-        self.table.resizeColumnsToContents()
-        self.table.setSortingEnabled(True)
+        self.fill(self.events)
         late = sum(int(e.get("late_start_days") or 0) for e in self.events)
         early = sum(int(e.get("early_stop_days") or 0) for e in self.events)
         stops = sum(int(e.get("stops") or 0) for e in self.events)
@@ -85,15 +60,10 @@ class CompanyEventsTable(QGroupBox):
             self.tr("%1 stops; %2 days started late and %3 days stopped early.")
             .replace("%1", str(stops)).replace("%2", str(late)).replace("%3", str(early)))
 
-    def _item(self, key: str, row: dict[str, Any]) -> QTableWidgetItem:
+    def item(self, key: str, row: dict[str, Any]) -> QTableWidgetItem:
+        item = super().item(key, row)
         value = row.get(key)
-        item = QTableWidgetItem()
-        if key in ("company", "district"):
-            item.setText(str(value or ""))
-        elif value is None:
-            item.setText("—")
-        else:
-            item.setData(Qt.ItemDataRole.DisplayRole, value)
+        if key not in ("company", "district") and value is not None:
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if key in BAD_WHEN_ABOVE_ZERO and value:
                 item.setForeground(QColor(BAD))

@@ -12,37 +12,19 @@ from __future__ import annotations
 from typing import Any
 
 from inspector_app.ui.qt import (
-    QAbstractItemView,
-    QGroupBox,
-    QLabel,
-    Qt,
-    QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
+from inspector_app.ui.supervisor.figure_table import FigureTable
 
 COLUMNS = ("company", "district", "tickets", "contacted", "contacted_within_limit",
            "median_minutes_to_contact", "median_minutes_to_visit", "tested", "unreachable",
            "cancelled")
 
 
-class ResponseTable(QGroupBox):
+class ResponseTable(FigureTable):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("responseGroup")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        self.table = QTableWidget(self)
-        self.table.setObjectName("responseTable")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        layout.addWidget(self.table, 1)
-        self.note = QLabel(self)
-        self.note.setObjectName("responseNote")
-        self.note.setWordWrap(True)
-        layout.addWidget(self.note)
+        super().__init__(parent, "response", COLUMNS)
         self.stats: dict[str, Any] | None = None
         self.retranslate()
 
@@ -54,8 +36,7 @@ class ResponseTable(QGroupBox):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Response to hotline tickets (times from the tickets)"))
-        self.table.setColumnCount(len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(self.headers())
+        self.set_headers()
         if self.stats is not None:
             self.show_stats(self.stats)
         else:
@@ -65,32 +46,17 @@ class ResponseTable(QGroupBox):
         self.stats = stats
         groups = list(stats.get("groups") or [])
         total = stats.get("total") or {}
-        rows = groups + ([{"company": self.tr("All"), "district": "", **total}]
-                         if len(groups) > 1 else [])
-        self.table.setSortingEnabled(False)
-        self.table.clearContents()
-        self.table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            for c, key in enumerate(COLUMNS):
-                self.table.setItem(r, c, self._item(key, row))
-        self.table.resizeColumnsToContents()
+        self.fill(groups + ([{"company": self.tr("All"), "district": "", **total}]
+                            if len(groups) > 1 else []), sortable=False)
         self.note.setText(self.tr("No tickets in this season.") if not groups else
                           self.tr("%1 tickets; contacted within the limit: %2").replace(
                               "%1", str(total.get("tickets", 0))).replace(
                               "%2", _share(total)))
 
-    def _item(self, key: str, row: dict[str, Any]) -> QTableWidgetItem:
-        value = row.get(key)
-        item = QTableWidgetItem()
-        if key in ("company", "district"):
-            item.setText(str(value or ""))
-        elif value is None:
-            item.setText("—")
-        elif key == "contacted_within_limit":
-            item.setText(f"{value} ({_share(row)})")
-        else:
-            item.setData(Qt.ItemDataRole.DisplayRole, value)
-        return item
+    def item(self, key: str, row: dict[str, Any]) -> QTableWidgetItem:
+        if key == "contacted_within_limit" and row.get(key) is not None:
+            return QTableWidgetItem(f"{row[key]} ({_share(row)})")
+        return super().item(key, row)
 
 
 def _share(row: dict[str, Any]) -> str:
